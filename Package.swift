@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+// infertop: a terminal dashboard for LLM inference clusters. See README.md and DESIGN notes in docs/.
+import PackageDescription
+
+/// Every target is built in Swift 6 language mode with strict concurrency (the default for tools 6.x).
+let package = Package(
+    name: "infertop",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "infertop", targets: ["infertop"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
+        .target(name: "Exposition"),
+        .target(name: "MetricStore", dependencies: ["Exposition"]),
+        .target(name: "ClusterModel", dependencies: ["MetricStore", "Exposition"]),
+        .target(name: "Simulator", dependencies: [
+            "Exposition",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .target(name: "Ingest", dependencies: [
+            "Exposition", "MetricStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "CompressNIO", package: "compress-nio"),
+        ]),
+        .target(name: "Dashboard", dependencies: ["ClusterModel"]),
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"]),
+        .executableTarget(name: "infertop", dependencies: [
+            "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Dashboard", "CursesTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Shared helpers for the test targets: fixture paths, bounded polling, loopback servers.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ExpositionTests", dependencies: [
+            "Exposition", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "Exposition", "TestSupport"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ClusterModel", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The ClusterModel stage: see docs/ARCHITECTURE.md.

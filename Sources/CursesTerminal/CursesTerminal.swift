@@ -1,0 +1,1 @@
+// The CursesTerminal stage: see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The Dashboard stage: see docs/ARCHITECTURE.md.

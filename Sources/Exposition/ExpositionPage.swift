@@ -1,0 +1,30 @@
+/// The result of parsing one page: its families in page order, and its errors.
+public struct ExpositionPage: Sendable {
+    public var format: ExpositionFormat
+    public var families: [MetricFamily]
+    public var errors: [ParseError]
+    /// Errors beyond the ones kept in `errors` (a page of binary junk would otherwise yield thousands).
+    public var droppedErrorCount: Int
+
+    public init(format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
+                droppedErrorCount: Int = 0) {
+        self.format = format
+        self.families = families
+        self.errors = errors
+        self.droppedErrorCount = droppedErrorCount
+    }
+
+    /// Every sample of every family, in page order.
+    public var samples: [Sample] { families.flatMap(\.samples) }
+
+    /// The number of sample lines.
+    public var sampleCount: Int { families.reduce(0) { $0 + $1.samples.count } }
+
+    /// All errors, including the ones not kept.
+    public var errorCount: Int { errors.count + droppedErrorCount }
+
+    /// The family called `name`, if the page has one.
+    public func family(named name: String) -> MetricFamily? {
+        families.first { $0.name == name }
+    }
+}

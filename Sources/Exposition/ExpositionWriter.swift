@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes exposition text (Prometheus text 0.0.4 or OpenMetrics 1.0) into a byte buffer.
+///
+/// The simulator and the recorder emit their pages with it. What it writes, `ExpositionParser` reads back
+/// identically, and `promtool check metrics` accepts. Names that are not legacy-valid are written in the
+/// Prometheus 3 quoted form (`{"gpu.memory"}`).
+public struct ExpositionWriter: Sendable {
+    public let format: ExpositionFormat
+    public private(set) var bytes: [UInt8] = []
+
+    public init(format: ExpositionFormat = .text, reservingCapacity capacity: Int = 0) {
+        self.format = format
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Writes a whole family: its metadata lines, then every sample.
+    public mutating func write(_ family: MetricFamily) {
+        writeHeader(name: family.name, type: family.type, help: family.help, unit: family.unit)
+        for sample in family.samples {
+            writeSample(sample)
+        }
+    }
+
+    /// Writes `# HELP`, `# TYPE` and (OpenMetrics only) `# UNIT` for a family whose samples follow.
+    public mutating func writeHeader(name: String, type: MetricType, help: String? = nil, unit: String? = nil) {
+        if let help {
+            append("# HELP ")
+            appendMetricNameInComment(name)
+            bytes.append(0x20)
+            appendEscaped(help, quotes: false)
+            bytes.append(0x0A)
+        }
+        append("# TYPE ")
+        appendMetricNameInComment(name)
+        bytes.append(0x20)
+        append(typeName(type))
+        bytes.append(0x0A)
+        if format == .openMetrics, let unit, !unit.isEmpty {
+            append("# UNIT ")
+            appendMetricNameInComment(name)
+            bytes.append(0x20)
+            append(unit)
+            bytes.append(0x0A)
+        }
+    }
+
+    /// Writes one sample line.
+    public mutating func writeSample(_ sample: Sample) {
+        writeSample(name: sample.name, labels: sample.labels, value: sample.value,
+                    timestampMs: sample.timestampMs, exemplar: sample.exemplar)
+    }
+
+    /// Writes one sample line from its parts, without building a `Sample`.
+    public mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
+                                     timestampMs: Int64? = nil, exemplar: Exemplar? = nil) {
+        let bare = MetricName.isLegacyMetricName(name)
+        if bare {
+            append(name)
+            if !labels.isEmpty { appendLabels(labels, leadingName: nil) }
+        } else {
+            appendLabels(labels, leadingName: name)
+        }
+        bytes.append(0x20)
+        appendValue(value)
+        if let timestampMs {
+            bytes.append(0x20)
+            if format == .openMetrics {
+                appendSeconds(fromMilliseconds: timestampMs)
+            } else {
+                append(String(timestampMs))
+            }
+        }
+        if let exemplar, format == .openMetrics {
+            append(" # ")
+            appendLabels(exemplar.labels, leadingName: nil, emptyBraces: true)
+            bytes.append(0x20)
+            appendValue(exemplar.value)
+            if let timestamp = exemplar.timestamp {
+                bytes.append(0x20)
+                appendValue(timestamp)
+            }
+        }
+        bytes.append(0x0A)
+    }
+
+    /// Ends the page: OpenMetrics requires `# EOF`; text format needs nothing.
+    public mutating func finish() {
+        if format == .openMetrics { append("# EOF\n") }
+    }
+
+    /// The page as a string.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Writes `families` as one complete page.
+    public static func page(_ families: [MetricFamily], format: ExpositionFormat = .text) -> [UInt8] {
+        var writer = ExpositionWriter(format: format)
+        for family in families { writer.write(family) }
+        writer.finish()
+        return writer.bytes
+    }
+
+    // MARK: - pieces
+
+    private func typeName(_ type: MetricType) -> String {
+        switch (format, type) {
+        case (.text, .unknown): return "untyped"
+        case (.openMetrics, .untyped): return "unknown"
+        case (.text, .info), (.text, .stateset): return "gauge"
+        case (.text, .gaugehistogram): return "histogram"
+        default: return type.rawValue
+        }
+    }
+
+    private mutating func append(_ string: String) {
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    private mutating func appendMetricNameInComment(_ name: String) {
+        if MetricName.isLegacyMetricName(name) {
+            append(name)
+        } else {
+            appendQuoted(name)
+        }
+    }
+
+    private mutating func appendQuoted(_ string: String) {
+        bytes.append(0x22)
+        appendEscaped(string, quotes: true)
+        bytes.append(0x22)
+    }
+
+    private mutating func appendLabels(_ labels: Labels, leadingName: String?, emptyBraces: Bool = false) {
+        if labels.isEmpty && leadingName == nil && !emptyBraces { return }
+        bytes.append(0x7B)
+        var first = true
+        if let leadingName {
+            appendQuoted(leadingName)
+            first = false
+        }
+        for label in labels {
+            if !first { bytes.append(0x2C) }
+            first = false
+            if MetricName.isLegacyLabelName(label.name) {
+                append(label.name)
+            } else {
+                appendQuoted(label.name)
+            }
+            bytes.append(0x3D)
+            appendQuoted(label.value)
+        }
+        bytes.append(0x7D)
+    }
+
+    /// Escapes `\` and newline always, and `"` inside quoted strings (HELP text keeps its quotes).
+    private mutating func appendEscaped(_ string: String, quotes: Bool) {
+        for byte in string.utf8 {
+            switch byte {
+            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+            case 0x22 where quotes: bytes.append(0x5C); bytes.append(0x22)
+            default: bytes.append(byte)
+            }
+        }
+    }
+
+    private mutating func appendValue(_ value: Double) {
+        append(Self.formatValue(value))
+    }
+
+    private mutating func appendSeconds(fromMilliseconds ms: Int64) {
+        let (seconds, millis) = ms.quotientAndRemainder(dividingBy: 1000)
+        if millis == 0 {
+            append(String(seconds))
+            return
+        }
+        // Exact decimal: no float round trip, so the parser gets the same milliseconds back.
+        let negative = ms < 0
+        let whole = Swift.abs(seconds)
+        var frac = String(Swift.abs(millis))
+        while frac.count < 3 { frac = "0" + frac }
+        while frac.hasSuffix("0") { frac.removeLast() }
+        append((negative ? "-" : "") + String(whole) + "." + frac)
+    }
+
+    /// The shortest text that reads back as exactly `value`: integers without `.0`, `NaN`, `+Inf`, `-Inf`.
+    public static func formatValue(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
+        if value == value.rounded(.towardZero) && Swift.abs(value) < 9_007_199_254_740_992 {
+            if value == 0 { return value.sign == .minus ? "-0" : "0" }
+            return String(Int64(value))
+        }
+        return value.description
+    }
+}

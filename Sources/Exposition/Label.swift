@@ -1,0 +1,10 @@
+/// One label of a sample: a name and its (unescaped) value.
+public struct Label: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}

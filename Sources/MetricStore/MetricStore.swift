@@ -1,0 +1,1 @@
+// The MetricStore stage: see docs/ARCHITECTURE.md.

@@ -1,0 +1,1 @@
+// The Simulator stage: see docs/ARCHITECTURE.md.

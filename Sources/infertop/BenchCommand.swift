@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `infertop bench …`: release-mode benchmarks that print numbers.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks (build with -c release).",
+        subcommands: []
+    )
+}
