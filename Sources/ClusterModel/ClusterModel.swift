@@ -1,1 +1,0 @@
-// The ClusterModel stage: see docs/ARCHITECTURE.md.

@@ -1,0 +1,38 @@
+/// The whole cluster at one moment, normalized across servers and exporters: what every view draws from.
+/// A plain value: build it once per frame, hand it to any number of readers.
+public struct ClusterSnapshot: Sendable, Hashable, Codable {
+    /// The frame's time, ms since the epoch (the newest scrape it includes).
+    public var timeMs: Int64
+    public var nodes: [Node]
+    /// Ordered by node, then index.
+    public var gpus: [GPU]
+    /// Ordered by node, then target, then model.
+    public var instances: [EngineInstance]
+    public var targets: [TargetHealth]
+    public var totals: ClusterTotals
+    public var byModel: [ModelAggregate]
+    public var byGPUType: [GPUTypeAggregate]
+    /// Things a person should know that are not values: boundaries that could not be merged, pages that
+    /// matched no dialect, ….
+    public var notes: [String]
+
+    public init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
+                targets: [TargetHealth] = [], totals: ClusterTotals = ClusterTotals(), byModel: [ModelAggregate] = [],
+                byGPUType: [GPUTypeAggregate] = [], notes: [String] = []) {
+        self.timeMs = timeMs
+        self.nodes = nodes
+        self.gpus = gpus
+        self.instances = instances
+        self.targets = targets
+        self.totals = totals
+        self.byModel = byModel
+        self.byGPUType = byGPUType
+        self.notes = notes
+    }
+
+    /// An empty picture, before the first scrape.
+    public static let empty = ClusterSnapshot(timeMs: 0)
+
+    public func gpu(id: String) -> GPU? { gpus.first { $0.id == id } }
+    public func instance(id: String) -> EngineInstance? { instances.first { $0.id == id } }
+}

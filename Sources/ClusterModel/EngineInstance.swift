@@ -1,0 +1,70 @@
+/// One serving engine (a vLLM server, an SGLang server, a TGI router, a Triton model, …) as the dashboard
+/// shows it: queue, batch, KV cache, latency quantiles and throughput. Rates are per second over the
+/// store's rate window; absent values are nil, never 0.
+public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
+    /// Stable identity: the target, plus the model when one target serves several (Triton).
+    public var id: String
+    /// The scrape target (URL or source name) it came from.
+    public var target: String
+    public var engine: EngineKind
+    public var model: String?
+    /// The node (host) it runs on, when known.
+    public var node: String?
+    public var state: InstanceState
+    /// Requests in the running batch (batch size).
+    public var running: Double?
+    /// Requests waiting in the queue (queue depth).
+    public var waiting: Double?
+    /// KV-cache use, 0–1.
+    public var kvCacheUsage: Double?
+    public var ttft: Quantiles
+    /// Inter-token latency (time per output token).
+    public var itl: Quantiles
+    /// End-to-end request latency.
+    public var e2e: Quantiles
+    public var queueTime: Quantiles
+    public var promptTokensPerSecond: Double?
+    public var generationTokensPerSecond: Double?
+    public var requestsPerSecond: Double?
+    public var preemptionsPerSecond: Double?
+    /// Prefix-cache hits / queries over the window, 0–1.
+    public var prefixCacheHitRate: Double?
+    public var abortedPerSecond: Double?
+    public var failedPerSecond: Double?
+    /// GPUs of its node it was joined to.
+    public var gpuIDs: [String]
+    /// When a counter reset (engine restart) was last seen, ms since the epoch.
+    public var restartedAtMs: Int64?
+
+    public init(id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
+                state: InstanceState = .ready, running: Double? = nil, waiting: Double? = nil,
+                kvCacheUsage: Double? = nil, ttft: Quantiles = .none, itl: Quantiles = .none,
+                e2e: Quantiles = .none, queueTime: Quantiles = .none, promptTokensPerSecond: Double? = nil,
+                generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
+                preemptionsPerSecond: Double? = nil, prefixCacheHitRate: Double? = nil,
+                abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, gpuIDs: [String] = [],
+                restartedAtMs: Int64? = nil) {
+        self.id = id
+        self.target = target
+        self.engine = engine
+        self.model = model
+        self.node = node
+        self.state = state
+        self.running = running
+        self.waiting = waiting
+        self.kvCacheUsage = kvCacheUsage
+        self.ttft = ttft
+        self.itl = itl
+        self.e2e = e2e
+        self.queueTime = queueTime
+        self.promptTokensPerSecond = promptTokensPerSecond
+        self.generationTokensPerSecond = generationTokensPerSecond
+        self.requestsPerSecond = requestsPerSecond
+        self.preemptionsPerSecond = preemptionsPerSecond
+        self.prefixCacheHitRate = prefixCacheHitRate
+        self.abortedPerSecond = abortedPerSecond
+        self.failedPerSecond = failedPerSecond
+        self.gpuIDs = gpuIDs
+        self.restartedAtMs = restartedAtMs
+    }
+}

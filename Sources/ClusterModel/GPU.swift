@@ -1,0 +1,60 @@
+/// One GPU (or one MIG instance of a GPU) as the exporters describe it, units normalized:
+/// bytes, 0–1 fractions, degrees Celsius, watts, MHz. Absent fields are nil, never 0.
+public struct GPU: Sendable, Hashable, Codable, Identifiable {
+    /// Stable identity across frames: `"node/index"` for a whole GPU (or its UUID when no node is known),
+    /// `"UUID/GPU_I_ID"` for a MIG instance.
+    public var id: String
+    /// The node (host) it belongs to.
+    public var node: String
+    /// The device index on its node (DCGM `gpu`, Triton order).
+    public var index: Int
+    public var uuid: String?
+    /// e.g. `NVIDIA L4`, `GRID A100-40C`.
+    public var modelName: String?
+    public var vramUsedBytes: Double?
+    public var vramFreeBytes: Double?
+    public var vramTotalBytes: Double?
+    /// 0–1.
+    public var utilization: Double?
+    public var temperatureC: Double?
+    public var powerWatts: Double?
+    public var powerLimitWatts: Double?
+    public var smClockMHz: Double?
+    public var memClockMHz: Double?
+    /// The MIG profile (`GPU_I_PROFILE`, e.g. `1g.10gb`) when this is a MIG instance.
+    public var migProfile: String?
+    /// Engine instances joined to this GPU.
+    public var instanceIDs: [String]
+    /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).
+    public var stale: Bool
+
+    public init(id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil,
+                vramUsedBytes: Double? = nil, vramFreeBytes: Double? = nil, vramTotalBytes: Double? = nil,
+                utilization: Double? = nil, temperatureC: Double? = nil, powerWatts: Double? = nil,
+                powerLimitWatts: Double? = nil, smClockMHz: Double? = nil, memClockMHz: Double? = nil,
+                migProfile: String? = nil, instanceIDs: [String] = [], stale: Bool = false) {
+        self.id = id
+        self.node = node
+        self.index = index
+        self.uuid = uuid
+        self.modelName = modelName
+        self.vramUsedBytes = vramUsedBytes
+        self.vramFreeBytes = vramFreeBytes
+        self.vramTotalBytes = vramTotalBytes
+        self.utilization = utilization
+        self.temperatureC = temperatureC
+        self.powerWatts = powerWatts
+        self.powerLimitWatts = powerLimitWatts
+        self.smClockMHz = smClockMHz
+        self.memClockMHz = memClockMHz
+        self.migProfile = migProfile
+        self.instanceIDs = instanceIDs
+        self.stale = stale
+    }
+
+    /// Used / total VRAM (0–1), or nil when either is unknown or the total is 0.
+    public var vramFraction: Double? {
+        guard let used = vramUsedBytes, let total = vramTotalBytes, total > 0 else { return nil }
+        return used / total
+    }
+}
