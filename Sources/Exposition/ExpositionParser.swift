@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads Prometheus text format 0.0.4 and OpenMetrics 1.0 into families and samples.
 ///
 /// Byte-level over UTF-8, one pass, no dependency. Bad lines become `ParseError`s (line, column, what was
@@ -17,6 +21,21 @@ public enum ExpositionParser {
 
     /// Parses one page from raw memory that stays valid for the duration of the call.
     public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, format: ExpositionFormat? = nil) -> ExpositionPage {
-        ExpositionPage(format: format ?? .text)
+        guard let base = buffer.baseAddress, buffer.count > 0 else {
+            return ExpositionPage(format: format ?? .text)
+        }
+        var parser = PageParser(base, count: buffer.count, format: format ?? detectFormat(buffer))
+        return parser.run()
+    }
+
+    /// OpenMetrics when the page's last non-blank line is `# EOF`, else text format 0.0.4.
+    public static func detectFormat(_ buffer: UnsafeBufferPointer<UInt8>) -> ExpositionFormat {
+        var end = buffer.count
+        while end > 0, [0x0A, 0x0D, 0x20, 0x09].contains(buffer[end - 1]) { end -= 1 }
+        let marker: [UInt8] = Array("# EOF".utf8)
+        guard end >= marker.count else { return .text }
+        for index in 0..<marker.count where buffer[end - marker.count + index] != marker[index] { return .text }
+        let lineStart = end - marker.count
+        return lineStart == 0 || buffer[lineStart - 1] == 0x0A ? .openMetrics : .text
     }
 }
