@@ -17,6 +17,8 @@ struct PageParser {
     private var lineStart = 0
     private var lineEnd = 0
     private var sawEOF = false
+    /// Set once content follows `# EOF`: one error for it, not one per line.
+    private var stopped = false
 
     static let maxKeptErrors = 100
 
@@ -47,7 +49,7 @@ struct PageParser {
             return finish()
         }
         var position = 0
-        while position < count {
+        while position < count && !stopped {
             lineNumber += 1
             lineStart = position
             var end = position
@@ -109,7 +111,10 @@ struct PageParser {
         var i = lineStart
         skipBlanks(&i)
         if i == lineEnd { return }  // blank line
-        if sawEOF { throw LineError(offset: i, message: "unexpected content after '# EOF'") }
+        if sawEOF {
+            stopped = true
+            throw LineError(offset: i, message: "unexpected content after '# EOF'; the rest of the page is ignored")
+        }
         if p[i] == 0x23 {  // #
             try parseComment(from: i)
         } else {
@@ -327,6 +332,9 @@ struct PageParser {
     private mutating func readLabelBlock(_ i: inout Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
         let open = i
         guard let close = findBlockEnd(open) else {
+            // Unclosed: parse up to the end of the line for the precise error (an open quote, a missing comma).
+            var j = open + 1
+            _ = try parseLabels(&j, close: lineEnd, nameGiven: nameGiven)
             throw LineError(offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
         }
         let length = close + 1 - open
