@@ -1,0 +1,115 @@
+/// A grid of styled cells that every view draws into. It is the one renderer behind every sink: the curses
+/// backend diffs and blits it, `plainText` prints it for snapshots and golden tests. Drawing outside the grid is
+/// clipped silently, so no widget can crash on a tiny terminal.
+public struct Canvas: Equatable, Sendable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, fill: Cell = .blank) {
+        self.size = size
+        self.cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public var width: Int { size.width }
+    public var height: Int { size.height }
+    public var bounds: Rect { Rect(size: size) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+        return cells[y * width + x]
+    }
+
+    /// Puts one character at (x, y) if it lies on the canvas; a wide character that does not fit becomes a space.
+    /// Returns the number of columns used.
+    @discardableResult
+    public mutating func put(_ character: Character, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
+        let w = CharacterWidth.of(character)
+        guard w > 0 else { return 0 }
+        let area = clip.map { $0.intersection(bounds) } ?? bounds
+        guard y >= area.y, y < area.maxY, x >= area.x, x < area.maxX else { return w }
+        if w == 2 && x + 1 >= area.maxX {
+            set(x, y, Cell(" ", role))
+            return w
+        }
+        set(x, y, Cell(character, role))
+        if w == 2 { set(x + 1, y, Cell(Cell.continuationCharacter, role)) }
+        return w
+    }
+
+    /// Writes `text` from (x, y), using at most `maxWidth` columns (and never beyond `clip` or the canvas).
+    /// Returns the number of columns written.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
+                               clip: Rect? = nil) -> Int {
+        guard y >= 0, y < height, maxWidth > 0 else { return 0 }
+        var column = x
+        let limit = x + maxWidth
+        for character in text {
+            let w = CharacterWidth.of(character)
+            if w == 0 { continue }
+            if column + w > limit { break }
+            put(character, x: column, y: y, role: role, clip: clip)
+            column += w
+        }
+        return column - x
+    }
+
+    /// Fills a rectangle (clipped to the canvas) with one character.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", role: StyleRole = .text) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        let cell = Cell(character, role)
+        for row in area.y..<area.maxY {
+            let base = row * width
+            for column in area.x..<area.maxX { cells[base + column] = cell }
+        }
+    }
+
+    /// Changes the role of every cell in a rectangle, keeping the characters (used for selection highlights).
+    public mutating func restyle(_ rect: Rect, role: StyleRole) {
+        let area = rect.intersection(bounds)
+        guard !area.isEmpty else { return }
+        for row in area.y..<area.maxY {
+            for column in area.x..<area.maxX { cells[row * width + column].role = role }
+        }
+    }
+
+    /// One row as text (continuation cells skipped), trailing spaces kept.
+    public func line(_ y: Int) -> String {
+        guard y >= 0, y < height else { return "" }
+        var out = ""
+        out.reserveCapacity(width)
+        for column in 0..<width {
+            let cell = cells[y * width + column]
+            if !cell.isContinuation { out.append(cell.character) }
+        }
+        return out
+    }
+
+    /// The whole canvas as text, one line per row with trailing spaces removed: the golden-frame and snapshot form.
+    public var plainText: String {
+        (0..<height).map { trimTrailing(line($0)) }.joined(separator: "\n")
+    }
+
+    /// The roles of one row, for tests that assert a look (e.g. "this GPU's bar is critical").
+    public func roles(row y: Int) -> [StyleRole] {
+        guard y >= 0, y < height else { return [] }
+        return Array(cells[(y * width)..<((y + 1) * width)].map(\.role))
+    }
+
+    private mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        let index = y * width + x
+        // Overwriting either half of a wide character leaves the other half as a blank, never as a stray half.
+        if cells[index].isContinuation, x > 0 { cells[index - 1].character = " " }
+        if x + 1 < width, cells[index + 1].isContinuation, !cell.isContinuation {
+            cells[index + 1].character = " "
+        }
+        cells[index] = cell
+    }
+
+    private func trimTrailing(_ s: String) -> String {
+        var end = s.endIndex
+        while end > s.startIndex, s[s.index(before: end)] == " " { end = s.index(before: end) }
+        return String(s[..<end])
+    }
+}

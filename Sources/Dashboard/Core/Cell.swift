@@ -1,0 +1,18 @@
+/// One terminal cell of a `Canvas`: a character and the role that decides its look. The right half of a wide
+/// character is a `continuation` cell, so a canvas row always has exactly `width` cells.
+public struct Cell: Equatable, Sendable {
+    public var character: Character
+    public var role: StyleRole
+
+    public init(_ character: Character, _ role: StyleRole = .text) {
+        self.character = character
+        self.role = role
+    }
+
+    /// A blank cell in the text role.
+    public static let blank = Cell(" ", .text)
+    /// Marks the column covered by the wide character to its left; terminals draw nothing there.
+    public static let continuationCharacter: Character = "\u{0}"
+
+    public var isContinuation: Bool { character == Cell.continuationCharacter }
+}

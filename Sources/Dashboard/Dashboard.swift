@@ -1,1 +1,0 @@
-// The Dashboard stage: see docs/ARCHITECTURE.md.

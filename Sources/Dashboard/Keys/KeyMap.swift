@@ -1,0 +1,70 @@
+/// The key tables, one per screen or mode, as data. The detail screens of the next issue add their own tables
+/// here (and `Enter` on a selected row, which no table binds yet, is kept free for opening them).
+public enum KeyMap {
+    /// Keys that work on every screen.
+    public static let global: [KeyBinding] = [
+        KeyBinding([.character("q")], .quit, help: "quit", hint: "quit"),
+        KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", hint: "help"),
+        KeyBinding([.character("T")], .showTargets, help: "targets screen (again: back to the overview)", hint: "targets"),
+        KeyBinding([.character(" ")], .togglePause, help: "pause / resume the display (data keeps being collected)",
+                   hint: "pause"),
+        KeyBinding([.character("t")], .cycleTheme, help: "next colour theme", hint: "theme"),
+        KeyBinding([.character("g")], .cycleGlyphs, help: "next glyph set (braille, block, ascii)"),
+    ]
+
+    static let movement: [KeyBinding] = [
+        KeyBinding([.up, .character("k"), .wheelUp], .moveUp, help: "move the selection up"),
+        KeyBinding([.down, .character("j"), .wheelDown], .moveDown, help: "move the selection down"),
+        KeyBinding([.pageUp], .pageUp, help: "page up"),
+        KeyBinding([.pageDown], .pageDown, help: "page down"),
+        KeyBinding([.home], .home, help: "first row"),
+        KeyBinding([.end, .character("G")], .end, help: "last row"),
+        KeyBinding([.character("s")], .cycleSort, help: "sort by the next column", hint: "sort"),
+        KeyBinding([.character("S")], .reverseSort, help: "reverse the sort order"),
+        KeyBinding([.character("/")], .startFilter, help: "filter by node, model, engine or GPU type", hint: "filter"),
+        KeyBinding([.escape], .close, help: "close the overlay, clear the filter"),
+    ]
+
+    /// The overview: header, GPUs, engine instances, charts.
+    public static let overview: [KeyBinding] = movement + [
+        KeyBinding([.tab], .nextPanel, help: "focus the next panel", hint: "panel"),
+        KeyBinding([.backTab], .previousPanel, help: "focus the previous panel"),
+        KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
+        KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
+        KeyBinding([.character("c")], .toggleCompact, help: "compact GPU rows", hint: "compact"),
+    ] + global
+
+    /// The targets screen.
+    public static let targets: [KeyBinding] = movement + global
+
+    /// While the help overlay is open: only closing it (and quitting) do anything.
+    public static let help: [KeyBinding] = [
+        KeyBinding([.escape, .character("?")], .toggleHelp, help: "close the help", hint: "close"),
+        KeyBinding([.character("q")], .quit, help: "quit", hint: "quit"),
+    ]
+
+    /// While typing a filter: printable characters go into it.
+    public static let filter: [KeyBinding] = [
+        KeyBinding([.enter], .filterCommit, help: "keep the filter", hint: "apply"),
+        KeyBinding([.escape], .close, help: "clear the filter", hint: "clear"),
+        KeyBinding([.backspace], .filterBackspace, help: "delete a character"),
+    ]
+
+    /// The table in force for a state.
+    public static func table(for state: UIState) -> [KeyBinding] {
+        if state.filterEditing { return filter }
+        if state.helpVisible { return help }
+        switch state.screen {
+        case .overview: return overview
+        case .targets: return targets
+        }
+    }
+
+    /// The action a key triggers in a state, if any.
+    public static func action(for key: Key, in state: UIState) -> UIAction? {
+        if case let .click(x, y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
+        if let binding = table(for: state).first(where: { $0.keys.contains(key) }) { return binding.action }
+        if state.filterEditing, case let .character(c) = key { return .filterInput(c) }
+        return nil
+    }
+}

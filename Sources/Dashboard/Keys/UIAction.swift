@@ -1,0 +1,12 @@
+/// Everything a key can ask the dashboard to do. Key tables map keys to these; `UIReducer` applies them.
+public enum UIAction: Hashable, Sendable {
+    case quit, toggleHelp, close
+    case moveUp, moveDown, pageUp, pageDown, home, end
+    case nextPanel, previousPanel, showTargets
+    case cycleSort, reverseSort
+    case startFilter, filterInput(Character), filterBackspace, filterCommit
+    case togglePause, longerWindow, shorterWindow
+    case cycleTheme, cycleGlyphs, toggleCompact
+    /// A click on screen row `y` (the runner turns it into a selection with the layout it drew).
+    case click(x: Int, y: Int)
+}

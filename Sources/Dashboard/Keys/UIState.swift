@@ -1,0 +1,57 @@
+/// Everything the user chose that shapes the picture: screen, focus, selections, sort, filter, pause, chart window,
+/// theme, glyphs, compact mode. A plain value, changed only by `UIReducer`, so every transition is testable.
+public struct UIState: Equatable, Sendable {
+    /// A full screen. The detail screens of the next issue become new cases here.
+    public enum Screen: Sendable, Equatable { case overview, targets }
+    /// A focusable panel of the overview.
+    public enum Panel: Int, Sendable, CaseIterable { case gpus, instances, charts }
+    /// A scrollable, sortable list.
+    public enum List: Int, Sendable, CaseIterable { case gpus, instances, targets }
+
+    /// How one list is sorted: a column index into that list's sort keys, and the direction.
+    public struct Sort: Equatable, Sendable {
+        public var column: Int
+        public var descending: Bool
+        public init(column: Int = 0, descending: Bool = false) {
+            self.column = column
+            self.descending = descending
+        }
+    }
+
+    /// Chart windows `+`/`-` step through, in seconds.
+    public static let chartWindows: [Int] = [60, 300, 900, 3600]
+
+    public var screen: Screen = .overview
+    public var focus: Panel = .gpus
+    public var helpVisible = false
+    public var selection: [List: Int] = [:]
+    public var sort: [List: Sort] = [:]
+    public var filter = ""
+    public var filterEditing = false
+    public var paused = false
+    public var chartWindowIndex = 1
+    public var themeIndex = 0
+    public var glyphIndex = 0
+    public var compact = false
+    public var quitRequested = false
+
+    public init() {}
+
+    /// The list that movement keys act on: the focused panel's on the overview, the targets on their screen.
+    public var activeList: List? {
+        switch screen {
+        case .targets: return .targets
+        case .overview:
+            switch focus {
+            case .gpus: return .gpus
+            case .instances: return .instances
+            case .charts: return nil
+            }
+        }
+    }
+
+    public var chartWindowSeconds: Int { UIState.chartWindows[chartWindowIndex] }
+
+    public func selected(_ list: List) -> Int { selection[list] ?? 0 }
+    public func sorting(_ list: List) -> Sort { sort[list] ?? Sort() }
+}
