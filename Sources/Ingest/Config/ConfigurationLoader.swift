@@ -1,0 +1,164 @@
+import Foundation
+import Yams
+
+/// Reads the YAML configuration file (see docs/CONFIG.md) into an `IngestConfiguration`.
+///
+/// Every key is checked: an unknown key (a typo) or a value of the wrong kind fails with the file, the
+/// key and its line, instead of being ignored.
+public enum ConfigurationLoader {
+    static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
+                          "seed", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention"]
+
+    /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
+    public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard FileManager.default.fileExists(atPath: expanded) else {
+            if required { throw ConfigurationError.unreadable(file: path, reason: "no such file") }
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: expanded) else {
+            throw ConfigurationError.unreadable(file: path, reason: "permission denied or not a file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), file: path)
+    }
+
+    /// Parses YAML text; `file` names it in errors. File-relative paths (file_sd, CA, secrets) are resolved
+    /// against the file's folder.
+    public static func parse(_ yaml: String, file: String) throws -> IngestConfiguration {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw syntaxError(error, file: file)
+        }
+        var configuration = IngestConfiguration()
+        guard let root else { return configuration }
+        let reader = YAMLValueReader(file: file)
+        let folder = (file as NSString).deletingLastPathComponent
+        func path(_ value: String) -> String {
+            let expanded = (value as NSString).expandingTildeInPath
+            return expanded.hasPrefix("/") || folder.isEmpty ? expanded : folder + "/" + expanded
+        }
+        var timeout: Double?
+        for (key, _, value) in try reader.entries(root, key: "", known: topKeys) {
+            switch key {
+            case "targets": configuration.targets = try targets(value, reader: reader)
+            case "file_sd": configuration.fileSDPaths = try reader.stringList(value, key: key).map(path)
+            case "interval": configuration.intervalSeconds = try reader.seconds(value, key: key)
+            case "timeout": timeout = try reader.seconds(value, key: key)
+            case "concurrency": configuration.concurrency = try reader.int(value, key: key)
+            case "body_limit": configuration.bodyLimitBytes = try reader.bytes(value, key: key)
+            case "max_redirects": configuration.maxRedirects = try reader.int(value, key: key)
+            case "seed": configuration.seed = UInt64(truncatingIfNeeded: try reader.int(value, key: key))
+            case "auth": configuration.auth = try auth(value, reader: reader, path: path)
+            case "tls": configuration.tls = try tls(value, reader: reader, path: path)
+            case "prometheus": configuration.prometheus = try prometheus(value, reader: reader)
+            case "nodes": configuration.nodeMap = try reader.stringMap(value, key: key)
+            case "thresholds":
+                for (name, _, number) in try reader.entries(value, key: key, known: []) {
+                    configuration.thresholds[name] = try reader.double(number, key: key + "." + name)
+                }
+            case "theme": configuration.theme = try reader.string(value, key: key)
+            case "retention": try retention(value, reader: reader, into: &configuration)
+            default: break
+            }
+        }
+        // The default timeout follows the interval, so it is derived after both keys were read.
+        configuration.timeoutSeconds = timeout ?? IngestConfiguration(intervalSeconds: configuration.intervalSeconds).timeoutSeconds
+        try configuration.validate(origin: file)
+        return configuration
+    }
+
+    private static func targets(_ node: Node, reader: YAMLValueReader) throws -> [ScrapeTarget] {
+        guard let sequence = node.sequence else { throw reader.invalid("targets", node, "expected a list of targets") }
+        return try sequence.enumerated().map { index, item in
+            let key = "targets[\(index)]"
+            do {
+                if item.scalar != nil { return try ScrapeTarget(address: try reader.string(item, key: key)) }
+                var address: String?
+                var node: String?
+                var role: String?
+                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role"]) {
+                    let text = try reader.string(value, key: key + "." + name)
+                    switch name {
+                    case "url": address = text
+                    case "node": node = text
+                    default: role = text
+                    }
+                }
+                guard let address else { throw reader.invalid(key, item, "a target needs 'url'") }
+                return try ScrapeTarget(address: address, node: node, role: role)
+            } catch ConfigurationError.badAddress(_, let reason) {
+                throw reader.invalid(key, item, reason)
+            }
+        }
+    }
+
+    private static func auth(_ node: Node, reader: YAMLValueReader, path: (String) -> String) throws -> AuthSettings {
+        var auth = AuthSettings()
+        let known = ["bearer_token_file", "bearer_token_env", "basic_auth"]
+        for (key, _, value) in try reader.entries(node, key: "auth", known: known) {
+            switch key {
+            case "bearer_token_file": auth.bearerTokenFile = path(try reader.string(value, key: "auth." + key))
+            case "bearer_token_env": auth.bearerTokenEnv = try reader.string(value, key: "auth." + key)
+            default:
+                for (name, _, inner) in try reader.entries(value, key: "auth.basic_auth", known: ["user", "password_file"]) {
+                    let text = try reader.string(inner, key: "auth.basic_auth." + name)
+                    if name == "user" { auth.basicAuthUser = text } else { auth.basicAuthPasswordFile = path(text) }
+                }
+            }
+        }
+        return auth
+    }
+
+    private static func tls(_ node: Node, reader: YAMLValueReader, path: (String) -> String) throws -> TLSSettings {
+        var tls = TLSSettings()
+        for (key, _, value) in try reader.entries(node, key: "tls", known: ["ca_file", "insecure"]) {
+            if key == "ca_file" {
+                tls.caFile = path(try reader.string(value, key: "tls.ca_file"))
+            } else {
+                tls.insecure = try reader.bool(value, key: "tls.insecure")
+            }
+        }
+        return tls
+    }
+
+    private static func prometheus(_ node: Node, reader: YAMLValueReader) throws -> PrometheusSettings {
+        if node.scalar != nil { return PrometheusSettings(url: try reader.string(node, key: "prometheus")) }
+        var url: String?
+        var settings = PrometheusSettings(url: "")
+        for (key, _, value) in try reader.entries(node, key: "prometheus", known: ["url", "selector", "backfill"]) {
+            switch key {
+            case "url": url = try reader.string(value, key: "prometheus.url")
+            case "selector": settings.selector = try reader.string(value, key: "prometheus.selector")
+            default: settings.backfillSeconds = try reader.seconds(value, key: "prometheus.backfill")
+            }
+        }
+        guard let url, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw reader.invalid("prometheus.url", node, "needs an http:// or https:// URL")
+        }
+        settings.url = url
+        return settings
+    }
+
+    private static func retention(_ node: Node, reader: YAMLValueReader,
+                                  into configuration: inout IngestConfiguration) throws {
+        for (key, _, value) in try reader.entries(node, key: "retention", known: ["duration", "points"]) {
+            if key == "duration" {
+                configuration.retentionSeconds = try reader.seconds(value, key: "retention.duration")
+            } else {
+                configuration.retentionPoints = try reader.int(value, key: "retention.points")
+            }
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> ConfigurationError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return .syntax(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
+        default:
+            return .syntax(file: file, line: nil, column: nil, message: "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// Everything the live sources need, gathered from the YAML file and the command line.
+///
+/// The dashboard-side values (thresholds, theme, retention) are carried through untouched, so that the
+/// one configuration file serves every stage while each stage reads only its own part.
+public struct IngestConfiguration: Sendable, Hashable {
+    /// The largest page body accepted before the scrape fails with "body too large" (64 MiB).
+    public static let defaultBodyLimitBytes = 64 << 20
+    /// Where the configuration is read from when `--config` is not given (tilde expanded by the loader).
+    public static let defaultPath = "~/.config/infertop/config.yaml"
+
+    public var targets: [ScrapeTarget]
+    /// Prometheus `file_sd` JSON files whose targets are added to `targets` and re-read when they change.
+    public var fileSDPaths: [String]
+    /// Seconds between two scrapes of one target.
+    public var intervalSeconds: Double
+    /// Seconds one scrape may take, from connecting to the last body byte.
+    public var timeoutSeconds: Double
+    /// How many scrapes may be in flight at once.
+    public var concurrency: Int
+    public var bodyLimitBytes: Int
+    /// How many redirects one scrape follows before it fails.
+    public var maxRedirects: Int
+    public var auth: AuthSettings
+    public var tls: TLSSettings
+    /// When set, read this server's query API instead of scraping `targets`.
+    public var prometheus: PrometheusSettings?
+    /// Explicit instance (address or `instance` label) → node name, for addresses whose host is not the node.
+    public var nodeMap: [String: String]
+    /// Alert thresholds by name (e.g. `vram_warn: 0.9`), for the cluster model and the dashboard.
+    public var thresholds: [String: Double]
+    /// The theme name, for the dashboard.
+    public var theme: String?
+    /// How much history the store keeps, in seconds; nil keeps its default.
+    public var retentionSeconds: Double?
+    /// A cap on points per series in the store; nil keeps its default.
+    public var retentionPoints: Int?
+    /// The seed of the start stagger and jitter, so that a run can be reproduced.
+    public var seed: UInt64
+
+    public init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
+                timeoutSeconds: Double? = nil, concurrency: Int = 64,
+                bodyLimitBytes: Int = IngestConfiguration.defaultBodyLimitBytes, maxRedirects: Int = 5,
+                auth: AuthSettings = AuthSettings(), tls: TLSSettings = TLSSettings(),
+                prometheus: PrometheusSettings? = nil, nodeMap: [String: String] = [:],
+                thresholds: [String: Double] = [:], theme: String? = nil, retentionSeconds: Double? = nil,
+                retentionPoints: Int? = nil, seed: UInt64 = 0x1F7E_A5ED) {
+        self.targets = targets
+        self.fileSDPaths = fileSDPaths
+        self.intervalSeconds = intervalSeconds
+        // A scrape that outlives its interval would pile up; by default it gets the interval, at most 10 s.
+        self.timeoutSeconds = timeoutSeconds ?? min(max(intervalSeconds, 0.1), 10)
+        self.concurrency = concurrency
+        self.bodyLimitBytes = bodyLimitBytes
+        self.maxRedirects = maxRedirects
+        self.auth = auth
+        self.tls = tls
+        self.prometheus = prometheus
+        self.nodeMap = nodeMap
+        self.thresholds = thresholds
+        self.theme = theme
+        self.retentionSeconds = retentionSeconds
+        self.retentionPoints = retentionPoints
+        self.seed = seed
+    }
+
+    /// The node a target belongs to: the configured one, then the explicit map (by id or host), then the host.
+    public func node(of target: ScrapeTarget) -> String? {
+        if let node = target.node { return node }
+        if let mapped = nodeMap[target.id] { return mapped }
+        if let host = target.host {
+            if let mapped = nodeMap[host] { return mapped }
+            return host
+        }
+        return nil
+    }
+
+    /// Checks ranges that the flags and the file share; `origin` names where the values came from.
+    public func validate(origin: String = "configuration") throws {
+        func check(_ ok: Bool, _ key: String, _ message: String) throws {
+            if !ok { throw ConfigurationError.invalidValue(file: origin, key: key, line: nil, message: message) }
+        }
+        try check(intervalSeconds.isFinite && intervalSeconds >= 0.05, "interval", "must be at least 0.05 seconds")
+        try check(timeoutSeconds.isFinite && timeoutSeconds > 0, "timeout", "must be more than 0 seconds")
+        try check(concurrency >= 1, "concurrency", "must be at least 1")
+        try check(bodyLimitBytes >= 1024, "body_limit", "must be at least 1024 bytes")
+        try check(maxRedirects >= 0, "max_redirects", "must not be negative")
+        if let retentionSeconds { try check(retentionSeconds > 0, "retention.seconds", "must be more than 0") }
+        if let retentionPoints { try check(retentionPoints >= 2, "retention.points", "must be at least 2") }
+    }
+}

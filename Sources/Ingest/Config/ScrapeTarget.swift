@@ -1,0 +1,71 @@
+import Foundation
+
+/// One place to read an exposition page from, with the labels the cluster view groups it by.
+///
+/// `id` is what the screen and the recorder call the target (the address as the user gave it, with any
+/// password in a URL removed), so it never carries a secret.
+public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
+    /// Where the page comes from.
+    public enum Source: Sendable, Hashable {
+        /// An `http://` or `https://` `/metrics` endpoint.
+        case http(URL)
+        /// A local file holding one page, re-read every interval.
+        case file(String)
+        /// Standard input, read once to its end.
+        case standardInput
+    }
+
+    public var id: String
+    public var source: Source
+    /// The node (machine) this target runs on; nil lets the cluster model derive it.
+    public var node: String?
+    /// What the target is (e.g. "engine", "gpu-exporter"); nil when not configured.
+    public var role: String?
+
+    public init(id: String, source: Source, node: String? = nil, role: String? = nil) {
+        self.id = id
+        self.source = source
+        self.node = node
+        self.role = role
+    }
+
+    /// Reads an address the way the command line accepts it: a full `http(s)://` URL, `host:port` (meaning
+    /// `http://host:port/metrics`), `file:///path`, or `-` for standard input.
+    public init(address: String, node: String? = nil, role: String? = nil) throws {
+        let trimmed = address.trimmingCharacters(in: .whitespaces)
+        self.node = node
+        self.role = role
+        if trimmed == "-" {
+            self.id = "stdin"
+            self.source = .standardInput
+            return
+        }
+        let lowered = trimmed.lowercased()
+        if lowered.hasPrefix("file://") {
+            let path = String(trimmed.dropFirst("file://".count))
+            guard !path.isEmpty else { throw ConfigurationError.badAddress(address, reason: "the file URL has no path") }
+            self.id = trimmed
+            self.source = .file(path)
+            return
+        }
+        let withScheme = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? trimmed : "http://" + trimmed
+        guard var components = URLComponents(string: withScheme), let host = components.host, !host.isEmpty else {
+            throw ConfigurationError.badAddress(address, reason: "expected http(s)://host:port/path, host:port, file:///path or -")
+        }
+        if components.path.isEmpty { components.path = "/metrics" }
+        guard let url = components.url else {
+            throw ConfigurationError.badAddress(address, reason: "not a valid URL")
+        }
+        self.source = .http(url)
+        self.id = Redaction.url(url.absoluteString)
+    }
+
+    /// The host part of an HTTP target's address (`gpu-3` for `http://gpu-3:8000/metrics`), used as the node
+    /// when none is configured; nil for files and standard input.
+    public var host: String? {
+        if case .http(let url) = source { return url.host }
+        return nil
+    }
+
+    public var description: String { id }
+}

@@ -1,0 +1,154 @@
+import AsyncHTTPClient
+import Foundation
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import NIOSSL
+
+/// Fetches pages over HTTP(S) with the one shared `HTTPClient`: auth header, content negotiation, gzip,
+/// the body cap, bounded redirects and an overall timeout, and errors turned into `ScrapeError`s.
+public final class HTTPFetcher: Sendable {
+    /// Prefer the classic text format (what every exporter speaks), accept OpenMetrics.
+    public static let acceptHeader = "text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1"
+
+    /// A body as received.
+    public struct Fetched: Sendable {
+        public var bytes: [UInt8]
+        public var contentType: String?
+    }
+
+    public let client: HTTPClient
+    private let credential: Credential?
+    private let bodyLimit: Int
+    private let maxRedirects: Int
+    private let logger: Logger
+
+    /// Builds the client from the configuration: reads the credential now (so a bad token file fails at
+    /// start, not on every scrape) and loads the CA file.
+    public init(configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+                logger: Logger = Logger(label: "infertop.ingest", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+        credential = try configuration.auth.resolve(environment: environment)
+        bodyLimit = configuration.bodyLimitBytes
+        maxRedirects = configuration.maxRedirects
+        self.logger = logger
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if configuration.tls.insecure {
+            tls.certificateVerification = .none
+        }
+        if let caFile = configuration.tls.caFile {
+            let path = (caFile as NSString).expandingTildeInPath
+            do {
+                let certificates = try NIOSSLCertificate.fromPEMFile(path)
+                tls.additionalTrustRoots = [.certificates(certificates)]
+            } catch {
+                throw ConfigurationError.unreadable(file: caFile, reason: "not a PEM certificate file (\(error))")
+            }
+        }
+        var http = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: maxRedirects == 0 ? .disallow : .follow(max: maxRedirects, allowCycles: false),
+            timeout: .init(connect: .milliseconds(Int64(configuration.timeoutSeconds * 1000)),
+                           read: .milliseconds(Int64(configuration.timeoutSeconds * 1000))),
+            decompression: .enabled(limit: .size(configuration.bodyLimitBytes)))
+        // Each target keeps its keep-alive connection between scrapes; allow one per target and then some.
+        http.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 8)
+        http.httpVersion = .http1Only
+        client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
+    }
+
+    /// Closes the client's connections; call once when ingest stops.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    /// The secrets to scrub from any text built from a server's reply.
+    var secrets: [String] { credential?.secrets ?? [] }
+
+    /// Fetches `url` within `timeout`; the auth header is added when configured.
+    public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration) async throws(ScrapeError) -> Fetched {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.headers.add(name: "Accept", value: accept)
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        request.headers.add(name: "User-Agent", value: "infertop")
+        request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: "\(timeout.seconds)")
+        if let credential { request.headers.add(name: "Authorization", value: credential.headerValue) }
+        let prepared = request
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
+        do {
+            return try await withThrowingTaskGroup(of: Fetched?.self) { group in
+                group.addTask { try await self.receive(prepared, deadline: deadline) }
+                group.addTask {
+                    // The client's deadline only covers the response head; this bounds the body too.
+                    try await Task.sleep(for: timeout)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let fetched = first else {
+                    throw ScrapeError.timeout(seconds: timeout.seconds)
+                }
+                return fetched
+            }
+        } catch {
+            throw classify(error, timeout: timeout)
+        }
+    }
+
+    private func receive(_ request: HTTPClientRequest, deadline: NIODeadline) async throws -> Fetched {
+        let response = try await client.execute(request, deadline: deadline, logger: logger)
+        guard (200..<300).contains(Int(response.status.code)) else {
+            throw ScrapeError.httpStatus(code: Int(response.status.code),
+                                         reason: Redaction.scrub(response.status.reasonPhrase, secrets: secrets))
+        }
+        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > bodyLimit {
+            throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit)
+        }
+        var bytes: [UInt8] = []
+        for try await buffer in response.body {
+            if bytes.count + buffer.readableBytes > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
+            bytes.append(contentsOf: buffer.readableBytesView)
+        }
+        return Fetched(bytes: bytes, contentType: response.headers.first(name: "content-type"))
+    }
+
+    private func classify(_ error: any Error, timeout: Duration) -> ScrapeError {
+        if let error = error as? ScrapeError { return error }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .connectTimeout, .getConnectionFromPoolTimeout:
+                return .timeout(seconds: timeout.seconds)
+            case .redirectLimitReached, .redirectCycleDetected:
+                return .tooManyRedirects(limit: maxRedirects)
+            case .remoteConnectionClosed, .cancelled:
+                return .connectionReset
+            case .tlsHandshakeTimeout:
+                return .tls("handshake timed out")
+            default:
+                break
+            }
+        }
+        if error is NIOSSLError || error is BoringSSLError {
+            return .tls(Self.tlsDetail(String(describing: error)))
+        }
+        if let decompression = error as? NIOHTTPDecompression.DecompressionError {
+            if case .limit = decompression { return .bodyTooLarge(limitBytes: bodyLimit) }
+            return .notExposition("the gzip body does not decompress (\(decompression))")
+        }
+        let text = Redaction.scrub(String(describing: error), secrets: secrets)
+        if error is CancellationError { return .timeout(seconds: timeout.seconds) }
+        if text.contains("ECONNREFUSED") || text.contains("Connection refused") || text.contains("connection refused") {
+            return .connectionRefused
+        }
+        if text.contains("ECONNRESET") || text.contains("Connection reset") || text.contains("reset by peer") {
+            return .connectionReset
+        }
+        return .network(text)
+    }
+
+    private static func tlsDetail(_ text: String) -> String {
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate") {
+            return "server certificate not trusted"
+        }
+        return text.count > 160 ? String(text.prefix(160)) + "…" : text
+    }
+}

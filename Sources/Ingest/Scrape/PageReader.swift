@@ -1,0 +1,25 @@
+import Exposition
+
+/// Turns a received body into a page, refusing bodies that are plainly not exposition text so that the
+/// error says so instead of listing a thousand parse errors.
+public enum PageReader {
+    /// The page in `bytes`; `contentType` picks the format when it names one, else the parser detects it.
+    public static func read(_ bytes: [UInt8], contentType: String?) -> Result<ExpositionPage, ScrapeError> {
+        if bytes.first == UInt8(ascii: "\"") {
+            // llama.cpp builds b7010–b7100 sent the whole page as one JSON string (llama.cpp issue #17384).
+            return .failure(.notExposition("the body is a JSON-quoted string (a known llama.cpp bug); upgrade the server"))
+        }
+        if bytes.first == UInt8(ascii: "<") {
+            return .failure(.notExposition("the body looks like HTML; check the URL path"))
+        }
+        if let zero = bytes.firstIndex(of: 0) {
+            return .failure(.notExposition("binary data (a NUL byte at offset \(zero)); is this port a metrics endpoint?"))
+        }
+        let format = contentType.flatMap { ExpositionFormat(contentType: $0) }.flatMap { $0 == .openMetrics ? $0 : nil }
+        let page = ExpositionParser.parse(bytes, format: format)
+        if page.sampleCount == 0, let first = page.errors.first {
+            return .failure(.notExposition("\(page.errorCount) parse error(s) and no samples; first at \(first)"))
+        }
+        return .success(page)
+    }
+}

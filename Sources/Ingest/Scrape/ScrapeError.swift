@@ -1,0 +1,60 @@
+/// Why one read of a target failed, worded for the screen: what happened and what to try.
+/// No case carries a header, token or password.
+public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case timeout(seconds: Double)
+    case bodyTooLarge(limitBytes: Int)
+    case httpStatus(code: Int, reason: String)
+    case tooManyRedirects(limit: Int)
+    case connectionRefused
+    case connectionReset
+    case tls(String)
+    case network(String)
+    /// The body is not an exposition page (binary data, a JSON-quoted page, nothing but parse errors).
+    case notExposition(String)
+    case file(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .timeout(let seconds):
+            return "no complete answer within \(DurationFormat.seconds(seconds)) (timeout); is the target overloaded? raise --timeout if it is just slow"
+        case .bodyTooLarge(let limit):
+            return "body larger than the \(DurationFormat.bytes(limit)) cap; stopped reading (raise body_limit if the page is really this big)"
+        case .httpStatus(let code, let reason):
+            let hint: String
+            switch code {
+            case 401, 403: hint = "; check --bearer-token-file/--bearer-token-env or basic auth"
+            case 404: hint = "; check the path (usually /metrics) and that metrics are enabled on the server"
+            case 500...599: hint = "; the server failed to produce its metrics"
+            default: hint = ""
+            }
+            return "HTTP \(code)\(reason.isEmpty ? "" : " " + reason)\(hint)"
+        case .tooManyRedirects(let limit):
+            return "more than \(limit) redirects (or a redirect loop); point infertop at the final URL"
+        case .connectionRefused:
+            return "connection refused; nothing listens on that port"
+        case .connectionReset:
+            return "connection reset or closed by the server before the page was complete"
+        case .tls(let detail):
+            return "TLS failed (\(detail)); pass --ca-file with the server's CA, or --insecure to skip verification"
+        case .network(let detail):
+            return "network error: \(detail)"
+        case .notExposition(let detail):
+            return "not a metrics page: \(detail)"
+        case .file(let path, let reason):
+            return "\(path): \(reason)"
+        }
+    }
+}
+
+/// Short human renderings of seconds and byte counts for messages.
+enum DurationFormat {
+    static func seconds(_ value: Double) -> String {
+        value < 1 ? "\(Int((value * 1000).rounded())) ms" : "\((value * 10).rounded() / 10) s"
+    }
+
+    static func bytes(_ value: Int) -> String {
+        if value >= 1 << 20 { return "\(value >> 20) MiB" }
+        if value >= 1 << 10 { return "\(value >> 10) KiB" }
+        return "\(value) bytes"
+    }
+}

@@ -1,0 +1,47 @@
+import Exposition
+
+/// What one read of one target produced: the page (or why there is none), when, how long it took, and
+/// the raw bytes for the recorder. Scrapes of HTTP targets, files, standard input and the Prometheus
+/// query API all arrive as this one value, so everything downstream has a single path.
+public struct ScrapeResult: Sendable {
+    /// The target's id (`ScrapeTarget.id`, or the `instance` label for the Prometheus source).
+    public var target: String
+    /// When the read started, in milliseconds since the epoch (wall clock).
+    public var timeMs: Int64
+    public var durationSeconds: Double
+    /// The body as received (after gzip), nil on failure or for pages synthesised from query results.
+    public var body: [UInt8]?
+    /// The parsed page, nil on failure. A page may carry parse errors and still be up.
+    public var page: ExpositionPage?
+    /// Why the read failed, for a person; nil when it succeeded. Never contains a secret.
+    public var error: String?
+    /// Failures in a row up to and including this one (0 after a success).
+    public var consecutiveFailures: Int
+    public var node: String?
+    public var role: String?
+
+    public init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
+                page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,
+                node: String? = nil, role: String? = nil) {
+        self.target = target
+        self.timeMs = timeMs
+        self.durationSeconds = durationSeconds
+        self.body = body
+        self.page = page
+        self.error = error
+        self.consecutiveFailures = consecutiveFailures
+        self.node = node
+        self.role = role
+    }
+
+    /// Whether the target answered with a page.
+    public var isUp: Bool { error == nil && page != nil }
+
+    /// The target's labels for grouping (`node`, `role`), only those that are known.
+    public var labels: Labels {
+        var labels = Labels()
+        if let node { labels = labels.setting("node", node) }
+        if let role { labels = labels.setting("role", role) }
+        return labels
+    }
+}

@@ -1,0 +1,147 @@
+import Exposition
+import Foundation
+
+/// Reads every target on its own schedule and hands each result to a sink, off the drawing path.
+///
+/// Each target has its own task: a start offset spread over the first interval, then one read per
+/// interval with jitter, and back-off while it keeps failing. A cap bounds how many reads run at once;
+/// a hung target holds only its own slot, until its timeout. Targets can change while it runs
+/// (`setTargets`, or the `file_sd` files of the configuration).
+public actor Scraper {
+    /// Receives every result; awaited, so a slow sink slows only the target that produced the result.
+    public typealias Sink = @Sendable (ScrapeResult) async -> Void
+
+    public let configuration: IngestConfiguration
+    private let fetcher: HTTPFetcher
+    private let clock: IngestClock
+    private let sink: Sink
+    private let limiter: ConcurrencyLimiter
+    private var loops: [String: Task<Void, Never>] = [:]
+    private var watcher: Task<Void, Never>?
+
+    /// A scraper that owns a fetcher built from `configuration` (throws when a credential or CA file is bad).
+    public init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live,
+                sink: @escaping Sink) throws {
+        self.configuration = configuration
+        self.fetcher = try fetcher ?? HTTPFetcher(configuration: configuration)
+        self.clock = clock
+        self.sink = sink
+        self.limiter = ConcurrencyLimiter(limit: configuration.concurrency)
+    }
+
+    /// A scraper whose results arrive on an `AsyncStream` (buffering the newest 4096).
+    public static func stream(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
+                              clock: IngestClock = .live) throws -> (Scraper, AsyncStream<ScrapeResult>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
+        let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock) { continuation.yield($0) }
+        return (scraper, stream)
+    }
+
+    /// Starts reading the configured targets, and watching the `file_sd` files if any.
+    public func start() {
+        setTargets(configuration.targets)
+        guard !configuration.fileSDPaths.isEmpty, watcher == nil else { return }
+        let paths = configuration.fileSDPaths
+        let interval = Duration.seconds(max(configuration.intervalSeconds, 1))
+        watcher = Task { [weak self, clock] in
+            var fileSD = FileSDWatcher(paths: paths)
+            while !Task.isCancelled {
+                if let update = fileSD.poll() { await self?.apply(update) }
+                do { try await clock.sleep(interval) } catch { return }
+            }
+        }
+    }
+
+    /// Replaces the target set: new targets start, removed ones stop, unchanged ones keep their rhythm.
+    public func setTargets(_ targets: [ScrapeTarget]) {
+        var wanted: [String: ScrapeTarget] = [:]
+        for target in targets where wanted[target.id] == nil { wanted[target.id] = target }
+        for (id, task) in loops where wanted[id] == nil {
+            task.cancel()
+            loops[id] = nil
+        }
+        for (id, target) in wanted where loops[id] == nil {
+            loops[id] = startLoop(target)
+        }
+    }
+
+    /// The ids of the targets being read.
+    public var targetIDs: [String] { loops.keys.sorted() }
+
+    /// Stops every read and the file watcher, and closes the HTTP client.
+    public func stop() async {
+        watcher?.cancel()
+        watcher = nil
+        for task in loops.values { task.cancel() }
+        loops.removeAll()
+        await fetcher.shutdown()
+    }
+
+    private func apply(_ update: FileSDWatcher.Update) async {
+        setTargets(configuration.targets + update.targets)
+        for message in update.errors {
+            await sink(ScrapeResult(target: "file_sd", timeMs: clock.wallMs(), durationSeconds: 0, error: message,
+                                    consecutiveFailures: 1))
+        }
+    }
+
+    private func startLoop(_ target: ScrapeTarget) -> Task<Void, Never> {
+        let schedule = ScrapeSchedule(interval: .milliseconds(Int64(configuration.intervalSeconds * 1000)))
+        let seed = SeededGenerator.seed(configuration.seed, target: target.id)
+        let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
+        let node = configuration.node(of: target)
+        let (clock, sink, limiter, fetcher) = (self.clock, self.sink, self.limiter, self.fetcher)
+        return Task {
+            var generator = SeededGenerator(seed: seed)
+            do { try await clock.sleep(schedule.startOffset(using: &generator)) } catch { return }
+            var failures = 0
+            while !Task.isCancelled {
+                let started = clock.now()
+                var result = await limiter.withSlot {
+                    await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock)
+                }
+                if Task.isCancelled { return }
+                failures = result.error == nil ? 0 : failures + 1
+                result.consecutiveFailures = failures
+                result.node = node
+                result.role = target.role
+                await sink(result)
+                if target.source == .standardInput { return }
+                let wait = schedule.delay(afterFailures: failures, using: &generator) - (clock.now() - started)
+                do { try await clock.sleep(max(wait, .zero)) } catch { return }
+            }
+        }
+    }
+
+    /// One read of one target, from request to parsed page; never throws, failures become the result's error.
+    static func readOnce(_ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration,
+                         clock: IngestClock) async -> ScrapeResult {
+        let timeMs = clock.wallMs()
+        let started = clock.now()
+        var contentType: String?
+        let bytes: Result<[UInt8], ScrapeError>
+        switch target.source {
+        case .http(let url):
+            do {
+                let fetched = try await fetcher.fetch(url, timeout: timeout)
+                contentType = fetched.contentType
+                bytes = .success(fetched.bytes)
+            } catch {
+                bytes = .failure(error)
+            }
+        case .file(let path):
+            do { bytes = .success(try await LocalSourceReader.readFile(path)) } catch { bytes = .failure(error) }
+        case .standardInput:
+            bytes = .success(await LocalSourceReader.readStandardInput())
+        }
+        let outcome = bytes.flatMap { body in PageReader.read(body, contentType: contentType).map { (body, $0) } }
+        let duration = (clock.now() - started).seconds
+        switch outcome {
+        case .success(let (body, page)):
+            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration, body: body, page: page)
+        case .failure(let error):
+            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration,
+                                error: Redaction.scrub(error.description, secrets: fetcher.secrets))
+        }
+    }
+}
