@@ -34,10 +34,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
-        .target(name: "Dashboard", dependencies: ["ClusterModel"]),
+        // Alert rules, the event log, filter expressions and the analyses behind the insight screens.
+        .target(name: "Insights", dependencies: ["ClusterModel"]),
+        .target(name: "Dashboard", dependencies: ["ClusterModel", "Insights"]),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"]),
         .executableTarget(name: "infertop", dependencies: [
-            "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Dashboard", "CursesTerminal",
+            "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard", "CursesTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -51,5 +53,6 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "TestSupport"]),
     ]
 )

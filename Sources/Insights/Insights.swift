@@ -1,0 +1,1 @@
+// The Insights stage: see docs/INSIGHTS.md.
