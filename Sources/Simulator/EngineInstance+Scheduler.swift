@@ -1,0 +1,206 @@
+/// Continuous batching, as vLLM V1 schedules it: running requests first (decode one token, or the next chunk
+/// of a prefill), preempting the newest when the KV cache runs out; then waiting requests while the token
+/// budget, `max_num_seqs` and free KV blocks allow.
+extension EngineInstance {
+    static func blocks(for tokens: Int) -> Int { (tokens + blockSize - 1) / blockSize }
+
+    /// Runs engine steps until the engine clock passes `end` or there is nothing to do.
+    mutating func runSteps(until end: Double) {
+        while clockMs < end {
+            admitArrivals()
+            if running.isEmpty && waitingCount == 0 {
+                guard inboxHead < inbox.count else {
+                    clockMs = end
+                    break
+                }
+                clockMs = max(clockMs, inbox[inboxHead].arrivalMs)
+                continue
+            }
+            if !step() {
+                // Nothing fits (a request larger than the whole cache): wait for the next tick.
+                clockMs = end
+            }
+        }
+        if inboxHead == inbox.count {
+            inbox.removeAll(keepingCapacity: true)
+            inboxHead = 0
+        }
+        if waitingHead > 256 && waitingHead * 2 > waiting.count {
+            waiting.removeFirst(waitingHead)
+            waitingHead = 0
+        }
+    }
+
+    private mutating func admitArrivals() {
+        while inboxHead < inbox.count && inbox[inboxHead].arrivalMs <= clockMs {
+            waiting.append(inbox[inboxHead])
+            inboxHead += 1
+        }
+    }
+
+    /// One engine step; false when nothing could be scheduled.
+    private mutating func step() -> Bool {
+        var budget = plan.maxNumBatchedTokens
+        var scheduled = 0
+        var context = 0
+        var preempted = false
+        stepTokens.removeAll(keepingCapacity: true)
+        stepTokens.append(contentsOf: repeatElement(0, count: running.count))
+
+        var index = 0
+        while index < running.count && budget > 0 {
+            let tokens = min(running[index].pendingTokens, budget)
+            let needed = Self.blocks(for: running[index].computedTokens + tokens) - running[index].blocks
+            var selfPreempted = false
+            while needed > freeBlocks {
+                let victim = running.count - 1
+                preemptLast()
+                preempted = true
+                if victim == index {
+                    selfPreempted = true
+                    break
+                }
+            }
+            if selfPreempted { break }
+            running[index].blocks += needed
+            usedBlocks += needed
+            context += running[index].computedTokens
+            stepTokens[index] = tokens
+            budget -= tokens
+            scheduled += tokens
+            index += 1
+        }
+
+        // vLLM admits nothing new in a step that had to preempt.
+        while !preempted && budget > 0 && running.count < plan.maxNumSeqs, var request = peekWaiting() {
+            if request.firstScheduledMs < 0 { lookUpPrefix(&request) }
+            let tokens = min(request.pendingTokens, budget)
+            let needed = Self.blocks(for: request.computedTokens + tokens)
+            if needed > freeBlocks { break }
+            popWaiting()
+            if request.firstScheduledMs < 0 {
+                request.firstScheduledMs = clockMs
+                metrics.queueTime.observe((clockMs - request.arrivalMs) / 1000)
+            }
+            request.blocks = needed
+            usedBlocks += needed
+            context += request.computedTokens
+            running.append(request)
+            stepTokens.append(tokens)
+            budget -= tokens
+            scheduled += tokens
+        }
+        guard scheduled > 0 else { return false }
+
+        let stepStart = clockMs
+        let price = cost.step(tokens: scheduled, contextTokens: context, throttle: throttle)
+        clockMs += price.totalMs
+        tickBusyMs += price.totalMs
+        tickMemoryMs += price.memoryMs
+        tickComputeMs += price.computeMs
+        metrics.iterationTokens.observe(Double(scheduled))
+        finishStep(startedAt: stepStart, stepMs: price.totalMs)
+        if kvUsage > 0.97 {
+            // The prefix cache's blocks are the first to be evicted when the cache is full.
+            for group in prefixWarm.indices { prefixWarm[group] = false }
+        }
+        return true
+    }
+
+    /// Applies a step's computed tokens: samples tokens, records latencies, retires finished requests.
+    private mutating func finishStep(startedAt stepStart: Double, stepMs: Double) {
+        var decoded = 0.0
+        var kept = 0
+        for index in running.indices {
+            var request = running[index]
+            let tokens = stepTokens[index]
+            if tokens > 0 {
+                request.computedTokens += tokens
+                if request.pendingTokens == 0 {
+                    request.generated += 1
+                    metrics.generationTokens += 1
+                    tickGenerated += 1
+                    if request.firstTokenMs < 0 {
+                        recordFirstToken(&request)
+                    } else if request.lastTokenMs == stepStart {
+                        decoded += 1
+                    } else {
+                        metrics.interTokenLatency.observe((clockMs - request.lastTokenMs) / 1000)
+                    }
+                    request.lastTokenMs = clockMs
+                }
+            }
+            if request.generated >= request.outputTokens {
+                retire(request)
+            } else {
+                running[kept] = request
+                kept += 1
+            }
+        }
+        running.removeLast(running.count - kept)
+        if decoded > 0 { metrics.interTokenLatency.observe(stepMs / 1000, times: decoded) }
+    }
+
+    private mutating func recordFirstToken(_ request: inout SimRequest) {
+        request.firstTokenMs = clockMs
+        metrics.timeToFirstToken.observe((clockMs - request.arrivalMs) / 1000)
+        metrics.prefillTime.observe((clockMs - request.firstScheduledMs) / 1000)
+        metrics.promptTokens += Double(request.promptTokens)
+        metrics.promptTokensCacheHit += Double(request.cachedTokens)
+        metrics.promptTokensComputed += Double(request.promptTokens - request.cachedTokens)
+        if request.prefixGroup >= 0 { prefixWarm[request.prefixGroup] = true }
+    }
+
+    private mutating func retire(_ request: SimRequest) {
+        usedBlocks -= request.blocks
+        let now = clockMs
+        metrics.endToEnd.observe((now - request.arrivalMs) / 1000)
+        metrics.inferenceTime.observe((now - request.firstScheduledMs) / 1000)
+        metrics.decodeTime.observe((now - request.firstTokenMs) / 1000)
+        if request.generated > 1 {
+            metrics.timePerOutputToken.observe((now - request.firstTokenMs) / 1000 / Double(request.generated - 1))
+        }
+        metrics.requestPromptTokens.observe(Double(request.promptTokens))
+        metrics.requestGenerationTokens.observe(Double(request.generated))
+        metrics.finished[request.stopsAtLength ? 1 : 0] += 1
+        metrics.requestsFinished += 1
+    }
+
+    /// The newest running request goes back to the front of the queue; its KV is dropped and recomputed later.
+    private mutating func preemptLast() {
+        var victim = running.removeLast()
+        stepTokens.removeLast()
+        usedBlocks -= victim.blocks
+        victim.blocks = 0
+        victim.computedTokens = 0
+        victim.cachedTokens = 0
+        resumed.append(victim)
+        metrics.preemptions += 1
+        tickPreemptions += 1
+    }
+
+    /// The first time a request is scheduled, its shared prefix is looked up in the prefix cache.
+    private mutating func lookUpPrefix(_ request: inout SimRequest) {
+        metrics.prefixQueries += Double(request.promptTokens)
+        tickPrefixQueries += Double(request.promptTokens)
+        guard request.prefixGroup >= 0, prefixWarm[request.prefixGroup] else { return }
+        let cached = min(prefixTokens, request.promptTokens - 1) / Self.blockSize * Self.blockSize
+        request.cachedTokens = cached
+        request.computedTokens = cached
+        metrics.prefixHits += Double(cached)
+        tickPrefixHits += Double(cached)
+    }
+
+    private func peekWaiting() -> SimRequest? {
+        if let last = resumed.last { return last }
+        return waitingHead < waiting.count ? waiting[waitingHead] : nil
+    }
+
+    private mutating func popWaiting() {
+        if !resumed.isEmpty {
+            resumed.removeLast()
+        } else {
+            waitingHead += 1
+        }
+    }
+}

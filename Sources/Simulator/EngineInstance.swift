@@ -1,0 +1,176 @@
+/// One simulated inference server process: its lifecycle (loading, serving, crashed), its queue and running
+/// batch, its KV-cache blocks and its metrics. The scheduling itself is in `EngineInstance+Scheduler.swift`.
+struct EngineInstance: Sendable {
+    /// Where the process is in its life. Only `ready` answers scrapes and takes requests.
+    enum Phase: Sendable, Equatable {
+        /// Not running: not started yet, or its node is down.
+        case absent
+        /// Reading its weights into VRAM.
+        case loading
+        /// Weights in; profiling memory, allocating the KV cache and capturing CUDA graphs.
+        case starting
+        case ready
+        /// Died; restarts at `phaseUntilMs`.
+        case crashed
+    }
+
+    /// Bytes per second a starting instance reads its weights at (local NVMe or a warm object store).
+    static let loadBytesPerSecond = 1.0e9
+    /// Time from weights loaded to serving (profiling, KV allocation, CUDA graph capture).
+    static let startupMs = 20_000.0
+    /// The CUDA context every process holds on each GPU.
+    static let contextBytes = 512.0 * 1_048_576
+    static let blockSize = 16
+
+    let node: Int
+    /// Slug within the node, e.g. `vllm-0`.
+    let slug: String
+    let plan: InstancePlan
+    /// Indices into the cluster's flat GPU list.
+    let gpuIndices: [Int]
+    let cost: EngineCostModel
+    let kvBlocks: Int
+    let prefixTokens: Int
+
+    var phase: Phase = .absent
+    var phaseUntilMs = 0.0
+    var loadedBytes = 0.0
+    var holdsFullMemory = false
+    var processStartMs: Int64 = 0
+    var metrics: EngineMetrics
+
+    var inbox: [SimRequest] = []
+    var inboxHead = 0
+    var waiting: [SimRequest] = []
+    var waitingHead = 0
+    /// Preempted requests, resumed before new ones (last preempted first, as vLLM prepends them).
+    var resumed: [SimRequest] = []
+    var running: [SimRequest] = []
+    var stepTokens: [Int] = []
+    var usedBlocks = 0
+    var clockMs = 0.0
+    var prefixWarm: [Bool]
+    /// The slowest of its GPUs' throttle factors (1 = full speed).
+    var throttle = 1.0
+
+    /// Work done in the current tick, for the GPU model: busy, memory-bound and compute-bound milliseconds.
+    var tickBusyMs = 0.0
+    var tickMemoryMs = 0.0
+    var tickComputeMs = 0.0
+    var tickGenerated = 0.0
+    var tickPreemptions = 0.0
+    var tickPrefixQueries = 0.0
+    var tickPrefixHits = 0.0
+    /// Smoothed generation throughput and last prefill hit rate (SGLang reports both as gauges).
+    var generationThroughput = 0.0
+    var cacheHitRate = 0.0
+
+    init(node: Int, slug: String, plan: InstancePlan, gpuIndices: [Int], gpu: GPUSpec, workload: Workload) {
+        self.node = node
+        self.slug = slug
+        self.plan = plan
+        self.gpuIndices = gpuIndices
+        self.cost = EngineCostModel(model: plan.model, gpu: gpu, tensorParallel: plan.tensorParallel)
+        self.kvBlocks = max(1, cost.kvCapacityTokens(utilization: plan.gpuMemoryUtilization) / Self.blockSize)
+        self.prefixTokens = workload.prefixTokens
+        self.prefixWarm = Array(repeating: false, count: max(1, workload.prefixGroups))
+        self.metrics = EngineMetrics(engine: plan.engine, maxModelLen: plan.model.maxModelLen)
+    }
+
+    var isServing: Bool { phase == .ready }
+    var waitingCount: Int { waiting.count - waitingHead + resumed.count }
+    var outstanding: Int { waitingCount + running.count + inbox.count - inboxHead }
+    var kvUsage: Double { Double(usedBlocks) / Double(kvBlocks) }
+    var freeBlocks: Int { kvBlocks - usedBlocks }
+
+    /// A new process begins loading at `nowMs`: fresh counters, empty caches.
+    mutating func start(atMs nowMs: Double) {
+        dropRequests()
+        phase = .loading
+        loadedBytes = 0
+        holdsFullMemory = false
+        processStartMs = Int64(nowMs)
+        metrics = EngineMetrics(engine: plan.engine, maxModelLen: plan.model.maxModelLen)
+        prefixWarm = Array(repeating: false, count: prefixWarm.count)
+        generationThroughput = 0
+        cacheHitRate = 0
+    }
+
+    /// The process dies; it restarts after `restartMs`. Out of memory keeps the framebuffer full until then.
+    mutating func crash(atMs nowMs: Double, restartMs: Int64, outOfMemory: Bool) {
+        dropRequests()
+        phase = .crashed
+        phaseUntilMs = nowMs + Double(restartMs)
+        holdsFullMemory = outOfMemory
+    }
+
+    /// Its node went away with it.
+    mutating func stop() {
+        dropRequests()
+        phase = .absent
+        holdsFullMemory = false
+    }
+
+    private mutating func dropRequests() {
+        inbox.removeAll(keepingCapacity: true)
+        inboxHead = 0
+        waiting.removeAll(keepingCapacity: true)
+        waitingHead = 0
+        resumed.removeAll(keepingCapacity: true)
+        running.removeAll(keepingCapacity: true)
+        stepTokens.removeAll(keepingCapacity: true)
+        usedBlocks = 0
+    }
+
+    /// Hands a routed request to the instance; requests arrive in time order.
+    mutating func enqueue(_ request: SimRequest) {
+        inbox.append(request)
+    }
+
+    /// Moves the lifecycle and the scheduler forward over one tick.
+    mutating func advance(fromMs tickStart: Double, toMs end: Double) {
+        tickBusyMs = 0
+        tickMemoryMs = 0
+        tickComputeMs = 0
+        tickGenerated = 0
+        tickPreemptions = 0
+        tickPrefixQueries = 0
+        tickPrefixHits = 0
+        switch phase {
+        case .absent:
+            break
+        case .loading:
+            loadedBytes = min(plan.model.weightBytes, loadedBytes + Self.loadBytesPerSecond * (end - tickStart) / 1000)
+            if loadedBytes >= plan.model.weightBytes {
+                phase = .starting
+                phaseUntilMs = end + Self.startupMs
+            }
+        case .starting:
+            if end >= phaseUntilMs {
+                phase = .ready
+                clockMs = end
+            }
+        case .crashed:
+            if end >= phaseUntilMs { start(atMs: end) }
+        case .ready:
+            clockMs = max(clockMs, tickStart)
+            runSteps(until: end)
+        }
+        let seconds = (end - tickStart) / 1000
+        generationThroughput += 0.3 * (tickGenerated / seconds - generationThroughput)
+        if tickPrefixQueries > 0 { cacheHitRate = tickPrefixHits / tickPrefixQueries }
+    }
+
+    /// Bytes it holds on each of its GPUs now.
+    var memoryPerGPU: Double {
+        let reserved = cost.gpu.usableBytes * plan.gpuMemoryUtilization
+        let weights = plan.model.weightBytes / Double(plan.tensorParallel)
+        switch phase {
+        case .absent: return 0
+        case .loading: return Self.contextBytes + loadedBytes / Double(plan.tensorParallel)
+        case .starting: return Self.contextBytes + weights + (reserved - weights) / 2
+        case .ready: return Self.contextBytes + reserved
+        case .crashed: return holdsFullMemory ? cost.gpu.usableBytes : 0
+        }
+    }
+}

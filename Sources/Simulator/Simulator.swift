@@ -1,1 +1,0 @@
-// The Simulator stage: see docs/ARCHITECTURE.md.
