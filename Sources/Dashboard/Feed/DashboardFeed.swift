@@ -1,0 +1,18 @@
+/// Where the dashboard gets its data, whatever the source (targets, simulator, replay). `latest()` must return
+/// at once (a lock-protected value the collectors update off the drawing path), so a hanging target can never
+/// freeze the screen.
+public protocol DashboardFeed: Sendable {
+    /// The newest frame; called on every loop turn, so it must not block.
+    func latest() -> DashboardFrame
+    /// A request from the user (pause, resume, chart window); sources that cannot act on it ignore it.
+    func send(_ command: FeedCommand)
+}
+
+/// What the dashboard can ask of its feed.
+public enum FeedCommand: Sendable, Equatable {
+    /// The user paused the display: a replay stops advancing; live collection continues.
+    case pause
+    case resume
+    /// The chart window changed, so a source that bounds its history can keep enough.
+    case chartWindow(seconds: Int)
+}

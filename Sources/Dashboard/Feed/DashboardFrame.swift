@@ -1,0 +1,27 @@
+import ClusterModel
+
+/// What a view draws from: the latest cluster picture, its history, and where it came from.
+public struct DashboardFrame: Sendable {
+    public var snapshot: ClusterSnapshot
+    public var history: ClusterHistory
+    /// Shown in the header: "simulator seed 42", "3 targets", "replay incident.rec ×4".
+    public var source: String
+    /// The refresh interval, when the source has one.
+    public var intervalSeconds: Double?
+    /// Increases with every new snapshot, so the runner redraws only when something changed.
+    public var generation: Int
+
+    public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
+                generation: Int) {
+        self.snapshot = snapshot
+        self.history = history
+        self.source = source
+        self.intervalSeconds = intervalSeconds
+        self.generation = generation
+    }
+
+    /// Before the first scrape.
+    public static func empty(source: String) -> DashboardFrame {
+        DashboardFrame(snapshot: .empty, history: ClusterHistory(capacity: 1), source: source, generation: 0)
+    }
+}

@@ -1,0 +1,57 @@
+import ClusterModel
+
+/// The whole screen as a pure function: (frame, UI state, size, glyphs) → `Canvas`. Every sink — curses, the
+/// `--frames` text mode, golden tests, the render benchmark — calls this one function.
+public enum DashboardView {
+    public static func render(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
+        var canvas = Canvas(size: size)
+        let ctx = ViewContext(frame: frame, state: state, glyphs: glyphs)
+        switch state.screen {
+        case .overview:
+            guard let layout = OverviewLayout.compute(size) else {
+                TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
+                return canvas
+            }
+            HeaderView.draw(&canvas, layout.header, ctx)
+            GPUPanel.draw(&canvas, layout.gpus, ctx)
+            InstancePanel.draw(&canvas, layout.instances, ctx)
+            ChartsPanel.draw(&canvas, layout.charts, ctx)
+            FooterView.draw(&canvas, layout.footer, state)
+        case .targets:
+            guard let layout = ScreenLayout.compute(size) else {
+                TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
+                return canvas
+            }
+            HeaderView.draw(&canvas, layout.header, ctx)
+            TargetsView.draw(&canvas, layout.body, ctx)
+            FooterView.draw(&canvas, layout.footer, state)
+        }
+        if state.helpVisible { HelpOverlay.draw(&canvas, state: state, glyphs: glyphs) }
+        return canvas
+    }
+
+    /// The list row under a click at (x, y), if the click landed on a table row.
+    public static func row(atX x: Int, y: Int, frame: DashboardFrame, state: UIState, size: Size) -> (UIState.List, Int)? {
+        let point = Rect(x: x, y: y, width: 1, height: 1)
+        let counts = ClusterQuery.rowCounts(frame.snapshot, state)
+        var candidates: [(UIState.List, Rect)] = []
+        switch state.screen {
+        case .overview:
+            guard let layout = OverviewLayout.compute(size), !state.compact else { return nil }
+            candidates = [(.gpus, layout.gpus), (.instances, layout.instances)]
+        case .targets:
+            guard let layout = ScreenLayout.compute(size) else { return nil }
+            candidates = [(.targets, layout.body)]
+        }
+        for (list, rect) in candidates {
+            // Rows start below the border and the header row.
+            let rows = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, height: rect.height - 3)
+            guard rows.contains(point) else { continue }
+            let count = counts[list] ?? 0
+            let first = Table.firstRow(selected: state.selected(list), visibleRows: rows.height, rowCount: count)
+            let row = first + y - rows.y
+            return row < count ? (list, row) : nil
+        }
+        return nil
+    }
+}

@@ -1,0 +1,14 @@
+/// The bottom line: the key hints of the table in force (the same rows as behaviour and help), or the filter
+/// being typed.
+public enum FooterView {
+    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: UIState) {
+        guard !rect.isEmpty else { return }
+        var groups: [[FlowText.Piece]] = []
+        if state.filterEditing { groups.append([("/", .key), (state.filter + "_", .accent)]) }
+        for binding in KeyMap.table(for: state) {
+            guard let hint = binding.hint, let key = binding.keys.first else { continue }
+            groups.append([(key.label, .key), (" " + hint, .muted)])
+        }
+        FlowText.draw(&canvas, Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), groups: groups)
+    }
+}

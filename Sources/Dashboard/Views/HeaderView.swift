@@ -1,0 +1,36 @@
+import ClusterModel
+
+/// The top rows: source, clock, interval, targets up/down, pause and filter; then the cluster totals.
+public enum HeaderView {
+    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+        guard !rect.isEmpty else { return }
+        let snapshot = ctx.snapshot, a = ctx.absent
+        let up = snapshot.targets.filter(\.up).count, down = snapshot.targets.count - up
+        var status: [[FlowText.Piece]] = [
+            [("infertop", .title)],
+            [(TextSanitizer.clean(ctx.frame.source), .accent)],
+            [(snapshot.timeMs > 0 ? Format.clock(ms: snapshot.timeMs) : "waiting for data", .text)],
+        ]
+        if let interval = ctx.frame.intervalSeconds { status.append([("every ", .muted), (Format.compact(interval, absent: a) + "s", .text)]) }
+        status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : []))
+        if ctx.state.paused { status.append([("PAUSED", .warn)]) }
+        if !ctx.state.filter.isEmpty { status.append([("filter ", .muted), (ctx.state.filter, .accent)]) }
+        let (first, rest) = rect.splitTop(1)
+        FlowText.draw(&canvas, first, groups: status)
+
+        let t = snapshot.totals
+        let vram = Format.gib(t.vramUsedBytes, absent: a) + "/" + Format.gib(t.vramTotalBytes, absent: a) + " GiB"
+        let totals: [[FlowText.Piece]] = [
+            [("GPUs ", .muted), (String(t.gpuCount), .text)],
+            [("VRAM ", .muted), (vram, Thresholds.vram(t.vramFraction))],
+            [("util ", .muted), (Format.percent(t.meanUtilization, absent: a), .text)],
+            [("gen ", .muted), (Format.compact(t.generationTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
+            [("prompt ", .muted), (Format.compact(t.promptTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
+            [("running ", .muted), (Format.compact(t.running, absent: a), .text)],
+            [("waiting ", .muted), (Format.compact(t.waiting, absent: a), Thresholds.queue(waiting: t.waiting, running: t.running))],
+            [("TTFT p95 ", .muted), (Format.seconds(t.ttft.p95, absent: a), .text)],
+            [("instances ", .muted), (String(t.instanceCount), .text)],
+        ]
+        FlowText.draw(&canvas, rest, groups: totals)
+    }
+}

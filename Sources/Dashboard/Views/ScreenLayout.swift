@@ -1,0 +1,22 @@
+/// The frame shared by full screens other than the overview (targets now, the detail screens later):
+/// header, one body, footer.
+public struct ScreenLayout: Equatable, Sendable {
+    public var header: Rect
+    public var body: Rect
+    public var footer: Rect
+
+    public static func compute(_ size: Size) -> ScreenLayout? {
+        guard size.width >= OverviewLayout.minimumSize.width, size.height >= OverviewLayout.minimumSize.height else {
+            return nil
+        }
+        let (header, rest) = Rect(size: size).splitTop(OverviewLayout.headerHeight(width: size.width))
+        let (body, footer) = rest.splitBottom(1)
+        return ScreenLayout(header: header, body: body, footer: footer)
+    }
+
+    /// Where the help overlay goes: centred, at most 76×(rows + 4), inside the screen.
+    public static func helpRect(_ size: Size, rows: Int) -> Rect {
+        let width = min(size.width - 2, 76), height = min(size.height - 2, rows + 4)
+        return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
+    }
+}
