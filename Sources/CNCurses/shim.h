@@ -17,4 +17,28 @@ static inline attr_t tui_a_reverse(void) { return A_REVERSE; }
 static inline attr_t tui_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t tui_a_normal(void) { return A_NORMAL; }
 static inline void tui_set_escdelay(int ms) { ESCDELAY = ms; }
+#include <stdio.h>
+
+/// newterm on the process's stdout/stdin: unlike initscr it returns NULL instead of exiting when TERM is unusable.
+static inline SCREEN *tui_newterm(void) { return newterm(NULL, stdout, stdin); }
+static inline WINDOW *tui_stdscr(void) { return stdscr; }
+/// Left clicks and the wheel (buttons 4 and 5) only: no drag reports, so the terminal's own selection keeps working
+/// with shift.
+static inline void tui_enable_mouse(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+/// Reads the pending mouse event: returns 1 for a left click, 2 wheel up, 3 wheel down, 0 otherwise.
+static inline int tui_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
 #endif

@@ -43,7 +43,8 @@ public struct Canvas: Equatable, Sendable {
                                clip: Rect? = nil) -> Int {
         guard y >= 0, y < height, maxWidth > 0 else { return 0 }
         var column = x
-        let limit = x + maxWidth
+        // Stop at the right edge (of the clip or the canvas) so the returned width is what is really on screen.
+        let limit = min(x + min(maxWidth, 1 << 30), (clip?.intersection(bounds) ?? bounds).maxX)
         for character in text {
             let w = CharacterWidth.of(character)
             if w == 0 { continue }

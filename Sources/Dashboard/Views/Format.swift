@@ -28,7 +28,7 @@ public enum Format {
         if a >= 1e6 { return fixed(value / 1e6, 1) + "M" }
         if a >= 1e4 { return fixed(value / 1e3, 0) + "k" }
         if a >= 1e3 { return fixed(value / 1e3, 1) + "k" }
-        if a >= 100 || a == 0 { return fixed(value, 0) }
+        if a >= 100 || a == a.rounded() { return fixed(value, 0) }
         if a >= 10 { return fixed(value, 1) }
         return fixed(value, 2)
     }
@@ -42,6 +42,7 @@ public enum Format {
     /// Seconds as a latency: "850µs", "42ms", "1.25s", "2m05s".
     public static func seconds(_ value: Double?, absent: String) -> String {
         guard let value, value.isFinite else { return absent }
+        if value == 0 { return "0" }
         if value < 0.001 { return fixed(value * 1e6, 0) + "µs" }
         if value < 1 { return fixed(value * 1000, 0) + "ms" }
         if value < 60 { return fixed(value, value < 10 ? 2 : 1) + "s" }

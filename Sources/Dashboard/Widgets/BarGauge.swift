@@ -1,32 +1,28 @@
-/// A horizontal bar showing a fraction, with its label written inside the bar (`███ 41.2/80G ···`). The bar's
-/// role carries the meaning (ok, warn, critical); an unknown fraction draws only the label, muted.
+/// A horizontal bar showing a fraction with its label inside the gauge's cell, right of the bar
+/// (`██████▍···· 41.2/80.0`), so the length reads true in plain text too. The bar's role carries the meaning
+/// (ok, warn, critical); an unknown fraction draws only the label, muted.
 public enum BarGauge {
     public static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, fraction: Double?, label: String,
                             role: StyleRole, glyphs: GlyphSet) {
         guard width > 0 else { return }
-        let clip = Rect(x: x, y: y, width: width, height: 1)
-        canvas.fill(clip, with: glyphs.barEmpty, role: .gaugeEmpty)
-        var filledColumns = 0
-        if let fraction, fraction.isFinite {
-            let eighths = Int((min(1, max(0, fraction)) * Double(width * 8)).rounded())
-            filledColumns = eighths / 8
-            canvas.fill(Rect(x: x, y: y, width: filledColumns, height: 1), with: glyphs.barFull, role: role)
-            let remainder = eighths % 8
-            if remainder > 0, filledColumns < width, !glyphs.barPartials.isEmpty {
-                canvas.put(glyphs.barPartials[remainder - 1], x: x + filledColumns, y: y, role: role, clip: clip)
-            }
+        let labelWidth = CharacterWidth.of(label)
+        guard let fraction, fraction.isFinite else {
+            Table.writeAligned(&canvas, label, x: x, y: y, width: width, alignment: .right, role: .muted, glyphs: glyphs)
+            return
         }
-        let text = fraction == nil ? label : " " + label + " "
-        let textWidth = min(CharacterWidth.of(text), width)
-        guard textWidth > 0 else { return }
-        let start = x + (width - textWidth) / 2
-        var column = start
-        for character in text {
-            let w = CharacterWidth.of(character)
-            if column + w > start + textWidth { break }
-            let labelRole: StyleRole = fraction == nil ? .muted : (column < x + filledColumns ? role : .text)
-            canvas.put(character, x: column, y: y, role: labelRole, clip: clip)
-            column += w
+        // The label needs its width plus a gap, and the bar at least 3 cells; otherwise the bar alone is drawn.
+        let barWidth = labelWidth + 4 <= width ? width - labelWidth - 1 : width
+        let clip = Rect(x: x, y: y, width: barWidth, height: 1)
+        canvas.fill(clip, with: glyphs.barEmpty, role: .gaugeEmpty)
+        let eighths = Int((min(1, max(0, fraction)) * Double(barWidth * 8)).rounded())
+        let full = eighths / 8
+        canvas.fill(Rect(x: x, y: y, width: full, height: 1), with: glyphs.barFull, role: role)
+        if eighths % 8 > 0, full < barWidth {
+            let partial = glyphs.barPartials.isEmpty ? glyphs.barFull : glyphs.barPartials[eighths % 8 - 1]
+            if !glyphs.barPartials.isEmpty || eighths % 8 >= 4 { canvas.put(partial, x: x + full, y: y, role: role, clip: clip) }
+        }
+        if barWidth < width {
+            canvas.write(label, x: x + width - labelWidth, y: y, role: role == .ok ? .text : role, maxWidth: labelWidth)
         }
     }
 }

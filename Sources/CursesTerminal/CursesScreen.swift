@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CNCurses
+import Dashboard
+
+/// The only code that calls ncurses: starts and restores the terminal, blits a `Canvas` (rows that changed since
+/// the last frame only), and turns curses key codes into `Key`s.
+@MainActor
+final class CursesScreen {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Canvas?
+    private var previousPalette: Int = -1
+    private(set) var stopped = false
+    /// What `setlocale` settled on; decides the automatic glyph set.
+    let locale: String?
+
+    /// Starts curses: locale (with a C.UTF-8 fallback), Unicode box lines, raw keys without echo, no cursor.
+    init(mouse: Bool) throws(TerminalError) {
+        var chosen = setlocale(LC_ALL, "").map { String(cString: $0) }
+        if chosen == nil || chosen == "C" || chosen == "POSIX" {
+            chosen = setlocale(LC_CTYPE, "C.UTF-8").map { String(cString: $0) } ?? chosen
+        }
+        locale = chosen
+        // ncurses otherwise draws lines in the VT100 alternate charset, which some terminals show as "lqqk".
+        setenv("NCURSES_NO_UTF8_ACS", "1", 0)
+        guard tui_newterm() != nil, let window = tui_stdscr() else {
+            throw TerminalError("infertop: curses could not open the terminal (TERM=\(String(cString: getenv("TERM")))); "
+                                + "use --frames N for text output")
+        }
+        self.window = window
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        tui_set_escdelay(25)
+        if mouse { tui_enable_mouse() }
+    }
+
+    var colorCount: Int { Int(tui_colors()) }
+    var hasColors: Bool { has_colors() }
+
+    /// The current size in cells.
+    var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    /// Restores the terminal (idempotent, so every exit path can call it).
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        endwin()
+    }
+
+    /// Forgets the last frame so the next blit repaints everything (after a resize or a theme change).
+    func invalidate() {
+        previous = nil
+        wclear(window)
+    }
+
+    /// Draws the rows of `canvas` that differ from the last frame, in runs of one role.
+    func blit(_ canvas: Canvas, palette: CursesPalette, paletteID: Int) {
+        if paletteID != previousPalette || previous?.size != canvas.size {
+            invalidate()
+            previousPalette = paletteID
+            wbkgdset(window, chtype(tui_a_normal()) | chtype(UInt32(palette.backgroundPair) << 8))
+        }
+        for y in 0..<canvas.height {
+            if let previous, rowEqual(previous, canvas, y) { continue }
+            var x = 0
+            while x < canvas.width {
+                let role = canvas[x, y].role
+                var run = ""
+                let start = x
+                while x < canvas.width, canvas[x, y].role == role {
+                    let cell = canvas[x, y]
+                    if !cell.isContinuation { run.append(cell.character) }
+                    x += 1
+                }
+                wattr_set(window, palette.attribute(role), palette.pair(role), nil)
+                // The bottom-right cell cannot be written without scrolling on most terminals: stop one short there.
+                if y == canvas.height - 1 && x == canvas.width, !run.isEmpty { run.removeLast() }
+                _ = mvwaddstr(window, Int32(y), Int32(start), run)
+            }
+        }
+        previous = canvas
+        wrefresh(window)
+    }
+
+    private func rowEqual(_ a: Canvas, _ b: Canvas, _ y: Int) -> Bool {
+        let start = y * a.width
+        return a.cells[start..<(start + a.width)] == b.cells[start..<(start + b.width)]
+    }
+
+    /// Input read without blocking: a key, a resize, or nothing.
+    enum Input: Equatable {
+        case key(Key)
+        case resize
+    }
+
+    func read() -> Input? {
+        var wide: wint_t = 0
+        let result = wget_wch(window, &wide)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES { return special(Int32(wide)) }
+        switch wide {
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 8, 127: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(wide)), wide >= 32 else { return read() }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    private func special(_ code: Int32) -> Input? {
+        switch code {
+        case KEY_RESIZE: return .resize
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_ENTER: return .key(.enter)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_MOUSE:
+            var x: Int32 = 0, y: Int32 = 0
+            switch tui_read_mouse(&x, &y) {
+            case 1: return .key(.click(x: Int(x), y: Int(y)))
+            case 2: return .key(.wheelUp)
+            case 3: return .key(.wheelDown)
+            default: return read()
+            }
+        default: return read()
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// The CursesTerminal stage: see docs/ARCHITECTURE.md.

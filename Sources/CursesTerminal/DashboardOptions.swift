@@ -1,0 +1,26 @@
+import Dashboard
+
+/// How the dashboard runs: theme, glyphs, colour depth override, mouse, loop period. The `infertop` command fills
+/// it from its flags.
+public struct DashboardOptions: Sendable {
+    /// A theme name (from `Themes/` or `~/.config/infertop/themes/`) or a path to a theme file; nil = "dark".
+    public var theme: String?
+    /// `braille`, `block` or `ascii`; nil = automatic from the locale.
+    public var glyphs: String?
+    /// Forces a colour depth (`truecolor`, `256`, `16`, `none`); nil = detected.
+    public var colorDepth: ColorDepth?
+    public var mouse: Bool
+    /// How often the loop looks for keys and new data; redraws happen only when something changed.
+    public var tick: Duration
+    public var environment: [String: String]
+
+    public init(theme: String? = nil, glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
+                tick: Duration = .milliseconds(33), environment: [String: String] = [:]) {
+        self.theme = theme
+        self.glyphs = glyphs
+        self.colorDepth = colorDepth
+        self.mouse = mouse
+        self.tick = tick
+        self.environment = environment
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dashboard
+
+/// Runs the interactive dashboard on the terminal until `q`, SIGINT or SIGTERM, always restoring the terminal.
+/// The loop never blocks: it drains keys, takes the feed's latest frame (collection runs elsewhere), redraws only
+/// when the data or the UI changed, then sleeps one tick.
+@MainActor
+public enum DashboardRunner {
+    public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws {
+        try TerminalCheck.requireInteractive(environment: options.environment)
+        let catalog = ThemeCatalog.standard(environment: options.environment)
+        var themeNames = catalog.names()
+        let firstTheme = options.theme ?? "dark"
+        // Loaded before curses starts, so a bad theme file's error is printed on a normal screen.
+        var themes: [String: Theme] = [:]
+        do {
+            themes[firstTheme] = try catalog.load(firstTheme)
+        } catch where options.theme == nil && themeNames.isEmpty {
+            // No theme files installed at all: attributes only, rather than refusing to start.
+            themes[firstTheme] = Theme.monochrome
+        }
+        if !themeNames.contains(firstTheme) { themeNames.insert(firstTheme, at: 0) }
+
+        SignalTrap.install()
+        let screen = try CursesScreen(mouse: options.mouse)
+        defer { screen.stop() }
+        let depth = options.colorDepth
+            ?? ColorDepth.detect(hasColors: screen.hasColors, colors: screen.colorCount, environment: options.environment)
+        let automaticGlyphs = GlyphSet.automatic(locale: screen.locale)
+        let glyphSets = [GlyphSet.named(options.glyphs ?? "") ?? automaticGlyphs]
+            + GlyphSet.all.filter { $0 != (GlyphSet.named(options.glyphs ?? "") ?? automaticGlyphs) }
+
+        var state = UIState()
+        state.themeIndex = themeNames.firstIndex(of: firstTheme) ?? 0
+        var frame = feed.latest()
+        var palette = CursesPalette(theme: themes[firstTheme]!, depth: depth)
+        var paletteIndex = state.themeIndex
+        var needsDraw = true
+        while true {
+            if let signal = SignalTrap.pending {
+                screen.stop()
+                exit(128 + signal)
+            }
+            let size = screen.size
+            while let input = screen.read() {
+                needsDraw = true
+                guard case let .key(key) = input else { screen.invalidate(); continue }
+                let before = state
+                state = apply(key, to: state, frame: frame, size: size, themeCount: themeNames.count)
+                if state.paused != before.paused { feed.send(state.paused ? .pause : .resume) }
+                if state.chartWindowSeconds != before.chartWindowSeconds {
+                    feed.send(.chartWindow(seconds: state.chartWindowSeconds))
+                }
+            }
+            if state.quitRequested { return }
+            if !state.paused {
+                let latest = feed.latest()
+                if latest.generation != frame.generation || latest.source != frame.source {
+                    frame = latest
+                    needsDraw = true
+                }
+            }
+            if state.themeIndex != paletteIndex {
+                let name = themeNames[state.themeIndex]
+                // A broken user theme met while cycling is skipped: nothing may be printed behind curses.
+                if themes[name] == nil, let loaded = try? catalog.load(name) { themes[name] = loaded }
+                palette = CursesPalette(theme: themes[name] ?? themes[firstTheme]!, depth: depth)
+                paletteIndex = state.themeIndex
+            }
+            if needsDraw {
+                let glyphs = glyphSets[state.glyphIndex % glyphSets.count]
+                screen.blit(DashboardView.render(frame, state: state, size: size, glyphs: glyphs), palette: palette,
+                            paletteID: paletteIndex)
+                needsDraw = false
+            }
+            try await Task.sleep(for: options.tick)
+        }
+    }
+
+    /// One key through the key table and the reducer, with the counts the reducer needs.
+    static func apply(_ key: Key, to state: UIState, frame: DashboardFrame, size: Size, themeCount: Int) -> UIState {
+        guard let action = KeyMap.action(for: key, in: state) else { return state }
+        let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
+                                        sortKeyCounts: ClusterQuery.sortKeyCounts, themeCount: themeCount,
+                                        pageRows: max(1, size.height / 3))
+        if case let .click(x, y) = action {
+            guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }
+            return UIReducer.select(row: row, in: list, state: state, context: context)
+        }
+        return UIReducer.reduce(state, action, context: context)
+    }
+}
