@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End-to-end check of the interactive dashboard in a real terminal (tmux), as a user would drive it.
+# usage: scripts/e2e-tmux.sh BINARY [ARGS...]      e.g. scripts/e2e-tmux.sh .build/debug/infertop --seed 7
+# Starts BINARY ARGS in a shell inside a private tmux server (160×48), sends ? Esc / T q, resizes the window,
+# and checks that the terminal is usable after q, after SIGTERM and after Ctrl-C. Prints "ok: …" per check and
+# exits non-zero on the first failure, printing the screen it saw. Screens are kept in $OUT (default a temp dir).
+set -euo pipefail
+BIN=$(realpath "$1"); shift
+ARGS=("$@")
+NAME=$(basename "$BIN" | cut -c1-15)
+S=infertop-e2e-$$
+OUT=${OUT:-$(mktemp -d)}; mkdir -p "$OUT"
+T=(tmux -L "$S")
+trap '"${T[@]}" kill-server 2>/dev/null || true' EXIT
+
+screen() { "${T[@]}" capture-pane -t "$S" -p; }
+fail() { echo "FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
+wait_for() {   # wait_for REGEX [SECONDS]: poll the pane until REGEX appears (no fixed sleeps)
+  local deadline=$((SECONDS + ${2:-15}))
+  until screen | grep -qE -- "$1"; do (( SECONDS < deadline )) || fail "timeout waiting for /$1/"; sleep 0.1; done
+}
+wait_gone() {
+  local deadline=$((SECONDS + ${2:-15}))
+  while screen | grep -qE -- "$1"; do (( SECONDS < deadline )) || fail "timeout waiting for /$1/ to go"; sleep 0.1; done
+}
+keys() { "${T[@]}" send-keys -t "$S" "$@"; }
+start() {   # runs the dashboard from the shell, which prints its exit status afterwards
+  keys "clear; $(printf '%q ' "$BIN" "${ARGS[@]}"); echo EXIT=\$?" Enter
+  wait_for 'engine instances' 30
+}
+check_shell_sane() {   # the shell answers and the tty is back in canonical mode with echo
+  keys "stty -a | tr ' ' '\n' | grep -xE 'icanon|echo' | tr '\n' ' '; echo; echo SANE-\$((6*7))" Enter
+  wait_for 'SANE-42'
+  screen | grep -q 'icanon echo' || fail "terminal not restored (stty)"
+  [ "$("${T[@]}" display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
+}
+pid_of_dashboard() { pgrep -P "$("${T[@]}" display -p -t "$S" '#{pane_pid}')" -x "$NAME"; }
+
+"${T[@]}" -f /dev/null new-session -d -s "$S" -x 160 -y 48 \
+  "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+start
+screen > "$OUT/overview.txt"; "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/overview.ansi"
+grep -q 'GPUs' "$OUT/overview.txt" && echo "ok: overview drawn"
+grep -q '┌' "$OUT/overview.txt" || fail "no Unicode box border"; echo "ok: unicode borders"
+grep -q $'\e\[38;5;' "$OUT/overview.ansi" || fail "no 256-colour foreground"; echo "ok: 256-colour theme"
+grep -q $'\e\[2J\|\[2J' "$OUT/overview.txt" && fail "an escape sequence from the network reached the screen"
+echo "ok: no escape sequences in the pane text"
+
+keys '?';      wait_for 'help — Esc or \? closes'; echo "ok: ? opens the help"
+keys Escape;   wait_gone 'help — Esc'; echo "ok: Esc closes it"
+keys '/';      keys 'node'; wait_for '/node_'; keys Enter; wait_for 'filter node'; echo "ok: / filters"
+keys Escape;   wait_gone 'filter node'; echo "ok: Esc clears the filter"
+keys 'T';      wait_for 'targets · [0-9]+ up'; echo "ok: T opens the targets screen"
+keys 'T';      wait_for 'engine instances'
+"${T[@]}" resize-window -t "$S" -x 50 -y 12; wait_for 'have 50.12'; echo "ok: too-small screen after resize"
+"${T[@]}" resize-window -t "$S" -x 160 -y 48; wait_for 'engine instances'; echo "ok: redrawn after resize"
+keys 'q';      wait_for 'EXIT=0'; check_shell_sane; echo "ok: q exits 0 and restores the terminal"
+
+start
+kill -TERM "$(pid_of_dashboard)"; wait_for 'EXIT=143'; check_shell_sane; echo "ok: SIGTERM exits 143 and restores the terminal"
+start
+keys C-c;      wait_for 'EXIT=130'; check_shell_sane; echo "ok: Ctrl-C exits 130 and restores the terminal"
+echo "all e2e checks passed (screens in $OUT)"
