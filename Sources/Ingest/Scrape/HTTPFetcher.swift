@@ -16,6 +16,8 @@ public final class HTTPFetcher: Sendable {
     public struct Fetched: Sendable {
         public var bytes: [UInt8]
         public var contentType: String?
+        /// The HTTP status (always 2xx unless `anyStatus` was asked for).
+        public var status: Int
     }
 
     public let client: HTTPClient
@@ -66,7 +68,10 @@ public final class HTTPFetcher: Sendable {
     var secrets: [String] { credential?.secrets ?? [] }
 
     /// Fetches `url` within `timeout`; the auth header is added when configured.
-    public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration) async throws(ScrapeError) -> Fetched {
+    /// With `anyStatus`, a non-2xx answer is returned (for APIs whose error bodies explain the failure)
+    /// instead of failing with `.httpStatus`.
+    public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
+                      anyStatus: Bool = false) async throws(ScrapeError) -> Fetched {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "Accept-Encoding", value: "gzip")
@@ -77,10 +82,11 @@ public final class HTTPFetcher: Sendable {
         let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
         do {
             return try await withThrowingTaskGroup(of: Fetched?.self) { group in
-                group.addTask { try await self.receive(prepared, deadline: deadline) }
+                group.addTask { try await self.receive(prepared, deadline: deadline, anyStatus: anyStatus) }
                 group.addTask {
-                    // The client's deadline only covers the response head; this bounds the body too.
-                    try await Task.sleep(for: timeout)
+                    // The client's deadline only covers the response head; this bounds the body too. The
+                    // grace lets the client's own deadline answer first, with the reason it has (refused, TLS…).
+                    try await Task.sleep(for: timeout + .milliseconds(150))
                     return nil
                 }
                 defer { group.cancelAll() }
@@ -94,9 +100,9 @@ public final class HTTPFetcher: Sendable {
         }
     }
 
-    private func receive(_ request: HTTPClientRequest, deadline: NIODeadline) async throws -> Fetched {
+    private func receive(_ request: HTTPClientRequest, deadline: NIODeadline, anyStatus: Bool) async throws -> Fetched {
         let response = try await client.execute(request, deadline: deadline, logger: logger)
-        guard (200..<300).contains(Int(response.status.code)) else {
+        guard anyStatus || (200..<300).contains(Int(response.status.code)) else {
             throw ScrapeError.httpStatus(code: Int(response.status.code),
                                          reason: Redaction.scrub(response.status.reasonPhrase, secrets: secrets))
         }
@@ -108,7 +114,8 @@ public final class HTTPFetcher: Sendable {
             if bytes.count + buffer.readableBytes > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
             bytes.append(contentsOf: buffer.readableBytesView)
         }
-        return Fetched(bytes: bytes, contentType: response.headers.first(name: "content-type"))
+        return Fetched(bytes: bytes, contentType: response.headers.first(name: "content-type"),
+                       status: Int(response.status.code))
     }
 
     private func classify(_ error: any Error, timeout: Duration) -> ScrapeError {

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Ingest
+
+/// The command-line options that choose live sources (targets, Prometheus, auth, TLS, timing), shared by
+/// the dashboard and the headless commands, and their merge with the YAML configuration file.
+struct SourceOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Targets: URLs, host:port (= http://host:port/metrics), file:///path.prom, or - (stdin).",
+                                 valueName: "target"))
+    var targets: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file (docs/CONFIG.md); default \(IngestConfiguration.defaultPath) when it exists.",
+                                            valueName: "file"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds between scrapes: 1, 0.5, 500ms, 2s.", valueName: "duration"))
+    var interval: String?
+
+    @Option(name: .long, help: ArgumentHelp("Longest one scrape may take (default: the interval, at most 10 s).", valueName: "duration"))
+    var timeout: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read a Prometheus-compatible server's query API instead of scraping.", valueName: "url"))
+    var prometheus: String?
+
+    @Option(name: .long, help: ArgumentHelp("Label matchers added to every Prometheus query, e.g. '{job=~\"vllm|dcgm\"}'.",
+                                            valueName: "matchers"))
+    var selector: String?
+
+    @Option(name: .customLong("file-sd"), help: ArgumentHelp("Prometheus file_sd JSON target file, re-read when it changes.",
+                                                             valueName: "file"))
+    var fileSD: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read a bearer token from this file.", valueName: "file"))
+    var bearerTokenFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read a bearer token from this environment variable.", valueName: "name"))
+    var bearerTokenEnv: String?
+
+    @Option(name: .long, help: ArgumentHelp("Basic auth user (with --basic-auth-password-file).", valueName: "user"))
+    var basicAuthUser: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the basic auth password from this file.", valueName: "file"))
+    var basicAuthPasswordFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Trust the CA certificates in this PEM file for https targets.", valueName: "file"))
+    var caFile: String?
+
+    @Flag(name: .long, help: "Skip TLS certificate verification (shown as a warning on screen).")
+    var insecure = false
+
+    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default 64).", valueName: "n"))
+    var concurrency: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Largest page accepted: 64MiB, 10MB, bytes.", valueName: "size"))
+    var bodyLimit: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter.", valueName: "n"))
+    var seed: UInt64?
+
+    /// Whether any live source was named on the command line (the dashboard falls back to the simulator
+    /// when neither this nor the configuration file names one).
+    var namesSource: Bool { !targets.isEmpty || prometheus != nil || !fileSD.isEmpty }
+
+    /// The configuration file (explicit `--config`, or the default location when it exists) with the flags
+    /// applied on top; targets given on the command line replace the file's.
+    func ingestConfiguration() throws -> IngestConfiguration {
+        var configuration: IngestConfiguration
+        do {
+            configuration = try ConfigurationLoader.load(path: config ?? IngestConfiguration.defaultPath,
+                                                         required: config != nil) ?? IngestConfiguration()
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        do {
+            try apply(to: &configuration)
+            try configuration.validate(origin: "command line")
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+        return configuration
+    }
+
+    private func apply(to configuration: inout IngestConfiguration) throws {
+        if !targets.isEmpty { configuration.targets = try targets.map { try ScrapeTarget(address: $0) } }
+        configuration.fileSDPaths += fileSD
+        if let interval {
+            configuration.intervalSeconds = try Self.seconds(interval, flag: "--interval")
+            if timeout == nil { configuration.timeoutSeconds = IngestConfiguration(intervalSeconds: configuration.intervalSeconds).timeoutSeconds }
+        }
+        if let timeout { configuration.timeoutSeconds = try Self.seconds(timeout, flag: "--timeout") }
+        if let concurrency { configuration.concurrency = concurrency }
+        if let bodyLimit {
+            guard let bytes = DurationText.bytes(bodyLimit) else {
+                throw ConfigurationError.invalidFlag("--body-limit", message: "expected a size such as 64MiB, got \"\(bodyLimit)\"")
+            }
+            configuration.bodyLimitBytes = bytes
+        }
+        if let seed { configuration.seed = seed }
+        if let prometheus {
+            guard prometheus.hasPrefix("http://") || prometheus.hasPrefix("https://") else {
+                throw ConfigurationError.invalidFlag("--prometheus", message: "expected an http:// or https:// URL, got \"\(prometheus)\"")
+            }
+            configuration.prometheus = PrometheusSettings(url: prometheus,
+                                                          selector: configuration.prometheus?.selector ?? "",
+                                                          backfillSeconds: configuration.prometheus?.backfillSeconds ?? 300)
+        }
+        if let selector {
+            guard configuration.prometheus != nil else {
+                throw ConfigurationError.invalidFlag("--selector", message: "only applies with --prometheus (or prometheus: in the file)")
+            }
+            configuration.prometheus?.selector = selector
+        }
+        if bearerTokenFile != nil || bearerTokenEnv != nil || basicAuthUser != nil || basicAuthPasswordFile != nil {
+            configuration.auth = AuthSettings(bearerTokenFile: bearerTokenFile, bearerTokenEnv: bearerTokenEnv,
+                                              basicAuthUser: basicAuthUser, basicAuthPasswordFile: basicAuthPasswordFile)
+        }
+        if let caFile { configuration.tls.caFile = caFile }
+        if insecure { configuration.tls.insecure = true }
+    }
+
+    private static func seconds(_ text: String, flag: String) throws -> Double {
+        guard let value = DurationText.seconds(text) else {
+            throw ConfigurationError.invalidFlag(flag, message: "expected a duration such as 1, 0.5, 500ms or 2s, got \"\(text)\"")
+        }
+        return value
+    }
+}

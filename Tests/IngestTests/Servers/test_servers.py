@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Loopback servers for infertop's ingest tests: a real prometheus_client exporter and hostile peers.
+
+Usage: test_servers.py [--page FILE] [--token TOKEN] [--cert PEM --key PEM] MODE [MODE ...]
+
+Each MODE gets its own server on 127.0.0.1 with a port chosen by the OS. The first line written to
+stdout is a JSON object {mode: port}. The process exits when its stdin closes, so a test that dies
+leaves nothing behind.
+
+Modes:
+  vllm      prometheus_client registry with vLLM-like metrics (fixed values; gzip when asked)
+  vllm-tls  the same registry over HTTPS (needs --cert/--key)
+  page      serves --page as text/plain
+  gzip      serves --page gzip-compressed (Content-Encoding: gzip)
+  silent    accepts connections and never answers
+  reset     reads the request, then resets the connection (RST)
+  junk      200 with seeded binary junk
+  endless   200 text/plain, streams sample lines without end
+  404, 500  that status
+  bearer    serves --page only with 'Authorization: Bearer TOKEN', else 401
+  redirect  redirects to itself forever
+"""
+import argparse
+import gzip
+import http.server
+import json
+import random
+import socket
+import socketserver
+import struct
+import sys
+import threading
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
+
+
+def vllm_registry():
+    registry = CollectorRegistry()
+    labels = ["model_name", "engine"]
+    model = ("Qwen/Qwen2.5-0.5B", "0")
+    Gauge("vllm:num_requests_running", "Number of requests in model execution batches.", labels,
+          registry=registry).labels(*model).set(3)
+    Gauge("vllm:num_requests_waiting", "Number of requests waiting to be processed.", labels,
+          registry=registry).labels(*model).set(2)
+    Gauge("vllm:kv_cache_usage_perc", "KV-cache usage. 1 means 100 percent usage.", labels,
+          registry=registry).labels(*model).set(0.42)
+    Counter("vllm:generation_tokens", "Number of generation tokens processed.", labels,
+            registry=registry).labels(*model).inc(12345)
+    ttft = Histogram("vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.", labels,
+                     buckets=[0.01, 0.05, 0.1, 0.5, 1.0], registry=registry).labels(*model)
+    for value in [0.004, 0.03, 0.03, 0.07, 0.2, 0.9, 2.0]:
+        ttft.observe(value)
+    return registry
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    mode = ""
+    page = b""
+    token = ""
+
+    def log_message(self, *args):
+        pass
+
+    def send_body(self, status, body, content_type="text/plain; version=0.0.4", extra=None):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        mode = self.mode
+        if mode == "page":
+            self.send_body(200, self.page)
+        elif mode == "gzip":
+            self.send_body(200, gzip.compress(self.page), extra={"Content-Encoding": "gzip"})
+        elif mode == "reset":
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.connection.close()
+            self.close_connection = True
+        elif mode == "junk":
+            rng = random.Random(7)
+            self.send_body(200, bytes(rng.randrange(256) for _ in range(4096)), "application/octet-stream")
+        elif mode == "endless":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; version=0.0.4")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            line = b"endless_metric{i=\"0123456789\"} 1\n" * 1024
+            try:
+                while True:
+                    self.wfile.write(line)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif mode == "404":
+            self.send_body(404, b"404 page not found\n")
+        elif mode == "500":
+            self.send_body(500, b"internal error\n")
+        elif mode == "bearer":
+            if self.headers.get("Authorization") == "Bearer " + self.token:
+                self.send_body(200, self.page)
+            else:
+                self.send_body(401, b"Unauthorized\n", extra={"WWW-Authenticate": "Bearer"})
+        elif mode == "redirect":
+            self.send_response(302)
+            self.send_header("Location", self.path + ("x" if len(self.path) < 200 else ""))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def handle_error(self, request, client_address):
+        pass  # resets and abandoned connections are what these tests are about
+
+
+def silent_server():
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    held = []
+
+    def accept():
+        while True:
+            connection, _ = listener.accept()
+            held.append(connection)  # keep it open, never answer
+
+    threading.Thread(target=accept, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--page")
+    parser.add_argument("--token", default="")
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
+    parser.add_argument("modes", nargs="+")
+    args = parser.parse_args()
+    page = open(args.page, "rb").read() if args.page else b"up 1\n"
+    ports = {}
+    for mode in args.modes:
+        if mode == "vllm":
+            server, _ = start_http_server(0, addr="127.0.0.1", registry=vllm_registry())
+            ports[mode] = server.server_port
+        elif mode == "vllm-tls":
+            server, _ = start_http_server(0, addr="127.0.0.1", registry=vllm_registry(),
+                                          certfile=args.cert, keyfile=args.key)
+            ports[mode] = server.server_port
+        elif mode == "silent":
+            ports[mode] = silent_server()
+        else:
+            handler = type("H", (Handler,), {"mode": mode, "page": page, "token": args.token})
+            server = Server(("127.0.0.1", 0), handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            ports[mode] = server.server_address[1]
+    print(json.dumps(ports), flush=True)
+    sys.stdin.read()  # until the test closes our stdin or dies
+
+
+if __name__ == "__main__":
+    main()
