@@ -75,6 +75,23 @@ public struct Canvas: Equatable, Sendable {
         }
     }
 
+    /// Replaces every non-ASCII character with an ASCII look-alike (`—`→`-`, `·`→`.`, `µ`→`u`, …) or `?`, for
+    /// terminals whose locale is not UTF-8: widgets draw their usual text and this one table makes it safe.
+    public mutating func foldToASCII() {
+        for i in cells.indices where !(cells[i].character.isASCII) {
+            if cells[i].isContinuation {
+                cells[i].character = " "
+            } else {
+                cells[i].character = Canvas.asciiFold[cells[i].character] ?? "?"
+            }
+        }
+    }
+
+    static let asciiFold: [Character: Character] = [
+        "—": "-", "–": "-", "·": ".", "µ": "u", "×": "x", "…": "~", "▲": "^", "▼": "v", "°": "o", "←": "<", "→": ">",
+        "↑": "^", "↓": "v", "▏": "|",
+    ]
+
     /// One row as text (continuation cells skipped), trailing spaces kept.
     public func line(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }

@@ -10,7 +10,7 @@ public enum DashboardView {
         case .overview:
             guard let layout = OverviewLayout.compute(size) else {
                 TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
-                return canvas
+                return glyphs.chart == .ascii ? folded(canvas) : canvas
             }
             HeaderView.draw(&canvas, layout.header, ctx)
             GPUPanel.draw(&canvas, layout.gpus, ctx)
@@ -20,14 +20,21 @@ public enum DashboardView {
         case .targets:
             guard let layout = ScreenLayout.compute(size) else {
                 TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
-                return canvas
+                return glyphs.chart == .ascii ? folded(canvas) : canvas
             }
             HeaderView.draw(&canvas, layout.header, ctx)
             TargetsView.draw(&canvas, layout.body, ctx)
             FooterView.draw(&canvas, layout.footer, state)
         }
         if state.helpVisible { HelpOverlay.draw(&canvas, state: state, glyphs: glyphs) }
+        if glyphs.chart == .ascii { canvas.foldToASCII() }
         return canvas
+    }
+
+    private static func folded(_ canvas: Canvas) -> Canvas {
+        var c = canvas
+        c.foldToASCII()
+        return c
     }
 
     /// The list row under a click at (x, y), if the click landed on a table row.
