@@ -30,8 +30,10 @@ public enum ThemeParser {
             switch key {
             case "name": theme.name = value.trimmingSpaces()
             case "background":
-                guard let color = ThemeColor.parse(value.trimmingSpaces()) else {
-                    throw fail(valueStart, "unknown colour '\(value.trimmingSpaces())'; " + colourHelp)
+                let tokens = tokenize(value, column: valueStart)
+                guard let (text, at) = tokens.first else { throw fail(valueStart, "missing colour; " + colourHelp) }
+                guard tokens.count == 1, let color = ThemeColor.parse(text) else {
+                    throw fail(at, "unknown colour '\(value.trimmingSpaces())'; " + colourHelp)
                 }
                 theme.background = color
             default:
@@ -49,18 +51,7 @@ public enum ThemeParser {
 
     private static func parseStyle(_ value: String, column: Int, fail: (Int, String) -> ThemeError) throws(ThemeError) -> Style {
         var style = Style()
-        var tokens: [(String, Int)] = []
-        var current = "", start = 0
-        for (i, c) in value.enumerated() {
-            if c.isWhitespace {
-                if !current.isEmpty { tokens.append((current, start)) }
-                current = ""
-            } else {
-                if current.isEmpty { start = column + i - 1 }
-                current.append(c)
-            }
-        }
-        if !current.isEmpty { tokens.append((current, start)) }
+        let tokens = tokenize(value, column: column)
         guard !tokens.isEmpty else { throw fail(column, "missing colour; " + colourHelp) }
         var i = 0
         while i < tokens.count {
@@ -83,6 +74,23 @@ public enum ThemeParser {
             i += 1
         }
         return style
+    }
+
+    /// Whitespace-separated words with their 1-based columns (`column` is the column of `value`'s first character).
+    private static func tokenize(_ value: String, column: Int) -> [(String, Int)] {
+        var tokens: [(String, Int)] = []
+        var current = "", start = 0
+        for (i, c) in value.enumerated() {
+            if c.isWhitespace {
+                if !current.isEmpty { tokens.append((current, start)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = column + i }
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { tokens.append((current, start)) }
+        return tokens
     }
 
     /// The line without its comment: a `#` starts a comment at the line start or after whitespace, unless it is
