@@ -1,1 +1,238 @@
-// The MetricStore stage: see docs/ARCHITECTURE.md.
+import Exposition
+
+/// Every series the scrapes have delivered, each a bounded history of (time, value) points, with the
+/// derived values the dashboard needs (rates with reset and gap handling, histogram quantiles).
+///
+/// A series is target + sample name + label set. Names and label sets are interned; scrape times are
+/// kept once per target; points are compressed in blocks of 64 (`BlockCodec`). Series missing from a
+/// page are stale (absent, never 0) and are dropped once they have been missing for the retention.
+/// A value type: keep one per feed, behind whatever lock or actor the caller uses.
+public struct MetricStore: Sendable {
+    public let configuration: StoreConfiguration
+    var targets: [TargetState] = []
+    var targetIndex: [String: Int32] = [:]
+    var records: [SeriesRecord] = []
+    private var freeIDs: [Int32] = []
+    var strings = StringTable()
+    /// Label sets as flat `[name, value, name, value…]` string ids, sorted by label name.
+    var labelSets: [[Int32]] = []
+    private var labelSetIDs: [[Int32]: Int32] = [:]
+    /// Changes whenever a series is added or dropped, so cached plans over series ids know to rebuild.
+    public private(set) var layoutGeneration = 0
+    /// Series refused since the start because `maxSeries` was reached.
+    public private(set) var refusedSeries = 0
+
+    public init(configuration: StoreConfiguration = StoreConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// Live series (stale ones included, until they are dropped).
+    public var seriesCount: Int { records.count - freeIDs.count }
+
+    /// Stores one scraped page of `target`, taken at `atMs`. Pages must come in time order per target; an
+    /// older or same-time page is refused (its error is recorded in the target's status).
+    public mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
+                                scrapeDuration: Double? = nil, bytes: Int? = nil) {
+        let t = targetSlot(target)
+        if let last = targets[Int(t)].status.lastScrapeMs, atMs <= last {
+            targets[Int(t)].status.lastError = "\(target): page at \(atMs) ms is not newer than the last one "
+                + "(\(last) ms); give pages in time order"
+            return
+        }
+        let scrape = targets[Int(t)].scrapeCount
+        if scrape > 0 && scrape % BlockCodec.blockSize == 0 { sealBlocks(of: t, before: scrape) }
+        targets[Int(t)].times[scrape % targets[Int(t)].times.count] = atMs
+        targets[Int(t)].scrapeCount += 1
+
+        var order: [SeriesID] = []
+        order.reserveCapacity(targets[Int(t)].series.count)
+        var newSeries = 0
+        var refused = 0
+        var position = 0
+        for family in page.families {
+            let counterLike = family.type == .counter || family.type == .histogram || family.type == .summary
+            var familyID: Int32?
+            for sample in family.samples {
+                let id: SeriesID
+                if let known = positionalMatch(target: t, position: position, sample: sample) {
+                    id = known
+                } else {
+                    let fid = familyID ?? strings.intern(family.name)
+                    familyID = fid
+                    guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
+                                                   counterLike: counterLike && isCumulative(sample, family),
+                                                   scrape: scrape, created: &newSeries) else {
+                        refused += 1
+                        continue
+                    }
+                    id = found
+                }
+                position += 1
+                order.append(id)
+                record(sample.value, for: id, scrape: scrape, atMs: atMs)
+            }
+        }
+        markMissing(target: t, scrape: scrape)
+        if order != targets[Int(t)].series {
+            // Keep page order for the positional fast path; series missing from this page stay listed.
+            var listed = Set(order)
+            for id in targets[Int(t)].series where records[Int(id.raw)].alive && !listed.contains(id) {
+                order.append(id)
+                listed.insert(id)
+            }
+            targets[Int(t)].series = order
+        }
+        var status = targets[Int(t)].status
+        status.up = true
+        status.lastScrapeMs = atMs
+        status.lastAttemptMs = atMs
+        status.scrapeDurationSeconds = scrapeDuration
+        status.bytes = bytes
+        status.samples = page.sampleCount
+        status.errorCount = page.errorCount
+        status.lastError = page.errors.first.map { "\(target): \($0.description)" }
+        status.consecutiveFailures = 0
+        status.newSeries = newSeries
+        status.refusedSeries = refused
+        targets[Int(t)].status = status
+    }
+
+    /// Records a failed scrape of `target`: it is shown down with `error`, and its series read as absent
+    /// until the next good page.
+    public mutating func markFailed(target: String, atMs: Int64, error: String) {
+        let t = Int(targetSlot(target))
+        targets[t].status.up = false
+        targets[t].status.lastAttemptMs = atMs
+        targets[t].status.lastError = error
+        targets[t].status.consecutiveFailures += 1
+    }
+
+    // MARK: - Ingest pieces
+
+    private mutating func targetSlot(_ name: String) -> Int32 {
+        if let t = targetIndex[name] { return t }
+        let t = Int32(targets.count)
+        targets.append(TargetState(name: name, timeCapacity: configuration.capacity + 2 * BlockCodec.blockSize))
+        targetIndex[name] = t
+        return t
+    }
+
+    /// The series at the same position of the previous page, when it is the same sample (the usual case:
+    /// exporters write their series in a stable order), saving the hashing of every label.
+    private func positionalMatch(target t: Int32, position: Int, sample: Sample) -> SeriesID? {
+        let listed = targets[Int(t)].series
+        guard position < listed.count else { return nil }
+        let id = listed[position]
+        let record = records[Int(id.raw)]
+        guard record.alive, strings[record.name] == sample.name else { return nil }
+        let set = labelSets[Int(record.labelSet)]
+        guard set.count == sample.labels.count * 2 else { return nil }
+        for label in sample.labels {
+            guard let index = labelIndex(set, name: label.name), strings[set[index + 1]] == label.value else { return nil }
+        }
+        return id
+    }
+
+    private func labelIndex(_ set: [Int32], name: String) -> Int? {
+        var index = 0
+        while index < set.count {
+            if strings[set[index]] == name { return index }
+            index += 2
+        }
+        return nil
+    }
+
+    private func isCumulative(_ sample: Sample, _ family: MetricFamily) -> Bool {
+        switch family.type {
+        case .summary: return sample.name.hasSuffix("_sum") || sample.name.hasSuffix("_count")
+        case .histogram, .counter: return !sample.name.hasSuffix("_created")
+        default: return false
+        }
+    }
+
+    private mutating func findOrCreate(target t: Int32, sample: Sample, family: Int32, type: MetricType,
+                                       counterLike: Bool, scrape: Int, created: inout Int) -> SeriesID? {
+        let name = strings.intern(sample.name)
+        var flat: [Int32] = []
+        flat.reserveCapacity(sample.labels.count * 2)
+        for label in sample.labels.sorted { flat.append(strings.intern(label.name)); flat.append(strings.intern(label.value)) }
+        let labelSet: Int32
+        if let known = labelSetIDs[flat] {
+            labelSet = known
+        } else {
+            labelSet = Int32(labelSets.count)
+            labelSets.append(flat)
+            labelSetIDs[flat] = labelSet
+        }
+        let key = SeriesKey(name: name, labelSet: labelSet)
+        if let id = targets[Int(t)].lookup[key] { return id }
+        guard seriesCount < configuration.maxSeries else {
+            refusedSeries += 1
+            return nil
+        }
+        let record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
+                                  counterLike: counterLike, firstScrape: scrape, lastPresentScrape: -1,
+                                  lastValue: 0, segmentStart: scrape, seenStamp: -1,
+                                  column: SeriesColumn(firstScrape: scrape))
+        let id: SeriesID
+        if let free = freeIDs.popLast() {
+            records[Int(free)] = record
+            id = SeriesID(raw: free)
+        } else {
+            records.append(record)
+            id = SeriesID(raw: Int32(records.count - 1))
+        }
+        targets[Int(t)].lookup[key] = id
+        layoutGeneration += 1
+        created += 1
+        return id
+    }
+
+    private mutating func record(_ value: Double, for id: SeriesID, scrape: Int, atMs: Int64) {
+        let index = Int(id.raw)
+        records[index].column.set(value, scrape: scrape)
+        let lastPresent = records[index].lastPresentScrape
+        if lastPresent >= 0 {
+            let lastTime = targets[Int(records[index].target)].time(of: lastPresent)
+            if atMs - lastTime > configuration.gapMs { records[index].segmentStart = scrape }
+            if records[index].counterLike && value < records[index].lastValue { records[index].lastResetScrape = scrape }
+        }
+        records[index].lastPresentScrape = scrape
+        records[index].lastValue = value
+        records[index].seenStamp = scrape
+    }
+
+    /// Series of the target that the page did not carry: absent at this scrape; dropped after the retention.
+    private mutating func markMissing(target t: Int32, scrape: Int) {
+        var dropped = false
+        for id in targets[Int(t)].series {
+            let index = Int(id.raw)
+            guard records[index].alive, records[index].seenStamp != scrape else { continue }
+            records[index].column.set(BlockCodec.absent, scrape: scrape)
+            records[index].lastAbsentScrape = scrape
+            let lastSeen = max(records[index].lastPresentScrape, records[index].firstScrape)
+            if scrape - lastSeen >= configuration.capacity {
+                drop(id)
+                dropped = true
+            }
+        }
+        if dropped { targets[Int(t)].series.removeAll { !records[Int($0.raw)].alive } }
+    }
+
+    private mutating func drop(_ id: SeriesID) {
+        let index = Int(id.raw)
+        let record = records[index]
+        targets[Int(record.target)].lookup[SeriesKey(name: record.name, labelSet: record.labelSet)] = nil
+        records[index].alive = false
+        records[index].column = SeriesColumn(firstScrape: 0)
+        freeIDs.append(id.raw)
+        layoutGeneration += 1
+    }
+
+    private mutating func sealBlocks(of t: Int32, before scrape: Int) {
+        let keepFrom = scrape - configuration.capacity
+        for id in targets[Int(t)].series where records[Int(id.raw)].alive {
+            records[Int(id.raw)].column.seal(endingBefore: scrape, keepFromScrape: keepFrom)
+        }
+    }
+}

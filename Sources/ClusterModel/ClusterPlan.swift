@@ -1,0 +1,180 @@
+import Exposition
+import MetricStore
+
+/// A series to read, and the factor into the model's units.
+struct SeriesRef: Sendable {
+    var id: SeriesID
+    var scale: Double
+}
+
+/// The bucket series of one histogram of one instance part (one vLLM `engine`, one SGLang rank…), bounds
+/// already scaled to seconds and sorted.
+struct HistogramPart: Sendable {
+    var buckets: [(upperBound: Double, id: SeriesID)]
+}
+
+/// What to read each frame for one engine instance: which series feed which value. Built by `ClusterPlan`
+/// when the store's series change, so a frame does no label work at all.
+struct InstancePlan: Sendable {
+    var id: String
+    var target: String
+    var engine: EngineKind
+    var model: String?
+    var node: String?
+    /// Gauge and counter sources, by `InstanceMetric.rawValue`.
+    var scalars: [[SeriesRef]]
+    var histograms: [[HistogramPart]]
+    /// Summary quantiles (level, series) by metric.
+    var summaries: [[(level: Double, ref: SeriesRef)]]
+}
+
+/// What to read each frame for one GPU.
+struct GPUPlan: Sendable {
+    var id: String
+    var node: String
+    var index: Int
+    var uuid: String?
+    var modelName: String?
+    var migProfile: String?
+    var fields: [SeriesRef?]
+    var missingAbove: Double
+}
+
+/// The plan of one target: its instances and GPUs.
+struct TargetPlan: Sendable {
+    var name: String
+    var instances: [InstancePlan]
+    var gpus: [GPUPlan]
+    var recognised: Bool
+}
+
+/// Turns a target's series into plans by running every dialect table over them.
+enum ClusterPlan {
+    private static let engineTables = EngineDialect.all.map { ($0, $0.lookupTable()) }
+    private static let gpuTables = GPUDialect.all.map { ($0, $0.lookupTable()) }
+
+    static func plan(target: String, store: MetricStore, configuration: ModelConfiguration) -> TargetPlan {
+        let infos = store.series(of: target).map { (id: $0, info: store.info($0)) }
+        let host = configuration.targetNodes[target] ?? TargetHost.host(of: target)
+        var instances: [InstancePlan] = []
+        for (dialect, table) in engineTables {
+            let stripped = infos.map { dialect.strip($0.info.name) }
+            guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
+            instances += planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
+                                       target: target, host: host, explicitNode: configuration.targetNodes[target])
+        }
+        var gpus: [String: GPUPlan] = [:]
+        var priorities: [String: [Int]] = [:]
+        var order: [String] = []
+        for (dialect, table) in gpuTables {
+            for entry in infos {
+                guard let (priority, source) = table[entry.info.name] else { continue }
+                let labels = entry.info.labels
+                let uuid = labels.first(of: dialect.uuidLabels)
+                let migID = labels.first(of: dialect.migInstanceLabels)
+                let node = labels.first(of: dialect.nodeLabels) ?? configuration.targetNodes[target] ?? host ?? target
+                let index = labels.first(of: dialect.indexLabels).flatMap { Int($0) }
+                let id: String
+                if let uuid, let migID { id = "\(uuid)/\(migID)" }
+                else if let index { id = "\(node)/\(index)" }
+                else if let uuid { id = uuid }
+                else { id = "\(node)/0" }
+                if gpus[id] == nil {
+                    order.append(id)
+                    gpus[id] = GPUPlan(id: id, node: node, index: index ?? 0, uuid: uuid,
+                                       modelName: labels.first(of: dialect.modelLabels),
+                                       migProfile: labels.first(of: dialect.migProfileLabels),
+                                       fields: Array(repeating: nil, count: GPUMetric.allCases.count),
+                                       missingAbove: dialect.missingAbove)
+                }
+                let slot = source.metric.rawValue
+                // Keep the highest-priority source of each field (GPU_UTIL over GR_ENGINE_ACTIVE).
+                var fieldPriorities = priorities[id] ?? Array(repeating: Int.max, count: GPUMetric.allCases.count)
+                guard priority < fieldPriorities[slot] else { continue }
+                fieldPriorities[slot] = priority
+                priorities[id] = fieldPriorities
+                gpus[id]?.fields[slot] = SeriesRef(id: entry.id, scale: source.scale)
+            }
+        }
+        return TargetPlan(name: target, instances: instances, gpus: order.compactMap { gpus[$0] },
+                          recognised: !instances.isEmpty || !gpus.isEmpty)
+    }
+
+    private struct Draft {
+        var engine: EngineKind
+        var model: String?
+        var node: String?
+        var instanceLabel: String?
+        /// metric → (priority, refs) of the best source so far.
+        var scalars: [Int: (priority: Int, refs: [SeriesRef])] = [:]
+        var histograms: [Int: (priority: Int, parts: [String: [(upperBound: Double, id: SeriesID)]])] = [:]
+        var summaries: [Int: (priority: Int, quantiles: [(level: Double, ref: SeriesRef)])] = [:]
+    }
+
+    private static func planInstances(dialect: EngineDialect, table: [String: [(priority: Int, source: MetricSource)]],
+                                      infos: [(id: SeriesID, info: SeriesInfo)], stripped: [Substring?], target: String,
+                                      host: String?, explicitNode: String?) -> [InstancePlan] {
+        var drafts: [String: Draft] = [:]
+        var order: [String] = []
+        for (index, entry) in infos.enumerated() {
+            guard let name = stripped[index], let rows = table[String(name)] else { continue }
+            let labels = entry.info.labels
+            if dialect.rankFilters.contains(where: { labels[$0.label] != nil && !$0.accepts(labels[$0.label]) }) { continue }
+            let model = labels.first(of: dialect.modelLabels)
+            let instanceLabel = labels.first(of: dialect.instanceLabels)
+            let key = [instanceLabel ?? "", model ?? ""].joined(separator: "\u{1}")
+            if drafts[key] == nil {
+                order.append(key)
+                let labelHost = instanceLabel.flatMap { TargetHost.host(of: "http://" + $0) ?? $0 }
+                drafts[key] = Draft(engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
+                                    instanceLabel: instanceLabel)
+            }
+            for (priority, source) in rows {
+                if let filter = source.filter, !filter.accepts(labels[filter.label]) { continue }
+                if let engine = source.engine { drafts[key]?.engine = engine }
+                add(entry, labels: labels, source: source, priority: priority, to: &drafts[key]!)
+            }
+        }
+        return order.compactMap { key in
+            guard let draft = drafts[key] else { return nil }
+            let count = InstanceMetric.allCases.count
+            var plan = InstancePlan(id: "", target: target, engine: draft.engine, model: draft.model, node: draft.node,
+                                    scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
+                                    summaries: Array(repeating: [], count: count))
+            plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
+            for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs }
+            for (metric, value) in draft.histograms {
+                plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(buckets: value.parts[$0]!.sorted { $0.upperBound < $1.upperBound }) }
+            }
+            for (metric, value) in draft.summaries { plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level } }
+            return plan
+        }
+    }
+
+    private static func add(_ entry: (id: SeriesID, info: SeriesInfo), labels: Labels, source: MetricSource, priority: Int,
+                            to draft: inout Draft) {
+        let metric = source.metric.rawValue
+        switch source.shape {
+        case .gauge, .counter:
+            let ref = SeriesRef(id: entry.id, scale: source.scale)
+            if let existing = draft.scalars[metric], existing.priority < priority { return }
+            if let existing = draft.scalars[metric], existing.priority == priority {
+                draft.scalars[metric]?.refs.append(ref)
+            } else {
+                draft.scalars[metric] = (priority, [ref])
+            }
+        case .histogram:
+            guard let le = labels["le"], let bound = HistogramBucket.parseBound(le) else { return }
+            if let existing = draft.histograms[metric], existing.priority < priority { return }
+            if draft.histograms[metric]?.priority != priority { draft.histograms[metric] = (priority, [:]) }
+            let part = labels.removing(["le"]).pairs.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            let scaled = bound == .infinity ? bound : bound * source.scale
+            draft.histograms[metric]?.parts[part, default: []].append((scaled, entry.id))
+        case .summary:
+            guard let text = labels["quantile"], let level = Double(text) else { return }
+            if let existing = draft.summaries[metric], existing.priority < priority { return }
+            if draft.summaries[metric]?.priority != priority { draft.summaries[metric] = (priority, []) }
+            draft.summaries[metric]?.quantiles.append((level, SeriesRef(id: entry.id, scale: source.scale)))
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// A value of a GPU that an exporter table can feed.
+enum GPUMetric: Int, CaseIterable, Sendable {
+    case vramUsed, vramFree, vramReserved, vramTotal, utilization, temperature, power, powerLimit, smClock, memClock
+}
+
+/// One row of a GPU exporter table: the full sample `name` feeds `metric`, times `scale` (MiB → bytes,
+/// percent → 0–1).
+struct GPUSource: Sendable {
+    var name: String
+    var metric: GPUMetric
+    var scale = 1.0
+
+    init(_ name: String, _ metric: GPUMetric, scale: Double = 1) {
+        self.name = name
+        self.metric = metric
+        self.scale = scale
+    }
+}
+
+/// How one GPU exporter names its series and labels its devices: a table, like `EngineDialect`.
+struct GPUDialect: Sendable {
+    var name: String
+    var nodeLabels: [String]
+    var uuidLabels: [String]
+    var indexLabels: [String]
+    var modelLabels: [String]
+    /// MIG: the GPU-instance id and profile; with them, a device is keyed by UUID + instance id.
+    var migInstanceLabels: [String] = []
+    var migProfileLabels: [String] = []
+    var podLabels: [String] = []
+    var namespaceLabels: [String] = []
+    /// Values at or above this are exporter sentinels for "blank", not readings.
+    var missingAbove = Double.infinity
+    /// For one metric, earlier rows win.
+    var sources: [GPUSource]
+
+    func lookupTable() -> [String: (priority: Int, source: GPUSource)] {
+        var table: [String: (priority: Int, source: GPUSource)] = [:]
+        for (priority, source) in sources.enumerated() where table[source.name] == nil {
+            table[source.name] = (priority, source)
+        }
+        return table
+    }
+
+    static let all: [GPUDialect] = [.dcgm, .tritonGPU]
+}

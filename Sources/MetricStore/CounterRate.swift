@@ -1,0 +1,66 @@
+/// The increase and per-second rate of a counter over a window, computed the way Prometheus' `rate()` and
+/// `increase()` do (v2.x `extrapolatedRate`), so that the numbers match a Grafana panel fed by Prometheus.
+public struct CounterRate: Sendable, Hashable {
+    /// The increase over the window, counter resets added back, extrapolated to the window's edges.
+    public var increase: Double
+    /// `increase` divided by the window length in seconds.
+    public var perSecond: Double
+    /// True when the counter went down inside the window: the process restarted and counting began at zero.
+    public var reset: Bool
+
+    public init(increase: Double, perSecond: Double, reset: Bool) {
+        self.increase = increase
+        self.perSecond = perSecond
+        self.reset = reset
+    }
+
+    /// Computes the rate from the samples inside `[windowStartMs, windowEndMs]`, oldest first.
+    ///
+    /// - Returns: nil with fewer than two samples (a rate needs two points) or when two samples share
+    ///   one time; never NaN.
+    public static func compute<Points: Collection>(_ points: Points, windowStartMs: Int64, windowEndMs: Int64,
+                                                   isCounter: Bool = true) -> CounterRate?
+    where Points.Element == (timeMs: Int64, value: Double) {
+        guard points.count >= 2, let first = points.first else { return nil }
+        var last = first
+        var result = 0.0
+        var resetCorrection = 0.0
+        var previous = first.value
+        for point in points.dropFirst() {
+            if isCounter && point.value < previous { resetCorrection += previous }
+            previous = point.value
+            last = point
+        }
+        result = last.value - first.value + resetCorrection
+        return extrapolate(increase: result, count: points.count, first: first, last: last,
+                           windowStartMs: windowStartMs, windowEndMs: windowEndMs, isCounter: isCounter,
+                           reset: resetCorrection > 0)
+    }
+
+    /// The extrapolation step alone, for callers that already know the first and last samples, their number
+    /// and the reset-corrected increase (the store's fast path, which does not walk the window).
+    public static func extrapolate(increase: Double, count: Int, first: (timeMs: Int64, value: Double),
+                                   last: (timeMs: Int64, value: Double), windowStartMs: Int64,
+                                   windowEndMs: Int64, isCounter: Bool = true, reset: Bool) -> CounterRate? {
+        guard count >= 2, last.timeMs > first.timeMs, windowEndMs > windowStartMs else { return nil }
+        var durationToStart = Double(first.timeMs - windowStartMs) / 1000
+        let durationToEnd = Double(windowEndMs - last.timeMs) / 1000
+        let sampledInterval = Double(last.timeMs - first.timeMs) / 1000
+        let averageInterval = sampledInterval / Double(count - 1)
+        if isCounter && increase > 0 && first.value >= 0 {
+            // A counter cannot go below zero: do not extrapolate past the point where it would be zero.
+            let durationToZero = sampledInterval * (first.value / increase)
+            if durationToZero < durationToStart { durationToStart = durationToZero }
+        }
+        // Extrapolate to an edge only when a sample would be expected there (10 % allowance for jitter).
+        let threshold = averageInterval * 1.1
+        var extrapolateTo = sampledInterval
+        extrapolateTo += durationToStart < threshold ? durationToStart : averageInterval / 2
+        extrapolateTo += durationToEnd < threshold ? durationToEnd : averageInterval / 2
+        let extrapolated = increase * (extrapolateTo / sampledInterval)
+        let windowSeconds = Double(windowEndMs - windowStartMs) / 1000
+        let perSecond = extrapolated / windowSeconds
+        guard extrapolated.isFinite, perSecond.isFinite else { return nil }
+        return CounterRate(increase: extrapolated, perSecond: perSecond, reset: reset)
+    }
+}

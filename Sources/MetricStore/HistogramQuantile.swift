@@ -1,0 +1,57 @@
+/// Quantiles from cumulative histogram buckets, interpolated linearly within the bucket the rank falls in,
+/// exactly as Prometheus' `histogram_quantile` does (v2.x `bucketQuantile`).
+public enum HistogramQuantile {
+    /// The `q`-quantile (0…1) of `buckets` (counts or count increases per `le`, any order).
+    ///
+    /// - Returns: nil when it cannot be computed: no `+Inf` bucket, fewer than two buckets, no
+    ///   observations, or `q` outside 0…1. Never NaN.
+    public static func quantile(_ q: Double, _ buckets: [HistogramBucket]) -> Double? {
+        guard q >= 0, q <= 1 else { return nil }
+        var sorted = buckets.sorted { $0.upperBound < $1.upperBound }
+        guard let last = sorted.last, last.upperBound == .infinity else { return nil }
+        sorted = coalesce(sorted)
+        // Rates of buckets scraped at slightly different times can make cumulative counts dip.
+        var maximum = -Double.infinity
+        for index in sorted.indices {
+            if sorted[index].count.isNaN { return nil }
+            if sorted[index].count < maximum { sorted[index].count = maximum } else { maximum = sorted[index].count }
+        }
+        guard sorted.count >= 2 else { return nil }
+        let observations = sorted[sorted.count - 1].count
+        guard observations > 0 else { return nil }
+        var rank = q * observations
+        var bucket = 0
+        while bucket < sorted.count - 1 && sorted[bucket].count < rank { bucket += 1 }
+        if bucket == sorted.count - 1 { return sorted[sorted.count - 2].upperBound }
+        if bucket == 0 && sorted[0].upperBound <= 0 { return sorted[0].upperBound }
+        var start = 0.0
+        let end = sorted[bucket].upperBound
+        var count = sorted[bucket].count
+        if bucket > 0 {
+            start = sorted[bucket - 1].upperBound
+            count -= sorted[bucket - 1].count
+            rank -= sorted[bucket - 1].count
+        }
+        let value = start + (end - start) * (rank / count)
+        return value.isFinite ? value : nil
+    }
+
+    /// p50, p90, p95 and p99 at once.
+    public static func standard(_ buckets: [HistogramBucket]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+        (quantile(0.5, buckets), quantile(0.9, buckets), quantile(0.95, buckets), quantile(0.99, buckets))
+    }
+
+    /// Buckets with the same bound (e.g. `1` and `1.0` from two servers) are added together.
+    private static func coalesce(_ sorted: [HistogramBucket]) -> [HistogramBucket] {
+        var result: [HistogramBucket] = []
+        result.reserveCapacity(sorted.count)
+        for bucket in sorted {
+            if let last = result.last, last.upperBound == bucket.upperBound {
+                result[result.count - 1].count += bucket.count
+            } else {
+                result.append(bucket)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,149 @@
+import Exposition
+
+/// Reading the store: identities, latest values, windows, rates and histogram buckets.
+extension MetricStore {
+    /// Every target seen, in the order first seen.
+    public var targetNames: [String] { targets.map(\.name) }
+
+    public func status(of target: String) -> TargetStatus? {
+        targetIndex[target].map { targets[Int($0)].status }
+    }
+
+    /// The live series of `target`, in the order of its last page.
+    public func series(of target: String) -> [SeriesID] {
+        guard let t = targetIndex[target] else { return [] }
+        return targets[Int(t)].series
+    }
+
+    public func info(_ id: SeriesID) -> SeriesInfo {
+        let record = records[Int(id.raw)]
+        let flat = labelSets[Int(record.labelSet)]
+        var pairs: [Label] = []
+        pairs.reserveCapacity(flat.count / 2)
+        var index = 0
+        while index + 1 < flat.count {
+            pairs.append(Label(strings[flat[index]], strings[flat[index + 1]]))
+            index += 2
+        }
+        return SeriesInfo(target: targets[Int(record.target)].name, name: strings[record.name],
+                          family: strings[record.family], type: record.type, labels: Labels(pairs))
+    }
+
+    /// The time of the newest good scrape of `target`.
+    public func latestTimeMs(of target: String) -> Int64? {
+        targetIndex[target].flatMap { targets[Int($0)].status.lastScrapeMs }
+    }
+
+    /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
+    /// target's last scrape failed. NaN reads as nil too, so no NaN reaches a screen.
+    public func latest(_ id: SeriesID) -> Double? {
+        let record = records[Int(id.raw)]
+        guard record.alive else { return nil }
+        let target = targets[Int(record.target)]
+        guard target.status.up, record.lastPresentScrape == target.newestScrape else { return nil }
+        return record.lastValue.isNaN ? nil : record.lastValue
+    }
+
+    /// True when the series was not in its target's newest page (or the target is down).
+    public func isStale(_ id: SeriesID) -> Bool { latest(id) == nil && !records[Int(id.raw)].lastValue.isNaN }
+
+    /// The scrapes of `target` within `windowMs` before `atMs` (default: its newest scrape), inclusive of
+    /// both ends, as Prometheus 2 selects a range.
+    public func window(of target: String, windowMs: Int64, atMs: Int64? = nil) -> ScrapeWindow? {
+        guard let t = targetIndex[target] else { return nil }
+        let state = targets[Int(t)]
+        guard state.scrapeCount > 0 else { return nil }
+        let end = atMs ?? state.time(of: state.newestScrape)
+        let start = end - windowMs
+        var last = state.newestScrape
+        while last >= state.oldestScrape && state.time(of: last) > end { last -= 1 }
+        var first = last + 1
+        while first - 1 >= state.oldestScrape && state.time(of: first - 1) >= start { first -= 1 }
+        return ScrapeWindow(target: t, first: first, last: last, startMs: start, endMs: end)
+    }
+
+    /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
+    /// latest gap. Nil with fewer than two points.
+    public func rate(_ id: SeriesID, in window: ScrapeWindow) -> CounterRate? {
+        let record = records[Int(id.raw)]
+        guard record.alive, record.target == window.target else { return nil }
+        let low = max(window.first, record.segmentStart, record.firstScrape)
+        let high = min(window.last, record.lastPresentScrape)
+        guard high > low else { return nil }
+        let target = targets[Int(record.target)]
+        let newest = target.newestScrape
+        let isCounter = record.counterLike
+        if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
+            // Nothing unusual inside: the first and last points say it all.
+            let first = (timeMs: target.time(of: low), value: record.column.value(at: low, newestScrape: newest))
+            let last = (timeMs: target.time(of: high), value: record.column.value(at: high, newestScrape: newest))
+            return CounterRate.extrapolate(increase: last.value - first.value, count: high - low + 1, first: first,
+                                           last: last, windowStartMs: window.startMs, windowEndMs: window.endMs,
+                                           isCounter: isCounter, reset: false)
+        }
+        var points: [(timeMs: Int64, value: Double)] = []
+        for scrape in low...high {
+            let value = record.column.value(at: scrape, newestScrape: newest)
+            if !BlockCodec.isAbsent(value) { points.append((target.time(of: scrape), value)) }
+        }
+        return CounterRate.compute(points, windowStartMs: window.startMs, windowEndMs: window.endMs,
+                                   isCounter: isCounter)
+    }
+
+    /// The rate over the `windowMs` before `atMs` (a convenience over `window(of:)` + `rate(_:in:)`).
+    public func rate(_ id: SeriesID, windowMs: Int64, atMs: Int64? = nil) -> CounterRate? {
+        let target = targets[Int(records[Int(id.raw)].target)].name
+        guard let window = window(of: target, windowMs: windowMs, atMs: atMs) else { return nil }
+        return rate(id, in: window)
+    }
+
+    /// The per-second rate of every bucket of one histogram (the series of its `le` labels) over `window`;
+    /// nil when any bucket has no rate, so a quantile is never computed from a partial histogram.
+    public func bucketRates(_ buckets: [(upperBound: Double, id: SeriesID)], in window: ScrapeWindow) -> [HistogramBucket]? {
+        var result: [HistogramBucket] = []
+        result.reserveCapacity(buckets.count)
+        for bucket in buckets {
+            guard let rate = rate(bucket.id, in: window) else { return nil }
+            result.append(HistogramBucket(upperBound: bucket.upperBound, count: rate.perSecond))
+        }
+        return result
+    }
+
+    /// The stored points of a series between two times (inclusive), oldest first; absent scrapes are left out.
+    public func points(_ id: SeriesID, fromMs: Int64, toMs: Int64) -> [(timeMs: Int64, value: Double)] {
+        let record = records[Int(id.raw)]
+        guard record.alive else { return [] }
+        let target = targets[Int(record.target)]
+        guard target.scrapeCount > 0 else { return [] }
+        var result: [(timeMs: Int64, value: Double)] = []
+        let first = max(target.oldestScrape, record.firstScrape)
+        guard first <= target.newestScrape else { return [] }
+        var decoded: (start: Int, values: [Double])?
+        for scrape in first...target.newestScrape {
+            let time = target.time(of: scrape)
+            guard time >= fromMs, time <= toMs else { continue }
+            let value: Double
+            if scrape > target.newestScrape - BlockCodec.blockSize {
+                value = record.column.recentValue(scrape)
+            } else {
+                if decoded == nil || scrape >= decoded!.start + decoded!.values.count {
+                    decoded = record.column.decodedBlock(containing: scrape)
+                }
+                guard let block = decoded, scrape >= block.start else { continue }
+                value = block.values[scrape - block.start]
+            }
+            if !BlockCodec.isAbsent(value) { result.append((time, value)) }
+        }
+        return result
+    }
+
+    /// Approximate heap bytes held by the store (points, series records, interned strings).
+    public var approximateBytes: Int {
+        var total = records.count * (MemoryLayout<SeriesRecord>.stride + 32)
+        for record in records where record.alive { total += record.column.approximateBytes }
+        total += labelSets.reduce(0) { $0 + $1.count * 4 + 48 } * 2
+        total += strings.approximateBytes
+        for target in targets { total += target.times.count * 8 + target.series.count * 4 + target.lookup.count * 24 }
+        return total
+    }
+}

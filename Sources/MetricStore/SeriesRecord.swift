@@ -1,0 +1,26 @@
+import Exposition
+
+/// What the store knows about one series besides its points: identity (interned), type, and the scrape
+/// numbers that let a rate skip its walk over the window when nothing unusual happened in it.
+struct SeriesRecord: Sendable {
+    var target: Int32
+    var name: Int32
+    var family: Int32
+    var labelSet: Int32
+    var type: MetricType
+    /// Counters, and the cumulative parts of histograms and summaries: a drop means a reset.
+    var counterLike: Bool
+    var firstScrape: Int
+    var lastPresentScrape: Int
+    var lastValue: Double
+    /// The first scrape after the latest gap (points before it are not joined to later ones by a rate).
+    var segmentStart: Int
+    /// The latest scrape at which the value dropped (a counter reset), or -1.
+    var lastResetScrape = -1
+    /// The latest scrape the series was missing from (after it first appeared), or -1.
+    var lastAbsentScrape = -1
+    /// The scrape number of the page that last carried it, to find the missing ones.
+    var seenStamp: Int
+    var alive = true
+    var column: SeriesColumn
+}

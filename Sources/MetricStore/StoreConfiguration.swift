@@ -1,0 +1,24 @@
+/// How much the store keeps, and what it assumes about scrape timing. Memory is bounded by these numbers,
+/// not by how long the program runs: about `maxSeries × retention / scrapeInterval` points.
+public struct StoreConfiguration: Sendable, Hashable {
+    /// How long points are kept, and how long a series that stopped arriving is remembered (as stale).
+    public var retentionMs: Int64
+    /// The expected time between scrapes of one target; a longer silence than two of these is a gap, and
+    /// no rate is computed across it.
+    public var scrapeIntervalMs: Int64
+    /// New series beyond this many are refused (counted in `MetricStore.refusedSeries`), so a target that
+    /// explodes its label cardinality cannot exhaust memory.
+    public var maxSeries: Int
+
+    public init(retentionMs: Int64 = 15 * 60 * 1000, scrapeIntervalMs: Int64 = 1000, maxSeries: Int = 250_000) {
+        self.retentionMs = max(1, retentionMs)
+        self.scrapeIntervalMs = max(1, scrapeIntervalMs)
+        self.maxSeries = max(1, maxSeries)
+    }
+
+    /// Points kept per series: the retention divided by the interval (at least two, for a rate).
+    public var capacity: Int { max(2, Int((retentionMs + scrapeIntervalMs - 1) / scrapeIntervalMs)) }
+
+    /// A gap: consecutive points further apart than this are not joined by a rate.
+    public var gapMs: Int64 { 2 * scrapeIntervalMs }
+}

@@ -1,0 +1,32 @@
+/// One scrape target inside the store: its scrape times (shared by all its series, so a point costs no
+/// timestamp), its series, and its health.
+struct TargetState: Sendable {
+    var name: String
+    /// Scrapes stored so far; the newest one is `scrapeCount - 1`.
+    var scrapeCount = 0
+    /// Ring of scrape times: slot `scrape % times.count`.
+    var times: [Int64]
+    /// Series of this target, in the order of its last page (so the next page usually matches position by position).
+    var series: [SeriesID] = []
+    var lookup: [SeriesKey: SeriesID] = [:]
+    var status: TargetStatus
+
+    init(name: String, timeCapacity: Int) {
+        self.name = name
+        self.times = [Int64](repeating: 0, count: timeCapacity)
+        self.status = TargetStatus(id: name)
+    }
+
+    var newestScrape: Int { scrapeCount - 1 }
+
+    @inline(__always) func time(of scrape: Int) -> Int64 { times[scrape % times.count] }
+
+    /// The oldest scrape whose time is still in the ring.
+    var oldestScrape: Int { max(0, scrapeCount - times.count) }
+}
+
+/// A series' identity inside one target: its sample name and its label set, interned.
+struct SeriesKey: Hashable, Sendable {
+    var name: Int32
+    var labelSet: Int32
+}
