@@ -26,7 +26,7 @@ extension ClusterSimulator {
 
     private mutating func routeArrivals(fromMs start: Int64, toMs end: Int64, elapsed: Int64) {
         let seconds = Double(end - start) / 1000
-        let load = workload.load(elapsed)
+        let load = workload.load(elapsed) * options.loadScale
         let serving = instances.map(\.isServing)
         for index in deployments.indices {
             let expected = load * deployments[index].capacity * seconds

@@ -44,15 +44,18 @@ struct EngineCostModel: Sendable {
     }
 
     /// Requests per second the instance sustains for a workload: the decode batch the KV cache and
-    /// `maxNumSeqs` allow, at the step time that batch costs, turned into finished requests.
+    /// `maxNumSeqs` allow reads weights and KV once per step, while prefill and decode tokens share the
+    /// compute; a request costs whichever of the two is the bottleneck, plus its share of step overheads.
     func capacity(requestsFor workload: Workload, kvTokens: Int, maxNumSeqs: Int) -> Double {
         let perRequest = workload.meanPrompt + workload.meanOutput
         let batch = max(1, min(Double(maxNumSeqs), Double(kvTokens) / perRequest * 0.8))
         let context = Int(batch * (workload.meanPrompt + workload.meanOutput / 2))
         let decode = step(tokens: Int(batch), contextTokens: context, throttle: 1)
-        let prefillMs = step(tokens: Int(workload.meanPrompt), contextTokens: 0, throttle: 1).computeMs
-        // Each request costs its share of decode steps plus its prefill compute.
-        let msPerRequest = decode.totalMs * workload.meanOutput / batch + prefillMs
+        let steps = workload.meanOutput / batch
+        let cached = workload.prefixShare * Double(workload.prefixTokens)
+        let computed = workload.meanPrompt - cached + workload.meanOutput
+        let computeMs = step(tokens: Int(computed), contextTokens: 0, throttle: 1).computeMs
+        let msPerRequest = max(decode.memoryMs * steps, computeMs) + (decode.totalMs - decode.memoryMs) * steps
         return 1000 / msPerRequest
     }
 }

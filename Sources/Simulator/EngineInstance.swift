@@ -21,6 +21,8 @@ struct EngineInstance: Sendable {
     /// The CUDA context every process holds on each GPU.
     static let contextBytes = 512.0 * 1_048_576
     static let blockSize = 16
+    /// Clients give up on a request that has waited this long without being scheduled (`finished_reason="abort"`).
+    static let clientTimeoutMs = 60_000.0
 
     let node: Int
     /// Slug within the node, e.g. `vllm-0`.
@@ -154,11 +156,22 @@ struct EngineInstance: Sendable {
             if end >= phaseUntilMs { start(atMs: end) }
         case .ready:
             clockMs = max(clockMs, tickStart)
+            abandonStaleRequests(now: tickStart)
             runSteps(until: end)
         }
         let seconds = (end - tickStart) / 1000
         generationThroughput += 0.3 * (tickGenerated / seconds - generationThroughput)
         if tickPrefixQueries > 0 { cacheHitRate = tickPrefixHits / tickPrefixQueries }
+    }
+
+    /// Waiting requests (oldest first) whose clients have given up are aborted, so an overloaded instance's
+    /// queue stays bounded the way it does behind real clients.
+    private mutating func abandonStaleRequests(now: Double) {
+        while waitingHead < waiting.count && now - waiting[waitingHead].arrivalMs > Self.clientTimeoutMs {
+            waitingHead += 1
+            metrics.finished[2] += 1
+            metrics.requestsFinished += 1
+        }
     }
 
     /// Bytes it holds on each of its GPUs now.

@@ -19,8 +19,10 @@ enum SGLangPage {
                      ("decode", metrics.generationTokens)].map {
                         (scheduler.setting("mode", $0.0).sorted, $0.1)
                     })
-        page.gauge("sglang:num_retracted_reqs", "The number of retracted requests.", scheduler,
-                   instance.tickPreemptions)
+        // The scheduler process id: any stable number that changes with each restart.
+        let pid = String(1_000 + instance.processStartMs / 1_000 % 4_000_000)
+        page.gauge("sglang:num_retracted_reqs", "The number of retracted requests.",
+                   Labels(scheduler.pairs[0..<3] + [Label("pid", pid)] + scheduler.pairs[3...]), instance.tickPreemptions)
         page.gauge("sglang:num_running_reqs", "The number of running requests.", scheduler,
                    Double(instance.running.count))
         page.gauge("sglang:num_used_tokens", "The number of used tokens.", scheduler,

@@ -92,8 +92,11 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
     /// The traffic of the scenario.
     var workload: Workload {
         switch self {
-        case .steady, .mixedGPUs:
+        case .steady:
             return .chat { _ in 0.55 }
+        case .mixedGPUs:
+            // Half the traffic goes to the A10Gs whatever their speed: enough to overload them, not the H100s.
+            return .chat { _ in 0.45 }
         case .failure:
             return .chat { _ in 0.6 }
         case .diurnal:

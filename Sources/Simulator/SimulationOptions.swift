@@ -12,15 +12,18 @@ public struct SimulationOptions: Sendable, Hashable {
     public var speed: Double
     /// Virtual milliseconds per simulation tick.
     public var stepMs: Int64
+    /// Multiplies the scenario's load curve (1 = as the scenario describes it).
+    public var loadScale: Double
 
     public init(scenario: Scenario = .steady, seed: UInt64 = 1, nodes: Int? = nil, gpusPerNode: Int? = nil,
-                speed: Double = 1, stepMs: Int64 = 100) {
+                speed: Double = 1, stepMs: Int64 = 100, loadScale: Double = 1) {
         self.scenario = scenario
         self.seed = seed
         self.nodes = nodes
         self.gpusPerNode = gpusPerNode
         self.speed = speed
         self.stepMs = stepMs
+        self.loadScale = loadScale
     }
 
     public var resolvedNodes: Int { max(1, nodes ?? scenario.defaultNodes) }

@@ -1,0 +1,77 @@
+import Testing
+@testable import Simulator
+
+/// The mechanics the issue asks to emerge from the model, read back through the pages.
+@Suite struct MechanicsTests {
+    @Test func moreLoadGivesLargerBatchesLongerQueuesAndHigherTTFT() {
+        func run(_ scale: Double) -> SimulatorRun {
+            SimulatorRun(SimulationOptions(scenario: .steady, seed: 3, nodes: 1, gpusPerNode: 2, loadScale: scale),
+                         durationMs: 120_000, intervalMs: 2_000, warmupMs: 30_000)
+        }
+        let light = run(0.3)
+        let heavy = run(2.0)
+        #expect(heavy.meanOverEngines("vllm:num_requests_running") > light.meanOverEngines("vllm:num_requests_running") * 2)
+        #expect(heavy.meanOverEngines("vllm:num_requests_waiting") > light.meanOverEngines("vllm:num_requests_waiting") + 1)
+        #expect(heavy.meanOfHistogram("vllm:time_to_first_token_seconds")
+                > light.meanOfHistogram("vllm:time_to_first_token_seconds") * 2)
+        // Larger batches: every step reads the weights once, so inter-token latency rises with the batch.
+        #expect(heavy.meanOfHistogram("vllm:inter_token_latency_seconds")
+                > light.meanOfHistogram("vllm:inter_token_latency_seconds"))
+    }
+
+    @Test func sameModelGeneratesFewerTokensPerSecondOnA10GThanOnH100() {
+        let run = SimulatorRun(SimulationOptions(scenario: .mixedGPUs, seed: 5, nodes: 2, gpusPerNode: 1),
+                               durationMs: 120_000, intervalMs: 5_000, warmupMs: 30_000)
+        let h100 = run.engineTargets.first { $0.node == "node-00" }!
+        let a10g = run.engineTargets.first { $0.node == "node-01" }!
+        let h100Tokens = run.increase(h100, "vllm:generation_tokens_total")
+        let a10gTokens = run.increase(a10g, "vllm:generation_tokens_total")
+        #expect(a10gTokens > 0)
+        #expect(a10gTokens < h100Tokens * 0.8)
+        // The slower GPU is the one that queues under the same round-robin share.
+        #expect(run.meanOverEngines("vllm:num_requests_waiting") > 0)
+        #expect(run.series(a10g, "vllm:num_requests_waiting").max()! > run.series(h100, "vllm:num_requests_waiting").max()!)
+    }
+
+    @Test func roofline() {
+        let h100 = EngineCostModel(model: .llama31_8B, gpu: .h100, tensorParallel: 1)
+        let a10g = EngineCostModel(model: .llama31_8B, gpu: .a10g, tensorParallel: 1)
+        let small = h100.step(tokens: 8, contextTokens: 8 * 1000, throttle: 1)
+        let large = h100.step(tokens: 64, contextTokens: 64 * 1000, throttle: 1)
+        #expect(large.totalMs > small.totalMs)
+        #expect(64 / large.totalMs > 8 / small.totalMs)
+        #expect(a10g.step(tokens: 8, contextTokens: 8000, throttle: 1).totalMs > small.totalMs * 3)
+        // Prefill of a long prompt is compute-bound.
+        let prefill = h100.step(tokens: 8192, contextTokens: 0, throttle: 1)
+        #expect(prefill.computeMs > prefill.memoryMs)
+        #expect(h100.step(tokens: 8, contextTokens: 8000, throttle: 0.5).totalMs > small.totalMs)
+    }
+
+    @Test func kvUseNeverExceedsOneAndPreemptionsComeOnlyUnderPressure() {
+        let pressure = SimulatorRun(SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
+                                    durationMs: 180_000, intervalMs: 2_000)
+        let kv = pressure.engineTargets.flatMap { pressure.series($0, "vllm:kv_cache_usage_perc") }
+        #expect(!kv.isEmpty)
+        #expect(kv.allSatisfy { $0 >= 0 && $0 <= 1 })
+        #expect(kv.max()! > 0.9)
+        let preempted = pressure.engineTargets.map { pressure.increase($0, "vllm:num_preemptions_total") }
+        #expect(preempted.reduce(0, +) > 0)
+
+        let calm = SimulatorRun(SimulationOptions(scenario: .steady, seed: 2, nodes: 2, gpusPerNode: 2),
+                                durationMs: 180_000, intervalMs: 2_000)
+        let calmKV = calm.engineTargets.flatMap { calm.series($0, "vllm:kv_cache_usage_perc") }
+        #expect(calmKV.max()! < 0.9)
+        #expect(calm.engineTargets.allSatisfy { calm.series($0, "vllm:num_preemptions_total").last == 0 })
+    }
+
+    @Test func prefixCacheHitsAreCountedAndBoundedByQueries() {
+        let run = SimulatorRun(SimulationOptions(scenario: .steady, seed: 9, nodes: 1, gpusPerNode: 1),
+                               durationMs: 60_000, intervalMs: 10_000)
+        let target = run.engineTargets[0]
+        let hits = run.series(target, "vllm:prefix_cache_hits_total").last ?? 0
+        let queries = run.series(target, "vllm:prefix_cache_queries_total").last ?? 0
+        #expect(hits > 0)
+        #expect(hits < queries)
+        #expect(run.series(target, "vllm:prompt_tokens_by_source_total", ["source": "local_cache_hit"]).last == hits)
+    }
+}
