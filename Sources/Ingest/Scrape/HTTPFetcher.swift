@@ -9,8 +9,11 @@ import NIOSSL
 /// Fetches pages over HTTP(S) with the one shared `HTTPClient`: auth header, content negotiation, gzip,
 /// the body cap, bounded redirects and an overall timeout, and errors turned into `ScrapeError`s.
 public final class HTTPFetcher: Sendable {
-    /// Prefer the classic text format (what every exporter speaks), accept OpenMetrics.
-    public static let acceptHeader = "text/plain;version=0.0.4;q=1,application/openmetrics-text;version=1.0.0;q=0.5,*/*;q=0.1"
+    /// Asks for the classic text format only. OpenMetrics pages are still read when a server sends one
+    /// anyway (detected from `Content-Type` and `# EOF`), but it is not named here: prometheus_client
+    /// (vLLM, SGLang, TRT-LLM) picks OpenMetrics whenever the header mentions it, whatever its q-value,
+    /// and then escapes the `:` of `vllm:…` sample names to `_` (seen with prometheus_client 0.26).
+    public static let acceptHeader = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
 
     /// A body as received.
     public struct Fetched: Sendable {

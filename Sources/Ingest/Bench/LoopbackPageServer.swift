@@ -1,0 +1,136 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A minimal HTTP/1.1 server on 127.0.0.1 that serves fixed pages, one port per page, for the scrape
+/// benchmark: it lets `infertop bench scrape` run hundreds of targets in-process with no dependency.
+///
+/// Blocking sockets, one thread per listener and per connection (keep-alive), every response built once.
+/// It counts the CPU time its own threads use, so the benchmark can report the scraper's share alone.
+public final class LoopbackPageServer: Sendable {
+    /// The port of each page, in the order given.
+    public let ports: [Int]
+    private let listeners: [Int32]
+    private let responses: [[UInt8]]
+    private let cpuNanoseconds = Atomic<Int64>(0)
+    private let requests = Atomic<Int>(0)
+    private let stopped = Atomic<Bool>(false)
+
+    /// Opens one listening socket per page (ports chosen by the OS).
+    public init(pages: [[UInt8]]) throws {
+        var listeners: [Int32] = []
+        var ports: [Int] = []
+        for _ in pages {
+            let (fd, port) = try Self.listen()
+            listeners.append(fd)
+            ports.append(port)
+        }
+        self.listeners = listeners
+        self.ports = ports
+        responses = pages.map { page in
+            Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+        }
+    }
+
+    /// CPU seconds spent by the server's threads so far.
+    public var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
+
+    /// Responses sent so far.
+    public var requestCount: Int { requests.load(ordering: .relaxed) }
+
+    /// Starts accepting connections.
+    public func start() {
+        for (index, fd) in listeners.enumerated() {
+            let thread = Thread { [self] in acceptLoop(fd, response: responses[index]) }
+            thread.stackSize = 256 << 10
+            thread.start()
+        }
+    }
+
+    /// Stops accepting; open connections end when their clients close them.
+    public func stop() {
+        stopped.store(true, ordering: .relaxed)
+        for fd in listeners {
+            shutdown(fd, Int32(SHUT_RDWR))
+            close(fd)
+        }
+    }
+
+    private func acceptLoop(_ listener: Int32, response: [UInt8]) {
+        while !stopped.load(ordering: .relaxed) {
+            let connection = accept(listener, nil, nil)
+            guard connection >= 0 else { return }
+            let thread = Thread { [self] in serve(connection, response: response) }
+            thread.stackSize = 256 << 10
+            thread.start()
+        }
+    }
+
+    /// Answers every request on one keep-alive connection with the page, until the client closes it.
+    private func serve(_ connection: Int32, response: [UInt8]) {
+        defer { close(connection) }
+        var buffer = [UInt8](repeating: 0, count: 16 << 10)
+        var pending: [UInt8] = []
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(connection, $0.baseAddress, $0.count, 0) }
+            guard count > 0 else { return }
+            let started = Self.threadCPU()
+            pending.append(contentsOf: buffer[0..<count])
+            // One response per complete request head ("\r\n\r\n"); GET requests have no body.
+            while let end = Self.headEnd(pending) {
+                pending.removeFirst(end)
+                guard Self.sendAll(connection, response) else { return }
+                requests.add(1, ordering: .relaxed)
+            }
+            cpuNanoseconds.add(Self.threadCPU() - started, ordering: .relaxed)
+        }
+    }
+
+    private static func headEnd(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 4 else { return nil }
+        for index in 3..<bytes.count where bytes[index] == 10 && bytes[index - 1] == 13
+            && bytes[index - 2] == 10 && bytes[index - 3] == 13 {
+            return index + 1
+        }
+        return nil
+    }
+
+    private static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let sent = send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+                if sent <= 0 { return false }
+                offset += sent
+            }
+            return true
+        }
+    }
+
+    private static func threadCPU() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+    }
+
+    private static func listen() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw ConfigurationError.invalidFlag("bench", message: "socket() failed: errno \(errno)") }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && Glibc.listen(fd, 512) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard ok else {
+            close(fd)
+            throw ConfigurationError.invalidFlag("bench", message: "cannot listen on 127.0.0.1: errno \(errno)")
+        }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
+}
