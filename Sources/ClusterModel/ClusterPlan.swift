@@ -96,8 +96,12 @@ enum ClusterPlan {
                 gpus[id]?.fields[slot] = SeriesRef(id: entry.id, scale: source.scale)
             }
         }
-        return TargetPlan(name: target, instances: instances, gpus: order.compactMap { gpus[$0] },
-                          recognised: !instances.isEmpty || !gpus.isEmpty)
+        let gpuPlans = order.compactMap { gpus[$0] }
+        // A server that reports GPUs on its own page (Triton) runs on the machine of those GPUs.
+        if let gpuNode = gpuPlans.first?.node {
+            for index in instances.indices where instances[index].node == nil { instances[index].node = gpuNode }
+        }
+        return TargetPlan(name: target, instances: instances, gpus: gpuPlans, recognised: !instances.isEmpty || !gpuPlans.isEmpty)
     }
 
     private struct Draft {

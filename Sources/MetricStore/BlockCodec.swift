@@ -47,7 +47,7 @@ enum BlockCodec {
             }
             words.append(meta(count: values.count, width: width, kind: 1, scale: scale, hasMissing: hasMissing))
             if hasMissing { words.append(presence) }
-            words.append(UInt64(bitPattern: integers.first ?? 0))
+            if let first = integers.first { words.append(UInt64(bitPattern: first)) }
             pack(deltas, width: width, into: &words)
         } else {
             words.append(meta(count: values.count, width: 64, kind: 0, scale: 0, hasMissing: hasMissing))

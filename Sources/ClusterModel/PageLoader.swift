@@ -1,0 +1,63 @@
+import Exposition
+import MetricStore
+
+/// Loads pages given in order into a fresh store and builds the cluster picture from them: what
+/// `infertop snapshot` does with its files. Two or more pages of one target yield rates and quantiles.
+///
+/// A page's time is `PageInput.timeMs` when given, else the newest sample timestamp on the page, else
+/// `startMs + n × intervalMs` for the target's n-th page. Parse errors are reported with the origin,
+/// line and column, and the page's good lines are still used.
+public struct PageLoader: Sendable {
+    public var intervalMs: Int64
+    public var startMs: Int64
+    public var storeConfiguration: StoreConfiguration
+    public var modelConfiguration: ModelConfiguration
+    /// At most this many errors are listed per page (the rest are counted).
+    public var errorsPerPage = 5
+
+    public init(intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
+                modelConfiguration: ModelConfiguration? = nil) {
+        self.intervalMs = max(1, intervalMs)
+        self.startMs = startMs
+        self.storeConfiguration = storeConfiguration ?? StoreConfiguration(scrapeIntervalMs: max(1, intervalMs))
+        // Two pages one interval apart must fall in one rate window.
+        self.modelConfiguration = modelConfiguration ?? ModelConfiguration(rateWindowMs: max(1, intervalMs) * 2)
+    }
+
+    /// What loading gave: the picture, the store (for more queries), and the errors, each naming its source.
+    public struct Result: Sendable {
+        public var snapshot: ClusterSnapshot
+        public var store: MetricStore
+        public var errors: [String]
+    }
+
+    public func load(_ inputs: [PageInput]) -> Result {
+        var store = MetricStore(configuration: storeConfiguration)
+        var errors: [String] = []
+        var counts: [String: Int64] = [:]
+        for input in inputs {
+            let ordinal = counts[input.target, default: 0]
+            counts[input.target] = ordinal + 1
+            if input.bytes.first == UInt8(ascii: "\"") {
+                let message = "\(input.origin): line 1, column 1: the body is a JSON string, not exposition text "
+                    + "(llama.cpp builds b7010–b7100 quote /metrics; upgrade the server)"
+                errors.append(message)
+                store.markFailed(target: input.target, atMs: startMs + ordinal * intervalMs, error: message)
+                continue
+            }
+            let page = ExpositionParser.parse(input.bytes)
+            for error in page.errors.prefix(errorsPerPage) { errors.append("\(input.origin): \(error.description)") }
+            if page.errorCount > errorsPerPage {
+                errors.append("\(input.origin): \(page.errorCount - errorsPerPage) more errors not shown")
+            }
+            let stamped = page.families.lazy.flatMap(\.samples).compactMap(\.timestampMs).max()
+            let time = input.timeMs ?? stamped ?? startMs + ordinal * intervalMs
+            store.ingest(target: input.target, page: page, atMs: time, bytes: input.bytes.count)
+            if let status = store.status(of: input.target), status.lastScrapeMs != time, let reason = status.lastError {
+                errors.append("\(input.origin): \(reason)")
+            }
+        }
+        var builder = ClusterBuilder(configuration: modelConfiguration)
+        return Result(snapshot: builder.snapshot(from: store), store: store, errors: errors)
+    }
+}
