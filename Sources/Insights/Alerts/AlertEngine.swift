@@ -1,0 +1,122 @@
+import ClusterModel
+
+/// Evaluates the alert rules over successive snapshots and keeps the event log. Time comes only from
+/// `snapshot.timeMs`, so live, replay and tests behave alike; the same snapshots always give the same
+/// alerts and events. Keep one beside the store (it must outlive screen changes); in replay, rebuild it
+/// with `replaying(_:configuration:)` from the recorded snapshots after a seek.
+public struct AlertEngine: Sendable {
+    public let configuration: AlertRuleConfiguration
+    public private(set) var log: EventLog
+    /// Model loads seen so far (the cold-start screen reads them; the slow-load rule needs them).
+    public private(set) var loads: LoadTracker
+    /// The time of the last snapshot evaluated.
+    public private(set) var lastTimeMs: Int64?
+    private var tracked: [Key: Tracked] = [:]
+    private var queue = QueueTrend()
+
+    private struct Key: Hashable, Sendable {
+        var rule: AlertRuleKind
+        var kind: AlertSubject.Kind
+        var id: String
+    }
+
+    private struct Tracked: Sendable {
+        var machine = ThresholdMachine()
+        var subject: AlertSubject
+        var eventID: Int?
+    }
+
+    public init(configuration: AlertRuleConfiguration = .default) {
+        self.configuration = configuration
+        self.log = EventLog(capacity: configuration.eventLogCapacity)
+        self.loads = LoadTracker()
+    }
+
+    /// An engine that has evaluated `snapshots` in order: the event log of a recording.
+    public static func replaying<S: Sequence>(_ snapshots: S, configuration: AlertRuleConfiguration = .default)
+        -> AlertEngine where S.Element == ClusterSnapshot {
+        var engine = AlertEngine(configuration: configuration)
+        for snapshot in snapshots { _ = engine.evaluate(snapshot) }
+        return engine
+    }
+
+    /// The alerts firing now: critical first, then the oldest.
+    public var active: [Alert] {
+        tracked.compactMap { key, entry in alert(key, entry) }.sorted {
+            ($0.severity, $1.sinceMs, $1.subject) > ($1.severity, $0.sinceMs, $0.subject)
+        }
+    }
+
+    /// Steps every rule for every subject to the snapshot's time; returns what changed. A snapshot not newer
+    /// than the last one changes nothing (replay must rebuild after seeking backwards).
+    public mutating func evaluate(_ snapshot: ClusterSnapshot) -> [AlertTransition] {
+        if let lastTimeMs, snapshot.timeMs <= lastTimeMs { return [] }
+        lastTimeMs = snapshot.timeMs
+        let index = SnapshotIndex(snapshot)
+        loads.observe(snapshot, index: index)
+        queue.observe(snapshot, windowSeconds: configuration.queueTrendWindowSeconds)
+        let signals = AlertSignals(snapshot: snapshot, index: index, configuration: configuration, loads: loads,
+                                   queue: queue).compute()
+        var changes: [AlertTransition] = []
+        var seen = Set<Key>(minimumCapacity: signals.count)
+        for signal in signals {
+            guard let rule = configuration.rule(signal.kind) else { continue }
+            let key = Key(rule: signal.kind, kind: signal.subject.kind, id: signal.subject.id)
+            seen.insert(key)
+            // Only subjects with a breach, or with a machine already running, are kept: thousands of healthy
+            // GPUs cost no memory.
+            if tracked[key] == nil {
+                guard let value = signal.value, rule.breaches(value) else { continue }
+                tracked[key] = Tracked(subject: signal.subject)
+            }
+            tracked[key]?.subject = signal.subject
+            step(key, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
+        }
+        for key in tracked.keys where !seen.contains(key) {
+            let rule = configuration.rules[key.rule] ?? AlertRuleConfiguration.defaultRules[key.rule]!
+            step(key, value: nil, rule: rule, timeMs: snapshot.timeMs, into: &changes)
+        }
+        return changes
+    }
+
+    private mutating func step(_ key: Key, value: Double?, rule: AlertRule, timeMs: Int64,
+                               into changes: inout [AlertTransition]) {
+        guard var entry = tracked[key] else { return }
+        let before = alert(key, entry)
+        let change = entry.machine.step(timeMs: timeMs, value: value, rule: rule)
+        switch change {
+        case .fired:
+            entry.eventID = log.start(rule: key.rule, subject: entry.subject, severity: entry.machine.severity,
+                                      startMs: sinceMs(entry.machine) ?? timeMs, peak: entry.machine.peak ?? 0)
+        case .resolved:
+            if let id = entry.eventID { log.end(id: id, atMs: timeMs) }
+            entry.eventID = nil
+        case .escalated, nil:
+            if let id = entry.eventID, let peak = entry.machine.peak {
+                log.update(id: id, peak: peak, severity: entry.machine.severity)
+            }
+        }
+        if entry.machine.isIdle {
+            tracked.removeValue(forKey: key)
+        } else {
+            tracked[key] = entry
+        }
+        let reported: Alert? = change == .resolved ? before : alert(key, entry)
+        guard let change, var reported else { return }
+        if change == .resolved { reported.current = value }
+        let kind: AlertTransition.Kind = change == .fired ? .fired : (change == .escalated ? .escalated : .resolved)
+        changes.append(AlertTransition(kind: kind, alert: reported, timeMs: timeMs))
+    }
+
+    private func sinceMs(_ machine: ThresholdMachine) -> Int64? {
+        if case .firing(let since, _) = machine.phase { return since }
+        return nil
+    }
+
+    private func alert(_ key: Key, _ entry: Tracked) -> Alert? {
+        guard case .firing(let since, let fired) = entry.machine.phase, let peak = entry.machine.peak,
+              let eventID = entry.eventID else { return nil }
+        return Alert(rule: key.rule, subject: entry.subject, severity: entry.machine.severity, sinceMs: since,
+                     firedMs: fired, peak: peak, current: entry.machine.current, eventID: eventID)
+    }
+}

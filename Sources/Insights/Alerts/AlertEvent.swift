@@ -1,0 +1,38 @@
+/// One entry of the event log: an alert from the moment its condition began to the moment it cleared (or
+/// "ongoing"), with the worst value it reached.
+public struct AlertEvent: Sendable, Hashable, Identifiable {
+    /// Increasing in order of firing; stable while the event stays in the log.
+    public var id: Int
+    public var rule: AlertRuleKind
+    public var subject: AlertSubject
+    public var severity: AlertSeverity
+    /// When the condition began, ms since the epoch.
+    public var startMs: Int64
+    /// When the alert cleared; nil while it is ongoing.
+    public var endMs: Int64?
+    public var peak: Double
+
+    public init(id: Int, rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
+                endMs: Int64? = nil, peak: Double) {
+        self.id = id
+        self.rule = rule
+        self.subject = subject
+        self.severity = severity
+        self.startMs = startMs
+        self.endMs = endMs
+        self.peak = peak
+    }
+
+    public var isOngoing: Bool { endMs == nil }
+
+    /// Seconds from start to end, or to `nowMs` while ongoing.
+    public func durationSeconds(nowMs: Int64) -> Double {
+        Double((endMs ?? nowMs) - startMs) / 1000
+    }
+
+    /// "4m12s", or "ongoing" while it has not ended.
+    public var durationText: String {
+        guard let endMs else { return "ongoing" }
+        return formatDuration(Double(endMs - startMs) / 1000)
+    }
+}

@@ -1,0 +1,51 @@
+/// Every alert rule and the few parameters the rules share: a plain value the configuration file fills (see
+/// docs/INSIGHTS.md for the keys, and `applying(rules:parameters:)` for reading them from text).
+public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
+    /// The rule of each kind; a kind missing here is off.
+    public var rules: [AlertRuleKind: AlertRule]
+    /// The span over which the queue-depth slope is fitted.
+    public var queueTrendWindowSeconds: Double
+    /// How long after a counter reset an instance counts as restarted when its state no longer says so.
+    public var restartHoldSeconds: Double
+    /// Below this utilization a GPU's low clock is idling, not throttling, and is not compared.
+    public var throttleMinimumUtilization: Double
+    /// Peers needed (other GPUs of the same type, or of the same node) before a GPU is compared with them.
+    public var minimumPeers: Int
+    /// Events the event log keeps; the oldest ended ones go first.
+    public var eventLogCapacity: Int
+
+    public init(rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
+                queueTrendWindowSeconds: Double = 30, restartHoldSeconds: Double = 120,
+                throttleMinimumUtilization: Double = 0.5, minimumPeers: Int = 2, eventLogCapacity: Int = 500) {
+        self.rules = rules
+        self.queueTrendWindowSeconds = queueTrendWindowSeconds
+        self.restartHoldSeconds = restartHoldSeconds
+        self.throttleMinimumUtilization = throttleMinimumUtilization
+        self.minimumPeers = max(1, minimumPeers)
+        self.eventLogCapacity = max(1, eventLogCapacity)
+    }
+
+    /// The defaults of the issue: VRAM > 95 %, KV > 90 % for 30 s, queue growing for 60 s, TTFT p95 > 2 s,
+    /// preemptions > 1/s, target down, restart, loading > 10 min, throttling, > 85 °C, > 15 °C above the node.
+    public static let defaultRules: [AlertRuleKind: AlertRule] = [
+        .vram: AlertRule(threshold: 0.95, clearThreshold: 0.90, criticalThreshold: 0.99),
+        .kvCache: AlertRule(threshold: 0.90, clearThreshold: 0.80, minimumDurationSeconds: 30, criticalThreshold: 0.98),
+        .queueGrowing: AlertRule(threshold: 0.05, clearThreshold: 0, minimumDurationSeconds: 60),
+        .ttftSLO: AlertRule(threshold: 2, clearThreshold: 1.8, criticalThreshold: 4),
+        .preemptions: AlertRule(threshold: 1, clearThreshold: 0.5, criticalThreshold: 10),
+        .targetDown: AlertRule(threshold: 0.5, severity: .critical),
+        .engineRestart: AlertRule(threshold: 0.5),
+        .slowLoad: AlertRule(threshold: 600, criticalThreshold: 1800),
+        .gpuThrottling: AlertRule(direction: .below, threshold: 0.75, clearThreshold: 0.85, minimumDurationSeconds: 15),
+        .gpuTemperature: AlertRule(threshold: 85, clearThreshold: 80, criticalThreshold: 90),
+        .gpuHotterThanPeers: AlertRule(threshold: 15, clearThreshold: 10),
+    ]
+
+    public static let `default` = AlertRuleConfiguration()
+
+    /// The enabled rule of `kind`, or nil when it is off.
+    public func rule(_ kind: AlertRuleKind) -> AlertRule? {
+        guard let rule = rules[kind], rule.enabled else { return nil }
+        return rule
+    }
+}

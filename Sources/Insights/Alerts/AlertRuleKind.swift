@@ -1,0 +1,113 @@
+/// The conditions infertop watches. Each kind names the value it tests, the unit that value has and the kind
+/// of subject it is evaluated for; its raw value is the key of the rule in the configuration file.
+public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// GPU VRAM used / total.
+    case vram
+    /// KV-cache use of an instance.
+    case kvCache = "kv_cache"
+    /// Least-squares slope of an instance's queue depth (waiting requests) over the trend window.
+    case queueGrowing = "queue_growing"
+    /// TTFT p95 of an instance against the latency SLO.
+    case ttftSLO = "ttft_slo"
+    /// Preemptions per second of an instance.
+    case preemptions
+    /// Consecutive failed scrapes of a target (0 while it is up).
+    case targetDown = "target_down"
+    /// 1 while an instance shows a restart (state `restarted` or a recent counter reset), else 0.
+    case engineRestart = "engine_restart"
+    /// Seconds an instance has been loading (0 once it is not).
+    case slowLoad = "slow_load"
+    /// SM clock of a busy GPU as a fraction of the median clock of its peers of the same type.
+    case gpuThrottling = "gpu_throttling"
+    /// GPU temperature.
+    case gpuTemperature = "gpu_temperature"
+    /// Degrees above the median temperature of the other GPUs of its node.
+    case gpuHotterThanPeers = "gpu_hotter_than_peers"
+
+    /// The unit of the tested value: how it is shown and how it is written in the configuration file.
+    public enum Unit: String, Sendable, Hashable {
+        /// 0–1, shown and configured as a percentage.
+        case fraction
+        case seconds
+        case perSecond
+        case celsius
+        case count
+        /// A yes/no condition (1 or 0).
+        case flag
+    }
+
+    public var unit: Unit {
+        switch self {
+        case .vram, .kvCache, .gpuThrottling: return .fraction
+        case .ttftSLO, .slowLoad: return .seconds
+        case .queueGrowing, .preemptions: return .perSecond
+        case .gpuTemperature, .gpuHotterThanPeers: return .celsius
+        case .targetDown: return .count
+        case .engineRestart: return .flag
+        }
+    }
+
+    public var subjectKind: AlertSubject.Kind {
+        switch self {
+        case .vram, .gpuThrottling, .gpuTemperature, .gpuHotterThanPeers: return .gpu
+        case .kvCache, .queueGrowing, .ttftSLO, .preemptions, .engineRestart, .slowLoad: return .instance
+        case .targetDown: return .target
+        }
+    }
+
+    /// A few words for the alert strip and the event log.
+    public var title: String {
+        switch self {
+        case .vram: return "VRAM high"
+        case .kvCache: return "KV cache high"
+        case .queueGrowing: return "queue growing"
+        case .ttftSLO: return "TTFT p95 over SLO"
+        case .preemptions: return "preemptions"
+        case .targetDown: return "target down"
+        case .engineRestart: return "engine restarted"
+        case .slowLoad: return "loading too long"
+        case .gpuThrottling: return "GPU throttling"
+        case .gpuTemperature: return "GPU hot"
+        case .gpuHotterThanPeers: return "hotter than peers"
+        }
+    }
+
+    /// The value as a person reads it, in this kind's unit ("96.2%", "2.40s", "+0.31/s", "87°C").
+    public func format(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "—" }
+        switch unit {
+        case .fraction: return formatFixed(value * 100, digits: 1) + "%"
+        case .seconds: return value >= 100 ? formatDuration(value) : formatFixed(value, digits: 2) + "s"
+        case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + formatFixed(value, digits: 2) + "/s"
+        case .celsius: return formatFixed(value, digits: 0) + "°C"
+        case .count: return formatFixed(value, digits: 0)
+        case .flag: return value >= 0.5 ? "yes" : "no"
+        }
+    }
+}
+
+/// `value` with a fixed number of decimals, without Foundation's `String(format:)`.
+func formatFixed(_ value: Double, digits: Int) -> String {
+    // Beyond this, Int would overflow and the digits after the point mean nothing anyway.
+    guard abs(value) < 1e12 else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let scaled = (abs(value) * scale).rounded()
+    let whole = Int(scaled / scale)
+    let fraction = Int(scaled) - whole * Int(scale)
+    let sign = value < 0 && scaled > 0 ? "-" : ""
+    guard digits > 0 else { return "\(sign)\(whole)" }
+    let fractionText = String(fraction)
+    return "\(sign)\(whole)." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+}
+
+/// A duration in seconds as `"1h02m"`, `"12m05s"` or `"42s"`: how long an event lasted.
+public func formatDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite, seconds >= 0 else { return "—" }
+    let total = Int(seconds.rounded(.down))
+    let hours = total / 3600, minutes = (total % 3600) / 60, secs = total % 60
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    if hours > 0 { return "\(hours)h\(two(minutes))m" }
+    if minutes > 0 { return "\(minutes)m\(two(secs))s" }
+    return "\(secs)s"
+}

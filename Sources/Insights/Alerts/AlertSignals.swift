@@ -1,0 +1,132 @@
+import ClusterModel
+
+/// The value each enabled rule tests, for each subject of a snapshot. Pure: the stateful inputs (load
+/// starts, queue trends) are passed in.
+struct AlertSignals {
+    struct Signal {
+        var kind: AlertRuleKind
+        var subject: AlertSubject
+        var value: Double?
+    }
+
+    let snapshot: ClusterSnapshot
+    let index: SnapshotIndex
+    let configuration: AlertRuleConfiguration
+    let loads: LoadTracker
+    let queue: QueueTrend
+
+    func compute() -> [Signal] {
+        var signals: [Signal] = []
+        signals.reserveCapacity(snapshot.gpus.count * 4 + snapshot.instances.count * 6 + snapshot.targets.count)
+        gpuSignals(into: &signals)
+        instanceSignals(into: &signals)
+        if configuration.rule(.targetDown) != nil {
+            for target in snapshot.targets {
+                signals.append(Signal(kind: .targetDown, subject: AlertSubject(kind: .target, id: target.id),
+                                      value: target.up ? 0 : Double(max(1, target.consecutiveFailures))))
+            }
+        }
+        return signals
+    }
+
+    private func gpuSignals(into signals: inout [Signal]) {
+        let rules = [AlertRuleKind.vram, .gpuTemperature, .gpuHotterThanPeers, .gpuThrottling]
+            .filter { configuration.rule($0) != nil }
+        guard !rules.isEmpty else { return }
+        let peers = PeerMedians(snapshot.gpus, minimumUtilization: configuration.throttleMinimumUtilization)
+        for gpu in snapshot.gpus {
+            let subject = AlertSubject(kind: .gpu, id: gpu.id, node: gpu.node, model: index.model(of: gpu),
+                                       gpuType: gpu.modelName)
+            // A stale GPU's values are the last ones seen: nothing says the condition still holds.
+            let live = !gpu.stale
+            for kind in rules {
+                var value: Double? = nil
+                if live {
+                    switch kind {
+                    case .vram: value = gpu.vramFraction
+                    case .gpuTemperature: value = gpu.temperatureC
+                    case .gpuHotterThanPeers:
+                        value = peers.temperatureExcess(gpu, minimumPeers: configuration.minimumPeers)
+                    default:
+                        value = peers.clockRatio(gpu, minimumPeers: configuration.minimumPeers,
+                                                 minimumUtilization: configuration.throttleMinimumUtilization)
+                    }
+                }
+                signals.append(Signal(kind: kind, subject: subject, value: value))
+            }
+        }
+    }
+
+    private func instanceSignals(into signals: inout [Signal]) {
+        let rules = [AlertRuleKind.kvCache, .queueGrowing, .ttftSLO, .preemptions, .engineRestart, .slowLoad]
+            .filter { configuration.rule($0) != nil }
+        guard !rules.isEmpty else { return }
+        let now = snapshot.timeMs
+        for instance in snapshot.instances {
+            let subject = AlertSubject(kind: .instance, id: instance.id, node: instance.node, model: instance.model,
+                                       gpuType: index.gpuType(of: instance))
+            let reachable = instance.state != .unreachable
+            for kind in rules {
+                var value: Double? = nil
+                switch kind {
+                case .kvCache: value = reachable ? instance.kvCacheUsage : nil
+                case .queueGrowing:
+                    value = reachable ? queue.slope(instance.id, windowSeconds: configuration.queueTrendWindowSeconds) : nil
+                case .ttftSLO: value = reachable ? instance.ttft.p95 : nil
+                case .preemptions: value = reachable ? instance.preemptionsPerSecond : nil
+                case .engineRestart:
+                    let holdMs = Int64(configuration.restartHoldSeconds * 1000)
+                    let recentReset = instance.restartedAtMs.map { now - $0 <= holdMs } ?? false
+                    value = instance.state == .restarted || recentReset ? 1 : 0
+                default:
+                    value = loads.loadingSince(instance.id).map { Double(now - $0) / 1000 } ?? 0
+                }
+                signals.append(Signal(kind: kind, subject: subject, value: value))
+            }
+        }
+    }
+}
+
+/// Medians of GPU peers, sorted once per snapshot: temperatures per node, busy SM clocks per GPU type
+/// (MIG slices excluded: they share their parent's clock).
+struct PeerMedians {
+    private var temperaturesByNode: [String: [Double]] = [:]
+    private var clocksByType: [String: [Double]] = [:]
+
+    init(_ gpus: [GPU], minimumUtilization: Double) {
+        for gpu in gpus where !gpu.stale {
+            if let temperature = gpu.temperatureC, temperature.isFinite {
+                temperaturesByNode[gpu.node, default: []].append(temperature)
+            }
+            if let clock = gpu.smClockMHz, clock.isFinite, gpu.migProfile == nil,
+               let type = gpu.modelName, Self.busy(gpu, minimumUtilization) {
+                clocksByType[type, default: []].append(clock)
+            }
+        }
+        for key in temperaturesByNode.keys { temperaturesByNode[key]?.sort() }
+        for key in clocksByType.keys { clocksByType[key]?.sort() }
+    }
+
+    private static func busy(_ gpu: GPU, _ minimum: Double) -> Bool {
+        guard let utilization = gpu.utilization else { return true }
+        return utilization >= minimum
+    }
+
+    /// Degrees above the median of the other GPUs of the node.
+    func temperatureExcess(_ gpu: GPU, minimumPeers: Int) -> Double? {
+        guard let temperature = gpu.temperatureC, let sorted = temperaturesByNode[gpu.node],
+              let peers = median(sorted: sorted, excludingOne: temperature, minimumOthers: minimumPeers)
+        else { return nil }
+        return temperature - peers
+    }
+
+    /// SM clock over the median clock of the other busy GPUs of its type; 1 (not throttling) when it idles.
+    func clockRatio(_ gpu: GPU, minimumPeers: Int, minimumUtilization: Double) -> Double? {
+        guard gpu.migProfile == nil, let clock = gpu.smClockMHz, let type = gpu.modelName else { return nil }
+        guard Self.busy(gpu, minimumUtilization) else { return 1 }
+        guard let sorted = clocksByType[type],
+              let peers = median(sorted: sorted, excludingOne: clock, minimumOthers: minimumPeers), peers > 0
+        else { return nil }
+        return clock / peers
+    }
+}

@@ -1,0 +1,35 @@
+/// What an alert is about: one GPU, one engine instance or one scrape target, with the names a person (and a
+/// filter) recognises it by.
+public struct AlertSubject: Sendable, Hashable, Codable, Comparable {
+    /// The kind of thing the alert watches.
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case gpu, instance, target
+    }
+
+    public var kind: Kind
+    /// `GPU.id`, `EngineInstance.id` or `TargetHealth.id`.
+    public var id: String
+    public var node: String?
+    /// The served model (instances, and GPUs that serve one).
+    public var model: String?
+    /// The GPU type (GPUs, and instances joined to GPUs).
+    public var gpuType: String?
+
+    public init(kind: Kind, id: String, node: String? = nil, model: String? = nil, gpuType: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.node = node
+        self.model = model
+        self.gpuType = gpuType
+    }
+
+    /// A short name for a table cell: the id, with the model of an instance when the id does not say it.
+    public var label: String {
+        if kind == .instance, let model, !id.contains(model) { return "\(id) (\(model))" }
+        return id
+    }
+
+    public static func < (lhs: AlertSubject, rhs: AlertSubject) -> Bool {
+        (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
+    }
+}

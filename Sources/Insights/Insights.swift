@@ -1,1 +1,0 @@
-// The Insights stage: see docs/INSIGHTS.md.

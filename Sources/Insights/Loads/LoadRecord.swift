@@ -1,0 +1,43 @@
+/// One finished (or abandoned) model load of an engine instance: how long it took and how it ended.
+public struct LoadRecord: Sendable, Hashable, Codable {
+    /// How a load ended.
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// The instance became ready (or served after a restart).
+        case ready
+        /// Its target stopped answering while it loaded.
+        case failed
+        /// It disappeared from the cluster while loading.
+        case vanished
+    }
+
+    public var instanceID: String
+    public var model: String?
+    public var node: String?
+    public var engine: String
+    public var startMs: Int64
+    public var endMs: Int64
+    /// False when the instance was already loading in the first snapshot seen: the duration is then a
+    /// lower bound.
+    public var startKnown: Bool
+    public var outcome: Outcome
+    /// VRAM its GPUs gained during the load (weights plus KV-cache reservation); nil when not reported.
+    public var vramLoadedBytes: Double?
+
+    public init(instanceID: String, model: String?, node: String?, engine: String, startMs: Int64, endMs: Int64,
+                startKnown: Bool, outcome: Outcome, vramLoadedBytes: Double?) {
+        self.instanceID = instanceID
+        self.model = model
+        self.node = node
+        self.engine = engine
+        self.startMs = startMs
+        self.endMs = endMs
+        self.startKnown = startKnown
+        self.outcome = outcome
+        self.vramLoadedBytes = vramLoadedBytes
+    }
+
+    public var durationSeconds: Double { Double(endMs - startMs) / 1000 }
+
+    /// "3m12s", or "≥3m12s" when the start was not seen.
+    public var durationText: String { (startKnown ? "" : "≥") + formatDuration(durationSeconds) }
+}

@@ -1,0 +1,63 @@
+import ClusterModel
+
+/// Follows engine-instance state transitions across snapshots to time model loads: which instances are
+/// loading now and since when, and how long past loads took. Fed once per frame (or, in replay, with the
+/// recorded snapshots in order); the history is bounded.
+public struct LoadTracker: Sendable, Hashable {
+    /// Past loads kept, oldest dropped first.
+    public let capacity: Int
+    /// Instances loading now, by instance id.
+    public private(set) var active: [String: ActiveLoad] = [:]
+    /// Finished loads, oldest first.
+    public private(set) var history: [LoadRecord] = []
+    private var observedAny = false
+    private var lastTimeMs: Int64 = .min
+
+    public init(capacity: Int = 200) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// When the instance began its current load, or nil when it is not loading.
+    public func loadingSince(_ instanceID: String) -> Int64? { active[instanceID]?.startMs }
+
+    /// Takes the next snapshot; snapshots not newer than the last one are ignored.
+    public mutating func observe(_ snapshot: ClusterSnapshot) {
+        guard snapshot.timeMs > lastTimeMs else { return }
+        lastTimeMs = snapshot.timeMs
+        let index = SnapshotIndex(snapshot)
+        observe(snapshot, index: index)
+    }
+
+    mutating func observe(_ snapshot: ClusterSnapshot, index: SnapshotIndex) {
+        let now = snapshot.timeMs
+        for instance in snapshot.instances {
+            let loading = instance.state == .loading
+            if loading, active[instance.id] == nil {
+                active[instance.id] = ActiveLoad(
+                    instanceID: instance.id, model: instance.model, node: instance.node,
+                    engine: instance.engine.label, startMs: now, startKnown: observedAny,
+                    vramAtStartBytes: index.vramUsed(of: instance))
+            } else if !loading, let load = active.removeValue(forKey: instance.id) {
+                let outcome: LoadRecord.Outcome = instance.state == .unreachable ? .failed : .ready
+                finish(load, at: now, outcome: outcome, vramNow: index.vramUsed(of: instance))
+            } else if loading, active[instance.id]?.model == nil, let model = instance.model {
+                // The model name often appears only once the server has registered it.
+                active[instance.id]?.model = model
+            }
+        }
+        for (id, load) in active where index.instances[id] == nil {
+            active.removeValue(forKey: id)
+            finish(load, at: now, outcome: .vanished, vramNow: nil)
+        }
+        observedAny = true
+    }
+
+    private mutating func finish(_ load: ActiveLoad, at endMs: Int64, outcome: LoadRecord.Outcome, vramNow: Double?) {
+        var gained: Double? = nil
+        if let vramNow, let before = load.vramAtStartBytes { gained = max(0, vramNow - before) }
+        history.append(LoadRecord(instanceID: load.instanceID, model: load.model, node: load.node,
+                                  engine: load.engine, startMs: load.startMs, endMs: endMs,
+                                  startKnown: load.startKnown, outcome: outcome, vramLoadedBytes: gained))
+        if history.count > capacity { history.removeFirst(history.count - capacity) }
+    }
+}

@@ -1,0 +1,40 @@
+import ClusterModel
+
+/// Lookups by id over one snapshot, built once per frame so that joins (an instance's GPUs, a GPU's
+/// instances) cost a hash lookup instead of a scan of thousands of GPUs.
+public struct SnapshotIndex: Sendable {
+    public let gpus: [String: GPU]
+    public let instances: [String: EngineInstance]
+
+    public init(_ snapshot: ClusterSnapshot) {
+        gpus = Dictionary(snapshot.gpus.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        instances = Dictionary(snapshot.instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The GPUs an instance was joined to, in its order.
+    public func gpus(of instance: EngineInstance) -> [GPU] {
+        instance.gpuIDs.compactMap { gpus[$0] }
+    }
+
+    /// The instances joined to a GPU, in its order.
+    public func instances(of gpu: GPU) -> [EngineInstance] {
+        gpu.instanceIDs.compactMap { instances[$0] }
+    }
+
+    /// The GPU type an instance runs on: the type of its first GPU that names one.
+    public func gpuType(of instance: EngineInstance) -> String? {
+        for id in instance.gpuIDs { if let name = gpus[id]?.modelName { return name } }
+        return nil
+    }
+
+    /// The model a GPU serves: the first of its instances that names one.
+    public func model(of gpu: GPU) -> String? {
+        for id in gpu.instanceIDs { if let model = instances[id]?.model { return model } }
+        return nil
+    }
+
+    /// Used VRAM summed over an instance's GPUs; nil when none reports it.
+    public func vramUsed(of instance: EngineInstance) -> Double? {
+        sum(gpus(of: instance).map(\.vramUsedBytes))
+    }
+}
