@@ -62,7 +62,13 @@ enum ClusterAggregator {
         let instanceByID = Dictionary(instances.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (type, members) in Dictionary(grouping: gpus, by: { $0.modelName ?? "unknown" }).sorted(by: { $0.key < $1.key }) {
             let served = Set(members.flatMap(\.instanceIDs)).sorted().compactMap { instanceByID[$0] }.filter { $0.state != .unreachable }
-            let tokens = sum(served.map(\.generationTokensPerSecond))
+            // An engine's tokens are shared evenly among the GPUs it was joined to, so an engine that spans
+            // two GPU types is not counted twice.
+            let tokens = sum(members.flatMap { gpu in
+                gpu.instanceIDs.compactMap { instanceByID[$0] }.filter { $0.state != .unreachable }.map { instance in
+                    instance.generationTokensPerSecond.map { $0 / Double(max(1, instance.gpuIDs.count)) }
+                }
+            })
             let power = sum(members.map(\.powerWatts))
             var aggregate = GPUTypeAggregate(modelName: type, count: members.count,
                                              meanVRAMFraction: mean(members.map(\.vramFraction)),

@@ -4,8 +4,8 @@ import TestSupport
 /// Pages from the shared, deterministic cluster generator (`shared/bench/gen_exposition.py`): a peer that
 /// nobody on this team wrote, with vLLM's real bucket bounds and DCGM's label layout.
 enum GeneratedPages {
-    static let script = Fixtures.repositoryRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/bench/gen_exposition.py")
+    /// The copy in `Tests/Fixtures/bench` (see its README).
+    static let script = Fixtures.root.appendingPathComponent("bench/gen_exposition.py")
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -15,7 +15,7 @@ enum GeneratedPages {
     static func page(nodes: Int = 2, gpus: Int = 4, vllmPerNode: Int = 2, tick: Int, interval: Double = 1,
                      extra: [String] = []) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: script.path) else {
-            throw Failure(description: "\(script.path) is missing: the tests need the shared bench generator next to the repository")
+            throw Failure(description: "\(script.path) is missing: restore it from shared/bench/gen_exposition.py")
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

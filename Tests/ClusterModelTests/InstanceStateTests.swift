@@ -1,0 +1,87 @@
+import ClusterModel
+import Exposition
+import MetricStore
+import Testing
+
+/// Loading, ready, restarted and unreachable, as the pages and the scrapes show them.
+@Suite struct InstanceStateTests {
+    static func vllm(tokens: Double, running: Double = 1) -> String {
+        """
+        # TYPE vllm:num_requests_running gauge
+        vllm:num_requests_running{engine="0",model_name="m"} \(running)
+        # TYPE vllm:generation_tokens_total counter
+        vllm:generation_tokens_total{engine="0",model_name="m"} \(tokens)
+        vllm:generation_tokens_total{engine="1",model_name="m"} \(tokens)
+
+        """
+    }
+
+    static func snapshot(_ store: MetricStore) -> ClusterSnapshot {
+        var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 2_000))
+        return builder.snapshot(from: store)
+    }
+
+    @Test func aCounterThatDropsMeansARestart() throws {
+        var store = MetricStore()
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 5_000)), atMs: 1_000)
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 100)), atMs: 2_000)
+        let instance = try #require(Self.snapshot(store).instances.first)
+        #expect(instance.state == .restarted)
+        #expect(instance.restartedAtMs == 2_000)
+        #expect(instance.running == 1)
+    }
+
+    @Test func enginesAreSummed() throws {
+        var store = MetricStore()
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 1_000)), atMs: 1_000)
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 1_100)), atMs: 2_000)
+        let instance = try #require(Self.snapshot(store).instances.first)
+        #expect(instance.state == .ready)
+        #expect(instance.generationTokensPerSecond == 200)  // 100/s from each of two engines
+    }
+
+    @Test func aFailedScrapeMakesItUnreachableAndItsValuesAbsent() throws {
+        var store = MetricStore()
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 1_000)), atMs: 1_000)
+        store.markFailed(target: "a", atMs: 2_000, error: "a: connection refused")
+        let snapshot = Self.snapshot(store)
+        let instance = try #require(snapshot.instances.first)
+        #expect(instance.state == .unreachable)
+        #expect(instance.running == nil)
+        #expect(snapshot.targets.first?.up == false)
+        #expect(snapshot.targets.first?.lastError == "a: connection refused")
+        #expect(snapshot.totals.running == nil)
+    }
+
+    @Test func aServerWithoutServingMetricsIsLoading() throws {
+        var store = MetricStore()
+        store.ingest(target: "http://gpu-7:8000/metrics",
+                     page: ExpositionParser.parse("# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total 3\n"),
+                     atMs: 1_000)
+        store.markFailed(target: "http://gpu-8:8000/metrics", atMs: 1_000, error: "refused")
+        let snapshot = Self.snapshot(store)
+        let loading = try #require(snapshot.instances.first { $0.target.contains("gpu-7") })
+        #expect(loading.state == .loading)
+        #expect(loading.node == "gpu-7")
+        #expect(snapshot.instances.first { $0.target.contains("gpu-8") }?.state == .unreachable)
+    }
+
+    @Test func differentBoundariesAreNotMergedAndSaySo() throws {
+        func page(_ bounds: [String], _ count: Double) -> ExpositionPage {
+            var text = "# TYPE vllm:time_to_first_token_seconds histogram\n"
+            for bound in bounds + ["+Inf"] {
+                text += "vllm:time_to_first_token_seconds_bucket{engine=\"0\",le=\"\(bound)\",model_name=\"m\"} \(count)\n"
+            }
+            return ExpositionParser.parse(text)
+        }
+        var store = MetricStore()
+        store.ingest(target: "a", page: page(["0.1", "1"], 0), atMs: 1_000)
+        store.ingest(target: "b", page: page(["0.2", "2"], 0), atMs: 1_000)
+        store.ingest(target: "a", page: page(["0.1", "1"], 10), atMs: 2_000)
+        store.ingest(target: "b", page: page(["0.2", "2"], 10), atMs: 2_000)
+        let snapshot = Self.snapshot(store)
+        #expect(snapshot.instances.allSatisfy { $0.ttft.p50 != nil })
+        #expect(snapshot.totals.ttft.p50 == nil)
+        #expect(snapshot.notes.contains { $0.contains("cluster ttft") && $0.contains("2 different bucket boundary sets") })
+    }
+}
