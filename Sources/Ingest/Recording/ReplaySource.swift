@@ -1,0 +1,93 @@
+import Foundation
+
+/// What `infertop replay PATH` opens — a recording, a folder of `.prom` dumps or one `.prom` file — behind
+/// one API, so that the replay screen and the headless snapshot need not care which it got.
+public enum ReplaySource: Sendable {
+    case recording(RecordingReader)
+    case dumps(PromDumpSource)
+
+    /// Opens `path`: a folder as dumps, a file with the recording magic as a recording, a text file as a
+    /// single dump; anything else gets the recording reader's "not a recording" error.
+    public static func open(path: String) throws -> ReplaySource {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw RecordingError.io(path: path, operation: "open", message: "no such file or folder")
+        }
+        if isFolder.boolValue { return .dumps(try PromDumpSource(path: path)) }
+        if RecordingReader.isRecording(path: path) { return .recording(try RecordingReader(path: path)) }
+        if looksLikeText(path) { return .dumps(try PromDumpSource(path: path)) }
+        return .recording(try RecordingReader(path: path))
+    }
+
+    /// The targets, in the order they first appear.
+    public var targets: [String] {
+        switch self {
+        case .recording(let r): r.targets
+        case .dumps(let d): d.targets
+        }
+    }
+
+    /// The time of the first record (a recording's start as its header says).
+    public var startTimeMs: Int64 {
+        switch self {
+        case .recording(let r): r.startTimeMs
+        case .dumps(let d): d.startTimeMs
+        }
+    }
+
+    /// The time of the last readable record.
+    public var endTimeMs: Int64 {
+        switch self {
+        case .recording(let r): r.endTimeMs
+        case .dumps(let d): d.endTimeMs
+        }
+    }
+
+    /// Where a cut recording stops being readable, as found on opening.
+    public var damage: RecordingDamage? {
+        if case .recording(let r) = self { return r.damage }
+        return nil
+    }
+
+    /// The health changes, for a timeline (dumps have none).
+    public func healthEvents() -> [RecordedHealth] {
+        if case .recording(let r) = self { return r.healthEvents() }
+        return []
+    }
+
+    /// A replay from `timeMs`: the state then, and the events after it.
+    public func seek(toMs timeMs: Int64) -> ReplayCursor {
+        switch self {
+        case .recording(let r):
+            let position = r.seek(toMs: timeMs)
+            return ReplayCursor(timeMs: timeMs, scrapes: position.scrapes, health: position.health,
+                                recording: position.iterator)
+        case .dumps(let d):
+            let (events, next) = d.seek(toMs: timeMs)
+            var scrapes: [RecordedScrape] = [], health: [RecordedHealth] = []
+            for event in events {
+                switch event {
+                case .scrape(let s): scrapes.append(s)
+                case .health(let h): health.append(h)
+                }
+            }
+            return ReplayCursor(timeMs: timeMs, scrapes: scrapes, health: health, dumps: d, nextDump: next)
+        }
+    }
+
+    /// A replay from the beginning.
+    public func start() -> ReplayCursor {
+        seek(toMs: min(startTimeMs, endTimeMs) - 1)
+    }
+
+    /// No NUL byte and valid UTF-8 in the first kilobytes: exposition text, not some binary file.
+    private static func looksLikeText(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+        guard !head.isEmpty, !head.contains(0) else { return false }
+        // A multi-byte character cut at the end of a full window is not a reason to refuse.
+        let window = head.count == 4096 ? head.dropLast(3) : head[...]
+        return String(validating: window, as: UTF8.self) != nil
+    }
+}
