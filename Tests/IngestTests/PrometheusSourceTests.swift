@@ -14,7 +14,7 @@ struct PrometheusSourceTests {
         let servers = try await PythonServers(["page"], page: Fixtures.realScrape(Self.fixture))
         defer { servers.stop() }
         let instance = "127.0.0.1:\(servers.ports["page"] ?? 0)"
-        let prometheus = try await PrometheusServer(scraping: [instance])
+        let prometheus = try PrometheusProcess(job: "fixture", targets: [instance])
         defer { prometheus.stop() }
 
         let configuration = IngestConfiguration(intervalSeconds: 1, timeoutSeconds: 5, nodeMap: ["127.0.0.1": "gpu-node-1"])
@@ -49,7 +49,7 @@ struct PrometheusSourceTests {
 
     @Test("an unreachable server is one error result naming the server")
     func unreachable() async throws {
-        let port = try PrometheusServer.freePort()
+        let port = try LoopbackPageServer.freePort()
         let configuration = IngestConfiguration(intervalSeconds: 1, timeoutSeconds: 1)
         let fetcher = try HTTPFetcher(configuration: configuration)
         let source = try PrometheusSource(settings: PrometheusSettings(url: "http://127.0.0.1:\(port)"),

@@ -115,6 +115,13 @@ public final class LoopbackPageServer: Sendable {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
+    /// A loopback port that was free a moment ago (bind port 0, read it, close), for a peer server to use.
+    public static func freePort() throws -> Int {
+        let (fd, port) = try listen()
+        close(fd)
+        return port
+    }
+
     private static func listen() throws -> (Int32, Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ConfigurationError.invalidFlag("bench", message: "socket() failed: errno \(errno)") }

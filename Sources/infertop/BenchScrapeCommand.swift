@@ -1,0 +1,149 @@
+import ArgumentParser
+import Exposition
+import Foundation
+import Ingest
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `infertop bench scrape`: the live-ingest speed claims, measured. Part 1 scrapes many ~40 KB targets
+/// served in-process on loopback every second and reports lateness and the scraper's CPU share. Part 2
+/// fetches and parses one 10 MB page beside a real Prometheus scraping the same page, and compares with
+/// the `scrape_duration_seconds` Prometheus reports.
+struct BenchScrapeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scrape",
+        abstract: "Scrape N loopback targets every second; fetch+parse a 10 MB page beside Prometheus.",
+        discussion: "Build with `swift build -c release`. Needs /usr/bin/prometheus for part 2 (else it is skipped, and says so).")
+
+    @Option(name: .long, help: "Targets in part 1.") var targets = 256
+    @Option(name: .long, help: "Bytes per page in part 1.") var pageBytes = 40_000
+    @Option(name: .long, help: "Seconds measured in part 1 (after a 2 s warm-up).") var seconds = 10
+    @Option(name: .long, help: "Bytes of the big page in part 2.") var bigBytes = 10_000_000
+    @Option(name: .long, help: "The Prometheus server binary for part 2.") var prometheus = "/usr/bin/prometheus"
+
+    func run() async throws {
+        try await manyTargets()
+        try await bigPage()
+    }
+
+    /// What the sink saw during the measured window.
+    private struct Tally: Sendable {
+        var measuring = false
+        var durations: [Double] = []
+        var failures: [String] = []
+        var perTarget: [String: Int] = [:]
+    }
+
+    private func manyTargets() async throws {
+        let pages = (0..<targets).map { SyntheticPage.vllm(bytes: pageBytes, seed: UInt64($0)) }
+        let server = try LoopbackPageServer(pages: pages)
+        server.start()
+        defer { server.stop() }
+        let configuration = IngestConfiguration(targets: try server.ports.map { try ScrapeTarget(address: "127.0.0.1:\($0)") },
+                                                intervalSeconds: 1, timeoutSeconds: 1)
+        let tally = Mutex(Tally())
+        let scraper = try Scraper(configuration: configuration) { result in
+            tally.withLock { tally in
+                guard tally.measuring else { return }
+                tally.durations.append(result.durationSeconds)
+                tally.perTarget[result.target, default: 0] += 1
+                if let error = result.error { tally.failures.append(error) }
+            }
+        }
+        await scraper.start()
+        try await Task.sleep(for: .seconds(2))
+        let (cpuStart, serverStart, wallStart) = (Self.processCPU(), server.cpuSeconds, ContinuousClock.now)
+        tally.withLock { $0.measuring = true }
+        try await Task.sleep(for: .seconds(seconds))
+        tally.withLock { $0.measuring = false }
+        let wall = (ContinuousClock.now - wallStart).benchSeconds
+        let scraperCPU = (Self.processCPU() - cpuStart) - (server.cpuSeconds - serverStart)
+        await scraper.stop()
+        let result = tally.withLock { $0 }
+        let durations = result.durations.sorted()
+        let counts = configuration.targets.map { result.perTarget[$0.id] ?? 0 }
+        let late = durations.filter { $0 >= 1 }.count
+        print("""
+            part 1: \(targets) targets × \(pages.first?.count ?? 0) bytes, interval 1 s, \(String(format: "%.1f", wall)) s measured
+              scrapes: \(durations.count) (expected ≈ \(targets * seconds)), failures: \(result.failures.count)\(result.failures.first.map { " (first: \($0))" } ?? "")
+              scrapes per target: min \(counts.min() ?? 0), max \(counts.max() ?? 0)
+              scrape duration (fetch+parse): p50 \(Self.ms(Self.quantile(durations, 0.5))), p99 \(Self.ms(Self.quantile(durations, 0.99))), max \(Self.ms(durations.last ?? 0)); over 1 s: \(late)
+              scraper CPU: \(String(format: "%.1f", scraperCPU / wall * 100)) % of one core (process \(String(format: "%.2f", scraperCPU + server.cpuSeconds - serverStart)) s minus loopback server \(String(format: "%.2f", server.cpuSeconds - serverStart)) s)
+            """)
+    }
+
+    private func bigPage() async throws {
+        let page = SyntheticPage.vllm(bytes: bigBytes, seed: 99)
+        let server = try LoopbackPageServer(pages: [page])
+        server.start()
+        defer { server.stop() }
+        let address = "127.0.0.1:\(server.ports[0])"
+        let configuration = IngestConfiguration(intervalSeconds: 2, timeoutSeconds: 10)
+        let fetcher = try HTTPFetcher(configuration: configuration)
+        defer { Task { await fetcher.shutdown() } }
+        let prometheusRun = FileManager.default.isExecutableFile(atPath: prometheus)
+            ? try PrometheusProcess(binary: prometheus, job: "bench", targets: [address], intervalSeconds: 2) : nil
+        defer { prometheusRun?.stop() }
+        if let prometheusRun { try await Self.waitUntilScraped(prometheusRun, fetcher: fetcher) }
+
+        var timings: [Double] = []
+        var samples = 0
+        for _ in 0..<7 {
+            let start = ContinuousClock.now
+            let fetched = try await fetcher.fetch(URL(string: "http://\(address)/metrics")!, timeout: .seconds(10))
+            let parsed = try PageReader.read(fetched.bytes, contentType: fetched.contentType).get()
+            timings.append((ContinuousClock.now - start).benchSeconds)
+            samples = parsed.sampleCount
+            try await Task.sleep(for: .milliseconds(300))
+        }
+        let ours = Self.quantile(timings.sorted(), 0.5)
+        print("part 2: one page of \(page.count) bytes, \(samples) samples")
+        print("  infertop fetch+parse: median \(Self.ms(ours)) of \(timings.count) (min \(Self.ms(timings.min() ?? 0)), max \(Self.ms(timings.max() ?? 0)))")
+        guard let prometheusRun else {
+            print("  Prometheus: \(prometheus) not found, comparison skipped (apt-get install prometheus)")
+            return
+        }
+        let theirs = try await Self.scrapeDurations(prometheusRun, fetcher: fetcher)
+        let median = Self.quantile(theirs.sorted(), 0.5)
+        print("  Prometheus scrape_duration_seconds: median \(Self.ms(median)) of \(theirs.count) scrapes")
+        print("  ratio infertop / Prometheus: \(String(format: "%.2f", ours / median)) (target ≤ 0.5)")
+    }
+
+    /// Waits (at most 60 s) until Prometheus has scraped the page once.
+    static func waitUntilScraped(_ server: PrometheusProcess, fetcher: HTTPFetcher) async throws {
+        for _ in 0..<120 {
+            if let values = try? await server.values(of: "up{job=\"bench\"}", fetcher: fetcher), values.contains(1) { return }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        throw ValidationError("Prometheus did not scrape the page within 60 s")
+    }
+
+    /// Waits for at least five scrapes, then returns their `scrape_duration_seconds`.
+    static func scrapeDurations(_ server: PrometheusProcess, fetcher: HTTPFetcher) async throws -> [Double] {
+        for _ in 0..<60 {
+            let values = try await server.values(of: "scrape_duration_seconds{job=\"bench\"}[60s]", fetcher: fetcher)
+            if values.count >= 5 { return values }
+            try await Task.sleep(for: .seconds(1))
+        }
+        throw ValidationError("Prometheus recorded fewer than 5 scrapes in 60 s")
+    }
+
+    static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q + 0.5))]
+    }
+
+    static func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+}
+
+extension Duration {
+    fileprivate var benchSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
