@@ -38,8 +38,13 @@ let package = Package(
         .target(name: "Insights", dependencies: ["ClusterModel"]),
         .target(name: "Dashboard", dependencies: ["ClusterModel", "Insights"]),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"]),
+        // The wiring of the stages: a source's scrapes → store → cluster picture and history → a dashboard feed.
+        .target(name: "Pipeline", dependencies: [
+            "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard",
+        ]),
         .executableTarget(name: "infertop", dependencies: [
             "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard", "CursesTerminal",
+            "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -53,6 +58,7 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "TestSupport"]),
     ]
 )

@@ -10,7 +10,7 @@ struct BenchParseCommand: ParsableCommand {
         discussion: "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
     )
 
-    @Option(name: .long, help: "Parses per file.") var repeat = 20
+    @Option(name: .long, help: "Parses per file.") var `repeat` = 20
     @Flag(name: .long, help: "One JSON object per line.") var json = false
     @Argument(help: "Exposition files (text 0.0.4 or OpenMetrics).") var files: [String]
 
@@ -28,7 +28,7 @@ struct BenchParseCommand: ParsableCommand {
         var timings: [Double] = []
         var page = ExpositionParser.parse(bytes)
         let clock = ContinuousClock()
-        for _ in 0..<max(repeat, 1) {
+        for _ in 0..<max(`repeat`, 1) {
             let start = clock.now
             page = ExpositionParser.parse(bytes)
             let elapsed = clock.now - start

@@ -7,6 +7,7 @@ struct Infertop: AsyncParsableCommand {
         commandName: "infertop",
         abstract: "A terminal dashboard for LLM inference clusters.",
         version: InfertopVersion.current,
-        subcommands: [BenchCommand.self]
+        subcommands: [DashboardCommand.self, SimCommand.self, SnapshotCommand.self, BenchCommand.self],
+        defaultSubcommand: DashboardCommand.self
     )
 }

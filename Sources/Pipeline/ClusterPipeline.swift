@@ -1,0 +1,46 @@
+import ClusterModel
+import Ingest
+import MetricStore
+
+/// The stages between a source and the screen, as one value: scrape results go into the store; each frame
+/// reads the store into a cluster picture and appends it to the history the charts draw from.
+///
+/// A plain value with no clock and no I/O: the source decides when scrapes happen and when a frame is taken,
+/// so tests drive it directly.
+public struct ClusterPipeline: Sendable {
+    public private(set) var store: MetricStore
+    public private(set) var builder: ClusterBuilder
+    public private(set) var history: ClusterHistory
+    public private(set) var latest: ClusterSnapshot = .empty
+    /// Scrapes ingested since the last frame: a frame with nothing new is not taken twice.
+    public private(set) var pendingScrapes = 0
+
+    public init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration()) {
+        self.store = MetricStore(configuration: store)
+        self.builder = ClusterBuilder(configuration: model)
+        self.history = ClusterHistory(capacity: store.capacity)
+    }
+
+    /// Stores one scrape: its page when the target answered, its error when it did not.
+    public mutating func ingest(_ result: ScrapeResult) {
+        if let node = result.node, builder.configuration.targetNodes[result.target] == nil {
+            builder.configuration.targetNodes[result.target] = node
+        }
+        if let page = result.page, result.error == nil {
+            store.ingest(target: result.target, page: page, atMs: result.timeMs,
+                         scrapeDuration: result.durationSeconds, bytes: result.body?.count)
+        } else {
+            store.markFailed(target: result.target, atMs: result.timeMs, error: result.error ?? "no page")
+        }
+        pendingScrapes += 1
+    }
+
+    /// Takes a frame: the cluster picture now, appended to the history.
+    @discardableResult
+    public mutating func frame() -> ClusterSnapshot {
+        latest = builder.snapshot(from: store)
+        history.append(latest)
+        pendingScrapes = 0
+        return latest
+    }
+}

@@ -1,0 +1,22 @@
+import ClusterModel
+import Ingest
+import MetricStore
+
+extension IngestConfiguration {
+    /// The store's bounds from the configuration: retention (default 15 minutes) at the scrape interval.
+    public var storeConfiguration: StoreConfiguration {
+        let intervalMs = Int64(max(intervalSeconds, 0.05) * 1000)
+        var retentionMs = Int64((retentionSeconds ?? 15 * 60) * 1000)
+        if let points = retentionPoints { retentionMs = min(retentionMs, Int64(points) * intervalMs) }
+        return StoreConfiguration(retentionMs: max(retentionMs, 2 * intervalMs), scrapeIntervalMs: intervalMs)
+    }
+
+    /// The cluster model's settings: the explicit node map of the configuration wins over host labels.
+    public var modelConfiguration: ModelConfiguration {
+        var nodes = nodeMap
+        for target in targets {
+            if let node = node(of: target) { nodes[target.id] = node }
+        }
+        return ModelConfiguration(targetNodes: nodes)
+    }
+}

@@ -1,0 +1,38 @@
+import ClusterModel
+import Dashboard
+import Synchronization
+
+/// The dashboard's side of a running source: the newest frame behind a lock, and the user's commands
+/// queued for the source. `latest()` never waits on a scrape, so a hung target cannot freeze the screen.
+public final class LiveFeed: DashboardFeed {
+    private let frame: Mutex<DashboardFrame>
+    private let continuation: AsyncStream<FeedCommand>.Continuation
+    /// The user's commands (pause, resume, chart window, replay moves), for the source to act on.
+    public let commands: AsyncStream<FeedCommand>
+
+    public init(source: String) {
+        frame = Mutex(.empty(source: source))
+        (commands, continuation) = AsyncStream.makeStream(of: FeedCommand.self, bufferingPolicy: .bufferingNewest(64))
+    }
+
+    public func latest() -> DashboardFrame {
+        frame.withLock { $0 }
+    }
+
+    public func send(_ command: FeedCommand) {
+        continuation.yield(command)
+    }
+
+    /// Publishes a new frame from the pipeline's state; the generation goes up so the screen redraws.
+    public func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?) {
+        frame.withLock { current in
+            current = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: source,
+                                     intervalSeconds: intervalSeconds, generation: current.generation + 1)
+        }
+    }
+
+    /// Ends the command stream (the source is gone).
+    public func finish() {
+        continuation.finish()
+    }
+}

@@ -1,0 +1,48 @@
+import ClusterModel
+import Ingest
+
+/// Runs a `ClusterPipeline` for a live source: scrapes arrive from collector tasks, frames are taken and
+/// published to the dashboard's feed, and every scrape is handed to the recorder when one is attached.
+///
+/// An actor, so collectors and the frame clock never race on the store; the screen reads only the feed.
+public actor PipelineDriver {
+    public private(set) var pipeline: ClusterPipeline
+    private let feed: LiveFeed?
+    private let recorder: ScrapeRecorder?
+    private let source: String
+    private let intervalSeconds: Double?
+    /// Recording failures are kept, not thrown into the collectors: the live view goes on without them.
+    public private(set) var recorderError: String?
+
+    public init(pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
+                intervalSeconds: Double?) {
+        self.pipeline = pipeline
+        self.feed = feed
+        self.recorder = recorder
+        self.source = source
+        self.intervalSeconds = intervalSeconds
+    }
+
+    /// Stores (and records) a batch of scrapes.
+    public func deliver(_ results: [ScrapeResult]) {
+        for result in results {
+            pipeline.ingest(result)
+            if let recorder, recorderError == nil {
+                do { try recorder.record(result) } catch { recorderError = "recording stopped: \(error)" }
+            }
+        }
+    }
+
+    /// Takes a frame when something new arrived (or when forced) and publishes it.
+    @discardableResult
+    public func publish(force: Bool = false) -> ClusterSnapshot {
+        if force || pipeline.pendingScrapes > 0 {
+            pipeline.frame()
+            feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds)
+        }
+        return pipeline.latest
+    }
+
+    /// The newest picture.
+    public var latest: ClusterSnapshot { pipeline.latest }
+}

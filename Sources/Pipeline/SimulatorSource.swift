@@ -1,0 +1,71 @@
+import Dashboard
+import Exposition
+import Ingest
+import Simulator
+
+/// The built-in cluster simulator as a source: its targets are read in process (no HTTP), at the scrape
+/// interval in virtual time, paced against real time by the scenario's speed.
+public struct SimulatorSource: ClusterSource {
+    public let options: SimulationOptions
+    public let intervalMs: Int64
+    /// Virtual time simulated before the first frame, so charts and rates start filled.
+    public let warmUpMs: Int64
+    private let sleep: @Sendable (Duration) async throws -> Void
+
+    public init(options: SimulationOptions, intervalMs: Int64 = 1000, warmUpMs: Int64 = 60_000,
+                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+        self.options = options
+        self.intervalMs = max(1, intervalMs)
+        self.warmUpMs = max(0, warmUpMs)
+        self.sleep = sleep
+    }
+
+    public var description: String {
+        "simulator \(options.scenario.rawValue) seed \(options.seed)" + (options.speed == 1 ? "" : " ×\(SimulatorSource.format(options.speed))")
+    }
+
+    public var intervalSeconds: Double? { Double(intervalMs) / 1000 }
+
+    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+        var simulator = ClusterSimulator(options: options)
+        let warmUpEnd = simulator.nowMs + warmUpMs
+        while simulator.nowMs < warmUpEnd {
+            simulator.advance(byMs: intervalMs)
+            await driver.deliver(Self.scrapes(of: simulator))
+            await driver.publish()
+        }
+        let pause = Duration.milliseconds(Int64(Double(intervalMs) / max(options.speed, 0.001)))
+        while !Task.isCancelled {
+            try await sleep(pause)
+            simulator.advance(byMs: intervalMs)
+            await driver.deliver(Self.scrapes(of: simulator))
+            await driver.publish()
+        }
+    }
+
+    /// One scrape of every simulated target at the simulator's current time.
+    ///
+    /// A loading or starting engine answers with an empty page (its HTTP side is up, its engine is not), which
+    /// the cluster model shows as loading; a down node, a crashed or not-yet-started process does not answer.
+    public static func scrapes(of simulator: ClusterSimulator) -> [ScrapeResult] {
+        simulator.targets.map { target in
+            let status = simulator.status(of: target)
+            if let bytes = simulator.page(for: target) {
+                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, body: bytes,
+                                    page: ExpositionParser.parse(bytes), node: target.node)
+            }
+            switch status {
+            case .loading, .starting:
+                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
+                                    page: ExpositionPage(format: .text), node: target.node)
+            default:
+                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
+                                    error: "connection refused (\(status.rawValue))", node: target.node)
+            }
+        }
+    }
+
+    private static func format(_ speed: Double) -> String {
+        speed == speed.rounded() ? String(Int(speed)) : String(speed)
+    }
+}

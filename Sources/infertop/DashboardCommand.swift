@@ -1,0 +1,57 @@
+import ArgumentParser
+import CursesTerminal
+import Dashboard
+import Foundation
+import Ingest
+import Pipeline
+
+/// `infertop [TARGET…]`: the live dashboard — on the built-in simulator when no target is given.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "The live dashboard (the default command): targets, a Prometheus server, or the simulator.",
+        discussion: """
+        With no target, no --prometheus and no --config targets, infertop runs its built-in cluster simulator.
+        Keys: ? shows them all; q quits.
+        """
+    )
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup(title: "Simulator (when no target is given)") var simulator: SimulatorArguments
+    @OptionGroup(title: "Display") var display: DisplayArguments
+    @Option(help: ArgumentHelp("Also record every scrape to this file (replay it with `infertop replay`).", valueName: "file"))
+    var record: String?
+
+    @MainActor
+    mutating func run() async throws {
+        let logging = try display.startLogging()
+        let configuration = try source.ingestConfiguration()
+        let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
+        let recorder = record.map { ScrapeRecorder(path: $0, sources: [chosen.description],
+                                                   intervalSeconds: chosen.intervalSeconds ?? 1,
+                                                   version: InfertopVersion.current) }
+        let feed = LiveFeed(source: chosen.description)
+        let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
+                                                               model: configuration.modelConfiguration),
+                                    feed: feed, recorder: recorder, source: chosen.description,
+                                    intervalSeconds: chosen.intervalSeconds)
+        let collector = Task.detached {
+            do {
+                try await chosen.run(driver: driver, commands: feed.commands)
+            } catch {
+                logging.error("source stopped: \(error)")
+            }
+        }
+        defer {
+            collector.cancel()
+            try? recorder?.close()
+        }
+        if let frames = display.frames {
+            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize()) {
+                print(text)
+            }
+            return
+        }
+        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: configuration.theme))
+    }
+}

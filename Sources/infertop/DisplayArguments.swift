@@ -1,0 +1,54 @@
+import ArgumentParser
+import CursesTerminal
+import Dashboard
+import Foundation
+import Logging
+
+/// How the dashboard looks and where its logs go; also the non-interactive `--frames` mode.
+struct DisplayArguments: ParsableArguments {
+    @Option(help: "Theme name (dark, light, high-contrast, nord, gruvbox, ansi16, mono, or ~/.config/infertop/themes/NAME) or a theme file.")
+    var theme: String?
+    @Option(help: "Glyphs: braille, block or ascii (default: braille on UTF-8 terminals, ascii otherwise).")
+    var glyphs: String?
+    @Option(help: "Colour depth: truecolor, 256, 16 or none (default: from the terminal; NO_COLOR means none).")
+    var color: String?
+    @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
+    var noMouse = false
+    @Option(help: ArgumentHelp("Write logs to this file (nothing is printed while the dashboard is on screen).", valueName: "file"))
+    var log: String?
+    @Option(help: ArgumentHelp("Print N frames as plain text instead of opening the terminal UI (for scripts and CI).", valueName: "n"))
+    var frames: Int?
+    @Option(help: ArgumentHelp("Size of --frames output.", valueName: "WxH"))
+    var size = "120x40"
+
+    func validate() throws {
+        if let color, ColorDepth(rawValue: color) == nil {
+            throw ValidationError("--color must be truecolor, 256, 16 or none, got \(color)")
+        }
+        if let glyphs, GlyphSet.named(glyphs) == nil {
+            throw ValidationError("--glyphs must be braille, block or ascii, got \(glyphs)")
+        }
+        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1, got \(frames)") }
+        _ = try textSize()
+    }
+
+    func textSize() throws -> Size {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+            throw ValidationError("--size must look like 120x40, got \(size)")
+        }
+        return Size(width: parts[0], height: parts[1])
+    }
+
+    func dashboardOptions(configuredTheme: String?) -> DashboardOptions {
+        DashboardOptions(theme: theme ?? configuredTheme, glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
+                         mouse: !noMouse, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A logger writing to `--log` (or discarding everything when there is none).
+    func startLogging() throws -> Logger {
+        guard let log else { return Logger(label: "infertop", factory: { _ in SwiftLogNoOpLogHandler() }) }
+        let handler = try FileLogHandler(path: log)
+        return Logger(label: "infertop", factory: { _ in handler })
+    }
+}
