@@ -11,7 +11,13 @@ NAME=$(basename "$BIN" | cut -c1-15)
 S=infertop-e2e-$$
 OUT=${OUT:-$(mktemp -d)}; mkdir -p "$OUT"
 T=(tmux -L "$S")
-trap '"${T[@]}" kill-server 2>/dev/null || true' EXIT
+SERVER_PID=
+cleanup() {
+  "${T[@]}" kill-server 2>/dev/null || true
+  # A server that outlives kill-server (seen under a parent that blocks signals) is ended by its own pid.
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill -9 "$SERVER_PID" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
 
 screen() { "${T[@]}" capture-pane -t "$S" -p; }
 fail() { echo "FAIL: $*"; echo "----- screen -----"; screen; exit 1; }
@@ -38,6 +44,7 @@ pid_of_dashboard() { pgrep -P "$("${T[@]}" display -p -t "$S" '#{pane_pid}')" -x
 
 "${T[@]}" -f /dev/null new-session -d -s "$S" -x 160 -y 48 \
   "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
+SERVER_PID=$("${T[@]}" display -p '#{pid}')
 start
 screen > "$OUT/overview.txt"; "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/overview.ansi"
 grep -q 'GPUs' "$OUT/overview.txt" && echo "ok: overview drawn"

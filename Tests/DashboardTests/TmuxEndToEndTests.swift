@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs `scripts/e2e-tmux.sh` against the built `infertop` binary: the real dashboard in a real terminal (tmux),
+/// driven by keys, resized, and killed. Skipped only when tmux is not installed.
+@Suite struct TmuxEndToEndTests {
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux): the end-to-end dashboard test needs it"),
+          .timeLimit(.minutes(3)))
+    func dashboardInTmux() async throws {
+        let root = Fixtures.repositoryRoot
+        let binary = root.appendingPathComponent(".build/debug/infertop")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path),
+                     "no \(binary.path): run `swift build` (or `swift build --build-tests`) first")
+        // Arguments that open the dashboard on a deterministic source; the README's first command needs none.
+        let args = ProcessInfo.processInfo.environment["INFERTOP_E2E_ARGS"]?.split(separator: " ").map(String.init) ?? []
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-e2e-\(getpid())")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [root.appendingPathComponent("scripts/e2e-tmux.sh").path, binary.path] + args
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["OUT"] = out.path
+        process.environment = environment
+        // Output goes to a file, not a pipe: a pipe stays open as long as any grandchild (the tmux server) holds it.
+        let log = out.appendingPathExtension("log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        let finished = await Polling.until(timeout: .seconds(170), interval: .milliseconds(200)) { !process.isRunning }
+        if !finished { process.terminate() }
+        try handle.close()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        #expect(finished && process.terminationStatus == 0, "e2e-tmux.sh failed:\n\(output)")
+        #expect(output.contains("all e2e checks passed"))
+    }
+}
