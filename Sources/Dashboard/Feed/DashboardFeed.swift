@@ -15,4 +15,6 @@ public enum FeedCommand: Sendable, Equatable {
     case resume
     /// The chart window changed, so a source that bounds its history can keep enough.
     case chartWindow(seconds: Int)
+    /// A replay key: step, speed, jump (live sources ignore it).
+    case replay(ReplayMove)
 }

@@ -10,14 +10,17 @@ public struct DashboardFrame: Sendable {
     public var intervalSeconds: Double?
     /// Increases with every new snapshot, so the runner redraws only when something changed.
     public var generation: Int
+    /// Set when the source is a replay: the timeline bar draws it.
+    public var replay: ReplayStatus?
 
     public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
-                generation: Int) {
+                generation: Int, replay: ReplayStatus? = nil) {
         self.snapshot = snapshot
         self.history = history
         self.source = source
         self.intervalSeconds = intervalSeconds
         self.generation = generation
+        self.replay = replay
     }
 
     /// Before the first scrape.
