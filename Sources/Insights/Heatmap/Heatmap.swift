@@ -1,0 +1,56 @@
+import ClusterModel
+
+/// One cell per GPU, grouped in rows by node, with each cell's value and legend level: the view for
+/// hundreds or thousands of GPUs. Pure data; the dashboard draws it.
+public struct Heatmap: Sendable, Hashable {
+    /// One GPU.
+    public struct Cell: Sendable, Hashable {
+        public var gpuID: String
+        public var value: Double?
+        /// The legend level, nil when the value is absent.
+        public var level: Int?
+    }
+
+    /// The GPUs of one node, by index.
+    public struct Row: Sendable, Hashable {
+        public var node: String
+        public var cells: [Cell]
+    }
+
+    public var metric: HeatmapMetric
+    public var rows: [Row]
+    public var legend: HeatmapLegend
+
+    /// The heatmap of `gpus` (default: every GPU of the snapshot), nodes in snapshot order.
+    public static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
+                             gpus: [GPU]? = nil) -> Heatmap {
+        let index = index ?? SnapshotIndex(snapshot)
+        let scale = HeatmapLegend(metric: metric)
+        var counts = Array(repeating: 0, count: scale.buckets.count)
+        var absent = 0
+        var rows: [Row] = []
+        var rowOfNode: [String: Int] = [:]
+        for gpu in gpus ?? snapshot.gpus {
+            let value = metric.value(of: gpu, index: index)
+            let level = scale.level(of: value)
+            if let level { counts[level] += 1 } else { absent += 1 }
+            let cell = Cell(gpuID: gpu.id, value: value, level: level)
+            if let row = rowOfNode[gpu.node] {
+                rows[row].cells.append(cell)
+            } else {
+                rowOfNode[gpu.node] = rows.count
+                rows.append(Row(node: gpu.node, cells: [cell]))
+            }
+        }
+        return Heatmap(metric: metric, rows: rows,
+                       legend: HeatmapLegend(metric: metric, counts: counts, absentCount: absent))
+    }
+
+    public var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }
+
+    /// The cell at a row and column, for selection; nil outside the map.
+    public func cell(row: Int, column: Int) -> Cell? {
+        guard rows.indices.contains(row), rows[row].cells.indices.contains(column) else { return nil }
+        return rows[row].cells[column]
+    }
+}

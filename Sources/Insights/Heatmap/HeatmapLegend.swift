@@ -1,0 +1,47 @@
+/// The buckets of a heatmap: value ranges, each with a label and a level (0 = lowest values) that the
+/// dashboard maps to a style role.
+public struct HeatmapLegend: Sendable, Hashable {
+    /// One range of values.
+    public struct Bucket: Sendable, Hashable {
+        /// Inclusive lower edge (nil for the first bucket).
+        public var lower: Double?
+        /// Exclusive upper edge (nil for the last bucket).
+        public var upper: Double?
+        /// "<50%", "50–70%", "≥95%".
+        public var label: String
+        public var level: Int
+        /// Cells in this bucket.
+        public var count: Int
+    }
+
+    public var metric: HeatmapMetric
+    public var buckets: [Bucket]
+    /// Cells without a value (shown as "—").
+    public var absentCount: Int
+
+    public init(metric: HeatmapMetric, counts: [Int]? = nil, absentCount: Int = 0) {
+        self.metric = metric
+        self.absentCount = absentCount
+        let edges = metric.edges
+        buckets = (0...edges.count).map { level in
+            let lower = level == 0 ? nil : edges[level - 1]
+            let upper = level == edges.count ? nil : edges[level]
+            let label: String
+            switch (lower, upper) {
+            case (nil, let upper?): label = "<" + metric.format(upper)
+            case (let lower?, nil): label = "≥" + metric.format(lower)
+            case (let lower?, let upper?): label = metric.format(lower) + "–" + metric.format(upper)
+            default: label = ""
+            }
+            return Bucket(lower: lower, upper: upper, label: label, level: level, count: counts?[level] ?? 0)
+        }
+    }
+
+    /// The level of `value`, or nil when it is absent.
+    public func level(of value: Double?) -> Int? {
+        guard let value, value.isFinite else { return nil }
+        var level = 0
+        for edge in metric.edges where value >= edge { level += 1 }
+        return level
+    }
+}
