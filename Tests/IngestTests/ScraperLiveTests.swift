@@ -70,6 +70,24 @@ struct ScraperLiveTests {
         #expect(await log.results(for: target).allSatisfy(\.isUp))
     }
 
+    @Test("LiveIngest streams the configured targets' results and carries the --insecure warning")
+    func liveIngest() async throws {
+        let servers = try await PythonServers(["vllm"])
+        defer { servers.stop() }
+        var configuration = IngestConfiguration(targets: [try ScrapeTarget(address: servers.url("vllm"))], intervalSeconds: 0.2)
+        configuration.tls.insecure = true
+        let (ingest, stream) = try await LiveIngest.stream(configuration: configuration)
+        var received: [ScrapeResult] = []
+        for await result in stream {
+            received.append(result)
+            if received.count == 3 { break }
+        }
+        await ingest.stop()
+        #expect(received.allSatisfy { $0.isUp })
+        #expect(received.map(\.timeMs) == received.map(\.timeMs).sorted())
+        #expect(ingest.warnings.count == 1)
+    }
+
     /// The values `test_servers.py` sets in its registry.
     static func checkVLLMValues(_ page: ExpositionPage) throws {
         let model: Labels = ["engine": "0", "model_name": "Qwen/Qwen2.5-0.5B"]
