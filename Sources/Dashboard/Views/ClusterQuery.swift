@@ -33,7 +33,7 @@ public enum ClusterQuery {
         var rows = snapshot.instances
         if !needle.isEmpty {
             // GPU types whose name matches, found once, so an instance matches by the GPUs it runs on.
-            let matchingGPUs = Set(snapshot.gpus.lazy.filter { $0.modelName?.lowercased().contains(needle) ?? false }.map(\.id))
+            let matchingGPUs = Set(snapshot.gpus.lazy.filter { matches(needle, [$0.modelName]) }.map(\.id))
             rows = rows.filter {
                 matches(needle, [$0.node, $0.model, $0.engine.label, $0.target]) || $0.gpuIDs.contains(where: matchingGPUs.contains)
             }
@@ -71,8 +71,30 @@ public enum ClusterQuery {
          .targets: targets(snapshot, state).count]
     }
 
+    /// Whether any field contains `needle` (already lowercased), ignoring ASCII case. A byte search, because
+    /// `String.contains` with `lowercased()` copies cost milliseconds over thousands of GPUs on every frame.
     private static func matches(_ needle: String, _ fields: [String?]) -> Bool {
-        fields.contains { $0?.lowercased().contains(needle) ?? false }
+        let pattern = Array(needle.utf8)
+        return fields.contains { field in field.map { containsIgnoringASCIICase($0, pattern) } ?? false }
+    }
+
+    static func containsIgnoringASCIICase(_ haystack: String, _ pattern: [UInt8]) -> Bool {
+        guard !pattern.isEmpty else { return true }
+        var haystack = haystack
+        return haystack.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) {
+                var i = 0
+                while i < pattern.count {
+                    var b = bytes[start + i]
+                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                    if b != pattern[i] { break }
+                    i += 1
+                }
+                if i == pattern.count { return true }
+            }
+            return false
+        }
     }
 
     /// A stable sort by an optional number; absent values always sort last, whatever the direction. Sorts indices,
