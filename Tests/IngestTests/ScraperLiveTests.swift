@@ -88,6 +88,26 @@ struct ScraperLiveTests {
         #expect(ingest.warnings.count == 1)
     }
 
+    @Test("targets listed in a file_sd file are scraped, and a target added to the file joins")
+    func fileSD() async throws {
+        let servers = try await PythonServers(["vllm", "page"], page: Fixtures.realScrape("dcgm-exporter-kops-l4.prom"))
+        defer { servers.stop() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("sd-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let first = "127.0.0.1:\(servers.ports["vllm"] ?? 0)", second = "127.0.0.1:\(servers.ports["page"] ?? 0)"
+        try Data(#"[{"targets": ["\#(first)"], "labels": {"node": "gpu-a", "role": "engine"}}]"#.utf8).write(to: file)
+        let (log, met) = try await ScrapeHarness.run([], configure: { $0.fileSDPaths = [file.path] }) { log in
+            if await log.successes(for: "http://\(first)/metrics") == 1 {
+                try? Data(#"[{"targets": ["\#(first)", "\#(second)"]}]"#.utf8).write(to: file)
+            }
+            return await log.successes(for: "http://\(second)/metrics") >= 1
+        }
+        #expect(met)
+        let engine = try #require(await log.results(for: "http://\(first)/metrics").first)
+        #expect(engine.node == "gpu-a")
+        #expect(engine.role == "engine")
+    }
+
     /// The values `test_servers.py` sets in its registry.
     static func checkVLLMValues(_ page: ExpositionPage) throws {
         let model: Labels = ["engine": "0", "model_name": "Qwen/Qwen2.5-0.5B"]

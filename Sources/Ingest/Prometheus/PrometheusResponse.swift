@@ -69,7 +69,7 @@ struct PrometheusResponse: Sendable {
 }
 
 /// A query that the server refused or answered in a form ingest cannot read.
-struct PrometheusQueryError: Error, Sendable, CustomStringConvertible {
+struct PrometheusQueryError: Error, Sendable, Equatable, CustomStringConvertible {
     var message: String
     var description: String { message }
 }
