@@ -46,6 +46,7 @@ pid_of_dashboard() { pgrep -P "$("${T[@]}" display -p -t "$S" '#{pane_pid}')" -x
   "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
 SERVER_PID=$("${T[@]}" display -p '#{pid}')
 start
+wait_for 'GPUs [1-9]' 60   # the first scrape has arrived
 screen > "$OUT/overview.txt"; "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/overview.ansi"
 grep -q 'GPUs' "$OUT/overview.txt" && echo "ok: overview drawn"
 grep -q '┌' "$OUT/overview.txt" || fail "no Unicode box border"; echo "ok: unicode borders"

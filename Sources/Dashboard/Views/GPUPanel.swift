@@ -27,12 +27,20 @@ public enum GPUPanel {
         let inside = rect.inset(by: 1)
         let sort = ctx.state.sorting(.gpus)
         let table = Table(columns: columns, rowCount: gpus.count, selected: ctx.state.selected(.gpus),
-                          sortColumn: [0, 3, 4, 5, 6][sort.column], sortDescending: sort.descending)
+                          sortColumn: [0, 3, 4, 5, 6][sort.column], sortDescending: sort.descending,
+                          emptyText: emptyText(ctx, what: "GPUs"))
         let shown = table.draw(&canvas, inside, glyphs: ctx.glyphs, focused: focused) { row, column in
             cell(gpus, row, column, grouped: sort.column == 0, ctx)
         }
         Box.draw(&canvas, rect, title: title, note: ctx.rowsNote(shown, of: gpus.count), focused: focused, glyphs: ctx.glyphs)
         return shown
+    }
+
+    /// Why a list is empty: no data yet, a filter that matches nothing, or a source that reports none.
+    static func emptyText(_ ctx: ViewContext, what: String) -> String {
+        if ctx.snapshot.timeMs == 0 { return "waiting for the first scrape" }
+        if !ctx.state.filter.isEmpty { return "no \(what) match the filter '\(ctx.state.filter)' (Esc clears it)" }
+        return "no \(what) reported by the sources"
     }
 
     static func cell(_ gpus: [GPU], _ row: Int, _ column: Int, grouped: Bool, _ ctx: ViewContext) -> TableCell {

@@ -29,7 +29,8 @@ public enum InstancePanel {
         let focused = ctx.state.screen == .overview && ctx.state.focus == .instances
         let sort = ctx.state.sorting(.instances)
         let table = Table(columns: columns, rowCount: instances.count, selected: ctx.state.selected(.instances),
-                          sortColumn: sortColumns[sort.column], sortDescending: sort.descending)
+                          sortColumn: sortColumns[sort.column], sortDescending: sort.descending,
+                          emptyText: GPUPanel.emptyText(ctx, what: "engine instances"))
         let shown = table.draw(&canvas, rect.inset(by: 1), glyphs: ctx.glyphs, focused: focused) { row, column in
             cell(instances[row], column, ctx)
         }

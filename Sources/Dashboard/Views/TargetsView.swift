@@ -21,7 +21,8 @@ public enum TargetsView {
         let targets = ClusterQuery.targets(ctx.snapshot, ctx.state)
         let sort = ctx.state.sorting(.targets)
         let table = Table(columns: columns, rowCount: targets.count, selected: ctx.state.selected(.targets),
-                          sortColumn: sortColumns[sort.column], sortDescending: sort.descending)
+                          sortColumn: sortColumns[sort.column], sortDescending: sort.descending,
+                          emptyText: GPUPanel.emptyText(ctx, what: "targets"))
         let now = ctx.snapshot.timeMs
         let shown = table.draw(&canvas, rect.inset(by: 1), glyphs: ctx.glyphs) { row, column in
             cell(targets[row], column, now: now, ctx)

@@ -7,9 +7,12 @@ public struct Table {
     public var selected: Int?
     public var sortColumn: Int?
     public var sortDescending: Bool
+    /// Shown, muted, in place of rows when there are none ("no GPUs reported yet"), so an empty panel explains itself.
+    public var emptyText: String?
 
     public init(columns: [TableColumn], rowCount: Int, selected: Int? = nil, sortColumn: Int? = nil,
-                sortDescending: Bool = true) {
+                sortDescending: Bool = true, emptyText: String? = nil) {
+        self.emptyText = emptyText
         self.columns = columns
         self.rowCount = rowCount
         self.selected = selected
@@ -76,6 +79,9 @@ public struct Table {
                                role: .header, glyphs: glyphs)
         }
         let bodyRows = rect.height - 1
+        if rowCount == 0, let emptyText, bodyRows > 0 {
+            canvas.write(emptyText, x: rect.x, y: rect.y + 1, role: .muted, maxWidth: rect.width)
+        }
         let first = Table.firstRow(selected: selected, visibleRows: bodyRows, rowCount: rowCount)
         let shown = first..<min(rowCount, first + max(0, bodyRows))
         for row in shown {
