@@ -16,6 +16,8 @@ extension EngineInstance {
                 clockMs = max(clockMs, inbox[inboxHead].arrivalMs)
                 continue
             }
+            let horizon = inboxHead < inbox.count ? min(end, inbox[inboxHead].arrivalMs) : end
+            if decodeRun(horizon: horizon) { continue }
             if !step() {
                 // Nothing fits (a request larger than the whole cache): wait for the next tick.
                 clockMs = end
@@ -109,35 +111,40 @@ extension EngineInstance {
 
     /// Applies a step's computed tokens: samples tokens, records latencies, retires finished requests.
     private mutating func finishStep(startedAt stepStart: Double, stepMs: Double) {
+        // Work on the batch outside `self`, so the loop touches a uniquely held array.
+        var batch = running
+        running = []
         var decoded = 0.0
+        var sampled = 0.0
         var kept = 0
-        for index in running.indices {
-            var request = running[index]
+        for index in batch.indices {
             let tokens = stepTokens[index]
             if tokens > 0 {
-                request.computedTokens += tokens
-                if request.pendingTokens == 0 {
-                    request.generated += 1
-                    metrics.generationTokens += 1
-                    tickGenerated += 1
-                    if request.firstTokenMs < 0 {
-                        recordFirstToken(&request)
-                    } else if request.lastTokenMs == stepStart {
+                batch[index].computedTokens += tokens
+                if batch[index].pendingTokens == 0 {
+                    batch[index].generated += 1
+                    sampled += 1
+                    if batch[index].firstTokenMs < 0 {
+                        recordFirstToken(&batch[index])
+                    } else if batch[index].lastTokenMs == stepStart {
                         decoded += 1
                     } else {
-                        metrics.interTokenLatency.observe((clockMs - request.lastTokenMs) / 1000)
+                        metrics.interTokenLatency.observe((clockMs - batch[index].lastTokenMs) / 1000)
                     }
-                    request.lastTokenMs = clockMs
+                    batch[index].lastTokenMs = clockMs
                 }
             }
-            if request.generated >= request.outputTokens {
-                retire(request)
+            if batch[index].generated >= batch[index].outputTokens {
+                retire(batch[index])
             } else {
-                running[kept] = request
+                if kept != index { batch[kept] = batch[index] }
                 kept += 1
             }
         }
-        running.removeLast(running.count - kept)
+        batch.removeLast(batch.count - kept)
+        running = batch
+        metrics.generationTokens += sampled
+        tickGenerated += sampled
         if decoded > 0 { metrics.interTokenLatency.observe(stepMs / 1000, times: decoded) }
     }
 
@@ -151,7 +158,7 @@ extension EngineInstance {
         if request.prefixGroup >= 0 { prefixWarm[request.prefixGroup] = true }
     }
 
-    private mutating func retire(_ request: SimRequest) {
+    mutating func retire(_ request: SimRequest) {
         usedBlocks -= request.blocks
         let now = clockMs
         metrics.endToEnd.observe((now - request.arrivalMs) / 1000)

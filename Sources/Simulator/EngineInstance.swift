@@ -1,3 +1,5 @@
+import Exposition
+
 /// One simulated inference server process: its lifecycle (loading, serving, crashed), its queue and running
 /// batch, its KV-cache blocks and its metrics. The scheduling itself is in `EngineInstance+Scheduler.swift`.
 struct EngineInstance: Sendable {
@@ -33,6 +35,9 @@ struct EngineInstance: Sendable {
     let cost: EngineCostModel
     let kvBlocks: Int
     let prefixTokens: Int
+    /// Label sets of its page, built once.
+    let baseLabels: Labels
+    let histogramLabels: HistogramLabels
 
     var phase: Phase = .absent
     var phaseUntilMs = 0.0
@@ -77,6 +82,17 @@ struct EngineInstance: Sendable {
         self.prefixTokens = workload.prefixTokens
         self.prefixWarm = Array(repeating: false, count: max(1, workload.prefixGroups))
         self.metrics = EngineMetrics(engine: plan.engine, maxModelLen: plan.model.maxModelLen)
+        let model = Label("model_name", plan.model.name)
+        switch plan.engine {
+        case .vllm:
+            // prometheus_client sorts label names: engine, le, model_name.
+            baseLabels = Labels([Label("engine", "0"), model])
+            histogramLabels = HistogramLabels(metrics: metrics, before: [Label("engine", "0")], after: [model])
+        case .sglang:
+            baseLabels = Labels([Label("engine_type", "unified"), model, Label("moe_ep_rank", "0"),
+                                 Label("pp_rank", "0"), Label("tp_rank", "0")])
+            histogramLabels = HistogramLabels(metrics: metrics, before: [], after: [model])
+        }
     }
 
     var isServing: Bool { phase == .ready }

@@ -55,6 +55,11 @@ struct EngineMetrics: Sendable {
         iterationTokens = BucketHistogram(bounds: [1, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384])
     }
 
+    var allHistograms: [BucketHistogram] {
+        [timeToFirstToken, interTokenLatency, timePerOutputToken, endToEnd, queueTime, inferenceTime, prefillTime,
+         decodeTime, requestPromptTokens, requestGenerationTokens, iterationTokens]
+    }
+
     /// vLLM's inter-token and per-request time-per-output-token buckets.
     static let vllmTokenLatency: [Double] = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0,
                                              2.5, 5.0, 7.5, 10.0, 20.0, 40.0, 80.0]

@@ -28,20 +28,18 @@ struct PageBuilder {
         for sample in samples { writer.writeSample(name: name, labels: sample.labels, value: sample.value) }
     }
 
-    /// A histogram; `before` and `after` are the labels that sort before and after `le`.
-    mutating func histogram(_ name: String, _ help: String, before: [Label], after: [Label],
+    /// A histogram, with its label sets prepared by `HistogramLabels`.
+    mutating func histogram(_ name: String, _ help: String, _ labels: HistogramLabels.Set,
                             _ histogram: BucketHistogram) {
         writer.writeHeader(name: name, type: .histogram, help: help)
         let bucketName = name + "_bucket"
         var cumulative = 0.0
         for index in histogram.counts.indices {
             cumulative += histogram.counts[index]
-            let labels = Labels(before + [Label("le", histogram.leTexts[index])] + after)
-            writer.writeSample(name: bucketName, labels: labels, value: cumulative)
+            writer.writeSample(name: bucketName, labels: labels.buckets[index], value: cumulative)
         }
-        let plain = Labels(before + after)
-        writer.writeSample(name: name + "_count", labels: plain, value: histogram.count)
-        writer.writeSample(name: name + "_sum", labels: plain, value: histogram.sum)
+        writer.writeSample(name: name + "_count", labels: labels.plain, value: histogram.count)
+        writer.writeSample(name: name + "_sum", labels: labels.plain, value: histogram.sum)
     }
 
     mutating func finish() -> [UInt8] {

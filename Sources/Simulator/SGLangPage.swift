@@ -6,8 +6,7 @@ import Exposition
 enum SGLangPage {
     static func render(_ instance: EngineInstance) -> [UInt8] {
         let model = Label("model_name", instance.plan.model.name)
-        let scheduler = Labels([Label("engine_type", "unified"), model, Label("moe_ep_rank", "0"),
-                                Label("pp_rank", "0"), Label("tp_rank", "0")])
+        let scheduler = instance.baseLabels
         let tokenizer = Labels([model])
         let metrics = instance.metrics
         let capacity = Double(instance.kvBlocks * EngineInstance.blockSize)
@@ -44,11 +43,11 @@ enum SGLangPage {
         page.counter("sglang:num_requests_total", "Number of requests processed.", tokenizer,
                      metrics.requestsFinished)
         page.histogram("sglang:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
-                       before: [], after: [model], metrics.timeToFirstToken)
+                       instance.histogramLabels[metrics.timeToFirstToken], metrics.timeToFirstToken)
         page.histogram("sglang:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
-                       before: [], after: [model], metrics.interTokenLatency)
+                       instance.histogramLabels[metrics.interTokenLatency], metrics.interTokenLatency)
         page.histogram("sglang:e2e_request_latency_seconds", "Histogram of End-to-end request latency in seconds",
-                       before: [], after: [model], metrics.endToEnd)
+                       instance.histogramLabels[metrics.endToEnd], metrics.endToEnd)
         return page.finish()
     }
 }

@@ -9,7 +9,7 @@ enum VLLMPage {
     static func render(_ instance: EngineInstance) -> [UInt8] {
         let model = Label("model_name", instance.plan.model.name)
         let engine = Label("engine", "0")
-        let base = Labels([engine, model])
+        let base = instance.baseLabels
         let metrics = instance.metrics
         var page = PageBuilder(capacity: 40_000)
 
@@ -70,7 +70,7 @@ enum VLLMPage {
              metrics.decodeTime),
         ]
         for (name, help, histogram) in histograms {
-            page.histogram(name, help, before: [engine], after: [model], histogram)
+            page.histogram(name, help, instance.histogramLabels[histogram], histogram)
         }
         page.gauge("vllm:cache_config_info", "Information of the LLMEngine CacheConfig",
                    Labels([Label("block_size", String(EngineInstance.blockSize)), Label("cache_dtype", "auto"),

@@ -9,75 +9,74 @@ import Testing
         return simulator.read(dcgm)?.value("DCGM_FI_DEV_FB_USED", ["gpu": String(gpu)])
     }
 
-    @Test func aLoadingInstanceServesNothingWhileItsVRAMGrows() throws {
-        var simulator = ClusterSimulator(options: SimulationOptions(scenario: .coldStart, seed: 4, nodes: 2,
-                                                                    gpusPerNode: 4))
-        // node-01 holds Llama-3.1-70B over 4 GPUs, in the second wave: it starts at 60 s.
-        let late = simulator.engineTargets.first { $0.node == "node-01" }!
-        simulator.advance(byMs: 30_000)
-        #expect(simulator.status(of: late) == .notStarted)
-        #expect(simulator.page(for: late) == nil)
-        #expect(framebufferUsed(simulator, node: "node-01", gpu: 0) == 0)
-
-        simulator.advance(toMs: SimulationOptions.epochMs + 70_000)
-        #expect(simulator.status(of: late) == .loading)
-        var previous = try #require(framebufferUsed(simulator, node: "node-01", gpu: 0))
-        var samples = 0
-        while simulator.status(of: late) == .loading {
-            #expect(simulator.page(for: late) == nil)
-            simulator.advance(byMs: 10_000)
-            let used = try #require(framebufferUsed(simulator, node: "node-01", gpu: 0))
-            #expect(used >= previous)
-            previous = used
-            samples += 1
+    /// Copies of a simulation at the given virtual times (ms after the start), computed off the pool.
+    private func snapshots(_ options: SimulationOptions, at times: [Int64]) async -> [ClusterSimulator] {
+        await Offload.run {
+            var simulator = ClusterSimulator(options: options)
+            return times.map { time in
+                simulator.advance(toMs: SimulationOptions.epochMs + time)
+                return simulator
+            }
         }
-        // 141 GB at 1 GB/s: more than two minutes of loading.
-        #expect(samples >= 12)
-        #expect(simulator.status(of: late) == .starting)
-        simulator.advance(byMs: 30_000)
-        #expect(simulator.status(of: late) == .up)
-        let reader = try #require(simulator.read(late))
-        #expect(reader.value("vllm:generation_tokens_total") != nil)
     }
 
-    @Test func failureScenarioCrashesRestartsTakesANodeDownAndThrottlesAGPU() throws {
-        var simulator = ClusterSimulator(options: SimulationOptions(scenario: .failure, seed: 6))
-        let crashing = simulator.engineTargets.first { $0.node == "node-00" }!
-        simulator.advance(byMs: 59_000)
-        let before = try #require(simulator.read(crashing))
+    @Test func aLoadingInstanceServesNothingWhileItsVRAMGrows() async throws {
+        let options = SimulationOptions(scenario: .coldStart, seed: 4, nodes: 2, gpusPerNode: 4)
+        // node-01 holds Llama-3.1-70B over 4 GPUs, in the second wave: it starts at 60 s.
+        let states = await snapshots(options, at: [30_000] + stride(from: 70_000, through: 260_000, by: 10_000))
+        let late = states[0].engineTargets.first { $0.node == "node-01" }!
+        #expect(states[0].status(of: late) == .notStarted)
+        #expect(states[0].page(for: late) == nil)
+        #expect(framebufferUsed(states[0], node: "node-01", gpu: 0) == 0)
+
+        let loading = states.dropFirst().filter { $0.status(of: late) == .loading }
+        // 141 GB at 1 GB/s: more than two minutes of loading.
+        #expect(loading.count >= 12)
+        var previous = 0.0
+        for state in loading {
+            #expect(state.page(for: late) == nil)
+            let used = try #require(framebufferUsed(state, node: "node-01", gpu: 0))
+            #expect(used > previous)
+            previous = used
+        }
+        let last = try #require(states.last)
+        #expect(last.status(of: late) == .up)
+        #expect(try #require(last.read(late)).value("vllm:generation_tokens_total") != nil)
+        #expect(try #require(framebufferUsed(last, node: "node-01", gpu: 0)) > previous)
+    }
+
+    @Test func failureScenarioCrashesRestartsTakesANodeDownAndThrottlesAGPU() async throws {
+        let states = await snapshots(SimulationOptions(scenario: .failure, seed: 6),
+                                     at: [59_000, 61_000, 120_000, 240_000, 310_000, 430_000])
+        let crashing = states[0].engineTargets.first { $0.node == "node-00" }!
+        let before = try #require(states[0].read(crashing))
         #expect(try #require(before.value("vllm:generation_tokens_total")) > 0)
-        simulator.advance(byMs: 2_000)
-        #expect(simulator.status(of: crashing) == .crashed)
-        #expect(simulator.page(for: crashing) == nil)
+        #expect(states[1].status(of: crashing) == .crashed)
+        #expect(states[1].page(for: crashing) == nil)
         // Restart after 20 s, then 16 GB of weights and the start-up: serving again by 2 minutes.
-        simulator.advance(toMs: SimulationOptions.epochMs + 120_000)
-        #expect(simulator.status(of: crashing) == .up)
-        let after = try #require(simulator.read(crashing))
+        #expect(states[2].status(of: crashing) == .up)
+        let after = try #require(states[2].read(crashing))
         #expect(after.value("process_start_time_seconds")! > before.value("process_start_time_seconds")!)
         #expect(after.value("vllm:generation_tokens_total")! < before.value("vllm:generation_tokens_total")!)
 
-        simulator.advance(toMs: SimulationOptions.epochMs + 240_000)
-        let hotNode = simulator.dcgmTargets.last!
-        let hot = try #require(simulator.read(hotNode))
+        let hot = try #require(states[3].read(states[3].dcgmTargets.last!))
         let temperatures = hot.values("DCGM_FI_DEV_GPU_TEMP")
         let clocks = hot.values("DCGM_FI_DEV_SM_CLOCK")
         #expect(temperatures[0] > temperatures[1...].max()! + 5)
         #expect(clocks[0] < clocks[1...].max()!)
 
-        simulator.advance(toMs: SimulationOptions.epochMs + 310_000)
-        let down = simulator.targets.filter { $0.node == "node-01" }
+        let down = states[4].targets.filter { $0.node == "node-01" }
         #expect(!down.isEmpty)
         for target in down {
-            #expect(simulator.status(of: target) == .nodeDown)
-            #expect(simulator.page(for: target) == nil)
+            #expect(states[4].status(of: target) == .nodeDown)
+            #expect(states[4].page(for: target) == nil)
         }
-        #expect(simulator.targets.filter { $0.node != "node-01" }.contains { simulator.page(for: $0) != nil })
-        simulator.advance(toMs: SimulationOptions.epochMs + 430_000)
-        #expect(simulator.page(for: down.first { $0.kind == .dcgm }!) != nil)
+        #expect(states[4].targets.filter { $0.node != "node-01" }.contains { states[4].page(for: $0) != nil })
+        #expect(states[5].page(for: down.first { $0.kind == .dcgm }!) != nil)
     }
 
-    @Test func countersNeverDecreaseExceptAcrossARestart() {
-        let run = SimulatorRun(SimulationOptions(scenario: .failure, seed: 8, nodes: 3, gpusPerNode: 2),
+    @Test func countersNeverDecreaseExceptAcrossARestart() async {
+        let run = await SimulatorRun.make(SimulationOptions(scenario: .failure, seed: 8, nodes: 3, gpusPerNode: 2),
                                durationMs: 720_000, intervalMs: 5_000)
         var checked = 0
         var resets = 0

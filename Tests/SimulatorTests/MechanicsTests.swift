@@ -3,13 +3,14 @@ import Testing
 
 /// The mechanics the issue asks to emerge from the model, read back through the pages.
 @Suite struct MechanicsTests {
-    @Test func moreLoadGivesLargerBatchesLongerQueuesAndHigherTTFT() {
-        func run(_ scale: Double) -> SimulatorRun {
-            SimulatorRun(SimulationOptions(scenario: .steady, seed: 3, nodes: 1, gpusPerNode: 2, loadScale: scale),
-                         durationMs: 120_000, intervalMs: 2_000, warmupMs: 30_000)
+    @Test func moreLoadGivesLargerBatchesLongerQueuesAndHigherTTFT() async {
+        func run(_ scale: Double) async -> SimulatorRun {
+            await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 3, nodes: 1, gpusPerNode: 2,
+                                                      loadScale: scale),
+                                    durationMs: 120_000, intervalMs: 2_000, warmupMs: 30_000)
         }
-        let light = run(0.3)
-        let heavy = run(2.0)
+        let light = await run(0.3)
+        let heavy = await run(2.0)
         #expect(heavy.meanOverEngines("vllm:num_requests_running") > light.meanOverEngines("vllm:num_requests_running") * 2)
         #expect(heavy.meanOverEngines("vllm:num_requests_waiting") > light.meanOverEngines("vllm:num_requests_waiting") + 1)
         #expect(heavy.meanOfHistogram("vllm:time_to_first_token_seconds")
@@ -19,8 +20,8 @@ import Testing
                 > light.meanOfHistogram("vllm:inter_token_latency_seconds"))
     }
 
-    @Test func sameModelGeneratesFewerTokensPerSecondOnA10GThanOnH100() {
-        let run = SimulatorRun(SimulationOptions(scenario: .mixedGPUs, seed: 5, nodes: 2, gpusPerNode: 1),
+    @Test func sameModelGeneratesFewerTokensPerSecondOnA10GThanOnH100() async {
+        let run = await SimulatorRun.make(SimulationOptions(scenario: .mixedGPUs, seed: 5, nodes: 2, gpusPerNode: 1),
                                durationMs: 120_000, intervalMs: 5_000, warmupMs: 30_000)
         let h100 = run.engineTargets.first { $0.node == "node-00" }!
         let a10g = run.engineTargets.first { $0.node == "node-01" }!
@@ -47,8 +48,8 @@ import Testing
         #expect(h100.step(tokens: 8, contextTokens: 8000, throttle: 0.5).totalMs > small.totalMs)
     }
 
-    @Test func kvUseNeverExceedsOneAndPreemptionsComeOnlyUnderPressure() {
-        let pressure = SimulatorRun(SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
+    @Test func kvUseNeverExceedsOneAndPreemptionsComeOnlyUnderPressure() async {
+        let pressure = await SimulatorRun.make(SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
                                     durationMs: 180_000, intervalMs: 2_000)
         let kv = pressure.engineTargets.flatMap { pressure.series($0, "vllm:kv_cache_usage_perc") }
         #expect(!kv.isEmpty)
@@ -57,15 +58,15 @@ import Testing
         let preempted = pressure.engineTargets.map { pressure.increase($0, "vllm:num_preemptions_total") }
         #expect(preempted.reduce(0, +) > 0)
 
-        let calm = SimulatorRun(SimulationOptions(scenario: .steady, seed: 2, nodes: 2, gpusPerNode: 2),
+        let calm = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 2, nodes: 2, gpusPerNode: 2),
                                 durationMs: 180_000, intervalMs: 2_000)
         let calmKV = calm.engineTargets.flatMap { calm.series($0, "vllm:kv_cache_usage_perc") }
         #expect(calmKV.max()! < 0.9)
         #expect(calm.engineTargets.allSatisfy { calm.series($0, "vllm:num_preemptions_total").last == 0 })
     }
 
-    @Test func prefixCacheHitsAreCountedAndBoundedByQueries() {
-        let run = SimulatorRun(SimulationOptions(scenario: .steady, seed: 9, nodes: 1, gpusPerNode: 1),
+    @Test func prefixCacheHitsAreCountedAndBoundedByQueries() async {
+        let run = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 9, nodes: 1, gpusPerNode: 1),
                                durationMs: 60_000, intervalMs: 10_000)
         let target = run.engineTargets[0]
         let hits = run.series(target, "vllm:prefix_cache_hits_total").last ?? 0

@@ -2,7 +2,7 @@ import Exposition
 @testable import Simulator
 
 /// Reads values back out of a simulator page through the real parser, as the dashboard will.
-struct PageReader {
+struct PageReader: Sendable {
     let page: ExpositionPage
 
     init(_ bytes: [UInt8]) {

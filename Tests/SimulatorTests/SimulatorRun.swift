@@ -1,14 +1,20 @@
 @testable import Simulator
 
 /// Scrapes a simulation at a fixed interval and keeps the parsed pages, for tests that look at a run over time.
-struct SimulatorRun {
-    struct Scrape {
+struct SimulatorRun: Sendable {
+    struct Scrape: Sendable {
         let timeMs: Int64
         let target: SimTarget
         let reader: PageReader?
     }
 
     var scrapes: [Scrape] = []
+
+    /// Runs the simulation off the concurrency pool (see `Offload`).
+    static func make(_ options: SimulationOptions, durationMs: Int64, intervalMs: Int64,
+                     warmupMs: Int64 = 0) async -> SimulatorRun {
+        await Offload.run { SimulatorRun(options, durationMs: durationMs, intervalMs: intervalMs, warmupMs: warmupMs) }
+    }
 
     init(_ options: SimulationOptions, durationMs: Int64, intervalMs: Int64, warmupMs: Int64 = 0) {
         var simulator = ClusterSimulator(options: options)
