@@ -1,4 +1,3 @@
-import Exposition
 import Ingest
 import Testing
 
@@ -39,21 +38,5 @@ struct ScrapeScheduleTests {
     func seeds() {
         #expect(SeededGenerator.seed(9, target: "a") != SeededGenerator.seed(9, target: "b"))
         #expect(SeededGenerator.seed(9, target: "a") == SeededGenerator.seed(9, target: "a"))
-    }
-
-    @Test("health folds results: a down target keeps its last good numbers")
-    func health() {
-        var page = ExpositionPageBuilder.page(samples: 3)
-        page.errors = []
-        let up = ScrapeResult(target: "t", timeMs: 1000, durationSeconds: 0.01, body: [1, 2, 3], page: page)
-        let down = ScrapeResult(target: "t", timeMs: 2000, durationSeconds: 1, error: "timeout", consecutiveFailures: 1)
-        let health = TargetHealth(target: "t").recording(up).recording(down)
-        #expect(!health.isUp)
-        #expect(health.lastError == "timeout")
-        #expect(health.samples == 3)
-        #expect(health.bytes == 3)
-        #expect(health.lastSuccessMs == 1000)
-        #expect(health.lastScrapeMs == 2000)
-        #expect(health.consecutiveFailures == 1)
     }
 }

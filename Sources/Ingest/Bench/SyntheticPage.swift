@@ -13,7 +13,8 @@ public enum SyntheticPage {
     /// A page of at least `bytes` bytes (one engine's worth more at most).
     public static func vllm(bytes: Int, seed: UInt64) -> [UInt8] {
         let one = page(engines: 1, seed: seed).count
-        return page(engines: max(1, (bytes + one - 1) / one), seed: seed)
+        let perEngine = page(engines: 2, seed: seed).count - one
+        return page(engines: 1 + max(0, (bytes - one + perEngine - 1) / perEngine), seed: seed)
     }
 
     /// A page with `engines` engines of one model.

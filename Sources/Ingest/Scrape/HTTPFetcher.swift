@@ -109,10 +109,11 @@ public final class HTTPFetcher: Sendable {
             throw ScrapeError.httpStatus(code: Int(response.status.code),
                                          reason: Redaction.scrub(response.status.reasonPhrase, secrets: secrets))
         }
-        if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > bodyLimit {
-            throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit)
-        }
+        let length = response.headers.first(name: "content-length").flatMap(Int.init)
+        if let length, length > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
         var bytes: [UInt8] = []
+        // A gzip body's length is the compressed one: then it is only a first guess.
+        bytes.reserveCapacity(min(length ?? 64 << 10, bodyLimit))
         for try await buffer in response.body {
             if bytes.count + buffer.readableBytes > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
             bytes.append(contentsOf: buffer.readableBytesView)
