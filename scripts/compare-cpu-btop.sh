@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Measures the live dashboard's CPU and memory beside btop, side by side in the same run, both at 1 Hz in
+# 200×50 tmux panes. usage: scripts/compare-cpu-btop.sh BINARY [SECONDS] [DASHBOARD ARGS...]
+#   e.g. scripts/compare-cpu-btop.sh .build/release/infertop 60 --nodes 8 --gpus-per-node 8   (64 GPUs)
+# Prints CPU % (user+system over the window, all threads) and RSS now/peak for both; exits 1 when infertop uses
+# more CPU than btop or peaks above 40 MiB RSS. Needs tmux and btop (Debian packages tmux, btop).
+set -euo pipefail
+BIN=$(realpath "$1"); SECS=${2:-60}; shift; shift || true
+ARGS=("$@"); [ ${#ARGS[@]} -gt 0 ] || ARGS=(--nodes 8 --gpus-per-node 8)
+S=infertop-cpu-$$
+T=(tmux -L "$S")
+CONF=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  "${T[@]}" kill-server 2>/dev/null || true
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill -9 "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$CONF"
+}
+trap cleanup EXIT
+mkdir -p "$CONF/btop"
+printf 'update_ms = 1000\n' > "$CONF/btop/btop.conf"   # btop at 1 Hz, like the dashboard's 1 s interval
+
+"${T[@]}" -f /dev/null new-session -d -s "$S" -x 200 -y 50 \
+  "exec env TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$BIN" "${ARGS[@]}") --interval 1"
+SERVER_PID=$("${T[@]}" display -p '#{pid}')
+"${T[@]}" new-session -d -s "$S-btop" -x 200 -y 50 "exec env TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=$CONF btop"
+DASH=$("${T[@]}" display -p -t "$S" '#{pane_pid}')
+BTOP=$("${T[@]}" display -p -t "$S-btop" '#{pane_pid}')
+
+deadline=$((SECONDS + 60))
+until "${T[@]}" capture-pane -t "$S" -p | grep -qE 'GPUs [1-9]'; do
+  (( SECONDS < deadline )) || { echo "the dashboard showed no GPUs within 60 s"; "${T[@]}" capture-pane -t "$S" -p; exit 1; }
+  sleep 0.5
+done
+sleep 5   # past start-up (first scrapes, allocation of the history)
+
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+rss_kib() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
+HZ=$(getconf CLK_TCK)
+d0=$(ticks "$DASH"); b0=$(ticks "$BTOP"); t0=$(date +%s.%N)
+sleep "$SECS"
+d1=$(ticks "$DASH"); b1=$(ticks "$BTOP"); t1=$(date +%s.%N)
+cpu() { awk -v a="$1" -v b="$2" -v hz="$HZ" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.2f", (b - a) / hz / (t1 - t0) * 100 }'; }
+dcpu=$(cpu "$d0" "$d1"); bcpu=$(cpu "$b0" "$b1")
+drss=$(rss_kib "$DASH" VmRSS); dpeak=$(rss_kib "$DASH" VmHWM); brss=$(rss_kib "$BTOP" VmRSS)
+echo "window ${SECS}s, 200x50 panes, 1 Hz: $(basename "$BIN") ${ARGS[*]}"
+echo "infertop: CPU ${dcpu}%  RSS $((drss / 1024)) MiB (peak $((dpeak / 1024)) MiB)"
+echo "btop:     CPU ${bcpu}%  RSS $((brss / 1024)) MiB"
+status=0
+awk -v d="$dcpu" -v b="$bcpu" 'BEGIN { exit !(d <= b) }' || { echo "FAIL: infertop used more CPU than btop"; status=1; }
+[ "$dpeak" -le $((40 * 1024)) ] || { echo "FAIL: infertop peaked above 40 MiB RSS"; status=1; }
+[ $status = 0 ] && echo "ok: no more CPU than btop, under 40 MiB"
+exit $status
