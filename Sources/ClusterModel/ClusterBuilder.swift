@@ -51,7 +51,7 @@ struct FrameBuilder {
         for instancePlan in plan.instances {
             instances.append(instance(instancePlan, up: status.up, window: window, store: store))
         }
-        if plan.instances.isEmpty && plan.gpus.isEmpty {
+        if plan.instances.isEmpty && plan.gpus.isEmpty && (status.errorCount == 0 || !status.up) {
             // A target that answers without serving metrics is still loading its model; one that never
             // answered is unreachable. Either way it is shown, not silently left out.
             let state: InstanceState = status.up ? .loading : .unreachable

@@ -56,9 +56,9 @@ public enum SnapshotText {
         return out
     }
 
-    /// Control and escape characters removed, so a label value cannot move the cursor or recolour a terminal.
+    /// Control and escape characters replaced by spaces, so a label value cannot move the cursor or recolour a terminal.
     public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7f...0x9f).contains($0.value) }))
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x20 && !(0x7f...0x9f).contains($0.value) ? $0 : " " }))
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {

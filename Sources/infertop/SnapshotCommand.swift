@@ -57,7 +57,7 @@ struct SnapshotCommand: ParsableCommand {
         let errors = readErrors + result.errors
         switch format {
         case .json: print(SnapshotJSON.text(result.snapshot, errors: errors), terminator: "")
-        case .text: print(SnapshotText.render(result.snapshot, errors: errors), terminator: "")
+        case .text: print(SnapshotText.render(result.snapshot), terminator: "")  // errors go to stderr below
         }
         for error in errors { FileHandle.standardError.write(Data("infertop snapshot: \(error)\n".utf8)) }
         if !errors.isEmpty { throw ExitCode(1) }

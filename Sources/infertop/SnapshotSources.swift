@@ -18,18 +18,16 @@ struct SnapshotSources {
                 inputs.append(PageInput(target: target == "-" ? "stdin" : target, origin: "stdin", bytes: [UInt8](data)))
                 continue
             }
-            do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                inputs.append(PageInput(target: target, origin: path, bytes: [UInt8](data)))
-            } catch {
-                errors.append("\(path): cannot read the file (\(Self.reason(error))); check the path")
+            guard FileManager.default.fileExists(atPath: path) else {
+                errors.append("\(path): no such file; check the path (or write TARGET=PATH)")
+                continue
             }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                errors.append("\(path): cannot read the file; check its permissions")
+                continue
+            }
+            inputs.append(PageInput(target: target, origin: path, bytes: [UInt8](data)))
         }
         return (inputs, errors)
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let described = (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" } ?? error.localizedDescription
-        return described
     }
 }
