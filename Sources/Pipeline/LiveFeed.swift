@@ -24,11 +24,23 @@ public final class LiveFeed: DashboardFeed {
     }
 
     /// Publishes a new frame from the pipeline's state; the generation goes up so the screen redraws.
-    public func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?) {
+    public func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?,
+                        replay: ReplayStatus? = nil) {
         frame.withLock { current in
             current = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: source,
-                                     intervalSeconds: intervalSeconds, generation: current.generation + 1)
+                                     intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay)
         }
+    }
+
+    /// Waits (polling, with a bound) until the first frame with data is published; false on time-out.
+    public func waitForFirstFrame(timeout: Duration = .seconds(30)) async -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while latest().generation == 0 {
+            guard clock.now < deadline else { return false }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return true
     }
 
     /// Ends the command stream (the source is gone).

@@ -1,4 +1,5 @@
 import ClusterModel
+import Dashboard
 import Ingest
 
 /// Runs a `ClusterPipeline` for a live source: scrapes arrive from collector tasks, frames are taken and
@@ -33,14 +34,21 @@ public actor PipelineDriver {
         }
     }
 
-    /// Takes a frame when something new arrived (or when forced) and publishes it.
+    /// Takes a frame when something new arrived (or when forced) and publishes it; with `toFeed` false the frame
+    /// only goes into the history (a warm-up that should appear on screen in one piece).
     @discardableResult
-    public func publish(force: Bool = false) -> ClusterSnapshot {
+    public func publish(force: Bool = false, toFeed: Bool = true) -> ClusterSnapshot {
         if force || pipeline.pendingScrapes > 0 {
             pipeline.frame()
-            feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds)
+            if toFeed { feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds) }
         }
         return pipeline.latest
+    }
+
+    /// Swaps in a pipeline built elsewhere (a replay's, after a seek) and publishes it with the replay's status.
+    public func replace(with pipeline: ClusterPipeline, status: ReplayStatus?) {
+        self.pipeline = pipeline
+        feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, replay: status)
     }
 
     /// The newest picture.

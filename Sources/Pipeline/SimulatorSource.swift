@@ -32,7 +32,7 @@ public struct SimulatorSource: ClusterSource {
         while simulator.nowMs < warmUpEnd {
             simulator.advance(byMs: intervalMs)
             await driver.deliver(Self.scrapes(of: simulator))
-            await driver.publish()
+            await driver.publish(toFeed: simulator.nowMs >= warmUpEnd)
         }
         let pause = Duration.milliseconds(Int64(Double(intervalMs) / max(options.speed, 0.001)))
         while !Task.isCancelled {

@@ -47,6 +47,7 @@ struct DashboardCommand: AsyncParsableCommand {
             try? recorder?.close()
         }
         if let frames = display.frames {
+            guard await feed.waitForFirstFrame() else { throw ValidationError("no data arrived within 30 s from \(feed.latest().source)") }
             for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize()) {
                 print(text)
             }

@@ -7,7 +7,7 @@ struct Infertop: AsyncParsableCommand {
         commandName: "infertop",
         abstract: "A terminal dashboard for LLM inference clusters.",
         version: InfertopVersion.current,
-        subcommands: [DashboardCommand.self, SimCommand.self, SnapshotCommand.self, BenchCommand.self],
+        subcommands: [DashboardCommand.self, ReplayCommand.self, RecordCommand.self, SimCommand.self, SnapshotCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -33,7 +33,7 @@ import TestSupport
         #expect(!ready.isEmpty)
         #expect(ready.contains { ($0.generationTokensPerSecond ?? 0) > 0 })
         #expect(snapshot.totals.generationTokensPerSecond.map { $0 > 0 } == true)
-        #expect(snapshot.targets.allSatisfy(\.up))
+        #expect(snapshot.targets.allSatisfy { $0.up })
         #expect(pipeline.history.frameCount == 90)
     }
 

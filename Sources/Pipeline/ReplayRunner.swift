@@ -1,0 +1,95 @@
+import ClusterModel
+import Dashboard
+import Ingest
+
+/// A recording as a dashboard source: plays it at a speed (0.25× to 64×) against real time, and obeys the
+/// user's pause, step, speed and seek commands. The header shows where it is and how fast it goes.
+public struct ReplayRunner: ClusterSource {
+    public let path: String
+    public let source: ReplaySource
+    public let intervalMs: Int64
+    public let initialSpeed: Double
+    public let startAtMs: Int64?
+    private let tick: Duration
+    private let now: @Sendable () -> ContinuousClock.Instant
+
+    public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+
+    public init(path: String, source: ReplaySource, intervalMs: Int64, speed: Double = 1, startAtMs: Int64? = nil,
+                tick: Duration = .milliseconds(50), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+        self.path = path
+        self.source = source
+        self.intervalMs = intervalMs
+        self.initialSpeed = speed
+        self.startAtMs = startAtMs
+        self.tick = tick
+        self.now = now
+    }
+
+    public var description: String { "replay \(path)" }
+    public var intervalSeconds: Double? { Double(intervalMs) / 1000 }
+
+    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+        var player = ReplayPlayer(source: source, intervalMs: intervalMs)
+        var state = ReplayState(speed: initialSpeed)
+        let events = source.healthEvents().map(\.timeMs)
+        player.seek(toMs: startAtMs ?? player.startTimeMs)
+        await driver.replace(with: player.pipeline, status: state.status(player, events: events))
+        let inbox = CommandInbox(commands)
+        var last = now()
+        while !Task.isCancelled {
+            try await Task.sleep(for: tick)
+            let current = now()
+            let elapsed = current - last
+            last = current
+            var moved = false
+            for command in inbox.drain() { moved = state.apply(command, to: &player) || moved }
+            if !state.paused && !player.atEnd {
+                let advance = Int64(Double(elapsed.components.seconds * 1000) * state.speed
+                    + Double(elapsed.components.attoseconds) / 1e15 * state.speed)
+                state.playheadMs = max(state.playheadMs ?? player.positionMs, player.positionMs) + advance
+                moved = player.play(toMs: state.playheadMs!) || moved
+            }
+            if moved || state.changed {
+                state.changed = false
+                await driver.replace(with: player.pipeline, status: state.status(player, events: events))
+            }
+        }
+    }
+}
+
+/// The user-controlled part of a replay: speed, pause, and the playhead between frames.
+struct ReplayState {
+    var speed: Double
+    var paused = false
+    var playheadMs: Int64?
+    var changed = false
+
+    /// Applies one command; returns whether the picture moved.
+    mutating func apply(_ command: FeedCommand, to player: inout ReplayPlayer) -> Bool {
+        changed = true
+        switch command {
+        case .pause: paused = true
+        case .resume: paused = false
+        case .chartWindow: changed = false
+        case .replay(let move):
+            switch move {
+            case .stepForward: player.stepForward()
+            case .stepBackward: player.stepBackward()
+            case .faster: speed = ReplayRunner.speeds.first { $0 > speed } ?? speed
+            case .slower: speed = ReplayRunner.speeds.last { $0 < speed } ?? speed
+            case .start: player.seek(toMs: player.startTimeMs)
+            case .end: player.seek(toMs: player.endTimeMs)
+            case .seek(let offsetMs): player.seek(toMs: player.startTimeMs + offsetMs)
+            }
+            playheadMs = player.positionMs
+            return true
+        }
+        return false
+    }
+
+    func status(_ player: ReplayPlayer, events: [Int64]) -> ReplayStatus {
+        ReplayStatus(startMs: player.startTimeMs, endMs: player.endTimeMs, positionMs: player.positionMs, speed: speed,
+                     paused: paused, atEnd: player.atEnd, damage: player.damage?.description, eventTimesMs: events)
+    }
+}

@@ -1,0 +1,22 @@
+import Ingest
+
+extension ReplaySource {
+    /// The scrape interval: a recording's header says it; for dumps it is the smallest gap between two dumps of
+    /// one target (1 s when there is only one dump).
+    public var intervalMs: Int64 {
+        switch self {
+        case .recording(let reader):
+            return max(1, Int64((reader.header.intervalSeconds * 1000).rounded()))
+        case .dumps(let dumps):
+            var lastByTarget: [String: Int64] = [:]
+            var smallest: Int64?
+            for dump in dumps.dumps {
+                if let last = lastByTarget[dump.target], dump.timeMs > last {
+                    smallest = min(smallest ?? .max, dump.timeMs - last)
+                }
+                lastByTarget[dump.target] = dump.timeMs
+            }
+            return smallest ?? 1000
+        }
+    }
+}

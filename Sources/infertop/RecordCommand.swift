@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Pipeline
+
+/// `infertop record --out FILE [SOURCE…]`: records every scrape of the sources, headless, until Ctrl-C or
+/// `--duration`; replay it with `infertop replay FILE`.
+struct RecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record what the sources serve (the simulator when none is given) to a file, without a screen.",
+        discussion: "The recording format is documented in docs/RECORDING.md. Stop with Ctrl-C; every scrape before the interruption stays readable."
+    )
+
+    @Option(help: ArgumentHelp("The recording to write.", valueName: "file"))
+    var out: String
+    @Option(help: ArgumentHelp("Stop after this long (90s, 30m, 1h); default: until Ctrl-C.", valueName: "duration"))
+    var duration: ReplayMoment?
+    @OptionGroup var source: SourceOptions
+    @OptionGroup(title: "Simulator (when no target is given)") var simulator: SimulatorArguments
+
+    mutating func run() async throws {
+        let configuration = try source.ingestConfiguration()
+        let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
+        let recorder = ScrapeRecorder(path: out, sources: [chosen.description], intervalSeconds: chosen.intervalSeconds ?? 1,
+                                      version: InfertopVersion.current)
+        let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
+                                                               model: configuration.modelConfiguration),
+                                    feed: nil, recorder: recorder, source: chosen.description,
+                                    intervalSeconds: chosen.intervalSeconds)
+        let stop = InterruptSignal()
+        let task = Task { try await chosen.run(driver: driver, commands: nil) }
+        let limit = duration.map { Duration.milliseconds($0.offsetMs(from: 0)) }
+        let clock = ContinuousClock()
+        let deadline = limit.map { clock.now.advanced(by: $0) }
+        while !stop.received, deadline.map({ clock.now < $0 }) ?? true {
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        task.cancel()
+        _ = await task.result
+        try recorder.close()
+        if let problem = await driver.recorderError { throw ValidationError(problem) }
+        FileHandle.standardError.write(Data("recorded \(recorder.byteCount) bytes to \(out)\n".utf8))
+    }
+}

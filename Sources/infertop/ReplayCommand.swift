@@ -1,0 +1,74 @@
+import ArgumentParser
+import ClusterModel
+import CursesTerminal
+import Dashboard
+import Foundation
+import Ingest
+import Pipeline
+
+/// `infertop replay PATH`: the dashboard on a recording, a folder of `.prom` dumps or one `.prom` file; or,
+/// with `--snapshot`, the cluster picture at one moment, printed.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a recording, a folder of .prom dumps or a .prom file.",
+        discussion: """
+        Keys: space pause, ← → one scrape back or forward, [ ] slower and faster (0.25× to 64×), g go to a time \
+        or offset, Home and End. A dump's time comes from its file name when it holds one (epoch seconds or \
+        milliseconds, or an ISO-8601 time), otherwise from its modification time (docs/RECORDING.md).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("A recording, a folder of .prom dumps, or a .prom file.", valueName: "path"))
+    var path: String
+    @Option(help: "Start at this moment: an offset from the start (12:30, 00:12:30, 90s) or an ISO-8601 time.")
+    var at: ReplayMoment?
+    @Option(help: "Playback speed, 0.25 to 64.")
+    var speed: Double = 1
+    @Flag(help: "Print the cluster picture at --at (default: the end) instead of opening the dashboard.")
+    var snapshot = false
+    @Option(help: "With --snapshot: text or json.")
+    var format: Format = .text
+    @OptionGroup(title: "Display") var display: DisplayArguments
+
+    func validate() throws {
+        guard ReplayRunner.speeds.first! <= speed, speed <= ReplayRunner.speeds.last! else {
+            throw ValidationError("--speed must be between 0.25 and 64, got \(speed)")
+        }
+    }
+
+    @MainActor
+    mutating func run() async throws {
+        let source: ReplaySource
+        do {
+            source = try ReplaySource.open(path: path)
+        } catch {
+            throw ValidationError("\(path): \(error)")
+        }
+        let startMs = at.map { source.startTimeMs + $0.offsetMs(from: source.startTimeMs) }
+        if snapshot {
+            var player = ReplayPlayer(source: source, intervalMs: source.intervalMs)
+            player.seek(toMs: startMs ?? source.endTimeMs)
+            let notes = player.damage.map { ["\(path): \($0.description)"] } ?? []
+            switch format {
+            case .json: print(SnapshotJSON.text(player.pipeline.latest, errors: notes), terminator: "")
+            case .text: print(SnapshotText.render(player.pipeline.latest, errors: notes), terminator: "")
+            }
+            return
+        }
+        let runner = ReplayRunner(path: path, source: source, intervalMs: source.intervalMs, speed: speed, startAtMs: startMs)
+        let feed = LiveFeed(source: runner.description)
+        let driver = PipelineDriver(pipeline: ClusterPipeline(), feed: feed, source: runner.description,
+                                    intervalSeconds: runner.intervalSeconds)
+        let player = Task.detached { try await runner.run(driver: driver, commands: feed.commands) }
+        defer { player.cancel() }
+        if let frames = display.frames {
+            guard await feed.waitForFirstFrame() else { throw ValidationError("no data arrived within 30 s from \(feed.latest().source)") }
+            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize()) { print(text) }
+            return
+        }
+        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: nil))
+    }
+}
