@@ -77,7 +77,12 @@ public enum ReplaySource: Sendable {
 
     /// A replay from the beginning.
     public func start() -> ReplayCursor {
-        seek(toMs: min(startTimeMs, endTimeMs) - 1)
+        switch self {
+        case .recording(let r):
+            ReplayCursor(timeMs: r.startTimeMs, scrapes: [], health: [], recording: r.events())
+        case .dumps(let d):
+            ReplayCursor(timeMs: d.startTimeMs, scrapes: [], health: [], dumps: d, nextDump: 0)
+        }
     }
 
     /// No NUL byte and valid UTF-8 in the first kilobytes: exposition text, not some binary file.
