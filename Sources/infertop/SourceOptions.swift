@@ -84,7 +84,9 @@ struct SourceOptions: ParsableArguments {
         configuration.fileSDPaths += fileSD
         if let interval {
             configuration.intervalSeconds = try Self.seconds(interval, flag: "--interval")
-            if timeout == nil { configuration.timeoutSeconds = IngestConfiguration(intervalSeconds: configuration.intervalSeconds).timeoutSeconds }
+            if timeout == nil {
+                configuration.timeoutSeconds = IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
+            }
         }
         if let timeout { configuration.timeoutSeconds = try Self.seconds(timeout, flag: "--timeout") }
         if let concurrency { configuration.concurrency = concurrency }

@@ -64,7 +64,7 @@ public enum ConfigurationLoader {
             }
         }
         // The default timeout follows the interval, so it is derived after both keys were read.
-        configuration.timeoutSeconds = timeout ?? IngestConfiguration(intervalSeconds: configuration.intervalSeconds).timeoutSeconds
+        configuration.timeoutSeconds = timeout ?? IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
         try configuration.validate(origin: file)
         return configuration
     }

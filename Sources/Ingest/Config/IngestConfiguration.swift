@@ -47,8 +47,7 @@ public struct IngestConfiguration: Sendable, Hashable {
         self.targets = targets
         self.fileSDPaths = fileSDPaths
         self.intervalSeconds = intervalSeconds
-        // A scrape that outlives its interval would pile up; by default it gets the interval, at most 10 s.
-        self.timeoutSeconds = timeoutSeconds ?? min(max(intervalSeconds, 0.1), 10)
+        self.timeoutSeconds = timeoutSeconds ?? Self.defaultTimeout(intervalSeconds: intervalSeconds)
         self.concurrency = concurrency
         self.bodyLimitBytes = bodyLimitBytes
         self.maxRedirects = maxRedirects
@@ -61,6 +60,12 @@ public struct IngestConfiguration: Sendable, Hashable {
         self.retentionSeconds = retentionSeconds
         self.retentionPoints = retentionPoints
         self.seed = seed
+    }
+
+    /// The timeout when none is given: a scrape that outlived its interval would pile up, so it gets the
+    /// interval, at least 0.1 s and at most 10 s.
+    public static func defaultTimeout(intervalSeconds: Double) -> Double {
+        min(max(intervalSeconds, 0.1), 10)
     }
 
     /// The node a target belongs to: the configured one, then the explicit map (by id or host), then the host.
