@@ -30,8 +30,11 @@ wait_gone() {
   while screen | grep -qE -- "$1"; do (( SECONDS < deadline )) || fail "timeout waiting for /$1/ to go"; sleep 0.1; done
 }
 keys() { "${T[@]}" send-keys -t "$S" "$@"; }
-start() {   # runs the dashboard from the shell, which prints its exit status afterwards
-  keys "clear; $(printf '%q ' "$BIN" "${ARGS[@]}"); echo EXIT=\$?" Enter
+start() {   # start [ENV=VALUE ...] [-- ARGS...]: runs the dashboard from the shell, which prints its exit status after
+  local envs=() args=("${ARGS[@]}")
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+  if [ "${1:-}" = -- ]; then shift; args=("$@"); fi
+  keys "clear; ${envs[*]:-} $(printf '%q ' "$BIN" "${args[@]}"); echo EXIT=\$?" Enter
   wait_for 'engine instances' 30
 }
 check_shell_sane() {   # the shell answers and the tty is back in canonical mode with echo
@@ -68,4 +71,25 @@ start
 kill -TERM "$(pid_of_dashboard)"; wait_for 'EXIT=143'; check_shell_sane; echo "ok: SIGTERM exits 143 and restores the terminal"
 start
 keys C-c;      wait_for 'EXIT=130'; check_shell_sane; echo "ok: Ctrl-C exits 130 and restores the terminal"
+start NO_COLOR=1
+wait_for 'GPUs [1-9]' 60
+"${T[@]}" capture-pane -t "$S" -p -e > "$OUT/no-color.ansi"
+grep -q $'\e\[38;5;' "$OUT/no-color.ansi" && fail "NO_COLOR=1 still drew colours"
+keys 'q'; wait_for 'EXIT=0'; echo "ok: NO_COLOR=1 draws without colour"
+
+# A target that accepts the connection and never answers: keys must still answer at once.
+PORT_FILE="$OUT/hang.port"; rm -f "$PORT_FILE"
+python3 -c '
+import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(16)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+held = []
+while True: held.append(s.accept())
+' "$PORT_FILE" & HANG_PID=$!
+trap 'kill $HANG_PID 2>/dev/null || true; cleanup' EXIT
+for _ in $(seq 50); do [ -s "$PORT_FILE" ] && break; sleep 0.1; done
+start -- "http://127.0.0.1:$(cat "$PORT_FILE")/metrics" --interval 1 --timeout 30s
+t0=$(date +%s%N); keys '?'; wait_for 'help — Esc or \? closes' 2; t1=$(date +%s%N)
+echo "ok: help shown $(( (t1 - t0) / 1000000 )) ms after '?' while the only target hangs"
+keys Escape; keys 'q'; wait_for 'EXIT=0'; kill $HANG_PID 2>/dev/null || true
 echo "all e2e checks passed (screens in $OUT)"
