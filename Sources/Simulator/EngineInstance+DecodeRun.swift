@@ -48,7 +48,6 @@ extension EngineInstance {
         for stepMs in steps { metrics.interTokenLatency.observe(stepMs / 1000, times: Double(width)) }
         var batch = running
         running = []
-        var kept = 0
         for index in batch.indices {
             let blocks = Self.blocks(for: batch[index].computedTokens + count)
             usedBlocks += blocks - batch[index].blocks
@@ -56,14 +55,8 @@ extension EngineInstance {
             batch[index].computedTokens += count
             batch[index].generated += count
             batch[index].lastTokenMs = clockMs
-            if batch[index].generated >= batch[index].outputTokens {
-                retire(batch[index])
-            } else {
-                if kept != index { batch[kept] = batch[index] }
-                kept += 1
-            }
         }
-        batch.removeLast(batch.count - kept)
+        retireFinished(&batch)
         running = batch
         return true
     }

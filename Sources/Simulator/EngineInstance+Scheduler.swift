@@ -116,7 +116,6 @@ extension EngineInstance {
         running = []
         var decoded = 0.0
         var sampled = 0.0
-        var kept = 0
         for index in batch.indices {
             let tokens = stepTokens[index]
             if tokens > 0 {
@@ -134,14 +133,8 @@ extension EngineInstance {
                     batch[index].lastTokenMs = clockMs
                 }
             }
-            if batch[index].generated >= batch[index].outputTokens {
-                retire(batch[index])
-            } else {
-                if kept != index { batch[kept] = batch[index] }
-                kept += 1
-            }
         }
-        batch.removeLast(batch.count - kept)
+        retireFinished(&batch)
         running = batch
         metrics.generationTokens += sampled
         tickGenerated += sampled
@@ -158,7 +151,21 @@ extension EngineInstance {
         if request.prefixGroup >= 0 { prefixWarm[request.prefixGroup] = true }
     }
 
-    mutating func retire(_ request: SimRequest) {
+    /// Retires the requests of `batch` that have all their tokens, keeping the others in order.
+    mutating func retireFinished(_ batch: inout [SimRequest]) {
+        var kept = 0
+        for index in batch.indices {
+            if batch[index].generated >= batch[index].outputTokens {
+                retire(batch[index])
+            } else {
+                if kept != index { batch[kept] = batch[index] }
+                kept += 1
+            }
+        }
+        batch.removeLast(batch.count - kept)
+    }
+
+    private mutating func retire(_ request: SimRequest) {
         usedBlocks -= request.blocks
         let now = clockMs
         metrics.endToEnd.observe((now - request.arrivalMs) / 1000)
