@@ -77,7 +77,8 @@ wait_for 'GPUs [1-9]' 60
 grep -q $'\e\[38;5;' "$OUT/no-color.ansi" && fail "NO_COLOR=1 still drew colours"
 keys 'q'; wait_for 'EXIT=0'; echo "ok: NO_COLOR=1 draws without colour"
 
-# A target that accepts the connection and never answers: keys must still answer at once.
+# A target that accepts the connection and never answers: keys must still answer at once. (kill -9: a parent that
+# ignores SIGTERM passes that on, and a surviving child keeps the test runner waiting.)
 PORT_FILE="$OUT/hang.port"; rm -f "$PORT_FILE"
 python3 -c '
 import socket, sys, time
@@ -86,10 +87,10 @@ open(sys.argv[1], "w").write(str(s.getsockname()[1]))
 held = []
 while True: held.append(s.accept())
 ' "$PORT_FILE" & HANG_PID=$!
-trap 'kill $HANG_PID 2>/dev/null || true; cleanup' EXIT
+trap 'kill -9 $HANG_PID 2>/dev/null || true; cleanup' EXIT
 for _ in $(seq 50); do [ -s "$PORT_FILE" ] && break; sleep 0.1; done
 start -- "http://127.0.0.1:$(cat "$PORT_FILE")/metrics" --interval 1 --timeout 30s
 t0=$(date +%s%N); keys '?'; wait_for 'help — Esc or \? closes' 2; t1=$(date +%s%N)
 echo "ok: help shown $(( (t1 - t0) / 1000000 )) ms after '?' while the only target hangs"
-keys Escape; keys 'q'; wait_for 'EXIT=0'; kill $HANG_PID 2>/dev/null || true
+keys Escape; keys 'q'; wait_for 'EXIT=0'; kill -9 $HANG_PID 2>/dev/null || true
 echo "all e2e checks passed (screens in $OUT)"

@@ -14,9 +14,9 @@ public struct ScreenLayout: Equatable, Sendable {
         return ScreenLayout(header: header, body: body, footer: footer)
     }
 
-    /// Where the help overlay goes: centred, at most 76×(rows + 4), inside the screen.
-    public static func helpRect(_ size: Size, rows: Int) -> Rect {
-        let width = min(size.width - 2, 76), height = min(size.height - 2, rows + 4)
+    /// Where the help overlay goes: centred, at most `maxWidth`×(rows + 4), inside the screen.
+    public static func helpRect(_ size: Size, rows: Int, maxWidth: Int = 76) -> Rect {
+        let width = min(size.width - 2, maxWidth), height = min(size.height - 2, rows + 4)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
     }
 }
