@@ -84,6 +84,7 @@ public enum DashboardRunner {
     /// One key through the key table and the reducer, with the counts the reducer needs.
     static func apply(_ key: Key, to state: UIState, frame: DashboardFrame, size: Size, themeCount: Int) -> UIState {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
+        if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
         let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
                                         sortKeyCounts: ClusterQuery.sortKeyCounts, themeCount: themeCount,
                                         pageRows: max(1, size.height / 3))

@@ -1,4 +1,5 @@
 import ClusterModel
+import Insights
 
 /// What a view draws from: the latest cluster picture, its history, and where it came from.
 public struct DashboardFrame: Sendable {
@@ -12,6 +13,8 @@ public struct DashboardFrame: Sendable {
     public var generation: Int
     /// Set when the source is a replay: the timeline bar draws it.
     public var replay: ReplayStatus?
+    /// The alert engine (active alerts, event log, loads) kept beside the store; nil when not evaluated.
+    public var alerts: AlertEngine?
 
     public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
                 generation: Int, replay: ReplayStatus? = nil) {

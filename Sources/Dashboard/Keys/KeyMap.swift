@@ -32,7 +32,7 @@ public enum KeyMap {
         KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
         KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
         KeyBinding([.character("c")], .toggleCompact, help: "compact GPU rows", hint: "compact"),
-    ] + global
+    ] + InsightKeys.overview + global
 
     /// The targets screen.
     public static let targets: [KeyBinding] = movement + global
@@ -57,6 +57,7 @@ public enum KeyMap {
         switch state.screen {
         case .overview: return overview
         case .targets: return targets
+        case .insight: return InsightKeys.table(for: state.insight.current)
         }
     }
 

@@ -9,4 +9,6 @@ public enum UIAction: Hashable, Sendable {
     case cycleTheme, cycleGlyphs, toggleCompact
     /// A click on screen row `y` (the runner turns it into a selection with the layout it drew).
     case click(x: Int, y: Int)
+    /// An insight screen's action, resolved with the frame by `InsightReducer`.
+    case insight(InsightAction)
 }

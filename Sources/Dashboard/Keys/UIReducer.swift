@@ -62,6 +62,7 @@ public enum UIReducer {
         case .cycleGlyphs: s.glyphIndex = (s.glyphIndex + 1) % max(1, context.glyphCount)
         case .toggleCompact: s.compact.toggle()
         case .click: break  // resolved against the drawn layout by `select(row:in:)`
+        case .insight: break  // needs the frame: `InsightReducer.reduce`
         }
         return s
     }

@@ -2,7 +2,7 @@
 /// theme, glyphs, compact mode. A plain value, changed only by `UIReducer`, so every transition is testable.
 public struct UIState: Equatable, Sendable {
     /// A full screen. The detail screens of the next issue become new cases here.
-    public enum Screen: Sendable, Equatable { case overview, targets }
+    public enum Screen: Sendable, Equatable { case overview, targets, insight }
     /// A focusable panel of the overview.
     public enum Panel: Int, Sendable, CaseIterable { case gpus, instances, charts }
     /// A scrollable, sortable list.
@@ -34,6 +34,8 @@ public struct UIState: Equatable, Sendable {
     public var glyphIndex = 0
     public var compact = false
     public var quitRequested = false
+    /// The insight screens' stack and selections (Sources/Dashboard/Insight).
+    public var insight = InsightUIState()
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct UIState: Equatable, Sendable {
     public var activeList: List? {
         switch screen {
         case .targets: return .targets
+        case .insight: return nil
         case .overview:
             switch focus {
             case .gpus: return .gpus

@@ -25,6 +25,7 @@ public enum DashboardView {
             HeaderView.draw(&canvas, layout.header, ctx)
             TargetsView.draw(&canvas, layout.body, ctx)
             FooterView.draw(&canvas, layout.footer, state)
+        case .insight: InsightView.draw(&canvas, ctx)
         }
         if state.helpVisible { HelpOverlay.draw(&canvas, state: state, glyphs: glyphs) }
         if glyphs.chart == .ascii { canvas.foldToASCII() }
@@ -49,6 +50,7 @@ public enum DashboardView {
         case .targets:
             guard let layout = ScreenLayout.compute(size) else { return nil }
             candidates = [(.targets, layout.body)]
+        case .insight: return nil
         }
         for (list, rect) in candidates {
             // Rows start below the border and the header row.

@@ -42,8 +42,9 @@ public struct AlertEngine: Sendable {
 
     /// The alerts firing now: critical first, then the oldest.
     public var active: [Alert] {
+        // Every field of the id takes part, so the order never depends on the dictionary's.
         tracked.compactMap { key, entry in alert(key, entry) }.sorted {
-            ($0.severity, $1.sinceMs, $1.subject) > ($1.severity, $0.sinceMs, $0.subject)
+            ($0.severity, $1.sinceMs, $1.subject, $1.rule.rawValue) > ($1.severity, $0.sinceMs, $0.subject, $0.rule.rawValue)
         }
     }
 

@@ -1,0 +1,62 @@
+import ClusterModel
+import Insights
+
+/// One GPU: its figures now, VRAM, utilization, temperature and power over the chart window, its MIG
+/// slices, and the engine instances that live on it (Enter opens one).
+public enum GPUDetailView {
+    static let columns: [TableColumn] = [
+        TableColumn("engine", width: 9, priority: 60, alignment: .left),
+        TableColumn("model", width: 30, minWidth: 10, priority: 100, alignment: .left, flexible: true),
+        TableColumn("state", width: 9, priority: 90, alignment: .left),
+        TableColumn("running", width: 7, priority: 80),
+        TableColumn("waiting", width: 7, priority: 80),
+        TableColumn("KV", width: 4, priority: 70),
+        TableColumn("TTFT p95", width: 8, priority: 60),
+        TableColumn("gen tok/s", width: 9, priority: 70),
+    ]
+
+    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
+        guard let gpu = ctx.snapshot.gpu(id: id) else {
+            InsightView.message(&canvas, rect, "GPU \(TextSanitizer.clean(id)) is not in this frame")
+            return
+        }
+        let a = ctx.absent
+        let (info, rest) = rect.splitTop(2)
+        let power = (gpu.powerWatts.map { Format.fixed($0, 0) } ?? a) + "/" + (gpu.powerLimitWatts.map { Format.fixed($0, 0) } ?? a) + " W"
+        let slices = ctx.snapshot.gpus.filter { $0.id != gpu.id && $0.migProfile != nil && $0.uuid != nil && $0.uuid == gpu.uuid }
+        var groups: [[FlowText.Piece]] = [
+            [(ctx.clean(gpu.modelName), .title)], [("node ", .muted), (ctx.clean(gpu.node), .accent)],
+            [("index ", .muted), (String(gpu.index), .text)],
+            [("VRAM ", .muted), (Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a) + " GiB "
+                                 + Format.percent(gpu.vramFraction, absent: a), Thresholds.vram(gpu.vramFraction))],
+            [("util ", .muted), (Format.percent(gpu.utilization, absent: a), .text)],
+            [("temp ", .muted), (gpu.temperatureC.map { Format.fixed($0, 0) + "°C" } ?? a, Thresholds.temperature(gpu.temperatureC))],
+            [("power ", .muted), (power, Thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))],
+            [("SM ", .muted), (gpu.smClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
+            [("mem ", .muted), (gpu.memClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
+            [("UUID ", .muted), (ctx.clean(gpu.uuid), .muted)],
+        ]
+        if let profile = gpu.migProfile { groups.append([("MIG ", .muted), (ctx.clean(profile), .accent)]) }
+        if !slices.isEmpty {
+            groups.append([("MIG slices ", .muted), (slices.map { ctx.clean($0.migProfile) }.joined(separator: " "), .accent)])
+        }
+        if gpu.stale { groups.append([("stale: its exporter stopped reporting it", .warn)]) }
+        FlowText.draw(&canvas, info, groups: groups)
+        let instances = gpu.instanceIDs.compactMap { ctx.snapshot.instance(id: $0) }
+        let tableHeight = min(rest.height / 3, instances.count + 3)
+        let (charts, table) = rest.splitBottom(max(3, tableHeight))
+        InsightCharts.draw(&canvas, charts, [
+            .init(title: "VRAM GiB", lines: [("used", .gpu(id, .vramUsed), 1 / InsightCharts.gib)], format: InsightCharts.plain),
+            .init(title: "utilization", lines: [("util", .gpu(id, .utilization), 100)], format: InsightCharts.percent),
+            .init(title: "temperature °C", lines: [("temp", .gpu(id, .temperature), 1)], format: InsightCharts.plain),
+            .init(title: "power W", lines: [("power", .gpu(id, .power), 1)], format: InsightCharts.plain),
+        ], columns: charts.width >= 120 ? 4 : 2, ctx)
+        let selected = ctx.state.insight.selected(.gpu(id))
+        let inside = table.inset(by: 1)
+        Table(columns: columns, rowCount: instances.count, selected: selected).draw(&canvas, inside, glyphs: ctx.glyphs) { row, column in
+            InstanceDetailView.summaryCell(instances[row], column, ctx)
+        }
+        Box.draw(&canvas, table, title: "engine instances on this GPU \(instances.count)", focused: true, glyphs: ctx.glyphs)
+        if instances.isEmpty { InsightView.message(&canvas, inside, "no engine instance is joined to this GPU") }
+    }
+}

@@ -1,0 +1,48 @@
+/// The key tables of the insight screens, and the keys the overview gains to open them. Data, like
+/// `KeyMap`: the same rows drive behaviour, the footer hints and the `?` help.
+public enum InsightKeys {
+    /// Added to the overview's table. No footer hints: the overview's footer is full, the `?` help lists
+    /// them, and the alert strip names `e`.
+    public static let overview: [KeyBinding] = [
+        KeyBinding([.enter], .insight(.openSelected), help: "details of the selected GPU or instance"),
+        KeyBinding([.character("e")], .insight(.show(.events)), help: "alerts and the event log"),
+        KeyBinding([.character("H")], .insight(.show(.heatmap)), help: "heatmap of every GPU"),
+        KeyBinding([.character("y")], .insight(.show(.gpuTypes)), help: "GPU types side by side"),
+        KeyBinding([.character("L")], .insight(.show(.coldStarts)), help: "cold starts: loading and past loads"),
+        KeyBinding([.character("b")], .insight(.showBatching), help: "batching trade-off of the selected instance"),
+    ]
+
+    static let common: [KeyBinding] = [
+        KeyBinding([.escape, .backspace], .insight(.back), help: "back to the previous screen", hint: "back"),
+        KeyBinding([.up, .character("k"), .wheelUp], .insight(.move(rows: -1)), help: "move the selection up"),
+        KeyBinding([.down, .character("j"), .wheelDown], .insight(.move(rows: 1)), help: "move the selection down"),
+        KeyBinding([.pageUp], .insight(.move(rows: -10)), help: "page up"),
+        KeyBinding([.pageDown], .insight(.move(rows: 10)), help: "page down"),
+        KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
+        KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
+        KeyBinding([.character("e")], .insight(.show(.events)), help: "alerts and the event log"),
+    ]
+
+    static let open = KeyBinding([.enter], .insight(.openSelected), help: "open the selected row", hint: "open")
+
+    /// The table of an insight screen.
+    public static func table(for screen: InsightScreen?) -> [KeyBinding] {
+        var extra: [KeyBinding] = []
+        switch screen {
+        case .heatmap?:
+            extra = [
+                open,
+                KeyBinding([.left, .character("h")], .insight(.moveColumn(-1)), help: "previous GPU of the node"),
+                KeyBinding([.right, .character("l")], .insight(.moveColumn(1)), help: "next GPU of the node"),
+                KeyBinding([.character("m")], .insight(.cycleHeatmapMetric), help: "colour by the next metric", hint: "metric"),
+            ]
+        case .instance?:
+            extra = [open, KeyBinding([.character("b")], .insight(.showBatching), help: "batching trade-off", hint: "batching")]
+        case .events?, .coldStarts?, .gpu?, .gpuTypes?:
+            extra = [open]
+        default: break
+        }
+        // `T` and the filter belong to the overview; everything else global works here too.
+        return extra + common + KeyMap.global.filter { $0.action != .showTargets }
+    }
+}

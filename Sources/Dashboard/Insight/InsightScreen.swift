@@ -1,0 +1,29 @@
+/// The screens that explain the overview: details of one GPU or instance, the batching trade-off, GPU
+/// types side by side, cold starts, the event log and the heatmap. They stack (Enter opens, Esc returns),
+/// and the stack is the breadcrumb trail in the header.
+public enum InsightScreen: Sendable, Hashable {
+    case gpu(String)
+    case instance(String)
+    /// One instance's batch size against ITL and tokens/s.
+    case batching(instanceID: String)
+    /// Every instance of a model pooled.
+    case modelBatching(String)
+    case gpuTypes
+    case coldStarts
+    case events
+    case heatmap
+
+    /// The breadcrumb of this screen.
+    public var title: String {
+        switch self {
+        case .gpu(let id): return "GPU " + id
+        case .instance(let id): return "instance " + id
+        case .batching: return "batching"
+        case .modelBatching(let model): return "batching " + model
+        case .gpuTypes: return "GPU types"
+        case .coldStarts: return "cold starts"
+        case .events: return "events"
+        case .heatmap: return "heatmap"
+        }
+    }
+}

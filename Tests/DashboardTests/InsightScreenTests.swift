@@ -1,0 +1,138 @@
+import ClusterModel
+import Foundation
+import Insights
+import Testing
+import TestSupport
+@testable import Dashboard
+
+/// The insight screens rendered from `InsightSample` at 120×40 and 200×60, compared with plain-text files
+/// under `InsightGolden/` (`INFERTOP_UPDATE_GOLDEN=1` rewrites them), and their keys as state transitions.
+@Suite struct InsightScreenTests {
+    static let sizes = [Size(width: 120, height: 40), Size(width: 200, height: 60)]
+    static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/DashboardTests/InsightGolden")
+    static let frame = InsightSample.frame()
+    static let screens: [(String, InsightScreen)] = [
+        ("gpu", .gpu("h100-0/0")), ("instance", .instance("vllm-h100")), ("batching", .batching(instanceID: "vllm-h100")),
+        ("model-batching", .modelBatching(InsightSample.llama)), ("gpu-types", .gpuTypes), ("cold-starts", .coldStarts),
+        ("events", .events), ("heatmap", .heatmap),
+    ]
+
+    static func state(_ screen: InsightScreen) -> UIState {
+        var state = UIState()
+        state.screen = .insight
+        state.insight.stack = [screen]
+        return state
+    }
+
+    static func render(_ screen: InsightScreen, _ size: Size, frame: DashboardFrame = frame) -> Canvas {
+        DashboardView.render(frame, state: state(screen), size: size, glyphs: .braille)
+    }
+
+    @Test(arguments: screens.map(\.0), sizes)
+    func matchesGolden(name: String, size: Size) throws {
+        let screen = Self.screens.first { $0.0 == name }!.1
+        let text = Self.render(screen, size).plainText + "\n"
+        let url = Self.folder.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
+        if ProcessInfo.processInfo.environment["INFERTOP_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "frame differs from \(url.lastPathComponent); rerun with INFERTOP_UPDATE_GOLDEN=1 if intended")
+    }
+
+    @Test func everyScreenDrawsAtEverySizeWithinItsBounds() {
+        for (_, screen) in Self.screens {
+            for width in stride(from: 1, through: 300, by: 23) {
+                for height in stride(from: 1, through: 100, by: 11) {
+                    let canvas = Self.render(screen, Size(width: width, height: height))
+                    #expect(canvas.cells.count == width * height)
+                }
+            }
+        }
+    }
+
+    /// One key through the key tables and the reducers, as the runner does.
+    func press(_ key: Key, _ state: UIState, frame: DashboardFrame = frame) -> UIState {
+        guard let action = KeyMap.action(for: key, in: state) else { return state }
+        if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
+        return UIReducer.reduce(state, action, context: UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state)))
+    }
+
+    @Test func enterOpensTheSelectedGPUAndInstanceAndEscGoesBack() {
+        var state = press(.down, UIState())
+        state = press(.enter, state)
+        #expect(state.screen == .insight)
+        #expect(state.insight.current == .gpu(ClusterQuery.gpus(Self.frame.snapshot, UIState())[1].id))
+        #expect(Self.render(state.insight.current!, Size(width: 120, height: 40)).plainText.contains("overview › GPU "))
+        state = press(.escape, state)
+        #expect(state.screen == .overview)
+        #expect(state.insight.stack.isEmpty)
+        state = press(.tab, state)
+        state = press(.enter, state)
+        #expect(state.insight.current == .instance(ClusterQuery.instances(Self.frame.snapshot, state)[0].id))
+        state = press(.character("b"), state)
+        #expect(state.insight.breadcrumbs.count == 3)
+        state = press(.escape, press(.escape, state))
+        #expect(state.screen == .overview)
+    }
+
+    @Test func eventsOpenFromAnyScreenAndEnterFollowsAnEventToItsSubject() {
+        var state = press(.character("e"), UIState())
+        #expect(state.insight.current == .events)
+        let events = Self.frame.alerts!.log.newestFirst
+        let firstGPU = events.firstIndex { $0.subject.kind == .gpu }!
+        for _ in 0..<firstGPU { state = press(.down, state) }
+        state = press(.enter, state)
+        #expect(state.insight.current == .gpu(events[firstGPU].subject.id))
+        // Opening a screen already in the stack returns to it.
+        state = press(.character("e"), state)
+        #expect(state.insight.stack == [.events])
+    }
+
+    @Test func theEventLogShowsFiredAlertsWithDurationsAndOngoingOnesInTheirSeverity() throws {
+        let log = Self.frame.alerts!.log
+        #expect(log.events.map(\.rule) == [.gpuTemperature, .gpuHotterThanPeers, .vram, .ttftSLO, .kvCache, .targetDown])
+        let ttft = try #require(log.events.first { $0.rule == .ttftSLO })
+        #expect(ttft.durationText == "30s")
+        let canvas = Self.render(.events, Size(width: 200, height: 60))
+        let text = canvas.plainText
+        #expect(text.contains("target down"))
+        #expect(text.contains("ongoing"))
+        // The newest event is selected; the next, still ongoing, shows its severity.
+        let kv = try #require((0..<canvas.height).first { canvas.line($0).contains("ongoing") && canvas.line($0).contains("KV cache high") })
+        #expect(canvas.roles(row: kv).contains(.warn))
+        let active = try #require((0..<canvas.height).first { canvas.line($0).contains("critical") && canvas.line($0).contains("target down") })
+        #expect(canvas.roles(row: active).contains(.critical))
+    }
+
+    @Test func theHeatmapSelectionMovesByNodeAndEnterOpensTheCell() {
+        var state = press(.character("H"), UIState())
+        state = press(.right, press(.right, state))
+        state = press(.down, state)
+        #expect(state.insight.selected(.heatmap) == 6)
+        state = press(.enter, state)
+        #expect(state.insight.current == .gpu("a10g-0/2"))
+        state = press(.escape, state)
+        state = press(.character("m"), state)
+        #expect(state.insight.heatmapMetric == .utilization)
+    }
+
+    @Test func theHeatmapHoldsTwoThousandGPUsOnOneScreen() {
+        let gpus = (0..<294).flatMap { node in
+            (0..<8).map { i in
+                GPU(id: "gpu-node-\(node)/\(i)", node: "gpu-node-\(node)", index: i, modelName: "NVIDIA H100 80GB HBM3",
+                    vramUsedBytes: Double((node * 8 + i) % 100) / 100 * 80, vramTotalBytes: 80)
+            }
+        }
+        var frame = DashboardFrame(snapshot: ClusterSnapshot(timeMs: 1, gpus: gpus), history: ClusterHistory(capacity: 2),
+                                   source: "big", generation: 1)
+        frame.alerts = AlertEngine()
+        let canvas = Self.render(.heatmap, Size(width: 200, height: 60), frame: frame)
+        let text = canvas.plainText
+        #expect(text.contains("2352 GPUs"))
+        // Nine nodes a line, 33 lines: every node is on screen at 200×60.
+        #expect(text.contains("gpu-node-293"))
+        #expect(text.contains("gpu-node-0 "))
+    }
+}
