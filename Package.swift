@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "TestSupport"]),
     ]

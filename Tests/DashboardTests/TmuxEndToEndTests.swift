@@ -27,7 +27,7 @@ import TestSupport
         process.environment = environment
         // Output goes to a file, not a pipe: a pipe stays open as long as any grandchild (the tmux server) holds it.
         let log = out.appendingPathExtension("log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: log.path, contents: nil))
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -1,5 +1,6 @@
 /// A column of a `Table`: its title, the widths it can live with, and how important it is when space runs out.
 public struct TableColumn: Sendable, Equatable {
+    /// Where text sits in the column: names left, numbers right.
     public enum Alignment: Sendable, Equatable { case left, right }
 
     public var title: String
