@@ -91,8 +91,10 @@ public struct ClusterHistory: Sendable {
     private mutating func record(_ key: HistoryKey, _ value: Double?, frame: Int) {
         let stored = value.map { Float($0) } ?? .nan
         let capacity = capacity
-        // `_modify` of the dictionary subscript writes in place, so 900 floats are not copied per point.
-        if lines[key]?.write(stored, frame: frame, capacity: capacity) == nil {
+        // Through the values view the write happens in place, so 900 floats are not copied per point.
+        if let index = lines.index(forKey: key) {
+            lines.values[index].write(stored, frame: frame, capacity: capacity)
+        } else {
             var values = [Float](repeating: .nan, count: capacity)
             values[frame % capacity] = stored
             lines[key] = Line(values: values, lastFrame: frame)

@@ -21,8 +21,8 @@ struct MergedHistogram: Sendable {
 
     var quantiles: Quantiles {
         let buckets = zip(bounds, rates).map { HistogramBucket(upperBound: $0, count: $1) }
-        return Quantiles(p50: HistogramQuantile.quantile(0.5, buckets), p90: HistogramQuantile.quantile(0.9, buckets),
-                         p95: HistogramQuantile.quantile(0.95, buckets), p99: HistogramQuantile.quantile(0.99, buckets))
+        let values = HistogramQuantile.standard(buckets)
+        return Quantiles(p50: values.p50, p90: values.p90, p95: values.p95, p99: values.p99)
     }
 
     /// Merges several; nil (with `conflict` true) when boundaries differ, nil when there is nothing.

@@ -6,17 +6,43 @@ public enum HistogramQuantile {
     /// - Returns: nil when it cannot be computed: no `+Inf` bucket, fewer than two buckets, no
     ///   observations, or `q` outside 0…1. Never NaN.
     public static func quantile(_ q: Double, _ buckets: [HistogramBucket]) -> Double? {
-        guard q >= 0, q <= 1 else { return nil }
-        var sorted = buckets.sorted { $0.upperBound < $1.upperBound }
-        guard let last = sorted.last, last.upperBound == .infinity else { return nil }
-        sorted = coalesce(sorted)
+        guard let prepared = prepare(buckets) else { return nil }
+        return quantile(q, prepared: prepared)
+    }
+
+    /// Several quantiles of one histogram, preparing the buckets once.
+    public static func quantiles(_ levels: [Double], _ buckets: [HistogramBucket]) -> [Double?] {
+        guard let prepared = prepare(buckets) else { return levels.map { _ in nil } }
+        return levels.map { quantile($0, prepared: prepared) }
+    }
+
+    /// p50, p90, p95 and p99 at once.
+    public static func standard(_ buckets: [HistogramBucket]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+        let values = quantiles([0.5, 0.9, 0.95, 0.99], buckets)
+        return (values[0], values[1], values[2], values[3])
+    }
+
+    /// Sorted by bound, equal bounds added, cumulative counts made monotonic; nil without a `+Inf` bucket,
+    /// with fewer than two buckets, or with a NaN count.
+    private static func prepare(_ buckets: [HistogramBucket]) -> [HistogramBucket]? {
+        var sorted = buckets
+        // The store hands buckets over in `le` order already; sort only when they are not.
+        if zip(buckets, buckets.dropFirst()).contains(where: { $0.upperBound >= $1.upperBound }) {
+            sorted.sort { $0.upperBound < $1.upperBound }
+            sorted = coalesce(sorted)
+        }
+        guard let last = sorted.last, last.upperBound == .infinity, sorted.count >= 2 else { return nil }
         // Rates of buckets scraped at slightly different times can make cumulative counts dip.
         var maximum = -Double.infinity
         for index in sorted.indices {
             if sorted[index].count.isNaN { return nil }
             if sorted[index].count < maximum { sorted[index].count = maximum } else { maximum = sorted[index].count }
         }
-        guard sorted.count >= 2 else { return nil }
+        return sorted
+    }
+
+    private static func quantile(_ q: Double, prepared sorted: [HistogramBucket]) -> Double? {
+        guard q >= 0, q <= 1 else { return nil }
         let observations = sorted[sorted.count - 1].count
         guard observations > 0 else { return nil }
         var rank = q * observations
@@ -34,11 +60,6 @@ public enum HistogramQuantile {
         }
         let value = start + (end - start) * (rank / count)
         return value.isFinite ? value : nil
-    }
-
-    /// p50, p90, p95 and p99 at once.
-    public static func standard(_ buckets: [HistogramBucket]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
-        (quantile(0.5, buckets), quantile(0.9, buckets), quantile(0.95, buckets), quantile(0.99, buckets))
     }
 
     /// Buckets with the same bound (e.g. `1` and `1.0` from two servers) are added together.

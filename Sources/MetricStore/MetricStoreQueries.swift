@@ -37,11 +37,14 @@ extension MetricStore {
     /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
     /// target's last scrape failed. NaN reads as nil too, so no NaN reaches a screen.
     public func latest(_ id: SeriesID) -> Double? {
-        let record = records[Int(id.raw)]
-        guard record.alive else { return nil }
-        let target = targets[Int(record.target)]
-        guard target.status.up, record.lastPresentScrape == target.newestScrape else { return nil }
-        return record.lastValue.isNaN ? nil : record.lastValue
+        // Field by field, not `let record = records[i]`: a copy of the record would retain its arrays, and
+        // this runs tens of thousands of times per frame.
+        let index = Int(id.raw)
+        guard records[index].alive else { return nil }
+        let target = Int(records[index].target)
+        guard targets[target].status.up, records[index].lastPresentScrape == targets[target].scrapeCount - 1 else { return nil }
+        let value = records[index].lastValue
+        return value.isNaN ? nil : value
     }
 
     /// True when the series was not in its target's newest page (or the target is down).
@@ -65,26 +68,26 @@ extension MetricStore {
     /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
     /// latest gap. Nil with fewer than two points.
     public func rate(_ id: SeriesID, in window: ScrapeWindow) -> CounterRate? {
-        let record = records[Int(id.raw)]
-        guard record.alive, record.target == window.target else { return nil }
-        let low = max(window.first, record.segmentStart, record.firstScrape)
-        let high = min(window.last, record.lastPresentScrape)
+        let index = Int(id.raw)
+        guard records[index].alive, records[index].target == window.target else { return nil }
+        let low = max(window.first, records[index].segmentStart, records[index].firstScrape)
+        let high = min(window.last, records[index].lastPresentScrape)
         guard high > low else { return nil }
-        let target = targets[Int(record.target)]
-        let newest = target.newestScrape
-        let isCounter = record.counterLike
-        if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
+        let t = Int(window.target)
+        let newest = targets[t].scrapeCount - 1
+        let isCounter = records[index].counterLike
+        if records[index].lastAbsentScrape < low && (records[index].lastResetScrape <= low || !isCounter) {
             // Nothing unusual inside: the first and last points say it all.
-            let first = (timeMs: target.time(of: low), value: record.column.value(at: low, newestScrape: newest))
-            let last = (timeMs: target.time(of: high), value: record.column.value(at: high, newestScrape: newest))
+            let first = (timeMs: targets[t].time(of: low), value: records[index].column.value(at: low, newestScrape: newest))
+            let last = (timeMs: targets[t].time(of: high), value: records[index].column.value(at: high, newestScrape: newest))
             return CounterRate.extrapolate(increase: last.value - first.value, count: high - low + 1, first: first,
                                            last: last, windowStartMs: window.startMs, windowEndMs: window.endMs,
                                            isCounter: isCounter, reset: false)
         }
         var points: [(timeMs: Int64, value: Double)] = []
         for scrape in low...high {
-            let value = record.column.value(at: scrape, newestScrape: newest)
-            if !BlockCodec.isAbsent(value) { points.append((target.time(of: scrape), value)) }
+            let value = records[index].column.value(at: scrape, newestScrape: newest)
+            if !BlockCodec.isAbsent(value) { points.append((targets[t].time(of: scrape), value)) }
         }
         return CounterRate.compute(points, windowStartMs: window.startMs, windowEndMs: window.endMs,
                                    isCounter: isCounter)
