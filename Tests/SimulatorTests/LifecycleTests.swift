@@ -47,7 +47,7 @@ import Testing
 
     @Test func failureScenarioCrashesRestartsTakesANodeDownAndThrottlesAGPU() async throws {
         let states = await snapshots(SimulationOptions(scenario: .failure, seed: 6),
-                                     at: [59_000, 61_000, 120_000, 240_000, 310_000, 430_000])
+                                     at: [59_000, 61_000, 120_000, 240_000, 310_000, 430_000, 545_000])
         let crashing = states[0].engineTargets.first { $0.node == "node-00" }!
         let before = try #require(states[0].read(crashing))
         #expect(try #require(before.value("vllm:generation_tokens_total")) > 0)
@@ -73,6 +73,15 @@ import Testing
         }
         #expect(states[4].targets.filter { $0.node != "node-01" }.contains { states[4].page(for: $0) != nil })
         #expect(states[5].page(for: down.first { $0.kind == .dcgm }!) != nil)
+
+        // At 540 s node-02's first instance (Qwen2.5-32B over GPUs 0 and 1) runs out of memory: the
+        // framebuffer is full while the process dies, and the engine does not answer.
+        let oom = states[6].engineTargets.first { $0.node == "node-02" }!
+        #expect(states[6].status(of: oom) == .crashed)
+        let node2 = try #require(states[6].read(states[6].dcgmTargets.first { $0.node == "node-02" }!))
+        #expect(node2.value("DCGM_FI_DEV_FB_FREE", ["gpu": "0"]) == 0)
+        #expect(node2.value("DCGM_FI_DEV_FB_FREE", ["gpu": "1"]) == 0)
+        #expect(try #require(node2.value("DCGM_FI_DEV_FB_FREE", ["gpu": "2"])) > 0)
     }
 
     @Test func countersNeverDecreaseExceptAcrossARestart() async {
