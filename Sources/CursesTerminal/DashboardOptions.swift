@@ -12,10 +12,15 @@ public struct DashboardOptions: Sendable {
     public var mouse: Bool
     /// How often the loop looks for keys and new data; redraws happen only when something changed.
     public var tick: Duration
+    /// The loop period once no key has come for a second: fewer wake-ups when nobody types (a key is still read
+    /// within this period, and the first key brings the fast tick back).
+    public var idleTick: Duration
     public var environment: [String: String]
 
     public init(theme: String? = nil, glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
-                tick: Duration = .milliseconds(33), environment: [String: String] = [:]) {
+                tick: Duration = .milliseconds(33), idleTick: Duration = .milliseconds(80),
+                environment: [String: String] = [:]) {
+        self.idleTick = idleTick
         self.theme = theme
         self.glyphs = glyphs
         self.colorDepth = colorDepth
