@@ -5,7 +5,10 @@ public enum FooterView {
         guard !rect.isEmpty else { return }
         var groups: [[FlowText.Piece]] = []
         if state.filterEditing { groups.append([("/", .key), (state.filter + "_", .accent)]) }
-        for binding in KeyMap.table(for: state) {
+        // The keys that work everywhere (quit, help, …) come first, so a narrow footer never drops `q` and `?`.
+        let table = KeyMap.table(for: state)
+        let ordered = table.filter { KeyMap.global.contains($0) } + table.filter { !KeyMap.global.contains($0) }
+        for binding in ordered {
             guard let hint = binding.hint, let key = binding.keys.first else { continue }
             groups.append([(key.label, .key), (" " + hint, .muted)])
         }
