@@ -22,7 +22,7 @@ struct SimCommand: AsyncParsableCommand {
     var duration: SimDurationArgument = SimDurationArgument(milliseconds: 0)
     @Option(help: "Scrape interval of a --out run.")
     var interval: SimDurationArgument = SimDurationArgument(milliseconds: 1000)
-    @Option(help: "Fast-forward: write OUT/<virtual-ms>/<node>_<target>.prom for every scrape (no file: no answer).")
+    @Option(help: "Fast-forward --duration into a recording at OUT (replay it with `infertop replay OUT`); an existing folder or a path ending in / gets OUT/<virtual-ms>/<node>_<target>.prom files instead.")
     var out: String?
     @Option(help: "Print the page of this target id (e.g. sim/node-00/dcgm) after --duration.")
     var target: String?
@@ -43,6 +43,8 @@ struct SimCommand: AsyncParsableCommand {
         }
         if let serve {
             try await SimServe(address: serve, sdFile: sdFile, simulator: cluster).run()
+        } else if let out, SimRecord.isRecordingPath(out) {
+            try SimRecord(path: out, durationMs: duration.milliseconds, intervalMs: interval.milliseconds).run(&cluster)
         } else if let out {
             try SimFastForward(folder: out, durationMs: duration.milliseconds,
                                intervalMs: interval.milliseconds).run(&cluster)
