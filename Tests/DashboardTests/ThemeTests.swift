@@ -80,6 +80,8 @@ import TestSupport
         #expect(ThemeColor.indexed(250).resolved(for: .ansi16) == 7)
         #expect(ThemeColor.indexed(46).resolved(for: .palette256) == 46)
         #expect(ThemeColor.ansi(4).resolved(for: .ansi16) == 4)
+        #expect(ThemeColor.ansi(12).resolved(for: .ansi8) == 4)  // TERM=xterm has 8 colours: bright blue → blue
+        #expect(ThemeColor.rgb(255, 0, 0).resolved(for: .ansi8) == 1)
         #expect(ThemeColor.terminalDefault.resolved(for: .palette256) == -1)
         #expect(ThemeColor.rgb(1, 2, 3).resolved(for: .none) == nil)
     }
@@ -87,7 +89,8 @@ import TestSupport
     @Test func depthFollowsTheTerminalAndNO_COLOR() {
         #expect(ColorDepth.detect(hasColors: true, colors: 256, environment: [:]) == .palette256)
         #expect(ColorDepth.detect(hasColors: true, colors: 1 << 24, environment: [:]) == .truecolor)
-        #expect(ColorDepth.detect(hasColors: true, colors: 8, environment: [:]) == .ansi16)
+        #expect(ColorDepth.detect(hasColors: true, colors: 16, environment: [:]) == .ansi16)
+        #expect(ColorDepth.detect(hasColors: true, colors: 8, environment: [:]) == .ansi8)
         #expect(ColorDepth.detect(hasColors: false, colors: 0, environment: [:]) == .none)
         #expect(ColorDepth.detect(hasColors: true, colors: 256, environment: ["NO_COLOR": "1"]) == .none)
         #expect(ColorDepth.detect(hasColors: true, colors: 256, environment: ["NO_COLOR": ""]) == .palette256)

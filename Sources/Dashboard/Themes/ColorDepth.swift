@@ -1,6 +1,6 @@
 /// How many colours the terminal can show, which decides how theme colours are resolved.
 public enum ColorDepth: String, Sendable, CaseIterable {
-    case truecolor, palette256 = "256", ansi16 = "16", none
+    case truecolor, palette256 = "256", ansi16 = "16", ansi8 = "8", none
 
     /// Chooses the depth from what curses reports (`has_colors()`, `COLORS`) and the environment:
     /// `NO_COLOR` (any non-empty value, per no-color.org) turns colour off.
@@ -9,6 +9,6 @@ public enum ColorDepth: String, Sendable, CaseIterable {
         guard hasColors, colors >= 8 else { return .none }
         if colors >= 1 << 24 { return .truecolor }
         if colors >= 256 { return .palette256 }
-        return .ansi16
+        return colors >= 16 ? .ansi16 : .ansi8
     }
 }

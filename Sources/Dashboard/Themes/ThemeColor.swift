@@ -29,13 +29,16 @@ public enum ThemeColor: Sendable, Hashable {
         case (_, .none): return nil
         case (.terminalDefault, _): return -1
         case let (.ansi(n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
+        case let (.ansi(n), .ansi8): return Int32(n % 8)
         case let (.ansi(n), _): return Int32(n)
         case let (.indexed(n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
         case let (.indexed(n), .palette256): return Int32(n)
         case let (.indexed(n), .ansi16): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<16))
+        case let (.indexed(n), .ansi8): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<8))
         case let (.rgb(r, g, b), .truecolor): return ThemeColor.direct((r, g, b))
         case let (.rgb(r, g, b), .palette256): return Int32(ThemeColor.nearest((r, g, b), in: 16..<256))
         case let (.rgb(r, g, b), .ansi16): return Int32(ThemeColor.nearest((r, g, b), in: 0..<16))
+        case let (.rgb(r, g, b), .ansi8): return Int32(ThemeColor.nearest((r, g, b), in: 0..<8))
         }
     }
 
