@@ -14,7 +14,7 @@ import TestSupport
     static let screens: [(String, InsightScreen)] = [
         ("gpu", .gpu("h100-0/0")), ("instance", .instance("vllm-h100")), ("batching", .batching(instanceID: "vllm-h100")),
         ("model-batching", .modelBatching(InsightSample.llama)), ("gpu-types", .gpuTypes), ("cold-starts", .coldStarts),
-        ("events", .events), ("heatmap", .heatmap),
+        ("events", .events), ("heatmap", .heatmap), ("groups", .groups),
     ]
 
     static func state(_ screen: InsightScreen) -> UIState {
@@ -116,6 +116,47 @@ import TestSupport
         state = press(.escape, state)
         state = press(.character("m"), state)
         #expect(state.insight.heatmapMetric == .utilization)
+    }
+
+    @Test func groupsOpenAndCloseAndRegroupByModel() {
+        var state = press(.character("n"), UIState())
+        #expect(state.insight.current == .groups)
+        // Eight GPUs: groups start expanded, so the second row is the first H100.
+        #expect(InsightRows.groupRows(Self.frame, state).map(\.selectionID).prefix(2) == ["node:a10g-0", "a10g-0/0"])
+        state = press(.enter, state)
+        #expect(InsightRows.groupRows(Self.frame, state).map(\.selectionID) == ["node:a10g-0", "node:h100-0", "h100-0/0",
+                                                                            "h100-0/1", "h100-0/2", "h100-0/3"])
+        state = press(.down, state)
+        state = press(.down, state)
+        state = press(.enter, state)
+        #expect(state.insight.current == .gpu("h100-0/0"))
+        state = press(.character("m"), press(.escape, state))
+        #expect(state.insight.grouping == .model)
+        let keys = InsightRows.groupRows(Self.frame, state).compactMap { row -> String? in
+            if case .group(let group, _) = row { return group.key }
+            return nil
+        }
+        #expect(keys == [GPUGroupingMode.noModel, InsightSample.llama, "Qwen/Qwen2.5-7B-Instruct"])
+    }
+
+    @Test func aFilterExpressionNarrowsTheHeatmapAndItsErrorNamesTheColumn() {
+        var state = UIState()
+        state.screen = .insight
+        state.insight.stack = [.heatmap]
+        state.filter = "gpu=a10g vram>90"
+        let map = InsightRows.heatmap(Self.frame, state)
+        #expect(map.rows.flatMap(\.cells).map(\.gpuID) == ["a10g-0/2"])
+        state.filter = "vram>"
+        let text = DashboardView.render(Self.frame, state: state, size: Size(width: 200, height: 60), glyphs: .braille).plainText
+        #expect(text.contains("filter error: column 6: expected a number after '>'"))
+        #expect(text.contains("8 GPUs"))
+    }
+
+    @Test func theOverviewShowsTheAlertStrip() {
+        let canvas = DashboardView.render(Self.frame, state: UIState(), size: Size(width: 200, height: 60), glyphs: .braille)
+        let footer = canvas.line(59)
+        #expect(footer.contains("▲ 5 alerts: target down"))
+        #expect(canvas.roles(row: 59).contains(.critical))
     }
 
     @Test func theHeatmapHoldsTwoThousandGPUsOnOneScreen() {

@@ -11,8 +11,9 @@ public enum HeatmapView {
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         let metric = ctx.state.insight.heatmapMetric
-        let map = Heatmap.build(ctx.snapshot, metric: metric)
-        let inside = Box.draw(&canvas, rect, title: "heatmap · " + metric.title + " · \(map.cellCount) GPUs",
+        let map = InsightRows.heatmap(ctx.frame, ctx.state)
+        let note = InsightFilter(ctx.state.filter).titleNote(ctx.state.filter)
+        let inside = Box.draw(&canvas, rect, title: "heatmap · " + metric.title + " · \(map.cellCount) GPUs" + note,
                               focused: true, glyphs: ctx.glyphs)
         let nameWidth = nameWidth(map)
         guard inside.height >= 3, inside.width >= nameWidth + 4 else { return }
@@ -83,8 +84,7 @@ public enum HeatmapView {
     }
 
     /// The selection `rows` node lines up or down, keeping the position within the node where it can.
-    public static func move(_ selected: Int, rows: Int, frame: DashboardFrame, metric: HeatmapMetric) -> Int {
-        let map = Heatmap.build(frame.snapshot, metric: metric)
+    public static func move(_ selected: Int, rows: Int, map: Heatmap) -> Int {
         var starts: [Int] = []
         var first = 0
         for row in map.rows {

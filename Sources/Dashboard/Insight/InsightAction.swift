@@ -11,5 +11,8 @@ public enum InsightAction: Hashable, Sendable {
     case back
     case move(rows: Int)
     case moveColumn(Int)
-    case cycleHeatmapMetric
+    /// `m`: the heatmap's next metric, or grouping by node ↔ model.
+    case cycleMode
+    case cycleSort
+    case reverseSort
 }

@@ -10,6 +10,7 @@ public enum InsightKeys {
         KeyBinding([.character("y")], .insight(.show(.gpuTypes)), help: "GPU types side by side"),
         KeyBinding([.character("L")], .insight(.show(.coldStarts)), help: "cold starts: loading and past loads"),
         KeyBinding([.character("b")], .insight(.showBatching), help: "batching trade-off of the selected instance"),
+        KeyBinding([.character("n")], .insight(.show(.groups)), help: "GPUs grouped by node or model"),
     ]
 
     static let common: [KeyBinding] = [
@@ -23,6 +24,10 @@ public enum InsightKeys {
         KeyBinding([.character("e")], .insight(.show(.events)), help: "alerts and the event log"),
     ]
 
+    /// The filter typed here is the overview's, read as a filter expression (`vram>90 model=llama`).
+    static let filter = KeyBinding([.character("/")], .startFilter, help: "filter: vram>90 node~gpu-node-00 model=llama …",
+                                   hint: "filter")
+
     static let open = KeyBinding([.enter], .insight(.openSelected), help: "open the selected row", hint: "open")
 
     /// The table of an insight screen.
@@ -34,7 +39,16 @@ public enum InsightKeys {
                 open,
                 KeyBinding([.left, .character("h")], .insight(.moveColumn(-1)), help: "previous GPU of the node"),
                 KeyBinding([.right, .character("l")], .insight(.moveColumn(1)), help: "next GPU of the node"),
-                KeyBinding([.character("m")], .insight(.cycleHeatmapMetric), help: "colour by the next metric", hint: "metric"),
+                KeyBinding([.character("m")], .insight(.cycleMode), help: "colour by the next metric", hint: "metric"),
+                filter,
+            ]
+        case .groups?:
+            extra = [
+                KeyBinding([.enter], .insight(.openSelected), help: "expand or collapse a group, open a GPU", hint: "expand"),
+                KeyBinding([.character("m")], .insight(.cycleMode), help: "group by node or by model", hint: "by"),
+                KeyBinding([.character("s")], .insight(.cycleSort), help: "sort groups by the next column", hint: "sort"),
+                KeyBinding([.character("S")], .insight(.reverseSort), help: "reverse the sort order"),
+                filter,
             ]
         case .instance?:
             extra = [open, KeyBinding([.character("b")], .insight(.showBatching), help: "batching trade-off", hint: "batching")]

@@ -8,7 +8,11 @@ public enum InsightReducer {
         var s = state
         switch action {
         case .openSelected:
-            if let next = selectedTarget(state, frame: frame) { push(&s, next) }
+            if state.screen == .insight, state.insight.current == .groups {
+                toggleSelectedGroup(&s, frame: frame)
+            } else if let next = selectedTarget(state, frame: frame) {
+                push(&s, next)
+            }
         case .show(let screen):
             push(&s, screen)
         case .showBatching:
@@ -19,18 +23,28 @@ public enum InsightReducer {
         case .move(let rows):
             guard let screen = s.insight.current else { break }
             if screen == .heatmap {
-                s.insight.selection[screen] = HeatmapView.move(s.insight.selected(screen), rows: rows, frame: frame,
-                                                               metric: s.insight.heatmapMetric)
+                s.insight.selection[screen] = HeatmapView.move(s.insight.selected(screen), rows: rows,
+                                                               map: InsightRows.heatmap(frame, s))
             } else {
-                let count = InsightRows.targets(screen, frame: frame, state: s.insight).count
+                let count = InsightRows.targets(screen, frame: frame, state: s).count
                 s.insight.selection[screen] = max(0, min(count - 1, s.insight.selected(screen) + rows))
             }
         case .moveColumn(let step):
             guard s.insight.current == .heatmap else { break }
-            let count = Heatmap.build(frame.snapshot, metric: s.insight.heatmapMetric).cellCount
+            let count = InsightRows.heatmap(frame, s).cellCount
             s.insight.selection[.heatmap] = max(0, min(count - 1, s.insight.selected(.heatmap) + step))
-        case .cycleHeatmapMetric:
-            s.insight.heatmapMetric = s.insight.heatmapMetric.next
+        case .cycleMode:
+            if s.insight.current == .groups {
+                s.insight.grouping = s.insight.grouping == .node ? .model : .node
+                s.insight.selection[.groups] = 0
+            } else {
+                s.insight.heatmapMetric = s.insight.heatmapMetric.next
+            }
+        case .cycleSort:
+            let all = GroupSortKey.allCases
+            s.insight.groupSort = all[(all.firstIndex(of: s.insight.groupSort)! + 1) % all.count]
+        case .reverseSort:
+            s.insight.groupSortAscending.toggle()
         }
         return s
     }
@@ -59,9 +73,24 @@ public enum InsightReducer {
                 return nil
             }
         }
-        let targets = InsightRows.targets(screen, frame: frame, state: state.insight)
+        let targets = InsightRows.targets(screen, frame: frame, state: state)
         let row = state.insight.selected(screen)
         return targets.indices.contains(row) ? targets[row] : nil
+    }
+
+    /// Enter on the grouped list: a group opens or closes (keeping the selection on it), a GPU opens.
+    private static func toggleSelectedGroup(_ s: inout UIState, frame: DashboardFrame) {
+        let rows = InsightRows.groupRows(frame, s)
+        let row = s.insight.selected(.groups)
+        guard rows.indices.contains(row) else { return }
+        switch rows[row] {
+        case .group(let group, _):
+            var expansion = s.insight.expansion ?? .automatic(gpuCount: frame.snapshot.gpus.count)
+            expansion.toggle(group.id)
+            s.insight.expansion = expansion
+        case .gpu(let gpu, _):
+            push(&s, .gpu(gpu.id))
+        }
     }
 
     private static func selectedInstance(_ state: UIState, frame: DashboardFrame) -> String? {

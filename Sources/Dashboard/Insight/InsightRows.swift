@@ -5,7 +5,7 @@ import Insights
 /// draw) and the reducer (to clamp the selection and to open the selected row).
 enum InsightRows {
     /// Where Enter on a row leads.
-    static func targets(_ screen: InsightScreen, frame: DashboardFrame, state: InsightUIState) -> [InsightScreen?] {
+    static func targets(_ screen: InsightScreen, frame: DashboardFrame, state: UIState) -> [InsightScreen?] {
         let snapshot = frame.snapshot
         switch screen {
         case .events:
@@ -26,10 +26,31 @@ enum InsightRows {
         case .instance(let id):
             return (snapshot.instance(id: id)?.gpuIDs ?? []).map { .gpu($0) }
         case .heatmap:
-            return Heatmap.build(snapshot, metric: state.heatmapMetric).rows.flatMap(\.cells).map { .gpu($0.gpuID) }
+            return heatmap(frame, state).rows.flatMap(\.cells).map { .gpu($0.gpuID) }
+        case .groups:
+            return groupRows(frame, state).map { row in
+                if case .gpu(let gpu, _) = row { return .gpu(gpu.id) }
+                return nil
+            }
         case .batching, .modelBatching:
             return []
         }
+    }
+
+    /// The heatmap of the GPUs matching the filter.
+    static func heatmap(_ frame: DashboardFrame, _ state: UIState) -> Heatmap {
+        let index = SnapshotIndex(frame.snapshot)
+        return Heatmap.build(frame.snapshot, metric: state.insight.heatmapMetric, index: index,
+                             gpus: InsightFilter(state.filter).gpus(frame.snapshot, index: index))
+    }
+
+    /// The grouped list's lines: groups of the matching GPUs, sorted, with the open groups' members.
+    static func groupRows(_ frame: DashboardFrame, _ state: UIState) -> [GroupedRow] {
+        let snapshot = frame.snapshot, index = SnapshotIndex(snapshot), insight = state.insight
+        let gpus = InsightFilter(state.filter).gpus(snapshot, index: index)
+        let groups = GPUGrouping.groups(snapshot, index: index, by: insight.grouping, gpus: gpus)
+        let expansion = insight.expansion ?? .automatic(gpuCount: snapshot.gpus.count)
+        return expansion.rows(groups, index: index, sort: insight.groupSort, ascending: insight.groupSortAscending)
     }
 
     /// The event log, newest first; empty when the feed evaluates no alerts.

@@ -12,6 +12,8 @@ public enum InsightScreen: Sendable, Hashable {
     case coldStarts
     case events
     case heatmap
+    /// GPUs grouped by node or model, with aggregates per group; groups collapse and expand.
+    case groups
 
     /// The breadcrumb of this screen.
     public var title: String {
@@ -24,6 +26,7 @@ public enum InsightScreen: Sendable, Hashable {
         case .coldStarts: return "cold starts"
         case .events: return "events"
         case .heatmap: return "heatmap"
+        case .groups: return "GPU groups"
         }
     }
 }

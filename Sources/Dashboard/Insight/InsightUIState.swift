@@ -8,6 +8,11 @@ public struct InsightUIState: Sendable, Equatable {
     /// The selected row (or heatmap cell) of each open screen.
     public var selection: [InsightScreen: Int] = [:]
     public var heatmapMetric: HeatmapMetric = .vram
+    public var grouping: GPUGroupingMode = .node
+    /// Which groups are open; nil until the user toggles one (then collapsed above 64 GPUs).
+    public var expansion: GroupExpansion?
+    public var groupSort: GroupSortKey = .name
+    public var groupSortAscending = false
 
     public init() {}
 

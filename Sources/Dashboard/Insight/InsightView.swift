@@ -21,6 +21,7 @@ public enum InsightView {
         case .coldStarts?: ColdStartsView.draw(&canvas, body, ctx)
         case .events?: EventLogView.draw(&canvas, body, ctx)
         case .heatmap?: HeatmapView.draw(&canvas, body, ctx)
+        case .groups?: GroupsView.draw(&canvas, body, ctx)
         case nil: break
         }
         FooterView.draw(&canvas, layout.footer, ctx.state)

@@ -17,6 +17,7 @@ public enum DashboardView {
             InstancePanel.draw(&canvas, layout.instances, ctx)
             ChartsPanel.draw(&canvas, layout.charts, ctx)
             FooterView.draw(&canvas, layout.footer, state)
+            if let alerts = frame.alerts { AlertStrip.drawSummary(&canvas, layout.footer, alerts.active, ctx) }
         case .targets:
             guard let layout = ScreenLayout.compute(size) else {
                 TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
