@@ -82,6 +82,8 @@ import TestSupport
         #expect(ThemeColor.ansi(4).resolved(for: .ansi16) == 4)
         #expect(ThemeColor.ansi(12).resolved(for: .ansi8) == 4)  // TERM=xterm has 8 colours: bright blue → blue
         #expect(ThemeColor.rgb(255, 0, 0).resolved(for: .ansi8) == 1)
+        #expect(ThemeColor.indexed(244).resolved(for: .ansi16) == 8)  // a muted grey stays grey, not yellow
+        #expect(ThemeColor.indexed(244).resolved(for: .ansi8) == 7)
         #expect(ThemeColor.terminalDefault.resolved(for: .palette256) == -1)
         #expect(ThemeColor.rgb(1, 2, 3).resolved(for: .none) == nil)
     }

@@ -65,10 +65,14 @@ public enum ThemeColor: Sendable, Hashable {
         }
     }
 
-    /// The palette entry in `range` closest to `c` (squared RGB distance).
+    /// The palette entry in `range` closest to `c` (squared RGB distance). Within the 8 or 16 ANSI colours a grey
+    /// only matches black, the greys and white: by plain distance a mid grey would turn yellow.
     public static func nearest(_ c: (UInt8, UInt8, UInt8), in range: Range<Int>) -> Int {
+        var candidates = Array(range)
+        let isGrey = Int(max(c.0, c.1, c.2)) - Int(min(c.0, c.1, c.2)) < 40
+        if isGrey && range.upperBound <= 16 { candidates = [0, 8, 7, 15].filter(range.contains) }
         var best = range.lowerBound, bestDistance = Int.max
-        for n in range {
+        for n in candidates {
             let p = paletteRGB(n)
             let d = sq(Int(p.0) - Int(c.0)) + sq(Int(p.1) - Int(c.1)) + sq(Int(p.2) - Int(c.2))
             if d < bestDistance { (best, bestDistance) = (n, d) }
