@@ -89,18 +89,22 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         if let prometheusRun { try await Self.waitUntilScraped(prometheusRun, fetcher: fetcher) }
 
         var timings: [Double] = []
+        var fetches: [Double] = []
         var samples = 0
-        for _ in 0..<7 {
+        for _ in 0..<9 {
             let start = ContinuousClock.now
             let fetched = try await fetcher.fetch(URL(string: "http://\(address)/metrics")!, timeout: .seconds(10))
+            let received = ContinuousClock.now
             let parsed = try PageReader.read(fetched.bytes, contentType: fetched.contentType).get()
             timings.append((ContinuousClock.now - start).benchSeconds)
+            fetches.append((received - start).benchSeconds)
             samples = parsed.sampleCount
             try await Task.sleep(for: .milliseconds(300))
         }
         let ours = Self.quantile(timings.sorted(), 0.5)
+        let fetchMedian = Self.quantile(fetches.sorted(), 0.5)
         print("part 2: one page of \(page.count) bytes, \(samples) samples")
-        print("  infertop fetch+parse: median \(Self.ms(ours)) of \(timings.count) (min \(Self.ms(timings.min() ?? 0)), max \(Self.ms(timings.max() ?? 0)))")
+        print("  infertop fetch+parse: median \(Self.ms(ours)) of \(timings.count) (min \(Self.ms(timings.min() ?? 0)), max \(Self.ms(timings.max() ?? 0))); of which fetch: median \(Self.ms(fetchMedian))")
         guard let prometheusRun else {
             print("  Prometheus: \(prometheus) not found, comparison skipped (apt-get install prometheus)")
             return

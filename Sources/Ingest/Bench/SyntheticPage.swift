@@ -10,11 +10,11 @@ public enum SyntheticPage {
     private static let e2eBuckets = [0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 60.0,
                                      120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0]
 
-    /// A page of at least `bytes` bytes (one engine's worth more at most).
+    /// A page of about `bytes` bytes (within half an engine's worth, about 4 KB).
     public static func vllm(bytes: Int, seed: UInt64) -> [UInt8] {
         let one = page(engines: 1, seed: seed).count
         let perEngine = page(engines: 2, seed: seed).count - one
-        return page(engines: 1 + max(0, (bytes - one + perEngine - 1) / perEngine), seed: seed)
+        return page(engines: 1 + max(0, (bytes - one + perEngine / 2) / perEngine), seed: seed)
     }
 
     /// A page with `engines` engines of one model.
