@@ -77,8 +77,8 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
                                     gpuIndices: Array((slot * tp)..<((slot + 1) * tp)), startAtMs: nil)
             if self == .mixedGPUs && slot % 2 == 1 { plan.engine = .sglang }
             if self == .coldStart && (node + slot) % 2 == 1 {
-                // The second wave starts one instance every 90 s, while the load climbs.
-                plan.startAtMs = Int64(60_000 + 90_000 * ((node * count + slot) / 2))
+                // The second wave starts one instance every 90 s from 20 s on, while the load climbs.
+                plan.startAtMs = Int64(20_000 + 90_000 * ((node * count + slot) / 2))
             }
             return plan
         }

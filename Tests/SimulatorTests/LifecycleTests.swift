@@ -22,8 +22,8 @@ import Testing
 
     @Test func aLoadingInstanceServesNothingWhileItsVRAMGrows() async throws {
         let options = SimulationOptions(scenario: .coldStart, seed: 4, nodes: 2, gpusPerNode: 4)
-        // node-01 holds Llama-3.1-70B over 4 GPUs, in the second wave: it starts at 60 s.
-        let states = await snapshots(options, at: [30_000] + stride(from: 70_000, through: 260_000, by: 10_000))
+        // node-01 holds Llama-3.1-70B over 4 GPUs, in the second wave: it starts at 20 s.
+        let states = await snapshots(options, at: [10_000] + stride(from: 30_000, through: 220_000, by: 10_000))
         let late = states[0].engineTargets.first { $0.node == "node-01" }!
         #expect(states[0].status(of: late) == .notStarted)
         #expect(states[0].page(for: late) == nil)

@@ -18,10 +18,11 @@ final class ServedSimulation: Sendable {
         let server = SimulatorServer(host: host, bindHost: "127.0.0.1", port: 0)
         let bound = self.bound
         task = Task { try await server.run { _, port in bound.port.withLock { $0 = port } } }
-        let started = await Polling.until(timeout: .seconds(20)) { bound.port.withLock { $0 } != nil }
+        // A generous bound: in the full suite other targets' tests can keep the concurrency pool busy.
+        let started = await Polling.until(timeout: .seconds(120)) { bound.port.withLock { $0 } != nil }
         guard started else {
             task.cancel()
-            throw ServedSimulationError("the simulator's HTTP server did not report a bound port within 20 s")
+            throw ServedSimulationError("the simulator's HTTP server did not report a bound port within 120 s")
         }
     }
 
