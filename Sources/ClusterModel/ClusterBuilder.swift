@@ -4,8 +4,13 @@ import MetricStore
 /// feed which value) and rebuilds them only when the store's series change, so a frame only reads numbers.
 public struct ClusterBuilder: Sendable {
     public var configuration: ModelConfiguration
-    private var plans: [String: TargetPlan] = [:]
+    private var plans: [TargetPlan] = []
     private var planGeneration = -1
+    /// Display order (node, index / node, target, model), computed with the plans so frames need not sort:
+    /// (target position, GPU plan index) and (target position, instance plan index, or -1 for a target
+    /// shown by itself because it has no instances or GPUs).
+    private var gpuOrder: [(target: Int, index: Int)] = []
+    private var instanceOrder: [(target: Int, index: Int)] = []
 
     public init(configuration: ModelConfiguration = ModelConfiguration()) {
         self.configuration = configuration
@@ -13,72 +18,110 @@ public struct ClusterBuilder: Sendable {
 
     /// The picture at the newest scrape of each target.
     public mutating func snapshot(from store: MetricStore) -> ClusterSnapshot {
-        if planGeneration != store.layoutGeneration || plans.count != store.targetNames.count {
-            plans = Dictionary(uniqueKeysWithValues: store.targetNames.map {
-                ($0, ClusterPlan.plan(target: $0, store: store, configuration: configuration))
-            })
-            planGeneration = store.layoutGeneration
-        }
+        let names = store.targetNames
+        if planGeneration != store.layoutGeneration || plans.count != names.count { rebuildPlans(names, store: store) }
         var frame = FrameBuilder(configuration: configuration)
-        for target in store.targetNames {
-            guard let plan = plans[target], let status = store.status(of: target) else { continue }
-            frame.add(plan, status: status, store: store)
+        var statuses: [TargetStatus] = []
+        var windows: [ScrapeWindow?] = []
+        for name in names {
+            let status = store.status(of: name) ?? TargetStatus(id: name)
+            frame.add(status)
+            statuses.append(status)
+            windows.append(store.window(of: name, windowMs: configuration.rateWindowMs))
+        }
+        for entry in gpuOrder { frame.addGPU(plans[entry.target].gpus[entry.index], store: store) }
+        for entry in instanceOrder {
+            if entry.index >= 0 {
+                frame.addInstance(plans[entry.target].instances[entry.index], up: statuses[entry.target].up,
+                                  window: windows[entry.target], store: store)
+            } else {
+                frame.addPlaceholder(target: names[entry.target], status: statuses[entry.target])
+            }
         }
         return frame.finish()
     }
+
+    private mutating func rebuildPlans(_ names: [String], store: MetricStore) {
+        plans = names.map { ClusterPlan.plan(target: $0, store: store, configuration: configuration) }
+        planGeneration = store.layoutGeneration
+        var gpuKeys: [(key: (String, Int, String), entry: (target: Int, index: Int))] = []
+        var instanceKeys: [(key: (String, String, String, String), entry: (target: Int, index: Int))] = []
+        for (t, plan) in plans.enumerated() {
+            for (index, gpu) in plan.gpus.enumerated() { gpuKeys.append(((gpu.node, gpu.index, gpu.id), (t, index))) }
+            for (index, instance) in plan.instances.enumerated() {
+                instanceKeys.append(((instance.node ?? "", plan.name, instance.model ?? "", instance.id), (t, index)))
+            }
+            if plan.instances.isEmpty && plan.gpus.isEmpty {
+                instanceKeys.append(((FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name, "", plan.name), (t, -1)))
+            }
+        }
+        gpuOrder = gpuKeys.sorted { $0.key < $1.key }.map(\.entry)
+        instanceOrder = instanceKeys.sorted { $0.key < $1.key }.map(\.entry)
+    }
 }
 
-/// One frame's work: evaluates the plans against the store's newest values.
+/// One frame's work: evaluates the plans against the store's newest values, in display order.
 struct FrameBuilder {
     let configuration: ModelConfiguration
     var timeMs: Int64 = 0
     var gpus: [GPU] = []
     var instances: [EngineInstance] = []
     var targets: [TargetHealth] = []
-    var histograms: [String: [InstanceMetric: MergedHistogram]] = [:]
+    /// Each instance's merged bucket rates by `InstanceMetric.rawValue`, parallel to `instances`.
+    var histograms: [[MergedHistogram?]] = []
     var notes: [String] = []
 
     init(configuration: ModelConfiguration) { self.configuration = configuration }
 
-    mutating func add(_ plan: TargetPlan, status: TargetStatus, store: MetricStore) {
+    static func placeholderNode(_ target: String, _ configuration: ModelConfiguration) -> String? {
+        configuration.targetNodes[target] ?? TargetHost.host(of: target)
+    }
+
+    mutating func add(_ status: TargetStatus) {
         timeMs = max(timeMs, status.lastScrapeMs ?? status.lastAttemptMs ?? 0)
         targets.append(TargetHealth(id: status.id, up: status.up, lastScrapeMs: status.lastScrapeMs,
                                     scrapeDurationSeconds: status.scrapeDurationSeconds, bytes: status.bytes,
                                     samples: status.samples, errorCount: status.errorCount, lastError: status.lastError,
                                     consecutiveFailures: status.consecutiveFailures))
-        let window = store.window(of: plan.name, windowMs: configuration.rateWindowMs)
-        for gpuPlan in plan.gpus { gpus.append(gpu(gpuPlan, store: store)) }
-        for instancePlan in plan.instances {
-            instances.append(instance(instancePlan, up: status.up, window: window, store: store))
-        }
-        if plan.instances.isEmpty && plan.gpus.isEmpty && (status.errorCount == 0 || !status.up) {
-            // A target that answers without serving metrics is still loading its model; one that never
-            // answered is unreachable. Either way it is shown, not silently left out.
-            let state: InstanceState = status.up ? .loading : .unreachable
-            instances.append(EngineInstance(id: plan.name, target: plan.name, engine: .unknown,
-                                            node: configuration.targetNodes[plan.name] ?? TargetHost.host(of: plan.name),
-                                            state: state))
-            if status.up && (status.samples ?? 0) > 0 {
-                notes.append("\(plan.name): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
-            }
+    }
+
+    mutating func addGPU(_ plan: GPUPlan, store: MetricStore) { gpus.append(gpu(plan, store: store)) }
+
+    mutating func addInstance(_ plan: InstancePlan, up: Bool, window: ScrapeWindow?, store: MetricStore) {
+        instances.append(instance(plan, up: up, window: window, store: store))
+    }
+
+    /// A target with neither instances nor GPUs: one that answers without serving metrics is still loading
+    /// its model; one that never answered is unreachable. Either way it is shown, not silently left out.
+    /// (A page that failed to parse shows only as a target with its error.)
+    mutating func addPlaceholder(target: String, status: TargetStatus) {
+        guard status.errorCount == 0 || !status.up else { return }
+        instances.append(EngineInstance(id: target, target: target, engine: .unknown,
+                                        node: Self.placeholderNode(target, configuration),
+                                        state: status.up ? .loading : .unreachable))
+        histograms.append([MergedHistogram?](repeating: nil, count: InstanceMetric.allCases.count))
+        if status.up && (status.samples ?? 0) > 0 {
+            notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
         }
     }
 
     private func gpu(_ plan: GPUPlan, store: MetricStore) -> GPU {
+        var anyField = false
         func read(_ metric: GPUMetric) -> Double? {
-            guard let ref = plan.fields[metric.rawValue], let value = store.latest(ref.id), value < plan.missingAbove else { return nil }
-            return value * ref.scale
+            guard let ref = plan.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
+            anyField = true  // a sentinel still shows the exporter reports the GPU
+            return value < plan.missingAbove ? value * ref.scale : nil
         }
         let used = read(.vramUsed)
         let free = read(.vramFree)
         var total = read(.vramTotal)
         if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
-        let anyField = plan.fields.contains { $0.map { store.latest($0.id) != nil } ?? false }
-        return GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
-                   vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
-                   temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
-                   smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
-                   stale: !anyField)
+        var gpu = GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
+                      vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
+                      temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
+                      smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile)
+        gpu.stale = !anyField  // after every read above
+        return gpu
     }
 
     private mutating func instance(_ plan: InstancePlan, up: Bool, window: ScrapeWindow?, store: MetricStore) -> EngineInstance {
@@ -100,19 +143,18 @@ struct FrameBuilder {
             }
             return sum
         }
-        var merged: [InstanceMetric: MergedHistogram] = [:]
+        var merged = [MergedHistogram?](repeating: nil, count: InstanceMetric.allCases.count)
         func quantiles(_ metric: InstanceMetric) -> Quantiles {
             if let window, !plan.histograms[metric.rawValue].isEmpty {
                 var parts: [MergedHistogram] = []
-                for part in plan.histograms[metric.rawValue] {
-                    if let rates = store.bucketRates(part.buckets, in: window), let histogram = MergedHistogram(rates) {
-                        parts.append(histogram)
-                    }
+                var rates: [Double] = []
+                for part in plan.histograms[metric.rawValue] where store.rates(part.ids, in: window, into: &rates) {
+                    parts.append(MergedHistogram(bounds: part.bounds, rates: rates))
                 }
                 let (result, conflict) = MergedHistogram.merge(parts)
                 if conflict { notes.append("\(plan.id): \(metric) parts have different bucket boundaries; not merged") }
                 guard let result else { return .none }
-                merged[metric] = result
+                merged[metric.rawValue] = result
                 return result.quantiles
             }
             // Summaries carry their own quantiles, read as they are.
@@ -136,7 +178,7 @@ struct FrameBuilder {
             abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed))
         result.restartedAtMs = restartedAt
         result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
-        histograms[plan.id] = merged
+        histograms.append(merged)
         return result
     }
 

@@ -10,7 +10,20 @@ struct SeriesRef: Sendable {
 /// The bucket series of one histogram of one instance part (one vLLM `engine`, one SGLang rank…), bounds
 /// already scaled to seconds and sorted.
 struct HistogramPart: Sendable {
-    var buckets: [(upperBound: Double, id: SeriesID)]
+    /// Strictly increasing, ending in `+Inf` (duplicates from odd pages are dropped when planning).
+    var bounds: [Double]
+    var ids: [SeriesID]
+
+    init(_ buckets: [(upperBound: Double, id: SeriesID)]) {
+        var bounds: [Double] = []
+        var ids: [SeriesID] = []
+        for bucket in buckets.sorted(by: { $0.upperBound < $1.upperBound }) where bounds.last != bucket.upperBound {
+            bounds.append(bucket.upperBound)
+            ids.append(bucket.id)
+        }
+        self.bounds = bounds
+        self.ids = ids
+    }
 }
 
 /// What to read each frame for one engine instance: which series feed which value. Built by `ClusterPlan`
@@ -148,7 +161,7 @@ enum ClusterPlan {
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
             for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs }
             for (metric, value) in draft.histograms {
-                plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(buckets: value.parts[$0]!.sorted { $0.upperBound < $1.upperBound }) }
+                plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(value.parts[$0]!) }
             }
             for (metric, value) in draft.summaries { plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level } }
             return plan

@@ -6,10 +6,9 @@ struct MergedHistogram: Sendable {
     var bounds: [Double]
     var rates: [Double]
 
-    init?(_ buckets: [HistogramBucket]) {
-        guard !buckets.isEmpty else { return nil }
-        bounds = buckets.map(\.upperBound)
-        rates = buckets.map(\.count)
+    init(bounds: [Double], rates: [Double]) {
+        self.bounds = bounds
+        self.rates = rates
     }
 
     /// Adds `other` in place; false (and unchanged) when its boundaries differ.
@@ -20,9 +19,8 @@ struct MergedHistogram: Sendable {
     }
 
     var quantiles: Quantiles {
-        let buckets = zip(bounds, rates).map { HistogramBucket(upperBound: $0, count: $1) }
-        let values = HistogramQuantile.standard(buckets)
-        return Quantiles(p50: values.p50, p90: values.p90, p95: values.p95, p99: values.p99)
+        let values = HistogramQuantile.quantiles(Quantiles.levels, bounds: bounds, counts: rates)
+        return Quantiles(p50: values[0], p90: values[1], p95: values[2], p99: values[3])
     }
 
     /// Merges several; nil (with `conflict` true) when boundaries differ, nil when there is nothing.

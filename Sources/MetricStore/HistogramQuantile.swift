@@ -22,6 +22,26 @@ public enum HistogramQuantile {
         return (values[0], values[1], values[2], values[3])
     }
 
+    /// Quantiles of buckets given as two parallel arrays, the bounds strictly increasing and ending in
+    /// `+Inf` (as the cluster model keeps them): no sorting and no intermediate buckets, for the frame loop.
+    public static func quantiles(_ levels: [Double], bounds: [Double], counts: [Double]) -> [Double?] {
+        guard bounds.count == counts.count, bounds.count >= 2, bounds[bounds.count - 1] == .infinity,
+              zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            return quantiles(levels, zip(bounds, counts).map { HistogramBucket(upperBound: $0, count: $1) })
+        }
+        var monotonic = counts
+        var maximum = -Double.infinity
+        for index in monotonic.indices {
+            if monotonic[index].isNaN { return levels.map { _ in nil } }
+            if monotonic[index] < maximum { monotonic[index] = maximum } else { maximum = monotonic[index] }
+        }
+        return monotonic.withUnsafeBufferPointer { counts in
+            bounds.withUnsafeBufferPointer { bounds in
+                levels.map { quantile($0, bounds: bounds, counts: counts) }
+            }
+        }
+    }
+
     /// Sorted by bound, equal bounds added, cumulative counts made monotonic; nil without a `+Inf` bucket,
     /// with fewer than two buckets, or with a NaN count.
     private static func prepare(_ buckets: [HistogramBucket]) -> [HistogramBucket]? {
@@ -42,21 +62,31 @@ public enum HistogramQuantile {
     }
 
     private static func quantile(_ q: Double, prepared sorted: [HistogramBucket]) -> Double? {
+        let bounds = sorted.map(\.upperBound)
+        let counts = sorted.map(\.count)
+        return bounds.withUnsafeBufferPointer { bounds in
+            counts.withUnsafeBufferPointer { counts in quantile(q, bounds: bounds, counts: counts) }
+        }
+    }
+
+    /// The interpolation itself, over sorted bounds ending in `+Inf` and monotonic cumulative counts.
+    private static func quantile(_ q: Double, bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>) -> Double? {
         guard q >= 0, q <= 1 else { return nil }
-        let observations = sorted[sorted.count - 1].count
+        let last = counts.count - 1
+        let observations = counts[last]
         guard observations > 0 else { return nil }
         var rank = q * observations
         var bucket = 0
-        while bucket < sorted.count - 1 && sorted[bucket].count < rank { bucket += 1 }
-        if bucket == sorted.count - 1 { return sorted[sorted.count - 2].upperBound }
-        if bucket == 0 && sorted[0].upperBound <= 0 { return sorted[0].upperBound }
+        while bucket < last && counts[bucket] < rank { bucket += 1 }
+        if bucket == last { return bounds[last - 1] }
+        if bucket == 0 && bounds[0] <= 0 { return bounds[0] }
         var start = 0.0
-        let end = sorted[bucket].upperBound
-        var count = sorted[bucket].count
+        let end = bounds[bucket]
+        var count = counts[bucket]
         if bucket > 0 {
-            start = sorted[bucket - 1].upperBound
-            count -= sorted[bucket - 1].count
-            rank -= sorted[bucket - 1].count
+            start = bounds[bucket - 1]
+            count -= counts[bucket - 1]
+            rank -= counts[bucket - 1]
         }
         let value = start + (end - start) * (rank / count)
         return value.isFinite ? value : nil

@@ -12,6 +12,10 @@ public struct MetricStore: Sendable {
     var targets: [TargetState] = []
     var targetIndex: [String: Int32] = [:]
     var records: [SeriesRecord] = []
+    /// The compressed older points of `records[i]`, kept apart so the records stay free of references.
+    var columns: [SeriesColumn] = []
+    /// The raw newest points of every series.
+    var recent = RecentSlab()
     private var freeIDs: [Int32] = []
     var strings = StringTable()
     /// Label sets as flat `[name, value, name, value…]` string ids, sorted by label name.
@@ -172,14 +176,17 @@ public struct MetricStore: Sendable {
         }
         let record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
                                   counterLike: counterLike, firstScrape: scrape, lastPresentScrape: -1,
-                                  lastValue: 0, segmentStart: scrape, seenStamp: -1,
-                                  column: SeriesColumn(firstScrape: scrape))
+                                  lastValue: 0, segmentStart: scrape, seenStamp: -1)
         let id: SeriesID
         if let free = freeIDs.popLast() {
             records[Int(free)] = record
+            columns[Int(free)] = SeriesColumn(firstScrape: scrape)
+            recent.prepare(series: Int(free))
             id = SeriesID(raw: free)
         } else {
             records.append(record)
+            columns.append(SeriesColumn(firstScrape: scrape))
+            recent.prepare(series: records.count - 1)
             id = SeriesID(raw: Int32(records.count - 1))
         }
         targets[Int(t)].lookup[key] = id
@@ -190,7 +197,7 @@ public struct MetricStore: Sendable {
 
     private mutating func record(_ value: Double, for id: SeriesID, scrape: Int, atMs: Int64) {
         let index = Int(id.raw)
-        records[index].column.set(value, scrape: scrape)
+        recent.set(value, series: index, scrape: scrape)
         let lastPresent = records[index].lastPresentScrape
         if lastPresent >= 0 {
             let lastTime = targets[Int(records[index].target)].time(of: lastPresent)
@@ -208,7 +215,7 @@ public struct MetricStore: Sendable {
         for id in targets[Int(t)].series {
             let index = Int(id.raw)
             guard records[index].alive, records[index].seenStamp != scrape else { continue }
-            records[index].column.set(BlockCodec.absent, scrape: scrape)
+            recent.set(BlockCodec.absent, series: index, scrape: scrape)
             records[index].lastAbsentScrape = scrape
             let lastSeen = max(records[index].lastPresentScrape, records[index].firstScrape)
             if scrape - lastSeen >= configuration.capacity {
@@ -224,7 +231,7 @@ public struct MetricStore: Sendable {
         let record = records[index]
         targets[Int(record.target)].lookup[SeriesKey(name: record.name, labelSet: record.labelSet)] = nil
         records[index].alive = false
-        records[index].column = SeriesColumn(firstScrape: 0)
+        columns[index] = SeriesColumn(firstScrape: 0)
         freeIDs.append(id.raw)
         layoutGeneration += 1
     }
@@ -232,7 +239,7 @@ public struct MetricStore: Sendable {
     private mutating func sealBlocks(of t: Int32, before scrape: Int) {
         let keepFrom = scrape - configuration.capacity
         for id in targets[Int(t)].series where records[Int(id.raw)].alive {
-            records[Int(id.raw)].column.seal(endingBefore: scrape, keepFromScrape: keepFrom)
+            columns[Int(id.raw)].seal(recent.gather(series: Int(id.raw)), endingBefore: scrape, keepFromScrape: keepFrom)
         }
     }
 }

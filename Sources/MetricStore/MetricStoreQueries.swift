@@ -37,8 +37,7 @@ extension MetricStore {
     /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
     /// target's last scrape failed. NaN reads as nil too, so no NaN reaches a screen.
     public func latest(_ id: SeriesID) -> Double? {
-        // Field by field, not `let record = records[i]`: a copy of the record would retain its arrays, and
-        // this runs tens of thousands of times per frame.
+        // Runs tens of thousands of times per frame: plain fields only, no reference counting.
         let index = Int(id.raw)
         guard records[index].alive else { return nil }
         let target = Int(records[index].target)
@@ -62,35 +61,49 @@ extension MetricStore {
         while last >= state.oldestScrape && state.time(of: last) > end { last -= 1 }
         var first = last + 1
         while first - 1 >= state.oldestScrape && state.time(of: first - 1) >= start { first -= 1 }
-        return ScrapeWindow(target: t, first: first, last: last, startMs: start, endMs: end)
+        return ScrapeWindow(target: t, first: first, last: last, newest: state.newestScrape, startMs: start, endMs: end,
+                            firstTimeMs: first <= last ? state.time(of: first) : 0, lastTimeMs: first <= last ? state.time(of: last) : 0)
     }
 
     /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
     /// latest gap. Nil with fewer than two points.
     public func rate(_ id: SeriesID, in window: ScrapeWindow) -> CounterRate? {
         let index = Int(id.raw)
-        guard records[index].alive, records[index].target == window.target else { return nil }
-        let low = max(window.first, records[index].segmentStart, records[index].firstScrape)
-        let high = min(window.last, records[index].lastPresentScrape)
+        let record = records[index]  // plain data: a copy costs no reference counting
+        guard record.alive, record.target == window.target else { return nil }
+        let low = max(window.first, record.segmentStart, record.firstScrape)
+        let high = min(window.last, record.lastPresentScrape)
         guard high > low else { return nil }
         let t = Int(window.target)
-        let newest = targets[t].scrapeCount - 1
-        let isCounter = records[index].counterLike
-        if records[index].lastAbsentScrape < low && (records[index].lastResetScrape <= low || !isCounter) {
+        let newest = window.newest
+        let isCounter = record.counterLike
+        if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
             // Nothing unusual inside: the first and last points say it all.
-            let first = (timeMs: targets[t].time(of: low), value: records[index].column.value(at: low, newestScrape: newest))
-            let last = (timeMs: targets[t].time(of: high), value: records[index].column.value(at: high, newestScrape: newest))
+            let first = (timeMs: low == window.first ? window.firstTimeMs : time(t, low), value: value(index, at: low, newest: newest))
+            let last = (timeMs: high == window.last ? window.lastTimeMs : time(t, high), value: value(index, at: high, newest: newest))
             return CounterRate.extrapolate(increase: last.value - first.value, count: high - low + 1, first: first,
                                            last: last, windowStartMs: window.startMs, windowEndMs: window.endMs,
                                            isCounter: isCounter, reset: false)
         }
         var points: [(timeMs: Int64, value: Double)] = []
         for scrape in low...high {
-            let value = records[index].column.value(at: scrape, newestScrape: newest)
-            if !BlockCodec.isAbsent(value) { points.append((targets[t].time(of: scrape), value)) }
+            let value = value(index, at: scrape, newest: newest)
+            if !BlockCodec.isAbsent(value) { points.append((time(t, scrape), value)) }
         }
         return CounterRate.compute(points, windowStartMs: window.startMs, windowEndMs: window.endMs,
                                    isCounter: isCounter)
+    }
+
+    /// The value stored for scrape `scrape` of series `index`: the raw slab when recent, else its block.
+    @inline(__always) private func value(_ index: Int, at scrape: Int, newest: Int) -> Double {
+        if scrape > newest - BlockCodec.blockSize && scrape <= newest {
+            return recent.value(series: index, scrape: scrape)
+        }
+        return columns[index].value(at: scrape)
+    }
+
+    @inline(__always) private func time(_ target: Int, _ scrape: Int) -> Int64 {
+        targets[target].times[scrape % targets[target].times.count]
     }
 
     /// The rate over the `windowMs` before `atMs` (a convenience over `window(of:)` + `rate(_:in:)`).
@@ -112,6 +125,18 @@ extension MetricStore {
         return result
     }
 
+    /// The per-second rates of several series over one window (e.g. the buckets of a histogram, in `le`
+    /// order), written into `into`; false when any has no rate, so a quantile is never computed from a
+    /// partial histogram.
+    public func rates(_ ids: [SeriesID], in window: ScrapeWindow, into result: inout [Double]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        for id in ids {
+            guard let rate = rate(id, in: window) else { return false }
+            result.append(rate.perSecond)
+        }
+        return true
+    }
+
     /// The stored points of a series between two times (inclusive), oldest first; absent scrapes are left out.
     public func points(_ id: SeriesID, fromMs: Int64, toMs: Int64) -> [(timeMs: Int64, value: Double)] {
         let record = records[Int(id.raw)]
@@ -127,10 +152,10 @@ extension MetricStore {
             guard time >= fromMs, time <= toMs else { continue }
             let value: Double
             if scrape > target.newestScrape - BlockCodec.blockSize {
-                value = record.column.recentValue(scrape)
+                value = recent.value(series: Int(id.raw), scrape: scrape)
             } else {
                 if decoded == nil || scrape >= decoded!.start + decoded!.values.count {
-                    decoded = record.column.decodedBlock(containing: scrape)
+                    decoded = columns[Int(id.raw)].decodedBlock(containing: scrape)
                 }
                 guard let block = decoded, scrape >= block.start else { continue }
                 value = block.values[scrape - block.start]
@@ -141,12 +166,19 @@ extension MetricStore {
     }
 
     /// Approximate heap bytes held by the store (points, series records, interned strings).
-    public var approximateBytes: Int {
-        var total = records.count * (MemoryLayout<SeriesRecord>.stride + 32)
-        for record in records where record.alive { total += record.column.approximateBytes }
-        total += labelSets.reduce(0) { $0 + $1.count * 4 + 48 } * 2
-        total += strings.approximateBytes
-        for target in targets { total += target.times.count * 8 + target.series.count * 4 + target.lookup.count * 24 }
-        return total
+    public var approximateBytes: Int { memory.total }
+
+    /// Where the store's memory goes, in bytes (capacities, not just counts: what malloc holds).
+    public var memory: StoreMemory {
+        var result = StoreMemory()
+        result.records = records.capacity * MemoryLayout<SeriesRecord>.stride
+        result.recentSlots = recent.bytes
+        for (index, column) in columns.enumerated() where records[index].alive {
+            result.blocks += column.words.capacity * 8 + 32
+            result.blockPayload += column.words.count * 8
+        }
+        result.labels = labelSets.reduce(0) { $0 + $1.count * 4 + 48 } * 2 + strings.approximateBytes
+        for target in targets { result.targets += target.times.count * 8 + target.series.count * 4 + target.lookup.count * 24 }
+        return result
     }
 }

@@ -5,8 +5,13 @@ public struct ScrapeWindow: Sendable, Hashable {
     /// Scrape numbers, inclusive; `first > last` when no scrape falls inside.
     let first: Int
     let last: Int
+    /// The target's newest scrape when the window was taken, and the times of `first` and `last`, so
+    /// each rate in the window does not look them up again.
+    let newest: Int
     public let startMs: Int64
     public let endMs: Int64
+    let firstTimeMs: Int64
+    let lastTimeMs: Int64
 
     /// The number of scrapes inside.
     public var scrapeCount: Int { max(0, last - first + 1) }

@@ -1,31 +1,32 @@
-/// The points of one series, aligned with its target's scrape numbers: the newest 64 slots raw (the rate
-/// window reads them directly, with no decoding on the drawing path) and older ones in compressed blocks.
+/// The older points of one series, in compressed blocks of 64 scrapes aligned with its target's scrape
+/// numbers; the newest 64 are raw in the store's `RecentSlab`.
 struct SeriesColumn: Sendable {
-    /// Slot `scrape % 64` holds the value of that scrape (or `BlockCodec.absent`).
-    var recent: [Double]
     /// Sealed blocks, oldest first; block `k` holds scrapes `firstBlockScrape + 64k ..< +64`.
     var words: [UInt64] = []
     var firstBlockScrape: Int
     var blockCount = 0
 
     init(firstScrape: Int) {
-        recent = [Double](repeating: BlockCodec.absent, count: BlockCodec.blockSize)
         firstBlockScrape = firstScrape - firstScrape % BlockCodec.blockSize
     }
 
-    @inline(__always) func recentValue(_ scrape: Int) -> Double { recent[scrape & (BlockCodec.blockSize - 1)] }
-
-    @inline(__always) mutating func set(_ value: Double, scrape: Int) {
-        recent[scrape & (BlockCodec.blockSize - 1)] = value
-    }
-
-    /// Seals the block of the 64 scrapes that end just before `nextScrape` (a multiple of 64), and drops
-    /// blocks older than `keepFromScrape`.
-    mutating func seal(endingBefore nextScrape: Int, keepFromScrape: Int) {
+    /// Seals `slots` (the raw values of the 64 scrapes that end just before `nextScrape`, a multiple of 64)
+    /// into a block, and drops blocks older than `keepFromScrape`.
+    mutating func seal(_ slots: [Double], endingBefore nextScrape: Int, keepFromScrape: Int) {
         let start = nextScrape - BlockCodec.blockSize
         if start >= firstBlockScrape + blockCount * BlockCodec.blockSize {
             if blockCount == 0 { firstBlockScrape = start }
-            BlockCodec.encode(recent[...], into: &words)
+            var block: [UInt64] = []
+            BlockCodec.encode(slots[...], into: &block)
+            if words.capacity < words.count + block.count {
+                // Grow to what is needed, not to double: in steady state a dropped block makes room for the
+                // next one, and doubling would leave a third of the history's memory unused.
+                var grown: [UInt64] = []
+                grown.reserveCapacity(words.count + block.count + block.count / 2)
+                grown.append(contentsOf: words)
+                words = grown
+            }
+            words.append(contentsOf: block)
             blockCount += 1
         }
         var dropWords = 0
@@ -37,11 +38,12 @@ struct SeriesColumn: Sendable {
         if dropWords > 0 { words.removeFirst(dropWords) }
     }
 
-    /// The value at `scrape`, from the raw slots when recent enough, else decoded from its block.
-    func value(at scrape: Int, newestScrape: Int) -> Double {
-        if scrape > newestScrape - BlockCodec.blockSize && scrape <= newestScrape { return recentValue(scrape) }
-        guard let block = decodedBlock(containing: scrape) else { return BlockCodec.absent }
-        return block.values.indices.contains(scrape - block.start) ? block.values[scrape - block.start] : BlockCodec.absent
+    /// The value at `scrape` decoded from its block, or absent when no block holds it.
+    func value(at scrape: Int) -> Double {
+        guard let block = decodedBlock(containing: scrape), block.values.indices.contains(scrape - block.start) else {
+            return BlockCodec.absent
+        }
+        return block.values[scrape - block.start]
     }
 
     /// All values of the block that holds `scrape`, with the block's first scrape number.
@@ -53,7 +55,4 @@ struct SeriesColumn: Sendable {
         for _ in 0..<index { offset += BlockCodec.length(of: words, at: offset) }
         return (firstBlockScrape + index * BlockCodec.blockSize, BlockCodec.decode(words, at: offset))
     }
-
-    /// Heap bytes held (arrays' payloads plus their headers).
-    var approximateBytes: Int { recent.capacity * 8 + words.capacity * 8 + 64 }
 }

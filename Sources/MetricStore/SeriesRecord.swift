@@ -1,7 +1,9 @@
 import Exposition
 
 /// What the store knows about one series besides its points: identity (interned), type, and the scrape
-/// numbers that let a rate skip its walk over the window when nothing unusual happened in it.
+/// numbers that let a rate skip its walk over the window when nothing unusual happened in it. Plain data
+/// (no references), so reading it on the drawing path costs no reference counting; the points live in
+/// the store's parallel `columns` array.
 struct SeriesRecord: Sendable {
     var target: Int32
     var name: Int32
@@ -22,5 +24,4 @@ struct SeriesRecord: Sendable {
     /// The scrape number of the page that last carried it, to find the missing ones.
     var seenStamp: Int
     var alive = true
-    var column: SeriesColumn
 }

@@ -1,0 +1,152 @@
+import ArgumentParser
+import ClusterModel
+import Exposition
+import Foundation
+import MetricStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `infertop bench model`: the cost of the store and the cluster model on the large generated cluster —
+/// per-frame derived values (every counter rate, p50/p90/p95/p99 of every histogram per instance and
+/// merged, every GPU gauge) and the memory of 15 minutes of 1-second history.
+struct BenchModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "model",
+        abstract: "Time per frame of the derived values, and store memory for the 10 MB cluster page.",
+        discussion: """
+        Build with `swift build -c release`. Pages come from gen_exposition.py (--tick 1…N, 1 s apart); the \
+        history is then filled to --history scrapes by continuing each counter's growth and cycling the \
+        gauges of those pages, so the stored values compress as real ones do.
+        """
+    )
+
+    @Option(name: .long, help: "The generator script.")
+    var generator = "Tests/Fixtures/bench/gen_exposition.py"
+    @Option(name: .long, help: "Page size passed to the generator.")
+    var size = "10MB"
+    @Option(name: .long, help: "Generated pages (ticks), at least 2.")
+    var ticks = 3
+    @Option(name: .long, help: "Timed frames.")
+    var frames = 30
+    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s).")
+    var history = 900
+
+    func validate() throws {
+        guard ticks >= 2, frames >= 1, history >= ticks else { throw ValidationError("need --ticks ≥ 2, --frames ≥ 1, --history ≥ --ticks") }
+        guard FileManager.default.fileExists(atPath: generator) else {
+            throw ValidationError("\(generator): no such file; run from the repository root or pass --generator")
+        }
+    }
+
+    func run() throws {
+        var pages: [ExpositionPage] = []
+        for tick in 1...ticks {
+            let bytes = try generate(tick: tick)
+            let page = ExpositionParser.parse(bytes)
+            guard page.errorCount == 0 else { throw ValidationError("generated page \(tick) has parse errors: \(page.errors.first!)") }
+            pages.append(page)
+        }
+        guard pages.allSatisfy({ $0.sampleCount == pages[0].sampleCount }) else {
+            throw ValidationError("the generated pages differ in shape; cannot continue their growth")
+        }
+        print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size), ticks 1…\(ticks))")
+
+        var store = MetricStore(configuration: StoreConfiguration(retentionMs: Int64(history) * 1000, scrapeIntervalMs: 1000))
+        var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 10_000))
+        let clock = ContinuousClock()
+        var ingest: [Double] = []
+        var scrape = 0
+        func ingestNext() {
+            let page = frame(scrape, pages: pages)
+            let start = clock.now
+            store.ingest(target: "cluster", page: page, atMs: 1_800_000_000_000 + Int64(scrape) * 1000)
+            ingest.append(Self.milliseconds(clock.now - start))
+            scrape += 1
+        }
+        var snapshot = ClusterSnapshot.empty
+        let memory = PeakMemory.extraBytes {
+            for _ in 0..<history { ingestNext() }
+        }
+        let planStart = clock.now
+        snapshot = builder.snapshot(from: store)
+        let planMs = Self.milliseconds(clock.now - planStart)
+        var timings: [Double] = []
+        var cpuTimings: [Double] = []
+        for _ in 0..<frames {
+            ingestNext()
+            let start = clock.now
+            let cpuStart = Self.threadCPUMilliseconds()
+            snapshot = builder.snapshot(from: store)
+            cpuTimings.append(Self.threadCPUMilliseconds() - cpuStart)
+            timings.append(Self.milliseconds(clock.now - start))
+        }
+        timings.sort()
+        cpuTimings.sort()
+        ingest.sort()
+        let histograms = snapshot.instances.count * 4
+        print("cluster: \(snapshot.nodes.count) nodes, \(snapshot.gpus.count) GPUs, \(snapshot.instances.count) instances, "
+              + "\(store.seriesCount) series; \(histograms) histograms per frame + merged per model, GPU type and cluster")
+        print("per-frame derived values: median \(Self.fixed(timings[timings.count / 2])) ms wall, "
+              + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
+              + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
+              + "plan build once \(Self.fixed(planMs)) ms")
+        print("ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
+              + "max \(Self.fixed(ingest.last!)) ms (block sealing every 64 scrapes)")
+        let mib = 1_048_576.0
+        print("store memory after \(history) scrapes of \(store.seriesCount) series: "
+              + "\(Self.fixed(Double(store.approximateBytes) / mib)) MiB counted, "
+              + (memory.map { "\(Self.fixed(Double($0) / mib)) MiB peak RSS added" } ?? "RSS not measurable here")
+              + " (target < 150 MiB)")
+        let parts = store.memory
+        print("  by part, MiB: raw recent slots \(Self.fixed(Double(parts.recentSlots) / mib)), compressed blocks "
+              + "\(Self.fixed(Double(parts.blocks) / mib)) (data \(Self.fixed(Double(parts.blockPayload) / mib))), records "
+              + "\(Self.fixed(Double(parts.records) / mib)), labels \(Self.fixed(Double(parts.labels) / mib)), targets "
+              + "\(Self.fixed(Double(parts.targets) / mib)); \(Self.fixed(Double(parts.blockPayload) / Double(store.seriesCount * history))) "
+              + "bytes per stored point")
+        if let tps = snapshot.totals.generationTokensPerSecond, let p95 = snapshot.totals.ttft.p95 {
+            print("check: cluster generation \(Self.fixed(tps)) tok/s, merged TTFT p95 \(Self.fixed(p95 * 1000)) ms")
+        }
+    }
+
+    /// Frame `n`: cumulative values keep growing at the pace between the first two pages; gauges cycle.
+    private func frame(_ n: Int, pages: [ExpositionPage]) -> ExpositionPage {
+        let gauges = pages[n % pages.count]
+        var families = gauges.families
+        for (f, family) in families.enumerated() where family.type == .counter || family.type == .histogram {
+            for (s, sample) in family.samples.enumerated() where !sample.name.hasSuffix("_created") {
+                let first = pages[0].families[f].samples[s].value
+                let step = pages[1].families[f].samples[s].value - first
+                families[f].samples[s].value = first + step * Double(n)
+            }
+        }
+        return ExpositionPage(format: gauges.format, families: families)
+    }
+
+    private func generate(tick: Int) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator, "--size", size, "--tick", String(tick), "--interval", "1"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("\(generator) exited with \(process.terminationStatus)") }
+        return [UInt8](data)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+    }
+
+    /// CPU time of this thread: unlike wall time, not inflated when other processes share the cores.
+    private static func threadCPUMilliseconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) * 1000 + Double(spec.tv_nsec) / 1e6
+    }
+
+    private static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}
