@@ -32,6 +32,7 @@ struct BenchRenderCommand: ParsableCommand {
         var compact = UIState()
         compact.compact = true
         cases.append(("overview, compact tiles", compact))
+        cases += InsightScreen.benchmarkCases
         print("render \(width)x\(height): \(gpus) GPUs, \(instances) instances, \(history) frames of history, \(frames) frames each")
         for (name, state) in cases {
             var timings: [Double] = []

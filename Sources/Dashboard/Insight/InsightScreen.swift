@@ -30,3 +30,26 @@ public enum InsightScreen: Sendable, Hashable {
         }
     }
 }
+
+extension InsightScreen {
+    /// The insight screens that must stay within the frame budget for thousands of GPUs, as `bench render`
+    /// cases: the heatmap and the grouped list (collapsed, and grouped by model).
+    public static var benchmarkCases: [(String, UIState)] {
+        func state(_ screen: InsightScreen, _ change: (inout UIState) -> Void = { _ in }) -> UIState {
+            var state = UIState()
+            state.screen = .insight
+            state.insight.stack = [screen]
+            change(&state)
+            return state
+        }
+        return [
+            ("heatmap, VRAM", state(.heatmap)),
+            ("heatmap, filtered vram>50", state(.heatmap) { $0.filter = "vram>50" }),
+            ("GPU groups by node, collapsed", state(.groups)),
+            ("GPU groups by model, sorted by VRAM", state(.groups) {
+                $0.insight.grouping = .model
+                $0.insight.groupSort = .vram
+            }),
+        ]
+    }
+}
