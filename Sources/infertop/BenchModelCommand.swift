@@ -84,9 +84,11 @@ struct BenchModelCommand: ParsableCommand {
         timings.sort()
         cpuTimings.sort()
         ingest.sort()
-        let histograms = snapshot.instances.count * 4
+        let histograms = snapshot.instances.reduce(0) { count, instance in
+            count + [instance.ttft, instance.itl, instance.e2e, instance.queueTime].filter { !$0.isEmpty }.count
+        }
         print("cluster: \(snapshot.nodes.count) nodes, \(snapshot.gpus.count) GPUs, \(snapshot.instances.count) instances, "
-              + "\(store.seriesCount) series; \(histograms) histograms per frame + merged per model, GPU type and cluster")
+              + "\(store.seriesCount) series; \(histograms) instance histograms per frame + merged per model, GPU type and cluster")
         print("per-frame derived values: median \(Self.fixed(timings[timings.count / 2])) ms wall, "
               + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
               + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
