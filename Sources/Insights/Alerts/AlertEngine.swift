@@ -59,17 +59,17 @@ public struct AlertEngine: Sendable {
         let signals = AlertSignals(snapshot: snapshot, index: index, configuration: configuration, loads: loads,
                                    queue: queue).compute()
         var changes: [AlertTransition] = []
-        var seen = Set<Key>(minimumCapacity: signals.count)
+        var seen = Set<Key>(minimumCapacity: tracked.count)
         for signal in signals {
             guard let rule = configuration.rule(signal.kind) else { continue }
             let key = Key(rule: signal.kind, kind: signal.subject.kind, id: signal.subject.id)
-            seen.insert(key)
             // Only subjects with a breach, or with a machine already running, are kept: thousands of healthy
-            // GPUs cost no memory.
+            // GPUs cost no memory, and no bookkeeping beyond this check.
             if tracked[key] == nil {
                 guard let value = signal.value, rule.breaches(value) else { continue }
                 tracked[key] = Tracked(subject: signal.subject)
             }
+            seen.insert(key)
             tracked[key]?.subject = signal.subject
             step(key, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
         }
