@@ -12,12 +12,13 @@ enum ClusterAggregator {
         // The builder hands both lists over in display order (its plans are sorted once), so no sorting here.
         var gpus = orderedGPUs
         var instances = orderedInstances
-        let gpuInstances = join(&gpus, &instances, configuration: configuration)
+        let (gpuInstances, instanceGPUs) = join(&gpus, &instances, configuration: configuration)
 
         var nodes: [String: Node] = [:]
-        for gpu in gpus {
-            nodes[gpu.node, default: Node(name: gpu.node, up: false)].gpuIDs.append(gpu.id)
-            if !gpu.stale { nodes[gpu.node]?.up = true }
+        for index in gpus.indices {  // by index: a `for gpu in gpus` copy would retain every string of it
+            let node = gpus[index].node
+            nodes[node, default: Node(name: node, up: false)].gpuIDs.append(gpus[index].id)
+            if !gpus[index].stale { nodes[node]?.up = true }
         }
         for instance in instances {
             guard let node = instance.node else { continue }
@@ -60,8 +61,8 @@ enum ClusterAggregator {
         var modelMembers: [String: [Int]] = [:]
         for index in live { if let model = instances[index].model { modelMembers[model, default: []].append(index) } }
         for (model, members) in modelMembers.sorted(by: { $0.key < $1.key }) {
-            var gpuSet = Set<String>()
-            for index in members { gpuSet.formUnion(instances[index].gpuIDs) }
+            var gpuSet = Set<Int>()
+            for index in members { gpuSet.formUnion(instanceGPUs[index]) }
             byModel.append(ModelAggregate(
                 model: model, instanceCount: members.count, gpuCount: gpuSet.count,
                 running: total(members, \.running), waiting: total(members, \.waiting),
@@ -106,9 +107,10 @@ enum ClusterAggregator {
     }
 
     /// Every instance of a node is joined to every GPU of that node (the pages do not say which GPU an engine
-    /// uses); an explicit map in the configuration, by GPU id or UUID, wins. Returns each GPU's instances.
+    /// uses); an explicit map in the configuration, by GPU id or UUID, wins. Returns each GPU's instances
+    /// and each instance's GPUs, as indices.
     private static func join(_ gpus: inout [GPU], _ instances: inout [EngineInstance],
-                             configuration: ModelConfiguration) -> [[Int]] {
+                             configuration: ModelConfiguration) -> (gpuInstances: [[Int]], instanceGPUs: [[Int]]) {
         var gpusByNode: [String: [Int]] = [:]
         var gpuIndex: [String: Int] = [:]
         for (index, gpu) in gpus.enumerated() {
@@ -119,6 +121,7 @@ enum ClusterAggregator {
             }
         }
         var gpuInstances = [[Int]](repeating: [], count: gpus.count)
+        var instanceGPUs = [[Int]](repeating: [], count: instances.count)
         for position in instances.indices {
             let joined: [Int]
             if let explicit = configuration.instanceGPUs[instances[position].id] {
@@ -129,12 +132,13 @@ enum ClusterAggregator {
                 joined = []
             }
             instances[position].gpuIDs = joined.map { gpus[$0].id }
+            instanceGPUs[position] = joined
             for index in joined {
                 gpus[index].instanceIDs.append(instances[position].id)
                 gpuInstances[index].append(position)
             }
         }
-        return gpuInstances
+        return (gpuInstances, instanceGPUs)
     }
 
     /// The sum of the known values, or nil when none is known (absent is not 0).
