@@ -34,7 +34,9 @@ public enum HeatmapView {
                 canvas.put(character, x: x + nameWidth + i, y: y, role: role, clip: mapArea)
             }
         }
-        drawInfo(&canvas, info, map, selected: selected, ctx)
+        let selectedBlock = blocks.first { $0.firstCell <= selected && selected < $0.firstCell + $0.count }
+        let cell = selectedBlock.map { map.rows[$0.row].cells[selected - $0.firstCell] }
+        drawInfo(&canvas, info, map, selected: cell, ctx)
     }
 
     /// Where each node's block goes: as many blocks per line as fit, each `nameWidth` + its cells + a gap.
@@ -64,7 +66,7 @@ public enum HeatmapView {
         return ramp[min(level, ramp.count - 1)]
     }
 
-    static func drawInfo(_ canvas: inout Canvas, _ rect: Rect, _ map: Heatmap, selected: Int, _ ctx: ViewContext) {
+    static func drawInfo(_ canvas: inout Canvas, _ rect: Rect, _ map: Heatmap, selected: Heatmap.Cell?, _ ctx: ViewContext) {
         let (first, second) = rect.splitTop(1)
         var legend: [[FlowText.Piece]] = [[("legend ", .muted)]]
         for bucket in map.legend.buckets {
@@ -73,12 +75,11 @@ public enum HeatmapView {
         }
         legend.append([("· no data ", .muted), ("\(map.legend.absentCount)", .muted)])
         FlowText.draw(&canvas, first, groups: legend)
-        let cells = map.rows.flatMap(\.cells)
-        guard cells.indices.contains(selected), let gpu = ctx.snapshot.gpu(id: cells[selected].gpuID) else { return }
-        let value = cells[selected].value.map(map.metric.format) ?? ctx.absent
+        guard let selected, let gpu = ctx.snapshot.gpu(id: selected.gpuID) else { return }
+        let value = selected.value.map(map.metric.format) ?? ctx.absent
         FlowText.draw(&canvas, second, groups: [
             [("GPU ", .muted), (ctx.clean(gpu.id), .accent)], [(ctx.clean(gpu.modelName), .text)],
-            [(map.metric.title + " ", .muted), (value, role(cells[selected].level, map.metric))],
+            [(map.metric.title + " ", .muted), (value, role(selected.level, map.metric))],
             [("Enter", .key), (" details", .muted)],
         ])
     }

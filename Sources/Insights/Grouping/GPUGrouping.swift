@@ -8,17 +8,26 @@ public enum GPUGrouping {
     public static func groups(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil, by mode: GPUGroupingMode,
                               gpus: [GPU]? = nil) -> [GPUGroup] {
         let index = index ?? SnapshotIndex(snapshot)
-        var order: [String] = []
-        var builders: [String: Builder] = [:]
+        var keys: [String] = []
+        var builders: [Builder] = []
+        var position: [String: Int] = [:]
         for gpu in gpus ?? snapshot.gpus {
             let key = mode == .node ? gpu.node : (index.model(of: gpu) ?? GPUGroupingMode.noModel)
-            if builders[key] == nil {
-                order.append(key)
-                builders[key] = Builder()
+            // GPUs come ordered by node, so the group of the previous GPU is the likely one: no hashing.
+            let slot: Int
+            if let last = keys.last, last == key {
+                slot = keys.count - 1
+            } else if let known = position[key] {
+                slot = known
+            } else {
+                slot = keys.count
+                position[key] = slot
+                keys.append(key)
+                builders.append(Builder())
             }
-            builders[key]!.add(gpu, index: index)
+            builders[slot].add(gpu)
         }
-        return order.map { builders[$0]!.group(mode: mode, key: $0, index: index) }
+        return zip(keys, builders).map { key, builder in builder.group(mode: mode, key: key, index: index) }
     }
 
     /// The GPUs matching `filter` (all of them for an empty filter).
@@ -35,10 +44,18 @@ public enum GPUGrouping {
         var temperature = Accumulator(), power = Accumulator()
         var stale = 0
 
-        mutating func add(_ gpu: GPU, index: SnapshotIndex) {
+        var lastNode: String?, lastType: String?
+
+        mutating func add(_ gpu: GPU) {
             ids.append(gpu.id)
-            nodes.insert(gpu.node)
-            if let type = gpu.modelName { types.insert(type) }
+            if gpu.node != lastNode {
+                nodes.insert(gpu.node)
+                lastNode = gpu.node
+            }
+            if let type = gpu.modelName, type != lastType {
+                types.insert(type)
+                lastType = type
+            }
             // Only members reporting both count, or a GPU without a used figure would dilute the fraction.
             if let usedBytes = gpu.vramUsedBytes, let totalBytes = gpu.vramTotalBytes {
                 used.add(usedBytes)

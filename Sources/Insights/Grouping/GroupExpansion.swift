@@ -41,7 +41,9 @@ public struct GroupExpansion: Sendable, Hashable {
                      ascending: Bool = false) -> [GroupedRow] {
         let ordered: [GPUGroup]
         if sort == .name {
-            let byName = groups.sorted { $0.key.naturallyPrecedes($1.key) }
+            // Lowercased once per group, not once per comparison.
+            let byName = groups.map { (key: $0.key.lowercased(), group: $0) }
+                .sorted { $0.key.naturallyPrecedes(lowercased: $1.key) }.map(\.group)
             ordered = ascending ? byName.reversed() : byName
         } else {
             ordered = sortedByValue(groups, ascending: ascending) { sort.value(of: $0) }
@@ -65,7 +67,12 @@ public struct GroupExpansion: Sendable, Hashable {
 extension String {
     /// Orders names the way a person expects: `gpu-node-2` before `gpu-node-10`.
     func naturallyPrecedes(_ other: String) -> Bool {
-        var a = self.lowercased()[...], b = other.lowercased()[...]
+        lowercased().naturallyPrecedes(lowercased: other.lowercased())
+    }
+
+    /// `naturallyPrecedes` for strings already lowercased.
+    func naturallyPrecedes(lowercased other: String) -> Bool {
+        var a = self[...], b = other[...]
         while let x = a.first, let y = b.first {
             if x.isNumber, y.isNumber {
                 let digitsA = a.prefix { $0.isNumber }, digitsB = b.prefix { $0.isNumber }

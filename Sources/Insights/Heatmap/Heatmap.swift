@@ -24,7 +24,8 @@ public struct Heatmap: Sendable, Hashable {
     /// The heatmap of `gpus` (default: every GPU of the snapshot), nodes in snapshot order.
     public static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
                              gpus: [GPU]? = nil) -> Heatmap {
-        let index = index ?? SnapshotIndex(snapshot)
+        // Only the KV metric joins GPUs to instances; the others need no index.
+        let index = metric == .kv ? (index ?? SnapshotIndex(snapshot)) : index
         let scale = HeatmapLegend(metric: metric)
         var counts = Array(repeating: 0, count: scale.buckets.count)
         var absent = 0
@@ -35,7 +36,9 @@ public struct Heatmap: Sendable, Hashable {
             let level = scale.level(of: value)
             if let level { counts[level] += 1 } else { absent += 1 }
             let cell = Cell(gpuID: gpu.id, value: value, level: level)
-            if let row = rowOfNode[gpu.node] {
+            if let last = rows.indices.last, rows[last].node == gpu.node {
+                rows[last].cells.append(cell)
+            } else if let row = rowOfNode[gpu.node] {
                 rows[row].cells.append(cell)
             } else {
                 rowOfNode[gpu.node] = rows.count

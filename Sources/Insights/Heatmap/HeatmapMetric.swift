@@ -27,13 +27,13 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The cell's value: a fraction (0–1) or °C; nil when the GPU does not report it (KV: no instance does).
-    public func value(of gpu: GPU, index: SnapshotIndex) -> Double? {
+    public func value(of gpu: GPU, index: SnapshotIndex?) -> Double? {
         guard !gpu.stale else { return nil }
         switch self {
         case .vram: return gpu.vramFraction
         case .utilization: return gpu.utilization
         case .temperature: return gpu.temperatureC
-        case .kv: return maximum(index.instances(of: gpu).map(\.kvCacheUsage))
+        case .kv: return index.flatMap { maximum($0.instances(of: gpu).map(\.kvCacheUsage)) }
         }
     }
 
