@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (build with -c release).",
-        subcommands: [BenchParseCommand.self, BenchSimCommand.self, BenchRecordingCommand.self, BenchRenderCommand.self, BenchModelCommand.self]
+        subcommands: [BenchParseCommand.self, BenchSimCommand.self, BenchRecordingCommand.self, BenchRenderCommand.self, BenchScrapeCommand.self, BenchModelCommand.self]
     )
 }
