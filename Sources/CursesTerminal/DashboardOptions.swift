@@ -16,10 +16,12 @@ public struct DashboardOptions: Sendable {
     /// within this period, and the first key brings the fast tick back).
     public var idleTick: Duration
     public var environment: [String: String]
+    /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.
+    public var replay: Bool
 
     public init(theme: String? = nil, glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
                 tick: Duration = .milliseconds(33), idleTick: Duration = .milliseconds(80),
-                environment: [String: String] = [:]) {
+                environment: [String: String] = [:], replay: Bool = false) {
         self.idleTick = idleTick
         self.theme = theme
         self.glyphs = glyphs
@@ -27,5 +29,6 @@ public struct DashboardOptions: Sendable {
         self.mouse = mouse
         self.tick = tick
         self.environment = environment
+        self.replay = replay
     }
 }

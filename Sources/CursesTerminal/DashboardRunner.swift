@@ -37,6 +37,7 @@ public enum DashboardRunner {
         var state = UIState()
         state.themeIndex = themeNames.firstIndex(of: firstTheme) ?? 0
         var frame = feed.latest()
+        state.replay = options.replay
         var palette = CursesPalette(theme: themes[firstTheme]!, depth: depth)
         var paletteIndex = state.themeIndex
         var needsDraw = true
@@ -58,9 +59,14 @@ public enum DashboardRunner {
                 if state.chartWindowSeconds != before.chartWindowSeconds {
                     feed.send(.chartWindow(seconds: state.chartWindowSeconds))
                 }
+                if state.replayRequestCount != before.replayRequestCount, let move = state.replayRequest {
+                    feed.send(.replay(move))
+                }
             }
             if state.quitRequested { return }
-            if !state.paused {
+            // A live source keeps collecting while the display is paused; a replay pauses itself and still
+            // shows the steps and jumps asked of it.
+            if !state.paused || state.replay {
                 let latest = feed.latest()
                 if latest.generation != frame.generation || latest.source != frame.source {
                     frame = latest
@@ -90,7 +96,7 @@ public enum DashboardRunner {
         if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
         let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
                                         sortKeyCounts: ClusterQuery.sortKeyCounts, themeCount: themeCount,
-                                        pageRows: max(1, size.height / 3))
+                                        pageRows: max(1, size.height / 3), replayStartMs: frame.replay?.startMs)
         if case let .click(x, y) = action {
             guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }
             return UIReducer.select(row: row, in: list, state: state, context: context)

@@ -54,7 +54,8 @@ public struct ReplayPlayer {
             deliveredSinceFrame = true
             peeked = nil
         }
-        if deliveredSinceFrame, let last = lastSlot, slot(timeMs) > last || peek() == nil { takeFrame() }
+        // A round is complete once the next event belongs to a later one (or there is none).
+        if deliveredSinceFrame, let last = lastSlot, peek().map({ slot($0.timeMs) > last }) ?? true { takeFrame() }
         if peek() == nil {
             atEnd = true
             if damage == nil { damage = cursor.damage }

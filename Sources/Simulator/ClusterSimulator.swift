@@ -54,12 +54,12 @@ public struct ClusterSimulator: Sendable {
                     instance.processStartMs = nowMs - 3_600_000
                     instance.clockMs = Double(nowMs)
                 }
-                targets.append(SimTarget(id: "sim/\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
+                targets.append(SimTarget(id: "sim://\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
                                          node: node.name, kind: .engine, engine: plan.engine, nodeIndex: nodeIndex,
                                          instanceIndex: instances.count))
                 instances.append(instance)
             }
-            targets.append(SimTarget(id: "sim/\(node.name)/dcgm", path: "/\(node.name)/dcgm/metrics",
+            targets.append(SimTarget(id: "sim://\(node.name)/dcgm", path: "/\(node.name)/dcgm/metrics",
                                      node: node.name, kind: .dcgm, engine: nil, nodeIndex: nodeIndex,
                                      instanceIndex: nil))
         }

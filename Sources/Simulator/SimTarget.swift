@@ -5,7 +5,7 @@ public struct SimTarget: Sendable, Hashable, Identifiable {
         case dcgm
     }
 
-    /// Stable id, e.g. `sim/node-00/vllm-0` or `sim/node-00/dcgm`.
+    /// Stable id, e.g. `sim://node-00/vllm-0` or `sim://node-00/dcgm` (the node is the host part, so engines join their node's GPUs from the id alone, live or replayed).
     public let id: String
     /// HTTP path it is served at, e.g. `/node-00/vllm-0/metrics`.
     public let path: String
@@ -21,6 +21,6 @@ public struct SimTarget: Sendable, Hashable, Identifiable {
 
     /// A file-system-safe name, e.g. `node-00_vllm-0`, for dumps and recordings.
     public var slug: String {
-        String(id.dropFirst(4).map { $0 == "/" ? "_" : $0 })
+        String(id.dropFirst("sim://".count).map { $0 == "/" ? "_" : $0 })
     }
 }

@@ -40,9 +40,9 @@ struct DisplayArguments: ParsableArguments {
         return Size(width: parts[0], height: parts[1])
     }
 
-    func dashboardOptions(configuredTheme: String?) -> DashboardOptions {
+    func dashboardOptions(configuredTheme: String?, replay: Bool = false) -> DashboardOptions {
         DashboardOptions(theme: theme ?? configuredTheme, glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
-                         mouse: !noMouse, environment: ProcessInfo.processInfo.environment)
+                         mouse: !noMouse, environment: ProcessInfo.processInfo.environment, replay: replay)
     }
 
     /// A logger writing to `--log` (or discarding everything when there is none).

@@ -66,9 +66,13 @@ struct ReplayCommand: AsyncParsableCommand {
         defer { player.cancel() }
         if let frames = display.frames {
             guard await feed.waitForFirstFrame() else { throw ValidationError("no data arrived within 30 s from \(feed.latest().source)") }
-            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize()) { print(text) }
+            var state = UIState()
+            state.replay = true
+            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize(), state: state) {
+                print(text)
+            }
             return
         }
-        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: nil))
+        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: nil, replay: true))
     }
 }

@@ -24,7 +24,7 @@ struct SimCommand: AsyncParsableCommand {
     var interval: SimDurationArgument = SimDurationArgument(milliseconds: 1000)
     @Option(help: "Fast-forward --duration into a recording at OUT (replay it with `infertop replay OUT`); an existing folder or a path ending in / gets OUT/<virtual-ms>/<node>_<target>.prom files instead.")
     var out: String?
-    @Option(help: "Print the page of this target id (e.g. sim/node-00/dcgm) after --duration.")
+    @Option(help: "Print the page of this target id (e.g. sim://node-00/dcgm) after --duration.")
     var target: String?
     @Flag(help: "List the targets and exit.")
     var listTargets = false

@@ -32,14 +32,19 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         var player = ReplayPlayer(source: try ReplaySource.open(path: path), intervalMs: 1000)
         var replayed: [Int64: ClusterSnapshot] = [:]
-        var time = player.startTimeMs
+        var time = player.startTimeMs - 1000  // one round per call
         while !player.atEnd {
             time += 1000
             if player.play(toMs: time) { replayed[player.pipeline.latest.timeMs] = player.pipeline.latest }
         }
         #expect(replayed.count == live.count)
-        for (time, snapshot) in live {
-            #expect(replayed[time] == snapshot, "frame at \(time) differs")
+        for (time, snapshot) in live.sorted(by: { $0.key < $1.key }) {
+            let replay = replayed[time]
+            #expect(replay?.targets == snapshot.targets, "targets at \(time)")
+            #expect(replay?.gpus == snapshot.gpus, "GPUs at \(time)")
+            #expect(replay?.instances == snapshot.instances, "instances at \(time)")
+            #expect(replay?.totals == snapshot.totals, "totals at \(time)")
+            #expect(replay == snapshot, "frame at \(time) differs")
         }
         #expect(player.damage == nil)
     }

@@ -55,6 +55,18 @@ public struct Canvas: Equatable, Sendable {
         return column - x
     }
 
+    /// Copies another canvas onto this one with its top-left corner at (x, y), clipped to this canvas.
+    public mutating func paste(_ other: Canvas, x: Int, y: Int) {
+        for row in 0..<other.height {
+            for column in 0..<other.width {
+                let cell = other[column, row]
+                let (tx, ty) = (x + column, y + row)
+                guard tx >= 0, ty >= 0, tx < width, ty < height else { continue }
+                set(tx, ty, cell)
+            }
+        }
+    }
+
     /// Fills a rectangle (clipped to the canvas) with one character.
     public mutating func fill(_ rect: Rect, with character: Character = " ", role: StyleRole = .text) {
         let area = rect.intersection(bounds)

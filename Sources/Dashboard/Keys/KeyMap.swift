@@ -50,14 +50,40 @@ public enum KeyMap {
         KeyBinding([.backspace], .filterBackspace, help: "delete a character"),
     ]
 
+    /// A replay's keys; they take these keys from the screen's own table while replaying.
+    public static let replay: [KeyBinding] = [
+        KeyBinding([.left], .replay(.stepBackward), help: "replay: one scrape back", hint: "step"),
+        KeyBinding([.right], .replay(.stepForward), help: "replay: one scrape forward"),
+        KeyBinding([.character("[")], .replay(.slower), help: "replay: slower (down to 0.25×)", hint: "speed"),
+        KeyBinding([.character("]")], .replay(.faster), help: "replay: faster (up to 64×)"),
+        KeyBinding([.character("g")], .startSeek, help: "replay: go to a time (12:30, 90s, or an ISO time)", hint: "go to"),
+        KeyBinding([.home], .replay(.start), help: "replay: the first moment"),
+        KeyBinding([.end], .replay(.end), help: "replay: the last moment"),
+    ]
+
+    /// While typing a replay's `g` time.
+    public static let seek: [KeyBinding] = [
+        KeyBinding([.enter], .seekCommit, help: "go to that time", hint: "go"),
+        KeyBinding([.escape], .close, help: "cancel", hint: "cancel"),
+        KeyBinding([.backspace], .seekBackspace, help: "delete a character"),
+    ]
+
     /// The table in force for a state.
     public static func table(for state: UIState) -> [KeyBinding] {
         if state.filterEditing { return filter }
+        if state.seekEditing { return seek }
         if state.helpVisible { return help }
+        let screen: [KeyBinding]
         switch state.screen {
-        case .overview: return overview
-        case .targets: return targets
+        case .overview: screen = overview
+        case .targets: screen = targets
         case .insight: return InsightKeys.table(for: state.insight.current)
+        }
+        guard state.replay else { return screen }
+        let taken = Set(replay.flatMap(\.keys))
+        return replay + screen.compactMap { binding in
+            let keys = binding.keys.filter { !taken.contains($0) }
+            return keys.isEmpty ? nil : KeyBinding(keys, binding.action, help: binding.help, hint: binding.hint)
         }
     }
 
@@ -66,6 +92,7 @@ public enum KeyMap {
         if case let .click(x, y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
         if let binding = table(for: state).first(where: { $0.keys.contains(key) }) { return binding.action }
         if state.filterEditing, case let .character(c) = key { return .filterInput(c) }
+        if state.seekEditing, case let .character(c) = key { return .seekInput(c) }
         return nil
     }
 }

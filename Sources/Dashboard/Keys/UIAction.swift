@@ -7,6 +7,9 @@ public enum UIAction: Hashable, Sendable {
     case startFilter, filterInput(Character), filterBackspace, filterCommit
     case togglePause, longerWindow, shorterWindow
     case cycleTheme, cycleGlyphs, toggleCompact
+    /// Replay: a move, and the `g` prompt (open, type, delete, go).
+    case replay(ReplayMove)
+    case startSeek, seekInput(Character), seekBackspace, seekCommit
     /// A click on screen row `y` (the runner turns it into a selection with the layout it drew).
     case click(x: Int, y: Int)
     /// An insight screen's action, resolved with the frame by `InsightReducer`.

@@ -9,14 +9,17 @@ public enum UIReducer {
         public var themeCount: Int
         public var glyphCount: Int
         public var pageRows: Int
+        /// The replay's first moment, so the `g` prompt accepts absolute times; nil when not replaying.
+        public var replayStartMs: Int64?
 
         public init(rowCounts: [UIState.List: Int] = [:], sortKeyCounts: [UIState.List: Int] = [:], themeCount: Int = 1,
-                    glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10) {
+                    glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10, replayStartMs: Int64? = nil) {
             self.rowCounts = rowCounts
             self.sortKeyCounts = sortKeyCounts
             self.themeCount = themeCount
             self.glyphCount = glyphCount
             self.pageRows = pageRows
+            self.replayStartMs = replayStartMs
         }
     }
 
@@ -26,7 +29,14 @@ public enum UIReducer {
         case .quit: s.quitRequested = true
         case .toggleHelp: s.helpVisible.toggle()
         case .close:
-            if s.helpVisible { s.helpVisible = false } else {
+            if s.helpVisible {
+                s.helpVisible = false
+            } else if s.seekEditing {
+                s.seekEditing = false
+                s.seekText = ""
+            } else if s.filter.isEmpty && !s.filterEditing && s.screen == .targets {
+                s.screen = .overview  // Esc backs out of a screen, as in k9s
+            } else {
                 s.filter = ""
                 s.filterEditing = false
             }
@@ -61,6 +71,18 @@ public enum UIReducer {
         case .cycleTheme: s.themeIndex = (s.themeIndex + 1) % max(1, context.themeCount)
         case .cycleGlyphs: s.glyphIndex = (s.glyphIndex + 1) % max(1, context.glyphCount)
         case .toggleCompact: s.compact.toggle()
+        case let .replay(move): request(move, &s)
+        case .startSeek:
+            s.seekEditing = true
+            s.seekText = ""
+        case let .seekInput(c): s.seekText.append(c)
+        case .seekBackspace: if !s.seekText.isEmpty { s.seekText.removeLast() }
+        case .seekCommit:
+            s.seekEditing = false
+            if let moment = ReplayTimeText.parse(s.seekText) {
+                request(.seek(offsetMs: moment.offsetMs(from: context.replayStartMs ?? 0)), &s)
+            }
+            s.seekText = ""
         case .click: break  // resolved against the drawn layout by `select(row:in:)`
         case .insight: break  // needs the frame: `InsightReducer.reduce`
         }
@@ -84,6 +106,11 @@ public enum UIReducer {
         let count = context.rowCounts[list] ?? 0
         let (next, overflow) = s.selected(list).addingReportingOverflow(delta)
         s.selection[list] = clamp(overflow ? (delta < 0 ? 0 : count - 1) : next, count: count)
+    }
+
+    private static func request(_ move: ReplayMove, _ s: inout UIState) {
+        s.replayRequest = move
+        s.replayRequestCount &+= 1
     }
 
     private static func clamp(_ row: Int, count: Int) -> Int { max(0, min(row, count - 1)) }

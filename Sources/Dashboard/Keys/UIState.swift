@@ -36,6 +36,15 @@ public struct UIState: Equatable, Sendable {
     public var quitRequested = false
     /// The insight screens' stack and selections (Sources/Dashboard/Insight).
     public var insight = InsightUIState()
+    /// The source is a replay: the replay keys (← → [ ] g Home End) are in force.
+    public var replay = false
+    /// The `g` prompt of a replay is open, holding what was typed.
+    public var seekEditing = false
+    public var seekText = ""
+    /// The last replay move asked for, and a counter that changes with every request (the runner sends each one
+    /// to the feed once).
+    public var replayRequest: ReplayMove?
+    public var replayRequestCount = 0
 
     public init() {}
 

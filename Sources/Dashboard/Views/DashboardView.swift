@@ -4,6 +4,19 @@ import ClusterModel
 /// `--frames` text mode, golden tests, the render benchmark — calls this one function.
 public enum DashboardView {
     public static func render(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
+        // A replay keeps the bottom row for its timeline; every screen is laid out above it.
+        guard let replay = frame.replay, size.height > OverviewLayout.minimumSize.height else {
+            return renderScreen(frame, state: state, size: size, glyphs: glyphs)
+        }
+        var canvas = Canvas(size: size)
+        canvas.paste(renderScreen(frame, state: state, size: Size(width: size.width, height: size.height - 1), glyphs: glyphs),
+                     x: 0, y: 0)
+        TimelineBar.draw(&canvas, Rect(x: 0, y: size.height - 1, width: size.width, height: 1), replay, state: state)
+        if glyphs.chart == .ascii { canvas.foldToASCII() }
+        return canvas
+    }
+
+    private static func renderScreen(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
         var canvas = Canvas(size: size)
         let ctx = ViewContext(frame: frame, state: state, glyphs: glyphs)
         switch state.screen {
