@@ -1,5 +1,6 @@
 import ClusterModel
 import Ingest
+import Insights
 import MetricStore
 
 /// The stages between a source and the screen, as one value: scrape results go into the store; each frame
@@ -12,11 +13,15 @@ public struct ClusterPipeline: Sendable {
     public private(set) var builder: ClusterBuilder
     public private(set) var history: ClusterHistory
     public private(set) var latest: ClusterSnapshot = .empty
+    /// The alert rules, stepped once per frame: active alerts, the event log and model loads.
+    public private(set) var alerts: AlertEngine
     /// Scrapes ingested since the last frame: a frame with nothing new is not taken twice.
     public private(set) var pendingScrapes = 0
 
-    public init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration()) {
+    public init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
+                alerts: AlertRuleConfiguration = .default) {
         self.store = MetricStore(configuration: store)
+        self.alerts = AlertEngine(configuration: alerts)
         self.builder = ClusterBuilder(configuration: model)
         self.history = ClusterHistory(capacity: store.capacity)
     }
@@ -35,11 +40,12 @@ public struct ClusterPipeline: Sendable {
         pendingScrapes += 1
     }
 
-    /// Takes a frame: the cluster picture now, appended to the history.
+    /// Takes a frame: the cluster picture now, appended to the history and given to the alert rules.
     @discardableResult
     public mutating func frame() -> ClusterSnapshot {
         latest = builder.snapshot(from: store)
         history.append(latest)
+        _ = alerts.evaluate(latest)
         pendingScrapes = 0
         return latest
     }

@@ -1,5 +1,6 @@
 import ClusterModel
 import Ingest
+import Insights
 import MetricStore
 
 extension IngestConfiguration {
@@ -19,4 +20,20 @@ extension IngestConfiguration {
         }
         return ModelConfiguration(targetNodes: nodes)
     }
+}
+
+extension IngestConfiguration {
+    /// The alert rules: the defaults with the configuration's `alerts:` section applied.
+    public func alertConfiguration(file: String) throws -> AlertRuleConfiguration {
+        do {
+            return try AlertRuleConfiguration.default.applying(rules: alertRules, parameters: alertParameters)
+        } catch {
+            throw AlertSectionError(description: "\(file): \(error.description)")
+        }
+    }
+}
+
+/// A bad value in the configuration's `alerts:` section, naming the file and the key.
+public struct AlertSectionError: Error, CustomStringConvertible {
+    public var description: String
 }

@@ -28,7 +28,8 @@ public final class LiveFeed: DashboardFeed {
                         replay: ReplayStatus? = nil) {
         frame.withLock { current in
             current = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: source,
-                                     intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay)
+                                     intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay,
+                                     alerts: pipeline.alerts)
         }
     }
 

@@ -31,8 +31,9 @@ struct DashboardCommand: AsyncParsableCommand {
                                                    intervalSeconds: chosen.intervalSeconds ?? 1,
                                                    version: InfertopVersion.current) }
         let feed = LiveFeed(source: chosen.description)
+        let alerts = try configuration.alertConfiguration(file: source.config ?? "configuration")
         let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
-                                                               model: configuration.modelConfiguration),
+                                                               model: configuration.modelConfiguration, alerts: alerts),
                                     feed: feed, recorder: recorder, source: chosen.description,
                                     intervalSeconds: chosen.intervalSeconds)
         let collector = Task.detached {

@@ -36,6 +36,8 @@ final class PrometheusPeer {
         pageServer.arguments = ["python3", work.appendingPathComponent("serve.py").path, work.path]
         let portPipe = Pipe()
         pageServer.standardOutput = portPipe
+        // Not the test runner's stderr: a server outliving a crashed runner must not hold `swift test`'s pipe open.
+        pageServer.standardError = FileHandle.nullDevice
         try pageServer.run()
         let firstLine = String(decoding: portPipe.fileHandleForReading.availableDataLine(), as: UTF8.self)
         let ports = firstLine.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }

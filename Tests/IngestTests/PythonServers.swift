@@ -22,6 +22,8 @@ final class PythonServers: @unchecked Sendable {
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
+        // Not the test runner's stderr: a server outliving a crashed runner must not hold `swift test`'s pipe open.
+        process.standardError = FileHandle.nullDevice
         try process.run()
         let line = await Self.readLine(output.fileHandleForReading)
         guard let data = line.data(using: .utf8),

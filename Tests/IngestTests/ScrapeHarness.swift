@@ -4,7 +4,7 @@ import TestSupport
 
 /// Runs a real `Scraper` against loopback targets until a condition holds (bounded), then stops it.
 enum ScrapeHarness {
-    static func run(_ addresses: [String], timeout: Duration = .seconds(20),
+    static func run(_ addresses: [String], timeout: Duration = .seconds(60),
                     configure: (inout IngestConfiguration) -> Void = { _ in },
                     environment: [String: String] = [:],
                     until condition: @escaping @Sendable (ResultLog) async -> Bool) async throws -> (ResultLog, Bool) {

@@ -17,13 +17,14 @@ public struct DashboardFrame: Sendable {
     public var alerts: AlertEngine?
 
     public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
-                generation: Int, replay: ReplayStatus? = nil) {
+                generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil) {
         self.snapshot = snapshot
         self.history = history
         self.source = source
         self.intervalSeconds = intervalSeconds
         self.generation = generation
         self.replay = replay
+        self.alerts = alerts
     }
 
     /// Before the first scrape.

@@ -7,7 +7,7 @@ import Yams
 /// key and its line, instead of being ignored.
 public enum ConfigurationLoader {
     static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
-                          "seed", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention"]
+                          "seed", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention", "alerts"]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
     public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
@@ -60,6 +60,7 @@ public enum ConfigurationLoader {
                 }
             case "theme": configuration.theme = try reader.string(value, key: key)
             case "retention": try retention(value, reader: reader, into: &configuration)
+            case "alerts": try alerts(value, reader: reader, into: &configuration)
             default: break
             }
         }
@@ -67,6 +68,18 @@ public enum ConfigurationLoader {
         configuration.timeoutSeconds = timeout ?? IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
         try configuration.validate(origin: file)
         return configuration
+    }
+
+    /// `alerts:` — a mapping per rule (`vram: {threshold: 95, for: 30s}`) and plain shared settings
+    /// (`trend_window: 60s`), kept as text: the alert engine reads the units and names bad values.
+    private static func alerts(_ node: Node, reader: YAMLValueReader, into configuration: inout IngestConfiguration) throws {
+        for (name, _, value) in try reader.entries(node, key: "alerts", known: []) {
+            if value.mapping != nil {
+                configuration.alertRules[name] = try reader.stringMap(value, key: "alerts." + name)
+            } else {
+                configuration.alertParameters[name] = try reader.string(value, key: "alerts." + name)
+            }
+        }
     }
 
     private static func targets(_ node: Node, reader: YAMLValueReader) throws -> [ScrapeTarget] {

@@ -28,6 +28,10 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var nodeMap: [String: String]
     /// Alert thresholds by name (e.g. `vram_warn: 0.9`), for the cluster model and the dashboard.
     public var thresholds: [String: Double]
+    /// The `alerts:` section as text, rule → setting → value, for the alert engine (docs/INSIGHTS.md).
+    public var alertRules: [String: [String: String]] = [:]
+    /// The `alerts:` section's shared settings (`trend_window`, `event_log_size`, …), as text.
+    public var alertParameters: [String: String] = [:]
     /// The theme name, for the dashboard.
     public var theme: String?
     /// How much history the store keeps, in seconds; nil keeps its default.
