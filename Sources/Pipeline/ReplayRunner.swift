@@ -32,7 +32,7 @@ public struct ReplayRunner: ClusterSource {
     public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         var player = ReplayPlayer(source: source, intervalMs: intervalMs)
         var state = ReplayState(speed: initialSpeed)
-        let events = source.healthEvents().map(\.timeMs)
+        let events = source.healthChangeTimesMs
         player.seek(toMs: startAtMs ?? player.startTimeMs)
         await driver.replace(with: player.pipeline, status: state.status(player, events: events))
         let inbox = CommandInbox(commands)

@@ -20,3 +20,18 @@ extension ReplaySource {
         }
     }
 }
+
+extension ReplaySource {
+    /// The moments a target went down or came back (a recording repeats a down target's health every scrape;
+    /// the timeline marks only the changes).
+    public var healthChangeTimesMs: [Int64] {
+        var up: [String: Bool] = [:]
+        var times: [Int64] = []
+        for event in healthEvents() {
+            let previous = up[event.target]
+            up[event.target] = event.up
+            if previous != event.up && !(previous == nil && event.up) { times.append(event.timeMs) }
+        }
+        return times
+    }
+}

@@ -12,7 +12,11 @@ import TestSupport
           .timeLimit(.minutes(3)))
     func dashboardInTmux() async throws {
         let root = Fixtures.repositoryRoot
-        let binary = root.appendingPathComponent(".build/debug/infertop")
+        // The binary built beside this test runner (whatever the scratch path), else the default build folder.
+        let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("infertop")
+        let binary = FileManager.default.isExecutableFile(atPath: besideRunner.path)
+            ? besideRunner : root.appendingPathComponent(".build/debug/infertop")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),
                      "no \(binary.path): run `swift build` (or `swift build --build-tests`) first")
         // Arguments that open the dashboard on a deterministic source; the README's first command needs none.

@@ -70,7 +70,8 @@ struct ConfigurationLoaderTests {
         #expect(throws: ConfigurationError.unknownKey(file: "c.yaml", key: "intervall", line: 4,
                                                       known: ["targets", "file_sd", "interval", "timeout", "concurrency",
                                                               "body_limit", "max_redirects", "seed", "auth", "tls",
-                                                              "prometheus", "nodes", "thresholds", "theme", "retention"])) {
+                                                              "prometheus", "nodes", "thresholds", "theme", "retention",
+                                                              "alerts"])) {
             try ConfigurationLoader.parse(yaml, file: "c.yaml")
         }
     }

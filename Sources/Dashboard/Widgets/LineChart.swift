@@ -92,8 +92,9 @@ public enum LineChart {
                 let f = min(1, max(0, v / maximum))
                 return dotsHigh - 1 - Int((f * Double(dotsHigh - 1)).rounded())
             }
-            // Fewer values than dots: spread them; more: keep the newest that fit (one per dot column).
-            let shown = Array(values.suffix(dotsWide))
+            // Values span the whole window, oldest first: fewer than dots are spread; more are averaged down to
+            // one per dot column, so the time axis stays true either way.
+            let shown = values.count > dotsWide ? Downsample.mean(values, to: dotsWide) : values
             let span = max(1, shown.count - 1)
             var previous: (x: Int, y: Int)?
             for (i, value) in shown.enumerated() {

@@ -1,10 +1,11 @@
-/// A one-row history (▁▂▃▅▇) of the most recent values, newest at the right; gaps (nil) stay blank.
+/// A one-row history (▁▂▃▅▇) of a window of values, newest at the right; gaps (nil) stay blank.
 public enum Sparkline {
-    /// Draws the last `width` values scaled from 0 to `maximum` (or to their own maximum when nil).
+    /// Draws `values` (averaged down to `width`) scaled from 0 to `maximum` (or to their own maximum when nil).
     public static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, values: [Double?],
                             maximum: Double? = nil, role: StyleRole, glyphs: GlyphSet) {
         guard width > 0 else { return }
-        let shown = values.suffix(width)
+        // The values span the chart window: averaged down to the width, never cut to the newest few.
+        let shown = Downsample.mean(values, to: width)
         let top = maximum ?? shown.compactMap { $0 }.filter(\.isFinite).max() ?? 0
         var column = x + width - shown.count
         for value in shown {
