@@ -38,8 +38,10 @@ struct PageParser {
         self.p = pointer
         self.count = count
         self.format = format
-        strings = ByteInterner(base: pointer, capacity: 1024)
-        labelBlocks = ByteInterner(base: pointer, capacity: 1024)
+        // Sized from the page (about one distinct string per 400 bytes, one label block per 200) so big pages
+        // do not rehash their tables over and over while they fill.
+        strings = ByteInterner(base: pointer, capacity: max(1024, count / 400))
+        labelBlocks = ByteInterner(base: pointer, capacity: max(1024, count / 200))
     }
 
     mutating func run() -> ExpositionPage {
