@@ -355,15 +355,24 @@ struct PageParser {
     /// The offset of the '}' that closes the block at `open`, skipping quoted strings; nil if unclosed.
     private func findBlockEnd(_ open: Int) -> Int? {
         var i = open + 1
-        var quoted = false
         while i < lineEnd {
             let byte = p[i]
-            if quoted {
-                if byte == 0x5C { i += 1 } else if byte == 0x22 { quoted = false }
-            } else if byte == 0x22 {
-                quoted = true
-            } else if byte == 0x7D {
-                return i
+            if byte == 0x7D { return i }
+            if byte == 0x22 {
+                // A quoted name or value: jump to its closing quote (memchr), skipping quotes escaped by an odd
+                // run of backslashes.
+                var from = i + 1
+                while true {
+                    guard let found = memchr(p + from, 0x22, lineEnd - from) else { return nil }
+                    let quote = UnsafeRawPointer(found) - UnsafeRawPointer(p)
+                    var backslashes = 0
+                    while quote - backslashes - 1 > i && p[quote - backslashes - 1] == 0x5C { backslashes += 1 }
+                    if backslashes % 2 == 0 {
+                        i = quote
+                        break
+                    }
+                    from = quote + 1
+                }
             }
             i += 1
         }
