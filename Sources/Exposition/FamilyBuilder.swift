@@ -10,6 +10,9 @@ struct FamilyBuilder {
     private var current = -1
     private var lastSampleName = ""
     private var lastSampleFamily = -1
+    /// Sample name → family, for names seen before (a histogram's `_bucket`, `_sum`, `_count` alternate per
+    /// series). Cleared when a metadata line declares a family or its type, which may claim names seen before.
+    private var familyOfSampleName: [String: Int] = [:]
 
     enum MetadataProblem: Error {
         case duplicate(String)
@@ -26,6 +29,8 @@ struct FamilyBuilder {
         let index = families.count - 1
         indexByName[name] = index
         current = index
+        familyOfSampleName.removeAll(keepingCapacity: true)
+        lastSampleFamily = -1
         return index
     }
 
@@ -41,6 +46,8 @@ struct FamilyBuilder {
         if !families[index].samples.isEmpty { throw .afterSamples("TYPE") }
         typeDeclared.insert(index)
         families[index].type = type
+        familyOfSampleName.removeAll(keepingCapacity: true)
+        lastSampleFamily = -1
     }
 
     mutating func setUnit(_ unit: String, for name: String) throws(MetadataProblem) {
@@ -57,7 +64,13 @@ struct FamilyBuilder {
 
     private mutating func familyIndex(for name: String) -> Int {
         if lastSampleFamily >= 0 && name == lastSampleName { return lastSampleFamily }
-        let index = resolve(name)
+        let index: Int
+        if let known = familyOfSampleName[name] {
+            index = known
+        } else {
+            index = resolve(name)
+            familyOfSampleName[name] = index
+        }
         lastSampleName = name
         lastSampleFamily = index
         current = index

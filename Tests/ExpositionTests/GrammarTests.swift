@@ -158,6 +158,18 @@ import Testing
         #expect(page.family(named: "lonely_bucket")?.type == .untyped)
     }
 
+    @Test func aLaterTypeClaimsNamesSeenBefore() {
+        let page = ExpositionParser.parse("""
+        # HELP x Latency.
+        x_bucket{le="1"} 1
+        # TYPE x histogram
+        x_bucket{le="1"} 2
+        x_bucket{le="+Inf"} 3
+        """)
+        #expect(page.family(named: "x_bucket")?.samples.count == 1)
+        #expect(page.family(named: "x")?.samples.map(\.value) == [2, 3])
+    }
+
     @Test func crlfLineEndingsAreAccepted() {
         let page = ExpositionParser.parse("# TYPE a gauge\r\na{x=\"1\"} 2\r\n")
         #expect(page.errors == [])
