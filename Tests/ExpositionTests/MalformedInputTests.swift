@@ -1,5 +1,6 @@
 import Exposition
 import Testing
+import TestSupport
 
 /// Bad input: each bad line names its line, column and what was expected; good lines are kept.
 @Suite struct MalformedInputTests {
@@ -88,18 +89,5 @@ import Testing
             let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
             _ = ExpositionParser.parse(bytes)
         }
-    }
-}
-
-/// A tiny seeded generator so the junk test is the same every run.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,30 +1,14 @@
 import Exposition
 import Foundation
 import Testing
+import TestSupport
 
 /// `promtool check metrics` (Debian package `prometheus`) reads what the writer emits without errors.
 ///
 /// promtool exits 3 for naming lint (e.g. "no help text") and 1 for a parse error; only parse errors fail.
 @Suite struct PromtoolTests {
-    static let promtool = "/usr/bin/promtool"
-
     private func check(_ bytes: [UInt8]) throws -> (status: Int32, output: String) {
-        guard FileManager.default.isExecutableFile(atPath: Self.promtool) else {
-            throw PythonPeer.Failure(description: "promtool not found at \(Self.promtool): apt-get install -y prometheus")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.promtool)
-        process.arguments = ["check", "metrics"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try Promtool.check(bytes)
     }
 
     @Test func writerOutputHasNoParseErrors() throws {

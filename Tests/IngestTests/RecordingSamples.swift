@@ -1,24 +1,14 @@
 import Exposition
 import Foundation
+import TestSupport
 @testable import Ingest
 
 /// Deterministic inputs for the recording tests: exposition pages whose counters grow and gauges wander
 /// (written with `ExpositionWriter`, so they are valid text), and temporary files that clean up after
 /// themselves.
 struct RecordingSamples {
-    /// SplitMix64: tiny, seeded, the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
+    /// The seeded generator of the samples (TestSupport's SplitMix64).
+    typealias Random = SplitMix
 
     /// A GPU-exporter-like page for `gpus` GPUs at tick `tick`: counters grow with the tick, gauges move.
     static func page(target: Int, tick: Int, gpus: Int = 4, random: inout Random) -> [UInt8] {

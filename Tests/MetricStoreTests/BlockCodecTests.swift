@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import MetricStore
 
 /// The compressed blocks give back exactly what went in, for every kind of value a page can hold.
@@ -42,18 +43,5 @@ import Testing
         BlockCodec.encode(values[...], into: &words)
         // meta + first value + 63 deltas of 4 bits (zig-zag 14) = 2 + 4 words, against 64 raw words.
         #expect(words.count == 6)
-    }
-}
-
-/// A small deterministic generator, so the tests need no global randomness.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

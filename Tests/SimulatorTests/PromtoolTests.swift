@@ -7,22 +7,8 @@ import TestSupport
 @Suite struct PromtoolTests {
     static let promtool = "/usr/bin/promtool"
 
-    /// Runs `promtool check metrics` with `page` on stdin; returns its exit status and output.
     static func check(_ page: [UInt8]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: promtool)
-        process.arguments = ["check", "metrics"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(page))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try Promtool.check(page)
     }
 
     /// The kinds of complaint in promtool's output: each line without its leading metric name.
