@@ -4,21 +4,21 @@ import Glibc
 
 /// The single-pass, byte-level reader behind `ExpositionParser`: one line at a time, no backtracking.
 struct PageParser {
-    private let p: UnsafePointer<UInt8>
-    private let count: Int
-    private let format: ExpositionFormat
-    private var builder = FamilyBuilder()
-    private var typeDeclared = Set<Int>()
-    private var errors: [ParseError] = []
-    private var droppedErrors = 0
-    private var strings: ByteInterner<String>
-    private var labelBlocks: ByteInterner<LabelBlock>
-    private var lineNumber = 0
-    private var lineStart = 0
-    private var lineEnd = 0
-    private var sawEOF = false
+    let p: UnsafePointer<UInt8>
+    let count: Int
+    let format: ExpositionFormat
+    var builder = FamilyBuilder()
+    var typeDeclared = Set<Int>()
+    var errors: [ParseError] = []
+    var droppedErrors = 0
+    var strings: ByteInterner<String>
+    var labelBlocks: ByteInterner<LabelBlock>
+    var lineNumber = 0
+    var lineStart = 0
+    var lineEnd = 0
+    var sawEOF = false
     /// Set once content follows `# EOF`: one error for it, not one per line.
-    private var stopped = false
+    var stopped = false
 
     static let maxKeptErrors = 100
 
@@ -77,11 +77,11 @@ struct PageParser {
         return finish()
     }
 
-    private func finish() -> ExpositionPage {
+    func finish() -> ExpositionPage {
         ExpositionPage(format: format, families: builder.families, errors: errors, droppedErrorCount: droppedErrors)
     }
 
-    private mutating func record(_ error: ParseError) {
+    mutating func record(_ error: ParseError) {
         if errors.count < Self.maxKeptErrors {
             errors.append(error)
         } else {
@@ -90,13 +90,13 @@ struct PageParser {
     }
 
     @inline(__always)
-    private func memchrNewline(from start: Int) -> Int? {
+    func memchrNewline(from start: Int) -> Int? {
         guard let found = memchr(p + start, 0x0A, count - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(p)
     }
 
     /// 1-based column in characters: UTF-8 continuation bytes do not start a character.
-    private func column(ofOffset offset: Int) -> Int {
+    func column(ofOffset offset: Int) -> Int {
         var column = 1
         var index = lineStart
         let stop = min(offset, lineEnd)
@@ -109,7 +109,7 @@ struct PageParser {
 
     // MARK: - lines
 
-    private mutating func parseLine() throws(LineError) {
+    mutating func parseLine() throws(LineError) {
         var i = lineStart
         skipBlanks(&i)
         if i == lineEnd { return }  // blank line
@@ -125,18 +125,18 @@ struct PageParser {
     }
 
     @inline(__always)
-    private func skipBlanks(_ i: inout Int) {
+    func skipBlanks(_ i: inout Int) {
         while i < lineEnd && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
     }
 
-    private func hasNUL(from start: Int) -> Int? {
+    func hasNUL(from start: Int) -> Int? {
         guard let found = memchr(p + start, 0, lineEnd - start) else { return nil }
         return UnsafeRawPointer(found) - UnsafeRawPointer(p)
     }
 
     // MARK: - comments: # HELP, # TYPE, # UNIT, # EOF
 
-    private mutating func parseComment(from hash: Int) throws(LineError) {
+    mutating func parseComment(from hash: Int) throws(LineError) {
         var i = hash + 1
         skipBlanks(&i)
         let keywordStart = i
@@ -180,7 +180,7 @@ struct PageParser {
         }
     }
 
-    private func metadataError(_ error: FamilyBuilder.MetadataProblem, name: String) -> LineError {
+    func metadataError(_ error: FamilyBuilder.MetadataProblem, name: String) -> LineError {
         switch error {
         case .duplicate(let what):
             return LineError(offset: lineStart, message: "second \(what) line for metric \"\(printable(name))\"")
@@ -189,7 +189,7 @@ struct PageParser {
         }
     }
 
-    private enum Keyword {
+    enum Keyword {
         case help, type, unit, eof, other
         var text: String {
             switch self {
@@ -202,7 +202,7 @@ struct PageParser {
         }
     }
 
-    private func keywordBytes(_ start: Int, _ end: Int) -> Keyword {
+    func keywordBytes(_ start: Int, _ end: Int) -> Keyword {
         let length = end - start
         if length == 4 {
             let (a, b, c, d) = (p[start], p[start + 1], p[start + 2], p[start + 3])
@@ -220,7 +220,7 @@ struct PageParser {
     }
 
     /// A metric name in a comment or at the start of a sample: bare `[a-zA-Z_:][a-zA-Z0-9_:]*` or quoted.
-    private mutating func readMetricName(_ i: inout Int, context: String) throws(LineError) -> String {
+    mutating func readMetricName(_ i: inout Int, context: String) throws(LineError) -> String {
         guard i < lineEnd else { throw LineError(offset: i, message: "expected a metric name after '\(context)'") }
         if p[i] == 0x22 {
             return try readQuoted(&i, what: "metric name")
@@ -236,7 +236,7 @@ struct PageParser {
 
     // MARK: - samples
 
-    private mutating func parseSample(from start: Int) throws(LineError) {
+    mutating func parseSample(from start: Int) throws(LineError) {
         var i = start
         var name: String?
         if p[i] != 0x7B {  // not '{': a bare name first
@@ -290,7 +290,7 @@ struct PageParser {
         builder.append(Sample(name: metricName, labels: labels, value: value, timestampMs: timestampMs, exemplar: exemplar))
     }
 
-    private func parseTimestamp(_ start: Int, _ end: Int) throws(LineError) -> Int64 {
+    func parseTimestamp(_ start: Int, _ end: Int) throws(LineError) -> Int64 {
         if format == .text, let ms = NumberParser.parseInt64(p, start, end) { return ms }
         // OpenMetrics writes float seconds; a text page with a float timestamp is read the same way.
         guard let seconds = NumberParser.parseDouble(p, start, end), seconds.isFinite,
@@ -303,7 +303,7 @@ struct PageParser {
     }
 
     /// `# {labels} value [timestamp]` after a sample value.
-    private mutating func parseExemplar(_ i: inout Int) throws(LineError) -> Exemplar {
+    mutating func parseExemplar(_ i: inout Int) throws(LineError) -> Exemplar {
         skipBlanks(&i)
         guard i < lineEnd && p[i] == 0x7B else { throw LineError(offset: i, message: "expected '{' to start the exemplar's labels") }
         let block = try readLabelBlock(&i, nameGiven: true)
@@ -328,226 +328,6 @@ struct PageParser {
         return Exemplar(labels: block.labels, value: value, timestamp: timestamp)
     }
 
-    // MARK: - label blocks
-
-    /// Reads `{…}` starting at `i` (on the '{'); whole identical blocks are parsed once per page.
-    private mutating func readLabelBlock(_ i: inout Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
-        let open = i
-        guard let close = findBlockEnd(open) else {
-            // Unclosed: parse up to the end of the line for the precise error (an open quote, a missing comma).
-            var j = open + 1
-            _ = try parseLabels(&j, close: lineEnd, nameGiven: nameGiven)
-            throw LineError(offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
-        }
-        let length = close + 1 - open
-        let hash = ByteInterner<LabelBlock>.hash(p + open, length) &+ (nameGiven ? 1 : 0)
-        if let known = labelBlocks.lookup(start: open, length: length, hash: hash) {
-            i = close + 1
-            return known
-        }
-        var j = open + 1
-        let block = try parseLabels(&j, close: close, nameGiven: nameGiven)
-        labelBlocks.insert(start: open, length: length, hash: hash, value: block)
-        i = close + 1
-        return block
-    }
-
-    /// The offset of the '}' that closes the block at `open`, skipping quoted strings; nil if unclosed.
-    private func findBlockEnd(_ open: Int) -> Int? {
-        var i = open + 1
-        while i < lineEnd {
-            let byte = p[i]
-            if byte == 0x7D { return i }
-            if byte == 0x22 {
-                // A quoted name or value: jump to its closing quote (memchr), skipping quotes escaped by an odd
-                // run of backslashes.
-                var from = i + 1
-                while true {
-                    guard let found = memchr(p + from, 0x22, lineEnd - from) else { return nil }
-                    let quote = UnsafeRawPointer(found) - UnsafeRawPointer(p)
-                    var backslashes = 0
-                    while quote - backslashes - 1 > i && p[quote - backslashes - 1] == 0x5C { backslashes += 1 }
-                    if backslashes % 2 == 0 {
-                        i = quote
-                        break
-                    }
-                    from = quote + 1
-                }
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    private mutating func parseLabels(_ i: inout Int, close: Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
-        var pairs: [Label] = []
-        var metricName: String?
-        var first = true
-        while true {
-            skipBlanks(&i)
-            if i == close { break }
-            let itemStart = i
-            let labelName: String
-            if p[i] == 0x22 {
-                let quoted = try readQuoted(&i, what: "label name")
-                skipBlanks(&i)
-                if first && !nameGiven && (i == close || p[i] == 0x2C) {
-                    metricName = quoted  // Prometheus 3: {"metric.name", …}
-                    first = false
-                    if i < close { i += 1 }
-                    continue
-                }
-                labelName = quoted
-            } else if MetricName.isNameStart(p[i]) && p[i] != 0x3A {
-                let start = i
-                i += 1
-                while i < close && MetricName.isNameContinue(p[i]) && p[i] != 0x3A { i += 1 }
-                labelName = internASCII(start, i)
-                skipBlanks(&i)
-            } else {
-                throw LineError(offset: i, message: "expected a label name or '}' but found \(describe(i))")
-            }
-            first = false
-            guard i < close && p[i] == 0x3D else {
-                throw LineError(offset: i, message: "expected '=' after label name \"\(printable(labelName))\" but found \(describe(i))")
-            }
-            i += 1
-            skipBlanks(&i)
-            guard i < close && p[i] == 0x22 else {
-                throw LineError(offset: i, message: "expected '\"' to start the value of label \"\(printable(labelName))\" but found \(describe(i))")
-            }
-            let value = try readQuoted(&i, what: "label value")
-            if pairs.contains(where: { $0.name == labelName }) {
-                throw LineError(offset: itemStart, message: "label \"\(printable(labelName))\" appears twice")
-            }
-            pairs.append(Label(labelName, value))
-            skipBlanks(&i)
-            if i == close { break }
-            guard p[i] == 0x2C else {
-                throw LineError(offset: i, message: "expected ',' or '}' after the value of label \"\(printable(labelName))\" but found \(describe(i))")
-            }
-            i += 1
-        }
-        if metricName == nil && !nameGiven {
-            throw LineError(offset: lineStart, message: "expected a metric name: a quoted name must be the first item inside '{…}'")
-        }
-        return LabelBlock(metricName: metricName, labels: Labels(pairs))
-    }
-
-    /// A `"…"` string at `i` with `\\`, `\"` and `\n` escapes; unknown escapes are kept as written.
-    private mutating func readQuoted(_ i: inout Int, what: String) throws(LineError) -> String {
-        let open = i
-        i += 1
-        let start = i
-        var escaped = false
-        while i < lineEnd {
-            let byte = p[i]
-            if byte == 0x22 { break }
-            if byte == 0x5C { escaped = true; i += 1 }
-            i += 1
-        }
-        guard i < lineEnd else {
-            throw LineError(offset: open, message: "the \(what) that starts here has no closing '\"'")
-        }
-        let end = i
-        i += 1
-        if !escaped { return try makeString(start, end) }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(end - start)
-        var k = start
-        while k < end {
-            let byte = p[k]
-            if byte == 0x5C && k + 1 < end {
-                switch p[k + 1] {
-                case 0x5C: bytes.append(0x5C)
-                case 0x22: bytes.append(0x22)
-                case 0x6E: bytes.append(0x0A)
-                default: bytes.append(0x5C); bytes.append(p[k + 1])
-                }
-                k += 2
-            } else {
-                bytes.append(byte)
-                k += 1
-            }
-        }
-        guard let string = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
-            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "the \(what) is not valid UTF-8")
-        }
-        return string
-    }
-
-    /// HELP text: `\\` and `\n` escapes (and `\"` in OpenMetrics).
-    private mutating func unescapeHelp(_ start: Int, _ end: Int) throws(LineError) -> String {
-        guard memchr(p + start, 0x5C, end - start) != nil else { return try makeString(start, end) }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(end - start)
-        var k = start
-        while k < end {
-            if p[k] == 0x5C && k + 1 < end {
-                let next = p[k + 1]
-                if next == 0x5C { bytes.append(0x5C); k += 2; continue }
-                if next == 0x6E { bytes.append(0x0A); k += 2; continue }
-                if next == 0x22 && format == .openMetrics { bytes.append(0x22); k += 2; continue }
-            }
-            bytes.append(p[k])
-            k += 1
-        }
-        guard let string = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
-            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "the HELP text is not valid UTF-8")
-        }
-        return string
-    }
-
-    // MARK: - strings
-
-    /// An interned string for bytes known to be ASCII (names).
-    @inline(__always)
-    private mutating func internASCII(_ start: Int, _ end: Int) -> String {
-        let base = p
-        return strings.value(start: start, length: end - start, hash: ByteInterner<String>.hash(p + start, end - start)) {
-            String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-        }
-    }
-
-    /// An interned string for bytes that must be valid UTF-8.
-    private mutating func makeString(_ start: Int, _ end: Int) throws(LineError) -> String {
-        let length = end - start
-        let hash = ByteInterner<String>.hash(p + start, length)
-        if let known = strings.lookup(start: start, length: length, hash: hash) { return known }
-        guard let string = String(validating: UnsafeBufferPointer(start: p + start, count: length), as: UTF8.self) else {
-            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "invalid UTF-8 (byte 0x\(hex(p[firstInvalidUTF8(start, end) ?? start])))")
-        }
-        if let nul = memchr(p + start, 0, length) {
-            throw LineError(offset: UnsafeRawPointer(nul) - UnsafeRawPointer(p), message: "unexpected NUL byte (0x00): this does not look like exposition text")
-        }
-        strings.insert(start: start, length: length, hash: hash, value: string)
-        return string
-    }
-
-    private func firstInvalidUTF8(_ start: Int, _ end: Int) -> Int? {
-        var i = start
-        while i < end {
-            let byte = p[i]
-            let width: Int
-            if byte < 0x80 { width = 1 } else if byte & 0xE0 == 0xC0 { width = 2 } else if byte & 0xF0 == 0xE0 { width = 3 } else if byte & 0xF8 == 0xF0 { width = 4 } else { return i }
-            if i + width > end { return i }
-            if String(validating: UnsafeBufferPointer(start: p + i, count: width), as: UTF8.self) == nil { return i }
-            i += width
-        }
-        return nil
-    }
-
-    private func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: p + start, count: min(end, start + 40) - start), as: UTF8.self)
-    }
-
-    /// "'x'", "end of line", or "byte 0x1b" for what was found at `i`.
-    private func describe(_ i: Int) -> String {
-        if i >= lineEnd { return "the end of the line" }
-        let byte = p[i]
-        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        return "byte 0x\(hex(byte))"
-    }
 }
 
 /// Text from a page, made safe to put in an error message: control characters become `\u{…}` escapes.

@@ -1,0 +1,228 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The label-block and string half of `PageParser`: `{…}` blocks (interned whole), quoted strings with their
+/// escapes, HELP text, and interned names — the parts that turn bytes into `String`s.
+extension PageParser {
+    // MARK: - label blocks
+
+    /// Reads `{…}` starting at `i` (on the '{'); whole identical blocks are parsed once per page.
+    mutating func readLabelBlock(_ i: inout Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
+        let open = i
+        guard let close = findBlockEnd(open) else {
+            // Unclosed: parse up to the end of the line for the precise error (an open quote, a missing comma).
+            var j = open + 1
+            _ = try parseLabels(&j, close: lineEnd, nameGiven: nameGiven)
+            throw LineError(offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
+        }
+        let length = close + 1 - open
+        let hash = ByteInterner<LabelBlock>.hash(p + open, length) &+ (nameGiven ? 1 : 0)
+        if let known = labelBlocks.lookup(start: open, length: length, hash: hash) {
+            i = close + 1
+            return known
+        }
+        var j = open + 1
+        let block = try parseLabels(&j, close: close, nameGiven: nameGiven)
+        labelBlocks.insert(start: open, length: length, hash: hash, value: block)
+        i = close + 1
+        return block
+    }
+
+    /// The offset of the '}' that closes the block at `open`, skipping quoted strings; nil if unclosed.
+    func findBlockEnd(_ open: Int) -> Int? {
+        var i = open + 1
+        while i < lineEnd {
+            let byte = p[i]
+            if byte == 0x7D { return i }
+            if byte == 0x22 {
+                // A quoted name or value: jump to its closing quote (memchr), skipping quotes escaped by an odd
+                // run of backslashes.
+                var from = i + 1
+                while true {
+                    guard let found = memchr(p + from, 0x22, lineEnd - from) else { return nil }
+                    let quote = UnsafeRawPointer(found) - UnsafeRawPointer(p)
+                    var backslashes = 0
+                    while quote - backslashes - 1 > i && p[quote - backslashes - 1] == 0x5C { backslashes += 1 }
+                    if backslashes % 2 == 0 {
+                        i = quote
+                        break
+                    }
+                    from = quote + 1
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    mutating func parseLabels(_ i: inout Int, close: Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
+        var pairs: [Label] = []
+        var metricName: String?
+        var first = true
+        while true {
+            skipBlanks(&i)
+            if i == close { break }
+            let itemStart = i
+            let labelName: String
+            if p[i] == 0x22 {
+                let quoted = try readQuoted(&i, what: "label name")
+                skipBlanks(&i)
+                if first && !nameGiven && (i == close || p[i] == 0x2C) {
+                    metricName = quoted  // Prometheus 3: {"metric.name", …}
+                    first = false
+                    if i < close { i += 1 }
+                    continue
+                }
+                labelName = quoted
+            } else if MetricName.isNameStart(p[i]) && p[i] != 0x3A {
+                let start = i
+                i += 1
+                while i < close && MetricName.isNameContinue(p[i]) && p[i] != 0x3A { i += 1 }
+                labelName = internASCII(start, i)
+                skipBlanks(&i)
+            } else {
+                throw LineError(offset: i, message: "expected a label name or '}' but found \(describe(i))")
+            }
+            first = false
+            guard i < close && p[i] == 0x3D else {
+                throw LineError(offset: i, message: "expected '=' after label name \"\(printable(labelName))\" but found \(describe(i))")
+            }
+            i += 1
+            skipBlanks(&i)
+            guard i < close && p[i] == 0x22 else {
+                throw LineError(offset: i, message: "expected '\"' to start the value of label \"\(printable(labelName))\" but found \(describe(i))")
+            }
+            let value = try readQuoted(&i, what: "label value")
+            if pairs.contains(where: { $0.name == labelName }) {
+                throw LineError(offset: itemStart, message: "label \"\(printable(labelName))\" appears twice")
+            }
+            pairs.append(Label(labelName, value))
+            skipBlanks(&i)
+            if i == close { break }
+            guard p[i] == 0x2C else {
+                throw LineError(offset: i, message: "expected ',' or '}' after the value of label \"\(printable(labelName))\" but found \(describe(i))")
+            }
+            i += 1
+        }
+        if metricName == nil && !nameGiven {
+            throw LineError(offset: lineStart, message: "expected a metric name: a quoted name must be the first item inside '{…}'")
+        }
+        return LabelBlock(metricName: metricName, labels: Labels(pairs))
+    }
+
+    /// A `"…"` string at `i` with `\\`, `\"` and `\n` escapes; unknown escapes are kept as written.
+    mutating func readQuoted(_ i: inout Int, what: String) throws(LineError) -> String {
+        let open = i
+        i += 1
+        let start = i
+        var escaped = false
+        while i < lineEnd {
+            let byte = p[i]
+            if byte == 0x22 { break }
+            if byte == 0x5C { escaped = true; i += 1 }
+            i += 1
+        }
+        guard i < lineEnd else {
+            throw LineError(offset: open, message: "the \(what) that starts here has no closing '\"'")
+        }
+        let end = i
+        i += 1
+        if !escaped { return try makeString(start, end) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            let byte = p[k]
+            if byte == 0x5C && k + 1 < end {
+                switch p[k + 1] {
+                case 0x5C: bytes.append(0x5C)
+                case 0x22: bytes.append(0x22)
+                case 0x6E: bytes.append(0x0A)
+                default: bytes.append(0x5C); bytes.append(p[k + 1])
+                }
+                k += 2
+            } else {
+                bytes.append(byte)
+                k += 1
+            }
+        }
+        guard let string = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "the \(what) is not valid UTF-8")
+        }
+        return string
+    }
+
+    /// HELP text: `\\` and `\n` escapes (and `\"` in OpenMetrics).
+    mutating func unescapeHelp(_ start: Int, _ end: Int) throws(LineError) -> String {
+        guard memchr(p + start, 0x5C, end - start) != nil else { return try makeString(start, end) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(end - start)
+        var k = start
+        while k < end {
+            if p[k] == 0x5C && k + 1 < end {
+                let next = p[k + 1]
+                if next == 0x5C { bytes.append(0x5C); k += 2; continue }
+                if next == 0x6E { bytes.append(0x0A); k += 2; continue }
+                if next == 0x22 && format == .openMetrics { bytes.append(0x22); k += 2; continue }
+            }
+            bytes.append(p[k])
+            k += 1
+        }
+        guard let string = bytes.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) else {
+            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "the HELP text is not valid UTF-8")
+        }
+        return string
+    }
+
+    // MARK: - strings
+
+    /// An interned string for bytes known to be ASCII (names).
+    @inline(__always)
+    mutating func internASCII(_ start: Int, _ end: Int) -> String {
+        let base = p
+        return strings.value(start: start, length: end - start, hash: ByteInterner<String>.hash(p + start, end - start)) {
+            String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        }
+    }
+
+    /// An interned string for bytes that must be valid UTF-8.
+    mutating func makeString(_ start: Int, _ end: Int) throws(LineError) -> String {
+        let length = end - start
+        let hash = ByteInterner<String>.hash(p + start, length)
+        if let known = strings.lookup(start: start, length: length, hash: hash) { return known }
+        guard let string = String(validating: UnsafeBufferPointer(start: p + start, count: length), as: UTF8.self) else {
+            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "invalid UTF-8 (byte 0x\(hex(p[firstInvalidUTF8(start, end) ?? start])))")
+        }
+        if let nul = memchr(p + start, 0, length) {
+            throw LineError(offset: UnsafeRawPointer(nul) - UnsafeRawPointer(p), message: "unexpected NUL byte (0x00): this does not look like exposition text")
+        }
+        strings.insert(start: start, length: length, hash: hash, value: string)
+        return string
+    }
+
+    func firstInvalidUTF8(_ start: Int, _ end: Int) -> Int? {
+        var i = start
+        while i < end {
+            let byte = p[i]
+            let width: Int
+            if byte < 0x80 { width = 1 } else if byte & 0xE0 == 0xC0 { width = 2 } else if byte & 0xF0 == 0xE0 { width = 3 } else if byte & 0xF8 == 0xF0 { width = 4 } else { return i }
+            if i + width > end { return i }
+            if String(validating: UnsafeBufferPointer(start: p + i, count: width), as: UTF8.self) == nil { return i }
+            i += width
+        }
+        return nil
+    }
+
+    func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(start: p + start, count: min(end, start + 40) - start), as: UTF8.self)
+    }
+
+    /// "'x'", "end of line", or "byte 0x1b" for what was found at `i`.
+    func describe(_ i: Int) -> String {
+        if i >= lineEnd { return "the end of the line" }
+        let byte = p[i]
+        if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
+        return "byte 0x\(hex(byte))"
+    }
+}
