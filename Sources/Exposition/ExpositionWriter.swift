@@ -10,6 +10,9 @@ import Glibc
 public struct ExpositionWriter: Sendable {
     public let format: ExpositionFormat
     public private(set) var bytes: [UInt8] = []
+    /// The last metric and label names checked for the quoted form: a page repeats them line after line.
+    private var lastMetricName = ("", true)
+    private var legacyLabelNames: [String: Bool] = [:]
 
     public init(format: ExpositionFormat = .text, reservingCapacity capacity: Int = 0) {
         self.format = format
@@ -56,7 +59,7 @@ public struct ExpositionWriter: Sendable {
     /// Writes one sample line from its parts, without building a `Sample`.
     public mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
                                      timestampMs: Int64? = nil, exemplar: Exemplar? = nil) {
-        let bare = MetricName.isLegacyMetricName(name)
+        let bare = isLegacyMetricName(name)
         if bare {
             append(name)
             if !labels.isEmpty { appendLabels(labels, leadingName: nil) }
@@ -119,7 +122,7 @@ public struct ExpositionWriter: Sendable {
     }
 
     private mutating func appendMetricNameInComment(_ name: String) {
-        if MetricName.isLegacyMetricName(name) {
+        if isLegacyMetricName(name) {
             append(name)
         } else {
             appendQuoted(name)
@@ -143,7 +146,7 @@ public struct ExpositionWriter: Sendable {
         for label in labels {
             if !first { bytes.append(0x2C) }
             first = false
-            if MetricName.isLegacyLabelName(label.name) {
+            if isLegacyLabelName(label.name) {
                 append(label.name)
             } else {
                 appendQuoted(label.name)
@@ -156,6 +159,14 @@ public struct ExpositionWriter: Sendable {
 
     /// Escapes `\` and newline always, and `"` inside quoted strings (HELP text keeps its quotes).
     private mutating func appendEscaped(_ string: String, quotes: Bool) {
+        // Nearly every name and value needs no escape: copy those in one go.
+        let clean = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            !utf8.contains { $0 == 0x5C || $0 == 0x0A || ($0 == 0x22 && quotes) }
+        }
+        if clean == true {
+            bytes.append(contentsOf: string.utf8)
+            return
+        }
         for byte in string.utf8 {
             switch byte {
             case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -166,8 +177,44 @@ public struct ExpositionWriter: Sendable {
         }
     }
 
+    private mutating func isLegacyMetricName(_ name: String) -> Bool {
+        if name == lastMetricName.0 { return lastMetricName.1 }
+        let legacy = MetricName.isLegacyMetricName(name)
+        lastMetricName = (name, legacy)
+        return legacy
+    }
+
+    private mutating func isLegacyLabelName(_ name: String) -> Bool {
+        if let known = legacyLabelNames[name] { return known }
+        let legacy = MetricName.isLegacyLabelName(name)
+        if legacyLabelNames.count < 256 { legacyLabelNames[name] = legacy }
+        return legacy
+    }
+
     private mutating func appendValue(_ value: Double) {
-        append(Self.formatValue(value))
+        // Integral values (counters, bucket counts, MiB) are written digit by digit, without a String.
+        if value == value.rounded(.towardZero) && Swift.abs(value) < 9_007_199_254_740_992 && value != 0 {
+            appendInteger(Int64(value))
+        } else {
+            append(Self.formatValue(value))
+        }
+    }
+
+    private mutating func appendInteger(_ value: Int64) {
+        if value < 0 { bytes.append(0x2D) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(magnitude % 10) + 0x30
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
     }
 
     private mutating func appendSeconds(fromMilliseconds ms: Int64) {
