@@ -45,7 +45,8 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             source = try ReplaySource.open(path: path)
         } catch {
-            throw ValidationError("\(path): \(error)")
+            // Not a ValidationError: the message is about the file, so no usage text follows it.
+            throw CommandFailure(description: "\(error)")
         }
         let startMs = at.map { source.startTimeMs + $0.offsetMs(from: source.startTimeMs) }
         if snapshot {
