@@ -47,13 +47,6 @@ struct DashboardCommand: AsyncParsableCommand {
             collector.cancel()
             try? recorder?.close()
         }
-        if let frames = display.frames {
-            guard await feed.waitForFirstFrame() else { throw ValidationError("no data arrived within 30 s from \(feed.latest().source)") }
-            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize()) {
-                print(text)
-            }
-            return
-        }
-        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: configuration.theme))
+        try await display.show(feed, configuredTheme: configuration.theme)
     }
 }

@@ -3,6 +3,7 @@ import CursesTerminal
 import Dashboard
 import Foundation
 import Logging
+import Pipeline
 
 /// How the dashboard looks and where its logs go; also the non-interactive `--frames` mode.
 struct DisplayArguments: ParsableArguments {
@@ -43,6 +44,24 @@ struct DisplayArguments: ParsableArguments {
     func dashboardOptions(configuredTheme: String?, replay: Bool = false) -> DashboardOptions {
         DashboardOptions(theme: theme ?? configuredTheme, glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
                          mouse: !noMouse, environment: ProcessInfo.processInfo.environment, replay: replay)
+    }
+
+    /// Shows a running feed: `--frames N` prints text frames once data has arrived; otherwise the terminal UI
+    /// runs until `q` or a signal.
+    @MainActor
+    func show(_ feed: LiveFeed, configuredTheme: String?, replay: Bool = false) async throws {
+        if let frames {
+            guard await feed.waitForFirstFrame() else {
+                throw CommandFailure(description: "no data arrived within 30 s from \(feed.latest().source)")
+            }
+            var state = UIState()
+            state.replay = replay
+            for text in await TextFrames.render(feed: feed, frames: frames, size: try textSize(), state: state) {
+                print(text)
+            }
+            return
+        }
+        try await DashboardRunner.run(feed: feed, options: dashboardOptions(configuredTheme: configuredTheme, replay: replay))
     }
 
     /// A logger writing to `--log` (or discarding everything when there is none).

@@ -65,15 +65,6 @@ struct ReplayCommand: AsyncParsableCommand {
                                     intervalSeconds: runner.intervalSeconds)
         let player = Task.detached { try await runner.run(driver: driver, commands: feed.commands) }
         defer { player.cancel() }
-        if let frames = display.frames {
-            guard await feed.waitForFirstFrame() else { throw ValidationError("no data arrived within 30 s from \(feed.latest().source)") }
-            var state = UIState()
-            state.replay = true
-            for text in await TextFrames.render(feed: feed, frames: frames, size: try display.textSize(), state: state) {
-                print(text)
-            }
-            return
-        }
-        try await DashboardRunner.run(feed: feed, options: display.dashboardOptions(configuredTheme: nil, replay: true))
+        try await display.show(feed, configuredTheme: nil, replay: true)
     }
 }
