@@ -45,10 +45,10 @@ public struct ReplayRunner: ClusterSource {
             var moved = false
             for command in inbox.drain() { moved = state.apply(command, to: &player) || moved }
             if !state.paused && !player.atEnd {
-                let advance = Int64(Double(elapsed.components.seconds * 1000) * state.speed
-                    + Double(elapsed.components.attoseconds) / 1e15 * state.speed)
-                state.playheadMs = max(state.playheadMs ?? player.positionMs, player.positionMs) + advance
-                moved = player.play(toMs: state.playheadMs!) || moved
+                let advanceMs = Int64((elapsed / .milliseconds(1) * state.speed).rounded())
+                let playhead = max(state.playheadMs ?? player.positionMs, player.positionMs) + advanceMs
+                state.playheadMs = playhead
+                moved = player.play(toMs: playhead) || moved
             }
             if moved || state.changed {
                 state.changed = false
