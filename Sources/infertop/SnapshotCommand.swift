@@ -1,19 +1,24 @@
 import ArgumentParser
 import ClusterModel
 import Foundation
+import Ingest
+import Pipeline
+import Simulator
 
-/// `infertop snapshot`: prints the cluster picture built from exposition pages, without a terminal UI,
-/// for scripts and tests. Successive pages of one target (in time order) give rates and quantiles.
-struct SnapshotCommand: ParsableCommand {
+/// `infertop snapshot`: prints the cluster picture, without a terminal UI, for scripts and tests — from
+/// exposition files, live targets, a Prometheus server, a recording or the simulator.
+struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Print the cluster picture (text or JSON) built from exposition files.",
+        abstract: "Print the cluster picture (text or JSON) of files, live targets, Prometheus, a recording or the simulator.",
         discussion: """
-        A source is a file, '-' for stdin, or TARGET=PATH to name its target: pages of one target, given in \
-        time order, yield rates and windowed quantiles (e.g. vllm=t0.prom vllm=t1.prom). A page's time is \
-        its newest sample timestamp when it has one, else --interval after the target's previous page. \
-        The JSON shape is documented in docs/MODEL.md. Exit status 1 when any source had an error; the \
-        others still print.
+        Sources, one kind at a time: exposition files ('-' for stdin, TARGET=PATH to name the target; pages of \
+        one target in time order give rates, e.g. vllm=t0.prom vllm=t1.prom); live targets (URLs, host:port, \
+        file:///path, --config, --file-sd), scraped --rounds times --interval apart so that rates have two \
+        reads; --prometheus URL, read once after a query_range backfill of one rate window; a recording or a \
+        folder of .prom dumps, at its end or --at; or --sim, the simulator after --at of virtual time (60 s). \
+        The JSON shape is documented in docs/MODEL.md. Exit status 1 when any source had an error; the others \
+        still print.
         """
     )
 
@@ -21,46 +26,107 @@ struct SnapshotCommand: ParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
-
-    @Option(name: .long, help: "Seconds between successive pages of one target that carry no timestamps.")
-    var interval: Double = 1
-
-    @Option(name: .long, help: "Rate and quantile window in seconds (default: two intervals).")
+    @Option(name: .long, help: "Rate and quantile window in seconds (default: two intervals for files, 10 s otherwise).")
     var window: Double?
-
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
     var node: [String] = []
-
-    @Argument(help: ArgumentHelp("Exposition files, '-' (stdin) or TARGET=PATH.", valueName: "source"))
-    var sources: [String]
+    @Option(help: "Rounds of scrapes of live targets, --interval apart (rates need 2).")
+    var rounds = 2
+    @Option(help: "A recording's moment (offset from its start, or an ISO-8601 time; default its end), or the virtual time run by --sim (default 60s).")
+    var at: ReplayMoment?
+    @Flag(help: "Snapshot the built-in simulator (options below).")
+    var sim = false
+    @OptionGroup var source: SourceOptions
+    @OptionGroup(title: "Simulator (with --sim)") var simulator: SimulatorArguments
 
     func validate() throws {
-        guard interval > 0, interval.isFinite else { throw ValidationError("--interval must be a positive number of seconds") }
         if let window, !(window > 0 && window.isFinite) { throw ValidationError("--window must be a positive number of seconds") }
-        guard !sources.isEmpty else { throw ValidationError("give at least one source: a file, '-' or TARGET=PATH") }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
+        if sim && (!source.targets.isEmpty || source.namesSource) {
+            throw ValidationError("--sim takes no other source; drop the targets, --prometheus or --file-sd")
+        }
     }
 
-    func run() throws {
-        let intervalMs = Int64((interval * 1000).rounded())
-        var nodes: [String: String] = [:]
+    func run() async throws {
+        let result: SnapshotResult
+        if sim {
+            result = try simulate()
+        } else {
+            switch try SnapshotSources(arguments: source.targets).kind() {
+            case .pages(let arguments): result = try pages(arguments)
+            case .recording(let path): result = try replay(path)
+            case .live(let addresses):
+                var options = source
+                options.targets = addresses
+                let configuration = try options.ingestConfiguration()
+                result = try await SnapshotLive(configuration: configuration, model: try model(configuration.modelConfiguration),
+                                                rounds: rounds).take()
+            }
+        }
+        switch format {
+        case .json: print(SnapshotJSON.text(result.snapshot, errors: result.errors), terminator: "")
+        case .text: print(SnapshotText.render(result.snapshot), terminator: "")  // errors go to stderr below
+        }
+        for error in result.errors { FileHandle.standardError.write(Data("infertop snapshot: \(error)\n".utf8)) }
+        if result.failed { throw ExitCode(1) }
+    }
+
+    /// `--interval` for sources that are not configured live targets (files, the simulator); default 1 s.
+    private func intervalMs() throws -> Int64 {
+        guard let text = source.interval else { return 1000 }
+        guard let seconds = DurationText.seconds(text), seconds > 0 else {
+            throw ValidationError("--interval must be a positive duration (1, 0.5, 500ms, 2s), got \(text)")
+        }
+        return max(1, Int64((seconds * 1000).rounded()))
+    }
+
+    /// The model settings: `--window` and `--node` on top of `base`.
+    private func model(_ base: ModelConfiguration, defaultWindowMs: Int64? = nil) throws -> ModelConfiguration {
+        var model = base
+        if let windowMs = window.map({ Int64(($0 * 1000).rounded()) }) ?? defaultWindowMs { model.rateWindowMs = windowMs }
         for pair in node {
             let (target, name) = PageInput.split(argument: pair)
             guard target != name else { throw ValidationError("--node wants TARGET=NODE, got '\(pair)'") }
-            nodes[target] = name
+            model.targetNodes[target] = name
         }
-        let model = ModelConfiguration(rateWindowMs: window.map { Int64(($0 * 1000).rounded()) } ?? 2 * intervalMs,
-                                       targetNodes: nodes)
-        let (inputs, readErrors) = SnapshotSources(arguments: sources).read()
+        return model
+    }
+
+    private func pages(_ arguments: [String]) throws -> SnapshotResult {
+        let intervalMs = try intervalMs()
+        let (inputs, readErrors) = SnapshotSources.read(pages: arguments)
         let loader = PageLoader(intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
-                                modelConfiguration: model)
-        let result = loader.load(inputs)
-        let errors = readErrors + result.errors
-        switch format {
-        case .json: print(SnapshotJSON.text(result.snapshot, errors: errors), terminator: "")
-        case .text: print(SnapshotText.render(result.snapshot), terminator: "")  // errors go to stderr below
-        }
-        for error in errors { FileHandle.standardError.write(Data("infertop snapshot: \(error)\n".utf8)) }
-        if !errors.isEmpty { throw ExitCode(1) }
+                                modelConfiguration: try model(ModelConfiguration(), defaultWindowMs: 2 * intervalMs))
+        let loaded = loader.load(inputs)
+        return SnapshotResult(snapshot: loaded.snapshot, errors: readErrors + loaded.errors)
+    }
+
+    /// A recording (or a folder of dumps) played to `--at` or its end; damage is reported but is no failure.
+    private func replay(_ path: String) throws -> SnapshotResult {
+        let opened: ReplaySource
+        do { opened = try ReplaySource.open(path: path) } catch { throw CommandFailure(description: "\(error)") }
+        var player = ReplayPlayer(source: opened, intervalMs: opened.intervalMs,
+                                  modelConfiguration: try model(ModelConfiguration()))
+        player.seek(toMs: at.map { opened.startTimeMs + $0.offsetMs(from: opened.startTimeMs) } ?? opened.endTimeMs)
+        return SnapshotResult(snapshot: player.pipeline.latest,
+                              errors: player.damage.map { ["\(path): \($0.description)"] } ?? [], failed: false)
+    }
+
+    /// The simulator run for `--at` of virtual time (60 s by default), read in process every interval.
+    private func simulate() throws -> SnapshotResult {
+        let intervalMs = try intervalMs()
+        var simulator = ClusterSimulator(options: simulator.options)
+        let endMs = simulator.nowMs + (at?.offsetMs(from: 0) ?? 60_000)
+        var configuration = IngestConfiguration()
+        configuration.intervalSeconds = Double(intervalMs) / 1000
+        var collector = SnapshotCollector(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
+                                                                     model: try model(ModelConfiguration())))
+        repeat {
+            simulator.advance(byMs: intervalMs)
+            collector.add(SimulatorSource.scrapes(of: simulator))
+        } while simulator.nowMs < endMs
+        // Targets the scenario has down are part of the picture (shown down), not a failure of the command.
+        return SnapshotResult(snapshot: collector.pipeline.latest, errors: [])
     }
 
     /// Untimed pages end at the current time: the last page of the longest run is "now".

@@ -17,6 +17,8 @@ public actor PrometheusSource {
     private let families: [PrometheusFamily]
     private let matchers: String
     private var lastInstances: Set<String> = []
+    /// Instance → the `node` label its series carry (a target label, e.g. from a file_sd listing).
+    private var labelledNodes: [String: String] = [:]
     private var failures: [String: Int] = [:]
 
     /// The target id used for errors of the server itself.
@@ -76,6 +78,7 @@ public actor PrometheusSource {
         }) else { return [] }
         var byTime: [Int64: [PageSynthesizer.Value]] = [:]
         for series in responses.flatMap(\.series) {
+            learnNode(series.labels)
             for point in series.points {
                 byTime[point.timeMs, default: []].append(PageSynthesizer.Value(labels: series.labels, value: point.value))
             }
@@ -99,6 +102,7 @@ public actor PrometheusSource {
     }
 
     private func results(_ values: [PageSynthesizer.Value], timeMs: Int64, duration: Double) -> [ScrapeResult] {
+        for value in values { learnNode(value.labels) }
         let up = values.filter { $0.labels["__name__"] == "up" }
         let downInstances = Set(up.filter { $0.value != 1 }.compactMap { $0.labels["instance"] })
         let pages = PageSynthesizer.pages(from: values.filter { $0.labels["__name__"] != "up" }, families: families)
@@ -132,9 +136,16 @@ public actor PrometheusSource {
                             node: target == serverTarget ? nil : node(target))
     }
 
-    /// The node of an instance: the explicit map, else the host part of `host:port`.
+    /// Remembers the `node` label of a series' instance, so that a target labelled with its node in the
+    /// server's scrape configuration lands on that node, as it does when scraped directly.
+    private func learnNode(_ labels: [String: String]) {
+        if let node = labels["node"], let instance = labels["instance"] { labelledNodes[instance] = node }
+    }
+
+    /// The node of an instance: the explicit map, else its `node` label, else the host part of `host:port`.
     private func node(_ instance: String) -> String? {
         if let mapped = configuration.nodeMap[instance] { return mapped }
+        if let labelled = labelledNodes[instance] { return labelled }
         let host = instance.split(separator: ":").dropLast().joined(separator: ":")
         if let mapped = configuration.nodeMap[host] { return mapped }
         return host.isEmpty ? instance : host

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Reads every target of a configuration exactly once, all at once (at most `concurrency` in flight): the
+/// headless counterpart of the `Scraper`, for `infertop snapshot`, which takes a few rounds an interval
+/// apart instead of a schedule per target. The `file_sd` files are read once, when the round set is made.
+public final class ScrapeRound: Sendable {
+    public let configuration: IngestConfiguration
+    /// The configured targets followed by those of the `file_sd` files (first occurrence of an id wins).
+    public let targets: [ScrapeTarget]
+    /// Problems with the `file_sd` files, one per bad file, each naming it.
+    public let fileSDErrors: [String]
+    private let fetcher: HTTPFetcher
+    private let clock: IngestClock
+
+    /// Builds the client (throws when a credential or CA file is bad) and resolves the `file_sd` targets.
+    public init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live) throws {
+        self.configuration = configuration
+        self.fetcher = try fetcher ?? HTTPFetcher(configuration: configuration)
+        self.clock = clock
+        var watcher = FileSDWatcher(paths: configuration.fileSDPaths)
+        let update = configuration.fileSDPaths.isEmpty ? nil : watcher.poll()
+        var seen = Set<String>()
+        targets = (configuration.targets + (update?.targets ?? [])).filter { seen.insert($0.id).inserted }
+        fileSDErrors = update?.errors ?? []
+    }
+
+    /// One read of every target, in target order; failures are results with an error, never thrown.
+    public func read() async -> [ScrapeResult] {
+        let limiter = ConcurrencyLimiter(limit: configuration.concurrency)
+        let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
+        let (fetcher, clock) = (self.fetcher, self.clock)
+        return await withTaskGroup(of: (Int, ScrapeResult).self) { group in
+            for (index, target) in targets.enumerated() {
+                let node = configuration.node(of: target)
+                group.addTask {
+                    var result = await limiter.withSlot {
+                        await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock)
+                    }
+                    result.consecutiveFailures = result.error == nil ? 0 : 1
+                    result.node = node
+                    result.role = target.role
+                    return (index, result)
+                }
+            }
+            var results = [ScrapeResult?](repeating: nil, count: targets.count)
+            for await (index, result) in group { results[index] = result }
+            return results.compactMap { $0 }
+        }
+    }
+
+    /// Closes the HTTP client; call once after the last round.
+    public func shutdown() async {
+        await fetcher.shutdown()
+    }
+}
