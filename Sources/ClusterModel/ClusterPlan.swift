@@ -13,6 +13,8 @@ struct HistogramPart: Sendable {
     /// Strictly increasing, ending in `+Inf` (duplicates from odd pages are dropped when planning).
     var bounds: [Double]
     var ids: [SeriesID]
+    /// `bounds` numbered in the builder's `BucketBoundsTable` (set when the plans are built).
+    var boundsID: Int32 = -1
 
     init(_ buckets: [(upperBound: Double, id: SeriesID)]) {
         var bounds: [Double] = []

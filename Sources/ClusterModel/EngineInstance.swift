@@ -31,6 +31,10 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     public var prefixCacheHitRate: Double?
     public var abortedPerSecond: Double?
     public var failedPerSecond: Double?
+    /// Requests that finished at a stop condition (end-of-sequence token or stop string), per second.
+    public var stoppedPerSecond: Double?
+    /// Requests cut off at their token limit (`max_tokens` or the context length), per second.
+    public var lengthLimitedPerSecond: Double?
     /// GPUs of its node it was joined to.
     public var gpuIDs: [String]
     /// When a counter reset (engine restart) was last seen, ms since the epoch.
@@ -42,8 +46,8 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
                 e2e: Quantiles = .none, queueTime: Quantiles = .none, promptTokensPerSecond: Double? = nil,
                 generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
                 preemptionsPerSecond: Double? = nil, prefixCacheHitRate: Double? = nil,
-                abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, gpuIDs: [String] = [],
-                restartedAtMs: Int64? = nil) {
+                abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, stoppedPerSecond: Double? = nil,
+                lengthLimitedPerSecond: Double? = nil, gpuIDs: [String] = [], restartedAtMs: Int64? = nil) {
         self.id = id
         self.target = target
         self.engine = engine
@@ -64,6 +68,8 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
         self.prefixCacheHitRate = prefixCacheHitRate
         self.abortedPerSecond = abortedPerSecond
         self.failedPerSecond = failedPerSecond
+        self.stoppedPerSecond = stoppedPerSecond
+        self.lengthLimitedPerSecond = lengthLimitedPerSecond
         self.gpuIDs = gpuIDs
         self.restartedAtMs = restartedAtMs
     }

@@ -4,6 +4,8 @@ enum InstanceMetric: Int, CaseIterable, Sendable {
     case running, waiting, kvCacheUsage, generationThroughput, promptThroughput, prefixHitRatio
     // Counters, read as rates.
     case promptTokens, generationTokens, requests, preemptions, prefixQueries, prefixHits, aborted, failed
+    // Finished requests by how they ended (besides aborted and failed), read as rates.
+    case stopped, lengthLimited
     // Histograms (or summaries), read as quantiles.
     case ttft, itl, e2e, queueTime
 }
@@ -52,5 +54,19 @@ struct MetricSource: Sendable {
         self.scale = scale
         self.filter = filter
         self.engine = engine
+    }
+}
+
+extension MetricSource {
+    /// The requests of counter `name` (e.g. `request_success_total`) that finished for `reason`, one of the
+    /// `finished_reason` values vLLM and TensorRT-LLM share: `stop`, `length`, `abort`, `error`.
+    static func finished(_ name: String, _ reason: String, _ metric: InstanceMetric) -> MetricSource {
+        MetricSource(name, metric, .counter, filter: LabelFilter(label: "finished_reason", values: [reason]))
+    }
+
+    /// The four outcome rows of a `finished_reason` counter.
+    static func outcomes(_ name: String) -> [MetricSource] {
+        [finished(name, "abort", .aborted), finished(name, "error", .failed), finished(name, "stop", .stopped),
+         finished(name, "length", .lengthLimited)]
     }
 }

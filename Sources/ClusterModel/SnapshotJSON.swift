@@ -72,6 +72,9 @@ public enum SnapshotJSON {
             ("prefixCacheHitRate", .optional(i.prefixCacheHitRate)), ("abortedPerSecond", .optional(i.abortedPerSecond)),
             ("failedPerSecond", .optional(i.failedPerSecond)), ("gpus", strings(i.gpuIDs)),
             ("restartedAtMs", .optional(i.restartedAtMs)),
+            // Added after version 1 shipped: new keys go last, so readers that index by position keep working.
+            ("stoppedPerSecond", .optional(i.stoppedPerSecond)),
+            ("lengthLimitedPerSecond", .optional(i.lengthLimitedPerSecond)),
         ])
     }
 

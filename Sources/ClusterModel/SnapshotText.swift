@@ -29,12 +29,12 @@ public enum SnapshotText {
         if !snapshot.instances.isEmpty {
             out += "\nINSTANCES\n"
             out += table(["ENGINE", "MODEL", "NODE", "STATE", "RUN", "WAIT", "KV", "TTFT p50", "TTFT p95", "ITL p50",
-                          "E2E p95", "PROMPT t/s", "GEN t/s", "REQ/s", "TARGET"],
+                          "E2E p95", "PROMPT t/s", "GEN t/s", "REQ/s", "STOP/LEN/ABORT/ERR /s", "TARGET"],
                          snapshot.instances.map { i in
                 [i.engine.label, clean(i.model ?? "—"), clean(i.node ?? "—"), i.state.label, number(i.running),
                  number(i.waiting), percent(i.kvCacheUsage), seconds(i.ttft.p50), seconds(i.ttft.p95), seconds(i.itl.p50),
                  seconds(i.e2e.p95), number(i.promptTokensPerSecond), number(i.generationTokensPerSecond),
-                 number(i.requestsPerSecond), clean(i.target)]
+                 number(i.requestsPerSecond), outcomes(i), clean(i.target)]
             })
         }
         if !snapshot.byGPUType.isEmpty {
@@ -54,6 +54,12 @@ public enum SnapshotText {
         for note in snapshot.notes { out += "note: \(clean(note))\n" }
         for error in errors { out += "error: \(clean(error))\n" }
         return out
+    }
+
+    /// How requests finished, per second: stop / length / abort / error ("—" for each one not reported).
+    static func outcomes(_ i: EngineInstance) -> String {
+        [i.stoppedPerSecond, i.lengthLimitedPerSecond, i.abortedPerSecond, i.failedPerSecond].map { number($0) }
+            .joined(separator: "/")
     }
 
     /// Control and escape characters replaced by spaces, so a label value cannot move the cursor or recolour a terminal.

@@ -11,5 +11,5 @@ extension EngineDialect {
             MetricSource("time_per_output_token_seconds", .itl, .histogram),
             MetricSource("e2e_request_latency_seconds", .e2e, .histogram),
             MetricSource("request_queue_time_seconds", .queueTime, .histogram),
-        ])
+        ] + MetricSource.outcomes("request_success_total"))
 }

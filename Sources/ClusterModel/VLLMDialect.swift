@@ -21,14 +21,10 @@ extension EngineDialect {
             MetricSource("gpu_prefix_cache_queries_total", .prefixQueries, .counter),  // deprecated in 0.9
             MetricSource("prefix_cache_hits_total", .prefixHits, .counter),
             MetricSource("gpu_prefix_cache_hits_total", .prefixHits, .counter),
-            MetricSource("request_success_total", .aborted, .counter,
-                         filter: LabelFilter(label: "finished_reason", values: ["abort"])),
-            MetricSource("request_success_total", .failed, .counter,
-                         filter: LabelFilter(label: "finished_reason", values: ["error"])),
             MetricSource("time_to_first_token_seconds", .ttft, .histogram),
             MetricSource("inter_token_latency_seconds", .itl, .histogram),
             MetricSource("time_per_output_token_seconds", .itl, .histogram),  // deprecated in 0.11
             MetricSource("e2e_request_latency_seconds", .e2e, .histogram),
             MetricSource("request_queue_time_seconds", .queueTime, .histogram),
-        ])
+        ] + MetricSource.outcomes("request_success_total"))
 }

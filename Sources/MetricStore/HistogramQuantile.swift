@@ -23,23 +23,48 @@ public enum HistogramQuantile {
     }
 
     /// Quantiles of buckets given as two parallel arrays, the bounds strictly increasing and ending in
-    /// `+Inf` (as the cluster model keeps them): no sorting and no intermediate buckets, for the frame loop.
+    /// `+Inf` (as the cluster model keeps them): no sorting and no intermediate buckets.
     public static func quantiles(_ levels: [Double], bounds: [Double], counts: [Double]) -> [Double?] {
-        guard bounds.count == counts.count, bounds.count >= 2, bounds[bounds.count - 1] == .infinity,
-              zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        guard bounds.count == counts.count, usable(bounds) else {
             return quantiles(levels, zip(bounds, counts).map { HistogramBucket(upperBound: $0, count: $1) })
         }
-        var monotonic = counts
-        var maximum = -Double.infinity
-        for index in monotonic.indices {
-            if monotonic[index].isNaN { return levels.map { _ in nil } }
-            if monotonic[index] < maximum { monotonic[index] = maximum } else { maximum = monotonic[index] }
-        }
-        return monotonic.withUnsafeBufferPointer { counts in
-            bounds.withUnsafeBufferPointer { bounds in
-                levels.map { quantile($0, bounds: bounds, counts: counts) }
+        var scratch: [Double] = []
+        return bounds.withUnsafeBufferPointer { bounds in
+            counts.withUnsafeBufferPointer { counts in
+                guard monotonic(counts, into: &scratch) else { return levels.map { _ in nil } }
+                return scratch.withUnsafeBufferPointer { counts in levels.map { quantile($0, bounds: bounds, counts: counts) } }
             }
         }
+    }
+
+    /// True when `bounds` can be used by `standard(bounds:counts:scratch:)` as they are: at least two,
+    /// strictly increasing, the last `+Inf`.
+    public static func usable(_ bounds: [Double]) -> Bool {
+        bounds.count >= 2 && bounds[bounds.count - 1] == .infinity && zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 }
+    }
+
+    /// p50, p90, p95 and p99 of cumulative counts over `usable` bounds, without allocating (for the frame
+    /// loop): `scratch` is reused for the counts made monotonic.
+    public static func standard(bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>,
+                                scratch: inout [Double]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+        guard bounds.count == counts.count, monotonic(counts, into: &scratch) else { return (nil, nil, nil, nil) }
+        return scratch.withUnsafeBufferPointer { counts in
+            (quantile(0.5, bounds: bounds, counts: counts), quantile(0.9, bounds: bounds, counts: counts),
+             quantile(0.95, bounds: bounds, counts: counts), quantile(0.99, bounds: bounds, counts: counts))
+        }
+    }
+
+    /// `counts` made monotonic into `result` (rates of buckets scraped at slightly different times can make
+    /// cumulative counts dip); false on a NaN count.
+    private static func monotonic(_ counts: UnsafeBufferPointer<Double>, into result: inout [Double]) -> Bool {
+        result.removeAll(keepingCapacity: true)
+        var maximum = -Double.infinity
+        for count in counts {
+            if count.isNaN { return false }
+            maximum = max(maximum, count)
+            result.append(maximum)
+        }
+        return true
     }
 
     /// Sorted by bound, equal bounds added, cumulative counts made monotonic; nil without a `+Inf` bucket,

@@ -1,0 +1,134 @@
+import MetricStore
+
+/// One frame's work: evaluates the plans against the store's newest values, in display order, then hands
+/// the lists to `ClusterAggregator`. The latency histograms go into the builder's reused `FrameHistograms`.
+struct FrameBuilder {
+    let configuration: ModelConfiguration
+    let boundsTable: BucketBoundsTable
+    var timeMs: Int64 = 0
+    var gpus: [GPU] = []
+    var instances: [EngineInstance] = []
+    var targets: [TargetHealth] = []
+    var notes: [String] = []
+    /// The bucket rates of one histogram part, reused.
+    private var partRates: [Double] = []
+
+    init(configuration: ModelConfiguration, boundsTable: BucketBoundsTable, gpuCount: Int, instanceCount: Int) {
+        self.configuration = configuration
+        self.boundsTable = boundsTable
+        gpus.reserveCapacity(gpuCount)
+        instances.reserveCapacity(instanceCount)
+    }
+
+    static func placeholderNode(_ target: String, _ configuration: ModelConfiguration) -> String? {
+        configuration.targetNodes[target] ?? TargetHost.host(of: target)
+    }
+
+    /// A target with neither instances nor GPUs is shown by itself unless its page failed to parse (then it
+    /// shows only as a target with its error).
+    static func showsPlaceholder(_ status: TargetStatus) -> Bool { status.errorCount == 0 || !status.up }
+
+    mutating func add(_ status: TargetStatus) {
+        timeMs = max(timeMs, status.lastScrapeMs ?? status.lastAttemptMs ?? 0)
+        targets.append(TargetHealth(id: status.id, up: status.up, lastScrapeMs: status.lastScrapeMs,
+                                    scrapeDurationSeconds: status.scrapeDurationSeconds, bytes: status.bytes,
+                                    samples: status.samples, errorCount: status.errorCount, lastError: status.lastError,
+                                    consecutiveFailures: status.consecutiveFailures))
+    }
+
+    /// A target with neither instances nor GPUs: one that answers without serving metrics is still loading
+    /// its model; one that never answered is unreachable. Either way it is shown, not silently left out.
+    mutating func addPlaceholder(target: String, status: TargetStatus, histograms: inout FrameHistograms) {
+        instances.append(EngineInstance(id: target, target: target, engine: .unknown,
+                                        node: Self.placeholderNode(target, configuration),
+                                        state: status.up ? .loading : .unreachable))
+        histograms.appendInstance()
+        if status.up && (status.samples ?? 0) > 0 {
+            notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
+        }
+    }
+
+    mutating func addGPU(_ plan: GPUPlan, store: MetricStore) {
+        var anyField = false
+        func read(_ metric: GPUMetric) -> Double? {
+            guard let ref = plan.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
+            anyField = true  // a sentinel still shows the exporter reports the GPU
+            return value < plan.missingAbove ? value * ref.scale : nil
+        }
+        let used = read(.vramUsed)
+        let free = read(.vramFree)
+        var total = read(.vramTotal)
+        if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
+        var gpu = GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
+                      vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
+                      temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
+                      smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile)
+        gpu.stale = !anyField  // after every read above
+        gpus.append(gpu)
+    }
+
+    mutating func addInstance(_ plan: InstancePlan, up: Bool, window: ScrapeWindow?, store: MetricStore,
+                              histograms: inout FrameHistograms) {
+        var restartedAt: Int64?
+        func gauge(_ metric: InstanceMetric) -> Double? {
+            var sum: Double?
+            for ref in plan.scalars[metric.rawValue] {
+                if let value = store.latest(ref.id) { sum = (sum ?? 0) + value * ref.scale }
+            }
+            return sum
+        }
+        func rate(_ metric: InstanceMetric) -> Double? {
+            guard let window else { return nil }
+            var sum: Double?
+            for ref in plan.scalars[metric.rawValue] {
+                guard let rate = store.rate(ref.id, in: window) else { continue }
+                if rate.reset { restartedAt = window.endMs }
+                sum = (sum ?? 0) + rate.perSecond * ref.scale
+            }
+            return sum
+        }
+        histograms.appendInstance()
+        func quantiles(_ metric: InstanceMetric) -> Quantiles {
+            if let window, !plan.histograms[metric.rawValue].isEmpty {
+                // The parts (vLLM `engine`s, …) of one instance merge by adding bucket rates.
+                for part in plan.histograms[metric.rawValue] where store.rates(part.ids, in: window, into: &partRates) {
+                    guard histograms.add(partRates, bounds: part.boundsID, to: metric) else {
+                        notes.append("\(plan.id): \(metric) parts have different bucket boundaries; not merged")
+                        histograms.clear(metric)
+                        return .none
+                    }
+                }
+                return histograms.quantiles(ofNewest: metric, boundsTable: boundsTable)
+            }
+            // Summaries carry their own quantiles, read as they are.
+            var levels: [Double: Double] = [:]
+            for entry in plan.summaries[metric.rawValue] {
+                if let value = store.latest(entry.ref.id) { levels[entry.level] = max(levels[entry.level] ?? -.infinity, value * entry.ref.scale) }
+            }
+            return Quantiles(p50: levels[0.5], p90: levels[0.9], p95: levels[0.95], p99: levels[0.99])
+        }
+        let hits = rate(.prefixHits)
+        let queries = rate(.prefixQueries)
+        var hitRate = gauge(.prefixHitRatio)
+        if let hits, let queries, queries > 0 { hitRate = hits / queries }
+        var result = EngineInstance(
+            id: plan.id, target: plan.target, engine: plan.engine, model: plan.model, node: plan.node,
+            running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
+            ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
+            promptTokensPerSecond: rate(.promptTokens) ?? gauge(.promptThroughput),
+            generationTokensPerSecond: rate(.generationTokens) ?? gauge(.generationThroughput),
+            requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
+            abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
+            lengthLimitedPerSecond: rate(.lengthLimited))
+        result.restartedAtMs = restartedAt
+        result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
+        instances.append(result)
+    }
+
+    consuming func finish(layout: FrameLayout, histograms: inout FrameHistograms) -> ClusterSnapshot {
+        let frame = ClusterAggregator.Frame(timeMs: timeMs, gpus: gpus, instances: instances, targets: targets, notes: notes)
+        gpus = []
+        instances = []
+        return ClusterAggregator.snapshot(frame, layout: layout, histograms: &histograms, boundsTable: boundsTable)
+    }
+}

@@ -1,0 +1,76 @@
+/// The joins and groupings of a frame: which GPUs each instance was joined to, each node's members, the
+/// instances of each model and the GPUs of each type. They depend only on the plans and on which targets
+/// are shown by themselves, so the builder computes them when those change, not every frame.
+struct FrameLayout: Sendable {
+    /// Which GPUs and instances it was computed for: the plans' generation and the targets shown by themselves.
+    struct Key: Hashable, Sendable {
+        var planGeneration: Int
+        var placeholders: [Bool]
+    }
+
+    var key: Key
+    /// Per GPU (display order): its instances, as ids and as positions in the instance list.
+    var instanceIDsOfGPU: [[String]]
+    var gpuInstances: [[Int]]
+    /// Per instance: its GPUs, as ids and as positions in the GPU list.
+    var gpuIDsOfInstance: [[String]]
+    var instanceGPUs: [[Int]]
+    /// Nodes sorted by name, with their members; `up` is decided per frame from `nodeGPUs`/`nodeInstances`.
+    var nodes: [Node]
+    var nodeGPUs: [[Int]]
+    var nodeInstances: [[Int]]
+    /// Instance positions by model, models sorted.
+    var models: [(name: String, members: [Int])]
+    /// GPU positions by GPU model (`unknown` when not reported), sorted.
+    var gpuTypes: [(name: String, members: [Int])]
+
+    /// Every instance of a node is joined to every GPU of that node (the pages do not say which GPU an
+    /// engine uses); an explicit map in the configuration, by GPU id or UUID, wins.
+    init(key: Key, gpus: [GPU], instances: [EngineInstance], configuration: ModelConfiguration) {
+        self.key = key
+        var gpusByNode: [String: [Int]] = [:]
+        var gpuIndex: [String: Int] = [:]
+        for index in gpus.indices {
+            gpusByNode[gpus[index].node, default: []].append(index)
+            if !configuration.instanceGPUs.isEmpty {
+                gpuIndex[gpus[index].id] = index
+                if let uuid = gpus[index].uuid, gpuIndex[uuid] == nil { gpuIndex[uuid] = index }
+            }
+        }
+        gpuInstances = Array(repeating: [], count: gpus.count)
+        instanceGPUs = Array(repeating: [], count: instances.count)
+        for position in instances.indices {
+            if let explicit = configuration.instanceGPUs[instances[position].id] {
+                instanceGPUs[position] = explicit.compactMap { gpuIndex[$0] }
+            } else if let node = instances[position].node {
+                instanceGPUs[position] = gpusByNode[node] ?? []
+            }
+            for index in instanceGPUs[position] { gpuInstances[index].append(position) }
+        }
+        gpuIDsOfInstance = instanceGPUs.map { $0.map { gpus[$0].id } }
+        instanceIDsOfGPU = gpuInstances.map { $0.map { instances[$0].id } }
+
+        var nodeGPUs: [String: [Int]] = [:]
+        var nodeInstances: [String: [Int]] = [:]
+        for index in gpus.indices { nodeGPUs[gpus[index].node, default: []].append(index) }
+        for index in instances.indices {
+            if let node = instances[index].node { nodeInstances[node, default: []].append(index) }
+        }
+        let names = Set(nodeGPUs.keys).union(nodeInstances.keys).sorted()
+        let gpuMembers = names.map { nodeGPUs[$0] ?? [] }
+        let instanceMembers = names.map { nodeInstances[$0] ?? [] }
+        nodes = names.indices.map { n in
+            Node(name: names[n], gpuIDs: gpuMembers[n].map { gpus[$0].id },
+                 instanceIDs: instanceMembers[n].map { instances[$0].id }, up: false)
+        }
+        self.nodeGPUs = gpuMembers
+        self.nodeInstances = instanceMembers
+
+        var models: [String: [Int]] = [:]
+        for index in instances.indices { if let model = instances[index].model { models[model, default: []].append(index) } }
+        self.models = models.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        var types: [String: [Int]] = [:]
+        for index in gpus.indices { types[gpus[index].modelName ?? "unknown", default: []].append(index) }
+        gpuTypes = types.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
