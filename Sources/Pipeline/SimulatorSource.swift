@@ -28,17 +28,18 @@ public struct SimulatorSource: ClusterSource {
 
     public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         var simulator = ClusterSimulator(options: options)
+        var parsers: [String: RepeatingPageParser] = [:]
         let warmUpEnd = simulator.nowMs + warmUpMs
         while simulator.nowMs < warmUpEnd {
             simulator.advance(byMs: intervalMs)
-            await driver.deliver(Self.scrapes(of: simulator))
+            await driver.deliver(Self.scrapes(of: simulator, parsers: &parsers))
             await driver.publish(toFeed: simulator.nowMs >= warmUpEnd)
         }
         let pause = Duration.milliseconds(Int64(Double(intervalMs) / max(options.speed, 0.001)))
         while !Task.isCancelled {
             try await sleep(pause)
             simulator.advance(byMs: intervalMs)
-            await driver.deliver(Self.scrapes(of: simulator))
+            await driver.deliver(Self.scrapes(of: simulator, parsers: &parsers))
             await driver.publish()
         }
     }
@@ -48,11 +49,19 @@ public struct SimulatorSource: ClusterSource {
     /// A loading or starting engine answers with an empty page (its HTTP side is up, its engine is not), which
     /// the cluster model shows as loading; a down node, a crashed or not-yet-started process does not answer.
     public static func scrapes(of simulator: ClusterSimulator) -> [ScrapeResult] {
+        var parsers: [String: RepeatingPageParser] = [:]
+        return scrapes(of: simulator, parsers: &parsers)
+    }
+
+    /// The same, reading each target's page with its parser from `parsers`, which keeps the target's previous
+    /// page so that lines which only changed their value are not parsed again.
+    public static func scrapes(of simulator: ClusterSimulator, parsers: inout [String: RepeatingPageParser]) -> [ScrapeResult] {
         simulator.targets.map { target in
             let status = simulator.status(of: target)
             if let bytes = simulator.page(for: target) {
                 return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, body: bytes,
-                                    page: ExpositionParser.parse(bytes), node: target.node)
+                                    page: parsers[target.id, default: RepeatingPageParser()].parse(bytes),
+                                    node: target.node)
             }
             switch status {
             case .loading, .starting:

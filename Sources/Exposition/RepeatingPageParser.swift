@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Parses the successive pages of one target, reusing the previous page wherever the new one repeats it.
+///
+/// Exporters write the same lines in the same order on every scrape; only the values change. Like
+/// Prometheus' scrape cache, this keeps the previous page and, line by line, checks that everything before
+/// each value (name, label block, blanks) and every comment line is byte-identical; the new page is then the
+/// previous one with its values re-read, and no name or label is decoded again. A page that differs
+/// anywhere — a line added, removed or reordered, a changed label, a timestamp, an exemplar, an error — is
+/// parsed in full, so the result is always what `ExpositionParser.parse` returns for the same bytes.
+///
+/// One per target: a value type, kept by whoever scrapes that target.
+public struct RepeatingPageParser: Sendable {
+    /// One line of the remembered page: where it starts and ends, and for a sample line where its value
+    /// starts and which sample it is.
+    private struct Line: Sendable {
+        var start: Int32
+        /// For a sample, the offset of its value; for any other line, its end.
+        var valueStart: Int32
+        var end: Int32
+        /// `(family << 32) | sample` for a sample line, -1 for a comment or blank line.
+        var sample: Int64
+    }
+
+    private var previous: [UInt8] = []
+    private var lines: [Line] = []
+    private var page: ExpositionPage?
+    /// Pages answered from the previous page, and pages parsed in full, since the start.
+    public private(set) var reusedPages = 0
+    public private(set) var fullParses = 0
+
+    public init() {}
+
+    /// The page `bytes` holds, the same as `ExpositionParser.parse(bytes, format:)`.
+    public mutating func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
+        let detected = format ?? bytes.withUnsafeBufferPointer { ExpositionParser.detectFormat($0) }
+        if var reused = page, reused.format == detected, lines.count > 0 {
+            page = nil  // drop our reference so the values below are written in place, not copied
+            if rereadValues(bytes, into: &reused) {
+                previous = bytes
+                page = reused
+                reusedPages += 1
+                return reused
+            }
+        }
+        let parsed = ExpositionParser.parse(bytes, format: detected)
+        fullParses += 1
+        remember(bytes, parsed)
+        return parsed
+    }
+
+    /// Forgets the previous page (after a failed scrape, say), so the next page is parsed in full.
+    public mutating func reset() {
+        previous = []
+        lines = []
+        page = nil
+    }
+
+    // MARK: - Reuse
+
+    /// Walks `bytes` line by line beside the remembered lines; true when every line repeats the previous
+    /// page up to its value and every value (and nothing after it) parses.
+    private func rereadValues(_ bytes: [UInt8], into page: inout ExpositionPage) -> Bool {
+        bytes.withUnsafeBufferPointer { new in
+            previous.withUnsafeBufferPointer { old in
+                guard let n = new.baseAddress, let o = old.baseAddress else { return false }
+                var values: [Double] = []
+                values.reserveCapacity(lines.count)
+                var offset = 0
+                for line in lines {
+                    guard offset < new.count else { return false }
+                    let end = Self.lineEnd(n, from: offset, count: new.count)
+                    let fixed = Int(line.valueStart - line.start)
+                    guard end - offset >= fixed, memcmp(n + offset, o + Int(line.start), fixed) == 0 else { return false }
+                    if line.sample < 0 {
+                        guard end - offset == Int(line.end - line.start) else { return false }
+                    } else {
+                        var valueEnd = end
+                        if valueEnd > offset + fixed && n[valueEnd - 1] == 0x0D { valueEnd -= 1 }
+                        let valueStart = offset + fixed
+                        var i = valueStart
+                        while i < valueEnd && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
+                        // A timestamp, an exemplar or trailing blanks: the full parser decides.
+                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else { return false }
+                        values.append(value)
+                    }
+                    offset = end < new.count ? end + 1 : end
+                }
+                guard offset >= new.count else { return false }
+                var next = 0
+                page.families.withUnsafeMutableBufferPointer { families in
+                    for line in lines where line.sample >= 0 {
+                        families[Int(line.sample >> 32)].samples[Int(line.sample & 0xFFFF_FFFF)].value = values[next]
+                        next += 1
+                    }
+                }
+                return true
+            }
+        }
+    }
+
+    /// The offset of the `\n` ending the line that starts at `offset`, or `count` for an unterminated last line.
+    private static func lineEnd(_ p: UnsafePointer<UInt8>, from offset: Int, count: Int) -> Int {
+        guard offset < count, let found = memchr(p + offset, 0x0A, count - offset) else { return count }
+        return p.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    // MARK: - Remembering a page
+
+    /// Keeps `bytes` and its line table when every sample line maps, in order, onto the parsed samples;
+    /// otherwise (errors, timestamps, exemplars, quoted names, families split across the page) nothing is
+    /// kept and every page of this target is parsed in full.
+    private mutating func remember(_ bytes: [UInt8], _ parsed: ExpositionPage) {
+        reset()
+        guard parsed.errors.isEmpty, parsed.droppedErrorCount == 0, !bytes.isEmpty else { return }
+        guard let table = Self.lineTable(bytes, parsed) else { return }
+        previous = bytes
+        lines = table
+        page = parsed
+    }
+
+    private static func lineTable(_ bytes: [UInt8], _ parsed: ExpositionPage) -> [Line]? {
+        bytes.withUnsafeBufferPointer { buffer -> [Line]? in
+            guard let p = buffer.baseAddress else { return nil }
+            var table: [Line] = []
+            var family = 0
+            var sample = 0
+            var offset = 0
+            while offset < buffer.count {
+                let end = lineEnd(p, from: offset, count: buffer.count)
+                var contentEnd = end
+                if contentEnd > offset && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                var first = offset
+                while first < contentEnd && (p[first] == 0x20 || p[first] == 0x09) { first += 1 }
+                if first == contentEnd || p[first] == 0x23 {
+                    table.append(Line(start: Int32(offset), valueStart: Int32(end), end: Int32(end), sample: -1))
+                } else {
+                    while family < parsed.families.count && sample >= parsed.families[family].samples.count {
+                        family += 1
+                        sample = 0
+                    }
+                    guard family < parsed.families.count,
+                          let valueStart = valueOffset(p, from: first, to: contentEnd,
+                                                       name: parsed.families[family].samples[sample]) else { return nil }
+                    table.append(Line(start: Int32(offset), valueStart: Int32(valueStart), end: Int32(end),
+                                      sample: Int64(family) << 32 | Int64(sample)))
+                    sample += 1
+                }
+                offset = end + 1
+            }
+            while family < parsed.families.count && sample >= parsed.families[family].samples.count {
+                family += 1
+                sample = 0
+            }
+            // Every parsed sample must have been met, in order.
+            guard family == parsed.families.count, buffer.count < Int(Int32.max) else { return nil }
+            return table
+        }
+    }
+
+    /// Where the value of the sample line `[start, end)` starts, when the line is `name{labels} value` with
+    /// the name of `expected` and nothing after the value; nil otherwise.
+    private static func valueOffset(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, name expected: Sample) -> Int? {
+        guard expected.timestampMs == nil, expected.exemplar == nil, p[start] != 0x7B else { return nil }
+        var i = start
+        while i < end && p[i] != 0x7B && p[i] != 0x20 && p[i] != 0x09 { i += 1 }
+        guard UnsafeBufferPointer(start: p + start, count: i - start).elementsEqual(expected.name.utf8) else { return nil }
+        let afterName = i
+        while i < end && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+        if i < end && p[i] == 0x7B {
+            var quoted = false
+            i += 1
+            while i < end {
+                let byte = p[i]
+                if quoted {
+                    if byte == 0x5C { i += 1 } else if byte == 0x22 { quoted = false }
+                } else if byte == 0x22 {
+                    quoted = true
+                } else if byte == 0x7D {
+                    break
+                }
+                i += 1
+            }
+            guard i < end else { return nil }
+            i += 1
+        } else {
+            i = afterName
+        }
+        let blanks = i
+        while i < end && (p[i] == 0x20 || p[i] == 0x09) { i += 1 }
+        guard i > blanks, i < end else { return nil }
+        var valueEnd = i
+        while valueEnd < end && p[valueEnd] != 0x20 && p[valueEnd] != 0x09 { valueEnd += 1 }
+        return valueEnd == end ? i : nil
+    }
+}
