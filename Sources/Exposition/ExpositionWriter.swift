@@ -10,6 +10,8 @@ import Glibc
 public struct ExpositionWriter: Sendable {
     public let format: ExpositionFormat
     public private(set) var bytes: [UInt8] = []
+    /// Where `writeValueSlot` left values out of `bytes`.
+    private var valueSlots: [Int] = []
     /// The last metric and label names checked for the quoted form: a page repeats them line after line.
     private var lastMetricName = ("", true)
     private var legacyLabelNames: [String: Bool] = [:]
@@ -59,13 +61,7 @@ public struct ExpositionWriter: Sendable {
     /// Writes one sample line from its parts, without building a `Sample`.
     public mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
                                      timestampMs: Int64? = nil, exemplar: Exemplar? = nil) {
-        let bare = isLegacyMetricName(name)
-        if bare {
-            append(name)
-            if !labels.isEmpty { appendLabels(labels, leadingName: nil) }
-        } else {
-            appendLabels(labels, leadingName: name)
-        }
+        appendNameAndLabels(name, labels)
         bytes.append(0x20)
         appendValue(value)
         if let timestampMs {
@@ -88,6 +84,18 @@ public struct ExpositionWriter: Sendable {
         }
         bytes.append(0x0A)
     }
+
+    /// Writes a sample line with its value left out, and marks where the value goes: the writer is laying out
+    /// an `ExpositionTemplate` (a sample with a timestamp or an exemplar cannot be templated).
+    public mutating func writeValueSlot(name: String, labels: Labels = Labels()) {
+        appendNameAndLabels(name, labels)
+        bytes.append(0x20)
+        valueSlots.append(bytes.count)
+        bytes.append(0x0A)
+    }
+
+    /// What has been written so far, as a template whose slots are the `writeValueSlot` lines.
+    public var template: ExpositionTemplate { ExpositionTemplate(text: bytes, slots: valueSlots) }
 
     /// Ends the page: OpenMetrics requires `# EOF`; text format needs nothing.
     public mutating func finish() {
@@ -119,6 +127,15 @@ public struct ExpositionWriter: Sendable {
 
     private mutating func append(_ string: String) {
         bytes.append(contentsOf: string.utf8)
+    }
+
+    private mutating func appendNameAndLabels(_ name: String, _ labels: Labels) {
+        if isLegacyMetricName(name) {
+            append(name)
+            if !labels.isEmpty { appendLabels(labels, leadingName: nil) }
+        } else {
+            appendLabels(labels, leadingName: name)
+        }
     }
 
     private mutating func appendMetricNameInComment(_ name: String) {
@@ -192,28 +209,9 @@ public struct ExpositionWriter: Sendable {
     }
 
     private mutating func appendValue(_ value: Double) {
-        // Integral values (counters, bucket counts, MiB) are written digit by digit, without a String.
-        if value == value.rounded(.towardZero) && Swift.abs(value) < 9_007_199_254_740_992 && value != 0 {
-            appendInteger(Int64(value))
-        } else {
-            append(Self.formatValue(value))
-        }
-    }
-
-    private mutating func appendInteger(_ value: Int64) {
-        if value < 0 { bytes.append(0x2D) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(magnitude % 10) + 0x30
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: ValueText.maxBytes) { buffer in
+            let count = ValueText.write(value, to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
@@ -236,7 +234,7 @@ public struct ExpositionWriter: Sendable {
     public static func formatValue(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
-        if value == value.rounded(.towardZero) && Swift.abs(value) < 9_007_199_254_740_992 {
+        if value == value.rounded(.towardZero) && Swift.abs(value) < ValueText.exactIntegerLimit {
             if value == 0 { return value.sign == .minus ? "-0" : "0" }
             return String(Int64(value))
         }

@@ -1,3 +1,5 @@
+import Exposition
+
 /// The built-in cluster: a seeded, deterministic simulation of GPUs, engine instances, traffic and faults in
 /// virtual time, read through the same exposition pages a real cluster serves.
 ///
@@ -14,6 +16,8 @@ public struct ClusterSimulator: Sendable {
     let faults: [FaultEvent]
     var nodeUp: [Bool]
     var nodeGPUs: [[Int]] = []
+    /// Each node's DCGM page laid out (see `PageSink`): its GPUs and their labels never change.
+    let dcgmTemplates: [ExpositionTemplate]
     var gpus: [GPUDevice] = []
     var instances: [EngineInstance] = []
     var deployments: [Deployment] = []
@@ -64,6 +68,9 @@ public struct ClusterSimulator: Sendable {
                                      instanceIndex: nil))
         }
         self.targets = targets
+        dcgmTemplates = zip(nodes, nodeGPUs).map { [gpus] node, indices in
+            ExpositionTemplate.layOut { DCGMPage.describe(gpus, indices, hostname: node.name, &$0) }
+        }
         deployments = Self.makeDeployments(instances: instances, workload: workload, seed: options.seed)
     }
 
@@ -124,13 +131,9 @@ public struct ClusterSimulator: Sendable {
     /// The page the target serves now, or nil when it would not answer (node down, process not serving).
     public func page(for target: SimTarget) -> [UInt8]? {
         guard status(of: target) == .up else { return nil }
-        if let index = target.instanceIndex {
-            let instance = instances[index]
-            switch instance.plan.engine {
-            case .vllm: return VLLMPage.render(instance)
-            case .sglang: return SGLangPage.render(instance)
-            }
+        if let index = target.instanceIndex { return instances[index].page() }
+        return dcgmTemplates[target.nodeIndex].render {
+            DCGMPage.describe(gpus, nodeGPUs[target.nodeIndex], hostname: target.node, &$0)
         }
-        return DCGMPage.render(gpus: nodeGPUs[target.nodeIndex].map { gpus[$0] }, hostname: target.node)
     }
 }

@@ -64,16 +64,20 @@ enum DCGMPage {
     /// DCGM prints doubles with `%f`: six decimals is all the precision a ratio has.
     private static func ratio(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 
-    static func render(gpus: [GPUDevice], hostname: String) -> [UInt8] {
-        let labels = gpus.map { gpu in
-            Labels([Label("gpu", String(gpu.localIndex)), Label("UUID", gpu.uuid), Label("pci_bus_id", gpu.pciBusId),
-                    Label("device", "nvidia" + String(gpu.localIndex)), Label("modelName", gpu.spec.modelName),
-                    Label("Hostname", hostname), Label("DCGM_FI_DRIVER_VERSION", driverVersion)])
-        }
-        var page = PageBuilder(capacity: 1_000 + gpus.count * fields.count * 220)
+    /// Describes the page of the GPUs `indices` of `gpus` into `page` (see `PageSink`).
+    static func describe<Page: PageSink>(_ gpus: [GPUDevice], _ indices: [Int], hostname: String,
+                                         _ page: inout Page) {
         for field in fields {
-            page.family(field.name, field.type, field.help, gpus.indices.map { (labels[$0], field.value(gpus[$0])) })
+            page.header(field.name, field.type, field.help)
+            for index in indices {
+                page.sample(field.name, labels(gpus[index], hostname: hostname), field.value(gpus[index]))
+            }
         }
-        return page.finish()
+    }
+
+    private static func labels(_ gpu: GPUDevice, hostname: String) -> Labels {
+        Labels([Label("gpu", String(gpu.localIndex)), Label("UUID", gpu.uuid), Label("pci_bus_id", gpu.pciBusId),
+                Label("device", "nvidia" + String(gpu.localIndex)), Label("modelName", gpu.spec.modelName),
+                Label("Hostname", hostname), Label("DCGM_FI_DRIVER_VERSION", driverVersion)])
     }
 }

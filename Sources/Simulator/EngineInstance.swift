@@ -35,15 +35,19 @@ struct EngineInstance: Sendable {
     let cost: EngineCostModel
     let kvBlocks: Int
     let prefixTokens: Int
-    /// Label sets of its page, built once.
+    /// The labels of most of its page's samples, built once.
     let baseLabels: Labels
-    let histogramLabels: HistogramLabels
+    /// Its page laid out (see `PageSink`); laid out again when a restart changes `processStartMs`, which SGLang
+    /// shows as a label.
+    private(set) var pageTemplate = ExpositionTemplate.layOut { _ in }
 
     var phase: Phase = .absent
     var phaseUntilMs = 0.0
     var loadedBytes = 0.0
     var holdsFullMemory = false
-    var processStartMs: Int64 = 0
+    var processStartMs: Int64 = 0 {
+        didSet { layOutPage() }
+    }
     var metrics: EngineMetrics
 
     var inbox: [SimRequest] = []
@@ -87,11 +91,30 @@ struct EngineInstance: Sendable {
         case .vllm:
             // prometheus_client sorts label names: engine, le, model_name.
             baseLabels = Labels([Label("engine", "0"), model])
-            histogramLabels = HistogramLabels(metrics: metrics, before: [Label("engine", "0")], after: [model])
         case .sglang:
             baseLabels = Labels([Label("engine_type", "unified"), model, Label("moe_ep_rank", "0"),
                                  Label("pp_rank", "0"), Label("tp_rank", "0")])
-            histogramLabels = HistogramLabels(metrics: metrics, before: [], after: [model])
+        }
+        layOutPage()
+    }
+
+    private mutating func layOutPage() {
+        let instance = self
+        pageTemplate = ExpositionTemplate.layOut { writer in
+            switch instance.plan.engine {
+            case .vllm: VLLMPage.describe(instance, &writer)
+            case .sglang: SGLangPage.describe(instance, &writer)
+            }
+        }
+    }
+
+    /// The page it serves now.
+    func page() -> [UInt8] {
+        pageTemplate.render { filler in
+            switch plan.engine {
+            case .vllm: VLLMPage.describe(self, &filler)
+            case .sglang: SGLangPage.describe(self, &filler)
+            }
         }
     }
 

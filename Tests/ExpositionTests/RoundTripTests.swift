@@ -87,4 +87,49 @@ import Testing
         #expect(page.errors == [])
         #expect(page.families == [histogram, counter])
     }
+
+    /// A template filled with values is byte for byte the page the writer writes sample by sample.
+    @Test func aFilledTemplateEqualsTheWrittenPage() {
+        var rng = Xoshiro(seed: (9, 10, 11, 12))
+        let special: [Double] = [0, -0.0, 1, -1, 0.1, 1e-300, -2.2250738585072014e-308, 1.7976931348623157e308,
+                                 .infinity, -.infinity, .nan, 9_007_199_254_740_991, 9_007_199_254_740_992,
+                                 -9_007_199_254_740_991, 1e16, 123456789.125, 0.30000000000000004]
+        for round in 0..<50 {
+            let names = Self.bareName.array(of: 1...6).run(using: &rng)
+            let labels = names.map { _ in Labels([Label("l", Self.text.run(using: &rng))]) }
+            var values = names.map { _ in Self.value.run(using: &rng) }
+            values[0] = round < special.count ? special[round] : values[0].rounded()
+            var layout = ExpositionWriter()
+            var direct = ExpositionWriter()
+            for (index, name) in names.enumerated() {
+                layout.writeHeader(name: name, type: .gauge, help: "h")
+                layout.writeValueSlot(name: name, labels: labels[index])
+                direct.writeHeader(name: name, type: .gauge, help: "h")
+                direct.writeSample(name: name, labels: labels[index], value: values[index])
+            }
+            let template = layout.template
+            #expect(template.valueCount == names.count)
+            let rendered = template.render { filler in
+                for value in values { filler.append(value) }
+            }
+            #expect(rendered == direct.bytes, "\(values)")
+        }
+    }
+
+    /// Integral values are written digit by digit, everything else as `formatValue` spells it.
+    @Test func valuesAreSpelledAsFormatValueSpellsThem() {
+        var rng = Xoshiro(seed: (13, 14, 15, 16))
+        let wide = Gen<Double>.double(in: -1e18...1e18)
+        let small = Gen<Double>.double(in: -2...2)
+        for index in 0..<3_000 {
+            let value = switch index % 3 {
+            case 0: wide.run(using: &rng).rounded()
+            case 1: small.run(using: &rng)
+            default: Double(Int64.random(in: -1_000_000...1_000_000, using: &rng))
+            }
+            var writer = ExpositionWriter()
+            writer.writeSample(name: "m", value: value)
+            #expect(writer.text == "m " + ExpositionWriter.formatValue(value) + "\n", "\(value)")
+        }
+    }
 }

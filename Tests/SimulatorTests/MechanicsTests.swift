@@ -75,4 +75,27 @@ import Testing
         #expect(hits < queries)
         #expect(run.series(target, "vllm:prompt_tokens_by_source_total", ["source": "local_cache_hit"]).last == hits)
     }
+
+    @Test func finishedRequestsShowTheirReasonStopLengthOrAbort() async {
+        func increase(_ run: SimulatorRun, _ name: String, _ labels: [String: String] = [:]) -> Double {
+            run.engineTargets.map { run.increase($0, name, labels) }.reduce(0, +)
+        }
+        func reason(_ run: SimulatorRun, _ reason: String) -> Double {
+            increase(run, "vllm:request_success_total", ["finished_reason": reason])
+        }
+        let overloaded = await SimulatorRun.make(SimulationOptions(scenario: .kvPressure, seed: 4, nodes: 1,
+                                                                   gpusPerNode: 2),
+                                                 durationMs: 300_000, intervalMs: 10_000)
+        // Clients give up on requests that waited a minute; those never reach the latency histograms.
+        #expect(reason(overloaded, "abort") > 0)
+        #expect(reason(overloaded, "stop") + reason(overloaded, "length")
+                    == increase(overloaded, "vllm:e2e_request_latency_seconds_count"))
+
+        let calm = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 4, nodes: 1, gpusPerNode: 2),
+                                           durationMs: 120_000, intervalMs: 10_000)
+        #expect(reason(calm, "stop") > reason(calm, "length"))
+        #expect(reason(calm, "length") > 0, "max_tokens caps some answers")
+        #expect(reason(calm, "abort") == 0)
+        #expect(reason(calm, "error") == 0)
+    }
 }
