@@ -21,6 +21,18 @@ import Testing
         #expect(reader.header == RecordingSamples.header)
     }
 
+    /// The same run gives the same file: the header's keys are written sorted, not in dictionary order (which
+    /// changes from process to process).
+    @Test func headerKeysAreWrittenInSortedOrder() throws {
+        let folder = try RecordingTemporaryFolder()
+        try RecordingWriter(path: folder.path("h.rec"), header: RecordingSamples.header).close()
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.path("h.rec"))), as: UTF8.self)
+        let keys = ["formatVersion", "infertopVersion", "intervalSeconds", "sources", "startTimeMs"]
+        let offsets = keys.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(offsets.count == keys.count)
+        #expect(offsets == offsets.sorted())
+    }
+
     @Test func unclosedFileIsScannedToTheSameEvents() throws {
         let folder = try RecordingTemporaryFolder()
         let events = RecordingSamples.events(targets: 3, ticks: 30, seed: 42)

@@ -36,7 +36,10 @@ struct RecordingWriterCore {
         self.lastIndexTimeMs = header.startTimeMs
         self.endTimeMs = header.startTimeMs
         self.codec = try PageCodec(level: options.compressionLevel)
-        let json = try JSONEncoder().encode(header)
+        // Sorted keys: the same run gives the same file (dictionary order changes from process to process).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = try encoder.encode(header)
         try write(RecordingFormat.magic + RecordFraming.frame(.header, [UInt8](json)))
     }
 
