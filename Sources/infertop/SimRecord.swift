@@ -1,3 +1,4 @@
+import Exposition
 import Foundation
 import Pipeline
 import Simulator
@@ -23,9 +24,11 @@ struct SimRecord {
                                       version: InfertopVersion.current)
         let end = simulator.nowMs + durationMs
         var scrapes = 0
+        // Each target's parser keeps its last page, so only the lines whose value changed are parsed again.
+        var parsers: [String: RepeatingPageParser] = [:]
         while simulator.nowMs < end {
             simulator.advance(toMs: min(end, simulator.nowMs + intervalMs))
-            for result in SimulatorSource.scrapes(of: simulator) {
+            for result in SimulatorSource.scrapes(of: simulator, parsers: &parsers) {
                 try recorder.record(result)
                 scrapes += 1
             }
