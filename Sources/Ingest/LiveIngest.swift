@@ -8,7 +8,7 @@ public final class LiveIngest: Sendable {
     private let poller: Task<Void, Never>?
 
     /// Warnings the screen should show for as long as ingest runs (certificate checks off).
-    public var warnings: [String] { [configuration.tls.warning].compactMap { $0 } }
+    public var warnings: [String] { [configuration.tlsWarning].compactMap { $0 } }
 
     /// Starts reading; throws at once when a credential, CA file or selector is unusable.
     public init(configuration: IngestConfiguration, clock: IngestClock = .live,

@@ -13,7 +13,7 @@ public struct ScrapeSource: ClusterSource {
     public var description: String {
         let count = configuration.targets.count
         let sd = configuration.fileSDPaths.isEmpty ? "" : " + file_sd"
-        return "\(count) target\(count == 1 ? "" : "s")\(sd)" + (configuration.tls.insecure ? " (TLS NOT VERIFIED)" : "")
+        return "\(count) target\(count == 1 ? "" : "s")\(sd)" + (configuration.skipsCertificateChecks ? " (TLS NOT VERIFIED)" : "")
     }
 
     public var intervalSeconds: Double? { configuration.intervalSeconds }

@@ -24,18 +24,9 @@ struct ScraperLiveTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let cert = folder.appendingPathComponent("cert.pem").path
-        let key = folder.appendingPathComponent("key.pem").path
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
-                             "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"]
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0, "openssl could not make a certificate")
-
-        let servers = try await PythonServers(["vllm-tls"], cert: cert, key: key)
+        let certificate = try SelfSignedCertificate(in: folder)
+        let cert = certificate.cert
+        let servers = try await PythonServers(["vllm-tls"], cert: cert, key: certificate.key)
         defer { servers.stop() }
         let target = servers.url("vllm-tls", scheme: "https")
 

@@ -12,18 +12,23 @@ public final class PrometheusProcess: Sendable {
 
     /// Starts the server (ready in about 0.3 s; its first scrape lands about 8 s later). Throws when the
     /// binary is missing, saying how to install it.
-    public init(binary: String = "/usr/bin/prometheus", job: String, targets: [String], intervalSeconds: Int = 1) throws {
+    public convenience init(binary: String = "/usr/bin/prometheus", job: String, targets: [String],
+                            intervalSeconds: Int = 1) throws {
+        let list = targets.map { "'\($0)'" }.joined(separator: ", ")
+        try self.init(binary: binary, configuration: """
+            global: {scrape_interval: \(intervalSeconds)s, scrape_timeout: \(intervalSeconds)s, evaluation_interval: \(intervalSeconds)s}
+            scrape_configs: [{job_name: \(job), honor_labels: true, static_configs: [{targets: [\(list)]}]}]
+            """)
+    }
+
+    /// Starts the server with the given `prometheus.yml` content (for file_sd and relabelling set-ups).
+    public init(binary: String = "/usr/bin/prometheus", configuration: String) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ConfigurationError.unreadable(file: binary, reason: "Prometheus is not installed (apt-get install prometheus)")
         }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-prometheus-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
-        let list = targets.map { "'\($0)'" }.joined(separator: ", ")
-        let config = """
-            global: {scrape_interval: \(intervalSeconds)s, scrape_timeout: \(intervalSeconds)s, evaluation_interval: \(intervalSeconds)s}
-            scrape_configs: [{job_name: \(job), honor_labels: true, static_configs: [{targets: [\(list)]}]}]
-            """
-        try Data(config.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
+        try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
         port = try LoopbackPageServer.freePort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

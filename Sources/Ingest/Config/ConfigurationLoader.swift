@@ -42,7 +42,7 @@ public enum ConfigurationLoader {
         var timeout: Double?
         for (key, _, value) in try reader.entries(root, key: "", known: topKeys) {
             switch key {
-            case "targets": configuration.targets = try targets(value, reader: reader)
+            case "targets": configuration.targets = try targets(value, reader: reader, path: path)
             case "file_sd": configuration.fileSDPaths = try reader.stringList(value, key: key).map(path)
             case "interval": configuration.intervalSeconds = try reader.seconds(value, key: key)
             case "timeout": timeout = try reader.seconds(value, key: key)
@@ -50,8 +50,8 @@ public enum ConfigurationLoader {
             case "body_limit": configuration.bodyLimitBytes = try reader.bytes(value, key: key)
             case "max_redirects": configuration.maxRedirects = try reader.int(value, key: key)
             case "seed": configuration.seed = UInt64(truncatingIfNeeded: try reader.int(value, key: key))
-            case "auth": configuration.auth = try auth(value, reader: reader, path: path)
-            case "tls": configuration.tls = try tls(value, reader: reader, path: path)
+            case "auth": configuration.auth = try auth(value, key: key, reader: reader, path: path)
+            case "tls": configuration.tls = try tls(value, key: key, reader: reader, path: path)
             case "prometheus": configuration.prometheus = try prometheus(value, reader: reader)
             case "nodes": configuration.nodeMap = try reader.stringMap(value, key: key)
             case "thresholds":
@@ -82,55 +82,61 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func targets(_ node: Node, reader: YAMLValueReader) throws -> [ScrapeTarget] {
+    private static func targets(_ node: Node, reader: YAMLValueReader, path: (String) -> String) throws -> [ScrapeTarget] {
         guard let sequence = node.sequence else { throw reader.invalid("targets", node, "expected a list of targets") }
         return try sequence.enumerated().map { index, item in
             let key = "targets[\(index)]"
             do {
                 if item.scalar != nil { return try ScrapeTarget(address: try reader.string(item, key: key)) }
                 var address: String?
-                var node: String?
-                var role: String?
-                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role"]) {
-                    let text = try reader.string(value, key: key + "." + name)
+                var target = ScrapeTarget(id: "", source: .standardInput)
+                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "auth", "tls"]) {
+                    let inner = key + "." + name
                     switch name {
-                    case "url": address = text
-                    case "node": node = text
-                    default: role = text
+                    case "auth": target.auth = try auth(value, key: inner, reader: reader, path: path)
+                    case "tls": target.tls = try tls(value, key: inner, reader: reader, path: path)
+                    case "url": address = try reader.string(value, key: inner)
+                    case "node": target.node = try reader.string(value, key: inner)
+                    default: target.role = try reader.string(value, key: inner)
                     }
                 }
                 guard let address else { throw reader.invalid(key, item, "a target needs 'url'") }
-                return try ScrapeTarget(address: address, node: node, role: role)
+                var parsed = try ScrapeTarget(address: address, node: target.node, role: target.role)
+                (parsed.auth, parsed.tls) = (target.auth, target.tls)
+                return parsed
             } catch ConfigurationError.badAddress(_, let reason) {
                 throw reader.invalid(key, item, reason)
             }
         }
     }
 
-    private static func auth(_ node: Node, reader: YAMLValueReader, path: (String) -> String) throws -> AuthSettings {
+    /// An `auth:` mapping, at the top level or in a target (`key` says which, for errors).
+    private static func auth(_ node: Node, key: String, reader: YAMLValueReader, path: (String) -> String) throws -> AuthSettings {
         var auth = AuthSettings()
         let known = ["bearer_token_file", "bearer_token_env", "basic_auth"]
-        for (key, _, value) in try reader.entries(node, key: "auth", known: known) {
-            switch key {
-            case "bearer_token_file": auth.bearerTokenFile = path(try reader.string(value, key: "auth." + key))
-            case "bearer_token_env": auth.bearerTokenEnv = try reader.string(value, key: "auth." + key)
+        for (name, _, value) in try reader.entries(node, key: key, known: known) {
+            let inner = key + "." + name
+            switch name {
+            case "bearer_token_file": auth.bearerTokenFile = path(try reader.string(value, key: inner))
+            case "bearer_token_env": auth.bearerTokenEnv = try reader.string(value, key: inner)
             default:
-                for (name, _, inner) in try reader.entries(value, key: "auth.basic_auth", known: ["user", "password_file"]) {
-                    let text = try reader.string(inner, key: "auth.basic_auth." + name)
-                    if name == "user" { auth.basicAuthUser = text } else { auth.basicAuthPasswordFile = path(text) }
+                for (field, _, text) in try reader.entries(value, key: inner, known: ["user", "password_file"]) {
+                    let string = try reader.string(text, key: inner + "." + field)
+                    if field == "user" { auth.basicAuthUser = string } else { auth.basicAuthPasswordFile = path(string) }
                 }
             }
         }
         return auth
     }
 
-    private static func tls(_ node: Node, reader: YAMLValueReader, path: (String) -> String) throws -> TLSSettings {
+    /// A `tls:` mapping, at the top level or in a target (`key` says which, for errors).
+    private static func tls(_ node: Node, key: String, reader: YAMLValueReader, path: (String) -> String) throws -> TLSSettings {
         var tls = TLSSettings()
-        for (key, _, value) in try reader.entries(node, key: "tls", known: ["ca_file", "insecure"]) {
-            if key == "ca_file" {
-                tls.caFile = path(try reader.string(value, key: "tls.ca_file"))
+        for (name, _, value) in try reader.entries(node, key: key, known: ["ca_file", "insecure"]) {
+            if name == "ca_file" {
+                tls.caFile = path(try reader.string(value, key: key + ".ca_file"))
             } else {
-                tls.insecure = try reader.bool(value, key: "tls.insecure")
+                tls.insecure = try reader.bool(value, key: key + ".insecure")
             }
         }
         return tls

@@ -72,6 +72,17 @@ public struct IngestConfiguration: Sendable, Hashable {
         min(max(intervalSeconds, 0.1), 10)
     }
 
+    /// Whether certificate checks are off anywhere: for every target, or for one that asks in its own `tls`.
+    public var skipsCertificateChecks: Bool { tls.insecure || targets.contains { $0.tls?.insecure == true } }
+
+    /// The warning the screen shows while any certificate check is off; nil when all are on.
+    public var tlsWarning: String? {
+        if let warning = tls.warning { return warning }
+        let insecure = targets.filter { $0.tls?.insecure == true }.map(\.id)
+        guard !insecure.isEmpty else { return nil }
+        return "TLS certificate verification is OFF for \(insecure.joined(separator: ", ")): connections can be intercepted"
+    }
+
     /// The node a target belongs to: the configured one, then the explicit map (by id or host), then the host.
     public func node(of target: ScrapeTarget) -> String? {
         if let node = target.node { return node }

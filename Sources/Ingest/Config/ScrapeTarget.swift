@@ -21,12 +21,19 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
     public var node: String?
     /// What the target is (e.g. "engine", "gpu-exporter"); nil when not configured.
     public var role: String?
+    /// This target's own credential places, used instead of the configuration's `auth` (nil: the shared one).
+    public var auth: AuthSettings?
+    /// This target's own certificate checks, used instead of the configuration's `tls` (nil: the shared one).
+    public var tls: TLSSettings?
 
-    public init(id: String, source: Source, node: String? = nil, role: String? = nil) {
+    public init(id: String, source: Source, node: String? = nil, role: String? = nil, auth: AuthSettings? = nil,
+                tls: TLSSettings? = nil) {
         self.id = id
         self.source = source
         self.node = node
         self.role = role
+        self.auth = auth
+        self.tls = tls
     }
 
     /// Reads an address the way the command line accepts it: a full `http(s)://` URL, `host:port` (meaning

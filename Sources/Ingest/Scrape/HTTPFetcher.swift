@@ -25,6 +25,9 @@ public final class HTTPFetcher: Sendable {
 
     public let client: HTTPClient
     private let credential: Credential?
+    /// Targets with their own `auth` or `tls` (by target id): their credential and certificate checks.
+    private let credentialsByTarget: [String: Credential]
+    private let tlsByTarget: [String: TLSConfiguration]
     private let bodyLimit: Int
     private let maxRedirects: Int
     private let logger: Logger
@@ -34,22 +37,22 @@ public final class HTTPFetcher: Sendable {
     public init(configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
                 logger: Logger = Logger(label: "infertop.ingest", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         credential = try configuration.auth.resolve(environment: environment)
+        var credentials: [String: Credential] = [:]
+        var tlsConfigurations: [String: TLSConfiguration] = [:]
+        for target in configuration.targets {
+            do {
+                if let auth = target.auth, !auth.isEmpty { credentials[target.id] = try auth.resolve(environment: environment) }
+                if let tls = target.tls { tlsConfigurations[target.id] = try Self.tlsConfiguration(tls) }
+            } catch let error as ConfigurationError {
+                throw ConfigurationError.invalidFlag("target \(target.id)", message: error.description)
+            }
+        }
+        credentialsByTarget = credentials
+        tlsByTarget = tlsConfigurations
         bodyLimit = configuration.bodyLimitBytes
         maxRedirects = configuration.maxRedirects
         self.logger = logger
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if configuration.tls.insecure {
-            tls.certificateVerification = .none
-        }
-        if let caFile = configuration.tls.caFile {
-            let path = (caFile as NSString).expandingTildeInPath
-            do {
-                let certificates = try NIOSSLCertificate.fromPEMFile(path)
-                tls.additionalTrustRoots = [.certificates(certificates)]
-            } catch {
-                throw ConfigurationError.unreadable(file: caFile, reason: "not a PEM certificate file (\(error))")
-            }
-        }
+        let tls = try Self.tlsConfiguration(configuration.tls)
         var http = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: maxRedirects == 0 ? .disallow : .follow(max: maxRedirects, allowCycles: false),
@@ -62,25 +65,46 @@ public final class HTTPFetcher: Sendable {
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)
     }
 
+    /// The client's certificate checks for `settings`: the system store, plus a CA file, or none at all.
+    private static func tlsConfiguration(_ settings: TLSSettings) throws -> TLSConfiguration {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if settings.insecure {
+            tls.certificateVerification = .none
+        }
+        if let caFile = settings.caFile {
+            let path = (caFile as NSString).expandingTildeInPath
+            do {
+                let certificates = try NIOSSLCertificate.fromPEMFile(path)
+                tls.additionalTrustRoots = [.certificates(certificates)]
+            } catch {
+                throw ConfigurationError.unreadable(file: caFile, reason: "not a PEM certificate file (\(error))")
+            }
+        }
+        return tls
+    }
+
     /// Closes the client's connections; call once when ingest stops.
     public func shutdown() async {
         try? await client.shutdown()
     }
 
     /// The secrets to scrub from any text built from a server's reply.
-    var secrets: [String] { credential?.secrets ?? [] }
+    var secrets: [String] { (credential?.secrets ?? []) + credentialsByTarget.values.flatMap(\.secrets) }
 
     /// Fetches `url` within `timeout`; the auth header is added when configured.
     /// With `anyStatus`, a non-2xx answer is returned (for APIs whose error bodies explain the failure)
-    /// instead of failing with `.httpStatus`.
+    /// instead of failing with `.httpStatus`. `target` picks that target's own credential and TLS settings.
     public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
-                      anyStatus: Bool = false) async throws(ScrapeError) -> Fetched {
+                      anyStatus: Bool = false, target: String? = nil) async throws(ScrapeError) -> Fetched {
         var request = HTTPClientRequest(url: url.absoluteString)
         request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "infertop")
         request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: "\(timeout.seconds)")
-        if let credential { request.headers.add(name: "Authorization", value: credential.headerValue) }
+        if let credential = target.flatMap({ credentialsByTarget[$0] }) ?? credential {
+            request.headers.add(name: "Authorization", value: credential.headerValue)
+        }
+        request.tlsConfiguration = target.flatMap { tlsByTarget[$0] }
         let prepared = request
         let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
         do {

@@ -123,7 +123,7 @@ public actor Scraper {
         switch target.source {
         case .http(let url):
             do {
-                let fetched = try await fetcher.fetch(url, timeout: timeout)
+                let fetched = try await fetcher.fetch(url, timeout: timeout, target: target.id)
                 contentType = fetched.contentType
                 bytes = .success(fetched.bytes)
             } catch {
