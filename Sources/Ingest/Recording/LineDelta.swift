@@ -30,9 +30,12 @@ enum LineDelta {
                     var keep = 0
                     if i < previous.lineCount {
                         let os = previous.lineStart(i), oe = previous.lineEnds[i]
+                        // Most lines repeat whole: one memcmp instead of a byte loop.
+                        if oe - os == ne - ns && memcmp(o.baseAddress! + os, n.baseAddress! + ns, ne - ns) == 0 {
+                            continue
+                        }
                         let limit = min(oe - os, ne - ns)
                         while keep < limit && o[os + keep] == n[ns + keep] { keep += 1 }
-                        if keep == oe - os && keep == ne - ns { continue }
                     }
                     ops.varint(i - lastChanged - 1)
                     lastChanged = i
