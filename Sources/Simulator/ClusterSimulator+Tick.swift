@@ -46,14 +46,16 @@ extension ClusterSimulator {
 
     private mutating func updateGPUs(tickMs: Double) {
         var loads = Array(repeating: GPUDevice.Load(), count: gpus.count)
-        for instance in instances {
-            let loading = instance.phase == .loading
-                ? EngineInstance.loadBytesPerSecond / Double(instance.plan.tensorParallel) : 0
-            for gpu in instance.gpuIndices {
-                loads[gpu].busyMs += instance.tickBusyMs
-                loads[gpu].memoryMs += instance.tickMemoryMs
-                loads[gpu].computeMs += instance.tickComputeMs
-                loads[gpu].usedBytes += instance.memoryPerGPU
+        // By index: `for instance in instances` would copy every instance (a dozen arrays) each tick.
+        for index in instances.indices {
+            let loading = instances[index].phase == .loading
+                ? EngineInstance.loadBytesPerSecond / Double(instances[index].plan.tensorParallel) : 0
+            let memory = instances[index].memoryPerGPU
+            for gpu in instances[index].gpuIndices {
+                loads[gpu].busyMs += instances[index].tickBusyMs
+                loads[gpu].memoryMs += instances[index].tickMemoryMs
+                loads[gpu].computeMs += instances[index].tickComputeMs
+                loads[gpu].usedBytes += memory
                 loads[gpu].loadingBytesPerSecond += loading
             }
         }
