@@ -13,15 +13,12 @@ enum ClusterAggregator {
         var notes: [String]
     }
 
-    static func snapshot(_ frame: consuming Frame, layout: FrameLayout, histograms: inout FrameHistograms,
+    /// `frame`'s GPUs and instances already carry their joins (`GPU.instanceIDs`, `EngineInstance.gpuIDs`).
+    static func snapshot(_ frame: Frame, layout: FrameLayout, histograms: inout FrameHistograms,
                          boundsTable: BucketBoundsTable) -> ClusterSnapshot {
-        var gpus = frame.gpus
-        var instances = frame.instances
+        let gpus = frame.gpus
+        let instances = frame.instances
         var notes = frame.notes
-        frame.gpus = []  // leave `gpus` and `instances` the only references, so setting their joins copies nothing
-        frame.instances = []
-        for index in gpus.indices { gpus[index].instanceIDs = layout.instanceIDsOfGPU[index] }
-        for index in instances.indices { instances[index].gpuIDs = layout.gpuIDsOfInstance[index] }
 
         var nodes = layout.nodes
         for n in nodes.indices {

@@ -5,6 +5,10 @@ import MetricStore
 struct FrameBuilder {
     let configuration: ModelConfiguration
     let boundsTable: BucketBoundsTable
+    /// The joins, when the builder knows them already (the usual case): each GPU and instance is then made
+    /// with them, rather than copied to add them afterwards. Empty when not known.
+    private let instanceIDsOfGPU: [[String]]
+    private let gpuIDsOfInstance: [[String]]
     var timeMs: Int64 = 0
     var gpus: [GPU] = []
     var instances: [EngineInstance] = []
@@ -13,9 +17,12 @@ struct FrameBuilder {
     /// The bucket rates of one histogram part, reused.
     private var partRates: [Double] = []
 
-    init(configuration: ModelConfiguration, boundsTable: BucketBoundsTable, gpuCount: Int, instanceCount: Int) {
+    init(configuration: ModelConfiguration, boundsTable: BucketBoundsTable, layout: FrameLayout?, gpuCount: Int,
+         instanceCount: Int) {
         self.configuration = configuration
         self.boundsTable = boundsTable
+        instanceIDsOfGPU = layout?.instanceIDsOfGPU ?? []
+        gpuIDsOfInstance = layout?.gpuIDsOfInstance ?? []
         gpus.reserveCapacity(gpuCount)
         instances.reserveCapacity(instanceCount)
     }
@@ -41,7 +48,8 @@ struct FrameBuilder {
     mutating func addPlaceholder(target: String, status: TargetStatus, histograms: inout FrameHistograms) {
         instances.append(EngineInstance(id: target, target: target, engine: .unknown,
                                         node: Self.placeholderNode(target, configuration),
-                                        state: status.up ? .loading : .unreachable))
+                                        state: status.up ? .loading : .unreachable,
+                                        gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
         histograms.appendInstance()
         if status.up && (status.samples ?? 0) > 0 {
             notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
@@ -62,7 +70,8 @@ struct FrameBuilder {
         var gpu = GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
                       vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
                       temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
-                      smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile)
+                      smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
+                      instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
         gpu.stale = !anyField  // after every read above
         gpus.append(gpu)
     }
@@ -89,10 +98,11 @@ struct FrameBuilder {
         }
         histograms.appendInstance()
         func quantiles(_ metric: InstanceMetric) -> Quantiles {
-            if let window, !plan.histograms[metric.rawValue].isEmpty {
+            let parts = plan.histograms[metric.rawValue]
+            if let window, !parts.isEmpty {
                 // The parts (vLLM `engine`s, …) of one instance merge by adding bucket rates.
-                for part in plan.histograms[metric.rawValue] where store.rates(part.ids, in: window, into: &partRates) {
-                    guard histograms.add(partRates, bounds: part.boundsID, to: metric) else {
+                for p in parts.indices where store.rates(parts[p].ids, in: window, into: &partRates) {
+                    guard histograms.add(partRates, bounds: parts[p].boundsID, to: metric) else {
                         notes.append("\(plan.id): \(metric) parts have different bucket boundaries; not merged")
                         histograms.clear(metric)
                         return .none
@@ -119,16 +129,20 @@ struct FrameBuilder {
             generationTokensPerSecond: rate(.generationTokens) ?? gauge(.generationThroughput),
             requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
             abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
-            lengthLimitedPerSecond: rate(.lengthLimited))
+            lengthLimitedPerSecond: rate(.lengthLimited), gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
         result.restartedAtMs = restartedAt
         result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
         instances.append(result)
     }
 
+    /// The snapshot; `layout` is the one given at the start, or, when none was, the one made from this frame
+    /// (whose joins are then added to the GPUs and instances).
     consuming func finish(layout: FrameLayout, histograms: inout FrameHistograms) -> ClusterSnapshot {
+        if instanceIDsOfGPU.count != gpus.count || gpuIDsOfInstance.count != instances.count {
+            for index in gpus.indices { gpus[index].instanceIDs = layout.instanceIDsOfGPU[index] }
+            for index in instances.indices { instances[index].gpuIDs = layout.gpuIDsOfInstance[index] }
+        }
         let frame = ClusterAggregator.Frame(timeMs: timeMs, gpus: gpus, instances: instances, targets: targets, notes: notes)
-        gpus = []
-        instances = []
         return ClusterAggregator.snapshot(frame, layout: layout, histograms: &histograms, boundsTable: boundsTable)
     }
 }

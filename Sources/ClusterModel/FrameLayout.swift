@@ -47,8 +47,12 @@ struct FrameLayout: Sendable {
             }
             for index in instanceGPUs[position] { gpuInstances[index].append(position) }
         }
-        gpuIDsOfInstance = instanceGPUs.map { $0.map { gpus[$0].id } }
-        instanceIDsOfGPU = gpuInstances.map { $0.map { instances[$0].id } }
+        // Members of one node share one array (every GPU of a node has the same instances): the frame then
+        // retains a few hundred arrays rather than thousands of cold ones, each a cache miss.
+        var shared: [[Int]: [String]] = [:]
+        gpuIDsOfInstance = instanceGPUs.map { list in Self.shared(list, in: &shared) { gpus[$0].id } }
+        shared = [:]
+        instanceIDsOfGPU = gpuInstances.map { list in Self.shared(list, in: &shared) { instances[$0].id } }
 
         var nodeGPUs: [String: [Int]] = [:]
         var nodeInstances: [String: [Int]] = [:]
@@ -72,5 +76,12 @@ struct FrameLayout: Sendable {
         var types: [String: [Int]] = [:]
         for index in gpus.indices { types[gpus[index].modelName ?? "unknown", default: []].append(index) }
         gpuTypes = types.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    private static func shared(_ positions: [Int], in table: inout [[Int]: [String]], id: (Int) -> String) -> [String] {
+        if let known = table[positions] { return known }
+        let ids = positions.map(id)
+        table[positions] = ids
+        return ids
     }
 }
