@@ -37,8 +37,8 @@ struct EngineInstance: Sendable {
     let prefixTokens: Int
     /// The labels of most of its page's samples, built once.
     let baseLabels: Labels
-    /// Its page laid out (see `PageSink`); laid out again when a restart changes `processStartMs`, which SGLang
-    /// shows as a label.
+    /// Its page laid out (see `PageSink`): empty until `init` ends, laid out again when a restart changes
+    /// `processStartMs`, which SGLang shows as a label.
     private(set) var pageTemplate = ExpositionTemplate.layOut { _ in }
 
     var phase: Phase = .absent
@@ -98,24 +98,22 @@ struct EngineInstance: Sendable {
         layOutPage()
     }
 
+    /// Describes its page into `page` (see `PageSink`).
+    func describePage<Page: PageSink>(_ page: inout Page) {
+        switch plan.engine {
+        case .vllm: VLLMPage.describe(self, &page)
+        case .sglang: SGLangPage.describe(self, &page)
+        }
+    }
+
     private mutating func layOutPage() {
         let instance = self
-        pageTemplate = ExpositionTemplate.layOut { writer in
-            switch instance.plan.engine {
-            case .vllm: VLLMPage.describe(instance, &writer)
-            case .sglang: SGLangPage.describe(instance, &writer)
-            }
-        }
+        pageTemplate = ExpositionTemplate.layOut { instance.describePage(&$0) }
     }
 
     /// The page it serves now.
     func page() -> [UInt8] {
-        pageTemplate.render { filler in
-            switch plan.engine {
-            case .vllm: VLLMPage.describe(self, &filler)
-            case .sglang: SGLangPage.describe(self, &filler)
-            }
-        }
+        pageTemplate.render { describePage(&$0) }
     }
 
     var isServing: Bool { phase == .ready }

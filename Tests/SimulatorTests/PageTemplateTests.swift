@@ -22,10 +22,7 @@ import Testing
 
     static func direct(_ instance: EngineInstance) -> [UInt8] {
         var page = DirectPage()
-        switch instance.plan.engine {
-        case .vllm: VLLMPage.describe(instance, &page)
-        case .sglang: SGLangPage.describe(instance, &page)
-        }
+        instance.describePage(&page)
         return page.writer.bytes
     }
 
