@@ -16,6 +16,8 @@ public struct ClusterBuilder: Sendable {
     private var gpuOrder: [(target: Int, index: Int)] = []
     private var instanceOrder: [(target: Int, index: Int)] = []
     private var boundsTable = BucketBoundsTable()
+    /// GPUs of engines joined through their pod, by instance id (see `ClusterPlan.joinPods`).
+    private var podGPUs: [String: [String]] = [:]
     private var layout: FrameLayout?
     /// Reused from frame to frame.
     private var histograms = FrameHistograms()
@@ -64,13 +66,15 @@ public struct ClusterBuilder: Sendable {
             }
         }
         if known == nil {
-            layout = FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, configuration: configuration)
+            layout = FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
+                                 configuration: configuration)
         }
         return frame.finish(layout: layout!, histograms: &histograms)
     }
 
     private mutating func rebuildPlans(_ names: [String], store: MetricStore) {
         plans = names.map { ClusterPlan.plan(target: $0, store: store, configuration: configuration) }
+        podGPUs = ClusterPlan.joinPods(&plans, configuration: configuration)
         plannedGeneration = store.layoutGeneration
         plannedConfiguration = configuration
         planVersion += 1

@@ -36,6 +36,7 @@ struct InstancePlan: Sendable {
     var engine: EngineKind
     var model: String?
     var node: String?
+    var pod: PodReference?
     /// Gauge and counter sources, by `InstanceMetric.rawValue`.
     var scalars: [[SeriesRef]]
     var histograms: [[HistogramPart]]
@@ -51,6 +52,8 @@ struct GPUPlan: Sendable {
     var uuid: String?
     var modelName: String?
     var migProfile: String?
+    /// The pod using it, from DCGM's pod labels.
+    var pod: PodReference?
     var fields: [SeriesRef?]
     var missingAbove: Double
 }
@@ -76,7 +79,8 @@ enum ClusterPlan {
             let stripped = infos.map { dialect.strip($0.info.name) }
             guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
             instances += planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
-                                       target: target, host: host, explicitNode: configuration.targetNodes[target])
+                                       target: target, host: host, explicitNode: configuration.targetNodes[target],
+                                       explicitPod: configuration.targetPods[target])
         }
         var gpus: [String: GPUPlan] = [:]
         var priorities: [String: [Int]] = [:]
@@ -99,8 +103,13 @@ enum ClusterPlan {
                     gpus[id] = GPUPlan(id: id, node: node, index: index ?? 0, uuid: uuid,
                                        modelName: labels.first(of: dialect.modelLabels),
                                        migProfile: labels.first(of: dialect.migProfileLabels),
+                                       pod: PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
+                                                              namespaceLabels: dialect.namespaceLabels),
                                        fields: Array(repeating: nil, count: GPUMetric.allCases.count),
                                        missingAbove: dialect.missingAbove)
+                } else if gpus[id]?.pod == nil {
+                    gpus[id]?.pod = PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
+                                                      namespaceLabels: dialect.namespaceLabels)
                 }
                 let slot = source.metric.rawValue
                 // Keep the highest-priority source of each field (GPU_UTIL over GR_ENGINE_ACTIVE).
@@ -124,6 +133,7 @@ enum ClusterPlan {
         var model: String?
         var node: String?
         var instanceLabel: String?
+        var pod: PodReference?
         /// metric → (priority, refs) of the best source so far.
         var scalars: [Int: (priority: Int, refs: [SeriesRef])] = [:]
         var histograms: [Int: (priority: Int, parts: [String: [(upperBound: Double, id: SeriesID)]])] = [:]
@@ -132,7 +142,7 @@ enum ClusterPlan {
 
     private static func planInstances(dialect: EngineDialect, table: [String: [(priority: Int, source: MetricSource)]],
                                       infos: [(id: SeriesID, info: SeriesInfo)], stripped: [Substring?], target: String,
-                                      host: String?, explicitNode: String?) -> [InstancePlan] {
+                                      host: String?, explicitNode: String?, explicitPod: PodReference?) -> [InstancePlan] {
         var drafts: [String: Draft] = [:]
         var order: [String] = []
         for (index, entry) in infos.enumerated() {
@@ -148,6 +158,10 @@ enum ClusterPlan {
                 drafts[key] = Draft(engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
                                     instanceLabel: instanceLabel)
             }
+            if drafts[key]?.pod == nil {
+                drafts[key]?.pod = PodReference.from(labels.first(of:), podLabels: PodReference.enginePodLabels,
+                                                     namespaceLabels: PodReference.engineNamespaceLabels)
+            }
             for (priority, source) in rows {
                 if let filter = source.filter, !filter.accepts(labels[filter.label]) { continue }
                 if let engine = source.engine { drafts[key]?.engine = engine }
@@ -158,6 +172,7 @@ enum ClusterPlan {
             guard let draft = drafts[key] else { return nil }
             let count = InstanceMetric.allCases.count
             var plan = InstancePlan(id: "", target: target, engine: draft.engine, model: draft.model, node: draft.node,
+                                    pod: explicitPod ?? draft.pod,
                                     scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
                                     summaries: Array(repeating: [], count: count))
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
@@ -195,5 +210,30 @@ enum ClusterPlan {
             if draft.summaries[metric]?.priority != priority { draft.summaries[metric] = (priority, []) }
             draft.summaries[metric]?.quantiles.append((level, SeriesRef(id: entry.id, scale: source.scale)))
         }
+    }
+}
+
+extension ClusterPlan {
+    /// Engines whose pod DCGM names on GPU series are joined to exactly those GPUs, and — unless the
+    /// configuration names their node — placed on those GPUs' node (in Kubernetes a target's host is a pod
+    /// IP, not the machine). Returns the GPU ids by instance id.
+    static func joinPods(_ plans: inout [TargetPlan], configuration: ModelConfiguration) -> [String: [String]] {
+        var gpusByPod: [String: [(pod: PodReference, id: String, node: String)]] = [:]
+        for plan in plans {
+            for gpu in plan.gpus { if let pod = gpu.pod { gpusByPod[pod.name, default: []].append((pod, gpu.id, gpu.node)) } }
+        }
+        guard !gpusByPod.isEmpty else { return [:] }
+        var joined: [String: [String]] = [:]
+        for t in plans.indices {
+            for i in plans[t].instances.indices {
+                guard let pod = plans[t].instances[i].pod else { continue }
+                let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }
+                guard !matches.isEmpty else { continue }
+                joined[plans[t].instances[i].id] = matches.map(\.id)
+                let nodes = Set(matches.map(\.node))
+                if configuration.targetNodes[plans[t].name] == nil, nodes.count == 1 { plans[t].instances[i].node = nodes.first }
+            }
+        }
+        return joined
     }
 }

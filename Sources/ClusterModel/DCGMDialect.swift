@@ -13,8 +13,10 @@ extension GPUDialect {
         modelLabels: ["modelName"],
         migInstanceLabels: ["GPU_I_ID"],
         migProfileLabels: ["GPU_I_PROFILE"],
-        podLabels: ["pod", "pod_name"],
-        namespaceLabels: ["namespace", "pod_namespace"],
+        // The pod using the GPU (dcgm-exporter's Kubernetes mode). Scraped through Prometheus, these clash with
+        // the exporter's own target labels and arrive renamed `exported_pod`/`exported_namespace`: read first.
+        podLabels: ["exported_pod", "pod", "pod_name"],
+        namespaceLabels: ["exported_namespace", "namespace", "pod_namespace"],
         missingAbove: 9.2e18,
         sources: [
             GPUSource("DCGM_FI_DEV_FB_USED", .vramUsed, scale: mebibyte),

@@ -24,15 +24,16 @@ struct FrameLayout: Sendable {
     /// GPU positions by GPU model (`unknown` when not reported), sorted.
     var gpuTypes: [(name: String, members: [Int])]
 
-    /// Every instance of a node is joined to every GPU of that node (the pages do not say which GPU an
-    /// engine uses); an explicit map in the configuration, by GPU id or UUID, wins.
-    init(key: Key, gpus: [GPU], instances: [EngineInstance], configuration: ModelConfiguration) {
+    /// An explicit map in the configuration (by GPU id or UUID) wins; then the GPUs whose DCGM series name the
+    /// engine's pod (`podGPUs`, by instance id); otherwise every instance of a node is joined to every GPU of
+    /// that node, as the pages do not say which GPU an engine uses.
+    init(key: Key, gpus: [GPU], instances: [EngineInstance], podGPUs: [String: [String]], configuration: ModelConfiguration) {
         self.key = key
         var gpusByNode: [String: [Int]] = [:]
         var gpuIndex: [String: Int] = [:]
         for index in gpus.indices {
             gpusByNode[gpus[index].node, default: []].append(index)
-            if !configuration.instanceGPUs.isEmpty {
+            if !configuration.instanceGPUs.isEmpty || !podGPUs.isEmpty {
                 gpuIndex[gpus[index].id] = index
                 if let uuid = gpus[index].uuid, gpuIndex[uuid] == nil { gpuIndex[uuid] = index }
             }
@@ -42,6 +43,8 @@ struct FrameLayout: Sendable {
         for position in instances.indices {
             if let explicit = configuration.instanceGPUs[instances[position].id] {
                 instanceGPUs[position] = explicit.compactMap { gpuIndex[$0] }
+            } else if let byPod = podGPUs[instances[position].id] {
+                instanceGPUs[position] = byPod.compactMap { gpuIndex[$0] }.sorted()
             } else if let node = instances[position].node {
                 instanceGPUs[position] = gpusByNode[node] ?? []
             }

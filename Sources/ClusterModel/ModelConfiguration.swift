@@ -6,10 +6,15 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var targetNodes: [String: String]
     /// Explicit GPUs of an instance (instance id → GPU ids or UUIDs); wins over joining by node.
     public var instanceGPUs: [String: [String]]
+    /// The Kubernetes pod of a target (target id → pod, e.g. from file_sd labels); wins over the pod labels
+    /// on the engine's own series. Engines are joined to the GPUs whose DCGM series name their pod.
+    public var targetPods: [String: PodReference]
 
-    public init(rateWindowMs: Int64 = 10_000, targetNodes: [String: String] = [:], instanceGPUs: [String: [String]] = [:]) {
+    public init(rateWindowMs: Int64 = 10_000, targetNodes: [String: String] = [:], instanceGPUs: [String: [String]] = [:],
+                targetPods: [String: PodReference] = [:]) {
         self.rateWindowMs = max(1, rateWindowMs)
         self.targetNodes = targetNodes
         self.instanceGPUs = instanceGPUs
+        self.targetPods = targetPods
     }
 }

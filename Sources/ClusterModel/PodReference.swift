@@ -1,0 +1,28 @@
+/// A Kubernetes pod, as DCGM's `pod`/`namespace` labels, an engine's own labels or the configuration name
+/// it. Engines are joined to the GPUs whose DCGM series name their pod.
+public struct PodReference: Sendable, Hashable, Codable {
+    public var namespace: String?
+    public var name: String
+
+    public init(namespace: String? = nil, name: String) {
+        self.namespace = namespace
+        self.name = name
+    }
+
+    /// Reads the pod from `labels` (the first of `podLabels` present, and of `namespaceLabels`); nil when
+    /// no pod label is there.
+    static func from(_ labels: (_ names: [String]) -> String?, podLabels: [String], namespaceLabels: [String]) -> PodReference? {
+        guard let name = labels(podLabels), !name.isEmpty else { return nil }
+        return PodReference(namespace: labels(namespaceLabels), name: name)
+    }
+
+    /// Same pod name, and the same namespace when both say one (a page that names only the pod still matches).
+    func matches(_ other: PodReference) -> Bool {
+        name == other.name && (namespace == nil || other.namespace == nil || namespace == other.namespace)
+    }
+
+    /// Labels that carry an engine's own pod on pages read through Prometheus (Kubernetes service discovery
+    /// relabelled into `pod`/`namespace`, or the older `kubernetes_*` names).
+    static let enginePodLabels = ["pod", "kubernetes_pod_name", "pod_name"]
+    static let engineNamespaceLabels = ["namespace", "kubernetes_namespace"]
+}
