@@ -6,7 +6,7 @@
 /// what the writer's `writeSample` would have written with the same values.
 public struct ExpositionTemplate: Sendable {
     /// The page without its values.
-    public let text: [UInt8]
+    let text: [UInt8]
     /// Offsets into `text` where the values go, ascending.
     let slots: [Int]
 
