@@ -26,7 +26,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
-    @Option(name: .long, help: "Rate and quantile window in seconds (default: two intervals for files, 10 s otherwise).")
+    @Option(name: .long, help: "Rate and quantile window in seconds (default: two intervals for files, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).")
     var window: Double?
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
     var node: [String] = []
@@ -59,8 +59,8 @@ struct SnapshotCommand: AsyncParsableCommand {
                 var options = source
                 options.targets = addresses
                 let configuration = try options.ingestConfiguration()
-                result = try await SnapshotLive(configuration: configuration, model: try model(configuration.modelConfiguration),
-                                                rounds: rounds).take()
+                let model = try model(configuration.modelConfiguration, defaultWindowMs: roundsWindowMs(configuration))
+                result = try await SnapshotLive(configuration: configuration, model: model, rounds: rounds).take()
             }
         }
         switch format {
@@ -78,6 +78,15 @@ struct SnapshotCommand: AsyncParsableCommand {
             throw ValidationError("--interval must be a positive duration (1, 0.5, 500ms, 2s), got \(text)")
         }
         return max(1, Int64((seconds * 1000).rounded()))
+    }
+
+    /// The rate window when rates come from the rounds alone: their span and half an interval, so that the
+    /// first round lies inside it whatever the jitter, and the Prometheus-style extrapolation to the window's
+    /// start covers only that half interval (a 10 s window over two reads 1 s apart would give a seventh of
+    /// the rate, as Prometheus' `rate()` would). nil when a Prometheus backfill gives a full history.
+    private func roundsWindowMs(_ configuration: IngestConfiguration) -> Int64? {
+        if let prometheus = configuration.prometheus, prometheus.backfillSeconds > 0 { return nil }
+        return Int64(((Double(max(rounds - 1, 1)) + 0.5) * configuration.intervalSeconds * 1000).rounded())
     }
 
     /// The model settings: `--window` and `--node` on top of `base`.

@@ -35,8 +35,16 @@ struct PrometheusSourceTests {
         let direct = ExpositionParser.parse(try Fixtures.bytes(Fixtures.realScrape(Self.fixture)))
         try Self.compare(page, with: direct)
 
-        let history = await source.backfill()
-        #expect(history.contains { $0.target == instance && $0.page?.family(named: "vllm:num_requests_running") != nil })
+        // The backfill ends one step before now (the next refresh is its next point): the first scrape may be
+        // younger than that, so wait (bounded) for history to hold it.
+        var history: [ScrapeResult] = []
+        let backfilled = await Polling.until(timeout: .seconds(10), interval: .milliseconds(500)) {
+            history = await source.backfill()
+            return history.contains { $0.target == instance && $0.page?.family(named: "vllm:num_requests_running") != nil }
+        }
+        #expect(backfilled, "the backfill never held the fixture's series")
+        #expect(history.allSatisfy { $0.timeMs <= Int64(Date().timeIntervalSince1970 * 1000) - 900 },
+                "the backfill stops a step (1 s) before now")
         #expect(history.map(\.timeMs) == history.map(\.timeMs).sorted())
 
         let badSelector = try PrometheusSource(settings: PrometheusSettings(url: prometheus.url, selector: "{job=~\"(\"}"),

@@ -68,9 +68,13 @@ public actor PrometheusSource {
     /// Empty when the backfill is off or the server fails (the live refreshes report the failure).
     public func backfill() async -> [ScrapeResult] {
         guard settings.backfillSeconds > 0 else { return [] }
-        let endMs = clock.wallMs()
+        let nowMs = clock.wallMs()
         let step = max(configuration.intervalSeconds, 1)
-        let startMs = endMs - Int64(settings.backfillSeconds * 1000)
+        // The history stops one step short of now: the first refresh, a moment later, is its next point.
+        // Ending at now would put two points a few milliseconds apart, which shrinks the average spacing
+        // that Prometheus-style rate extrapolation judges the window's edges by (rates came out ~12 % low).
+        let endMs = nowMs - Int64(step * 1000)
+        let startMs = nowMs - Int64(settings.backfillSeconds * 1000)
         let parameters = ["start": String(format: "%.3f", Double(startMs) / 1000),
                           "end": String(format: "%.3f", Double(endMs) / 1000), "step": String(format: "%g", step)]
         guard case .success(let responses) = await run(queries.dropLast().map {

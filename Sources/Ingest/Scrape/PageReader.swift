@@ -10,18 +10,42 @@ import Darwin
 public enum PageReader {
     /// The page in `bytes`; `contentType` picks the format when it names one, else the parser detects it.
     public static func read(_ bytes: [UInt8], contentType: String?) -> Result<ExpositionPage, ScrapeError> {
+        if let refusal = refusal(bytes) { return .failure(refusal) }
+        return checked(ExpositionParser.parse(bytes, format: format(contentType)))
+    }
+
+    /// The same, with the target's own repeating parser: when the page repeats the previous one but for its
+    /// values (the usual case for an exporter), names and labels are not read again.
+    public static func read(_ bytes: [UInt8], contentType: String?,
+                            parser: inout RepeatingPageParser) -> Result<ExpositionPage, ScrapeError> {
+        if let refusal = refusal(bytes) {
+            parser.reset()
+            return .failure(refusal)
+        }
+        return checked(parser.parse(bytes, format: format(contentType)))
+    }
+
+    /// Why `bytes` is plainly not exposition text, if it is not.
+    private static func refusal(_ bytes: [UInt8]) -> ScrapeError? {
         if bytes.first == UInt8(ascii: "\"") {
             // llama.cpp builds b7010–b7100 sent the whole page as one JSON string (llama.cpp issue #17384).
-            return .failure(.notExposition("the body is a JSON-quoted string (a known llama.cpp bug); upgrade the server"))
+            return .notExposition("the body is a JSON-quoted string (a known llama.cpp bug); upgrade the server")
         }
         if bytes.first == UInt8(ascii: "<") {
-            return .failure(.notExposition("the body looks like HTML; check the URL path"))
+            return .notExposition("the body looks like HTML; check the URL path")
         }
         if let zero = firstNUL(bytes) {
-            return .failure(.notExposition("binary data (a NUL byte at offset \(zero)); is this port a metrics endpoint?"))
+            return .notExposition("binary data (a NUL byte at offset \(zero)); is this port a metrics endpoint?")
         }
-        let format = contentType.flatMap { ExpositionFormat(contentType: $0) }.flatMap { $0 == .openMetrics ? $0 : nil }
-        let page = ExpositionParser.parse(bytes, format: format)
+        return nil
+    }
+
+    /// OpenMetrics when the server says so; otherwise the parser decides from the page (`# EOF`).
+    private static func format(_ contentType: String?) -> ExpositionFormat? {
+        contentType.flatMap { ExpositionFormat(contentType: $0) }.flatMap { $0 == .openMetrics ? $0 : nil }
+    }
+
+    private static func checked(_ page: ExpositionPage) -> Result<ExpositionPage, ScrapeError> {
         if page.sampleCount == 0, let first = page.errors.first {
             return .failure(.notExposition("\(page.errorCount) parse error(s) and no samples; first at \(first)"))
         }

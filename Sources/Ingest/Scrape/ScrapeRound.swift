@@ -1,3 +1,4 @@
+import Exposition
 import Foundation
 
 /// Reads every target of a configuration exactly once, all at once (at most `concurrency` in flight): the
@@ -33,9 +34,10 @@ public final class ScrapeRound: Sendable {
             for (index, target) in targets.enumerated() {
                 let node = configuration.node(of: target)
                 group.addTask {
-                    var result = await limiter.withSlot {
-                        await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock)
-                    }
+                    // One read per round and target: a fresh parser (reuse across rounds would not pay here).
+                    var parser = RepeatingPageParser()
+                    var result = await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
+                                                        limiter: limiter, parser: &parser)
                     result.consecutiveFailures = result.error == nil ? 0 : 1
                     result.node = node
                     result.role = target.role

@@ -93,13 +93,14 @@ public actor Scraper {
         let (clock, sink, limiter, fetcher) = (self.clock, self.sink, self.limiter, self.fetcher)
         return Task {
             var generator = SeededGenerator(seed: seed)
+            // The target's pages repeat their names and labels from scrape to scrape: parse only what changed.
+            var parser = RepeatingPageParser()
             do { try await clock.sleep(schedule.startOffset(using: &generator)) } catch { return }
             var failures = 0
             while !Task.isCancelled {
                 let started = clock.now()
-                var result = await limiter.withSlot {
-                    await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock)
-                }
+                var result = await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
+                                                 limiter: limiter, parser: &parser)
                 if Task.isCancelled { return }
                 failures = result.error == nil ? 0 : failures + 1
                 result.consecutiveFailures = failures
@@ -114,34 +115,42 @@ public actor Scraper {
     }
 
     /// One read of one target, from request to parsed page; never throws, failures become the result's error.
-    static func readOnce(_ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration,
-                         clock: IngestClock) async -> ScrapeResult {
-        let timeMs = clock.wallMs()
-        let started = clock.now()
-        var contentType: String?
-        let bytes: Result<[UInt8], ScrapeError>
-        switch target.source {
-        case .http(let url):
-            do {
-                let fetched = try await fetcher.fetch(url, timeout: timeout, target: target.id)
-                contentType = fetched.contentType
-                bytes = .success(fetched.bytes)
-            } catch {
-                bytes = .failure(error)
-            }
-        case .file(let path):
-            do { bytes = .success(try await LocalSourceReader.readFile(path)) } catch { bytes = .failure(error) }
-        case .standardInput:
-            bytes = .success(await LocalSourceReader.readStandardInput())
+    /// The fetch holds a slot of `limiter`; the parse runs after it, on the caller's task, so the slot is
+    /// free for the next fetch and the target's parser is never shared.
+    static func readOnce(_ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration, clock: IngestClock,
+                         limiter: ConcurrencyLimiter, parser: inout RepeatingPageParser) async -> ScrapeResult {
+        let (timeMs, started, received) = await limiter.withSlot {
+            (clock.wallMs(), clock.now(), await fetch(target, fetcher: fetcher, timeout: timeout))
         }
-        let outcome = bytes.flatMap { body in PageReader.read(body, contentType: contentType).map { (body, $0) } }
+        let outcome = received.bytes.flatMap { body in
+            PageReader.read(body, contentType: received.contentType, parser: &parser).map { (body, $0) }
+        }
         let duration = (clock.now() - started).seconds
         switch outcome {
         case .success(let (body, page)):
             return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration, body: body, page: page)
         case .failure(let error):
+            parser.reset()
             return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration,
                                 error: Redaction.scrub(error.description, secrets: fetcher.secrets))
+        }
+    }
+
+    /// The body of one read, or why there is none.
+    private static func fetch(_ target: ScrapeTarget, fetcher: HTTPFetcher,
+                              timeout: Duration) async -> (bytes: Result<[UInt8], ScrapeError>, contentType: String?) {
+        switch target.source {
+        case .http(let url):
+            do {
+                let fetched = try await fetcher.fetch(url, timeout: timeout, target: target.id)
+                return (.success(fetched.bytes), fetched.contentType)
+            } catch {
+                return (.failure(error), nil)
+            }
+        case .file(let path):
+            do { return (.success(try await LocalSourceReader.readFile(path)), nil) } catch { return (.failure(error), nil) }
+        case .standardInput:
+            return (.success(await LocalSourceReader.readStandardInput()), nil)
         }
     }
 }

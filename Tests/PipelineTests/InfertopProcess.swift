@@ -1,0 +1,61 @@
+import Foundation
+import TestSupport
+
+/// The built `infertop` binary run as a child process, its stdout and stderr in files (never the test runner's
+/// own, and never a pipe that a long-lived child could hold open), for end-to-end tests of the real command.
+struct InfertopProcess {
+    /// `$INFERTOP_BINARY` when set (e.g. a release build), else the binary beside this test runner (whatever
+    /// the scratch path), else the default debug build.
+    static let binary: URL? = {
+        if let chosen = ProcessInfo.processInfo.environment["INFERTOP_BINARY"] { return URL(fileURLWithPath: chosen) }
+        let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("infertop")
+        let fallback = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/infertop")
+        return [besideRunner, fallback].first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }()
+
+    let process: Process
+    let stdout: URL
+    let stderr: URL
+
+    /// Starts `infertop ARGUMENTS`; output goes to files in `folder`, named after `name`.
+    init(_ arguments: [String], name: String, folder: URL) throws {
+        guard let binary = Self.binary else {
+            throw ProcessFailure("no infertop binary: run `swift build` (or `swift build --build-tests`) first")
+        }
+        stdout = folder.appendingPathComponent("\(name).out")
+        stderr = folder.appendingPathComponent("\(name).err")
+        for file in [stdout, stderr] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        try process.run()
+    }
+
+    /// Waits (bounded) for the process to end; kills it when it overruns. Returns its exit status.
+    func finish(within timeout: Duration) async -> Int32 {
+        if !(await Polling.until(timeout: timeout, interval: .milliseconds(50)) { !process.isRunning }) {
+            stop()
+            return -1
+        }
+        return process.terminationStatus
+    }
+
+    /// Ends a long-running child (a server) and waits for it.
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    var output: String { (try? String(contentsOf: stdout, encoding: .utf8)) ?? "" }
+    var errors: String { (try? String(contentsOf: stderr, encoding: .utf8)) ?? "" }
+}
+
+/// A child process that could not be run or did not do what the test needs.
+struct ProcessFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
