@@ -75,12 +75,25 @@ enum ClusterPlan {
         let infos = store.series(of: target).map { (id: $0, info: store.info($0)) }
         let host = configuration.targetNodes[target] ?? TargetHost.host(of: target)
         var instances: [InstancePlan] = []
+        var fillers: [InstancePlan] = []
         for (dialect, table) in engineTables {
             let stripped = infos.map { dialect.strip($0.info.name) }
             guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
-            instances += planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
-                                       target: target, host: host, explicitNode: configuration.targetNodes[target],
-                                       explicitPod: configuration.targetPods[target])
+            let planned = planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
+                                        target: target, host: host, explicitNode: configuration.targetNodes[target],
+                                        explicitPod: configuration.targetPods[target])
+            if dialect.fillsOtherInstances { fillers += planned } else { instances += planned }
+        }
+        if instances.isEmpty {
+            instances = fillers
+        } else {
+            for filler in fillers {
+                for index in instances.indices {
+                    for metric in filler.scalars.indices where instances[index].scalars[metric].isEmpty {
+                        instances[index].scalars[metric] = filler.scalars[metric]
+                    }
+                }
+            }
         }
         var gpus: [String: GPUPlan] = [:]
         var priorities: [String: [Int]] = [:]

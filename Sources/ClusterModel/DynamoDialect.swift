@@ -17,4 +17,18 @@ extension EngineDialect {
             MetricSource("inter_token_latency_seconds", .itl, .histogram),
             MetricSource("request_duration_seconds", .e2e, .histogram),
         ])
+
+    /// A Dynamo worker's KV statistics (`dynamo_component_kvstats_*`, gauges 0–1, no model label), published
+    /// by vLLM, SGLang and TensorRT-LLM workers next to the backend's own families: they fill in the KV use
+    /// and prefix hit rate of the backend's instance when its own families lack them (TensorRT-LLM has none).
+    static let dynamoWorker = EngineDialect(
+        engine: .dynamo,
+        prefixes: ["dynamo_component_"],
+        markers: ["kvstats_gpu_cache_usage_percent", "kvstats_gpu_prefix_cache_hit_rate"],
+        modelLabels: ["model", "model_name"],
+        sources: [
+            MetricSource("kvstats_gpu_cache_usage_percent", .kvCacheUsage, .gauge),
+            MetricSource("kvstats_gpu_prefix_cache_hit_rate", .prefixHitRatio, .gauge),
+        ],
+        fillsOtherInstances: true)
 }

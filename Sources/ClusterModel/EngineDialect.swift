@@ -15,6 +15,10 @@ struct EngineDialect: Sendable {
     var rankFilters: [LabelFilter] = []
     /// The table. For one metric, earlier rows win: a renamed metric lists its new name first.
     var sources: [MetricSource]
+    /// A dialect of values about the page's server rather than a server of its own (Dynamo's worker KV
+    /// statistics): they fill in what the other dialects' instances on the page lack, and form an instance
+    /// only on a page without one.
+    var fillsOtherInstances = false
 
     /// The name without this dialect's prefix, or nil when the name has none of its prefixes.
     func strip(_ name: String) -> Substring? {
@@ -42,5 +46,5 @@ struct EngineDialect: Sendable {
     }
 
     /// Every engine dialect, most specific first (a page may match several).
-    static let all: [EngineDialect] = [.vllm, .sglang, .tgi, .triton, .tensorrtllm, .llamacpp, .dynamo]
+    static let all: [EngineDialect] = [.vllm, .sglang, .tgi, .triton, .tensorrtllm, .llamacpp, .dynamo, .dynamoWorker]
 }

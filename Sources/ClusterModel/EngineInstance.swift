@@ -23,6 +23,11 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     /// End-to-end request latency.
     public var e2e: Quantiles
     public var queueTime: Quantiles
+    /// Mean latencies over the window, in seconds, from servers that count time instead of keeping a
+    /// histogram (llama.cpp's inter-token time, Triton's request and queue time); nil elsewhere.
+    public var itlMean: Double?
+    public var e2eMean: Double?
+    public var queueTimeMean: Double?
     public var promptTokensPerSecond: Double?
     public var generationTokensPerSecond: Double?
     public var requestsPerSecond: Double?

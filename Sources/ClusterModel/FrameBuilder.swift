@@ -130,6 +130,13 @@ struct FrameBuilder {
             requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
             abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
             lengthLimitedPerSecond: rate(.lengthLimited), gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
+        func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
+            guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
+            return time / count
+        }
+        result.itlMean = mean(.itlTime, per: .itlCount)
+        result.e2eMean = mean(.e2eTime, per: .e2eCount)
+        result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
         result.restartedAtMs = restartedAt
         result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
         instances.append(result)

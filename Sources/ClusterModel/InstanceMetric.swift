@@ -6,6 +6,10 @@ enum InstanceMetric: Int, CaseIterable, Sendable {
     case promptTokens, generationTokens, requests, preemptions, prefixQueries, prefixHits, aborted, failed
     // Finished requests by how they ended (besides aborted and failed), read as rates.
     case stopped, lengthLimited
+    // Cumulative time spent and what it was spent on, for servers that give no latency histogram: the mean
+    // is the rate of the time over the rate of the count (llama.cpp's seconds per predicted token, Triton's
+    // microseconds per request).
+    case itlTime, itlCount, e2eTime, e2eCount, queueTimeTotal, queueCount
     // Histograms (or summaries), read as quantiles.
     case ttft, itl, e2e, queueTime
 }

@@ -75,6 +75,8 @@ public enum SnapshotJSON {
             // Added after version 1 shipped: new keys go last, so readers that index by position keep working.
             ("stoppedPerSecond", .optional(i.stoppedPerSecond)),
             ("lengthLimitedPerSecond", .optional(i.lengthLimitedPerSecond)),
+            ("itlMean", .optional(i.itlMean)), ("e2eMean", .optional(i.e2eMean)),
+            ("queueTimeMean", .optional(i.queueTimeMean)),
         ])
     }
 

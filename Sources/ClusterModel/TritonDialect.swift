@@ -21,6 +21,11 @@ extension EngineDialect {
             MetricSource("inference_first_response_histogram_ms", .ttft, .histogram, scale: 0.001),
             MetricSource("inference_request_summary_us", .e2e, .summary, scale: 1e-6),
             MetricSource("inference_queue_summary_us", .queueTime, .summary, scale: 1e-6),
+            // Mean request and queue time per successful request (METRICS.md: Δduration / Δsuccess).
+            MetricSource("inference_request_duration_us", .e2eTime, .counter, scale: 1e-6),
+            MetricSource("inference_request_success", .e2eCount, .counter),
+            MetricSource("inference_queue_duration_us", .queueTimeTotal, .counter, scale: 1e-6),
+            MetricSource("inference_request_success", .queueCount, .counter),
         ])
 }
 

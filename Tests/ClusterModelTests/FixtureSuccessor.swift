@@ -16,7 +16,12 @@ struct FixtureSuccessor {
 
     /// `grow` gives, for a sample of the real page, how much it rose by the next scrape (nil: unchanged).
     init(_ fixture: String, target: String? = nil, grow: (Sample) -> Double?) throws {
-        let bytes = try Fixtures.bytes(Fixtures.realScrape(fixture))
+        try self.init(bytes: try Fixtures.bytes(Fixtures.realScrape(fixture)), origin: fixture, target: target, grow: grow)
+    }
+
+    /// The same from a page given as bytes (a real page joined with real lines from another source).
+    init(bytes: [UInt8], origin: String, target: String? = nil, grow: (Sample) -> Double?) throws {
+        let fixture = origin
         first = ExpositionParser.parse(bytes)
         second = first
         for f in second.families.indices {
