@@ -1,10 +1,11 @@
 /// vLLM (V1 engine, and the names of older servers still in the field). Every series carries `engine`
 /// (data-parallel rank) besides `model_name`; a server's values are summed, or merged, over `engine`.
-/// NVIDIA NIM exposes the same names without prefix, so the empty prefix is tried last.
+/// NVIDIA NIM for LLMs exposes the same names without prefix (METRICS.md §7), so the empty prefix is tried
+/// last; its finished-request counter is `request_finish_total`.
 extension EngineDialect {
     static let vllm = EngineDialect(
         engine: .vllm,
-        prefixes: ["ray_vllm:", "vllm:", "vllm_"],
+        prefixes: ["ray_vllm:", "vllm:", "vllm_", ""],
         markers: ["num_requests_running", "num_requests_waiting", "kv_cache_usage_perc", "gpu_cache_usage_perc",
                   "generation_tokens_total", "time_to_first_token_seconds_bucket"],
         modelLabels: ["model_name"],
@@ -16,6 +17,7 @@ extension EngineDialect {
             MetricSource("prompt_tokens_total", .promptTokens, .counter),
             MetricSource("generation_tokens_total", .generationTokens, .counter),
             MetricSource("request_success_total", .requests, .counter),
+            MetricSource("request_finish_total", .requests, .counter),  // NIM
             MetricSource("num_preemptions_total", .preemptions, .counter),
             MetricSource("prefix_cache_queries_total", .prefixQueries, .counter),
             MetricSource("gpu_prefix_cache_queries_total", .prefixQueries, .counter),  // deprecated in 0.9

@@ -130,4 +130,33 @@ import TestSupport
         #expect(router.engine == .dynamo)
         #expect(router.kvCacheUsage == 0.5)
     }
+
+    /// A NIM for LLMs page: vLLM's names without prefix (METRICS.md §7, from NVIDIA's observability docs; no
+    /// real NIM scrape is among the fixtures).
+    static let nim = """
+        # TYPE num_requests_running gauge
+        num_requests_running{model_name="meta/llama-3.1-8b-instruct"} 3
+        # TYPE num_requests_waiting gauge
+        num_requests_waiting{model_name="meta/llama-3.1-8b-instruct"} 1
+        # TYPE gpu_cache_usage_perc gauge
+        gpu_cache_usage_perc{model_name="meta/llama-3.1-8b-instruct"} 0.42
+        # TYPE generation_tokens_total counter
+        generation_tokens_total{model_name="meta/llama-3.1-8b-instruct"} 10000
+        # TYPE request_finish_total counter
+        request_finish_total{model_name="meta/llama-3.1-8b-instruct"} 500
+
+        """
+
+    @Test func nimIsReadAsVLLMWithoutPrefix() throws {
+        let run = try FixtureSuccessor(bytes: Array(Self.nim.utf8), origin: "nim") { sample in
+            sample.name == "request_finish_total" ? 6 : sample.name == "generation_tokens_total" ? 800 : nil
+        }
+        let instance = try #require(run.snapshot.instances.first)
+        #expect(run.snapshot.instances.count == 1)
+        #expect(instance.engine == .vllm)
+        #expect(instance.model == "meta/llama-3.1-8b-instruct")
+        #expect(instance.running == 3 && instance.waiting == 1 && instance.kvCacheUsage == 0.42)
+        #expect(instance.requestsPerSecond == run.expectedRate { $0.name == "request_finish_total" })
+        #expect(instance.generationTokensPerSecond == run.expectedRate { $0.name == "generation_tokens_total" })
+    }
 }
