@@ -33,11 +33,7 @@ import TestSupport
         let screen = Self.screens.first { $0.0 == name }!.1
         let text = Self.render(screen, size).plainText + "\n"
         let url = Self.folder.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
-        if ProcessInfo.processInfo.environment["INFERTOP_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
+        let golden = try GoldenFile.expected(text, at: url)
         #expect(text == golden, "frame differs from \(url.lastPathComponent); rerun with INFERTOP_UPDATE_GOLDEN=1 if intended")
     }
 

@@ -65,6 +65,7 @@ import Testing
         #expect(AlertRuleKind.slowLoad.format(725) == "12m05s")
         #expect(AlertRuleKind.queueGrowing.format(0.31) == "+0.31/s")
         #expect(AlertRuleKind.gpuTemperature.format(87.4) == "87°C")
+        #expect(AlertRuleKind.targetDown.format(12) == "12×")
         #expect(AlertRuleKind.engineRestart.format(1) == "yes")
         #expect(AlertRuleKind.vram.format(nil) == "—")
         #expect(formatDuration(3725) == "1h02m")

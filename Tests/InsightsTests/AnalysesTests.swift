@@ -79,6 +79,24 @@ import Testing
         #expect(tracker.active.isEmpty)
     }
 
+    @Test func aLoadFollowsItsServerWhenTheIdGainsTheEngineAndModel() throws {
+        // A loading server answers with an empty page: its instance is known by the target alone, with no model.
+        var tracker = LoadTracker()
+        let loading = B.instance("http://n1:8000/metrics", model: nil, engine: .unknown, state: .loading)
+        let served = B.instance("http://n1:8000/metrics|vllm|meta-llama/Llama-3.1-8B-Instruct")
+        tracker.observe(B.snapshot(0, instances: [B.instance("other")]))
+        tracker.observe(B.snapshot(10, instances: [B.instance("other"), loading]))
+        tracker.observe(B.snapshot(50, instances: [B.instance("other"), served]))
+        let record = try #require(tracker.history.first)
+        #expect(tracker.history.count == 1 && tracker.active.isEmpty)
+        #expect(record.instanceID == served.id && record.outcome == .ready && record.durationSeconds == 40)
+        #expect(record.model == "meta-llama/Llama-3.1-8B-Instruct" && record.engine == .vllm)
+        // An instance that was there before is another server on the same target: the load vanished.
+        tracker.observe(B.snapshot(60, instances: [B.instance("other"), served, loading]))
+        tracker.observe(B.snapshot(70, instances: [B.instance("other"), served]))
+        #expect(tracker.history.last?.outcome == .vanished)
+    }
+
     @Test func batchingBinsBatchSizeAgainstLatencyAndThroughput() throws {
         var history = ClusterHistory(capacity: 100)
         // Throughput grows with the batch until 16 and then flattens; ITL keeps rising.

@@ -17,7 +17,8 @@ public enum BatchingView {
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, instanceID: String) {
         let tradeoff = BatchingTradeoff.instance(instanceID, history: ctx.frame.history, window: ctx.chartWindow)
         let model = ctx.snapshot.instance(id: instanceID)?.model
-        draw(&canvas, rect, ctx, tradeoff, title: "batching · " + (model ?? instanceID) + " on " + instanceID)
+        let name = DisplayName.instance(id: instanceID)
+        draw(&canvas, rect, ctx, tradeoff, title: "batching · " + (model.map { DisplayName.model($0) + " on " } ?? "") + name)
     }
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, model: String) {
@@ -38,12 +39,19 @@ public enum BatchingView {
         let bins = tradeoff.bins
         let bestTPS = bins.compactMap(\.meanTokensPerSecond).max() ?? 0
         let worstITL = bins.compactMap(\.meanITL).max() ?? 0
-        var words: [[FlowText.Piece]] = [[("throughput stops growing (≥ 90% of the best) at batch ", .muted)]]
+        // When the first bin near the best is also the largest batch seen, nothing says that more batching stops
+        // paying: the window never saw a batch beyond it.
+        let stillGrowing = tradeoff.saturationBin != nil && tradeoff.saturationBin == bins.lastIndex { $0.meanTokensPerSecond != nil }
+        var words: [[FlowText.Piece]] = [[(stillGrowing ? "throughput still grows at the largest batch seen, "
+                                                        : "throughput stops growing (≥ 90% of the best) at batch ", .muted)]]
         if let saturation = tradeoff.saturationBin {
             let bin = bins[saturation]
             words[0].append((bin.label, .accent))
-            words.append([("ITL there ", .muted), (Format.seconds(bin.meanITL, absent: ctx.absent), .text),
-                          (", at the largest batch ", .muted), (Format.seconds(bins.last?.meanITL, absent: ctx.absent), .text)])
+            var itl: [FlowText.Piece] = [("ITL there ", .muted), (Format.seconds(bin.meanITL, absent: ctx.absent), .text)]
+            if !stillGrowing {
+                itl += [(", at the largest batch ", .muted), (Format.seconds(bins.last?.meanITL, absent: ctx.absent), .text)]
+            }
+            words.append(itl)
         } else {
             words[0].append((ctx.absent, .muted))
         }
@@ -57,7 +65,7 @@ public enum BatchingView {
             case 3: return .gauge(fraction: bin.meanITL.map { worstITL > 0 ? $0 / worstITL : 0 }, label: "", role: .series2)
             case 4: return .plain(Format.compact(bin.meanTokensPerSecond, absent: ctx.absent))
             case 5: return .gauge(fraction: bin.meanTokensPerSecond.map { bestTPS > 0 ? $0 / bestTPS : 0 }, label: "", role: .series1)
-            default: return row == tradeoff.saturationBin ? .text("◀ saturates", .accent) : .plain("")
+            default: return row == tradeoff.saturationBin ? .text(stillGrowing ? "◀ best" : "◀ saturates", .accent) : .plain("")
             }
         }
     }

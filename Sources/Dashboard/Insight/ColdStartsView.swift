@@ -38,9 +38,9 @@ public enum ColdStartsView {
             .draw(&canvas, loadingInside, glyphs: ctx.glyphs, focused: selected < starts.loading.count) { row, column in
                 let item = starts.loading[row]
                 switch column {
-                case 0: return .plain(ctx.clean(item.load.instanceID))
+                case 0: return .plain(ctx.clean(DisplayName.instance(id: item.load.instanceID)))
                 case 1: return .plain(ctx.clean(item.load.model))
-                case 2: return .text(item.load.engine, .muted)
+                case 2: return .text(item.load.engine == .unknown ? a : item.load.engine.label, .muted)
                 case 3: return .text(item.elapsedText, .warn)
                 case 4: return .plain(Format.gib(item.vramUsedBytes, absent: a))
                 default: return .plain(Format.gib(item.vramLoadedBytes, absent: a))
@@ -61,7 +61,7 @@ public enum ColdStartsView {
             .draw(&canvas, pastInside, glyphs: ctx.glyphs) { row, column in
                 let record = starts.past[row]
                 switch column {
-                case 0: return .plain(ctx.clean(record.instanceID))
+                case 0: return .plain(ctx.clean(DisplayName.instance(id: record.instanceID)))
                 case 1: return .plain(ctx.clean(record.model))
                 case 2: return .text(Format.clock(ms: record.startMs), .muted)
                 case 3: return .plain(record.durationText)

@@ -5,6 +5,7 @@ import Insights
 /// slices, and the engine instances that live on it (Enter opens one).
 public enum GPUDetailView {
     static let columns: [TableColumn] = [
+        TableColumn("instance", width: 20, minWidth: 8, priority: 95, alignment: .left),
         TableColumn("engine", width: 9, priority: 60, alignment: .left),
         TableColumn("model", width: 30, minWidth: 10, priority: 100, alignment: .left, flexible: true),
         TableColumn("state", width: 9, priority: 90, alignment: .left),
@@ -56,7 +57,16 @@ public enum GPUDetailView {
         Table(columns: columns, rowCount: instances.count, selected: selected).draw(&canvas, inside, glyphs: ctx.glyphs) { row, column in
             InstanceDetailView.summaryCell(instances[row], column, ctx)
         }
-        Box.draw(&canvas, table, title: "engine instances on this GPU \(instances.count)", focused: true, glyphs: ctx.glyphs)
+        Box.draw(&canvas, table, title: instancesTitle(gpu, instances, ctx), focused: true, glyphs: ctx.glyphs)
         if instances.isEmpty { InsightView.message(&canvas, inside, "no engine instance is joined to this GPU") }
+    }
+
+    /// Engine pages do not say which GPU they use, so unless the configuration maps them, every instance of a node
+    /// is joined to all its GPUs: the title then says "on its node" rather than claim each uses this GPU.
+    static func instancesTitle(_ gpu: GPU, _ instances: [EngineInstance], _ ctx: ViewContext) -> String {
+        let nodeGPUs = Set(ctx.snapshot.nodes.first { $0.name == gpu.node }?.gpuIDs ?? [])
+        let byNode = nodeGPUs.count > 1 && !instances.isEmpty && instances.allSatisfy { Set($0.gpuIDs) == nodeGPUs }
+        let place = byNode ? "on its node " + ctx.clean(gpu.node) + " (joined by node)" : "on this GPU"
+        return "engine instances " + place + " " + String(instances.count)
     }
 }

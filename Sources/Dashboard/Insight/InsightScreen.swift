@@ -1,3 +1,5 @@
+import Insights
+
 /// The screens that explain the overview: details of one GPU or instance, the batching trade-off, GPU
 /// types side by side, cold starts, the event log and the heatmap. They stack (Enter opens, Esc returns),
 /// and the stack is the breadcrumb trail in the header.
@@ -19,7 +21,7 @@ public enum InsightScreen: Sendable, Hashable {
     public var title: String {
         switch self {
         case .gpu(let id): return "GPU " + id
-        case .instance(let id): return "instance " + id
+        case .instance(let id): return "instance " + DisplayName.instance(id: id)
         case .batching: return "batching"
         case .modelBatching(let model): return "batching " + model
         case .gpuTypes: return "GPU types"

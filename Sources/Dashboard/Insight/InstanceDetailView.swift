@@ -98,13 +98,14 @@ public enum InstanceDetailView {
     static func summaryCell(_ instance: EngineInstance, _ column: Int, _ ctx: ViewContext) -> TableCell {
         let a = ctx.absent
         switch column {
-        case 0: return .plain(instance.engine.label)
-        case 1: return .plain(ctx.clean(instance.model))
-        case 2: return .text(instance.state.label, stateRole(instance.state))
-        case 3: return .plain(Format.compact(instance.running, absent: a))
-        case 4: return .text(Format.compact(instance.waiting, absent: a), Thresholds.queue(waiting: instance.waiting, running: instance.running))
-        case 5: return .text(Format.percent(instance.kvCacheUsage, absent: a), Thresholds.kvCache(instance.kvCacheUsage))
-        case 6: return .plain(Format.seconds(instance.ttft.p95, absent: a))
+        case 0: return .text(ctx.clean(DisplayName.instance(id: instance.id)), .accent)
+        case 1: return .plain(instance.engine.label)
+        case 2: return .plain(ctx.clean(instance.model))
+        case 3: return .text(instance.state.label, stateRole(instance.state))
+        case 4: return .plain(Format.compact(instance.running, absent: a))
+        case 5: return .text(Format.compact(instance.waiting, absent: a), Thresholds.queue(waiting: instance.waiting, running: instance.running))
+        case 6: return .text(Format.percent(instance.kvCacheUsage, absent: a), Thresholds.kvCache(instance.kvCacheUsage))
+        case 7: return .plain(Format.seconds(instance.ttft.p95, absent: a))
         default: return .plain(Format.compact(instance.generationTokensPerSecond, absent: a))
         }
     }

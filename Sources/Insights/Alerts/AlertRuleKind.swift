@@ -31,6 +31,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
         case seconds
         case perSecond
         case celsius
+        /// Consecutive failed scrapes, shown as "12×".
         case count
         /// A yes/no condition (1 or 0).
         case flag
@@ -80,7 +81,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .seconds: return value >= 100 ? formatDuration(value) : formatFixed(value, digits: 2) + "s"
         case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + formatFixed(value, digits: 2) + "/s"
         case .celsius: return formatFixed(value, digits: 0) + "°C"
-        case .count: return formatFixed(value, digits: 0)
+        case .count: return formatFixed(value, digits: 0) + "×"
         case .flag: return value >= 0.5 ? "yes" : "no"
         }
     }

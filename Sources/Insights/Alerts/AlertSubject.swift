@@ -23,10 +23,16 @@ public struct AlertSubject: Sendable, Hashable, Codable, Comparable {
         self.gpuType = gpuType
     }
 
-    /// A short name for a table cell: the id, with the model of an instance when the id does not say it.
+    /// A short name for a table cell or the alert strip: a GPU's id, a target without its scheme, an instance's
+    /// short target with its model (`node-00/vllm-0 (Llama-3.1-8B-Instruct)`).
     public var label: String {
-        if kind == .instance, let model, !id.contains(model) { return "\(id) (\(model))" }
-        return id
+        switch kind {
+        case .gpu: return id
+        case .target: return DisplayName.target(id)
+        case .instance:
+            let name = DisplayName.instance(id: id)
+            return model.map { "\(name) (\(DisplayName.model($0)))" } ?? name
+        }
     }
 
     public static func < (lhs: AlertSubject, rhs: AlertSubject) -> Bool {

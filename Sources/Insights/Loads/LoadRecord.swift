@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// One finished (or abandoned) model load of an engine instance: how long it took and how it ended.
 public struct LoadRecord: Sendable, Hashable, Codable {
     /// How a load ended.
@@ -13,7 +15,7 @@ public struct LoadRecord: Sendable, Hashable, Codable {
     public var instanceID: String
     public var model: String?
     public var node: String?
-    public var engine: String
+    public var engine: EngineKind
     public var startMs: Int64
     public var endMs: Int64
     /// False when the instance was already loading in the first snapshot seen: the duration is then a
@@ -23,7 +25,7 @@ public struct LoadRecord: Sendable, Hashable, Codable {
     /// VRAM its GPUs gained during the load (weights plus KV-cache reservation); nil when not reported.
     public var vramLoadedBytes: Double?
 
-    public init(instanceID: String, model: String?, node: String?, engine: String, startMs: Int64, endMs: Int64,
+    public init(instanceID: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, endMs: Int64,
                 startKnown: Bool, outcome: Outcome, vramLoadedBytes: Double?) {
         self.instanceID = instanceID
         self.model = model
