@@ -1,7 +1,9 @@
 import ClusterModel
+import Insights
 
-/// The rows a view shows: the snapshot's GPUs, instances and targets filtered by the user's `/` text and sorted
-/// by the chosen column. Shared by the views (to draw) and the runner (to count rows for the reducer).
+/// The rows a view shows: the snapshot's GPUs, instances and targets filtered by the user's `/` text, read as a
+/// filter expression (`InsightFilter`), and sorted by the chosen column. Shared by the views (to draw) and the
+/// runner (to count rows for the reducer).
 public enum ClusterQuery {
     /// GPU sort keys in the order `s` cycles through them; the first keeps GPUs grouped by node.
     public static let gpuSortKeys = ["node", "VRAM", "util", "temp", "power"]
@@ -13,10 +15,8 @@ public enum ClusterQuery {
     ]
 
     public static func gpus(_ snapshot: ClusterSnapshot, _ state: UIState) -> [GPU] {
-        let needle = state.filter.lowercased()
-        var rows = needle.isEmpty ? snapshot.gpus : snapshot.gpus.filter {
-            matches(needle, [$0.node, $0.modelName, $0.migProfile, $0.id])
-        }
+        let filter = InsightFilter(state.filter)
+        var rows = filter.expression.isEmpty ? snapshot.gpus : filter.gpus(snapshot, index: SnapshotIndex(snapshot))
         let sort = state.sorting(.gpus)
         switch sort.column {
         case 1: sortBy(&rows, sort) { $0.vramFraction }
@@ -29,15 +29,8 @@ public enum ClusterQuery {
     }
 
     public static func instances(_ snapshot: ClusterSnapshot, _ state: UIState) -> [EngineInstance] {
-        let needle = state.filter.lowercased()
-        var rows = snapshot.instances
-        if !needle.isEmpty {
-            // GPU types whose name matches, found once, so an instance matches by the GPUs it runs on.
-            let matchingGPUs = Set(snapshot.gpus.lazy.filter { matches(needle, [$0.modelName]) }.map(\.id))
-            rows = rows.filter {
-                matches(needle, [$0.node, $0.model, $0.engine.label, $0.target]) || $0.gpuIDs.contains(where: matchingGPUs.contains)
-            }
-        }
+        let filter = InsightFilter(state.filter)
+        var rows = filter.expression.isEmpty ? snapshot.instances : filter.instances(snapshot, index: SnapshotIndex(snapshot))
         let sort = state.sorting(.instances)
         switch sort.column {
         case 1: rows.sort { ($0.model ?? "") < ($1.model ?? "") }
@@ -53,8 +46,7 @@ public enum ClusterQuery {
     }
 
     public static func targets(_ snapshot: ClusterSnapshot, _ state: UIState) -> [TargetHealth] {
-        let needle = state.filter.lowercased()
-        var rows = needle.isEmpty ? snapshot.targets : snapshot.targets.filter { matches(needle, [$0.id, $0.lastError]) }
+        var rows = InsightFilter(state.filter).targets(snapshot)
         let sort = state.sorting(.targets)
         switch sort.column {
         case 1: sortBy(&rows, sort) { $0.up ? 1 : 0 }
@@ -69,32 +61,6 @@ public enum ClusterQuery {
     public static func rowCounts(_ snapshot: ClusterSnapshot, _ state: UIState) -> [UIState.List: Int] {
         [.gpus: gpus(snapshot, state).count, .instances: instances(snapshot, state).count,
          .targets: targets(snapshot, state).count]
-    }
-
-    /// Whether any field contains `needle` (already lowercased), ignoring ASCII case. A byte search, because
-    /// `String.contains` with `lowercased()` copies cost milliseconds over thousands of GPUs on every frame.
-    private static func matches(_ needle: String, _ fields: [String?]) -> Bool {
-        let pattern = Array(needle.utf8)
-        return fields.contains { field in field.map { containsIgnoringASCIICase($0, pattern) } ?? false }
-    }
-
-    static func containsIgnoringASCIICase(_ haystack: String, _ pattern: [UInt8]) -> Bool {
-        guard !pattern.isEmpty else { return true }
-        var haystack = haystack
-        return haystack.withUTF8 { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) {
-                var i = 0
-                while i < pattern.count {
-                    var b = bytes[start + i]
-                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
-                    if b != pattern[i] { break }
-                    i += 1
-                }
-                if i == pattern.count { return true }
-            }
-            return false
-        }
     }
 
     /// A stable sort by an optional number; absent values always sort last, whatever the direction. Sorts indices,

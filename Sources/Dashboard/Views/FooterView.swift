@@ -1,10 +1,14 @@
 /// The bottom line: the key hints of the table in force (the same rows as behaviour and help), or the filter
-/// being typed.
+/// being typed, with the column where it stops parsing as an expression.
 public enum FooterView {
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: UIState) {
         guard !rect.isEmpty else { return }
         var groups: [[FlowText.Piece]] = []
-        if state.filterEditing { groups.append([("/", .key), (state.filter + "_", .accent)]) }
+        if state.filterEditing {
+            var typed: [FlowText.Piece] = [("/", .key), (state.filter + "_", .accent)]
+            if let error = InsightFilter(state.filter).error { typed.append(("  " + error.description, .critical)) }
+            groups.append(typed)
+        }
         // The keys that work everywhere (quit, help, …) come first, so a narrow footer never drops `q` and `?`.
         let table = KeyMap.table(for: state)
         let ordered = table.filter { KeyMap.global.contains($0) } + table.filter { !KeyMap.global.contains($0) }

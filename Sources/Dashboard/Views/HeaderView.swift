@@ -14,7 +14,11 @@ public enum HeaderView {
         if let interval = ctx.frame.intervalSeconds { status.append([("every ", .muted), (Format.compact(interval, absent: a) + "s", .text)]) }
         status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : []))
         if ctx.state.paused { status.append([("PAUSED", .warn)]) }
-        if !ctx.state.filter.isEmpty { status.append([("filter ", .muted), (ctx.state.filter, .accent)]) }
+        if !ctx.state.filter.isEmpty {
+            var filter: [FlowText.Piece] = [("filter ", .muted), (TextSanitizer.clean(ctx.state.filter), .accent)]
+            if let error = InsightFilter(ctx.state.filter).error { filter.append(("  " + error.description, .critical)) }
+            status.append(filter)
+        }
         let (first, rest) = rect.splitTop(1)
         FlowText.draw(&canvas, first, groups: status)
 
