@@ -38,8 +38,9 @@ public struct RepeatingPageParser: Sendable {
         let detected = format ?? bytes.withUnsafeBufferPointer { ExpositionParser.detectFormat($0) }
         if var reused = page, reused.format == detected, lines.count > 0 {
             page = nil  // drop our reference so the values below are written in place, not copied
-            if rereadValues(bytes, into: &reused) {
+            if let moved = rereadValues(bytes, into: &reused) {
                 previous = bytes
+                lines = moved
                 page = reused
                 reusedPages += 1
                 return reused
@@ -60,22 +61,25 @@ public struct RepeatingPageParser: Sendable {
 
     // MARK: - Reuse
 
-    /// Walks `bytes` line by line beside the remembered lines; true when every line repeats the previous
-    /// page up to its value and every value (and nothing after it) parses.
-    private func rereadValues(_ bytes: [UInt8], into page: inout ExpositionPage) -> Bool {
-        bytes.withUnsafeBufferPointer { new in
-            previous.withUnsafeBufferPointer { old in
-                guard let n = new.baseAddress, let o = old.baseAddress else { return false }
+    /// Walks `bytes` line by line beside the remembered lines. When every line repeats the previous page up to
+    /// its value and every value (and nothing after it) parses, writes the values into `page` and returns the
+    /// lines' places in `bytes` (values of another width move the lines after them); nil otherwise.
+    private func rereadValues(_ bytes: [UInt8], into page: inout ExpositionPage) -> [Line]? {
+        bytes.withUnsafeBufferPointer { new -> [Line]? in
+            previous.withUnsafeBufferPointer { old -> [Line]? in
+                guard let n = new.baseAddress, let o = old.baseAddress else { return nil }
                 var values: [Double] = []
                 values.reserveCapacity(lines.count)
+                var moved = lines
                 var offset = 0
-                for line in lines {
-                    guard offset < new.count else { return false }
+                for index in moved.indices {
+                    let line = moved[index]
+                    guard offset < new.count else { return nil }
                     let end = Self.lineEnd(n, from: offset, count: new.count)
                     let fixed = Int(line.valueStart - line.start)
-                    guard end - offset >= fixed, memcmp(n + offset, o + Int(line.start), fixed) == 0 else { return false }
+                    guard end - offset >= fixed, memcmp(n + offset, o + Int(line.start), fixed) == 0 else { return nil }
                     if line.sample < 0 {
-                        guard end - offset == Int(line.end - line.start) else { return false }
+                        guard end - offset == Int(line.end - line.start) else { return nil }
                     } else {
                         var valueEnd = end
                         if valueEnd > offset + fixed && n[valueEnd - 1] == 0x0D { valueEnd -= 1 }
@@ -83,12 +87,13 @@ public struct RepeatingPageParser: Sendable {
                         var i = valueStart
                         while i < valueEnd && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
                         // A timestamp, an exemplar or trailing blanks: the full parser decides.
-                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else { return false }
+                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else { return nil }
                         values.append(value)
                     }
+                    moved[index] = Line(start: Int32(offset), valueStart: Int32(offset + fixed), end: Int32(end), sample: line.sample)
                     offset = end < new.count ? end + 1 : end
                 }
-                guard offset >= new.count else { return false }
+                guard offset >= new.count, new.count < Int(Int32.max) else { return nil }
                 var next = 0
                 page.families.withUnsafeMutableBufferPointer { families in
                     for line in lines where line.sample >= 0 {
@@ -96,7 +101,7 @@ public struct RepeatingPageParser: Sendable {
                         next += 1
                     }
                 }
-                return true
+                return moved
             }
         }
     }

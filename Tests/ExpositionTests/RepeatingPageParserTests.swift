@@ -61,6 +61,16 @@ import TestSupport
         #expect(parser.reusedPages == 1 && parser.fullParses == 1)
     }
 
+    /// Values that change width move every line after them; each page must still be reused.
+    @Test func valuesOfChangingWidthKeepBeingReused() {
+        var parser = RepeatingPageParser()
+        for (round, value) in ["1", "1000.5", "2", "3e-7", "NaN", "12345678901"].enumerated() {
+            let bytes = Array("# TYPE a gauge\na{x=\"1\"} \(value)\na{x=\"2\"} \(round)\n# TYPE b counter\nb_total \(value)\n".utf8)
+            Self.expectSame(parser.parse(bytes), bytes)
+        }
+        #expect(parser.reusedPages == 5 && parser.fullParses == 1)
+    }
+
     static let base = """
     # HELP requests_total Requests.
     # TYPE requests_total counter
