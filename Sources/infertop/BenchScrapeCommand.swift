@@ -38,8 +38,9 @@ struct BenchScrapeCommand: AsyncParsableCommand {
     }
 
     private func manyTargets() async throws {
-        let pages = (0..<targets).map { SyntheticPage.vllm(bytes: pageBytes, seed: UInt64($0)) }
-        let server = try LoopbackPageServer(pages: pages)
+        // Each target answers with two pages in turn: the same lines, new values.
+        let pages = (0..<targets).map { target in (0..<2).map { SyntheticPage.vllm(bytes: pageBytes, seed: UInt64(target), tick: $0) } }
+        let server = try LoopbackPageServer(variants: pages)
         server.start()
         defer { server.stop() }
         let configuration = IngestConfiguration(targets: try server.ports.map { try ScrapeTarget(address: "127.0.0.1:\($0)") },
@@ -67,7 +68,7 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         let counts = configuration.targets.map { result.perTarget[$0.id] ?? 0 }
         let late = durations.filter { $0 >= 1 }.count
         print("""
-            part 1: \(targets) targets × \(pages.first?.count ?? 0) bytes, interval 1 s, \(String(format: "%.1f", wall)) s measured
+            part 1: \(targets) targets × \(pages.first?.first?.count ?? 0) bytes, interval 1 s, \(String(format: "%.1f", wall)) s measured
               scrapes: \(durations.count) (expected ≈ \(targets * seconds)), failures: \(result.failures.count)\(result.failures.first.map { " (first: \($0))" } ?? "")
               scrapes per target: min \(counts.min() ?? 0), max \(counts.max() ?? 0)
               scrape duration (fetch+parse): p50 \(Self.ms(Self.quantile(durations, 0.5))), p99 \(Self.ms(Self.quantile(durations, 0.99))), max \(Self.ms(durations.last ?? 0)); over 1 s: \(late)
@@ -76,8 +77,10 @@ struct BenchScrapeCommand: AsyncParsableCommand {
     }
 
     private func bigPage() async throws {
-        let page = SyntheticPage.vllm(bytes: bigBytes, seed: 99)
-        let server = try LoopbackPageServer(pages: [page])
+        // Successive answers carry new values on the same lines, as an exporter's successive pages do.
+        let variants = (0..<4).map { SyntheticPage.vllm(bytes: bigBytes, seed: 99, tick: $0) }
+        let page = variants[0]
+        let server = try LoopbackPageServer(variants: [variants])
         server.start()
         defer { server.stop() }
         let address = "127.0.0.1:\(server.ports[0])"

@@ -13,24 +13,32 @@ public final class LoopbackPageServer: Sendable {
     /// The port of each page, in the order given.
     public let ports: [Int]
     private let listeners: [Int32]
-    private let responses: [[UInt8]]
+    /// Each port's responses, served in turn (one for a fixed page, several for a page whose values move).
+    private let responses: [[[UInt8]]]
     private let cpuNanoseconds = Atomic<Int64>(0)
     private let requests = Atomic<Int>(0)
     private let stopped = Atomic<Bool>(false)
 
     /// Opens one listening socket per page (ports chosen by the OS).
-    public init(pages: [[UInt8]]) throws {
+    public convenience init(pages: [[UInt8]]) throws {
+        try self.init(variants: pages.map { [$0] })
+    }
+
+    /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list.
+    public init(variants: [[[UInt8]]]) throws {
         var listeners: [Int32] = []
         var ports: [Int] = []
-        for _ in pages {
+        for _ in variants {
             let (fd, port) = try Self.listen()
             listeners.append(fd)
             ports.append(port)
         }
         self.listeners = listeners
         self.ports = ports
-        responses = pages.map { page in
-            Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+        responses = variants.map { pages in
+            pages.map { page in
+                Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+            }
         }
     }
 
@@ -58,7 +66,7 @@ public final class LoopbackPageServer: Sendable {
         }
     }
 
-    private func acceptLoop(_ listener: Int32, response: [UInt8]) {
+    private func acceptLoop(_ listener: Int32, response: [[UInt8]]) {
         while !stopped.load(ordering: .relaxed) {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
@@ -68,8 +76,8 @@ public final class LoopbackPageServer: Sendable {
         }
     }
 
-    /// Answers every request on one keep-alive connection with the page, until the client closes it.
-    private func serve(_ connection: Int32, response: [UInt8]) {
+    /// Answers every request on one keep-alive connection with the next page, until the client closes it.
+    private func serve(_ connection: Int32, response: [[UInt8]]) {
         defer { close(connection) }
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         var pending: [UInt8] = []
@@ -81,8 +89,8 @@ public final class LoopbackPageServer: Sendable {
             // One response per complete request head ("\r\n\r\n"); GET requests have no body.
             while let end = Self.headEnd(pending) {
                 pending.removeFirst(end)
-                guard Self.sendAll(connection, response) else { return }
-                requests.add(1, ordering: .relaxed)
+                let turn = requests.add(1, ordering: .relaxed).oldValue
+                guard Self.sendAll(connection, response[turn % response.count]) else { return }
             }
             cpuNanoseconds.add(Self.threadCPU() - started, ordering: .relaxed)
         }

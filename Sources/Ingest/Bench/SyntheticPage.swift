@@ -10,16 +10,20 @@ public enum SyntheticPage {
     private static let e2eBuckets = [0.3, 0.5, 0.8, 1.0, 1.5, 2.0, 2.5, 5.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 60.0,
                                      120.0, 240.0, 480.0, 960.0, 1920.0, 7680.0]
 
-    /// A page of about `bytes` bytes (within half an engine's worth, about 4 KB).
-    public static func vllm(bytes: Int, seed: UInt64) -> [UInt8] {
+    /// A page of about `bytes` bytes (within half an engine's worth, about 4 KB). Pages of one seed and
+    /// successive `tick`s have the same lines with newer values, as successive scrapes of one exporter do:
+    /// counters and histogram buckets grow, gauges move.
+    public static func vllm(bytes: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
         let one = page(engines: 1, seed: seed).count
         let perEngine = page(engines: 2, seed: seed).count - one
-        return page(engines: 1 + max(0, (bytes - one + perEngine / 2) / perEngine), seed: seed)
+        return page(engines: 1 + max(0, (bytes - one + perEngine / 2) / perEngine), seed: seed, tick: tick)
     }
 
-    /// A page with `engines` engines of one model.
-    public static func page(engines: Int, seed: UInt64) -> [UInt8] {
-        var generator = SeededGenerator(seed: seed)
+    /// A page with `engines` engines of one model, at scrape `tick`.
+    public static func page(engines: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
+        var base = SeededGenerator(seed: seed)
+        var moves = SeededGenerator(seed: seed &+ UInt64(tick) &* 0x9E37_79B9_7F4A_7C15)
+        let ticks = Double(tick)
         var writer = ExpositionWriter(format: .text, reservingCapacity: engines * 9000)
         let labels = (0..<engines).map { Labels([Label("engine", String($0)), Label("model_name", "Qwen/Qwen2.5-7B-Instruct")]) }
         for (name, type) in [("vllm:num_requests_running", MetricType.gauge), ("vllm:num_requests_waiting", .gauge),
@@ -27,8 +31,9 @@ public enum SyntheticPage {
                              ("vllm:generation_tokens_total", .counter)] {
             writer.writeHeader(name: name, type: type, help: "Synthetic \(name) for the scrape benchmark.")
             for set in labels {
-                let value = type == .counter ? Double(UInt32.random(in: 0...UInt32.max, using: &generator))
-                    : Double(UInt8.random(in: 0...64, using: &generator))
+                let start = Double(UInt32.random(in: 0...UInt32.max, using: &base))
+                let value = type == .counter ? start + ticks * Double(UInt16.random(in: 0...4000, using: &moves))
+                    : Double(UInt8.random(in: 0...64, using: &moves))
                 writer.writeSample(name: name, labels: set, value: value)
             }
         }
@@ -39,7 +44,7 @@ public enum SyntheticPage {
             for set in labels {
                 var cumulative = 0.0
                 for bound in bounds {
-                    cumulative += Double(UInt16.random(in: 0...500, using: &generator))
+                    cumulative += Double(UInt16.random(in: 0...500, using: &base)) + ticks * Double(UInt8.random(in: 0...20, using: &moves))
                     writer.writeSample(name: name + "_bucket", labels: set.setting("le", ExpositionWriter.formatValue(bound)),
                                        value: cumulative)
                 }
