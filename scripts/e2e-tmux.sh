@@ -4,6 +4,9 @@
 # Starts BINARY ARGS in a shell inside a private tmux server (160×48), sends ? Esc / T q, resizes the window,
 # and checks that the terminal is usable after q, after SIGTERM and after Ctrl-C. Prints "ok: …" per check and
 # exits non-zero on the first failure, printing the screen it saw. Screens are kept in $OUT (default a temp dir).
+# Then the insight screens on the simulator's failure scenario: Enter on a GPU and on an instance opens their
+# screens, Esc returns, and `e` shows the event log once an alert has fired. E2E_PART=basic runs only the first
+# part, E2E_PART=insights only the second (each has its own test in TmuxEndToEndTests).
 set -euo pipefail
 BIN=$(realpath "$1"); shift
 ARGS=("$@")
@@ -48,6 +51,8 @@ pid_of_dashboard() { pgrep -P "$("${T[@]}" display -p -t "$S" '#{pane_pid}')" -x
 "${T[@]}" -f /dev/null new-session -d -s "$S" -x 160 -y 48 \
   "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
 SERVER_PID=$("${T[@]}" display -p '#{pid}')
+PART=${E2E_PART:-all}
+if [ "$PART" != insights ]; then
 start
 wait_for 'GPUs [1-9]' 60   # the first scrape has arrived
 screen > "$OUT/overview.txt"; "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/overview.ansi"
@@ -93,4 +98,22 @@ start -- "http://127.0.0.1:$(cat "$PORT_FILE")/metrics" --interval 1 --timeout 3
 t0=$(date +%s%N); keys '?'; wait_for 'help — Esc or \? closes' 2; t1=$(date +%s%N)
 echo "ok: help shown $(( (t1 - t0) / 1000000 )) ms after '?' while the only target hangs"
 keys Escape; keys 'q'; wait_for 'EXIT=0'; kill -9 $HANG_PID 2>/dev/null || true
+fi
+
+if [ "$PART" != basic ]; then
+# The failure scenario crashes an engine at 1:00 of virtual time, which the 60 s warm-up reaches at once: its
+# target goes down and the alert fires within a second or two at ×10. A small cluster keeps the debug build light.
+start -- --scenario failure --sim-seed 1 --nodes 2 --gpus-per-node 4 --speed 10
+wait_for 'GPUs [1-9]' 60
+keys Enter;  wait_for 'overview › GPU [^ ]'; screen > "$OUT/insight-gpu.txt"; echo "ok: Enter on a GPU opens its screen"
+keys Escape; wait_gone 'overview › GPU'; wait_for 'engine instances'; echo "ok: Esc returns to the overview"
+keys Tab; keys Enter; wait_for 'overview › instance [^ ]'; screen > "$OUT/insight-instance.txt"
+echo "ok: Enter on an instance opens its screen"
+keys Escape; wait_gone 'overview › instance'; wait_for 'engine instances'; echo "ok: Esc returns to the overview"
+wait_for '▲ [0-9]+ alerts?:' 60; echo "ok: the failure scenario fired an alert"
+keys e;      wait_for 'overview › events'; wait_for 'event log [1-9]'; screen > "$OUT/insight-events.txt"
+grep -qE 'ongoing|[0-9]+s ' "$OUT/insight-events.txt" || fail "the event log shows no event with a duration"
+echo "ok: e shows the event log with the alert"
+keys Escape; wait_gone 'overview › events'; keys 'q'; wait_for 'EXIT=0'; echo "ok: q exits 0 from the insight screens"
+fi
 echo "all e2e checks passed (screens in $OUT)"

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// Runs `scripts/e2e-tmux.sh` against the built `infertop` binary: the real dashboard in a real terminal (tmux),
-/// driven by keys, resized, and killed. Skipped only when tmux is not installed.
+/// driven by keys, resized, and killed; and, as a second test, its insight screens on the failure scenario.
+/// Skipped only when tmux is not installed.
 @Suite struct TmuxEndToEndTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -11,6 +12,27 @@ import TestSupport
     @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux): the end-to-end dashboard test needs it"),
           .timeLimit(.minutes(3)))
     func dashboardInTmux() async throws {
+        // Arguments that open the dashboard on a deterministic source; the README's first command needs none.
+        let args = ProcessInfo.processInfo.environment["INFERTOP_E2E_ARGS"]?.split(separator: " ").map(String.init) ?? []
+        let output = try await Self.runScript(part: "basic", args: args)
+        #expect(output.contains("all e2e checks passed"), "\(output)")
+    }
+
+    /// Enter on a GPU and on an instance opens their screens, Esc returns, and `e` shows the event log once the
+    /// simulator's `failure` scenario has fired an alert.
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux): the end-to-end dashboard test needs it"),
+          .timeLimit(.minutes(3)))
+    func insightScreensInTmux() async throws {
+        let output = try await Self.runScript(part: "insights", args: [])
+        for check in ["Enter on a GPU opens its screen", "Enter on an instance opens its screen", "Esc returns to the overview",
+                      "the failure scenario fired an alert", "e shows the event log with the alert"] {
+            #expect(output.contains("ok: " + check), "\(output)")
+        }
+    }
+
+    /// Runs one part of `scripts/e2e-tmux.sh` (`E2E_PART`) on the built binary and returns what it printed; fails
+    /// the test when it does not finish in time or exits non-zero.
+    static func runScript(part: String, args: [String]) async throws -> String {
         let root = Fixtures.repositoryRoot
         // The binary built beside this test runner (whatever the scratch path), else the default build folder.
         let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -19,15 +41,14 @@ import TestSupport
             ? besideRunner : root.appendingPathComponent(".build/debug/infertop")
         try #require(FileManager.default.isExecutableFile(atPath: binary.path),
                      "no \(binary.path): run `swift build` (or `swift build --build-tests`) first")
-        // Arguments that open the dashboard on a deterministic source; the README's first command needs none.
-        let args = ProcessInfo.processInfo.environment["INFERTOP_E2E_ARGS"]?.split(separator: " ").map(String.init) ?? []
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-e2e-\(getpid())")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-e2e-\(part)-\(getpid())")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [root.appendingPathComponent("scripts/e2e-tmux.sh").path, binary.path] + args
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["OUT"] = out.path
+        environment["E2E_PART"] = part
         process.environment = environment
         // Output goes to a file, not a pipe: a pipe stays open as long as any grandchild (the tmux server) holds it.
         let log = out.appendingPathExtension("log")
@@ -40,7 +61,7 @@ import TestSupport
         if !finished { process.terminate() }
         try handle.close()
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        #expect(finished && process.terminationStatus == 0, "e2e-tmux.sh failed:\n\(output)")
-        #expect(output.contains("all e2e checks passed"))
+        #expect(finished && process.terminationStatus == 0, "e2e-tmux.sh (\(part)) failed:\n\(output)")
+        return output
     }
 }
