@@ -13,22 +13,8 @@ struct SeriesColumn: Sendable {
     /// Seals `slots` (the raw values of the 64 scrapes that end just before `nextScrape`, a multiple of 64)
     /// into a block, and drops blocks older than `keepFromScrape`.
     mutating func seal(_ slots: [Double], endingBefore nextScrape: Int, keepFromScrape: Int) {
-        let start = nextScrape - BlockCodec.blockSize
-        if start >= firstBlockScrape + blockCount * BlockCodec.blockSize {
-            if blockCount == 0 { firstBlockScrape = start }
-            var block: [UInt64] = []
-            BlockCodec.encode(slots[...], into: &block)
-            if words.capacity < words.count + block.count {
-                // Grow to what is needed, not to double: in steady state a dropped block makes room for the
-                // next one, and doubling would leave a third of the history's memory unused.
-                var grown: [UInt64] = []
-                grown.reserveCapacity(words.count + block.count + block.count / 2)
-                grown.append(contentsOf: words)
-                words = grown
-            }
-            words.append(contentsOf: block)
-            blockCount += 1
-        }
+        // Drop the blocks that left the retention first, so the new one takes their room: the buffer then
+        // never holds one block more than the retention needs.
         var dropWords = 0
         while blockCount > 0 && firstBlockScrape + BlockCodec.blockSize <= keepFromScrape {
             dropWords += BlockCodec.length(of: words, at: dropWords)
@@ -36,6 +22,21 @@ struct SeriesColumn: Sendable {
             blockCount -= 1
         }
         if dropWords > 0 { words.removeFirst(dropWords) }
+        let start = nextScrape - BlockCodec.blockSize
+        guard start >= firstBlockScrape + blockCount * BlockCodec.blockSize else { return }
+        if blockCount == 0 { firstBlockScrape = start }
+        var block: [UInt64] = []
+        BlockCodec.encode(slots[...], into: &block)
+        if words.capacity < words.count + block.count {
+            // Grow to what is needed, not to double: in steady state a dropped block makes room for the
+            // next one, and doubling would leave a third of the history's memory unused.
+            var grown: [UInt64] = []
+            grown.reserveCapacity(words.count + block.count + block.count / 2)
+            grown.append(contentsOf: words)
+            words = grown
+        }
+        words.append(contentsOf: block)
+        blockCount += 1
     }
 
     /// The value at `scrape` decoded from its block, or absent when no block holds it.

@@ -68,6 +68,7 @@ struct BenchModelCommand: ParsableCommand {
         let memory = PeakMemory.extraBytes {
             for _ in 0..<history { ingestNext() }
         }
+        let filledBytes = store.approximateBytes
         let planStart = clock.now
         snapshot = builder.snapshot(from: store)
         let planMs = Self.milliseconds(clock.now - planStart)
@@ -96,10 +97,10 @@ struct BenchModelCommand: ParsableCommand {
         print("ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
               + "max \(Self.fixed(ingest.last!)) ms (block sealing every 64 scrapes)")
         let mib = 1_048_576.0
-        print("store memory after \(history) scrapes of \(store.seriesCount) series: "
-              + "\(Self.fixed(Double(store.approximateBytes) / mib)) MiB counted, "
-              + (memory.map { "\(Self.fixed(Double($0) / mib)) MiB peak RSS added" } ?? "RSS not measurable here")
-              + " (target < 150 MiB)")
+        print("store memory for \(history) scrapes of \(store.seriesCount) series: "
+              + "\(Self.fixed(Double(filledBytes) / mib)) MiB counted once filled, "
+              + (memory.map { "\(Self.fixed(Double($0) / mib)) MiB peak RSS added while filling" } ?? "RSS not measurable here")
+              + ", \(Self.fixed(Double(store.approximateBytes) / mib)) MiB counted after \(frames) more scrapes (target < 150 MiB)")
         let parts = store.memory
         print("  by part, MiB: raw recent slots \(Self.fixed(Double(parts.recentSlots) / mib)), compressed blocks "
               + "\(Self.fixed(Double(parts.blocks) / mib)) (data \(Self.fixed(Double(parts.blockPayload) / mib))), records "
