@@ -59,6 +59,9 @@ struct SnapshotCommand: AsyncParsableCommand {
                 var options = source
                 options.targets = addresses
                 let configuration = try options.ingestConfiguration()
+                if let warning = configuration.tlsWarning {
+                    FileHandle.standardError.write(Data("infertop snapshot: warning: \(warning)\n".utf8))
+                }
                 let model = try model(configuration.modelConfiguration, defaultWindowMs: roundsWindowMs(configuration))
                 result = try await SnapshotLive(configuration: configuration, model: model, rounds: rounds).take()
             }
