@@ -148,6 +148,16 @@ import TestSupport
         #expect(text.contains("8 GPUs"))
     }
 
+    @Test func theInstanceScreenShowsHowRequestsEnded() {
+        let text = Self.render(.instance("vllm-h100"), Size(width: 200, height: 60)).plainText
+        #expect(text.contains("finished: stop 5.40/s"))
+        #expect(text.contains("length 0.60/s"))
+        #expect(text.contains("abort 0/s") && text.contains("error 0/s"))
+        // SGLang reports no stop/length split: absent, not zero.
+        let sglang = Self.render(.instance("sglang-h100"), Size(width: 200, height: 60)).plainText
+        #expect(sglang.contains("finished: stop —") && sglang.contains("length —"))
+    }
+
     @Test func theOverviewShowsTheAlertStrip() {
         let canvas = DashboardView.render(Self.frame, state: UIState(), size: Size(width: 200, height: 60), glyphs: .braille)
         let footer = canvas.line(59)

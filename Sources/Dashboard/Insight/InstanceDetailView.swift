@@ -88,8 +88,11 @@ public enum InstanceDetailView {
             [("prefix hits ", .muted), (Format.percent(instance.prefixCacheHitRate, absent: a), .text)],
             [("requests ", .muted), (rate(instance.requestsPerSecond), .text)],
             [("preempted ", .muted), (rate(instance.preemptionsPerSecond), (instance.preemptionsPerSecond ?? 0) > 0 ? .warn : .text)],
-            [("aborted ", .muted), (rate(instance.abortedPerSecond), .text)],
-            [("failed ", .muted), (rate(instance.failedPerSecond), (instance.failedPerSecond ?? 0) > 0 ? .critical : .text)],
+            // How requests ended: a stop token, the length limit (answers cut short), aborted by the client, failed.
+            [("finished: stop ", .muted), (rate(instance.stoppedPerSecond), .text)],
+            [("length ", .muted), (rate(instance.lengthLimitedPerSecond), .text)],
+            [("abort ", .muted), (rate(instance.abortedPerSecond), .text)],
+            [("error ", .muted), (rate(instance.failedPerSecond), (instance.failedPerSecond ?? 0) > 0 ? .critical : .text)],
         ]
         FlowText.draw(&canvas, inside, groups: lines)
     }
