@@ -104,6 +104,15 @@ final class CursesScreen {
         case resize
     }
 
+    /// Blocks until the terminal has input or `limit` passes (a signal such as SIGWINCH or SIGTERM ends the wait
+    /// early too). Keys already buffered by curses are drained by `read` before this is called.
+    func waitForInput(atMost limit: Duration) {
+        let (seconds, attoseconds) = limit.components
+        let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        var terminal = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        _ = poll(&terminal, 1, max(0, milliseconds))
+    }
+
     func read() -> Input? {
         var wide: wint_t = 0
         let result = wget_wch(window, &wide)

@@ -10,24 +10,20 @@ public struct DashboardOptions: Sendable {
     /// Forces a colour depth (`truecolor`, `256`, `16`, `none`); nil = detected.
     public var colorDepth: ColorDepth?
     public var mouse: Bool
-    /// How often the loop looks for keys and new data; redraws happen only when something changed.
-    public var tick: Duration
-    /// The loop period once no key has come for a second: fewer wake-ups when nobody types (a key is still read
-    /// within this period, and the first key brings the fast tick back).
-    public var idleTick: Duration
+    /// The longest the loop waits for a key before it looks for a new frame. Keys wake it at once (it blocks in
+    /// `poll` on the terminal, not in a timer), so this only bounds how late a new frame is drawn.
+    public var frameCheck: Duration
     public var environment: [String: String]
     /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.
     public var replay: Bool
 
     public init(theme: String? = nil, glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
-                tick: Duration = .milliseconds(33), idleTick: Duration = .milliseconds(80),
-                environment: [String: String] = [:], replay: Bool = false) {
-        self.idleTick = idleTick
+                frameCheck: Duration = .milliseconds(100), environment: [String: String] = [:], replay: Bool = false) {
+        self.frameCheck = frameCheck
         self.theme = theme
         self.glyphs = glyphs
         self.colorDepth = colorDepth
         self.mouse = mouse
-        self.tick = tick
         self.environment = environment
         self.replay = replay
     }

@@ -7,7 +7,8 @@ import Dashboard
 
 /// Runs the interactive dashboard on the terminal until `q`, SIGINT or SIGTERM, always restoring the terminal.
 /// The loop never blocks: it drains keys, takes the feed's latest frame (collection runs elsewhere), redraws only
-/// when the data or the UI changed, then sleeps one tick (a longer one when no key came for a second).
+/// when the data or the UI changed, then waits for a key (or `frameCheck`) in `poll`: an idle dashboard wakes
+/// ten times a second for a syscall and a look at the feed, not for a timer on another thread.
 @MainActor
 public enum DashboardRunner {
     public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws {
@@ -41,8 +42,6 @@ public enum DashboardRunner {
         var palette = CursesPalette(theme: themes[firstTheme]!, depth: depth)
         var paletteIndex = state.themeIndex
         var needsDraw = true
-        let clock = ContinuousClock()
-        var lastInput = clock.now
         while true {
             if let signal = SignalTrap.pending {
                 screen.stop()
@@ -51,7 +50,6 @@ public enum DashboardRunner {
             let size = screen.size
             while let input = screen.read() {
                 needsDraw = true
-                lastInput = clock.now
                 guard case let .key(key) = input else { screen.invalidate(); continue }
                 let before = state
                 state = apply(key, to: state, frame: frame, size: size, themeCount: themeNames.count)
@@ -86,7 +84,10 @@ public enum DashboardRunner {
                             paletteID: paletteIndex)
                 needsDraw = false
             }
-            try await Task.sleep(for: clock.now - lastInput < .seconds(1) ? options.tick : options.idleTick)
+            screen.waitForInput(atMost: options.frameCheck)
+            try Task.checkCancellation()
+            // Lets other main-actor work run between waits; the loop itself never suspends otherwise.
+            await Task.yield()
         }
     }
 
