@@ -25,7 +25,9 @@ struct InfertopProcess {
         }
         stdout = folder.appendingPathComponent("\(name).out")
         stderr = folder.appendingPathComponent("\(name).err")
-        for file in [stdout, stderr] { FileManager.default.createFile(atPath: file.path, contents: nil) }
+        for file in [stdout, stderr] where !FileManager.default.createFile(atPath: file.path, contents: nil) {
+            throw ProcessFailure("cannot create \(file.path)")
+        }
         process = Process()
         process.executableURL = binary
         process.arguments = arguments
