@@ -12,8 +12,9 @@ public struct ScrapeSource: ClusterSource {
 
     public var description: String {
         let count = configuration.targets.count
-        let sd = configuration.fileSDPaths.isEmpty ? "" : " + file_sd"
-        return "\(count) target\(count == 1 ? "" : "s")\(sd)" + (configuration.skipsCertificateChecks ? " (TLS NOT VERIFIED)" : "")
+        let listed = "\(count) target\(count == 1 ? "" : "s")"
+        let sd = configuration.fileSDPaths.isEmpty ? listed : count == 0 ? "file_sd targets" : listed + " + file_sd"
+        return sd + (configuration.skipsCertificateChecks ? " (TLS NOT VERIFIED)" : "")
     }
 
     public var intervalSeconds: Double? { configuration.intervalSeconds }
