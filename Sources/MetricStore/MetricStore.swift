@@ -123,27 +123,38 @@ public struct MetricStore: Sendable {
 
     /// The series at the same position of the previous page, when it is the same sample (the usual case:
     /// exporters write their series in a stable order), saving the hashing of every label.
+    ///
+    /// Runs for every sample of every page, so it compares in place through buffer pointers: no interned
+    /// string, label or label set is copied (retained and released) on the way.
     private func positionalMatch(target t: Int32, position: Int, sample: Sample) -> SeriesID? {
-        let listed = targets[Int(t)].series
-        guard position < listed.count else { return nil }
-        let id = listed[position]
+        let id: SeriesID? = targets.withUnsafeBufferPointer { targets in
+            let listed = targets[Int(t)].series
+            return position < listed.count ? listed[position] : nil
+        }
+        guard let id else { return nil }
         let record = records[Int(id.raw)]
-        guard record.alive, strings[record.name] == sample.name else { return nil }
-        let set = labelSets[Int(record.labelSet)]
-        guard set.count == sample.labels.count * 2 else { return nil }
-        for label in sample.labels {
-            guard let index = labelIndex(set, name: label.name), strings[set[index + 1]] == label.value else { return nil }
+        guard record.alive else { return nil }
+        let same = strings.strings.withUnsafeBufferPointer { table in
+            labelSets.withUnsafeBufferPointer { sets in
+                sets[Int(record.labelSet)].withUnsafeBufferPointer { set in
+                    sample.labels.pairs.withUnsafeBufferPointer { labels in
+                        guard set.count == labels.count * 2, table[Int(record.name)] == sample.name else { return false }
+                        for i in labels.indices {
+                            // The set is sorted by name; pages usually are too, so try the same place first.
+                            var index = 2 * i
+                            if table[Int(set[index])] != labels[i].name {
+                                index = 0
+                                while index < set.count && table[Int(set[index])] != labels[i].name { index += 2 }
+                                if index == set.count { return false }
+                            }
+                            if table[Int(set[index + 1])] != labels[i].value { return false }
+                        }
+                        return true
+                    }
+                }
+            }
         }
-        return id
-    }
-
-    private func labelIndex(_ set: [Int32], name: String) -> Int? {
-        var index = 0
-        while index < set.count {
-            if strings[set[index]] == name { return index }
-            index += 2
-        }
-        return nil
+        return same ? id : nil
     }
 
     private func isCumulative(_ sample: Sample, _ family: MetricFamily) -> Bool {
