@@ -5,6 +5,10 @@ public struct ExpositionPage: Sendable {
     public var errors: [ParseError]
     /// Errors beyond the ones kept in `errors` (a page of binary junk would otherwise yield thousands).
     public var droppedErrorCount: Int
+    /// Pages of one target that carry the same layout have the same lines in the same order — the same
+    /// families, sample names and label sets, only other values — so a consumer may match them by position
+    /// without comparing names. Set by `RepeatingPageParser`; nil when nobody checked.
+    public var layout: UInt64?
 
     public init(format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
                 droppedErrorCount: Int = 0) {

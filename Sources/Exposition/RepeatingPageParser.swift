@@ -46,9 +46,9 @@ public struct RepeatingPageParser: Sendable {
                 return reused
             }
         }
-        let parsed = ExpositionParser.parse(bytes, format: detected)
+        var parsed = ExpositionParser.parse(bytes, format: detected)
         fullParses += 1
-        remember(bytes, parsed)
+        remember(bytes, &parsed)
         return parsed
     }
 
@@ -114,13 +114,16 @@ public struct RepeatingPageParser: Sendable {
 
     // MARK: - Remembering a page
 
-    /// Keeps `bytes` and its line table when every sample line maps, in order, onto the parsed samples;
-    /// otherwise (errors, timestamps, exemplars, quoted names, families split across the page) nothing is
-    /// kept and every page of this target is parsed in full.
-    private mutating func remember(_ bytes: [UInt8], _ parsed: ExpositionPage) {
+    /// Keeps `bytes` and its line table when every sample line maps, in order, onto the parsed samples, and
+    /// gives the page a new layout (the pages that reuse it share it); otherwise (errors, timestamps,
+    /// exemplars, quoted names, families split across the page) nothing is kept and every page of this
+    /// target is parsed in full.
+    private mutating func remember(_ bytes: [UInt8], _ parsed: inout ExpositionPage) {
         reset()
         guard parsed.errors.isEmpty, parsed.droppedErrorCount == 0, !bytes.isEmpty else { return }
         guard let table = Self.lineTable(bytes, parsed) else { return }
+        // Random, not counted: parsers of different targets need no shared state, and 64 bits do not collide.
+        parsed.layout = UInt64.random(in: 1...UInt64.max)
         previous = bytes
         lines = table
         page = parsed

@@ -53,12 +53,16 @@ public struct MetricStore: Sendable {
         var newSeries = 0
         var refused = 0
         var position = 0
+        let repeated = page.layout != nil && page.layout == targets[Int(t)].layout
+            && targets[Int(t)].series.count >= page.sampleCount
         for family in page.families {
             let counterLike = family.type == .counter || family.type == .histogram || family.type == .summary
             var familyID: Int32?
             for sample in family.samples {
                 let id: SeriesID
-                if let known = positionalMatch(target: t, position: position, sample: sample) {
+                if repeated, case let listed = targets[Int(t)].series[position], records[Int(listed.raw)].alive {
+                    id = listed
+                } else if let known = positionalMatch(target: t, position: position, sample: sample) {
                     id = known
                 } else {
                     let fid = familyID ?? strings.intern(family.name)
@@ -76,6 +80,7 @@ public struct MetricStore: Sendable {
                 record(sample.value, for: id, scrape: scrape, atMs: atMs)
             }
         }
+        targets[Int(t)].layout = refused == 0 ? page.layout : nil
         markMissing(target: t, scrape: scrape)
         if order != targets[Int(t)].series {
             // Keep page order for the positional fast path; series missing from this page stay listed.
@@ -234,7 +239,10 @@ public struct MetricStore: Sendable {
                 dropped = true
             }
         }
-        if dropped { targets[Int(t)].series.removeAll { !records[Int($0.raw)].alive } }
+        if dropped {
+            targets[Int(t)].series.removeAll { !records[Int($0.raw)].alive }
+            targets[Int(t)].layout = nil  // positions moved: match the next page by its labels again
+        }
     }
 
     private mutating func drop(_ id: SeriesID) {

@@ -9,6 +9,9 @@ struct TargetState: Sendable {
     /// Series of this target, in the order of its last page (so the next page usually matches position by position).
     var series: [SeriesID] = []
     var lookup: [SeriesKey: SeriesID] = [:]
+    /// The layout of the last page when all its samples were stored: `series` then starts with that page's
+    /// series in page order, so a page of the same layout is stored by position without comparing labels.
+    var layout: UInt64?
     var status: TargetStatus
 
     init(name: String, timeCapacity: Int) {
