@@ -65,11 +65,10 @@ public struct ClusterBuilder: Sendable {
                 }
             }
         }
-        if known == nil {
-            layout = FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
-                                 configuration: configuration)
-        }
-        return frame.finish(layout: layout!, histograms: &histograms)
+        let current = known ?? FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
+                                           configuration: configuration)
+        layout = current
+        return frame.finish(layout: current, histograms: &histograms)
     }
 
     private mutating func rebuildPlans(_ names: [String], store: MetricStore) {
