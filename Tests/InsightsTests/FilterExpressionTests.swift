@@ -19,13 +19,13 @@ import Testing
     func gpus(_ text: String) throws -> [String] {
         let filter = try FilterExpression.parse(text)
         let index = SnapshotIndex(snapshot)
-        return snapshot.gpus.filter { filter.matches(.gpu($0, index: index)) }.map(\.id)
+        return snapshot.gpus.filter { filter.matches(gpu: $0, index: index) }.map(\.id)
     }
 
     func instances(_ text: String) throws -> [String] {
         let filter = try FilterExpression.parse(text)
         let index = SnapshotIndex(snapshot)
-        return snapshot.instances.filter { filter.matches(.instance($0, index: index)) }.map(\.id)
+        return snapshot.instances.filter { filter.matches(instance: $0, index: index) }.map(\.id)
     }
 
     func error(_ text: String) -> String? {
@@ -104,5 +104,14 @@ import Testing
         #expect(try FilterExpression.parse("queue>5 batch<=8 type=l4").terms == [
             .number(.waiting, .greater, 5), .number(.running, .lessOrEqual, 8), .text(.gpu, .equal, "l4"),
         ])
+    }
+
+    @Test func textIsComparedIgnoringCaseWithOrWithoutASCII() {
+        #expect(TextMatch.contains("GPU-Node-07", "node-07"))
+        #expect(!TextMatch.contains("GPU-Node-07", "node-08"))
+        #expect(TextMatch.contains("Knoten-ÜBUNG", "übung"), "non-ASCII values fall back to lowercased()")
+        #expect(TextMatch.equalsOrHasToken("meta-llama/Llama-3.1-8B", "llama"))
+        #expect(!TextMatch.equalsOrHasToken("meta-llama/Llama-3.1-8B", "lla"))
+        #expect(TextMatch.equalsOrHasToken("NVIDIA H100 80GB HBM3", "h100"))
     }
 }

@@ -25,7 +25,7 @@ struct InsightFilter {
 
     /// The engine instances that match, each seen with the type, VRAM and temperature of its GPUs.
     func instances(_ snapshot: ClusterSnapshot, index: SnapshotIndex) -> [EngineInstance] {
-        expression.isEmpty ? snapshot.instances : snapshot.instances.filter { expression.matches(.instance($0, index: index)) }
+        expression.isEmpty ? snapshot.instances : snapshot.instances.filter { expression.matches(instance: $0, index: index) }
     }
 
     /// The scrape targets that match: a target has only an id and its last error, so a word finds them and a

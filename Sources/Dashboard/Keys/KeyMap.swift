@@ -21,7 +21,7 @@ public enum KeyMap {
         KeyBinding([.end, .character("G")], .end, help: "last row"),
         KeyBinding([.character("s")], .cycleSort, help: "sort by the next column", hint: "sort"),
         KeyBinding([.character("S")], .reverseSort, help: "reverse the sort order"),
-        KeyBinding([.character("/")], .startFilter, help: "filter by node, model, engine or GPU type", hint: "filter"),
+        KeyBinding([.character("/")], .startFilter, help: "filter: words, or vram>90 node~gpu-node-00 model=llama", hint: "filter"),
         KeyBinding([.escape], .close, help: "close the overlay, clear the filter"),
     ]
 

@@ -1,3 +1,5 @@
+import ClusterModel
+
 /// A parsed filter: terms separated by spaces, all of which must match, e.g.
 /// `vram>90 node~gpu-node-00 model=llama state=loading engine=vllm gpu=H100 util<50`, plus plain words that
 /// match the node, model, engine, GPU type or id. The grammar is in docs/INSIGHTS.md.
@@ -16,8 +18,18 @@ public struct FilterExpression: Sendable, Hashable {
 
     public var isEmpty: Bool { terms.isEmpty }
 
-    public func matches(_ row: FilterRow) -> Bool {
+    public func matches<Row: FilterSubject>(_ row: Row) -> Bool {
         terms.allSatisfy { $0.matches(row) }
+    }
+
+    /// Whether a GPU matches, seen with the instances joined to it.
+    public func matches(gpu: GPU, index: SnapshotIndex) -> Bool {
+        matches(GPUFilterSubject(gpu, index: index))
+    }
+
+    /// Whether an engine instance matches, seen with the GPUs it is joined to.
+    public func matches(instance: EngineInstance, index: SnapshotIndex) -> Bool {
+        matches(InstanceFilterSubject(instance, index: index))
     }
 
     /// Parses `text`; the error names the column (from 1) where reading failed and what was expected there.

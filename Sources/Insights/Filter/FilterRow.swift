@@ -1,8 +1,8 @@
 import ClusterModel
 
-/// What a filter expression sees of one row (a GPU, an engine instance, a group): its names, lowercased,
-/// and its numbers in the store's units. A GPU row also carries the model, engine and KV use of the
-/// instances on it, and an instance row the type and VRAM of its GPUs, so `vram>90 model=llama` works on both.
+/// A row whose every field a filter may read is worked out in advance: its names, lowercased, and its numbers in
+/// the store's units. Groups and targets use it; GPUs and instances are read lazily (`GPUFilterSubject`,
+/// `InstanceFilterSubject`).
 public struct FilterRow: Sendable, Hashable {
     public var nodes: [String]
     public var models: [String]
@@ -47,39 +47,6 @@ public struct FilterRow: Sendable, Hashable {
         self.preemptions = preemptions
     }
 
-    /// A GPU row, with the serving figures of the instances joined to it.
-    public static func gpu(_ gpu: GPU, index: SnapshotIndex) -> FilterRow {
-        let instances = index.instances(of: gpu)
-        return FilterRow(
-            nodes: [gpu.node], models: instances.map(\.model), engines: instances.flatMap(engineNames),
-            gpuTypes: [gpu.modelName, gpu.migProfile], states: instances.flatMap(stateNames),
-            ids: [gpu.id, gpu.uuid], vram: gpu.vramFraction, util: gpu.utilization, temp: gpu.temperatureC,
-            power: gpu.powerWatts, kv: maximum(instances.map(\.kvCacheUsage)), waiting: sum(instances.map(\.waiting)),
-            running: sum(instances.map(\.running)), ttft: maximum(instances.map(\.ttft.p95)),
-            itl: maximum(instances.map(\.itl.p50)), tps: sum(instances.map(\.generationTokensPerSecond)),
-            preemptions: sum(instances.map(\.preemptionsPerSecond)))
-    }
-
-    /// An engine-instance row, with the type and worst VRAM use of its GPUs.
-    public static func instance(_ instance: EngineInstance, index: SnapshotIndex) -> FilterRow {
-        let gpus = index.gpus(of: instance)
-        return FilterRow(
-            nodes: [instance.node], models: [instance.model], engines: engineNames(instance),
-            gpuTypes: gpus.map(\.modelName), states: stateNames(instance), ids: [instance.id, instance.target],
-            vram: maximum(gpus.map(\.vramFraction)), util: mean(gpus.map(\.utilization)),
-            temp: maximum(gpus.map(\.temperatureC)), power: sum(gpus.map(\.powerWatts)), kv: instance.kvCacheUsage,
-            waiting: instance.waiting, running: instance.running, ttft: instance.ttft.p95, itl: instance.itl.p50,
-            tps: instance.generationTokensPerSecond, preemptions: instance.preemptionsPerSecond)
-    }
-
-    private static func engineNames(_ instance: EngineInstance) -> [String?] {
-        [instance.engine.rawValue, instance.engine.label]
-    }
-
-    private static func stateNames(_ instance: EngineInstance) -> [String?] {
-        [instance.state.rawValue, instance.state.label]
-    }
-
     func texts(_ field: FilterField) -> [String] {
         switch field {
         case .node: return nodes
@@ -92,7 +59,7 @@ public struct FilterRow: Sendable, Hashable {
         }
     }
 
-    func number(_ field: FilterField) -> Double? {
+    public func number(_ field: FilterField) -> Double? {
         switch field {
         case .vram: return vram
         case .util: return util

@@ -6,19 +6,19 @@ public enum FilterTerm: Sendable, Hashable {
     /// The value is in the row's unit (fractions for percentages, seconds for latencies).
     case number(FilterField, FilterOperator, Double)
 
-    func matches(_ row: FilterRow) -> Bool {
+    /// The text fields a plain word is looked for in.
+    static let wordFields: [FilterField] = [.node, .model, .engine, .gpu, .id]
+
+    func matches<Row: FilterSubject>(_ row: Row) -> Bool {
         switch self {
         case .word(let needle, let negated):
-            let found = [FilterField.node, .model, .engine, .gpu, .id].contains { field in
-                row.texts(field).contains { $0.contains(needle) }
-            }
+            let found = Self.wordFields.contains { field in row.anyText(field) { TextMatch.contains($0, needle) } }
             return found != negated
         case .text(let field, let op, let needle):
-            let values = row.texts(field)
             let found: Bool
             switch op {
-            case .equal, .notEqual: found = values.contains { Self.equalsOrHasToken($0, needle) }
-            default: found = values.contains { $0.contains(needle) }
+            case .equal, .notEqual: found = row.anyText(field) { TextMatch.equalsOrHasToken($0, needle) }
+            default: found = row.anyText(field) { TextMatch.contains($0, needle) }
             }
             return found != op.isNegated
         case .number(let field, let op, let target):
@@ -34,15 +34,5 @@ public enum FilterTerm: Sendable, Hashable {
             case .contains, .notContains: return false
             }
         }
-    }
-
-    /// `model=llama` should find `meta-llama/Llama-3.1-8B`: equality holds for the whole value, a path
-    /// component, or one of its dash/underscore/space-separated tokens.
-    static func equalsOrHasToken(_ value: String, _ needle: String) -> Bool {
-        if value == needle { return true }
-        guard value.contains(needle) else { return false }
-        let separators: Set<Character> = ["/", "-", "_", " ", ":", ",", "="]
-        if value.split(separator: "/").contains(where: { $0 == needle }) { return true }
-        return value.split(whereSeparator: { separators.contains($0) }).contains { $0 == needle }
     }
 }

@@ -32,7 +32,7 @@ public enum GPUGrouping {
 
     /// The GPUs matching `filter` (all of them for an empty filter).
     public static func filtered(_ snapshot: ClusterSnapshot, index: SnapshotIndex, filter: FilterExpression) -> [GPU] {
-        filter.isEmpty ? snapshot.gpus : snapshot.gpus.filter { filter.matches(.gpu($0, index: index)) }
+        filter.isEmpty ? snapshot.gpus : snapshot.gpus.filter { filter.matches(gpu: $0, index: index) }
     }
 
     /// Accumulates one group's members without keeping per-member arrays of values.
