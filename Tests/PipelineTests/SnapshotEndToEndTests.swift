@@ -96,14 +96,15 @@ import TestSupport
         for (key, viaServer) in prometheus.instances.sorted(by: { $0.key < $1.key }) {
             guard let scraped = direct.instances[key] else { continue }
             #expect(viaServer.state == scraped.state && viaServer.model == scraped.model, "\(key): state or model differ")
-            // Gauges: Prometheus holds the value of its last scrape, up to one 1 s interval before or after the
-            // direct read's last round: 3 s of virtual time at --speed 3, in which a steady vLLM's batch moves by
-            // a few requests and its KV use by up to about 0.06.
-            #expect(Self.near(viaServer.running, scraped.running, relative: 0.2, absolute: 10),
+            // Gauges: Prometheus holds the value of its last scrape, which lands up to a 1 s interval (more on a
+            // loaded machine) before or after the direct read's last round: 3–6 s of virtual time at --speed 3,
+            // in which one instance's batch was seen to move by a quarter and its KV use by 0.11 (a burst of
+            // long prompts). Wrong joins or units would be off by far more.
+            #expect(Self.near(viaServer.running, scraped.running, relative: 0.35, absolute: 10),
                     "\(key): running \(String(describing: viaServer.running)) vs \(String(describing: scraped.running))")
-            #expect(Self.near(viaServer.waiting, scraped.waiting, relative: 0.2, absolute: 10),
+            #expect(Self.near(viaServer.waiting, scraped.waiting, relative: 0.35, absolute: 10),
                     "\(key): waiting \(String(describing: viaServer.waiting)) vs \(String(describing: scraped.waiting))")
-            #expect(Self.near(viaServer.kvUsage, scraped.kvUsage, relative: 0, absolute: 0.08),
+            #expect(Self.near(viaServer.kvUsage, scraped.kvUsage, relative: 0, absolute: 0.15),
                     "\(key): KV use \(String(describing: viaServer.kvUsage)) vs \(String(describing: scraped.kvUsage))")
         }
         // Rates: the direct read's window is its 4.5 s of rounds, the Prometheus one the last 5 s of the server's
