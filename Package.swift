@@ -56,9 +56,12 @@ let package = Package(
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "Exposition", "TestSupport"]),
         .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"],
+                    exclude: ["Servers"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "TestSupport"],
+                    exclude: ["Golden", "InsightGolden"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"],
+                    exclude: ["Golden", "InsightGolden"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "TestSupport"]),
     ]
 )

@@ -24,6 +24,8 @@ public struct ReplayPlayer {
     private var peeked: RecordingEvent?
     private var lastSlot: Int64?
     private var deliveredSinceFrame = false
+    /// Each target's parser keeps its previous page, so a page that only changed values is not parsed again.
+    private var parsers: [String: RepeatingPageParser] = [:]
 
     public init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
                 storeConfiguration: StoreConfiguration? = nil, modelConfiguration: ModelConfiguration = ModelConfiguration()) {
@@ -68,6 +70,7 @@ public struct ReplayPlayer {
     public mutating func seek(toMs timeMs: Int64) {
         let target = min(max(timeMs, startTimeMs), endTimeMs)
         pipeline = ClusterPipeline(store: storeConfiguration, model: modelConfiguration)
+        parsers = [:]
         let from = max(startTimeMs - 1, target - historyMs)
         cursor = source.seek(toMs: from)
         peeked = nil
@@ -113,7 +116,8 @@ public struct ReplayPlayer {
         switch event {
         case .scrape(let scrape):
             pipeline.ingest(ScrapeResult(target: scrape.target, timeMs: scrape.timeMs, durationSeconds: scrape.durationSeconds,
-                                         body: scrape.bytes, page: ExpositionParser.parse(scrape.bytes)))
+                                         body: scrape.bytes,
+                                         page: parsers[scrape.target, default: RepeatingPageParser()].parse(scrape.bytes)))
         case .health(let health):
             guard !health.up else { return }
             pipeline.ingest(ScrapeResult(target: health.target, timeMs: health.timeMs, durationSeconds: 0,
