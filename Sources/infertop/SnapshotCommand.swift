@@ -52,7 +52,12 @@ struct SnapshotCommand: AsyncParsableCommand {
         if sim {
             result = try simulate()
         } else {
-            switch try SnapshotSources(arguments: source.targets).kind() {
+            let kind = try SnapshotSources(arguments: source.targets).kind()
+            if case .live = kind {} else if source.prometheus != nil || !source.fileSD.isEmpty {
+                throw ValidationError("a snapshot reads one kind of source at a time: files or a recording, or "
+                                      + "--prometheus / --file-sd, not both")
+            }
+            switch kind {
             case .pages(let arguments): result = try pages(arguments)
             case .recording(let path): result = try replay(path)
             case .live(let addresses):
