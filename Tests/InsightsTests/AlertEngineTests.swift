@@ -67,6 +67,15 @@ import Testing
         #expect(event?.durationSeconds(nowMs: 0) == 3)
     }
 
+    @Test func anEngineTargetDownCarriesItsInstancesNode() {
+        var engine = AlertEngine()
+        let target = TargetHealth(id: "http://n7:8000/metrics", up: false, consecutiveFailures: 2)
+        let instance = B.instance("http://n7:8000/metrics", node: "n7", state: .unreachable)
+        _ = engine.evaluate(B.snapshot(0, instances: [instance], targets: [target]))
+        #expect(engine.active.first?.subject.node == "n7")
+        #expect(engine.active.first?.subject.label == "n7:8000")
+    }
+
     @Test func aRestartFiresOnceWhileTheFlagLasts() {
         let states: [InstanceState] = [.ready, .restarted, .restarted, .ready, .ready]
         var engine = AlertEngine()

@@ -21,8 +21,16 @@ struct AlertSignals {
         gpuSignals(into: &signals)
         instanceSignals(into: &signals)
         if configuration.rule(.targetDown) != nil {
+            // A target has no node of its own; an engine's target takes its instance's, so the event log's node
+            // column and a node filter find it.
+            var instanceOfTarget: [String: EngineInstance] = [:]
+            for instance in snapshot.instances where instanceOfTarget[instance.target] == nil {
+                instanceOfTarget[instance.target] = instance
+            }
             for target in snapshot.targets {
-                signals.append(Signal(kind: .targetDown, subject: AlertSubject(kind: .target, id: target.id),
+                let instance = instanceOfTarget[target.id]
+                let subject = AlertSubject(kind: .target, id: target.id, node: instance?.node, model: instance?.model)
+                signals.append(Signal(kind: .targetDown, subject: subject,
                                       value: target.up ? 0 : Double(max(1, target.consecutiveFailures))))
             }
         }
