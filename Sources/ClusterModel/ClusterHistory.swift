@@ -12,11 +12,21 @@ public struct ClusterHistory: Sendable {
     private var times: [Int64]
     private var lines: [HistoryKey: Line] = [:]
 
+    /// One key's ring of `capacity` values, cut into chunks of `chunkSize` frames. The dashboard's feed holds a
+    /// copy of the history while the next frame is appended, so every write copies what it touches (copy on
+    /// write): with chunks that is 64 values per key and frame, not the whole ring.
     fileprivate struct Line: Sendable {
-        var values: [Float]
+        var chunks: [[Float]]
         /// The last frame this key had a slot written for.
         var lastFrame: Int
+
+        subscript(slot: Int) -> Float {
+            get { chunks[slot / ClusterHistory.chunkSize][slot % ClusterHistory.chunkSize] }
+            set { chunks[slot / ClusterHistory.chunkSize][slot % ClusterHistory.chunkSize] = newValue }
+        }
     }
+
+    fileprivate static let chunkSize = 64
 
     public init(capacity: Int = 900) {
         self.capacity = max(1, capacity)
@@ -73,7 +83,7 @@ public struct ClusterHistory: Sendable {
             guard latest - time <= windowMs else { continue }
             var value: Double? = nil
             if frame <= line.lastFrame, frame > line.lastFrame - capacity {
-                let stored = line.values[frame % capacity]
+                let stored = line[frame % capacity]
                 value = stored.isNaN ? nil : Double(stored)
             }
             points.append(HistoryPoint(timeMs: time, value: value))
@@ -84,20 +94,22 @@ public struct ClusterHistory: Sendable {
     /// The newest value of `key`, or nil when it was absent in the newest frame.
     public func latest(_ key: HistoryKey) -> Double? {
         guard frameCount > 0, let line = lines[key], line.lastFrame == frameCount - 1 else { return nil }
-        let stored = line.values[line.lastFrame % capacity]
+        let stored = line[line.lastFrame % capacity]
         return stored.isNaN ? nil : Double(stored)
     }
 
     private mutating func record(_ key: HistoryKey, _ value: Double?, frame: Int) {
         let stored = value.map { Float($0) } ?? .nan
         let capacity = capacity
-        // Through the values view the write happens in place, so 900 floats are not copied per point.
+        // Through the values view the write happens in place (when nothing else holds the chunk).
         if let index = lines.index(forKey: key) {
             lines.values[index].write(stored, frame: frame, capacity: capacity)
         } else {
-            var values = [Float](repeating: .nan, count: capacity)
-            values[frame % capacity] = stored
-            lines[key] = Line(values: values, lastFrame: frame)
+            let chunkCount = (capacity + Self.chunkSize - 1) / Self.chunkSize
+            var line = Line(chunks: Array(repeating: Array(repeating: .nan, count: Self.chunkSize), count: chunkCount),
+                            lastFrame: frame)
+            line[frame % capacity] = stored
+            lines[key] = line
         }
     }
 }
@@ -107,10 +119,10 @@ extension ClusterHistory.Line {
     mutating func write(_ stored: Float, frame: Int, capacity: Int) {
         var missed = lastFrame + 1
         while missed < frame && missed <= lastFrame + capacity {
-            values[missed % capacity] = .nan
+            self[missed % capacity] = .nan
             missed += 1
         }
-        values[frame % capacity] = stored
+        self[frame % capacity] = stored
         lastFrame = frame
     }
 }
