@@ -40,6 +40,9 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     public var stoppedPerSecond: Double?
     /// Requests cut off at their token limit (`max_tokens` or the context length), per second.
     public var lengthLimitedPerSecond: Double?
+    /// Its Kubernetes pod (from the configuration or its own labels), which joins it to the GPUs DCGM says
+    /// the pod uses.
+    public var pod: PodReference?
     /// GPUs of its node it was joined to.
     public var gpuIDs: [String]
     /// When a counter reset (engine restart) was last seen, ms since the epoch.

@@ -73,6 +73,7 @@ struct FrameBuilder {
                       smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
                       instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
         gpu.stale = !anyField  // after every read above
+        gpu.pod = plan.pod
         gpus.append(gpu)
     }
 
@@ -138,6 +139,7 @@ struct FrameBuilder {
         result.e2eMean = mean(.e2eTime, per: .e2eCount)
         result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
         result.restartedAtMs = restartedAt
+        result.pod = plan.pod
         result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
         instances.append(result)
     }

@@ -23,6 +23,8 @@ public struct GPU: Sendable, Hashable, Codable, Identifiable {
     public var memClockMHz: Double?
     /// The MIG profile (`GPU_I_PROFILE`, e.g. `1g.10gb`) when this is a MIG instance.
     public var migProfile: String?
+    /// The Kubernetes pod using it (DCGM's pod labels), when the exporter reports one.
+    public var pod: PodReference?
     /// Engine instances joined to this GPU.
     public var instanceIDs: [String]
     /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).

@@ -1,6 +1,6 @@
 /// A Kubernetes pod, as DCGM's `pod`/`namespace` labels, an engine's own labels or the configuration name
 /// it. Engines are joined to the GPUs whose DCGM series name their pod.
-public struct PodReference: Sendable, Hashable, Codable {
+public struct PodReference: Sendable, Hashable, Codable, CustomStringConvertible {
     public var namespace: String?
     public var name: String
 
@@ -8,6 +8,9 @@ public struct PodReference: Sendable, Hashable, Codable {
         self.namespace = namespace
         self.name = name
     }
+
+    /// `namespace/name`, or the name alone.
+    public var description: String { namespace.map { "\($0)/\(name)" } ?? name }
 
     /// Reads the pod from `labels` (the first of `podLabels` present, and of `namespaceLabels`); nil when
     /// no pod label is there.

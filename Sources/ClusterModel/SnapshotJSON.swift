@@ -56,6 +56,7 @@ public enum SnapshotJSON {
             ("powerWatts", .optional(g.powerWatts)), ("powerLimitWatts", .optional(g.powerLimitWatts)),
             ("smClockMHz", .optional(g.smClockMHz)), ("memClockMHz", .optional(g.memClockMHz)),
             ("migProfile", .optional(g.migProfile)), ("instances", strings(g.instanceIDs)), ("stale", .bool(g.stale)),
+            ("pod", .optional(g.pod?.description)),  // added after version 1 shipped: last
         ])
     }
 
@@ -76,7 +77,7 @@ public enum SnapshotJSON {
             ("stoppedPerSecond", .optional(i.stoppedPerSecond)),
             ("lengthLimitedPerSecond", .optional(i.lengthLimitedPerSecond)),
             ("itlMean", .optional(i.itlMean)), ("e2eMean", .optional(i.e2eMean)),
-            ("queueTimeMean", .optional(i.queueTimeMean)),
+            ("queueTimeMean", .optional(i.queueTimeMean)), ("pod", .optional(i.pod?.description)),
         ])
     }
 

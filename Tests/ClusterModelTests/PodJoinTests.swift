@@ -60,6 +60,9 @@ import TestSupport
         // The engine runs on the GPU's machine, not on the host of its pod IP.
         #expect(instance.node == used.node)
         #expect(used.node == "i-030791dc5a37cd257")
+        #expect(instance.pod == pod && used.pod == pod)
+        let json = SnapshotJSON.text(snapshot)
+        #expect(json.contains("\"pod\": \"llm/vllm-qwen-0\"") && json.contains("\"pod\": \"llm/other\""))
     }
 
     @Test func theConfigurationNamesTheTargetsPod() throws {
