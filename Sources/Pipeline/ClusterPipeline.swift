@@ -31,6 +31,9 @@ public struct ClusterPipeline: Sendable {
         if let node = result.node, builder.configuration.targetNodes[result.target] == nil {
             builder.configuration.targetNodes[result.target] = node
         }
+        if let pod = result.pod, builder.configuration.targetPods[result.target] == nil {
+            builder.configuration.targetPods[result.target] = PodReference(namespace: result.namespace, name: pod)
+        }
         if let page = result.page, result.error == nil {
             store.ingest(target: result.target, page: page, atMs: result.timeMs,
                          scrapeDuration: result.durationSeconds, bytes: result.body?.count)

@@ -12,13 +12,16 @@ extension IngestConfiguration {
         return StoreConfiguration(retentionMs: max(retentionMs, 2 * intervalMs), scrapeIntervalMs: intervalMs)
     }
 
-    /// The cluster model's settings: the explicit node map of the configuration wins over host labels.
+    /// The cluster model's settings: the explicit node map of the configuration wins over host labels; a
+    /// target's pod joins it to the GPUs DCGM reports for that pod.
     public var modelConfiguration: ModelConfiguration {
         var nodes = nodeMap
+        var pods: [String: PodReference] = [:]
         for target in targets {
             if let node = node(of: target) { nodes[target.id] = node }
+            if let pod = target.pod { pods[target.id] = PodReference(namespace: target.namespace, name: pod) }
         }
-        return ModelConfiguration(targetNodes: nodes)
+        return ModelConfiguration(targetNodes: nodes, targetPods: pods)
     }
 }
 

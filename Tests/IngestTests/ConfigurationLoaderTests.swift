@@ -58,6 +58,13 @@ struct ConfigurationLoaderTests {
         #expect(configuration.retentionPoints == 900)
     }
 
+    @Test("a target's pod and namespace are read")
+    func pod() throws {
+        let yaml = "targets:\n  - url: http://10.1.2.3:8000/metrics\n    pod: vllm-0\n    namespace: serving\n"
+        let target = try #require(try ConfigurationLoader.parse(yaml, file: "c.yaml").targets.first)
+        #expect(target.pod == "vllm-0" && target.namespace == "serving" && target.node == nil)
+    }
+
     @Test("the timeout follows the interval when not given")
     func defaultTimeout() throws {
         #expect(try ConfigurationLoader.parse("interval: 3", file: "c.yaml").timeoutSeconds == 3)

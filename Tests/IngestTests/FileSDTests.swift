@@ -17,6 +17,13 @@ struct FileSDTests {
         #expect(targets[2].node == nil)
     }
 
+    @Test("pod and namespace labels name the target's pod")
+    func podLabels() throws {
+        let json = #"[{"targets": ["10.1.2.3:8000"], "labels": {"pod": "vllm-0", "namespace": "serving"}}]"#
+        let target = try #require(try FileSD.parse(Data(json.utf8), file: "t.json").first)
+        #expect(target.pod == "vllm-0" && target.namespace == "serving")
+    }
+
     @Test("a malformed file names itself")
     func malformed() {
         for json in ["{", "{\"targets\": []}", "[{\"labels\": {}}]"] {

@@ -90,19 +90,22 @@ public enum ConfigurationLoader {
                 if item.scalar != nil { return try ScrapeTarget(address: try reader.string(item, key: key)) }
                 var address: String?
                 var target = ScrapeTarget(id: "", source: .standardInput)
-                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "auth", "tls"]) {
+                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "pod", "namespace", "auth", "tls"]) {
                     let inner = key + "." + name
                     switch name {
                     case "auth": target.auth = try auth(value, key: inner, reader: reader, path: path)
                     case "tls": target.tls = try tls(value, key: inner, reader: reader, path: path)
                     case "url": address = try reader.string(value, key: inner)
                     case "node": target.node = try reader.string(value, key: inner)
+                    case "pod": target.pod = try reader.string(value, key: inner)
+                    case "namespace": target.namespace = try reader.string(value, key: inner)
                     default: target.role = try reader.string(value, key: inner)
                     }
                 }
                 guard let address else { throw reader.invalid(key, item, "a target needs 'url'") }
                 var parsed = try ScrapeTarget(address: address, node: target.node, role: target.role)
                 (parsed.auth, parsed.tls) = (target.auth, target.tls)
+                (parsed.pod, parsed.namespace) = (target.pod, target.namespace)
                 return parsed
             } catch ConfigurationError.badAddress(_, let reason) {
                 throw reader.invalid(key, item, reason)

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads Prometheus `file_sd` JSON target files: `[{"targets": ["host:port", …], "labels": {…}}]`.
 ///
-/// The labels `__scheme__` and `__metrics_path__` shape the URL as Prometheus does; `node` and `role`
-/// become the target's node and role. Other labels are left to Prometheus' own meaning and ignored here.
+/// The labels `__scheme__` and `__metrics_path__` shape the URL as Prometheus does; `node`, `role`, `pod`
+/// and `namespace` become the target's node, role and pod. Other labels are left to Prometheus' own meaning and ignored here.
 public enum FileSD {
     /// The targets in one file's content; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws -> [ScrapeTarget] {
@@ -31,7 +31,9 @@ public enum FileSD {
             for address in addresses {
                 let full = address.contains("://") ? address : "\(scheme)://\(address)\(path.hasPrefix("/") ? path : "/" + path)"
                 do {
-                    result.append(try ScrapeTarget(address: full, node: labels["node"], role: labels["role"]))
+                    var target = try ScrapeTarget(address: full, node: labels["node"], role: labels["role"])
+                    (target.pod, target.namespace) = (labels["pod"], labels["namespace"])
+                    result.append(target)
                 } catch ConfigurationError.badAddress(_, let reason) {
                     throw ConfigurationError.invalidValue(file: file, key: key + ".targets", line: nil,
                                                           message: "\"\(address)\": \(reason)")

@@ -21,6 +21,10 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
     public var node: String?
     /// What the target is (e.g. "engine", "gpu-exporter"); nil when not configured.
     public var role: String?
+    /// The Kubernetes pod (and its namespace) the target is, so that the cluster model gives it the GPUs DCGM
+    /// reports for that pod; nil when not configured.
+    public var pod: String?
+    public var namespace: String?
     /// This target's own credential places, used instead of the configuration's `auth` (nil: the shared one).
     public var auth: AuthSettings?
     /// This target's own certificate checks, used instead of the configuration's `tls` (nil: the shared one).

@@ -19,6 +19,9 @@ public struct ScrapeResult: Sendable {
     public var consecutiveFailures: Int
     public var node: String?
     public var role: String?
+    /// The Kubernetes pod (and namespace) the configuration or file_sd names for the target, if any.
+    public var pod: String?
+    public var namespace: String?
 
     public init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
                 page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,

@@ -106,6 +106,7 @@ public actor Scraper {
                 result.consecutiveFailures = failures
                 result.node = node
                 result.role = target.role
+                (result.pod, result.namespace) = (target.pod, target.namespace)
                 await sink(result)
                 if target.source == .standardInput { return }
                 let wait = schedule.delay(afterFailures: failures, using: &generator) - (clock.now() - started)
