@@ -28,7 +28,7 @@ enum ClusterAggregator {
 
         func merged(_ metric: InstanceMetric, of members: [Int], scope: @autoclosure () -> String) -> Quantiles {
             let (quantiles, sets) = histograms.merged(metric, of: members, boundsTable: boundsTable)
-            if sets > 1 { notes.append("\(scope()) \(metric): instances use \(sets) different bucket boundary sets; not merged") }
+            if sets > 1 { notes.append(UnmergedHistogramNote.text(scope: scope(), metric: metric, sets: sets)) }
             return quantiles
         }
         func total(_ members: [Int], _ field: (EngineInstance) -> Double?) -> Double? {

@@ -107,6 +107,17 @@ import TestSupport
         #expect(!Self.rows(screen, containing: "node-00/vllm-1", "Llama-3.1-8B", "ready").isEmpty)
     }
 
+    /// vLLM and SGLang instances of one model use different TTFT buckets: the cluster p95 is not merged, and the
+    /// screen says so — a warning dash in the header, the reason in the TTFT chart.
+    @Test func mixedEnginesSayWhyTheClusterTTFTIsAbsent() throws {
+        let canvas = Self.render(.mixedGPUs, nil, Size(width: 200, height: 60))
+        let header = canvas.line(1)
+        let dash = try #require(header.range(of: "TTFT p95 —"))
+        let column = header.distance(from: header.startIndex, to: dash.upperBound) - 1
+        #expect(canvas[column, 1].role == .warn)
+        #expect(canvas.plainText.contains("not merged: engines' buckets differ"))
+    }
+
     @Test func mixedGPUsComparesTheH100AndTheA10GServingTheSameModel() throws {
         let snapshot = ScenarioRun.mixedGPUs.frame.snapshot
         let comparison = GPUTypeComparison.build(snapshot)

@@ -42,7 +42,20 @@ public enum ChartsPanel {
             drawLegend(&canvas, part, after: title, series: series)
             LineChart.draw(&canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
                            glyphs: ctx.glyphs, format: chart.format)
+            if let reason = absenceReason(chart, ctx), inside.height > 0 {
+                let text = String(reason.prefix(inside.width))
+                let x = inside.x + max(0, (inside.width - CharacterWidth.of(text)) / 2)
+                canvas.write(text, x: x, y: inside.y + inside.height / 2, role: .warn, maxWidth: inside.maxX - x)
+            }
         }
+    }
+
+    /// Why a chart has no newest value, when it is not simply missing data: the cluster TTFT p95 of engines
+    /// whose buckets differ is not merged.
+    private static func absenceReason(_ chart: Chart, _ ctx: ViewContext) -> String? {
+        guard chart.series.contains(where: { $0.key == .ttftP95 }), ctx.snapshot.totals.ttft.p95 == nil,
+              UnmergedHistogramNote.clusterTTFT(in: ctx.snapshot) else { return nil }
+        return "not merged: engines' buckets differ"
     }
 
     /// The series names, in their own roles, on the top border after the title.

@@ -32,9 +32,18 @@ public enum HeaderView {
             [("prompt ", .muted), (Format.compact(t.promptTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
             [("running ", .muted), (Format.compact(t.running, absent: a), .text)],
             [("waiting ", .muted), (Format.compact(t.waiting, absent: a), Thresholds.queue(waiting: t.waiting, running: t.running))],
-            [("TTFT p95 ", .muted), (Format.seconds(t.ttft.p95, absent: a), .text)],
+            [("TTFT p95 ", .muted), ttftP95(snapshot, absent: a)],
             [("instances ", .muted), (String(t.instanceCount), .text)],
         ]
         FlowText.draw(&canvas, rest, groups: totals)
+    }
+
+    /// The cluster's TTFT p95; an absent one is a warning when the instances' buckets could not be merged (the
+    /// TTFT chart says so in words: the header has no room).
+    private static func ttftP95(_ snapshot: ClusterSnapshot, absent: String) -> FlowText.Piece {
+        if snapshot.totals.ttft.p95 == nil, UnmergedHistogramNote.clusterTTFT(in: snapshot) {
+            return (absent, .warn)
+        }
+        return (Format.seconds(snapshot.totals.ttft.p95, absent: absent), .text)
     }
 }
