@@ -48,49 +48,14 @@ public struct MetricStore: Sendable {
         targets[Int(t)].times[scrape % targets[Int(t)].times.count] = atMs
         targets[Int(t)].scrapeCount += 1
 
-        var order: [SeriesID] = []
-        order.reserveCapacity(targets[Int(t)].series.count)
-        var newSeries = 0
-        var refused = 0
-        var position = 0
         let repeated = page.layout != nil && page.layout == targets[Int(t)].layout
             && targets[Int(t)].series.count >= page.sampleCount
-        for family in page.families {
-            let counterLike = family.type == .counter || family.type == .histogram || family.type == .summary
-            var familyID: Int32?
-            for sample in family.samples {
-                let id: SeriesID
-                if repeated, case let listed = targets[Int(t)].series[position], records[Int(listed.raw)].alive {
-                    id = listed
-                } else if let known = positionalMatch(target: t, position: position, sample: sample) {
-                    id = known
-                } else {
-                    let fid = familyID ?? strings.intern(family.name)
-                    familyID = fid
-                    guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
-                                                   counterLike: counterLike && isCumulative(sample, family),
-                                                   scrape: scrape, created: &newSeries) else {
-                        refused += 1
-                        continue
-                    }
-                    id = found
-                }
-                position += 1
-                order.append(id)
-                record(sample.value, for: id, scrape: scrape, atMs: atMs)
-            }
+        var (newSeries, refused) = (0, 0)
+        if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
+            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs)
         }
         targets[Int(t)].layout = refused == 0 ? page.layout : nil
         markMissing(target: t, scrape: scrape)
-        if order != targets[Int(t)].series {
-            // Keep page order for the positional fast path; series missing from this page stay listed.
-            var listed = Set(order)
-            for id in targets[Int(t)].series where records[Int(id.raw)].alive && !listed.contains(id) {
-                order.append(id)
-                listed.insert(id)
-            }
-            targets[Int(t)].series = order
-        }
         var status = targets[Int(t)].status
         status.up = true
         status.lastScrapeMs = atMs
@@ -117,6 +82,71 @@ public struct MetricStore: Sendable {
     }
 
     // MARK: - Ingest pieces
+
+    /// Records a page of the target's last layout: its samples are, position by position, the series listed
+    /// first for the target, so only the values are read (no name or label is touched). False, with nothing
+    /// that matters changed, when a listed series is gone; the caller then matches by labels.
+    private mutating func recordByPosition(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64) -> Bool {
+        let listed = targets[Int(t)].series
+        var position = 0
+        for family in page.families {
+            let complete = family.samples.withUnsafeBufferPointer { samples -> Bool in
+                for sample in samples.indices {
+                    let id = listed[position]
+                    guard records[Int(id.raw)].alive else { return false }
+                    record(samples[sample].value, for: id, scrape: scrape, atMs: atMs)
+                    position += 1
+                }
+                return true
+            }
+            if !complete { return false }
+        }
+        return true
+    }
+
+    /// Records a page by matching each sample to its series: at its position when it is the same sample as
+    /// there, else by name and labels, creating the series when new. Keeps the target's series in page order.
+    /// Returns the series created and the samples refused (the store is full).
+    private mutating func recordByLabels(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64) -> (Int, Int) {
+        var order: [SeriesID] = []
+        order.reserveCapacity(targets[Int(t)].series.count)
+        var newSeries = 0
+        var refused = 0
+        var position = 0
+        for family in page.families {
+            let counterLike = family.type == .counter || family.type == .histogram || family.type == .summary
+            var familyID: Int32?
+            for sample in family.samples {
+                let id: SeriesID
+                if let known = positionalMatch(target: t, position: position, sample: sample) {
+                    id = known
+                } else {
+                    let fid = familyID ?? strings.intern(family.name)
+                    familyID = fid
+                    guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
+                                                   counterLike: counterLike && isCumulative(sample, family),
+                                                   scrape: scrape, created: &newSeries) else {
+                        refused += 1
+                        continue
+                    }
+                    id = found
+                }
+                position += 1
+                order.append(id)
+                record(sample.value, for: id, scrape: scrape, atMs: atMs)
+            }
+        }
+        if order != targets[Int(t)].series {
+            // Keep page order for the positional fast path; series missing from this page stay listed.
+            var listed = Set(order)
+            for id in targets[Int(t)].series where records[Int(id.raw)].alive && !listed.contains(id) {
+                order.append(id)
+                listed.insert(id)
+            }
+            targets[Int(t)].series = order
+        }
+        return (newSeries, refused)
+    }
 
     private mutating func targetSlot(_ name: String) -> Int32 {
         if let t = targetIndex[name] { return t }
