@@ -27,6 +27,14 @@ public struct ClusterBuilder: Sendable {
     }
 
     /// The picture at the newest scrape of each target.
+    /// The rate window of `target`: the configured one, or with `shortensYoungWindows` the time the target has
+    /// been scraped when that is shorter (at least 1 ms, so one scrape still gives no rate).
+    private func windowMs(of target: String, in store: MetricStore) -> Int64 {
+        guard configuration.shortensYoungWindows, let first = store.oldestTimeMs(of: target),
+              let last = store.latestTimeMs(of: target) else { return configuration.rateWindowMs }
+        return min(configuration.rateWindowMs, max(1, last - first))
+    }
+
     public mutating func snapshot(from store: MetricStore) -> ClusterSnapshot {
         let names = store.targetNames
         if plannedGeneration != store.layoutGeneration || plans.count != names.count || plannedConfiguration != configuration {
@@ -38,7 +46,7 @@ public struct ClusterBuilder: Sendable {
         windows.reserveCapacity(names.count)
         for name in names {
             statuses.append(store.status(of: name) ?? TargetStatus(id: name))
-            windows.append(store.window(of: name, windowMs: configuration.rateWindowMs))
+            windows.append(store.window(of: name, windowMs: windowMs(of: name, in: store)))
         }
         let key = FrameLayout.Key(planGeneration: planVersion, placeholders: instanceOrder.map {
             $0.index < 0 && FrameBuilder.showsPlaceholder(statuses[$0.target])

@@ -9,9 +9,16 @@ public struct ModelConfiguration: Sendable, Hashable {
     /// The Kubernetes pod of a target (target id → pod, e.g. from file_sd labels); wins over the pod labels
     /// on the engine's own series. Engines are joined to the GPUs whose DCGM series name their pod.
     public var targetPods: [String: PodReference]
+    /// While a target has been scraped for less than the window (the dashboard just started, or the target
+    /// just appeared), take its rates over the time it has been scraped instead. Prometheus' `rate()` divides
+    /// by the whole window and extrapolates only half an interval past the first point, so a 10 s window over
+    /// 1 s of data reads about 15 % of the true rate; a screen that starts should not show that. Off: exactly
+    /// Prometheus.
+    public var shortensYoungWindows: Bool
 
     public init(rateWindowMs: Int64 = 10_000, targetNodes: [String: String] = [:], instanceGPUs: [String: [String]] = [:],
-                targetPods: [String: PodReference] = [:]) {
+                targetPods: [String: PodReference] = [:], shortensYoungWindows: Bool = false) {
+        self.shortensYoungWindows = shortensYoungWindows
         self.rateWindowMs = max(1, rateWindowMs)
         self.targetNodes = targetNodes
         self.instanceGPUs = instanceGPUs

@@ -34,6 +34,12 @@ extension MetricStore {
         targetIndex[target].flatMap { targets[Int($0)].status.lastScrapeMs }
     }
 
+    /// The time of the oldest scrape of `target` still kept: its first scrape until the retention is full.
+    public func oldestTimeMs(of target: String) -> Int64? {
+        guard let t = targetIndex[target], targets[Int(t)].scrapeCount > 0 else { return nil }
+        return targets[Int(t)].time(of: targets[Int(t)].oldestScrape)
+    }
+
     /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
     /// target's last scrape failed. NaN reads as nil too, so no NaN reaches a screen.
     public func latest(_ id: SeriesID) -> Double? {

@@ -21,7 +21,8 @@ extension IngestConfiguration {
             if let node = node(of: target) { nodes[target.id] = node }
             if let pod = target.pod { pods[target.id] = PodReference(namespace: target.namespace, name: pod) }
         }
-        return ModelConfiguration(targetNodes: nodes, targetPods: pods)
+        // A screen that starts shows true rates from its second scrape on, not Prometheus' ramp over the window.
+        return ModelConfiguration(targetNodes: nodes, targetPods: pods, shortensYoungWindows: true)
     }
 }
 

@@ -30,7 +30,9 @@ public struct ReplayRunner: ClusterSource {
     public var intervalSeconds: Double? { Double(intervalMs) / 1000 }
 
     public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
-        var player = ReplayPlayer(source: source, intervalMs: intervalMs)
+        // Shown from the recording's start: its first seconds' rates over the time recorded, as live.
+        var player = ReplayPlayer(source: source, intervalMs: intervalMs,
+                                  modelConfiguration: ModelConfiguration(shortensYoungWindows: true))
         var state = ReplayState(speed: initialSpeed)
         let events = source.healthChangeTimesMs
         player.seek(toMs: startAtMs ?? player.startTimeMs)
