@@ -12,8 +12,8 @@ public enum UnmergedHistogramNote {
         return snapshot.notes.contains { $0.hasPrefix(prefix) }
     }
 
-    /// Whether the cluster's TTFT (the header's p95) is absent because its instances' buckets differ.
+    /// Whether the cluster's TTFT p95 (the header's) is absent because its instances' buckets differ.
     public static func clusterTTFT(in snapshot: ClusterSnapshot) -> Bool {
-        applies(to: snapshot, scope: "cluster", metric: .ttft)
+        snapshot.totals.ttft.p95 == nil && applies(to: snapshot, scope: "cluster", metric: .ttft)
     }
 }

@@ -48,8 +48,9 @@ public struct MetricStore: Sendable {
         targets[Int(t)].times[scrape % targets[Int(t)].times.count] = atMs
         targets[Int(t)].scrapeCount += 1
 
+        let sampleCount = page.sampleCount
         let repeated = page.layout != nil && page.layout == targets[Int(t)].layout
-            && targets[Int(t)].series.count >= page.sampleCount
+            && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
         if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
             (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs)
@@ -62,7 +63,7 @@ public struct MetricStore: Sendable {
         status.lastAttemptMs = atMs
         status.scrapeDurationSeconds = scrapeDuration
         status.bytes = bytes
-        status.samples = page.sampleCount
+        status.samples = sampleCount
         status.errorCount = page.errorCount
         status.lastError = page.errors.first.map { "\(target): \($0.description)" }
         status.consecutiveFailures = 0

@@ -53,8 +53,9 @@ public enum ChartsPanel {
     /// Why a chart has no newest value, when it is not simply missing data: the cluster TTFT p95 of engines
     /// whose buckets differ is not merged.
     private static func absenceReason(_ chart: Chart, _ ctx: ViewContext) -> String? {
-        guard chart.series.contains(where: { $0.key == .ttftP95 }), ctx.snapshot.totals.ttft.p95 == nil,
-              UnmergedHistogramNote.clusterTTFT(in: ctx.snapshot) else { return nil }
+        guard chart.series.contains(where: { $0.key == .ttftP95 }), UnmergedHistogramNote.clusterTTFT(in: ctx.snapshot) else {
+            return nil
+        }
         return "not merged: engines' buckets differ"
     }
 

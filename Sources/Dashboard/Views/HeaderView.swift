@@ -41,7 +41,7 @@ public enum HeaderView {
     /// The cluster's TTFT p95; an absent one is a warning when the instances' buckets could not be merged (the
     /// TTFT chart says so in words: the header has no room).
     private static func ttftP95(_ snapshot: ClusterSnapshot, absent: String) -> FlowText.Piece {
-        if snapshot.totals.ttft.p95 == nil, UnmergedHistogramNote.clusterTTFT(in: snapshot) {
+        if UnmergedHistogramNote.clusterTTFT(in: snapshot) {
             return (absent, .warn)
         }
         return (Format.seconds(snapshot.totals.ttft.p95, absent: absent), .text)
