@@ -61,7 +61,7 @@ struct BenchModelCommand: ParsableCommand {
             let page = frame(scrape, pages: pages)
             let start = clock.now
             store.ingest(target: "cluster", page: page, atMs: 1_800_000_000_000 + Int64(scrape) * 1000)
-            ingest.append(Self.milliseconds(clock.now - start))
+            ingest.append((clock.now - start).milliseconds)
             scrape += 1
         }
         var snapshot = ClusterSnapshot.empty
@@ -71,7 +71,7 @@ struct BenchModelCommand: ParsableCommand {
         let filledBytes = store.approximateBytes
         let planStart = clock.now
         snapshot = builder.snapshot(from: store)
-        let planMs = Self.milliseconds(clock.now - planStart)
+        let planMs = (clock.now - planStart).milliseconds
         var timings: [Double] = []
         var cpuTimings: [Double] = []
         for _ in 0..<frames {
@@ -80,7 +80,7 @@ struct BenchModelCommand: ParsableCommand {
             let cpuStart = Self.threadCPUMilliseconds()
             snapshot = builder.snapshot(from: store)
             cpuTimings.append(Self.threadCPUMilliseconds() - cpuStart)
-            timings.append(Self.milliseconds(clock.now - start))
+            timings.append((clock.now - start).milliseconds)
         }
         timings.sort()
         cpuTimings.sort()
@@ -138,10 +138,6 @@ struct BenchModelCommand: ParsableCommand {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ValidationError("\(generator) exited with \(process.terminationStatus)") }
         return [UInt8](data)
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 
     /// CPU time of this thread: unlike wall time, not inflated when other processes share the cores.

@@ -32,7 +32,7 @@ struct BenchParseCommand: ParsableCommand {
             let start = clock.now
             page = ExpositionParser.parse(bytes)
             let elapsed = clock.now - start
-            timings.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            timings.append(elapsed.seconds)
         }
         let memory = PeakMemory.extraBytes { _ = ExpositionParser.parse(bytes) }
         return BenchParseResult(file: file, bytes: bytes.count, families: page.families.count,

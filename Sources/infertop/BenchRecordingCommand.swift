@@ -107,7 +107,7 @@ struct BenchRecordingCommand: ParsableCommand {
     }
 
     private func seconds(_ d: Duration) -> Double {
-        max(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, 1e-9)
+        max(d.seconds, 1e-9)
     }
 
     private func ms(_ d: Duration) -> String { String(format: "%.2f", seconds(d) * 1000) }

@@ -43,7 +43,7 @@ struct BenchRenderCommand: ParsableCommand {
                 let canvas = DashboardView.render(frame, state: state, size: size, glyphs: .braille)
                 let elapsed = clock.now - start
                 cells &+= canvas.cells.count
-                timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+                timings.append(elapsed.milliseconds)
             }
             timings.sort()
             let mean = timings.reduce(0, +) / Double(timings.count)

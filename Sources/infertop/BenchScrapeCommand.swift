@@ -60,7 +60,7 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         tally.withLock { $0.measuring = true }
         try await Task.sleep(for: .seconds(seconds))
         tally.withLock { $0.measuring = false }
-        let wall = (ContinuousClock.now - wallStart).benchSeconds
+        let wall = (ContinuousClock.now - wallStart).seconds
         let scraperCPU = (Self.processCPU() - cpuStart) - (server.cpuSeconds - serverStart)
         await scraper.stop()
         let result = tally.withLock { $0 }
@@ -164,17 +164,13 @@ private struct BigPagePhases {
     var total: [Double] = []
 
     mutating func add(fetch: Duration, parse: Duration, store: Duration) {
-        self.fetch.append(fetch.benchSeconds)
-        self.parse.append(parse.benchSeconds)
-        self.store.append(store.benchSeconds)
-        total.append((fetch + parse + store).benchSeconds)
+        self.fetch.append(fetch.seconds)
+        self.parse.append(parse.seconds)
+        self.store.append(store.seconds)
+        total.append((fetch + parse + store).seconds)
     }
 
     func median(_ phase: KeyPath<BigPagePhases, [Double]>) -> Double {
         BenchScrapeCommand.quantile(self[keyPath: phase].sorted(), 0.5)
     }
-}
-
-extension Duration {
-    fileprivate var benchSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

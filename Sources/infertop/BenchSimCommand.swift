@@ -80,7 +80,7 @@ struct BenchSimCommand: ParsableCommand {
                 }
             }
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         print(String(format: "fast-forward: 1 h of %d GPUs (%d targets) at a %.0f s interval: %.2f s wall, "
                         + "%.2f s CPU, %d pages, %.0f MB — target ≤ 10 s: %@",
                      fastForwardNodes * gpusPerNode, simulator.targets.count, interval, seconds,
