@@ -26,7 +26,6 @@ public struct ClusterBuilder: Sendable {
         self.configuration = configuration
     }
 
-    /// The picture at the newest scrape of each target.
     /// The rate window of `target`: the configured one, or with `shortensYoungWindows` the time the target has
     /// been scraped when that is shorter (at least 1 ms, so one scrape still gives no rate).
     private func windowMs(of target: String, in store: MetricStore) -> Int64 {
@@ -35,6 +34,7 @@ public struct ClusterBuilder: Sendable {
         return min(configuration.rateWindowMs, max(1, last - first))
     }
 
+    /// The picture at the newest scrape of each target.
     public mutating func snapshot(from store: MetricStore) -> ClusterSnapshot {
         let names = store.targetNames
         if plannedGeneration != store.layoutGeneration || plans.count != names.count || plannedConfiguration != configuration {

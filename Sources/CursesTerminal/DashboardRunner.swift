@@ -6,9 +6,9 @@ import Darwin
 import Dashboard
 
 /// Runs the interactive dashboard on the terminal until `q`, SIGINT or SIGTERM, always restoring the terminal.
-/// The loop never blocks: it drains keys, takes the feed's latest frame (collection runs elsewhere), redraws only
-/// when the data or the UI changed, then waits for a key (or `frameCheck`) in `poll`: an idle dashboard wakes
-/// ten times a second for a syscall and a look at the feed, not for a timer on another thread.
+/// The loop never waits for data: it drains keys, takes the feed's latest frame (collection runs elsewhere),
+/// redraws only when the data or the UI changed, then waits for a key (or `frameCheck`) in `poll`: an idle
+/// dashboard wakes ten times a second for a syscall and a look at the feed, not for a timer on another thread.
 @MainActor
 public enum DashboardRunner {
     public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws {
