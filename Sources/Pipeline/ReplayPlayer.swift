@@ -24,7 +24,8 @@ public struct ReplayPlayer {
     private var peeked: RecordingEvent?
     private var lastSlot: Int64?
     private var deliveredSinceFrame = false
-    /// Each target's parser keeps its previous page, so a page that only changed values is not parsed again.
+    /// Each target's parser keeps its previous page, so a page that only changed values is not parsed again
+    /// (kept across seeks: a parser's page is always what a full parse gives, whatever came before it).
     private var parsers: [String: RepeatingPageParser] = [:]
 
     public init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
@@ -70,7 +71,6 @@ public struct ReplayPlayer {
     public mutating func seek(toMs timeMs: Int64) {
         let target = min(max(timeMs, startTimeMs), endTimeMs)
         pipeline = ClusterPipeline(store: storeConfiguration, model: modelConfiguration)
-        parsers = [:]
         let from = max(startTimeMs - 1, target - historyMs)
         cursor = source.seek(toMs: from)
         peeked = nil

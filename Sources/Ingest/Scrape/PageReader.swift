@@ -18,10 +18,8 @@ public enum PageReader {
     /// values (the usual case for an exporter), names and labels are not read again.
     public static func read(_ bytes: [UInt8], contentType: String?,
                             parser: inout RepeatingPageParser) -> Result<ExpositionPage, ScrapeError> {
-        if let refusal = refusal(bytes) {
-            parser.reset()
-            return .failure(refusal)
-        }
+        // A refused body leaves the parser as it was; the scraper resets it after any failed read.
+        if let refusal = refusal(bytes) { return .failure(refusal) }
         return checked(parser.parse(bytes, format: format(contentType)))
     }
 
