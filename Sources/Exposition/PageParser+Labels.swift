@@ -69,6 +69,7 @@ extension PageParser {
                 let quoted = try readQuoted(&i, what: "label name")
                 skipBlanks(&i)
                 if first && !nameGiven && (i == close || p[i] == 0x2C) {
+                    guard !quoted.isEmpty else { throw LineError(offset: itemStart, message: "a metric name must not be empty") }
                     metricName = quoted  // Prometheus 3: {"metric.name", …}
                     first = false
                     if i < close { i += 1 }

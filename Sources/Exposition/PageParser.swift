@@ -223,7 +223,10 @@ struct PageParser {
     mutating func readMetricName(_ i: inout Int, context: String) throws(LineError) -> String {
         guard i < lineEnd else { throw LineError(offset: i, message: "expected a metric name after '\(context)'") }
         if p[i] == 0x22 {
-            return try readQuoted(&i, what: "metric name")
+            let start = i
+            let quoted = try readQuoted(&i, what: "metric name")
+            guard !quoted.isEmpty else { throw LineError(offset: start, message: "a metric name must not be empty") }
+            return quoted
         }
         let start = i
         guard MetricName.isNameStart(p[i]) else {

@@ -25,6 +25,9 @@ import TestSupport
         ("# TYPE", 1, 7, "expected a metric name"),
         ("m{a=\"x} 1", 1, 5, "has no closing '\"'"),
         ("m{a=\"x\"", 1, 8, "expected '}' to close the labels that start at column 2"),
+        // Found by the fuzzer: an empty quoted name was read as a family "" that the writer cannot write back.
+        ("{\"\", \"k.s8\"=\"v\"} nan(ind)", 1, 2, "a metric name must not be empty"),
+        ("# TYPE \"\" gauge", 1, 8, "a metric name must not be empty"),
     ] as [(String, Int, Int, String)])
     func errorPositionAndMessage(text: String, line: Int, column: Int, message: String) throws {
         let error = try #require(onlyError(text))
