@@ -24,6 +24,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @MainActor
     mutating func run() async throws {
+        MallocArenas.limitToOne()
         let logging = try display.startLogging()
         let configuration = try source.ingestConfiguration()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)

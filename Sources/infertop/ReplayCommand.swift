@@ -59,6 +59,7 @@ struct ReplayCommand: AsyncParsableCommand {
             }
             return
         }
+        MallocArenas.limitToOne()
         let runner = ReplayRunner(path: path, source: source, intervalMs: source.intervalMs, speed: speed, startAtMs: startMs)
         let feed = LiveFeed(source: runner.description)
         let driver = PipelineDriver(pipeline: ClusterPipeline(), feed: feed, source: runner.description,
