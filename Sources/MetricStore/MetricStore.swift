@@ -4,7 +4,7 @@ import Exposition
 /// derived values the dashboard needs (rates with reset and gap handling, histogram quantiles).
 ///
 /// A series is target + sample name + label set. Names and label sets are interned; scrape times are
-/// kept once per target; points are compressed in blocks of 64 (`BlockCodec`). Series missing from a
+/// kept once per target; points are compressed in blocks of 32 (`BlockCodec`). Series missing from a
 /// page are stale (absent, never 0) and are dropped once they have been missing for the retention.
 /// A value type: keep one per feed, behind whatever lock or actor the caller uses.
 public struct MetricStore: Sendable {

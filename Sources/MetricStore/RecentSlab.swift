@@ -1,12 +1,12 @@
-/// The raw values of the newest 64 scrapes of every series, in chunks of 512 series, each laid out slot by
+/// The raw values of the newest 32 scrapes (`BlockCodec.blockSize`) of every series, in chunks of 512 series, each laid out slot by
 /// slot: `chunks[series / 512][slot * 512 + series % 512]`. A frame reads the same two slots (the window's
 /// first and last scrape) of consecutive series, so its reads walk memory in order instead of jumping from
 /// one series' buffer to the next (which made every rate a pair of cache misses).
 ///
-/// Chunks, not one array: room for new series is one more chunk (256 KiB), so the slab holds at most 511
+/// Chunks, not one array: room for new series is one more chunk (128 KiB), so the slab holds at most 511
 /// series more than the store has, and growing never copies what is there. A single array doubled instead,
-/// which at 11 k series (64 GPUs) held 16 k series' slots — 8 MiB where 5.6 were used — and held the old
-/// and the new array together while it copied.
+/// which at 11 k series (64 GPUs) held 16 k series' slots — 8 MiB at 64 slots where 5.6 were used — and
+/// held the old and the new array together while it copied.
 struct RecentSlab: Sendable {
     static let slots = BlockCodec.blockSize
     static let seriesPerChunk = 512
@@ -33,7 +33,7 @@ struct RecentSlab: Sendable {
         for slot in 0..<Self.slots { set(BlockCodec.absent, series: index, scrape: slot) }
     }
 
-    /// The 64 slots of one series, slot 0 first (the order a block is sealed in).
+    /// The slots of one series, slot 0 first (the order a block is sealed in).
     func gather(series: Int) -> [Double] {
         (0..<Self.slots).map { value(series: series, scrape: $0) }
     }

@@ -1,7 +1,7 @@
-/// The older points of one series, in compressed blocks of 64 scrapes aligned with its target's scrape
-/// numbers; the newest 64 are raw in the store's `RecentSlab`.
+/// The older points of one series, in compressed blocks of `BlockCodec.blockSize` (32) scrapes aligned with its
+/// target's scrape numbers; the newest 32 are raw in the store's `RecentSlab`.
 struct SeriesColumn: Sendable {
-    /// Sealed blocks, oldest first; block `k` holds scrapes `firstBlockScrape + 64k ..< +64`.
+    /// Sealed blocks, oldest first; block `k` holds scrapes `firstBlockScrape + 32k ..< +32`.
     var words: [UInt64] = []
     var firstBlockScrape: Int
     var blockCount = 0
@@ -10,7 +10,7 @@ struct SeriesColumn: Sendable {
         firstBlockScrape = firstScrape - firstScrape % BlockCodec.blockSize
     }
 
-    /// Seals `slots` (the raw values of the 64 scrapes that end just before `nextScrape`, a multiple of 64)
+    /// Seals `slots` (the raw values of the 32 scrapes that end just before `nextScrape`, a multiple of 32)
     /// into a block, and drops blocks older than `keepFromScrape`.
     mutating func seal(_ slots: [Double], endingBefore nextScrape: Int, keepFromScrape: Int) {
         // Drop the blocks that left the retention first, so the new one takes their room: the buffer then

@@ -95,7 +95,7 @@ struct BenchModelCommand: ParsableCommand {
               + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
               + "plan build once \(Self.fixed(planMs)) ms")
         print("ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
-              + "max \(Self.fixed(ingest.last!)) ms (block sealing every 64 scrapes)")
+              + "max \(Self.fixed(ingest.last!)) ms (when the scrape seals a block of every series)")
         let mib = 1_048_576.0
         print("store memory for \(history) scrapes of \(store.seriesCount) series: "
               + "\(Self.fixed(Double(filledBytes) / mib)) MiB counted once filled, "
