@@ -104,13 +104,16 @@ final class CursesScreen {
         case resize
     }
 
-    /// Blocks until the terminal has input or `limit` passes (a signal such as SIGWINCH or SIGTERM ends the wait
-    /// early too). Keys already buffered by curses are drained by `read` before this is called.
-    func waitForInput(atMost limit: Duration) {
+    /// Blocks until the terminal has input, one of `pipes` rings, or `limit` passes (a signal that lands on
+    /// this thread ends the wait early too), then empties the pipes that rang. Keys already buffered by curses
+    /// are drained by `read` before this is called.
+    func waitForInput(orAny pipes: [WakePipe], atMost limit: Duration) {
         let (seconds, attoseconds) = limit.components
         let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        var terminal = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        _ = poll(&terminal, 1, max(0, milliseconds))
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+            + pipes.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
+        guard poll(&descriptors, nfds_t(descriptors.count), max(0, milliseconds)) > 0 else { return }
+        for (pipe, descriptor) in zip(pipes, descriptors.dropFirst()) where descriptor.revents != 0 { pipe.drain() }
     }
 
     func read() -> Input? {

@@ -10,8 +10,8 @@ public struct DashboardOptions: Sendable {
     /// Forces a colour depth (`truecolor`, `256`, `16`, `none`); nil = detected.
     public var colorDepth: ColorDepth?
     public var mouse: Bool
-    /// The longest the loop waits for a key before it looks for a new frame. Keys wake it at once (it blocks in
-    /// `poll` on the terminal, not in a timer), so this only bounds how late a new frame is drawn.
+    /// How often the loop looks for a new frame of a feed that has no wake pipe. Keys wake it at once (it blocks
+    /// in `poll` on the terminal, not in a timer), so this only bounds how late such a feed's frame is drawn.
     public var frameCheck: Duration
     public var environment: [String: String]
     /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.

@@ -7,8 +7,9 @@ import Dashboard
 
 /// Runs the interactive dashboard on the terminal until `q`, SIGINT or SIGTERM, always restoring the terminal.
 /// The loop never waits for data: it drains keys, takes the feed's latest frame (collection runs elsewhere),
-/// redraws only when the data or the UI changed, then waits for a key (or `frameCheck`) in `poll`: an idle
-/// dashboard wakes ten times a second for a syscall and a look at the feed, not for a timer on another thread.
+/// redraws only when the data or the UI changed, then sleeps in `poll` until a key, the feed's wake pipe (a new
+/// frame) or a signal's: a dashboard at 1 Hz wakes about once a second. A feed without a wake pipe is looked at
+/// every `frameCheck`.
 @MainActor
 public enum DashboardRunner {
     public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws {
@@ -29,6 +30,10 @@ public enum DashboardRunner {
         SignalTrap.install()
         let screen = try CursesScreen(mouse: options.mouse)
         defer { screen.stop() }
+        SignalTrap.wakeOnResize()
+        let pipes = [feed.wake, SignalTrap.wake].compactMap { $0 }
+        // With a wake pipe the timer is only a backstop (a lost ring cannot stall the screen for long).
+        let longestWait = feed.wake == nil ? options.frameCheck : max(options.frameCheck, idleBackstop)
         let depth = options.colorDepth
             ?? ColorDepth.detect(hasColors: screen.hasColors, colors: screen.colorCount, environment: options.environment)
         let automaticGlyphs = GlyphSet.automatic(locale: screen.locale)
@@ -84,12 +89,15 @@ public enum DashboardRunner {
                             paletteID: paletteIndex)
                 needsDraw = false
             }
-            screen.waitForInput(atMost: options.frameCheck)
+            screen.waitForInput(orAny: pipes, atMost: longestWait)
             try Task.checkCancellation()
             // Lets other main-actor work run between waits; the loop itself never suspends otherwise.
             await Task.yield()
         }
     }
+
+    /// The longest the loop sleeps with nothing ringing when the feed has a wake pipe.
+    static let idleBackstop = Duration.seconds(1)
 
     /// One key through the key table and the reducer, with the counts the reducer needs.
     static func apply(_ key: Key, to state: UIState, frame: DashboardFrame, size: Size, themeCount: Int) -> UIState {

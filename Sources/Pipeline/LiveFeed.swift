@@ -9,6 +9,7 @@ public final class LiveFeed: DashboardFeed {
     private let continuation: AsyncStream<FeedCommand>.Continuation
     /// The user's commands (pause, resume, chart window, replay moves), for the source to act on.
     public let commands: AsyncStream<FeedCommand>
+    public let wake = WakePipe()
 
     public init(source: String) {
         frame = Mutex(.empty(source: source))
@@ -31,6 +32,7 @@ public final class LiveFeed: DashboardFeed {
                                      intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay,
                                      alerts: pipeline.alerts)
         }
+        wake?.ring()
     }
 
     /// Waits (polling, with a bound) until the first frame with data is published; false on time-out.

@@ -6,6 +6,13 @@ public protocol DashboardFeed: Sendable {
     func latest() -> DashboardFrame
     /// A request from the user (pause, resume, chart window); sources that cannot act on it ignore it.
     func send(_ command: FeedCommand)
+    /// Rung after each new frame, so the screen sleeps until there is one; nil (the default) makes the screen
+    /// look at `latest()` on a timer instead.
+    var wake: WakePipe? { get }
+}
+
+extension DashboardFeed {
+    public var wake: WakePipe? { nil }
 }
 
 /// What the dashboard can ask of its feed.
