@@ -21,6 +21,10 @@ public struct ClusterBuilder: Sendable {
     private var layout: FrameLayout?
     /// Reused from frame to frame.
     private var histograms = FrameHistograms()
+    /// The engine and model each single-engine target last served, so while it restarts and loads (an empty
+    /// page) it is still shown as what it was, not as an unknown target. The store keeps only a rate window of
+    /// points, so this cannot be read back from old series.
+    private var lastServed: [String: (engine: EngineKind, model: String?)] = [:]
 
     public init(configuration: ModelConfiguration = ModelConfiguration()) {
         self.configuration = configuration
@@ -69,7 +73,8 @@ public struct ClusterBuilder: Sendable {
                                           store: store, histograms: &histograms)
                     }
                 } else if key.placeholders[position] {
-                    frame.addPlaceholder(target: names[entry.target], status: statuses[entry.target], histograms: &histograms)
+                    frame.addPlaceholder(target: names[entry.target], status: statuses[entry.target],
+                                         served: lastServed[names[entry.target]], histograms: &histograms)
                 }
             }
         }
@@ -97,13 +102,17 @@ public struct ClusterBuilder: Sendable {
         }
         var gpuKeys: [(key: (String, Int, String), entry: (target: Int, index: Int))] = []
         var instanceKeys: [(key: (String, String, String, String), entry: (target: Int, index: Int))] = []
+        for plan in plans where plan.instances.count == 1 {
+            lastServed[plan.name] = (plan.instances[0].engine, plan.instances[0].model)
+        }
         for (t, plan) in plans.enumerated() {
             for (index, gpu) in plan.gpus.enumerated() { gpuKeys.append(((gpu.node, gpu.index, gpu.id), (t, index))) }
             for (index, instance) in plan.instances.enumerated() {
                 instanceKeys.append(((instance.node ?? "", plan.name, instance.model ?? "", instance.id), (t, index)))
             }
             if plan.instances.isEmpty && plan.gpus.isEmpty {
-                instanceKeys.append(((FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name, "", plan.name), (t, -1)))
+                instanceKeys.append(((FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name,
+                                      lastServed[plan.name]?.model ?? "", plan.name), (t, -1)))
             }
         }
         gpuOrder = gpuKeys.sorted { $0.key < $1.key }.map(\.entry)

@@ -44,9 +44,11 @@ struct FrameBuilder {
     }
 
     /// A target with neither instances nor GPUs: one that answers without serving metrics is still loading
-    /// its model; one that never answered is unreachable. Either way it is shown, not silently left out.
-    mutating func addPlaceholder(target: String, status: TargetStatus, histograms: inout FrameHistograms) {
-        instances.append(EngineInstance(id: target, target: target, engine: .unknown,
+    /// its model; one that never answered is unreachable. Either way it is shown, not silently left out, as the
+    /// engine and model it last `served` when it did.
+    mutating func addPlaceholder(target: String, status: TargetStatus, served: (engine: EngineKind, model: String?)?,
+                                 histograms: inout FrameHistograms) {
+        instances.append(EngineInstance(id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
                                         node: Self.placeholderNode(target, configuration),
                                         state: status.up ? .loading : .unreachable,
                                         gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))

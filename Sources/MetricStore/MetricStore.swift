@@ -44,7 +44,11 @@ public struct MetricStore: Sendable {
             return
         }
         let scrape = targets[Int(t)].scrapeCount
-        if scrape > 0 && scrape % BlockCodec.blockSize == 0 { sealBlocks(of: t, before: scrape) }
+        // A retention no longer than the raw slots (the live dashboard's: its rate window, twice over) is served
+        // from them alone, and sealing would store blocks no read reaches.
+        if scrape > 0 && scrape % BlockCodec.blockSize == 0 && configuration.capacity > BlockCodec.blockSize {
+            sealBlocks(of: t, before: scrape)
+        }
         targets[Int(t)].times[scrape % targets[Int(t)].times.count] = atMs
         targets[Int(t)].scrapeCount += 1
 

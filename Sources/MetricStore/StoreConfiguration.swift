@@ -19,6 +19,14 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Points kept per series: the retention divided by the interval (at least two, for a rate).
     public var capacity: Int { max(2, Int((retentionMs + scrapeIntervalMs - 1) / scrapeIntervalMs)) }
 
+    /// The same configuration keeping only what windows of up to `windowMs` read: twice the window and two
+    /// intervals (room for jittered scrapes), when that is less than the retention.
+    public func keeping(windowsOfMs windowMs: Int64) -> StoreConfiguration {
+        var trimmed = self
+        trimmed.retentionMs = min(retentionMs, 2 * max(1, windowMs) + 2 * scrapeIntervalMs)
+        return trimmed
+    }
+
     /// A gap: consecutive points further apart than this are not joined by a rate.
     public var gapMs: Int64 { 2 * scrapeIntervalMs }
 }

@@ -6,6 +6,10 @@ import MetricStore
 /// The stages between a source and the screen, as one value: scrape results go into the store; each frame
 /// reads the store into a cluster picture and appends it to the history the charts draw from.
 ///
+/// The retention is the history's: `store.retentionMs` of frames, for the charts, the insight screens and the
+/// alerts. Raw points are read only through the model's rate window, so the store keeps just that (twice
+/// over): at 64 simulated GPUs, 15 minutes of raw points were 15.7 MiB that no stage read.
+///
 /// A plain value with no clock and no I/O: the source decides when scrapes happen and when a frame is taken,
 /// so tests drive it directly.
 public struct ClusterPipeline: Sendable {
@@ -20,7 +24,7 @@ public struct ClusterPipeline: Sendable {
 
     public init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
                 alerts: AlertRuleConfiguration = .default) {
-        self.store = MetricStore(configuration: store)
+        self.store = MetricStore(configuration: store.keeping(windowsOfMs: model.rateWindowMs))
         self.alerts = AlertEngine(configuration: alerts)
         self.builder = ClusterBuilder(configuration: model)
         self.history = ClusterHistory(capacity: store.capacity)
