@@ -4,49 +4,64 @@
 /// Values are kept as `Float` (a chart needs no more precision, and it halves the memory of 17 k keys ×
 /// 900 frames); an absent value is stored as NaN and read back as nil. A key not seen for `capacity`
 /// frames (a GPU or instance that went away) is dropped.
+///
+/// Laid out frame by frame: each key has a column, and blocks of `blockFrames` frames hold one row of
+/// columns per frame. The dashboard's feed holds a copy of the history while the next frame is appended, so
+/// the append copies what it writes (copy on write): here that is the newest block, one allocation, where
+/// one ring per key copied a chunk and its array of chunks for every key (1,500 allocations a frame at 64
+/// GPUs, and as many frees when the feed let go of the copy).
 public struct ClusterHistory: Sendable {
     /// Frames kept (e.g. 900 = 15 minutes at 1 s).
     public let capacity: Int
     /// Frames appended since the start (the newest frame's number is `frameCount - 1`).
     public private(set) var frameCount = 0
     private var times: [Int64]
-    private var lines: [HistoryKey: Line] = [:]
+    /// Each key's column, and the first frame it holds in it (older rows of a reused column belong to the
+    /// key that had it before). Changed only when keys come and go, so a frame does not copy it.
+    private var columns: [HistoryKey: (column: Int, firstFrame: Int)] = [:]
+    /// By column: the newest frame its key was in (with a value or without).
+    private var lastSeen: [Int] = []
+    private var freeColumns: [Int] = []
+    /// A ring of blocks covering the newest `capacity` frames.
+    private var blocks: [Block]
 
-    /// One key's ring of `capacity` values, cut into chunks of `chunkSize` frames. The dashboard's feed holds a
-    /// copy of the history while the next frame is appended, so every write copies what it touches (copy on
-    /// write): with chunks that is 64 values per key and frame, not the whole ring.
-    fileprivate struct Line: Sendable {
-        var chunks: [[Float]]
-        /// The last frame this key had a slot written for.
-        var lastFrame: Int
+    private struct Block: Sendable {
+        /// The frame of row 0; -1 for a block not yet used.
+        var firstFrame = -1
+        var width = 0
+        var values: [Float] = []
 
-        subscript(slot: Int) -> Float {
-            get { chunks[slot / ClusterHistory.chunkSize][slot % ClusterHistory.chunkSize] }
-            set { chunks[slot / ClusterHistory.chunkSize][slot % ClusterHistory.chunkSize] = newValue }
+        subscript(frame: Int, column: Int) -> Float {
+            column < width ? values[(frame - firstFrame) * width + column] : .nan
         }
     }
 
-    fileprivate static let chunkSize = 64
+    static let blockFrames = 32
 
     public init(capacity: Int = 900) {
         self.capacity = max(1, capacity)
         self.times = Array(repeating: 0, count: self.capacity)
+        self.blocks = Array(repeating: Block(), count: (self.capacity + Self.blockFrames - 1) / Self.blockFrames + 1)
     }
 
     /// The time of the newest frame, or nil before the first.
     public var latestTimeMs: Int64? { frameCount == 0 ? nil : times[(frameCount - 1) % capacity] }
 
     /// The number of keys with a history.
-    public var keyCount: Int { lines.count }
+    public var keyCount: Int { columns.count }
 
     /// Every key with a history (in no particular order).
-    public var keys: [HistoryKey] { Array(lines.keys) }
+    public var keys: [HistoryKey] { Array(columns.keys) }
 
     /// Appends one frame: the snapshot's per-GPU, per-instance, per-model and cluster values.
     public mutating func append(_ snapshot: ClusterSnapshot) {
         let frame = frameCount
         times[frame % capacity] = snapshot.timeMs
         frameCount += 1
+        if frame % Self.blockFrames == 0 {
+            blocks[blockIndex(of: frame)] = Block(firstFrame: frame, width: lastSeen.count,
+                                                  values: Array(repeating: .nan, count: Self.blockFrames * lastSeen.count))
+        }
         for gpu in snapshot.gpus {
             for series in HistoryKey.GPUSeries.allCases {
                 record(.gpu(gpu.id, series), series.value(of: gpu), frame: frame)
@@ -67,62 +82,67 @@ public struct ClusterHistory: Sendable {
         }
         // A sweep per `capacity / 4` frames keeps the cost of forgetting vanished keys off most frames.
         if frame % max(1, capacity / 4) == 0 {
-            lines = lines.filter { frame - $0.value.lastFrame < capacity }
+            for (key, place) in columns where frame - lastSeen[place.column] >= capacity {
+                columns[key] = nil
+                freeColumns.append(place.column)
+            }
         }
     }
 
     /// The points of `key` whose time lies within `window` of the newest frame, oldest first. Frames in
     /// which the key was absent give nil values; an unknown key gives no points.
     public func values(_ key: HistoryKey, window: Duration) -> [HistoryPoint] {
-        guard let line = lines[key], let latest = latestTimeMs else { return [] }
+        guard let place = columns[key], let latest = latestTimeMs else { return [] }
         let windowMs = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
         let first = max(0, frameCount - capacity)
         var points: [HistoryPoint] = []
         for frame in first..<frameCount {
             let time = times[frame % capacity]
             guard latest - time <= windowMs else { continue }
-            var value: Double? = nil
-            if frame <= line.lastFrame, frame > line.lastFrame - capacity {
-                let stored = line[frame % capacity]
-                value = stored.isNaN ? nil : Double(stored)
-            }
-            points.append(HistoryPoint(timeMs: time, value: value))
+            points.append(HistoryPoint(timeMs: time, value: value(place, frame: frame)))
         }
         return points
     }
 
     /// The newest value of `key`, or nil when it was absent in the newest frame.
     public func latest(_ key: HistoryKey) -> Double? {
-        guard frameCount > 0, let line = lines[key], line.lastFrame == frameCount - 1 else { return nil }
-        let stored = line[line.lastFrame % capacity]
+        guard let place = columns[key], lastSeen[place.column] == frameCount - 1 else { return nil }
+        return value(place, frame: frameCount - 1)
+    }
+
+    private func blockIndex(of frame: Int) -> Int { frame / Self.blockFrames % blocks.count }
+
+    private func value(_ place: (column: Int, firstFrame: Int), frame: Int) -> Double? {
+        let block = blocks[blockIndex(of: frame)]
+        guard frame >= place.firstFrame, block.firstFrame == frame - frame % Self.blockFrames else { return nil }
+        let stored = block[frame, place.column]
         return stored.isNaN ? nil : Double(stored)
     }
 
     private mutating func record(_ key: HistoryKey, _ value: Double?, frame: Int) {
-        let stored = value.map { Float($0) } ?? .nan
-        let capacity = capacity
-        // Through the values view the write happens in place (when nothing else holds the chunk).
-        if let index = lines.index(forKey: key) {
-            lines.values[index].write(stored, frame: frame, capacity: capacity)
+        let column: Int
+        if let place = columns[key] {
+            column = place.column
         } else {
-            let chunkCount = (capacity + Self.chunkSize - 1) / Self.chunkSize
-            var line = Line(chunks: Array(repeating: Array(repeating: .nan, count: Self.chunkSize), count: chunkCount),
-                            lastFrame: frame)
-            line[frame % capacity] = stored
-            lines[key] = line
+            column = freeColumns.popLast() ?? lastSeen.count
+            if column == lastSeen.count { lastSeen.append(frame) }
+            columns[key] = (column, frame)
         }
+        lastSeen[column] = frame
+        guard let value else { return }
+        let b = blockIndex(of: frame)
+        if column >= blocks[b].width { widen(block: b, to: lastSeen.count) }
+        blocks[b].values[(frame - blocks[b].firstFrame) * blocks[b].width + column] = Float(value)
     }
-}
 
-extension ClusterHistory.Line {
-    /// Writes the frame's slot; the frames the key missed since its last write read as absent.
-    mutating func write(_ stored: Float, frame: Int, capacity: Int) {
-        var missed = lastFrame + 1
-        while missed < frame && missed <= lastFrame + capacity {
-            self[missed % capacity] = .nan
-            missed += 1
+    /// Makes room in the newest block for columns added since it started (new GPUs or instances).
+    private mutating func widen(block b: Int, to width: Int) {
+        let old = blocks[b]
+        let wider = max(width, old.width + old.width / 2)
+        var values = [Float](repeating: .nan, count: Self.blockFrames * wider)
+        for row in 0..<Self.blockFrames {
+            for column in 0..<old.width { values[row * wider + column] = old.values[row * old.width + column] }
         }
-        self[frame % capacity] = stored
-        lastFrame = frame
+        blocks[b] = Block(firstFrame: old.firstFrame, width: wider, values: values)
     }
 }
