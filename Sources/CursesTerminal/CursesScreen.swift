@@ -6,8 +6,9 @@ import Darwin
 import CNCurses
 import Dashboard
 
-/// The only code that calls ncurses: starts and restores the terminal, blits a `Canvas` (rows that changed since
-/// the last frame only), and turns curses key codes into `Key`s.
+/// The only code that calls ncurses: starts and restores the terminal, blits a `Canvas` (of the rows that changed
+/// since the last frame, the span from their first to their last changed cell), and turns curses key codes into
+/// `Key`s.
 @MainActor
 final class CursesScreen {
     private let window: UnsafeMutablePointer<WINDOW>
@@ -41,6 +42,15 @@ final class CursesScreen {
         keypad(window, true)
         nodelay(window, true)
         curs_set(0)
+        // No look for typed-ahead keys while a frame is written (a poll(2) per changed line): the loop reads
+        // every key before it draws, and a frame is small.
+        typeahead(-1)
+        // Until the screen has been left once with endwin, ncurses (6.4) takes it for one a terminfo program
+        // drives, and flushes after every cursor move: a write(2) per changed stretch of a line, about 170 a
+        // second at 64 GPUs, each waking the terminal. Leaving and coming back at once makes it send a frame
+        // in one write.
+        endwin()
+        wrefresh(window)
         tui_set_escdelay(25)
         if mouse { tui_enable_mouse() }
     }
@@ -64,7 +74,8 @@ final class CursesScreen {
         wclear(window)
     }
 
-    /// Draws the rows of `canvas` that differ from the last frame, in runs of one role.
+    /// Draws what differs from the last frame: per row, the cells from the first to the last that changed, in
+    /// runs of one role. A 1 Hz frame mostly changes numbers, so this hands curses a fraction of the screen.
     func blit(_ canvas: Canvas, palette: CursesPalette, paletteID: Int) {
         if paletteID != previousPalette || previous?.size != canvas.size {
             invalidate()
@@ -72,13 +83,16 @@ final class CursesScreen {
             wbkgdset(window, chtype(tui_a_normal()) | chtype(UInt32(palette.backgroundPair) << 8))
         }
         for y in 0..<canvas.height {
-            if let previous, rowEqual(previous, canvas, y) { continue }
-            var x = 0
-            while x < canvas.width {
+            var (x, end) = (0, canvas.width)
+            if let previous {
+                guard let span = changedSpan(previous, canvas, y) else { continue }
+                (x, end) = (span.lowerBound, span.upperBound)
+            }
+            while x < end {
                 let role = canvas[x, y].role
                 var run = ""
                 let start = x
-                while x < canvas.width, canvas[x, y].role == role {
+                while x < end, canvas[x, y].role == role {
                     let cell = canvas[x, y]
                     if !cell.isContinuation { run.append(cell.character) }
                     x += 1
@@ -93,9 +107,15 @@ final class CursesScreen {
         wrefresh(window)
     }
 
-    private func rowEqual(_ a: Canvas, _ b: Canvas, _ y: Int) -> Bool {
-        let start = y * a.width
-        return a.cells[start..<(start + a.width)] == b.cells[start..<(start + b.width)]
+    /// The columns of row `y` from its first to its last changed cell, widened so a wide character is never
+    /// cut in half; nil when the row is unchanged. Both canvases have the same size.
+    private func changedSpan(_ a: Canvas, _ b: Canvas, _ y: Int) -> Range<Int>? {
+        let row = y * b.width
+        guard var low = (0..<b.width).first(where: { a.cells[row + $0] != b.cells[row + $0] }),
+              var high = (low..<b.width).last(where: { a.cells[row + $0] != b.cells[row + $0] }) else { return nil }
+        while low > 0 && (b[low, y].isContinuation || a[low, y].isContinuation) { low -= 1 }
+        while high + 1 < b.width && (b[high + 1, y].isContinuation || a[high + 1, y].isContinuation) { high += 1 }
+        return low..<(high + 1)
     }
 
     /// Input read without blocking: a key, a resize, or nothing.
