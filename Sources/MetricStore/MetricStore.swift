@@ -15,7 +15,7 @@ public struct MetricStore: Sendable {
     /// The compressed older points of `records[i]`, kept apart so the records stay free of references.
     var columns: [SeriesColumn] = []
     /// The raw newest points of every series.
-    var recent = RecentSlab()
+    var recent: RecentSlab
     private var freeIDs: [Int32] = []
     var strings = StringTable()
     /// Label sets as flat `[name, value, name, value…]` string ids, sorted by label name.
@@ -28,6 +28,7 @@ public struct MetricStore: Sendable {
 
     public init(configuration: StoreConfiguration = StoreConfiguration()) {
         self.configuration = configuration
+        self.recent = RecentSlab(capacity: configuration.capacity)
     }
 
     /// Live series (stale ones included, until they are dropped).
@@ -44,8 +45,8 @@ public struct MetricStore: Sendable {
             return
         }
         let scrape = targets[Int(t)].scrapeCount
-        // A retention no longer than the raw slots (the live dashboard's: its rate window, twice over) is served
-        // from them alone, and sealing would store blocks no read reaches.
+        // A retention no longer than a block (the live dashboard's: its rate window and four intervals) is
+        // served from the raw slots alone, and sealing would store blocks no read reaches.
         if scrape > 0 && scrape % BlockCodec.blockSize == 0 && configuration.capacity > BlockCodec.blockSize {
             sealBlocks(of: t, before: scrape)
         }

@@ -102,7 +102,7 @@ extension MetricStore {
 
     /// The value stored for scrape `scrape` of series `index`: the raw slab when recent, else its block.
     @inline(__always) private func value(_ index: Int, at scrape: Int, newest: Int) -> Double {
-        if scrape > newest - BlockCodec.blockSize && scrape <= newest {
+        if recent.holds(scrape, newest: newest) {
             return recent.value(series: index, scrape: scrape)
         }
         return columns[index].value(at: scrape)
@@ -157,7 +157,7 @@ extension MetricStore {
             let time = target.time(of: scrape)
             guard time >= fromMs, time <= toMs else { continue }
             let value: Double
-            if scrape > target.newestScrape - BlockCodec.blockSize {
+            if recent.holds(scrape, newest: target.newestScrape) {
                 value = recent.value(series: Int(id.raw), scrape: scrape)
             } else {
                 if decoded == nil || scrape >= decoded!.start + decoded!.values.count {

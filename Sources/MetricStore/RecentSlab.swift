@@ -1,41 +1,53 @@
-/// The raw values of the newest 32 scrapes (`BlockCodec.blockSize`) of every series, in chunks of 512 series, each laid out slot by
-/// slot: `chunks[series / 512][slot * 512 + series % 512]`. A frame reads the same two slots (the window's
+/// The raw values of the newest `slots` scrapes of every series (32, a block, or fewer when the retention is
+/// shorter), in chunks of 512 series, each laid out slot by slot: `chunks[series / 512][slot * 512 + series %
+/// 512]`. A frame reads the same two slots (the window's
 /// first and last scrape) of consecutive series, so its reads walk memory in order instead of jumping from
 /// one series' buffer to the next (which made every rate a pair of cache misses).
 ///
-/// Chunks, not one array: room for new series is one more chunk (128 KiB), so the slab holds at most 511
+/// Chunks, not one array: room for new series is one more chunk (512 series), so the slab holds at most 511
 /// series more than the store has, and growing never copies what is there. A single array doubled instead,
 /// which at 11 k series (64 GPUs) held 16 k series' slots — 8 MiB at 64 slots where 5.6 were used — and
 /// held the old and the new array together while it copied.
 struct RecentSlab: Sendable {
-    static let slots = BlockCodec.blockSize
+    /// A power of two: a block (`BlockCodec.blockSize`) when older points are sealed into blocks, else the
+    /// smallest that holds a retention of `capacity` points (16 for the live dashboard's 14).
+    let slots: Int
     static let seriesPerChunk = 512
     private static let chunkShift = 9
     private(set) var chunks: [[Double]] = []
 
+    init(capacity: Int) {
+        var slots = 2
+        while slots < capacity && slots < BlockCodec.blockSize { slots *= 2 }
+        self.slots = capacity > BlockCodec.blockSize ? BlockCodec.blockSize : slots
+    }
+
     @inline(__always) func value(series: Int, scrape: Int) -> Double {
-        chunks[series &>> Self.chunkShift][Self.offset(series: series, scrape: scrape)]
+        chunks[series &>> Self.chunkShift][offset(series: series, scrape: scrape)]
     }
 
     @inline(__always) mutating func set(_ value: Double, series: Int, scrape: Int) {
-        chunks[series &>> Self.chunkShift][Self.offset(series: series, scrape: scrape)] = value
+        chunks[series &>> Self.chunkShift][offset(series: series, scrape: scrape)] = value
     }
 
-    @inline(__always) private static func offset(series: Int, scrape: Int) -> Int {
-        (scrape & (slots - 1)) &* seriesPerChunk &+ (series & (seriesPerChunk - 1))
+    /// Whether `scrape` is still in the slots, given the target's newest scrape.
+    @inline(__always) func holds(_ scrape: Int, newest: Int) -> Bool { scrape > newest - slots && scrape <= newest }
+
+    @inline(__always) private func offset(series: Int, scrape: Int) -> Int {
+        (scrape & (slots - 1)) &* Self.seriesPerChunk &+ (series & (Self.seriesPerChunk - 1))
     }
 
     /// Makes room for series `index`, and marks all its slots absent (a reused slot forgets its old series).
     mutating func prepare(series index: Int) {
         while index &>> Self.chunkShift >= chunks.count {
-            chunks.append([Double](repeating: BlockCodec.absent, count: Self.seriesPerChunk * Self.slots))
+            chunks.append([Double](repeating: BlockCodec.absent, count: Self.seriesPerChunk * slots))
         }
-        for slot in 0..<Self.slots { set(BlockCodec.absent, series: index, scrape: slot) }
+        for slot in 0..<slots { set(BlockCodec.absent, series: index, scrape: slot) }
     }
 
     /// The slots of one series, slot 0 first (the order a block is sealed in).
     func gather(series: Int) -> [Double] {
-        (0..<Self.slots).map { value(series: series, scrape: $0) }
+        (0..<slots).map { value(series: series, scrape: $0) }
     }
 
     var bytes: Int { chunks.reduce(0) { $0 + $1.capacity * 8 } }

@@ -19,11 +19,11 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// Points kept per series: the retention divided by the interval (at least two, for a rate).
     public var capacity: Int { max(2, Int((retentionMs + scrapeIntervalMs - 1) / scrapeIntervalMs)) }
 
-    /// The same configuration keeping only what windows of up to `windowMs` read: twice the window and two
-    /// intervals (room for jittered scrapes), when that is less than the retention.
+    /// The same configuration keeping only what windows of up to `windowMs` read: the window and four
+    /// intervals (room for scrapes 10 % early), when that is less than the retention.
     public func keeping(windowsOfMs windowMs: Int64) -> StoreConfiguration {
         var trimmed = self
-        trimmed.retentionMs = min(retentionMs, 2 * max(1, windowMs) + 2 * scrapeIntervalMs)
+        trimmed.retentionMs = min(retentionMs, max(1, windowMs) + 4 * scrapeIntervalMs)
         return trimmed
     }
 

@@ -2,7 +2,7 @@
 public struct StoreMemory: Sendable, Hashable {
     /// Series records (identity and bookkeeping).
     public var records = 0
-    /// The raw slots of the newest `BlockCodec.blockSize` (32) scrapes of every series.
+    /// The raw slots of the newest scrapes of every series (`RecentSlab`).
     public var recentSlots = 0
     /// Compressed blocks as allocated, and the part of it that holds data.
     public var blocks = 0

@@ -7,8 +7,8 @@ import MetricStore
 /// reads the store into a cluster picture and appends it to the history the charts draw from.
 ///
 /// The retention is the history's: `store.retentionMs` of frames, for the charts, the insight screens and the
-/// alerts. Raw points are read only through the model's rate window, so the store keeps just that (twice
-/// over): at 64 simulated GPUs, 15 minutes of raw points were 15.7 MiB that no stage read.
+/// alerts. Raw points are read only through the model's rate window, so the store keeps just that (and four
+/// intervals): at 64 simulated GPUs, 15 minutes of raw points were 15.7 MiB that no stage read.
 ///
 /// A plain value with no clock and no I/O: the source decides when scrapes happen and when a frame is taken,
 /// so tests drive it directly.
