@@ -11,10 +11,12 @@ BIN=$(realpath "$1"); SECS=${2:-60}; shift; shift || true
 ARGS=("$@"); [ ${#ARGS[@]} -gt 0 ] || ARGS=(--nodes 8 --gpus-per-node 8)
 S=infertop-cpu-$$
 T=(tmux -L "$S")
+T2=(tmux -L "$S-full")   # the second run, on its own server
 CONF=$(mktemp -d)
 SERVER_PID=
 cleanup() {
   "${T[@]}" kill-server 2>/dev/null || true
+  "${T2[@]}" kill-server 2>/dev/null || true
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill -9 "$SERVER_PID" 2>/dev/null || true; fi
   rm -rf "$CONF"
 }
@@ -51,10 +53,9 @@ echo "btop:     CPU ${bcpu}%  RSS $((brss / 1024)) MiB"
 "${T[@]}" kill-server 2>/dev/null || true
 
 # 15 minutes of history: 60 s of warm-up, then 900 frames at 15x take 60 s; polled until the peak holds.
-"${T[@]}" -f /dev/null new-session -d -s "$S-full" -x 200 -y 50 \
+"${T2[@]}" -f /dev/null new-session -d -s "$S-full" -x 200 -y 50 \
   "exec env TERM=xterm-256color LANG=C.UTF-8 $(printf '%q ' "$BIN" "${ARGS[@]}") --interval 1 --speed 15"
-SERVER_PID=$("${T[@]}" display -p '#{pid}')
-FULL=$("${T[@]}" display -p -t "$S-full" '#{pane_pid}')
+FULL=$("${T2[@]}" display -p -t "$S-full" '#{pane_pid}')
 sleep 70
 fpeak=$(rss_kib "$FULL" VmHWM)
 for _ in 1 2 3 4; do

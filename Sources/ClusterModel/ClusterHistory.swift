@@ -92,16 +92,21 @@ public struct ClusterHistory: Sendable {
     /// The points of `key` whose time lies within `window` of the newest frame, oldest first. Frames in
     /// which the key was absent give nil values; an unknown key gives no points.
     public func values(_ key: HistoryKey, window: Duration) -> [HistoryPoint] {
-        guard let place = columns[key], let latest = latestTimeMs else { return [] }
-        let windowMs = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
-        let first = max(0, frameCount - capacity)
         var points: [HistoryPoint] = []
-        for frame in first..<frameCount {
+        forEachValue(key, window: window) { points.append(HistoryPoint(timeMs: $0, value: $1)) }
+        return points
+    }
+
+    /// The same points, handed to `body` one by one (time, value) instead of gathered in an array: the
+    /// dashboard reads a window of every visible row's key each frame.
+    public func forEachValue(_ key: HistoryKey, window: Duration, _ body: (Int64, Double?) -> Void) {
+        guard let place = columns[key], let latest = latestTimeMs else { return }
+        let windowMs = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
+        for frame in max(0, frameCount - capacity)..<frameCount {
             let time = times[frame % capacity]
             guard latest - time <= windowMs else { continue }
-            points.append(HistoryPoint(timeMs: time, value: value(place, frame: frame)))
+            body(time, value(place, frame: frame))
         }
-        return points
     }
 
     /// The newest value of `key`, or nil when it was absent in the newest frame.

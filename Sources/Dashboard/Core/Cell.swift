@@ -15,4 +15,13 @@ public struct Cell: Equatable, Sendable {
     public static let continuationCharacter: Character = "\u{0}"
 
     public var isContinuation: Bool { character == Cell.continuationCharacter }
+
+    /// Compares the characters' bits first: the terminal compares every cell of two frames (10 k at 200×50),
+    /// and `Character`'s `==` is a string comparison. Equal bits are the same string; unequal bits may still
+    /// be equal characters (one stored differently), which the full comparison then decides.
+    @inline(__always) public static func == (a: Cell, b: Cell) -> Bool {
+        guard a.role == b.role else { return false }
+        let (x, y) = (unsafeBitCast(a.character, to: (UInt64, UInt64).self), unsafeBitCast(b.character, to: (UInt64, UInt64).self))
+        return x == y || a.character == b.character
+    }
 }

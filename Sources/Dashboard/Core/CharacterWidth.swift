@@ -5,6 +5,9 @@ public enum CharacterWidth {
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
         if first.value < 0x300 { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
+        // Box drawing, blocks, shapes and braille (what frames are drawn with), alone in their character: 1.
+        if first.value >= 0x2500 && first.value <= 0x25FF || first.value >= 0x2800 && first.value <= 0x28FF,
+           character.utf8.count == 3 { return 1 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return of(scalar: first)
     }
