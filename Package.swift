@@ -51,7 +51,7 @@ let package = Package(
         ], linkerSettings: [
             // Release builds are linked by the toolchain's lld with packed relative relocations (DT_RELR, glibc
             // 2.36+), and export none of the package's 39 k public symbols: at start-up the loader read 3 MiB of
-            // relocations, and 2.3 MiB of symbol tables were read and kept resident. See README, "Memory".
+            // relocations, and 2.3 MiB of symbol tables were read and kept resident. See README, "Performance".
             .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
                           "-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux], configuration: .release)),
         ]),
