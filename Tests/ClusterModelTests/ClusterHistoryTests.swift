@@ -29,6 +29,32 @@ import Testing
         #expect(history.latest(.gpu("other", .vramUsed)) == nil)
     }
 
+    /// Keys that appear in the middle of a block of frames get a column there; a vanished key's column goes to
+    /// a new key, whose frames before it arrived read as absent, not as the old key's values.
+    @Test func keysAddedMidBlockAndReusedColumnsKeepTheirOwnValues() {
+        var history = ClusterHistory(capacity: 100)
+        func frame(_ second: Int, _ gpus: [(String, Double)]) {
+            history.append(ClusterSnapshot(timeMs: Int64(second) * 1000,
+                                           gpus: gpus.map { GPU(id: $0.0, node: "n", index: 0, vramUsedBytes: $0.1) }))
+        }
+        for second in 1...5 { frame(second, [("a", Double(second))]) }
+        // 40 new GPUs at once, five frames into the block: the block grows its columns in place.
+        for second in 6...8 { frame(second, [("a", Double(second))] + (0..<40).map { ("g\($0)", Double(100 + second)) }) }
+        #expect(history.values(.gpu("a", .vramUsed), window: .seconds(60)).map(\.value) == (1...8).map { Double($0) })
+        #expect(history.values(.gpu("g7", .vramUsed), window: .seconds(60)).map(\.value)
+                == [nil, nil, nil, nil, nil, 106, 107, 108])
+        // Every GPU but "a" goes away; a sweep (every 25 frames) after the capacity forgets them, and "new"
+        // takes a freed column.
+        for second in 9...130 { frame(second, [("a", Double(second))]) }
+        #expect(!history.keys.contains(.gpu("g7", .vramUsed)))
+        frame(131, [("a", 131), ("new", 5)])
+        let new = history.values(.gpu("new", .vramUsed), window: .seconds(1000))
+        #expect(new.count == 100)
+        #expect(new.last?.value == 5)
+        #expect(new.dropLast().allSatisfy { $0.value == nil })
+        #expect(history.latest(.gpu("a", .vramUsed)) == 131)
+    }
+
     @Test func boundedByCapacityAndForgetsVanishedKeys() {
         var history = ClusterHistory(capacity: 8)
         for second in 1...100 { history.append(Self.snapshot(at: Int64(second) * 1000, vram: 1, gpu: second < 50 ? "old" : "new")) }

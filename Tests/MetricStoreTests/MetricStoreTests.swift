@@ -27,6 +27,26 @@ import MetricStore
         })
     }
 
+    /// The live dashboard's store keeps its rate window and four intervals (14 points at 1 s): 16 raw slots,
+    /// no sealed blocks, and the same rate as a store that keeps 15 minutes.
+    @Test func aShortRetentionIsServedFromRawSlotsAlone() throws {
+        let short = StoreConfiguration().keeping(windowsOfMs: 10_000)
+        #expect(short.capacity == 14)
+        var trimmed = MetricStore(configuration: short)
+        var full = MetricStore()
+        for second in 1...200 {
+            let page = Self.page(counter: Double(second * second), gauge: Double(second % 7))
+            trimmed.ingest(target: "t", page: page, atMs: Int64(second) * 1000)
+            full.ingest(target: "t", page: page, atMs: Int64(second) * 1000)
+        }
+        #expect(trimmed.memory.blockPayload == 0)
+        #expect(full.memory.blockPayload > 0)
+        #expect(trimmed.memory.recentSlots < full.memory.recentSlots * 3 / 4, "16 raw slots, not 32")
+        let rate = try #require(trimmed.rate(try id(trimmed, "tokens_total"), windowMs: 10_000))
+        #expect(rate.perSecond == full.rate(try id(full, "tokens_total"), windowMs: 10_000)?.perSecond)
+        #expect(trimmed.latest(try id(trimmed, "running")) == Double(200 % 7))
+    }
+
     @Test func latestValueAndStaleness() throws {
         var store = MetricStore()
         store.ingest(target: "t", page: Self.page(counter: 10, gauge: 3), atMs: 1_000)

@@ -56,6 +56,26 @@ import TestSupport
         #expect(feed.latest().generation == 1, "no new scrape, no new frame")
     }
 
+    /// The screen sleeps in poll(2) until the feed rings: a published frame makes the wake pipe readable, and
+    /// draining it makes the next poll wait again.
+    @Test func publishingAFrameRingsTheFeedsWakePipe() async throws {
+        let feed = LiveFeed(source: "test")
+        let wake = try #require(feed.wake)
+        func readable() -> Bool {
+            var descriptor = pollfd(fd: wake.descriptor, events: Int16(POLLIN), revents: 0)
+            return poll(&descriptor, 1, 0) == 1
+        }
+        #expect(!readable())
+        let driver = PipelineDriver(pipeline: ClusterPipeline(), feed: feed, source: "test", intervalSeconds: 1)
+        var simulator = ClusterSimulator(options: SimulationOptions(scenario: .steady, seed: 1))
+        simulator.advance(byMs: 1000)
+        await driver.deliver(SimulatorSource.scrapes(of: simulator))
+        await driver.publish()
+        #expect(readable())
+        wake.drain()
+        #expect(!readable())
+    }
+
     @Test func simulatorSourceRunsUntilCancelled() async throws {
         let feed = LiveFeed(source: "sim")
         let source = SimulatorSource(options: SimulationOptions(scenario: .steady, seed: 2), warmUpMs: 5000,
