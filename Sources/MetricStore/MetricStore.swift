@@ -45,9 +45,9 @@ public struct MetricStore: Sendable {
             return
         }
         let scrape = targets[Int(t)].scrapeCount
-        // A retention no longer than a block (the live dashboard's: its rate window and four intervals) is
-        // served from the raw slots alone, and sealing would store blocks no read reaches.
-        if scrape > 0 && scrape % BlockCodec.blockSize == 0 && configuration.capacity > BlockCodec.blockSize {
+        // A retention the raw slots hold (the live dashboard's: its rate window and four intervals) is served
+        // from them alone, and sealing would store blocks no read reaches.
+        if scrape > 0 && scrape % BlockCodec.blockSize == 0 && configuration.capacity > recent.slots {
             sealBlocks(of: t, before: scrape)
         }
         targets[Int(t)].times[scrape % targets[Int(t)].times.count] = atMs

@@ -1,16 +1,16 @@
 /// The raw values of the newest `slots` scrapes of every series (32, a block, or fewer when the retention is
-/// shorter), in chunks of 512 series, each laid out slot by slot: `chunks[series / 512][slot * 512 + series %
-/// 512]`. A frame reads the same two slots (the window's
-/// first and last scrape) of consecutive series, so its reads walk memory in order instead of jumping from
-/// one series' buffer to the next (which made every rate a pair of cache misses).
+/// shorter), in chunks of 512 series, each laid out slot by slot: `chunks[series / 512][slot * 512 + series
+/// % 512]`. A frame reads the same two slots (the window's first and last scrape) of consecutive series, so
+/// its reads walk memory in order instead of jumping from one series' buffer to the next (which made every
+/// rate a pair of cache misses).
 ///
 /// Chunks, not one array: room for new series is one more chunk (512 series), so the slab holds at most 511
 /// series more than the store has, and growing never copies what is there. A single array doubled instead,
 /// which at 11 k series (64 GPUs) held 16 k series' slots — 8 MiB at 64 slots where 5.6 were used — and
 /// held the old and the new array together while it copied.
 struct RecentSlab: Sendable {
-    /// A power of two: a block (`BlockCodec.blockSize`) when older points are sealed into blocks, else the
-    /// smallest that holds a retention of `capacity` points (16 for the live dashboard's 14).
+    /// The smallest power of two that holds a retention of `capacity` points (16 for the live dashboard's 14),
+    /// at most a block (`BlockCodec.blockSize`): a longer retention seals its older points into blocks.
     let slots: Int
     static let seriesPerChunk = 512
     private static let chunkShift = 9
@@ -19,7 +19,7 @@ struct RecentSlab: Sendable {
     init(capacity: Int) {
         var slots = 2
         while slots < capacity && slots < BlockCodec.blockSize { slots *= 2 }
-        self.slots = capacity > BlockCodec.blockSize ? BlockCodec.blockSize : slots
+        self.slots = slots
     }
 
     @inline(__always) func value(series: Int, scrape: Int) -> Double {
