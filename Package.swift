@@ -22,22 +22,28 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "Exposition"),
+        // The C library's wcwidth under a private UTF-8 locale (Formatting's display width).
+        .target(name: "CWidth"),
+        // How numbers and text are written and measured for people: one total number formatter, the display
+        // width of text, the sanitizer for text from the network. Below the model, so the text snapshot and the
+        // screens write every figure the same way.
+        .target(name: "Formatting", dependencies: ["CWidth"]),
         .target(name: "MetricStore", dependencies: ["Exposition"]),
-        .target(name: "ClusterModel", dependencies: ["MetricStore", "Exposition"]),
+        .target(name: "ClusterModel", dependencies: ["MetricStore", "Exposition", "Formatting"]),
         .target(name: "Simulator", dependencies: [
             "Exposition",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "Ingest", dependencies: [
-            "Exposition", "MetricStore",
+            "Exposition", "MetricStore", "Formatting",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "CompressNIO", package: "compress-nio"),
         ]),
         // Alert rules, the event log, filter expressions and the analyses behind the insight screens.
-        .target(name: "Insights", dependencies: ["ClusterModel"]),
-        .target(name: "Dashboard", dependencies: ["ClusterModel", "Insights"]),
+        .target(name: "Insights", dependencies: ["ClusterModel", "Formatting"]),
+        .target(name: "Dashboard", dependencies: ["ClusterModel", "Insights", "Formatting"]),
         .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"]),
         // The wiring of the stages: a source's scrapes → store → cluster picture and history → a dashboard feed.
         .target(name: "Pipeline", dependencies: [
@@ -59,18 +65,19 @@ let package = Package(
         ]),
         // Shared helpers for the test targets: fixture paths, bounded polling, loopback servers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "ExpositionTests", dependencies: [
             "Exposition", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "Exposition", "TestSupport"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "TestSupport"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "Formatting", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"],
                     exclude: ["Servers"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "Formatting", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
-        .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "TestSupport"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "Formatting", "TestSupport"]),
     ]
 )

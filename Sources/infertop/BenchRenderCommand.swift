@@ -1,3 +1,4 @@
+import Formatting
 import ArgumentParser
 import ClusterModel
 import Dashboard

@@ -1,3 +1,4 @@
+import Formatting
 import Testing
 @testable import Dashboard
 
@@ -25,11 +26,11 @@ import Testing
     }
 
     @Test func characterWidths() {
-        #expect(CharacterWidth.of("a") == 1)
-        #expect(CharacterWidth.of("日") == 2)
-        #expect(CharacterWidth.of("e\u{301}") == 1)
-        #expect(CharacterWidth.of("\u{1B}") == 0)
-        #expect(CharacterWidth.of("⣿▁█—") == 4)
+        #expect(DisplayWidth.of("a") == 1)
+        #expect(DisplayWidth.of("日") == 2)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("\u{1B}") == 1)  // a control character is drawn as `?`
+        #expect(DisplayWidth.of("⣿▁█—") == 4)
     }
 
     @Test func sanitizerRemovesControlAndEscapeSequences() {

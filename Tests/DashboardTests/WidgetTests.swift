@@ -1,3 +1,4 @@
+import Formatting
 import Testing
 @testable import Dashboard
 
@@ -74,7 +75,7 @@ import Testing
         #expect(Format.compact(56, absent: "—") == "56")
         #expect(Format.compact(0.25, absent: "—") == "0.25")
         #expect(Format.compact(nil, absent: "—") == "—")
-        #expect(Format.compact(.nan, absent: "—") == "—")
+        #expect(Format.compact(.nan, absent: "—") == "?")  // NaN is an invalid reading, not an absent one
         #expect(Format.seconds(0.0421, absent: "—") == "42ms")
         #expect(Format.seconds(125, absent: "—") == "2m05s")
         #expect(Format.percent(0.973, absent: "—") == "97%")

@@ -16,7 +16,7 @@ struct ScraperHostileTests {
         HostileCase(mode: "silent", expected: "timeout"),
         HostileCase(mode: "reset", expected: "reset"),
         HostileCase(mode: "junk", expected: "binary data"),
-        HostileCase(mode: "endless", expected: "256 KiB cap"),
+        HostileCase(mode: "endless", expected: "256.0KiB cap"),
         HostileCase(mode: "404", expected: "HTTP 404"),
         HostileCase(mode: "500", expected: "HTTP 500"),
         HostileCase(mode: "redirect", expected: "redirects"),

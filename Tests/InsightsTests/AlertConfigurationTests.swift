@@ -1,3 +1,4 @@
+import Formatting
 import Testing
 @testable import Insights
 
@@ -68,9 +69,9 @@ import Testing
         #expect(AlertRuleKind.targetDown.format(12) == "12×")
         #expect(AlertRuleKind.engineRestart.format(1) == "yes")
         #expect(AlertRuleKind.vram.format(nil) == "—")
-        #expect(formatDuration(3725) == "1h02m")
-        #expect(formatFixed(-0.004, digits: 2) == "0.00")
-        #expect(formatFixed(-1.5, digits: 1) == "-1.5")
+        #expect(Format.duration(3725) == "1h02m")
+        #expect(Format.fixed(-0.004, 2) == "0.00")
+        #expect(Format.fixed(-1.5, 1) == "-1.5")
     }
 
     @Test func theEventLogIsBoundedAndDropsEndedEventsFirst() {

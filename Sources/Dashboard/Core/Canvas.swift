@@ -1,3 +1,5 @@
+import Formatting
+
 /// A grid of styled cells that every view draws into. It is the one renderer behind every sink: the curses
 /// backend diffs and blits it, `plainText` prints it for snapshots and golden tests. Drawing outside the grid is
 /// clipped silently, so no widget can crash on a tiny terminal.
@@ -20,10 +22,15 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Puts one character at (x, y) if it lies on the canvas; a wide character that does not fit becomes a space.
-    /// Returns the number of columns used.
+    /// A character that cannot be drawn safely (`DisplayWidth.of` is nil: a control character, an unassigned
+    /// scalar, a cluster terminals draw at different widths) is drawn as `?`; one that draws nothing is skipped.
+    /// Every character any widget writes passes here, so nothing reaches the terminal at a width the canvas did not
+    /// count. Returns the number of columns used.
     @discardableResult
     public mutating func put(_ character: Character, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
-        let w = CharacterWidth.of(character)
+        guard let w = DisplayWidth.of(character) else {
+            return put("?", x: x, y: y, role: role, clip: clip)
+        }
         guard w > 0 else { return 0 }
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         guard y >= area.y, y < area.maxY, x >= area.x, x < area.maxX else { return w }
@@ -31,7 +38,7 @@ public struct Canvas: Equatable, Sendable {
             set(x, y, Cell(" ", role))
             return w
         }
-        set(x, y, Cell(character, role))
+        set(x, y, Cell(DisplayWidth.visible(character), role))
         if w == 2 { set(x + 1, y, Cell(Cell.continuationCharacter, role)) }
         return w
     }
@@ -41,12 +48,12 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
                                clip: Rect? = nil) -> Int {
-        guard y >= 0, y < height, maxWidth > 0 else { return 0 }
+        guard y >= 0, y < height, x < width, maxWidth > 0 else { return 0 }
         var column = x
         // Stop at the right edge (of the clip or the canvas) so the returned width is what is really on screen.
         let limit = min(x + min(maxWidth, 1 << 30), (clip?.intersection(bounds) ?? bounds).maxX)
         for character in text {
-            let w = CharacterWidth.of(character)
+            let w = DisplayWidth.of(character) ?? 1  // drawn as `?`
             if w == 0 { continue }
             if column + w > limit { break }
             put(character, x: column, y: y, role: role, clip: clip)

@@ -1,3 +1,4 @@
+import Formatting
 import Insights
 
 /// The active alerts in one line: a count by severity and the most urgent alerts, right-aligned in the row
@@ -15,7 +16,7 @@ public enum AlertStrip {
         if alerts.count > 1 { pieces.append((" +\(alerts.count - 1)", .muted)) }
         pieces.append((" (e) ", .key))
         let text = pieces.map(\.text).joined()
-        let width = min(CharacterWidth.of(text), rect.width / 2)
+        let width = min(DisplayWidth.of(text), rect.width / 2)
         guard width >= 8 else { return }
         var x = rect.maxX - width
         canvas.fill(Rect(x: x, y: rect.y, width: width, height: 1))

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 import Insights
 
@@ -51,8 +52,8 @@ public enum ColdStartsView {
         if !typical.isEmpty {
             let inside = Box.draw(&canvas, typical, title: "load time by model", glyphs: ctx.glyphs)
             FlowText.draw(&canvas, inside, groups: starts.byModel.map { item in
-                [(ctx.clean(item.model) + " ", .text), ("median ", .muted), (formatDuration(item.medianSeconds), .accent),
-                 (" max ", .muted), (formatDuration(item.maxSeconds), .text), (" (\(item.count))", .muted)]
+                [(ctx.clean(item.model) + " ", .text), ("median ", .muted), (Format.duration(item.medianSeconds), .accent),
+                 (" max ", .muted), (Format.duration(item.maxSeconds), .text), (" (\(item.count))", .muted)]
             }, gap: 3)
         }
         let pastInside = bottom.inset(by: 1)

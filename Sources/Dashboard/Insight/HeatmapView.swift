@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 import Insights
 
@@ -6,7 +7,7 @@ import Insights
 public enum HeatmapView {
     /// Columns a node's name gets in front of its cells: the longest name (up to 16) and a space.
     static func nameWidth(_ map: Heatmap) -> Int {
-        min(16, map.rows.map { CharacterWidth.of($0.node) }.max() ?? 0) + 1
+        min(16, map.rows.map { DisplayWidth.of($0.node) }.max() ?? 0) + 1
     }
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// Boxed line charts over the chart window, laid out in a grid: the detail screens' building block.

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 import Insights
 
@@ -43,7 +44,7 @@ public enum InsightView {
     /// A message in the middle of an empty panel ("no GPU node-0/9 in this frame").
     static func message(_ canvas: inout Canvas, _ rect: Rect, _ text: String) {
         guard !rect.isEmpty else { return }
-        let width = min(rect.width, CharacterWidth.of(text))
+        let width = min(rect.width, DisplayWidth.of(text))
         canvas.write(text, x: rect.x + (rect.width - width) / 2, y: rect.y + rect.height / 2, role: .muted, maxWidth: rect.width)
     }
 

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The cluster charts over the chosen window: tokens/s (generation, prompt), queue (waiting, running) and TTFT
@@ -44,7 +45,7 @@ public enum ChartsPanel {
                            glyphs: ctx.glyphs, format: chart.format)
             if let reason = absenceReason(chart, ctx), inside.height > 0 {
                 let text = String(reason.prefix(inside.width))
-                let x = inside.x + max(0, (inside.width - CharacterWidth.of(text)) / 2)
+                let x = inside.x + max(0, (inside.width - DisplayWidth.of(text)) / 2)
                 canvas.write(text, x: x, y: inside.y + inside.height / 2, role: .warn, maxWidth: inside.maxX - x)
             }
         }
@@ -61,7 +62,7 @@ public enum ChartsPanel {
 
     /// The series names, in their own roles, on the top border after the title.
     private static func drawLegend(_ canvas: inout Canvas, _ rect: Rect, after title: String, series: [ChartSeries]) {
-        var x = rect.x + CharacterWidth.of(title) + 4
+        var x = rect.x + DisplayWidth.of(title) + 4
         for s in series {
             guard x + s.name.count + 2 < rect.maxX - 1 else { return }
             x += canvas.write(" " + s.name + " ", x: x, y: rect.y, role: s.role, maxWidth: rect.maxX - 1 - x)

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The GPUs panel: a row per GPU grouped by node (node, index, model, VRAM bar coloured by thresholds, utilization,

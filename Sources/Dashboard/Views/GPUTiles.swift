@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The compact GPU view: one line per node (wrapping when needed), each GPU a small tile `07▆▃ 87%` — index,

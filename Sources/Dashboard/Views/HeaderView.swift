@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The top rows: source, clock, interval, targets up/down, pause and filter; then the cluster totals.

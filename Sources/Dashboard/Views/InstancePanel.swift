@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The engine instances panel: engine, model, node, state, running (batch) and waiting (queue), KV-cache use,

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The targets screen: each target's health, last scrape age, scrape duration, bytes, samples, errors and the

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// What every view function receives: the frame to draw, the UI state, and the glyph set.

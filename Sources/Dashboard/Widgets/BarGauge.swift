@@ -1,3 +1,5 @@
+import Formatting
+
 /// A horizontal bar showing a fraction with its label inside the gauge's cell, right of the bar
 /// (`██████▍···· 41.2/80.0`), so the length reads true in plain text too. The bar's role carries the meaning
 /// (ok, warn, critical); an unknown fraction draws only the label, muted.
@@ -5,7 +7,7 @@ public enum BarGauge {
     public static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, fraction: Double?, label: String,
                             role: StyleRole, glyphs: GlyphSet) {
         guard width > 0 else { return }
-        let labelWidth = CharacterWidth.of(label)
+        let labelWidth = DisplayWidth.of(label)
         guard let fraction, fraction.isFinite else {
             Table.writeAligned(&canvas, label, x: x, y: y, width: width, alignment: .right, role: .muted, glyphs: glyphs)
             return

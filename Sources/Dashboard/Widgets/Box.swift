@@ -1,3 +1,5 @@
+import Formatting
+
 /// A bordered box with a title in its top edge and an optional note in its bottom edge (e.g. "1–20 of 64").
 public enum Box {
     /// Draws the box and returns its interior. A rectangle under 2×2 cells draws nothing and has no interior.
@@ -22,7 +24,7 @@ public enum Box {
         }
         if let note, room > 0 {
             let text = " " + note + " "
-            let width = min(CharacterWidth.of(text), room + 2)
+            let width = min(DisplayWidth.of(text), room + 2)
             canvas.write(text, x: rect.maxX - 1 - width, y: rect.maxY - 1, role: .muted, maxWidth: width)
         }
         return rect.inset(by: 1)

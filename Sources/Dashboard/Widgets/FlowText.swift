@@ -1,3 +1,5 @@
+import Formatting
+
 /// Writes short styled pieces left to right, wrapping to the next row of its rectangle when a group does not fit.
 /// Used by the header's totals and the footer's key hints. A group (e.g. "VRAM" + "812/1280 GiB") never splits.
 public enum FlowText {
@@ -10,7 +12,7 @@ public enum FlowText {
         guard !rect.isEmpty else { return 0 }
         var x = rect.x, y = rect.y, drawn = 0
         for group in groups {
-            let width = group.reduce(0) { $0 + CharacterWidth.of($1.text) }
+            let width = group.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if x > rect.x && x + width > rect.maxX {
                 y += 1
                 x = rect.x

@@ -1,3 +1,5 @@
+import Formatting
+
 /// A line chart drawn with the glyph set's dots (braille 2×4 per cell, half blocks 1×2, or ASCII marks),
 /// with y-axis labels on the left (0, middle, top) and a time axis at the bottom (`-5m … now`).
 public enum LineChart {
@@ -7,7 +9,7 @@ public enum LineChart {
         guard rect.width >= 4, rect.height >= 2 else { return }
         let top = niceCeiling(series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).max() ?? 0)
         let labels = [format(top), format(top / 2), format(0)]
-        let labelWidth = min(labels.map(CharacterWidth.of).max() ?? 0, rect.width / 3)
+        let labelWidth = min(labels.map(DisplayWidth.of).max() ?? 0, rect.width / 3)
         let plot = Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: rect.height - 1)
         drawAxes(&canvas, rect, plot: plot, labels: labels, labelWidth: labelWidth, windowLabel: windowLabel)
         guard !plot.isEmpty else { return }
@@ -31,13 +33,13 @@ public enum LineChart {
         let rows = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1]
         for (i, row) in rows.enumerated() where i != 1 || plot.height >= 5 {
             let text = labels[i]
-            let w = min(CharacterWidth.of(text), labelWidth)
+            let w = min(DisplayWidth.of(text), labelWidth)
             canvas.write(text, x: rect.x + labelWidth - w, y: row, role: .muted, maxWidth: labelWidth)
         }
         let axisRow = rect.maxY - 1
         canvas.write(windowLabel, x: plot.x, y: axisRow, role: .muted, maxWidth: plot.width)
         let now = "now"
-        if plot.width >= CharacterWidth.of(windowLabel) + now.count + 1 {
+        if plot.width >= DisplayWidth.of(windowLabel) + now.count + 1 {
             canvas.write(now, x: plot.maxX - now.count, y: axisRow, role: .muted)
         }
     }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// A table whose columns shrink, then hide by priority, to fit any width; with a header carrying the sort
 /// indicator, a highlighted selection, and paging so the selection is always visible. Rows are produced lazily
 /// by a closure so a table of thousands of rows only formats the visible ones.
@@ -111,7 +113,7 @@ public struct Table {
                                     alignment: TableColumn.Alignment, role: StyleRole, glyphs: GlyphSet) {
         guard width > 0 else { return }
         let fitted = truncate(text, to: width, ellipsis: glyphs.ellipsis)
-        let w = CharacterWidth.of(fitted)
+        let w = DisplayWidth.of(fitted)
         let start = alignment == .left ? x : x + width - w
         canvas.write(fitted, x: start, y: y, role: role, maxWidth: width)
     }
@@ -119,11 +121,11 @@ public struct Table {
     /// `text` cut to `width` columns, ending in `ellipsis` when something was cut.
     public static func truncate(_ text: String, to width: Int, ellipsis: Character) -> String {
         guard width > 0 else { return "" }
-        if text.utf8.count <= width || CharacterWidth.of(text) <= width { return text }
+        if text.utf8.count <= width || DisplayWidth.of(text) <= width { return text }
         var out = ""
         var used = 0
         for character in text {
-            let w = CharacterWidth.of(character)
+            let w = DisplayWidth.of(character) ?? 1  // drawn as `?`
             if used + w > width - 1 { break }
             out.append(character)
             used += w

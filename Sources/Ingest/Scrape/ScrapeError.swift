@@ -1,3 +1,5 @@
+import Formatting
+
 /// Why one read of a target failed, worded for the screen: what happened and what to try.
 /// No case carries a header, token or password.
 public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -16,9 +18,9 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .timeout(let seconds):
-            return "no complete answer within \(DurationFormat.seconds(seconds)) (timeout); is the target overloaded? raise --timeout if it is just slow"
+            return "no complete answer within \(Format.seconds(seconds, absent: "?")) (timeout); is the target overloaded? raise --timeout if it is just slow"
         case .bodyTooLarge(let limit):
-            return "body larger than the \(DurationFormat.bytes(limit)) cap; stopped reading (raise body_limit if the page is really this big)"
+            return "body larger than the \(Format.bytes(limit, absent: "?")) cap; stopped reading (raise body_limit if the page is really this big)"
         case .httpStatus(let code, let reason):
             let hint: String
             switch code {
@@ -43,18 +45,5 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .file(let path, let reason):
             return "\(path): \(reason)"
         }
-    }
-}
-
-/// Short human renderings of seconds and byte counts for messages.
-enum DurationFormat {
-    static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int((value * 1000).rounded())) ms" : "\((value * 10).rounded() / 10) s"
-    }
-
-    static func bytes(_ value: Int) -> String {
-        if value >= 1 << 20 { return "\(value >> 20) MiB" }
-        if value >= 1 << 10 { return "\(value >> 10) KiB" }
-        return "\(value) bytes"
     }
 }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// One entry of the event log: an alert from the moment its condition began to the moment it cleared (or
 /// "ongoing"), with the worst value it reached.
 public struct AlertEvent: Sendable, Hashable, Identifiable {
@@ -33,6 +35,6 @@ public struct AlertEvent: Sendable, Hashable, Identifiable {
     /// "4m12s", or "ongoing" while it has not ended.
     public var durationText: String {
         guard let endMs else { return "ongoing" }
-        return formatDuration(Double(endMs - startMs) / 1000)
+        return Format.duration(Double(endMs - startMs) / 1000)
     }
 }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// The conditions infertop watches. Each kind names the value it tests, the unit that value has and the kind
 /// of subject it is evaluated for; its raw value is the key of the rule in the configuration file.
 public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -77,38 +79,12 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     public func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
         switch unit {
-        case .fraction: return formatFixed(value * 100, digits: 1) + "%"
-        case .seconds: return value >= 100 ? formatDuration(value) : formatFixed(value, digits: 2) + "s"
-        case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + formatFixed(value, digits: 2) + "/s"
-        case .celsius: return formatFixed(value, digits: 0) + "°C"
-        case .count: return formatFixed(value, digits: 0) + "×"
+        case .fraction: return Format.fixed(value * 100, 1) + "%"
+        case .seconds: return value >= 100 ? Format.duration(value) : Format.fixed(value, 2) + "s"
+        case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + Format.fixed(value, 2) + "/s"
+        case .celsius: return Format.fixed(value, 0) + "°C"
+        case .count: return Format.fixed(value, 0) + "×"
         case .flag: return value >= 0.5 ? "yes" : "no"
         }
     }
-}
-
-/// `value` with a fixed number of decimals, without Foundation's `String(format:)`.
-func formatFixed(_ value: Double, digits: Int) -> String {
-    // Beyond this, Int would overflow and the digits after the point mean nothing anyway.
-    guard abs(value) < 1e12 else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<digits { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    let fraction = Int(scaled) - whole * Int(scale)
-    let sign = value < 0 && scaled > 0 ? "-" : ""
-    guard digits > 0 else { return "\(sign)\(whole)" }
-    let fractionText = String(fraction)
-    return "\(sign)\(whole)." + String(repeating: "0", count: digits - fractionText.count) + fractionText
-}
-
-/// A duration in seconds as `"1h02m"`, `"12m05s"` or `"42s"`: how long an event lasted.
-public func formatDuration(_ seconds: Double) -> String {
-    guard seconds.isFinite, seconds >= 0 else { return "—" }
-    let total = Int(seconds.rounded(.down))
-    let hours = total / 3600, minutes = (total % 3600) / 60, secs = total % 60
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    if hours > 0 { return "\(hours)h\(two(minutes))m" }
-    if minutes > 0 { return "\(minutes)m\(two(secs))s" }
-    return "\(secs)s"
 }

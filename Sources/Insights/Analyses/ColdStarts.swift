@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// Model loading takes minutes: the instances loading now (time spent, VRAM so far) and the loads that
@@ -13,7 +14,7 @@ public struct ColdStarts: Sendable, Hashable {
         public var vramLoadedBytes: Double?
 
         /// "4m10s", or "≥4m10s" when the start was not seen.
-        public var elapsedText: String { (load.startKnown ? "" : "≥") + formatDuration(elapsedSeconds) }
+        public var elapsedText: String { (load.startKnown ? "" : "≥") + Format.duration(elapsedSeconds) }
     }
 
     /// Load times of one model, over its loads that ended ready with a known start.

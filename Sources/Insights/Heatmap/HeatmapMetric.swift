@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// The value a heatmap colours each GPU cell by, with the bucket edges its legend uses.
@@ -39,7 +40,7 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
 
     /// A value as the legend writes it: "85%" or "75°C".
     public func format(_ value: Double) -> String {
-        self == .temperature ? formatFixed(value, digits: 0) + "°C" : formatFixed(value * 100, digits: 0) + "%"
+        self == .temperature ? Format.fixed(value, 0) + "°C" : Format.fixed(value * 100, 0) + "%"
     }
 
     /// The next metric, for the key that cycles them.

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// One finished (or abandoned) model load of an engine instance: how long it took and how it ended.
@@ -41,5 +42,5 @@ public struct LoadRecord: Sendable, Hashable, Codable {
     public var durationSeconds: Double { Double(endMs - startMs) / 1000 }
 
     /// "3m12s", or "≥3m12s" when the start was not seen.
-    public var durationText: String { (startKnown ? "" : "≥") + formatDuration(durationSeconds) }
+    public var durationText: String { (startKnown ? "" : "≥") + Format.duration(durationSeconds) }
 }

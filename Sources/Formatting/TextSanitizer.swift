@@ -1,5 +1,8 @@
 /// Makes text from the network safe to draw: control characters (C0, DEL, C1) and whole escape sequences are
-/// removed, so a label value holding `"\u{1B}[2J"` can never clear or recolour the user's terminal.
+/// removed, so a label value holding `"\u{1B}[2J"` can never clear or recolour the user's terminal; tabs and line
+/// breaks become spaces; invisible formatting characters (bidi overrides, zero-width joiners, the byte-order
+/// mark, variation selectors — `DisplayWidth.isInvisibleFormat`) are dropped, so an emoji sequence falls apart
+/// into emoji each terminal draws at the same width, and no right-to-left override can reorder a row.
 public enum TextSanitizer {
     public static func clean(_ text: String) -> String {
         // Fast path: plain printable ASCII is by far the common case and needs no copy.
@@ -12,7 +15,7 @@ public enum TextSanitizer {
             case 0x9B: skipCSI(&iterator)
             case 0x09, 0x0A, 0x0D: out.append(" ")
             case 0..<0x20, 0x7F..<0xA0: continue
-            default: out.append(scalar)
+            default: if !DisplayWidth.isInvisibleFormat(scalar) { out.append(scalar) }
             }
         }
         return String(out)
