@@ -31,21 +31,29 @@ enum ClusterAggregator {
             if sets > 1 { notes.append(UnmergedHistogramNote.text(scope: scope(), metric: metric, sets: sets)) }
             return quantiles
         }
+        // Readings the model marked invalid (NaN: out of range, see the targets' data-quality notes) are left out
+        // of every sum and mean, and counted, so one bad gauge cannot turn a cluster total into "?".
+        var leftOut = 0
+        func add(_ value: Double?, to sum: inout Double?, count: inout Int) {
+            guard let value else { return }
+            guard value.isFinite else { leftOut += 1; return }
+            sum = (sum ?? 0) + value
+            count += 1
+        }
         func total(_ members: [Int], _ field: (EngineInstance) -> Double?) -> Double? {
-            var sum: Double?
-            for index in members { if let v = field(instances[index]) { sum = (sum ?? 0) + v } }
+            var sum: Double?, count = 0
+            for index in members { add(field(instances[index]), to: &sum, count: &count) }
             return sum
         }
         func gpuSum(_ members: [Int], _ field: (GPU) -> Double?) -> Double? {
-            var sum: Double?
-            for index in members { if let v = field(gpus[index]) { sum = (sum ?? 0) + v } }
+            var sum: Double?, count = 0
+            for index in members { add(field(gpus[index]), to: &sum, count: &count) }
             return sum
         }
         func gpuMean(_ members: [Int], _ field: (GPU) -> Double?) -> Double? {
-            var sum = 0.0
-            var count = 0
-            for index in members { if let v = field(gpus[index]) { sum += v; count += 1 } }
-            return count == 0 ? nil : sum / Double(count)
+            var sum: Double?, count = 0
+            for index in members { add(field(gpus[index]), to: &sum, count: &count) }
+            return sum.map { $0 / Double(count) }
         }
         func isLive(_ index: Int) -> Bool { instances[index].state != .unreachable }
 
@@ -120,6 +128,9 @@ enum ClusterAggregator {
             byGPUType.append(aggregate)
         }
 
+        if leftOut > 0 {
+            notes.append("totals leave out readings out of range (the targets screen names them)")
+        }
         return ClusterSnapshot(timeMs: frame.timeMs, nodes: nodes, gpus: gpus, instances: instances,
                                targets: frame.targets, totals: totals, byModel: byModel, byGPUType: byGPUType,
                                notes: Array(Set(notes)).sorted())

@@ -64,12 +64,15 @@ public struct ClusterBuilder: Sendable {
         // its strings and arrays (≈ 10 % of the frame, measured).
         plans.withUnsafeBufferPointer { plans in
             for entry in gpuOrder {
-                plans[entry.target].gpus.withUnsafeBufferPointer { frame.addGPU($0[entry.index], store: store) }
+                plans[entry.target].gpus.withUnsafeBufferPointer {
+                    frame.addGPU($0[entry.index], target: entry.target, store: store)
+                }
             }
             for (position, entry) in instanceOrder.enumerated() {
                 if entry.index >= 0 {
                     plans[entry.target].instances.withUnsafeBufferPointer {
-                        frame.addInstance($0[entry.index], up: statuses[entry.target].up, window: windows[entry.target],
+                        frame.addInstance($0[entry.index], target: entry.target, up: statuses[entry.target].up,
+                                          window: windows[entry.target],
                                           store: store, histograms: &histograms)
                     }
                 } else if key.placeholders[position] {

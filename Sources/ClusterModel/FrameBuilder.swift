@@ -58,17 +58,43 @@ struct FrameBuilder {
         }
     }
 
-    mutating func addGPU(_ plan: GPUPlan, store: MetricStore) {
+    /// Records a reading that cannot mean what it claims against the target at `position` (in `targets`).
+    mutating func flag(_ position: Int, _ note: @autoclosure () -> String) {
+        guard targets.indices.contains(position) else { return }
+        let count = targets[position].dataQuality.count
+        if count < DataQualityNote.perTarget {
+            targets[position].dataQuality.append(note())
+        } else if count == DataQualityNote.perTarget {
+            targets[position].dataQuality.append("more readings out of range are not listed")
+        }
+    }
+
+    /// A reading of `ref` in the model's units, or `.nan` (noted against the target) when it is outside `range`.
+    private mutating func checked(_ value: Double, _ ref: SeriesRef, _ range: ValidRange, target: Int,
+                                  store: MetricStore) -> Double {
+        let scaled = value * ref.scale
+        guard !range.accepts(scaled) else { return scaled }
+        flag(target, DataQualityNote.outOfRange(series: store.info(ref.id).name, value: value, range: range,
+                                                scale: ref.scale))
+        return .nan
+    }
+
+    mutating func addGPU(_ plan: GPUPlan, target: Int, store: MetricStore) {
         var anyField = false
         func read(_ metric: GPUMetric) -> Double? {
             guard let ref = plan.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
             anyField = true  // a sentinel still shows the exporter reports the GPU
-            return value < plan.missingAbove ? value * ref.scale : nil
+            guard !(value >= plan.missingAbove) else { return nil }  // NaN is not a sentinel: it is checked below
+            return checked(value, ref, metric.validRange, target: target, store: store)
         }
         let used = read(.vramUsed)
         let free = read(.vramFree)
         var total = read(.vramTotal)
         if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
+        if let used, let total, used > total * 1.000_001, let ref = plan.fields[GPUMetric.vramUsed.rawValue] {
+            flag(target, "\(store.info(ref.id).name) = \(DataQualityNote.number(used / ref.scale)), more than the GPU's "
+                 + "\(DataQualityNote.number(total / ref.scale)) in all")
+        }
         var gpu = GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
                       vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
                       temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
@@ -79,13 +105,15 @@ struct FrameBuilder {
         gpus.append(gpu)
     }
 
-    mutating func addInstance(_ plan: InstancePlan, up: Bool, window: ScrapeWindow?, store: MetricStore,
+    mutating func addInstance(_ plan: InstancePlan, target: Int, up: Bool, window: ScrapeWindow?, store: MetricStore,
                               histograms: inout FrameHistograms) {
         var restartedAt: Int64?
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
             for ref in plan.scalars[metric.rawValue] {
-                if let value = store.latest(ref.id) { sum = (sum ?? 0) + value * ref.scale }
+                if let value = store.latest(ref.id) {
+                    sum = (sum ?? 0) + checked(value, ref, metric.validRange, target: target, store: store)
+                }
             }
             return sum
         }
@@ -93,9 +121,22 @@ struct FrameBuilder {
             guard let window else { return nil }
             var sum: Double?
             for ref in plan.scalars[metric.rawValue] {
+                // A counter below zero is not a count; one that went down is a restart (a reset, as Prometheus reads it).
+                if let latest = store.latest(ref.id), !(latest >= 0) {
+                    flag(target, DataQualityNote.negativeCounter(series: store.info(ref.id).name, value: latest))
+                    sum = .nan
+                    continue
+                }
                 guard let rate = store.rate(ref.id, in: window) else { continue }
                 if rate.reset { restartedAt = window.endMs }
-                sum = (sum ?? 0) + rate.perSecond * ref.scale
+                let perSecond = rate.perSecond * ref.scale
+                if metric.validRange.accepts(perSecond) {
+                    sum = (sum ?? 0) + perSecond
+                } else {
+                    flag(target, DataQualityNote.rateOutOfRange(series: store.info(ref.id).name, perSecond: rate.perSecond,
+                                                                 range: metric.validRange, scale: ref.scale))
+                    sum = .nan
+                }
             }
             return sum
         }
@@ -116,7 +157,12 @@ struct FrameBuilder {
             // Summaries carry their own quantiles, read as they are.
             var levels: [Double: Double] = [:]
             for entry in plan.summaries[metric.rawValue] {
-                if let value = store.latest(entry.ref.id) { levels[entry.level] = max(levels[entry.level] ?? -.infinity, value * entry.ref.scale) }
+                // A summary with no observations in its window reports NaN: no quantile, not a bad one.
+                guard let value = store.latest(entry.ref.id), !value.isNaN else { continue }
+                let seconds = checked(value, entry.ref, metric.validRange, target: target, store: store)
+                // Several parts of one instance: the slowest part's quantile; an invalid one makes it invalid.
+                levels[entry.level] = seconds.isNaN || levels[entry.level]?.isNaN == true ? .nan
+                    : Swift.max(levels[entry.level] ?? seconds, seconds)
             }
             return Quantiles(p50: levels[0.5], p90: levels[0.9], p95: levels[0.95], p99: levels[0.99])
         }
@@ -124,6 +170,8 @@ struct FrameBuilder {
         let queries = rate(.prefixQueries)
         var hitRate = gauge(.prefixHitRatio)
         if let hits, let queries, queries > 0 { hitRate = hits / queries }
+        // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
+        if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
         var result = EngineInstance(
             id: plan.id, target: plan.target, engine: plan.engine, model: plan.model, node: plan.node,
             running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),

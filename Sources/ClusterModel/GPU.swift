@@ -54,9 +54,13 @@ public struct GPU: Sendable, Hashable, Codable, Identifiable {
         self.stale = stale
     }
 
-    /// Used / total VRAM (0–1), or nil when either is unknown or the total is 0.
+    /// Used / total VRAM (0–1), or nil when either is unknown or the total is 0; `.nan` (invalid) when either is
+    /// invalid or the exporter says more is used than there is.
     public var vramFraction: Double? {
-        guard let used = vramUsedBytes, let total = vramTotalBytes, total > 0 else { return nil }
-        return used / total
+        guard let used = vramUsedBytes, let total = vramTotalBytes else { return nil }
+        guard !used.isNaN, !total.isNaN else { return .nan }
+        guard total > 0 else { return nil }
+        let fraction = used / total
+        return fraction <= 1.000_001 ? fraction : .nan
     }
 }

@@ -3,6 +3,19 @@ enum GPUMetric: Int, CaseIterable, Sendable {
     case vramUsed, vramFree, vramReserved, vramTotal, utilization, temperature, power, powerLimit, smClock, memClock
 }
 
+extension GPUMetric {
+    /// What a reading of this field can be, in the model's units (`ValidRange`).
+    var validRange: ValidRange {
+        switch self {
+        case .vramUsed, .vramFree, .vramReserved, .vramTotal: return .bytes
+        case .utilization: return .fraction
+        case .temperature: return ValidRange(-50, 200)
+        case .power, .powerLimit: return ValidRange(0, 100_000)
+        case .smClock, .memClock: return ValidRange(0, 100_000)
+        }
+    }
+}
+
 /// One row of a GPU exporter table: the full sample `name` feeds `metric`, times `scale` (MiB → bytes,
 /// percent → 0–1).
 struct GPUSource: Sendable {

@@ -14,6 +14,25 @@ enum InstanceMetric: Int, CaseIterable, Sendable {
     case ttft, itl, e2e, queueTime
 }
 
+extension InstanceMetric {
+    /// What a value of this metric can be, in the model's units: a gauge's value, a counter's rate per second,
+    /// a histogram's quantile (`ValidRange`).
+    var validRange: ValidRange {
+        switch self {
+        case .running, .waiting, .requests, .preemptions, .aborted, .failed, .stopped, .lengthLimited, .e2eCount,
+             .queueCount:
+            return .requests
+        case .kvCacheUsage, .prefixHitRatio: return .fraction
+        case .generationThroughput, .promptThroughput, .promptTokens, .generationTokens, .prefixQueries, .prefixHits,
+             .itlCount:
+            return .tokens
+        // Seconds spent per second: how many requests were in that stage at once.
+        case .itlTime, .e2eTime, .queueTimeTotal: return .requests
+        case .ttft, .itl, .e2e, .queueTime: return .latency
+        }
+    }
+}
+
 /// How a source series is read.
 enum SourceShape: Sendable {
     case gauge

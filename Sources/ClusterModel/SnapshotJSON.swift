@@ -87,6 +87,7 @@ public enum SnapshotJSON {
             ("scrapeDurationSeconds", .optional(t.scrapeDurationSeconds)), ("bytes", .optional(t.bytes)),
             ("samples", .optional(t.samples)), ("errorCount", .integer(Int64(t.errorCount))),
             ("lastError", .optional(t.lastError)), ("consecutiveFailures", .integer(Int64(t.consecutiveFailures))),
+            ("dataQuality", .array(t.dataQuality.map(JSONValue.string))),
         ])
     }
 

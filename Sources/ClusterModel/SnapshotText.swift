@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Formatting
 
 /// The plain-text form of a `ClusterSnapshot` for `infertop snapshot`: a few aligned tables a person reads
 /// in a terminal or a log. Absent values print as "—"; text from the network is stripped of control
@@ -51,6 +49,9 @@ public enum SnapshotText {
             [clean(t.id), t.up ? "up" : "DOWN", t.samples.map(String.init) ?? "—", t.bytes.map(String.init) ?? "—",
              String(t.errorCount), clean(t.lastError ?? "")]
         })
+        for target in snapshot.targets {
+            for note in target.dataQuality { out += "data: \(clean(target.id)): \(clean(note))\n" }
+        }
         for note in snapshot.notes { out += "note: \(clean(note))\n" }
         for error in errors { out += "error: \(clean(error))\n" }
         return out
@@ -62,18 +63,17 @@ public enum SnapshotText {
             .joined(separator: "/")
     }
 
-    /// Control and escape characters replaced by spaces, so a label value cannot move the cursor or recolour a terminal.
-    public static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x20 && !(0x7f...0x9f).contains($0.value) ? $0 : " " }))
-    }
+    /// Text from the network made safe for a terminal or a log (`TextSanitizer`).
+    static func clean(_ text: String) -> String { TextSanitizer.clean(text) }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
-        var widths = header.map(\.count)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        // Columns line up by display width, so a wide model name does not push the next column over.
+        var widths = header.map(DisplayWidth.of)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) } }
         func line(_ cells: [String]) -> String {
             var text = " "
             for (index, cell) in cells.enumerated() {
-                text += " " + cell + String(repeating: " ", count: widths[index] - cell.count)
+                text += " " + cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell))
             }
             while text.hasSuffix(" ") { text.removeLast() }
             return text + "\n"
@@ -81,43 +81,19 @@ public enum SnapshotText {
         return line(header) + rows.map(line).joined()
     }
 
+    // The text snapshot writes figures as the screens do (`Format`), with units spelled out for a log.
     static func number(_ value: Double?, unit: String = "") -> String {
-        guard let value else { return "—" }
-        let magnitude = abs(value)
-        let text: String
-        if magnitude >= 1e6 { text = fixed(value / 1e6, 2) + "M" }
-        else if magnitude >= 1e4 { text = fixed(value / 1e3, 1) + "k" }
-        else if magnitude == magnitude.rounded() { text = String(Int64(value)) }
-        else { text = fixed(value, magnitude >= 100 ? 0 : magnitude >= 1 ? 1 : 3) }
-        return text + unit
+        value == nil ? "—" : Format.compact(value, absent: "—") + unit
     }
 
-    static func percent(_ fraction: Double?) -> String {
-        guard let fraction else { return "—" }
-        return fixed(fraction * 100, 1) + "%"
-    }
+    static func percent(_ fraction: Double?) -> String { Format.percent(fraction, absent: "—", decimals: 1) }
 
-    static func seconds(_ value: Double?) -> String {
-        guard let value else { return "—" }
-        return value < 1 ? fixed(value * 1000, 1) + " ms" : fixed(value, 2) + " s"
-    }
+    static func seconds(_ value: Double?) -> String { Format.seconds(value, absent: "—") }
 
     static func bytes(_ value: Double?) -> String {
         guard let value else { return "—" }
-        let gib = value / 1_073_741_824
-        return gib >= 1 ? fixed(gib, 1) + " GiB" : fixed(value / 1_048_576, 0) + " MiB"
-    }
-
-    /// `value` with `digits` decimals (no Foundation: the model stays dependency-free).
-    static func fixed(_ value: Double, _ digits: Int) -> String {
-        let factor = pow(10.0, Double(digits))
-        let scaled = (abs(value) * factor).rounded()
-        let whole = Int64(scaled / factor)
-        var text = (value < 0 && scaled > 0 ? "-" : "") + String(whole)
-        if digits > 0 {
-            let fraction = String(Int64(scaled) - whole * Int64(factor))
-            text += "." + String(repeating: "0", count: digits - fraction.count) + fraction
-        }
-        return text
+        guard value.isFinite else { return Format.invalid }
+        return value.isFinite && abs(value) < 1_073_741_824 ? Format.fixed(value / 1_048_576, 0) + " MiB"
+            : Format.gib(value, absent: "—") + " GiB"
     }
 }

@@ -16,6 +16,9 @@ public struct TargetHealth: Sendable, Hashable, Codable, Identifiable {
     /// The last scrape or parse error, naming line and column where it has them.
     public var lastError: String?
     public var consecutiveFailures: Int
+    /// Readings the page sent that cannot mean what they claim (`"vllm:kv_cache_usage_perc = 4.05, expected
+    /// 0..1"`): each is shown as invalid (`?`) and left out of totals; the rest of the target's values stand.
+    public var dataQuality: [String] = []
 
     public init(id: String, up: Bool, lastScrapeMs: Int64? = nil, scrapeDurationSeconds: Double? = nil,
                 bytes: Int? = nil, samples: Int? = nil, errorCount: Int = 0, lastError: String? = nil,

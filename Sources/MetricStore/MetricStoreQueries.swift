@@ -41,19 +41,19 @@ extension MetricStore {
     }
 
     /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
-    /// target's last scrape failed. NaN reads as nil too, so no NaN reaches a screen.
+    /// target's last scrape failed. A NaN the page sent is returned as it is: the cluster model decides whether
+    /// it means "no observations" (a summary's quantile) or an invalid reading (a gauge).
     public func latest(_ id: SeriesID) -> Double? {
         // Runs tens of thousands of times per frame: plain fields only, no reference counting.
         let index = Int(id.raw)
         guard records[index].alive else { return nil }
         let target = Int(records[index].target)
         guard targets[target].status.up, records[index].lastPresentScrape == targets[target].scrapeCount - 1 else { return nil }
-        let value = records[index].lastValue
-        return value.isNaN ? nil : value
+        return records[index].lastValue
     }
 
     /// True when the series was not in its target's newest page (or the target is down).
-    public func isStale(_ id: SeriesID) -> Bool { latest(id) == nil && !records[Int(id.raw)].lastValue.isNaN }
+    public func isStale(_ id: SeriesID) -> Bool { latest(id) == nil }
 
     /// The scrapes of `target` within `windowMs` before `atMs` (default: its newest scrape), inclusive of
     /// both ends, as Prometheus 2 selects a range.

@@ -48,6 +48,6 @@ import Testing
         #expect(restarted.lowerBound < stopped.lowerBound && stopped.lowerBound < length.lowerBound)
         let text = SnapshotText.render(run.snapshot)
         #expect(text.contains("STOP/LEN/ABORT/ERR /s"))
-        #expect(text.contains("3.5/1.5/1/0.500"))
+        #expect(text.contains("3.50/1.50/1/0.50"))
     }
 }

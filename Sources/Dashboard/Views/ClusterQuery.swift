@@ -63,10 +63,11 @@ public enum ClusterQuery {
          .targets: targets(snapshot, state).count]
     }
 
-    /// A stable sort by an optional number; absent values always sort last, whatever the direction. Sorts indices,
-    /// not rows, so thousands of large GPU values are moved once instead of at every comparison.
+    /// A stable sort by an optional number; absent and invalid (NaN) values always sort last, whatever the
+    /// direction. Sorts indices, not rows, so thousands of large GPU values are moved once instead of at every
+    /// comparison.
     private static func sortBy<T>(_ rows: inout [T], _ sort: UIState.Sort, _ key: (T) -> Double?) {
-        let keys = rows.map(key)
+        let keys = rows.map { key($0).flatMap { $0.isNaN ? nil : $0 } }
         let order = keys.indices.sorted { a, b in
             switch (keys[a], keys[b]) {
             case let (x?, y?) where x != y: return sort.descending ? x > y : x < y

@@ -13,7 +13,10 @@ public enum HeaderView {
             [(snapshot.timeMs > 0 ? Format.clock(ms: snapshot.timeMs) : "waiting for data", .text)],
         ]
         if let interval = ctx.frame.intervalSeconds { status.append([("every ", .muted), (Format.compact(interval, absent: a) + "s", .text)]) }
-        status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : []))
+        // Targets that answer with readings out of range: the targets screen (T) names them.
+        let badData = snapshot.targets.filter { !$0.dataQuality.isEmpty }.count
+        status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : [])
+                      + (badData > 0 ? [(" " + String(badData) + " bad data", .warn)] : []))
         if ctx.state.paused { status.append([("PAUSED", .warn)]) }
         if !ctx.state.filter.isEmpty {
             var filter: [FlowText.Piece] = [("filter ", .muted), (TextSanitizer.clean(ctx.state.filter), .accent)]

@@ -43,9 +43,17 @@ public enum TargetsView {
         case 3: return .text(Format.seconds(t.scrapeDurationSeconds, absent: a), .text)
         case 4: return .text(Format.bytes(t.bytes, absent: a), .text)
         case 5: return .text(t.samples.map(String.init) ?? a, .text)
-        case 6: return .text(String(t.errorCount), t.errorCount > 0 ? .warn : .text)
+        case 6:
+            let problems = t.errorCount + t.dataQuality.count
+            return .text(String(problems), problems > 0 ? .warn : .text)
         case 7: return .text(String(t.consecutiveFailures), t.consecutiveFailures > 0 ? .critical : .text)
-        default: return .text(t.lastError.map(TextSanitizer.clean) ?? "", t.up ? .warn : .critical)
+        default:
+            // A target that answers but sends readings out of range shows the first of them (data quality).
+            if t.up, t.lastError == nil, let first = t.dataQuality.first {
+                let more = t.dataQuality.count > 1 ? " (+\(t.dataQuality.count - 1) more)" : ""
+                return .text("data: " + TextSanitizer.clean(first) + more, .warn)
+            }
+            return .text(t.lastError.map(TextSanitizer.clean) ?? "", t.up ? .warn : .critical)
         }
     }
 }

@@ -62,6 +62,8 @@ public struct BatchingTradeoff: Sendable, Hashable {
     }
 
     static func build(_ points: [Point], binCount: Int) -> BatchingTradeoff {
+        // Batch sizes the model marked invalid (NaN) or beyond any server cannot be binned.
+        let points = points.filter { $0.batch.isFinite && $0.batch >= 0 && $0.batch <= 1e7 }
         guard let smallest = points.map(\.batch).min(), let largest = points.map(\.batch).max() else {
             return BatchingTradeoff(points: [], bins: [], saturationBin: nil)
         }
