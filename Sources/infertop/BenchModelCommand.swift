@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import ClusterModel
 import Exposition
 import Foundation
@@ -25,11 +26,11 @@ struct BenchModelCommand: ParsableCommand {
     var generator = "Tests/Fixtures/bench/gen_exposition.py"
     @Option(name: .long, help: "Page size passed to the generator.")
     var size = "10MB"
-    @Option(name: .long, help: "Generated pages (ticks), at least 2.")
+    @Option(name: .long, help: "Generated pages (ticks), at least 2.", transform: FlagValue.int(SettingRange(2, 100, .count)))
     var ticks = 3
-    @Option(name: .long, help: "Timed frames.")
+    @Option(name: .long, help: "Timed frames.", transform: FlagValue.int(SettingRange(1, 100000, .count)))
     var frames = 30
-    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s).")
+    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s).", transform: FlagValue.int(SettingRange(0, 100000, .count)))
     var history = 900
 
     func validate() throws {

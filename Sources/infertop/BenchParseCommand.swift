@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Exposition
 import Foundation
 
@@ -10,7 +11,7 @@ struct BenchParseCommand: ParsableCommand {
         discussion: "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
     )
 
-    @Option(name: .long, help: "Parses per file.") var `repeat` = 20
+    @Option(name: .long, help: "Parses per file.", transform: FlagValue.int(SettingRange(1, 100000, .count))) var `repeat` = 20
     @Flag(name: .long, help: "One JSON object per line.") var json = false
     @Argument(help: "Exposition files (text 0.0.4 or OpenMetrics).") var files: [String]
 

@@ -18,12 +18,12 @@ struct BenchRecordingCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Nodes in the synthetic cluster.") var nodes = 8
-    @Option(help: "GPUs per node.") var gpus = 8
-    @Option(help: "vLLM instances per node.") var vllmPerNode = 2
-    @Option(help: "Seconds recorded, one scrape of every target per second.") var seconds = 3600
-    @Option(help: "Keyframe interval in seconds.") var keyframeSeconds = 60
-    @Option(help: "Seeks to time.") var seeks = 200
+    @Option(help: "Nodes in the synthetic cluster.", transform: FlagValue.int(SettingRange(1, 2048, .count))) var nodes = 8
+    @Option(help: "GPUs per node.", transform: FlagValue.int(SettingRange(1, 16, .count))) var gpus = 8
+    @Option(help: "vLLM instances per node.", transform: FlagValue.int(SettingRange(0, 64, .count))) var vllmPerNode = 2
+    @Option(help: "Seconds recorded, one scrape of every target per second.", transform: FlagValue.int(SettingRange(1, 86400, .count))) var seconds = 3600
+    @Option(help: "Keyframe interval in seconds.", transform: FlagValue.int(SettingRange(1, 3600, .count))) var keyframeSeconds = 60
+    @Option(help: "Seeks to time.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var seeks = 200
     @Option(help: "Folder of tick subfolders of .prom files to record instead of the synthetic cluster.")
     var dumps: String?
     @Option(help: "Keep the recording at this path (default: a temporary file, deleted).") var out: String?

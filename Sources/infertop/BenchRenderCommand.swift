@@ -1,5 +1,6 @@
 import Formatting
 import ArgumentParser
+import Ingest
 import ClusterModel
 import Dashboard
 
@@ -12,12 +13,12 @@ struct BenchRenderCommand: ParsableCommand {
         discussion: "Build with `swift build -c release`. The cluster has 8 GPUs per node and a history of --history frames."
     )
 
-    @Option(help: "GPUs in the synthetic cluster (8 per node).") var gpus = 2352
-    @Option(help: "Engine instances.") var instances = 588
-    @Option(help: "Screen width in cells.") var width = 200
-    @Option(help: "Screen height in cells.") var height = 60
-    @Option(help: "Frames to time.") var frames = 300
-    @Option(help: "Snapshots of history behind the sparklines and charts.") var history = 300
+    @Option(help: "GPUs in the synthetic cluster (8 per node).", transform: FlagValue.int(SettingRange(1, 100000, .count))) var gpus = 2352
+    @Option(help: "Engine instances.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var instances = 588
+    @Option(help: "Screen width in cells.", transform: FlagValue.int(SettingRange(1, 1000, .count))) var width = 200
+    @Option(help: "Screen height in cells.", transform: FlagValue.int(SettingRange(1, 1000, .count))) var height = 60
+    @Option(help: "Frames to time.", transform: FlagValue.int(SettingRange(1, 100000, .count))) var frames = 300
+    @Option(help: "Snapshots of history behind the sparklines and charts.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var history = 300
 
     func run() throws {
         let frame = Self.syntheticFrame(gpus: gpus, instances: instances, frames: history)

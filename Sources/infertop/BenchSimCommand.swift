@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Foundation
 import Simulator
 #if canImport(Glibc)
@@ -15,16 +16,17 @@ struct BenchSimCommand: ParsableCommand {
 
     @Option(help: "Scenario of both runs.")
     var scenario: Scenario = .steady
-    @Option(help: "Nodes of the live run.")
+    @Option(help: "Nodes of the live run.", transform: FlagValue.int(SettingRange(1, 2048, .count)))
     var nodes = 64
-    @Option(name: .customLong("gpus-per-node"), help: "GPUs per node in both runs.")
+    @Option(name: .customLong("gpus-per-node"), help: "GPUs per node in both runs.", transform: FlagValue.int(SettingRange(1, 16, .count)))
     var gpusPerNode = 8
-    @Option(help: "Virtual seconds measured in the live run (after 30 s of warm-up).")
+    @Option(help: "Virtual seconds measured in the live run (after 30 s of warm-up).", transform: FlagValue.int(SettingRange(1, 86400, .count)))
     var seconds = 60
-    @Option(name: .customLong("fast-forward-nodes"), help: "Nodes of the fast-forward run.")
+    @Option(name: .customLong("fast-forward-nodes"), help: "Nodes of the fast-forward run.", transform: FlagValue.int(SettingRange(1, 2048, .count)))
     var fastForwardNodes = 8
     @Option(name: .customLong("fast-forward-interval"),
-            help: "Scrape intervals of the fast-forward runs, seconds (repeat the option for several runs).")
+            help: "Scrape intervals of the fast-forward runs, seconds (repeat the option for several runs).",
+            transform: FlagValue.seconds(SettingRange(0.001, 3600, .seconds)))
     var fastForwardIntervals: [Double] = [15, 1]
 
     /// CPU seconds this process has used.

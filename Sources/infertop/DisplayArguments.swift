@@ -17,9 +17,11 @@ struct DisplayArguments: ParsableArguments {
     var noMouse = false
     @Option(help: ArgumentHelp("Write logs to this file (nothing is printed while the dashboard is on screen).", valueName: "file"))
     var log: String?
-    @Option(help: ArgumentHelp("Print N frames as plain text instead of opening the terminal UI (for scripts and CI).", valueName: "n"))
+    @Option(help: ArgumentHelp("Print N frames as plain text instead of opening the terminal UI (for scripts and CI; \(FlagRange.frames.text)).",
+                               valueName: "n"), transform: FlagValue.int(FlagRange.frames))
     var frames: Int?
-    @Option(help: ArgumentHelp("Size of --frames output.", valueName: "WxH"))
+    @Option(help: ArgumentHelp("Size of --frames output (columns \(FlagRange.columns.text), rows \(FlagRange.rows.text)).",
+                               valueName: "WxH"))
     var size = "120x40"
 
     func validate() throws {
@@ -29,16 +31,18 @@ struct DisplayArguments: ParsableArguments {
         if let glyphs, GlyphSet.named(glyphs) == nil {
             throw ValidationError("--glyphs must be braille, block or ascii, got \(glyphs)")
         }
-        if let frames, frames < 1 { throw ValidationError("--frames must be at least 1, got \(frames)") }
         _ = try textSize()
     }
 
     func textSize() throws -> Size {
-        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
-        guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
-            throw ValidationError("--size must look like 120x40, got \(size)")
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Double($0) }
+        guard parts.count == 2, let columns = parts[0], let rows = parts[1],
+              FlagRange.columns.contains(columns), FlagRange.rows.contains(rows),
+              columns == columns.rounded(), rows == rows.rounded() else {
+            throw ValidationError("The value '\(size)' is invalid for '--size <WxH>': expected columns "
+                                  + "\(FlagRange.columns.text) and rows \(FlagRange.rows.text), such as 120x40")
         }
-        return Size(width: parts[0], height: parts[1])
+        return Size(width: Int(columns), height: Int(rows))
     }
 
     func dashboardOptions(configuredTheme: String?, replay: Bool = false) -> DashboardOptions {

@@ -14,8 +14,9 @@ struct RecordCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The recording to write.", valueName: "file"))
     var out: String
-    @Option(help: ArgumentHelp("Stop after this long (90s, 30m, 1h); default: until Ctrl-C.", valueName: "duration"))
-    var duration: ReplayMoment?
+    @Option(help: ArgumentHelp("Stop after this long (90s, 30m, 1h; \(FlagRange.recordDuration.text)); default: until Ctrl-C.",
+                               valueName: "duration"), transform: FlagValue.seconds(FlagRange.recordDuration))
+    var duration: Double?
     @OptionGroup var source: SourceOptions
     @OptionGroup(title: "Simulator (when no target is given)") var simulator: SimulatorArguments
 
@@ -30,7 +31,7 @@ struct RecordCommand: AsyncParsableCommand {
                                     intervalSeconds: chosen.intervalSeconds)
         let stop = InterruptSignal()
         let task = Task { try await chosen.run(driver: driver, commands: nil) }
-        let limit = duration.map { Duration.milliseconds($0.offsetMs(from: 0)) }
+        let limit = duration.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
         let clock = ContinuousClock()
         let deadline = limit.map { clock.now.advanced(by: $0) }
         while !stop.received, deadline.map({ clock.now < $0 }) ?? true {

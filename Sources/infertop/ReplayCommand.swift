@@ -23,21 +23,15 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("A recording, a folder of .prom dumps, or a .prom file.", valueName: "path"))
     var path: String
-    @Option(help: "Start at this moment: an offset from the start (12:30, 00:12:30, 90s) or an ISO-8601 time.")
+    @Option(help: "Start at this moment: an offset from the start (12:30, 00:12:30, 90s) or an ISO-8601 time.", transform: ReplayMoment.parse)
     var at: ReplayMoment?
-    @Option(help: "Playback speed, 0.25 to 64.")
+    @Option(help: "Playback speed, \(FlagRange.replaySpeed.text).", transform: FlagValue.double(FlagRange.replaySpeed))
     var speed: Double = 1
     @Flag(help: "Print the cluster picture at --at (default: the end) instead of opening the dashboard.")
     var snapshot = false
     @Option(help: "With --snapshot: text or json.")
     var format: Format = .text
     @OptionGroup(title: "Display") var display: DisplayArguments
-
-    func validate() throws {
-        guard ReplayRunner.speeds.first! <= speed, speed <= ReplayRunner.speeds.last! else {
-            throw ValidationError("--speed must be between 0.25 and 64, got \(speed)")
-        }
-    }
 
     @MainActor
     mutating func run() async throws {
@@ -48,7 +42,8 @@ struct ReplayCommand: AsyncParsableCommand {
             // Not a ValidationError: the message is about the file, so no usage text follows it.
             throw CommandFailure(description: "\(error)")
         }
-        let startMs = at.map { source.startTimeMs + $0.offsetMs(from: source.startTimeMs) }
+        let startMs = at.map { source.startTimeMs.addingReportingOverflow($0.offsetMs(from: source.startTimeMs)) }
+            .map { $0.overflow ? Int64.max : $0.partialValue }
         if snapshot {
             var player = ReplayPlayer(source: source, intervalMs: source.intervalMs)
             player.seek(toMs: startMs ?? source.endTimeMs)

@@ -7,20 +7,28 @@ struct SimulatorArguments: ParsableArguments {
     var scenario: Scenario = .steady
     @Option(name: .customLong("sim-seed"), help: "Simulator seed: the same seed and options give the same cluster.")
     var simSeed: UInt64 = 1
-    @Option(help: "Simulated nodes (default: the scenario's).")
+    @Option(help: "Simulated nodes (\(FlagRange.simulatedNodes.text); default: the scenario's).",
+            transform: FlagValue.int(FlagRange.simulatedNodes))
     var nodes: Int?
-    @Option(name: .customLong("gpus-per-node"), help: "Simulated GPUs per node (default: the scenario's).")
+    @Option(name: .customLong("gpus-per-node"),
+            help: "Simulated GPUs per node (\(FlagRange.gpusPerNode.text); default: the scenario's).",
+            transform: FlagValue.int(FlagRange.gpusPerNode))
     var gpusPerNode: Int?
-    @Option(help: "Simulated seconds per real second.")
+    @Option(help: "Simulated seconds per real second (\(FlagRange.simulatorSpeed.text)).",
+            transform: FlagValue.double(FlagRange.simulatorSpeed))
     var speed: Double = 1
-    @Option(name: .customLong("load-scale"), help: "Multiply the scenario's load (0.5: half the traffic).")
+    @Option(name: .customLong("load-scale"),
+            help: "Multiply the scenario's load (0.5: half the traffic; \(FlagRange.loadScale.text)).",
+            transform: FlagValue.double(FlagRange.loadScale))
     var loadScale: Double = 1
 
     func validate() throws {
-        if let nodes, nodes < 1 { throw ValidationError("--nodes must be at least 1, got \(nodes)") }
-        if let gpusPerNode, gpusPerNode < 1 { throw ValidationError("--gpus-per-node must be at least 1, got \(gpusPerNode)") }
-        if loadScale < 0 { throw ValidationError("--load-scale must not be negative, got \(loadScale)") }
-        if speed <= 0 { throw ValidationError("--speed must be above 0, got \(speed)") }
+        let options = self.options
+        let gpus = options.resolvedNodes * options.resolvedGPUsPerNode
+        guard gpus <= FlagRange.simulatedGPUs else {
+            throw ValidationError("--nodes \(options.resolvedNodes) × --gpus-per-node \(options.resolvedGPUsPerNode) "
+                                  + "is \(gpus) simulated GPUs; expected at most \(FlagRange.simulatedGPUs)")
+        }
     }
 
     var options: SimulationOptions {

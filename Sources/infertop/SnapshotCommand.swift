@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import Formatting
 import Foundation
 import Ingest
 import Pipeline
@@ -26,13 +27,15 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
-    @Option(name: .long, help: "Rate and quantile window in seconds (default: two intervals for files, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).")
+    @Option(name: .long, help: "Rate and quantile window in seconds (\(FlagRange.window.text); default: two intervals for files, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).",
+            transform: FlagValue.seconds(FlagRange.window))
     var window: Double?
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
     var node: [String] = []
-    @Option(help: "Rounds of scrapes of live targets, --interval apart (rates need 2).")
+    @Option(help: "Rounds of scrapes of live targets, --interval apart (rates need 2; \(FlagRange.rounds.text)).",
+            transform: FlagValue.int(FlagRange.rounds))
     var rounds = 2
-    @Option(help: "A recording's moment (offset from its start, or an ISO-8601 time; default its end), or the virtual time run by --sim (default 60s).")
+    @Option(help: "A recording's moment (offset from its start, or an ISO-8601 time; default its end), or the virtual time run by --sim (default 60s).", transform: ReplayMoment.parse)
     var at: ReplayMoment?
     @Flag(help: "Snapshot the built-in simulator (options below).")
     var sim = false
@@ -40,8 +43,6 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup(title: "Simulator (with --sim)") var simulator: SimulatorArguments
 
     func validate() throws {
-        if let window, !(window > 0 && window.isFinite) { throw ValidationError("--window must be a positive number of seconds") }
-        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1, got \(rounds)") }
         if sim && (!source.targets.isEmpty || source.namesSource) {
             throw ValidationError("--sim takes no other source; drop the targets, --prometheus or --file-sd")
         }
@@ -80,12 +81,8 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
 
     /// `--interval` for sources that are not configured live targets (files, the simulator); default 1 s.
-    private func intervalMs() throws -> Int64 {
-        guard let text = source.interval else { return 1000 }
-        guard let seconds = DurationText.seconds(text), seconds > 0 else {
-            throw ValidationError("--interval must be a positive duration (1, 0.5, 500ms, 2s), got \(text)")
-        }
-        return max(1, Int64((seconds * 1000).rounded()))
+    private func intervalMs() -> Int64 {
+        max(1, Int64(((source.interval ?? 1) * 1000).rounded()))
     }
 
     /// The rate window when rates come from the rounds alone: their span and half an interval, so that the
@@ -110,7 +107,7 @@ struct SnapshotCommand: AsyncParsableCommand {
     }
 
     private func pages(_ arguments: [String]) throws -> SnapshotResult {
-        let intervalMs = try intervalMs()
+        let intervalMs = intervalMs()
         let (inputs, readErrors) = SnapshotSources.read(pages: arguments)
         let loader = PageLoader(intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
                                 modelConfiguration: try model(ModelConfiguration(), defaultWindowMs: 2 * intervalMs))
@@ -131,9 +128,14 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     /// The simulator run for `--at` of virtual time (60 s by default), read in process every interval.
     private func simulate() throws -> SnapshotResult {
-        let intervalMs = try intervalMs()
+        let intervalMs = intervalMs()
         var simulator = ClusterSimulator(options: simulator.options)
-        let endMs = simulator.nowMs + (at?.offsetMs(from: 0) ?? 60_000)
+        let virtualMs = at?.offsetMs(from: 0) ?? 60_000
+        guard FlagRange.virtualTime.contains(Double(virtualMs) / 1000) else {
+            throw ValidationError("--at with --sim: expected \(FlagRange.virtualTime.text) of virtual time, got "
+                                  + Formatting.Format.duration(Double(virtualMs) / 1000))
+        }
+        let endMs = simulator.nowMs + virtualMs
         var configuration = IngestConfiguration()
         configuration.intervalSeconds = Double(intervalMs) / 1000
         var collector = SnapshotCollector(pipeline: ClusterPipeline(store: configuration.storeConfiguration,

@@ -12,11 +12,13 @@ struct SourceOptions: ParsableArguments {
                                             valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between scrapes: 1, 0.5, 500ms, 2s.", valueName: "duration"))
-    var interval: String?
+    @Option(name: .long, help: ArgumentHelp("Seconds between scrapes: 1, 0.5, 500ms, 2s (\(SettingRange.interval.text)).",
+                                            valueName: "duration"), transform: FlagValue.seconds(.interval))
+    var interval: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Longest one scrape may take (default: the interval, at most 10 s).", valueName: "duration"))
-    var timeout: String?
+    @Option(name: .long, help: ArgumentHelp("Longest one scrape may take (default: the interval, at most 10 s; \(SettingRange.timeout.text)).",
+                                            valueName: "duration"), transform: FlagValue.seconds(.timeout))
+    var timeout: Double?
 
     @Option(name: .long, help: ArgumentHelp("Read a Prometheus-compatible server's query API instead of scraping.", valueName: "url"))
     var prometheus: String?
@@ -47,11 +49,13 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip TLS certificate verification (shown as a warning on screen).")
     var insecure = false
 
-    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default 64).", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default 64; \(SettingRange.concurrency.text)).",
+                                            valueName: "n"), transform: FlagValue.int(.concurrency))
     var concurrency: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Largest page accepted: 64MiB, 10MB, bytes.", valueName: "size"))
-    var bodyLimit: String?
+    @Option(name: .long, help: ArgumentHelp("Largest page accepted: 64MiB, 10MB, bytes (\(SettingRange.bodyLimit.text)).",
+                                            valueName: "size"), transform: FlagValue.bytes(.bodyLimit))
+    var bodyLimit: Int?
 
     @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter.", valueName: "n"))
     var seed: UInt64?
@@ -83,19 +87,12 @@ struct SourceOptions: ParsableArguments {
         if !targets.isEmpty { configuration.targets = try targets.map { try ScrapeTarget(address: $0) } }
         configuration.fileSDPaths += fileSD
         if let interval {
-            configuration.intervalSeconds = try Self.seconds(interval, flag: "--interval")
-            if timeout == nil {
-                configuration.timeoutSeconds = IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
-            }
+            configuration.intervalSeconds = interval
+            if timeout == nil { configuration.timeoutSeconds = IngestConfiguration.defaultTimeout(intervalSeconds: interval) }
         }
-        if let timeout { configuration.timeoutSeconds = try Self.seconds(timeout, flag: "--timeout") }
+        if let timeout { configuration.timeoutSeconds = timeout }
         if let concurrency { configuration.concurrency = concurrency }
-        if let bodyLimit {
-            guard let bytes = DurationText.bytes(bodyLimit) else {
-                throw ConfigurationError.invalidFlag("--body-limit", message: "expected a size such as 64MiB, got \"\(bodyLimit)\"")
-            }
-            configuration.bodyLimitBytes = bytes
-        }
+        if let bodyLimit { configuration.bodyLimitBytes = bodyLimit }
         if let seed { configuration.seed = seed }
         if let prometheus {
             guard prometheus.hasPrefix("http://") || prometheus.hasPrefix("https://") else {
@@ -117,12 +114,5 @@ struct SourceOptions: ParsableArguments {
         }
         if let caFile { configuration.tls.caFile = caFile }
         if insecure { configuration.tls.insecure = true }
-    }
-
-    private static func seconds(_ text: String, flag: String) throws -> Double {
-        guard let value = DurationText.seconds(text) else {
-            throw ConfigurationError.invalidFlag(flag, message: "expected a duration such as 1, 0.5, 500ms or 2s, got \"\(text)\"")
-        }
-        return value
     }
 }

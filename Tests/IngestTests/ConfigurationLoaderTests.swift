@@ -105,6 +105,24 @@ struct ConfigurationLoaderTests {
         }
     }
 
+    @Test("a number outside its range names the key, the line, the range and the value",
+          arguments: [("interval: 1e300\n", "interval", "expected 50ms to 1h, got 1e300"),
+                      ("timeout: .nan\n", "timeout", "expected a number"),
+                      ("interval: 1\nconcurrency: 0\n", "concurrency", "expected 1 to 16384, got 0"),
+                      ("body_limit: 99999999999999999999999\n", "body_limit", "expected 1.0KiB to 4.0GiB"),
+                      ("retention:\n  duration: 99999h\n", "retention.duration", "expected 1s to 7d, got 99999h"),
+                      ("prometheus:\n  url: http://p:9090\n  backfill: -1\n", "prometheus.backfill", "expected")])
+    func outOfRange(yaml: String, key: String, expected: String) throws {
+        do {
+            _ = try ConfigurationLoader.parse(yaml, file: "c.yaml")
+            Issue.record("\(key) was accepted")
+        } catch let error as ConfigurationError {
+            #expect(error.description.contains("c.yaml, line "), "\(error)")
+            #expect(error.description.contains("key '\(key)'"), "\(error)")
+            #expect(error.description.contains(expected), "\(error)")
+        }
+    }
+
     @Test("a YAML syntax error gives line and column")
     func syntax() {
         do {

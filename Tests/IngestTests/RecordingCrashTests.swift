@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func everyCutReplaysEveryCompleteRecord() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 2, ticks: 6, seed: 3)
         let options = RecordingOptions(keyframeIntervalMs: 4_000, indexIntervalMs: 3_000)
         try RecordingSamples.write(events, to: folder.path("full.rec"), options: options)
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func flippedByteStopsReplayAtThatRecord() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 2, ticks: 20, seed: 11)
         try RecordingSamples.write(events, to: folder.path("r.rec"))
         let (ends, _, _) = try recordEnds(folder.path("r.rec"))
@@ -80,7 +81,7 @@ import Testing
     }
 
     @Test func foreignFilesGetClearErrors() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let cases: [(String, [UInt8], String)] = [
             ("empty", [], "empty"),
             ("prom", Array("# HELP up Up.\n# TYPE up gauge\nup 1\n".utf8), ".prom"),
@@ -98,7 +99,7 @@ import Testing
     }
 
     @Test func newerVersionAndDamagedHeaderAreRefused() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         var header = RecordingSamples.header
         header.formatVersion = RecordingHeader.currentFormatVersion + 1
         try RecordingWriter(path: folder.path("new.rec"), header: header).close()

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func folderReplaysInTimeOrder() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let page = Array("# TYPE up gauge\nup 1\n".utf8)
         for (i, second) in [1_767_225_602, 1_767_225_600, 1_767_225_601].enumerated() {
             for node in ["a", "b"] {
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func singleFileUsesModificationTime() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let path = folder.path("vllm.prom")
         try Data(Array("up 1\n".utf8)).write(to: URL(fileURLWithPath: path))
         let when = Date(timeIntervalSince1970: 1_767_225_600.5)
@@ -64,7 +65,7 @@ import Testing
         #expect(source.dumps == [PromDumpSource.Dump(path: path, target: "vllm", timeMs: 1_767_225_600_500,
                                                       timeFromName: false)])
         #expect(throws: RecordingError.self) { try PromDumpSource(path: folder.path("absent")) }
-        let empty = try RecordingTemporaryFolder()
+        let empty = try TemporaryFolder("rec")
         #expect(throws: RecordingError.self) { try PromDumpSource(path: empty.url.path) }
     }
 }

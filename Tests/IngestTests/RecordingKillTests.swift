@@ -36,7 +36,7 @@ import TestSupport
     #if os(Linux)
     @Test(.enabled(if: ProcessInfo.processInfo.environment[childVariable] == nil))
     func sigkillLeavesAReplayableFile() async throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let path = folder.path("killed.rec")
         let child = Process()
         child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()

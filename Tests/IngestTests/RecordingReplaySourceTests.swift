@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func recordingReplaysFromStartAndFromAMoment() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 2, ticks: 20, seed: 4)
         try RecordingSamples.write(events, to: folder.path("r.rec"))
         let source = try ReplaySource.open(path: folder.path("r.rec"))
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func textFilesAndFoldersOpenAsDumps() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let text = Array("# TYPE up gauge\nup{instance=\"é\"} 1\n".utf8)
         try Data(text).write(to: folder.url.appendingPathComponent("a-1767225600.prom"))
         try Data(text + Array("x 2\n".utf8)).write(to: folder.url.appendingPathComponent("a-1767225601.prom"))
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func binaryAndMissingFilesAreRefused() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         try Data([0x00, 0x01, 0x02, 0xFF]).write(to: folder.url.appendingPathComponent("blob"))
         let binary = #expect(throws: RecordingError.self) { try ReplaySource.open(path: folder.path("blob")) }
         #expect(binary?.description.contains("not an infertop recording") == true)

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest
@@ -6,7 +7,7 @@ import Testing
 @Suite struct RecordingRoundTripTests {
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func roundTripIsExact(seed: UInt64) throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 1 + Int(seed % 4), ticks: 40, seed: seed)
         // A short keyframe interval so that keyframes, deltas and index records all occur.
         let options = RecordingOptions(keyframeIntervalMs: 7_000, indexIntervalMs: 5_000)
@@ -24,7 +25,7 @@ import Testing
     /// The same run gives the same file: the header's keys are written sorted, not in dictionary order (which
     /// changes from process to process).
     @Test func headerKeysAreWrittenInSortedOrder() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         try RecordingWriter(path: folder.path("h.rec"), header: RecordingSamples.header).close()
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder.path("h.rec"))), as: UTF8.self)
         let keys = ["formatVersion", "infertopVersion", "intervalSeconds", "sources", "startTimeMs"]
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func unclosedFileIsScannedToTheSameEvents() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 3, ticks: 30, seed: 42)
         try RecordingSamples.write(events, to: folder.path("r.rec"), close: false)
         let reader = try RecordingReader(path: folder.path("r.rec"))
@@ -63,13 +64,13 @@ import Testing
             RecordingEvent.scrape(RecordedScrape(target: "t", timeMs: 1_767_225_600_000 + Int64(i) * 500,
                                                  durationSeconds: Double(i) / 7, bytes: bytes))
         }
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         try RecordingSamples.write(events, to: folder.path("r.rec"))
         #expect(RecordingSamples.readAll(try RecordingReader(path: folder.path("r.rec"))).events == events)
     }
 
     @Test func writerIsUsableFromManyTasks() async throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let writer = try RecordingWriter(path: folder.path("r.rec"), header: RecordingSamples.header)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for t in 0..<8 {
@@ -101,7 +102,7 @@ import Testing
     }
 
     @Test func deltasAreSmallerThanKeyframes() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 2, ticks: 120, seed: 5)
         try RecordingSamples.write(events, to: folder.path("delta.rec"))
         try RecordingSamples.write(events, to: folder.path("key.rec"), options: RecordingOptions(keyframeIntervalMs: 0))

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Ingest
@@ -22,7 +23,7 @@ import Testing
 
     @Test(arguments: [true, false])
     func seekMatchesLinearReplay(closed: Bool) throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 3, ticks: 90, seed: 21)
         let options = RecordingOptions(keyframeIntervalMs: 10_000, indexIntervalMs: 15_000)
         try RecordingSamples.write(events, to: folder.path("r.rec"), options: options, close: closed)
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func timelineListsHealthAndKeyframes() throws {
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let events = RecordingSamples.events(targets: 2, ticks: 50, seed: 8)
         try RecordingSamples.write(events, to: folder.path("r.rec"), options: RecordingOptions(keyframeIntervalMs: 10_000))
         let reader = try RecordingReader(path: folder.path("r.rec"))
@@ -61,7 +62,7 @@ import Testing
 
     @Test func seekIntoAnHourIsFast() throws {
         // One hour, one scrape a second, four targets: the seek decodes at most one keyframe interval.
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let writer = try RecordingWriter(path: folder.path("hour.rec"), header: RecordingSamples.header)
         var random = RecordingSamples.Random(state: 1)
         let start = RecordingSamples.header.startTimeMs

@@ -74,7 +74,7 @@ import TestSupport
             pages.append(("vllm-\(node)-a", EvolvingPage(vllm)))
             pages.append(("vllm-\(node)-b", EvolvingPage(vllm)))
         }
-        let folder = try RecordingTemporaryFolder()
+        let folder = try TemporaryFolder("rec")
         let writer = try RecordingWriter(path: folder.path("hour.rec"), header: RecordingSamples.header)
         var random = RecordingSamples.Random(state: 64)
         let seconds = 120

@@ -57,7 +57,7 @@ struct TargetAndAuthTests {
         #expect(DurationText.seconds("1h") == 3600)
         #expect(DurationText.seconds("-1s") == nil)
         #expect(DurationText.seconds("soon") == nil)
-        #expect(DurationText.bytes("64MiB") == 64 << 20)
+        #expect(DurationText.bytes("64MiB") == Double(64 << 20))
         #expect(DurationText.bytes("10MB") == 10_000_000)
         #expect(DurationText.bytes("1k") == nil)
     }

@@ -11,22 +11,27 @@ public enum ReplayTimeText {
         public func offsetMs(from startMs: Int64) -> Int64 {
             switch self {
             case .offset(let ms): return ms
-            case .absolute(let ms): return ms - startMs
+            case .absolute(let ms):
+                let (offset, overflow) = ms.subtractingReportingOverflow(startMs)
+                return overflow ? (ms < startMs ? .min : .max) : offset
             }
         }
     }
+
+    /// The longest offset or the furthest time accepted: ±10,000 years, so every moment fits in milliseconds.
+    public static let limitSeconds = 10_000 * 365.25 * 86_400
 
     public static func parse(_ text: String) -> Moment? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.contains("T"), let date = ISO8601DateFormatter().date(from: trimmed) {
-            return .absolute(ms: Int64((date.timeIntervalSince1970 * 1000).rounded()))
+            return milliseconds(date.timeIntervalSince1970).map { .absolute(ms: $0) }
         }
         if trimmed.contains(":") {
             let parts = trimmed.split(separator: ":", omittingEmptySubsequences: false).map { Double($0) }
             guard parts.count <= 3, parts.allSatisfy({ ($0 ?? -1) >= 0 }) else { return nil }
             let seconds = parts.reduce(0.0) { $0 * 60 + ($1 ?? 0) }
-            return .offset(ms: Int64((seconds * 1000).rounded()))
+            return milliseconds(seconds).map { .offset(ms: $0) }
         }
         var total = 0.0
         var number = ""
@@ -48,7 +53,13 @@ public enum ReplayTimeText {
             guard let value = Double(number) else { return nil }
             total += value  // a bare number is seconds
         }
-        return .offset(ms: Int64((total * 1000).rounded()))
+        return milliseconds(total).map { .offset(ms: $0) }
+    }
+
+    /// Seconds as milliseconds; nil beyond `limitSeconds` (or not a number).
+    private static func milliseconds(_ seconds: Double) -> Int64? {
+        guard seconds.isFinite, abs(seconds) <= limitSeconds else { return nil }
+        return Int64((seconds * 1000).rounded())
     }
 
     /// `1:02:03` or `12:30` for an offset in milliseconds.

@@ -44,11 +44,11 @@ public enum ConfigurationLoader {
             switch key {
             case "targets": configuration.targets = try targets(value, reader: reader, path: path)
             case "file_sd": configuration.fileSDPaths = try reader.stringList(value, key: key).map(path)
-            case "interval": configuration.intervalSeconds = try reader.seconds(value, key: key)
-            case "timeout": timeout = try reader.seconds(value, key: key)
-            case "concurrency": configuration.concurrency = try reader.int(value, key: key)
-            case "body_limit": configuration.bodyLimitBytes = try reader.bytes(value, key: key)
-            case "max_redirects": configuration.maxRedirects = try reader.int(value, key: key)
+            case "interval": configuration.intervalSeconds = try reader.seconds(value, key: key, range: .interval)
+            case "timeout": timeout = try reader.seconds(value, key: key, range: .timeout)
+            case "concurrency": configuration.concurrency = try reader.int(value, key: key, range: .concurrency)
+            case "body_limit": configuration.bodyLimitBytes = try reader.bytes(value, key: key, range: .bodyLimit)
+            case "max_redirects": configuration.maxRedirects = try reader.int(value, key: key, range: .maxRedirects)
             case "seed": configuration.seed = UInt64(truncatingIfNeeded: try reader.int(value, key: key))
             case "auth": configuration.auth = try auth(value, key: key, reader: reader, path: path)
             case "tls": configuration.tls = try tls(value, key: key, reader: reader, path: path)
@@ -153,7 +153,7 @@ public enum ConfigurationLoader {
             switch key {
             case "url": url = try reader.string(value, key: "prometheus.url")
             case "selector": settings.selector = try reader.string(value, key: "prometheus.selector")
-            default: settings.backfillSeconds = try reader.seconds(value, key: "prometheus.backfill")
+            default: settings.backfillSeconds = try reader.seconds(value, key: "prometheus.backfill", range: .backfill)
             }
         }
         guard let url, url.hasPrefix("http://") || url.hasPrefix("https://") else {
@@ -167,9 +167,9 @@ public enum ConfigurationLoader {
                                   into configuration: inout IngestConfiguration) throws {
         for (key, _, value) in try reader.entries(node, key: "retention", known: ["duration", "points"]) {
             if key == "duration" {
-                configuration.retentionSeconds = try reader.seconds(value, key: "retention.duration")
+                configuration.retentionSeconds = try reader.seconds(value, key: "retention.duration", range: .retention)
             } else {
-                configuration.retentionPoints = try reader.int(value, key: "retention.points")
+                configuration.retentionPoints = try reader.int(value, key: "retention.points", range: .retentionPoints)
             }
         }
     }

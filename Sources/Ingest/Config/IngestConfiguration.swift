@@ -96,15 +96,19 @@ public struct IngestConfiguration: Sendable, Hashable {
 
     /// Checks ranges that the flags and the file share; `origin` names where the values came from.
     public func validate(origin: String = "configuration") throws {
-        func check(_ ok: Bool, _ key: String, _ message: String) throws {
-            if !ok { throw ConfigurationError.invalidValue(file: origin, key: key, line: nil, message: message) }
+        func check(_ value: Double, _ range: SettingRange, _ key: String) throws {
+            guard range.contains(value) else {
+                throw ConfigurationError.invalidValue(file: origin, key: key, line: nil,
+                                                      message: range.refusal(String(describing: value)))
+            }
         }
-        try check(intervalSeconds.isFinite && intervalSeconds >= 0.05, "interval", "must be at least 0.05 seconds")
-        try check(timeoutSeconds.isFinite && timeoutSeconds > 0, "timeout", "must be more than 0 seconds")
-        try check(concurrency >= 1, "concurrency", "must be at least 1")
-        try check(bodyLimitBytes >= 1024, "body_limit", "must be at least 1024 bytes")
-        try check(maxRedirects >= 0, "max_redirects", "must not be negative")
-        if let retentionSeconds { try check(retentionSeconds > 0, "retention.seconds", "must be more than 0") }
-        if let retentionPoints { try check(retentionPoints >= 2, "retention.points", "must be at least 2") }
+        try check(intervalSeconds, .interval, "interval")
+        try check(timeoutSeconds, .timeout, "timeout")
+        try check(Double(concurrency), .concurrency, "concurrency")
+        try check(Double(bodyLimitBytes), .bodyLimit, "body_limit")
+        try check(Double(maxRedirects), .maxRedirects, "max_redirects")
+        if let retentionSeconds { try check(retentionSeconds, .retention, "retention.duration") }
+        if let retentionPoints { try check(Double(retentionPoints), .retentionPoints, "retention.points") }
+        if let prometheus { try check(prometheus.backfillSeconds, .backfill, "prometheus.backfill") }
     }
 }

@@ -41,7 +41,8 @@ struct YAMLValueReader {
     }
 
     func double(_ node: Node, key: String) throws -> Double {
-        guard let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+        guard let value = node.float ?? node.int.map(Double.init) ?? node.scalar.flatMap({ Double($0.string) }),
+              value.isFinite else {
             throw invalid(key, node, "expected a number")
         }
         return value
@@ -57,13 +58,27 @@ struct YAMLValueReader {
         return value
     }
 
-    /// Bytes, from a whole number or a string like `64MiB`, `10MB`, `512KiB`.
-    func bytes(_ node: Node, key: String) throws -> Int {
-        if let value = node.int { return value }
+    /// Bytes, from a whole number or a string like `64MiB`, `10MB`, `512KiB`, inside `range`.
+    func bytes(_ node: Node, key: String, range: SettingRange) throws -> Int {
         let text = try string(node, key: key)
-        guard let value = DurationText.bytes(text) else {
+        guard let value = node.int.map(Double.init) ?? DurationText.bytes(text) else {
             throw invalid(key, node, "expected a size such as 67108864, 64MiB or 10MB, got \"\(text)\"")
         }
+        return Int(try checked(value, range, node, key: key))
+    }
+
+    /// Seconds inside `range`.
+    func seconds(_ node: Node, key: String, range: SettingRange) throws -> Double {
+        try checked(try seconds(node, key: key), range, node, key: key)
+    }
+
+    /// A whole number inside `range`.
+    func int(_ node: Node, key: String, range: SettingRange) throws -> Int {
+        Int(try checked(Double(try int(node, key: key)), range, node, key: key))
+    }
+
+    private func checked(_ value: Double, _ range: SettingRange, _ node: Node, key: String) throws -> Double {
+        guard range.contains(value) else { throw invalid(key, node, range.refusal(node.scalar?.string ?? "\(value)")) }
         return value
     }
 
