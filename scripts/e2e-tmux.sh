@@ -76,6 +76,21 @@ start
 kill -TERM "$(pid_of_dashboard)"; wait_for 'EXIT=143'; check_shell_sane; echo "ok: SIGTERM exits 143 and restores the terminal"
 start
 keys C-c;      wait_for 'EXIT=130'; check_shell_sane; echo "ok: Ctrl-C exits 130 and restores the terminal"
+# Hanging up (a dropped ssh session, a closed window) and SIGQUIT, each while recording: the terminal is restored
+# (normal screen, cursor shown, mouse reporting off) and the recording is closed, so it replays to its last scrape.
+for sig in HUP:129 QUIT:131 INT:130; do
+  name=${sig%%:*}; status=${sig##*:}; rec="$OUT/signal-$name.rec"; rm -f "$rec"
+  start -- "${ARGS[@]}" --record "$rec"
+  wait_for 'GPUs [1-9]' 60
+  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 1 ] || fail "mouse reporting was not on while drawing"
+  kill -"$name" "$(pid_of_dashboard)"; wait_for "EXIT=$status"; check_shell_sane
+  [ "$("${T[@]}" display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "SIG$name left the cursor hidden"
+  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 0 ] || fail "SIG$name left mouse reporting on"
+  "$BIN" replay "$rec" --snapshot > "$OUT/signal-$name.txt" 2>&1 || fail "the recording cut by SIG$name does not replay"
+  grep -q 'GPUs' "$OUT/signal-$name.txt" || fail "the recording cut by SIG$name holds no frame"
+  grep -qi 'damage\|truncated\|cut' "$OUT/signal-$name.txt" && fail "the recording cut by SIG$name was not closed"
+  echo "ok: SIG$name while recording exits $status, restores the terminal and closes the recording"
+done
 start NO_COLOR=1
 wait_for 'GPUs [1-9]' 60
 "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/no-color.ansi"

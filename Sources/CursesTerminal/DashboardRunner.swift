@@ -5,14 +5,16 @@ import Darwin
 #endif
 import Dashboard
 
-/// Runs the interactive dashboard on the terminal until `q`, SIGINT or SIGTERM, always restoring the terminal.
+/// Runs the interactive dashboard on the terminal until `q` or an ending signal (SIGINT, SIGTERM, SIGHUP,
+/// SIGQUIT), always restoring the terminal first; it returns how it ended, and the command decides the exit
+/// code (only the executable ends the process, so a recording is closed on every path).
 /// The loop never waits for data: it drains keys, takes the feed's latest frame (collection runs elsewhere),
 /// redraws only when the data or the UI changed, then sleeps in `poll` until a key, the feed's wake pipe (a new
 /// frame) or a signal's: a dashboard at 1 Hz wakes about once a second. A feed without a wake pipe is looked at
 /// every `frameCheck`.
 @MainActor
 public enum DashboardRunner {
-    public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws {
+    public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws -> DashboardEnd {
         try TerminalCheck.requireInteractive(environment: options.environment)
         let catalog = ThemeCatalog.standard(environment: options.environment)
         var themeNames = catalog.names()
@@ -50,7 +52,7 @@ public enum DashboardRunner {
         while true {
             if let signal = SignalTrap.pending {
                 screen.stop()
-                exit(128 + signal)
+                return .signal(signal)
             }
             let size = screen.size
             while let input = screen.read() {
@@ -66,7 +68,7 @@ public enum DashboardRunner {
                     feed.send(.replay(move))
                 }
             }
-            if state.quitRequested { return }
+            if state.quitRequested { return .quit }
             // A live source keeps collecting while the display is paused; a replay pauses itself and still
             // shows the steps and jumps asked of it.
             if !state.paused || state.replay {

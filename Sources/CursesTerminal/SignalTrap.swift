@@ -6,7 +6,7 @@ import Darwin
 import Dashboard
 import Synchronization
 
-/// The last SIGINT/SIGTERM received; written by the signal handler (a lock-free store is async-signal-safe) and
+/// The last SIGINT, SIGTERM, SIGHUP or SIGQUIT received; written by the signal handler (a lock-free store is async-signal-safe) and
 /// read by the UI loop, which restores the terminal before exiting.
 let pendingSignal = Atomic<Int32>(0)
 /// The write end of `SignalTrap.wake`, for the handlers (which cannot reach a class instance safely).
@@ -14,8 +14,10 @@ let signalWakeDescriptor = Atomic<Int32>(-1)
 /// ncurses' own SIGWINCH handler, which `SignalTrap.wakeOnResize` calls before waking the loop.
 nonisolated(unsafe) private var cursesResizeHandler: (@convention(c) (Int32) -> Void)?
 
-/// Installs SIGINT and SIGTERM handlers that only record the signal and wake the UI loop, so it can run `endwin`
-/// first; and makes a resize wake the loop too. The UI loop sleeps in `poll` on the terminal and `wake`, and a
+/// Installs handlers for the signals that end the program — SIGINT (Ctrl-C), SIGTERM, SIGHUP (the ssh session or
+/// the terminal window went away) and SIGQUIT — that only record the signal and wake the UI loop, so it runs
+/// `endwin` (normal screen, cursor shown, mouse reporting off) and hands the signal to the command, which closes a
+/// recording before the process ends; and makes a resize wake the loop too. The UI loop sleeps in `poll` on the terminal and `wake`, and a
 /// process's signal lands on any of its threads, so a handler must ring the pipe for the loop to notice at once.
 enum SignalTrap {
     static let wake = WakePipe()
@@ -27,9 +29,11 @@ enum SignalTrap {
             WakePipe.ring(signalWakeDescriptor.load(ordering: .relaxed))
         }
         // Installed before curses starts: ncurses only adds its own handlers where the disposition is the default.
-        signal(SIGINT, handler)
-        signal(SIGTERM, handler)
+        for ending in endingSignals { signal(ending, handler) }
     }
+
+    /// The signals that end the dashboard after the terminal is restored.
+    static let endingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
 
     /// Call after curses has started: keeps ncurses' SIGWINCH handler (which makes the next read return
     /// KEY_RESIZE) and rings `wake` after it.

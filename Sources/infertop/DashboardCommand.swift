@@ -44,10 +44,17 @@ struct DashboardCommand: AsyncParsableCommand {
                 logging.error("source stopped: \(error)")
             }
         }
-        defer {
+        let end: DashboardEnd
+        do {
+            end = try await display.show(feed, configuredTheme: configuration.theme)
+        } catch {
             collector.cancel()
             try? recorder?.close()
+            throw error
         }
-        try await display.show(feed, configuredTheme: configuration.theme)
+        collector.cancel()
+        // The recording is closed (its index and end written) before the process ends, whatever ended the screen.
+        try recorder?.close()
+        if end != .quit { throw ExitCode(end.exitStatus) }
     }
 }

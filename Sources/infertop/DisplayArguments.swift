@@ -51,9 +51,10 @@ struct DisplayArguments: ParsableArguments {
     }
 
     /// Shows a running feed: `--frames N` prints text frames once data has arrived; otherwise the terminal UI
-    /// runs until `q` or a signal.
+    /// runs until `q` or a signal. Returns how it ended; the command closes what it holds, then exits with
+    /// `end.exitStatus`.
     @MainActor
-    func show(_ feed: LiveFeed, configuredTheme: String?, replay: Bool = false) async throws {
+    func show(_ feed: LiveFeed, configuredTheme: String?, replay: Bool = false) async throws -> DashboardEnd {
         if let frames {
             guard await feed.waitForFirstFrame() else {
                 throw CommandFailure(description: "no data arrived within 30 s from \(feed.latest().source)")
@@ -63,9 +64,10 @@ struct DisplayArguments: ParsableArguments {
             for text in await TextFrames.render(feed: feed, frames: frames, size: try textSize(), state: state) {
                 print(text)
             }
-            return
+            return .quit
         }
-        try await DashboardRunner.run(feed: feed, options: dashboardOptions(configuredTheme: configuredTheme, replay: replay))
+        return try await DashboardRunner.run(feed: feed, options: dashboardOptions(configuredTheme: configuredTheme,
+                                                                                     replay: replay))
     }
 
     /// A logger writing to `--log` (or discarding everything when there is none).

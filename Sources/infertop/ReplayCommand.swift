@@ -61,6 +61,7 @@ struct ReplayCommand: AsyncParsableCommand {
                                     intervalSeconds: runner.intervalSeconds)
         let player = Task.detached { try await runner.run(driver: driver, commands: feed.commands) }
         defer { player.cancel() }
-        try await display.show(feed, configuredTheme: nil, replay: true)
+        let end = try await display.show(feed, configuredTheme: nil, replay: true)
+        if end != .quit { throw ExitCode(end.exitStatus) }
     }
 }
