@@ -53,7 +53,8 @@ struct PrometheusResponse: Sendable {
     private static func point(_ value: Any) -> Point? {
         guard let pair = value as? [Any], pair.count == 2, let text = pair[1] as? String else { return nil }
         let seconds = (pair[0] as? Double) ?? (pair[0] as? NSNumber)?.doubleValue
-        guard let seconds, let number = parse(text) else { return nil }
+        // A time no clock can hold (1e300, NaN) is a malformed answer, not a moment to convert.
+        guard let seconds, seconds.isFinite, abs(seconds) < 9e15, let number = parse(text) else { return nil }
         return Point(timeMs: Int64((seconds * 1000).rounded()), value: number)
     }
 
