@@ -56,8 +56,8 @@ struct RecordingSamples {
                                         intervalSeconds: 1, startTimeMs: 1_767_225_600_000)
 
     /// Writes `events` to a new recording at `path`; closes it (footer and all) when `close` is true.
-    static func write(_ events: [RecordingEvent], to path: String, options: RecordingOptions = RecordingOptions(),
-                      close: Bool = true) throws {
+    static func write(_ events: [RecordingEvent], to path: String, header: RecordingHeader = header,
+                      options: RecordingOptions = RecordingOptions(), close: Bool = true) throws {
         let writer = try RecordingWriter(path: path, header: header, options: options)
         for event in events {
             switch event {

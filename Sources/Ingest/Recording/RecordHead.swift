@@ -9,7 +9,7 @@ struct RecordHead {
     init(_ payload: UnsafeRawBufferPointer, startMs: Int64) throws(RecordCursor.Malformed) {
         var c = RecordCursor(payload)
         target = try c.count()
-        timeMs = startMs &+ (try c.zigzag())
+        timeMs = try RecordingFormat.time(startMs: startMs, offsetMs: try c.zigzag())
         rest = c
     }
 
@@ -17,6 +17,7 @@ struct RecordHead {
     mutating func scrapeBody() throws(RecordCursor.Malformed)
         -> (duration: Double, encoding: RecordingFormat.Encoding, length: Int, data: UnsafeRawBufferPointer) {
         let duration = Double(bitPattern: try rest.fixed64())
+        guard duration >= 0 && duration <= 86_400 else { throw .init(what: "scrape duration \(duration) s is not a duration") }
         let raw = try rest.byte()
         guard let encoding = RecordingFormat.Encoding(rawValue: raw) else {
             throw .init(what: "unknown scrape encoding \(raw)")

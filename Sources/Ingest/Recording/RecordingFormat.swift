@@ -15,6 +15,35 @@ enum RecordingFormat {
     static let endPayloadLength = 32
     static let endRecordLength = frameOverhead + endPayloadLength
 
+    /// The times a recording can start at: 1970 to 2286 (10^13 ms). A header outside it is damaged, not a time.
+    static let plausibleStartMs: ClosedRange<Int64> = 0...10_000_000_000_000
+    /// How far a record's time may lie from the start: a day before it (a backfill read through Prometheus) to a
+    /// hundred years after. Outside it a record is damaged, so no time computed from it can overflow.
+    static let plausibleOffsetMs: ClosedRange<Int64> = -86_400_000...3_155_760_000_000
+    /// The scrape intervals a header may declare, in seconds.
+    static let plausibleIntervalSeconds: ClosedRange<Double> = 0.001...86_400
+
+    /// A record's time from its stored offset, or what is wrong with it.
+    static func time(startMs: Int64, offsetMs: Int64) throws(RecordCursor.Malformed) -> Int64 {
+        guard plausibleOffsetMs.contains(offsetMs) else {
+            throw .init(what: "record time \(offsetMs) ms from the start is outside the recording "
+                        + "(expected -1 day to 100 years)")
+        }
+        return startMs + offsetMs
+    }
+
+    /// What is wrong with a header, or nil: each field is checked before any time or interval is computed from it.
+    static func problem(with header: RecordingHeader) -> String? {
+        if header.formatVersion < 1 { return "formatVersion \(header.formatVersion), expected 1 or more" }
+        if !plausibleStartMs.contains(header.startTimeMs) {
+            return "startTimeMs \(header.startTimeMs), expected a time from 1970 to 2286 in milliseconds"
+        }
+        if !plausibleIntervalSeconds.contains(header.intervalSeconds) {
+            return "intervalSeconds \(header.intervalSeconds), expected 0.001 to 86400 seconds"
+        }
+        return nil
+    }
+
     /// What a record holds (its first byte).
     enum RecordType: UInt8 {
         case header = 1, target = 2, scrape = 3, health = 4, index = 5, end = 6

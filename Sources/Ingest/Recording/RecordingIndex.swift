@@ -34,19 +34,23 @@ struct RecordingIndex {
               Array(footer.payload[24..<32]) == RecordingFormat.endMagic
         else { return nil }
         var c = RecordCursor(footer.payload)
-        guard let last = try? c.fixed64(), let end = try? c.fixed64(), let count = try? c.fixed64() else { return nil }
+        // Every field is checked before it is used: a footer that points nowhere or ends at no time is no index.
+        guard let last = try? c.fixed64(), let end = try? c.fixed64(), let count = try? c.fixed64(),
+              let endTimeMs = try? RecordingFormat.time(startMs: startMs, offsetMs: Int64(bitPattern: end) &- startMs),
+              let records = Int(exactly: count), records <= file.count, let lastIndex = Int(exactly: last)
+        else { return nil }
         var index = RecordingIndex(startMs: startMs, end: footerAt)
-        index.endTimeMs = Int64(bitPattern: end)
-        index.dataRecords = Int(count)
+        index.endTimeMs = endTimeMs
+        index.dataRecords = records
         // Follow the chain backwards, then read the index records forwards so entries stay in file order.
         var chain: [RecordFraming.Found] = []
-        var at = Int(last)
+        var at = lastIndex
         while at >= firstRecord && at < footerAt {
             guard let record = try? RecordFraming.record(in: file, at: at), record.type == .index else { return nil }
             chain.append(record)
             var p = RecordCursor(record.payload)
-            guard let previous = try? p.fixed64(), Int(previous) < at else { return nil }
-            at = Int(previous)
+            guard let previous = try? p.fixed64(), let before = Int(exactly: previous), before < at else { return nil }
+            at = before
         }
         for record in chain.reversed() {
             do { try index.add(indexPayload: record.payload, file: file, startMs: startMs) } catch { return nil }
@@ -107,7 +111,7 @@ struct RecordingIndex {
         for _ in 0..<n {
             let kind = try c.byte()
             let target = try c.count()
-            let time = startMs &+ (try c.zigzag())
+            let time = try RecordingFormat.time(startMs: startMs, offsetMs: try c.zigzag())
             let offset = try c.count(limit: file.count)
             switch RecordingFormat.IndexKind(rawValue: kind) {
             case .target:

@@ -38,6 +38,9 @@ public final class RecordingReader: Sendable {
             throw RecordingError.unsupportedVersion(path: path, found: header.formatVersion,
                                                     supported: RecordingFormat.version)
         }
+        if let problem = RecordingFormat.problem(with: header) {
+            throw RecordingError.damagedHeader(path: path, detail: "at byte \(magic.count): \(problem)")
+        }
         self.header = header
         firstRecord = found.next
         index = RecordingIndex.fromFooter(bytes, firstRecord: firstRecord, startMs: header.startTimeMs)

@@ -48,7 +48,7 @@ struct RecordingWriterCore {
         let page = LinePage(bytes)
         var encoding = RecordingFormat.Encoding.full
         var body = bytes
-        let dueKeyframe = lastKeyframeMs[id].map { timeMs - $0 >= options.keyframeIntervalMs || timeMs < $0 } ?? true
+        let dueKeyframe = lastKeyframeMs[id].map { timeMs &- $0 >= options.keyframeIntervalMs || timeMs < $0 } ?? true
         if !dueKeyframe, let previous = pages[id] {
             let delta = LineDelta.encode(from: previous, to: page)
             // A delta over half the page means the page changed shape: a keyframe costs little more and
@@ -61,7 +61,7 @@ struct RecordingWriterCore {
         let deflated = try codec.deflate(body)
         var payload = RecordBuffer(capacity: min(deflated.count, body.count) + 24)
         payload.varint(id)
-        payload.zigzag(timeMs - startMs)
+        payload.zigzag(timeMs &- startMs)  // wraps, never traps; the reader checks every time it decodes
         payload.fixed64(duration.bitPattern)
         if deflated.count < body.count {
             encoding = encoding == .full ? .fullDeflated : .deltaDeflated
@@ -83,7 +83,7 @@ struct RecordingWriterCore {
         let id = try targetID(target)
         var payload = RecordBuffer()
         payload.varint(id)
-        payload.zigzag(timeMs - startMs)
+        payload.zigzag(timeMs &- startMs)
         payload.byte((up ? 1 : 0) | (error != nil ? 2 : 0))
         if let error { payload.string(error) }
         let recordOffset = offset
@@ -134,13 +134,13 @@ struct RecordingWriterCore {
     private mutating func addIndexEntry(_ kind: RecordingFormat.IndexKind, target: Int, timeMs: Int64, offset: Int) {
         pendingIndex.byte(kind.rawValue)
         pendingIndex.varint(target)
-        pendingIndex.zigzag(timeMs - startMs)
+        pendingIndex.zigzag(timeMs &- startMs)
         pendingIndex.varint(offset)
         pendingEntries += 1
     }
 
     private mutating func indexIfDue(_ timeMs: Int64) throws {
-        guard timeMs - lastIndexTimeMs >= options.indexIntervalMs, pendingEntries > 0 else { return }
+        guard timeMs &- lastIndexTimeMs >= options.indexIntervalMs, pendingEntries > 0 else { return }
         try writeIndex()
         lastIndexTimeMs = timeMs
     }
