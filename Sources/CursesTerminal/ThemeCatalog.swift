@@ -51,12 +51,15 @@ public struct ThemeCatalog: Sendable {
             url = found
         } else {
             let known = names()
-            throw TerminalError("infertop: no theme named '\(nameOrPath)'; known themes: "
+            throw TerminalError("no theme named '\(nameOrPath)'; known themes: "
                                 + (known.isEmpty ? "none found (looked in \(folders.map(\.path).joined(separator: ", ")))"
                                    : known.joined(separator: ", ")) + "; or pass a path to a .theme file")
         }
-        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
-            throw TerminalError("infertop: cannot read theme file \(url.path)")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw TerminalError("cannot read theme file \(url.path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw TerminalError("\(url.path): not a theme file (not UTF-8 text); see docs/DASHBOARD.md for the format")
         }
         return try ThemeParser.parse(text, source: url.path)
     }

@@ -32,6 +32,14 @@ struct DisplayArguments: ParsableArguments {
             throw ValidationError("--glyphs must be braille, block or ascii, got \(glyphs)")
         }
         _ = try textSize()
+        // A theme that cannot be used is refused before anything starts, in every mode, with its first bad line.
+        if let theme {
+            do {
+                _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).load(theme)
+            } catch {
+                throw ValidationError("--theme: \(error)")
+            }
+        }
     }
 
     func textSize() throws -> Size {

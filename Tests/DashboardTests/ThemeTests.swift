@@ -1,3 +1,4 @@
+import CursesTerminal
 import Foundation
 import Testing
 import TestSupport
@@ -96,5 +97,17 @@ import TestSupport
         #expect(ColorDepth.detect(hasColors: false, colors: 0, environment: [:]) == .none)
         #expect(ColorDepth.detect(hasColors: true, colors: 256, environment: ["NO_COLOR": "1"]) == .none)
         #expect(ColorDepth.detect(hasColors: true, colors: 256, environment: ["NO_COLOR": ""]) == .palette256)
+    }
+
+    /// Issue 14, class 3: a file that is not a theme is refused with its first bad line, or as not text at all.
+    @Test func aFileThatIsNotAThemeIsRefusedWithItsFirstBadLine() throws {
+        let catalog = ThemeCatalog(folders: [])
+        let passwd = #expect(throws: ThemeError.self) { try catalog.load("/etc/passwd") }
+        #expect(passwd?.description.hasPrefix("/etc/passwd:1:1: expected 'role = colour'") == true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("binary-\(UUID().uuidString).theme")
+        try Data([0xFF, 0xFE, 0x00, 0x80, 0x0A]).write(to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let binary = #expect(throws: TerminalError.self) { try catalog.load(folder.path) }
+        #expect(binary?.description.contains("not a theme file (not UTF-8 text)") == true)
     }
 }
