@@ -17,6 +17,7 @@ struct Infertop: AsyncParsableCommand {
     /// what a script's log keeps); everything else ends as the argument parser ends it, with the exit code the
     /// command threw (`ExitCode(128 + signal)` after an interrupted dashboard has restored the terminal).
     static func main() async {
+        OpenFileLimit.raiseToHard()
         do {
             var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

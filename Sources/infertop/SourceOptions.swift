@@ -49,13 +49,18 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip TLS certificate verification (shown as a warning on screen).")
     var insecure = false
 
-    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default 64; \(SettingRange.concurrency.text)).",
+    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default \(IngestConfiguration.defaultConcurrency), within the open-file limit; \(SettingRange.concurrency.text)).",
                                             valueName: "n"), transform: FlagValue.int(.concurrency))
     var concurrency: Int?
 
     @Option(name: .long, help: ArgumentHelp("Largest page accepted: 64MiB, 10MB, bytes (\(SettingRange.bodyLimit.text)).",
                                             valueName: "size"), transform: FlagValue.bytes(.bodyLimit))
     var bodyLimit: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Most series one target's page may hold; a bigger page is refused "
+                                            + "(default \(IngestConfiguration.defaultSeriesLimit); \(SettingRange.seriesLimit.text)).",
+                                            valueName: "n"), transform: FlagValue.int(.seriesLimit))
+    var seriesLimit: Int?
 
     @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter.", valueName: "n"))
     var seed: UInt64?
@@ -93,6 +98,7 @@ struct SourceOptions: ParsableArguments {
         if let timeout { configuration.timeoutSeconds = timeout }
         if let concurrency { configuration.concurrency = concurrency }
         if let bodyLimit { configuration.bodyLimitBytes = bodyLimit }
+        if let seriesLimit { configuration.seriesLimit = seriesLimit }
         if let seed { configuration.seed = seed }
         if let prometheus {
             guard prometheus.hasPrefix("http://") || prometheus.hasPrefix("https://") else {

@@ -7,7 +7,7 @@ import Yams
 /// key and its line, instead of being ignored.
 public enum ConfigurationLoader {
     static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
-                          "seed", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention", "alerts"]
+                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention", "alerts"]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
     public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
@@ -48,6 +48,7 @@ public enum ConfigurationLoader {
             case "timeout": timeout = try reader.seconds(value, key: key, range: .timeout)
             case "concurrency": configuration.concurrency = try reader.int(value, key: key, range: .concurrency)
             case "body_limit": configuration.bodyLimitBytes = try reader.bytes(value, key: key, range: .bodyLimit)
+            case "series_limit": configuration.seriesLimit = try reader.int(value, key: key, range: .seriesLimit)
             case "max_redirects": configuration.maxRedirects = try reader.int(value, key: key, range: .maxRedirects)
             case "seed": configuration.seed = UInt64(truncatingIfNeeded: try reader.int(value, key: key))
             case "auth": configuration.auth = try auth(value, key: key, reader: reader, path: path)

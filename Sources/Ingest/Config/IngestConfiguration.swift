@@ -5,6 +5,15 @@
 public struct IngestConfiguration: Sendable, Hashable {
     /// The largest page body accepted before the scrape fails with "body too large" (64 MiB).
     public static let defaultBodyLimitBytes = 64 << 20
+    /// Most series one target's page may hold. A vLLM server exports hundreds to a few thousand, a DCGM
+    /// exporter about 40 per GPU, a Triton server a few thousand; the largest page seen (a federated page of
+    /// the 2,352-GPU benchmark cluster) holds 61,740. A page beyond this is refused, so one target cannot take
+    /// the memory of all the others.
+    public static let defaultSeriesLimit = 75_000
+    /// Most scrapes in flight at once. Like Prometheus, every target may be read at the same time, so that
+    /// hanging targets (each holding its slot until the timeout) do not queue the rest behind them; the cap is
+    /// also kept under the process's open-file limit.
+    public static let defaultConcurrency = 8192
     /// Where the configuration is read from when `--config` is not given (tilde expanded by the loader).
     public static let defaultPath = "~/.config/infertop/config.yaml"
 
@@ -18,6 +27,8 @@ public struct IngestConfiguration: Sendable, Hashable {
     /// How many scrapes may be in flight at once.
     public var concurrency: Int
     public var bodyLimitBytes: Int
+    /// Most series a target's page may hold (`defaultSeriesLimit`).
+    public var seriesLimit = IngestConfiguration.defaultSeriesLimit
     /// How many redirects one scrape follows before it fails.
     public var maxRedirects: Int
     public var auth: AuthSettings
@@ -42,7 +53,7 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var seed: UInt64
 
     public init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
-                timeoutSeconds: Double? = nil, concurrency: Int = 64,
+                timeoutSeconds: Double? = nil, concurrency: Int = IngestConfiguration.defaultConcurrency,
                 bodyLimitBytes: Int = IngestConfiguration.defaultBodyLimitBytes, maxRedirects: Int = 5,
                 auth: AuthSettings = AuthSettings(), tls: TLSSettings = TLSSettings(),
                 prometheus: PrometheusSettings? = nil, nodeMap: [String: String] = [:],
@@ -106,6 +117,7 @@ public struct IngestConfiguration: Sendable, Hashable {
         try check(timeoutSeconds, .timeout, "timeout")
         try check(Double(concurrency), .concurrency, "concurrency")
         try check(Double(bodyLimitBytes), .bodyLimit, "body_limit")
+        try check(Double(seriesLimit), .seriesLimit, "series_limit")
         try check(Double(maxRedirects), .maxRedirects, "max_redirects")
         if let retentionSeconds { try check(retentionSeconds, .retention, "retention.duration") }
         if let retentionPoints { try check(Double(retentionPoints), .retentionPoints, "retention.points") }

@@ -9,18 +9,47 @@ import Darwin
 /// error says so instead of listing a thousand parse errors.
 public enum PageReader {
     /// The page in `bytes`; `contentType` picks the format when it names one, else the parser detects it.
-    public static func read(_ bytes: [UInt8], contentType: String?) -> Result<ExpositionPage, ScrapeError> {
-        if let refusal = refusal(bytes) { return .failure(refusal) }
+    /// A page of more than `seriesLimit` samples is refused before it is parsed.
+    public static func read(_ bytes: [UInt8], contentType: String?,
+                            seriesLimit: Int = IngestConfiguration.defaultSeriesLimit) -> Result<ExpositionPage, ScrapeError> {
+        if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
         return checked(ExpositionParser.parse(bytes, format: format(contentType)))
     }
 
     /// The same, with the target's own repeating parser: when the page repeats the previous one but for its
     /// values (the usual case for an exporter), names and labels are not read again.
-    public static func read(_ bytes: [UInt8], contentType: String?,
+    public static func read(_ bytes: [UInt8], contentType: String?, seriesLimit: Int = IngestConfiguration.defaultSeriesLimit,
                             parser: inout RepeatingPageParser) -> Result<ExpositionPage, ScrapeError> {
         // A refused body leaves the parser as it was; the scraper resets it after any failed read.
-        if let refusal = refusal(bytes) { return .failure(refusal) }
+        if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
         return checked(parser.parse(bytes, format: format(contentType)))
+    }
+
+    /// Why `bytes` is plainly not exposition text, or holds more series than a target may send, if it does.
+    private static func refusal(_ bytes: [UInt8], seriesLimit: Int) -> ScrapeError? {
+        if let refusal = refusal(bytes) { return refusal }
+        // Counted before parsing, so a target answering a million series costs one pass over its bytes, not a
+        // million samples in memory (Prometheus' sample_limit refuses the scrape the same way).
+        let samples = sampleLines(bytes, stoppingAbove: seriesLimit)
+        return samples > seriesLimit ? .overSeriesLimit(count: sampleLines(bytes, stoppingAbove: .max), limit: seriesLimit) : nil
+    }
+
+    /// Lines that carry a sample (not blank, not a `#` comment), counted up to just past `limit`.
+    static func sampleLines(_ bytes: [UInt8], stoppingAbove limit: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var start = 0
+            while start < buffer.count && count <= limit {
+                let rest = buffer.count - start
+                let end = memchr(base + start, 0x0A, rest).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
+                var first = start
+                while first < end && (buffer[first] == 0x20 || buffer[first] == 0x09) { first += 1 }
+                if first < end && buffer[first] != UInt8(ascii: "#") && buffer[first] != 0x0D { count += 1 }
+                start = end + 1
+            }
+            return count
+        }
     }
 
     /// Why `bytes` is plainly not exposition text, if it is not.

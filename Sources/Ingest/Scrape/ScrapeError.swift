@@ -14,6 +14,8 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The body is not an exposition page (binary data, a JSON-quoted page, nothing but parse errors).
     case notExposition(String)
     case file(path: String, reason: String)
+    /// The page holds more series than a target may send (`--series-limit`); refused before parsing.
+    case overSeriesLimit(count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -42,6 +44,9 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "network error: \(detail)"
         case .notExposition(let detail):
             return "not a metrics page: \(detail)"
+        case .overSeriesLimit(let count, let limit):
+            return "over series limit (\(count) > \(limit)); the page was not read. Raise --series-limit "
+                + "(series_limit:) if this target really exports that many"
         case .file(let path, let reason):
             return "\(path): \(reason)"
         }

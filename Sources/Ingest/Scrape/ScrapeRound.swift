@@ -29,7 +29,7 @@ public final class ScrapeRound: Sendable {
     public func read() async -> [ScrapeResult] {
         let limiter = ConcurrencyLimiter(limit: configuration.concurrency)
         let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
-        let (fetcher, clock) = (self.fetcher, self.clock)
+        let (fetcher, clock, seriesLimit) = (self.fetcher, self.clock, configuration.seriesLimit)
         return await withTaskGroup(of: (Int, ScrapeResult).self) { group in
             for (index, target) in targets.enumerated() {
                 let node = configuration.node(of: target)
@@ -37,7 +37,7 @@ public final class ScrapeRound: Sendable {
                     // One read per round and target: a fresh parser (reuse across rounds would not pay here).
                     var parser = RepeatingPageParser()
                     var result = await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
-                                                        limiter: limiter, parser: &parser)
+                                                        limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
                     result.consecutiveFailures = result.error == nil ? 0 : 1
                     result.node = node
                     result.role = target.role

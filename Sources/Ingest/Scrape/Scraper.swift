@@ -90,6 +90,7 @@ public actor Scraper {
         let seed = SeededGenerator.seed(configuration.seed, target: target.id)
         let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
         let node = configuration.node(of: target)
+        let seriesLimit = configuration.seriesLimit
         let (clock, sink, limiter, fetcher) = (self.clock, self.sink, self.limiter, self.fetcher)
         return Task {
             var generator = SeededGenerator(seed: seed)
@@ -100,7 +101,7 @@ public actor Scraper {
             while !Task.isCancelled {
                 let started = clock.now()
                 var result = await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
-                                                 limiter: limiter, parser: &parser)
+                                                 limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
                 if Task.isCancelled { return }
                 failures = result.error == nil ? 0 : failures + 1
                 result.consecutiveFailures = failures
@@ -119,12 +120,14 @@ public actor Scraper {
     /// The fetch holds a slot of `limiter`; the parse runs after it, on the caller's task, so the slot is
     /// free for the next fetch and the target's parser is never shared.
     static func readOnce(_ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration, clock: IngestClock,
-                         limiter: ConcurrencyLimiter, parser: inout RepeatingPageParser) async -> ScrapeResult {
+                         limiter: ConcurrencyLimiter, seriesLimit: Int,
+                         parser: inout RepeatingPageParser) async -> ScrapeResult {
         let (timeMs, started, received) = await limiter.withSlot {
             (clock.wallMs(), clock.now(), await fetch(target, fetcher: fetcher, timeout: timeout))
         }
         let outcome = received.bytes.flatMap { body in
-            PageReader.read(body, contentType: received.contentType, parser: &parser).map { (body, $0) }
+            PageReader.read(body, contentType: received.contentType, seriesLimit: seriesLimit, parser: &parser)
+                .map { (body, $0) }
         }
         let duration = (clock.now() - started).seconds
         switch outcome {
