@@ -76,7 +76,7 @@ struct ConfigurationLoaderTests {
         let yaml = "interval: 1\ntargets:\n  - gpu-1:8000\nintervall: 2\n"
         #expect(throws: ConfigurationError.unknownKey(file: "c.yaml", key: "intervall", line: 4,
                                                       known: ["targets", "file_sd", "interval", "timeout", "concurrency",
-                                                              "body_limit", "max_redirects", "seed", "auth", "tls",
+                                                              "body_limit", "max_redirects", "seed", "series_limit", "auth", "tls",
                                                               "prometheus", "nodes", "thresholds", "theme", "retention",
                                                               "alerts"])) {
             try ConfigurationLoader.parse(yaml, file: "c.yaml")
