@@ -84,7 +84,9 @@ public struct ClusterBuilder: Sendable {
         let current = known ?? FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
                                            configuration: configuration)
         layout = current
-        return frame.finish(layout: current, histograms: &histograms)
+        var snapshot = frame.finish(layout: current, histograms: &histograms)
+        snapshot.rateWindowMs = configuration.rateWindowMs
+        return snapshot
     }
 
     private mutating func rebuildPlans(_ names: [String], store: MetricStore) {

@@ -15,6 +15,8 @@ public struct ClusterSnapshot: Sendable, Hashable, Codable {
     /// Things a person should know that are not values: boundaries that could not be merged, pages that
     /// matched no dialect, ….
     public var notes: [String]
+    /// The window rates and quantiles were computed over, in ms (a target scraped for less, shorter).
+    public var rateWindowMs: Int64?
 
     public init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
                 targets: [TargetHealth] = [], totals: ClusterTotals = ClusterTotals(), byModel: [ModelAggregate] = [],

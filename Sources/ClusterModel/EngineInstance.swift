@@ -47,6 +47,24 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     public var gpuIDs: [String]
     /// When a counter reset (engine restart) was last seen, ms since the epoch.
     public var restartedAtMs: Int64?
+    /// Sequences decoded together per forward pass, over the window (llama.cpp's busy slots per decode): the
+    /// batch the engine really ran, where `running` is only how many requests it holds.
+    public var batchSize: Double?
+    /// Prompt tokens per second of prompt processing (prefill speed).
+    public var prefillTokensPerSecond: Double?
+    /// The longest sequence (prompt and generation) the server has seen, in tokens.
+    public var maxSequenceTokens: Double?
+    /// Speculative decoding: accepted draft tokens over drafted ones, 0–1.
+    public var speculativeAcceptance: Double?
+    /// The window, in seconds, that this instance's rates and quantiles were computed over.
+    public var rateWindowSeconds: Double?
+
+    /// The typical time per output token: the ITL median where the engine keeps a histogram, otherwise its mean
+    /// (llama.cpp, Triton), flagged so that every view can mark it as a mean beside other engines' medians.
+    public var interTokenLatency: LatencyFigure? {
+        if let p50 = itl.p50 { return LatencyFigure(seconds: p50, isMean: false) }
+        return itlMean.map { LatencyFigure(seconds: $0, isMean: true) }
+    }
 
     public init(id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
                 state: InstanceState = .ready, running: Double? = nil, waiting: Double? = nil,

@@ -166,18 +166,46 @@ struct FrameBuilder {
             }
             return Quantiles(p50: levels[0.5], p90: levels[0.9], p95: levels[0.95], p99: levels[0.99])
         }
+        /// The rate of a counter that is the product of two series, from their points inside the window: llama.cpp's
+        /// decode calls × its lifetime mean of busy slots per call, i.e. the tokens decoded per second.
+        func productRate(_ a: InstanceMetric, _ b: InstanceMetric) -> Double? {
+            guard let window, let x = plan.scalars[a.rawValue].first, let y = plan.scalars[b.rawValue].first else { return nil }
+            var second: [Int64: Double] = [:]
+            for point in store.points(y.id, fromMs: window.startMs, toMs: window.endMs) { second[point.timeMs] = point.value }
+            let products = store.points(x.id, fromMs: window.startMs, toMs: window.endMs).compactMap { point in
+                second[point.timeMs].map { (timeMs: point.timeMs, value: point.value * x.scale * $0 * y.scale) }
+            }
+            guard let rate = CounterRate.compute(products, windowStartMs: window.startMs, windowEndMs: window.endMs) else {
+                return nil
+            }
+            if rate.reset { restartedAt = window.endMs }
+            guard a.validRange.accepts(rate.perSecond) else {
+                flag(target, DataQualityNote.rateOutOfRange(series: store.info(x.id).name + " × " + store.info(y.id).name,
+                                                             perSecond: rate.perSecond, range: a.validRange, scale: 1))
+                return .nan
+            }
+            return rate.perSecond
+        }
+        func ratio(_ part: Double?, _ whole: Double?) -> Double? {
+            guard let part, let whole, whole > 0 else { return nil }
+            return part / whole
+        }
         let hits = rate(.prefixHits)
         let queries = rate(.prefixQueries)
         var hitRate = gauge(.prefixHitRatio)
         if let hits, let queries, queries > 0 { hitRate = hits / queries }
+        let promptTokens = rate(.promptTokens)
+        // llama.cpp counts prompt tokens served from its cache apart from the ones it computed.
+        if let cached = rate(.cachedPromptTokens) { hitRate = ratio(cached, cached + (promptTokens ?? 0)) ?? hitRate }
+        let decoded = productRate(.decodeCalls, .busySlotsPerDecode)
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
         var result = EngineInstance(
             id: plan.id, target: plan.target, engine: plan.engine, model: plan.model, node: plan.node,
             running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
             ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
-            promptTokensPerSecond: rate(.promptTokens) ?? gauge(.promptThroughput),
-            generationTokensPerSecond: rate(.generationTokens) ?? gauge(.generationThroughput),
+            promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
+            generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
             requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
             abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
             lengthLimitedPerSecond: rate(.lengthLimited), gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
@@ -188,6 +216,11 @@ struct FrameBuilder {
         result.itlMean = mean(.itlTime, per: .itlCount)
         result.e2eMean = mean(.e2eTime, per: .e2eCount)
         result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
+        result.batchSize = ratio(decoded, rate(.decodeCalls))
+        result.prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
+        result.maxSequenceTokens = gauge(.maxSequenceTokens)
+        result.speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
+        result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
         result.restartedAtMs = restartedAt
         result.pod = plan.pod
         result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready

@@ -31,7 +31,7 @@ public enum HistoryKey: Hashable, Sendable {
             case .kv: return instance.kvCacheUsage
             case .ttftP50: return instance.ttft.p50
             case .ttftP95: return instance.ttft.p95
-            case .itlP50: return instance.itl.p50
+            case .itlP50: return instance.interTokenLatency?.seconds
             case .e2eP95: return instance.e2e.p95
             case .generationTPS: return instance.generationTokensPerSecond
             case .promptTPS: return instance.promptTokensPerSecond

@@ -10,6 +10,12 @@ enum InstanceMetric: Int, CaseIterable, Sendable {
     // is the rate of the time over the rate of the count (llama.cpp's seconds per predicted token, Triton's
     // microseconds per request).
     case itlTime, itlCount, e2eTime, e2eCount, queueTimeTotal, queueCount
+    // llama.cpp's decode calls and its lifetime mean of busy slots per call: their product is a counter of the
+    // tokens decoded, which moves with every decode (its token counters move only when a request ends).
+    case decodeCalls, busySlotsPerDecode
+    // Time spent on prompts (prefill speed), prompt tokens served from the cache (prefix-cache hits), the
+    // longest sequence seen, and speculative decoding's draft and accepted tokens.
+    case promptTime, cachedPromptTokens, maxSequenceTokens, draftTokens, acceptedTokens
     // Histograms (or summaries), read as quantiles.
     case ttft, itl, e2e, queueTime
 }
@@ -27,7 +33,9 @@ extension InstanceMetric {
              .itlCount:
             return .tokens
         // Seconds spent per second: how many requests were in that stage at once.
-        case .itlTime, .e2eTime, .queueTimeTotal: return .requests
+        case .itlTime, .e2eTime, .queueTimeTotal, .promptTime: return .requests
+        case .decodeCalls, .cachedPromptTokens, .draftTokens, .acceptedTokens, .maxSequenceTokens: return .tokens
+        case .busySlotsPerDecode: return .requests
         case .ttft, .itl, .e2e, .queueTime: return .latency
         }
     }

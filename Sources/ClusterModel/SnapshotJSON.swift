@@ -20,6 +20,7 @@ public enum SnapshotJSON {
             ("byGPUType", .array(snapshot.byGPUType.map(gpuType))),
             ("notes", strings(snapshot.notes)),
             ("errors", strings(errors)),
+            ("rateWindowSeconds", .optional(snapshot.rateWindowMs.map { Double($0) / 1000 })),
         ])
     }
 
@@ -78,6 +79,10 @@ public enum SnapshotJSON {
             ("lengthLimitedPerSecond", .optional(i.lengthLimitedPerSecond)),
             ("itlMean", .optional(i.itlMean)), ("e2eMean", .optional(i.e2eMean)),
             ("queueTimeMean", .optional(i.queueTimeMean)), ("pod", .optional(i.pod?.description)),
+            ("batchSize", .optional(i.batchSize)), ("prefillTokensPerSecond", .optional(i.prefillTokensPerSecond)),
+            ("maxSequenceTokens", .optional(i.maxSequenceTokens)),
+            ("speculativeAcceptance", .optional(i.speculativeAcceptance)),
+            ("rateWindowSeconds", .optional(i.rateWindowSeconds)),
         ])
     }
 

@@ -11,7 +11,8 @@ public enum SnapshotText {
         out += "  VRAM \(bytes(t.vramUsedBytes)) / \(bytes(t.vramTotalBytes)) (\(percent(t.vramFraction)))"
             + "  util \(percent(t.meanUtilization))  power \(number(t.powerWatts, unit: " W"))\n"
         out += "  tokens/s gen \(number(t.generationTokensPerSecond)) prompt \(number(t.promptTokensPerSecond))"
-            + "  req/s \(number(t.requestsPerSecond))  running \(number(t.running))  waiting \(number(t.waiting))\n"
+            + "  req/s \(number(t.requestsPerSecond))  running \(number(t.running))  waiting \(number(t.waiting))"
+            + (snapshot.rateWindowMs.map { "  (rates over \(Format.window(Double($0) / 1000)))" } ?? "") + "\n"
         out += "  TTFT p50 \(seconds(t.ttft.p50)) p95 \(seconds(t.ttft.p95)) p99 \(seconds(t.ttft.p99))"
             + "  ITL p50 \(seconds(t.itl.p50))  E2E p95 \(seconds(t.e2e.p95))\n"
         if !snapshot.gpus.isEmpty {
@@ -30,7 +31,7 @@ public enum SnapshotText {
                           "E2E p95", "PROMPT t/s", "GEN t/s", "REQ/s", "STOP/LEN/ABORT/ERR /s", "TARGET"],
                          snapshot.instances.map { i in
                 [i.engine.label, clean(i.model ?? "—"), clean(i.node ?? "—"), i.state.label, number(i.running),
-                 number(i.waiting), percent(i.kvCacheUsage), seconds(i.ttft.p50), seconds(i.ttft.p95), seconds(i.itl.p50),
+                 number(i.waiting), percent(i.kvCacheUsage), seconds(i.ttft.p50), seconds(i.ttft.p95), LatencyFigure.text(i.interTokenLatency, absent: "—"),
                  seconds(i.e2e.p95), number(i.promptTokensPerSecond), number(i.generationTokensPerSecond),
                  number(i.requestsPerSecond), outcomes(i), clean(i.target)]
             })
@@ -51,6 +52,9 @@ public enum SnapshotText {
         })
         for target in snapshot.targets {
             for note in target.dataQuality { out += "data: \(clean(target.id)): \(clean(note))\n" }
+        }
+        if snapshot.instances.contains(where: { $0.interTokenLatency?.isMean == true }) {
+            out += "note: \(LatencyFigure.meanMark) marks a mean: the engine keeps no ITL histogram\n"
         }
         for note in snapshot.notes { out += "note: \(clean(note))\n" }
         for error in errors { out += "error: \(clean(error))\n" }

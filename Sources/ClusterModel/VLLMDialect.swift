@@ -28,5 +28,7 @@ extension EngineDialect {
             MetricSource("time_per_output_token_seconds", .itl, .histogram),  // deprecated in 0.11
             MetricSource("e2e_request_latency_seconds", .e2e, .histogram),
             MetricSource("request_queue_time_seconds", .queueTime, .histogram),
+            MetricSource("spec_decode_num_draft_tokens_total", .draftTokens, .counter),
+            MetricSource("spec_decode_num_accepted_tokens_total", .acceptedTokens, .counter),
         ] + MetricSource.outcomes("request_success_total"))
 }

@@ -150,6 +150,14 @@ public enum Format {
         return String(s / 86_400) + "d"
     }
 
+    /// A window length in seconds that need not be whole: 0.5 → "500ms", 2 → "2s", 2.5 → "2.5s", 600 → "10m".
+    public static func window(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return invalid }
+        if seconds < 1 { return fixed(seconds * 1000, 0) + "ms" }
+        if seconds < 86_400, seconds == seconds.rounded() { return window(seconds: Int(seconds)) }
+        return seconds < 60 ? fixed(seconds, 1) + "s" : duration(seconds)
+    }
+
     /// A window length: 60 → "1m", 3600 → "1h", 90 → "90s".
     public static func window(seconds: Int) -> String {
         seconds % 3600 == 0 && seconds != 0 ? String(seconds / 3600) + "h"

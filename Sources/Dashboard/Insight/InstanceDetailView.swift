@@ -72,6 +72,10 @@ public enum InstanceDetailView {
         let inside = Box.draw(&canvas, rect, title: "latency quantiles now", glyphs: ctx.glyphs)
         Table(columns: quantileColumns, rowCount: rows.count).draw(&canvas, inside, glyphs: ctx.glyphs, focused: false) { row, column in
             let q = rows[row].1
+            // An engine that keeps no ITL histogram (llama.cpp, Triton) gives a mean: shown, marked, where p50 is.
+            if row == 1, q.isEmpty, column == 1, let mean = instance.interTokenLatency {
+                return .plain(LatencyFigure.text(mean, absent: ctx.absent))
+            }
             let values = [q.p50, q.p90, q.p95, q.p99]
             return column == 0 ? .plain(rows[row].0) : .plain(Format.seconds(values[column - 1], absent: ctx.absent))
         }
@@ -87,6 +91,13 @@ public enum InstanceDetailView {
                                     Thresholds.queue(waiting: instance.waiting, running: instance.running))],
             [("KV ", .muted), (Format.percent(instance.kvCacheUsage, absent: a), Thresholds.kvCache(instance.kvCacheUsage))],
             [("prefix hits ", .muted), (Format.percent(instance.prefixCacheHitRate, absent: a), .text)],
+        ] + [
+            // Figures only some engines give (llama.cpp's batch and prefill, speculative decoding): shown when known.
+            instance.batchSize.map { [("batch ", .muted), (Format.compact($0, absent: a), .text)] },
+            instance.prefillTokensPerSecond.map { [("prefill ", .muted), (Format.compact($0, absent: a) + " tok/s", .text)] },
+            instance.maxSequenceTokens.map { [("longest sequence ", .muted), (Format.compact($0, absent: a) + " tok", .text)] },
+            instance.speculativeAcceptance.map { [("draft accepted ", .muted), (Format.percent($0, absent: a), .text)] },
+        ].compactMap { $0 } + [
             [("requests ", .muted), (rate(instance.requestsPerSecond), .text)],
             [("preempted ", .muted), (rate(instance.preemptionsPerSecond), (instance.preemptionsPerSecond ?? 0) > 0 ? .warn : .text)],
             // How requests ended: a stop token, the length limit (answers cut short), aborted by the client, failed.
@@ -94,6 +105,7 @@ public enum InstanceDetailView {
             [("length ", .muted), (rate(instance.lengthLimitedPerSecond), .text)],
             [("abort ", .muted), (rate(instance.abortedPerSecond), .text)],
             [("error ", .muted), (rate(instance.failedPerSecond), (instance.failedPerSecond ?? 0) > 0 ? .critical : .text)],
+            [("rates over ", .muted), (instance.rateWindowSeconds.map(Format.window) ?? a, .muted)],
         ]
         FlowText.draw(&canvas, inside, groups: lines)
     }

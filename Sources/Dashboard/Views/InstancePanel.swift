@@ -35,7 +35,9 @@ public enum InstancePanel {
         let shown = table.draw(&canvas, rect.inset(by: 1), glyphs: ctx.glyphs, focused: focused) { row, column in
             cell(instances[row], column, ctx)
         }
-        Box.draw(&canvas, rect, title: "engine instances " + String(instances.count),
+        // The window every rate in the table is taken over, so a number can be read for what it is.
+        let window = ctx.snapshot.rateWindowMs.map { " · rates over " + Format.window(Double($0) / 1000) } ?? ""
+        Box.draw(&canvas, rect, title: "engine instances " + String(instances.count) + window,
                  note: ctx.rowsNote(shown, of: instances.count), focused: focused, glyphs: ctx.glyphs)
         return shown
     }
@@ -60,7 +62,7 @@ public enum InstancePanel {
         case 6: return .text(Format.percent(i.kvCacheUsage, absent: a), Thresholds.kvCache(i.kvCacheUsage))
         case 7: return .text(Format.seconds(i.ttft.p50, absent: a), .text)
         case 8: return .text(Format.seconds(i.ttft.p95, absent: a), .text)
-        case 9: return .text(Format.seconds(i.itl.p50, absent: a), .text)
+        case 9: return .text(LatencyFigure.text(i.interTokenLatency, absent: a), .text)
         case 10: return .text(Format.compact(i.promptTokensPerSecond, absent: a), .text)
         case 11: return .text(Format.compact(i.generationTokensPerSecond, absent: a), .text)
         case 12: return .text(Format.compact(i.preemptionsPerSecond, absent: a),

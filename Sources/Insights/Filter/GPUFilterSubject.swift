@@ -41,7 +41,7 @@ public struct GPUFilterSubject: FilterSubject {
         case .waiting: return sum(instanceValues(\.waiting))
         case .running: return sum(instanceValues(\.running))
         case .ttft: return maximum(instanceValues(\.ttft.p95))
-        case .itl: return maximum(instanceValues(\.itl.p50))
+        case .itl: return maximum(instanceValues { $0.interTokenLatency?.seconds })
         case .tps: return sum(instanceValues(\.generationTokensPerSecond))
         case .preemptions: return sum(instanceValues(\.preemptionsPerSecond))
         default: return nil

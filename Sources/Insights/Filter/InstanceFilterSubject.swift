@@ -37,7 +37,7 @@ public struct InstanceFilterSubject: FilterSubject {
         case .waiting: return instance.waiting
         case .running: return instance.running
         case .ttft: return instance.ttft.p95
-        case .itl: return instance.itl.p50
+        case .itl: return instance.interTokenLatency?.seconds
         case .tps: return instance.generationTokensPerSecond
         case .preemptions: return instance.preemptionsPerSecond
         default: return nil
