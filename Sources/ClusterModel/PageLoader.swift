@@ -14,6 +14,10 @@ public struct PageLoader: Sendable {
     public var modelConfiguration: ModelConfiguration
     /// At most this many errors are listed per page (the rest are counted).
     public var errorsPerPage = 5
+    /// Rates over the time each target's pages cover (from its first page to its last), instead of
+    /// `modelConfiguration.rateWindowMs`: what `infertop snapshot` of files does, so that two pages ten seconds
+    /// apart give the increase over those ten seconds, as Prometheus' `rate()` over exactly that range does.
+    public var ratesOverPages = false
 
     public init(intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
                 modelConfiguration: ModelConfiguration? = nil) {
@@ -57,7 +61,16 @@ public struct PageLoader: Sendable {
                 errors.append("\(input.origin): \(reason)")
             }
         }
-        var builder = ClusterBuilder(configuration: modelConfiguration)
+        var model = modelConfiguration
+        if ratesOverPages {
+            // Each target's window is then its own span (the builder shortens a window to the time scraped).
+            let spans = store.targetNames.compactMap { name in
+                store.latestTimeMs(of: name).flatMap { last in store.oldestTimeMs(of: name).map { last - $0 } }
+            }
+            model.rateWindowMs = max(1, spans.max() ?? 1)
+            model.shortensYoungWindows = true
+        }
+        var builder = ClusterBuilder(configuration: model)
         return Result(snapshot: builder.snapshot(from: store), store: store, errors: errors)
     }
 }

@@ -27,7 +27,7 @@ struct SnapshotCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
-    @Option(name: .long, help: "Rate and quantile window in seconds (\(FlagRange.window.text); default: two intervals for files, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).",
+    @Option(name: .long, help: "Rate and quantile window in seconds (\(FlagRange.window.text); default: the time each target's files cover, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).",
             transform: FlagValue.seconds(FlagRange.window))
     var window: Double?
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
@@ -109,8 +109,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     private func pages(_ arguments: [String]) throws -> SnapshotResult {
         let intervalMs = intervalMs()
         let (inputs, readErrors) = SnapshotSources.read(pages: arguments)
-        let loader = PageLoader(intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
-                                modelConfiguration: try model(ModelConfiguration(), defaultWindowMs: 2 * intervalMs))
+        var loader = PageLoader(intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
+                                modelConfiguration: try model(ModelConfiguration()))
+        // Without --window, a rate is the increase over the time a target's pages cover.
+        loader.ratesOverPages = window == nil
         let loaded = loader.load(inputs)
         return SnapshotResult(snapshot: loaded.snapshot, errors: readErrors + loaded.errors)
     }

@@ -89,6 +89,36 @@ import TestSupport
         #expect(snapshot.instances.count == 2)
     }
 
+    /// Issue 15, item 2: two pages of a freshly started server (its counter near zero) give, as files, the
+    /// increase over the time between them — what Prometheus' `rate()` over exactly that range gives, not the
+    /// increase spread over two intervals.
+    @Test(.timeLimit(.minutes(2))) func ratesOfFilesMatchPrometheusOverTheTimeTheyCover() async throws {
+        let pages = ["llamacpp:tokens_predicted_total 100\n", "llamacpp:tokens_predicted_total 14570\n"].map { Array($0.utf8) }
+        let peer = try PrometheusPeer(pages: pages)
+        defer { peer.stop() }
+        var points: [(timeMs: Int64, value: Double)] = []
+        let scraped = await Polling.until(timeout: .seconds(60), interval: .milliseconds(250)) {
+            let raw = try? await peer.query("llamacpp:tokens_predicted_total[1m]")
+            points = (raw?.first?["values"] as? [[Any]] ?? []).compactMap { point in
+                guard let seconds = point.first as? Double, let value = Self.number(point.last) else { return nil }
+                return (Int64((seconds * 1000).rounded()), value)
+            }
+            return points.contains { $0.value == 14570 }
+        }
+        try #require(scraped, "Prometheus did not scrape both pages in time; its log:\n\(peer.log)")
+        let first = try #require(points.first { $0.value == 100 })
+        let second = try #require(points.first { $0.value == 14570 })
+        var loader = PageLoader()
+        loader.ratesOverPages = true
+        let snapshot = loader.load([PageInput(target: "llama", origin: "a.prom", bytes: pages[0], timeMs: first.timeMs),
+                                    PageInput(target: "llama", origin: "b.prom", bytes: pages[1], timeMs: second.timeMs)]).snapshot
+        let range = "[\(second.timeMs - first.timeMs)ms]"
+        let theirs = try await peer.query("rate(llamacpp:tokens_predicted_total\(range))", at: Double(second.timeMs) / 1000)
+        let ours = snapshot.instances.first?.generationTokensPerSecond
+        #expect(Self.close(ours, Self.number(theirs.first?["value"])), "ours \(String(describing: ours)), theirs \(theirs)")
+        #expect(abs((ours ?? 0) - 14_470 / (Double(second.timeMs - first.timeMs) / 1000)) < 1e-6)
+    }
+
     /// A Prometheus value (`[time, "string"]`) as a number.
     static func number(_ any: Any?) -> Double? {
         if let pair = any as? [Any] { return number(pair.last) }
