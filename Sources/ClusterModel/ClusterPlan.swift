@@ -81,7 +81,8 @@ enum ClusterPlan {
             guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
             let planned = planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
                                         target: target, host: host, explicitNode: configuration.targetNodes[target],
-                                        explicitPod: configuration.targetPods[target])
+                                        explicitPod: configuration.targetPods[target],
+                                        explicitModel: configuration.targetModels[target])
             if dialect.fillsOtherInstances { fillers += planned } else { instances += planned }
         }
         if instances.isEmpty {
@@ -155,7 +156,8 @@ enum ClusterPlan {
 
     private static func planInstances(dialect: EngineDialect, table: [String: [(priority: Int, source: MetricSource)]],
                                       infos: [(id: SeriesID, info: SeriesInfo)], stripped: [Substring?], target: String,
-                                      host: String?, explicitNode: String?, explicitPod: PodReference?) -> [InstancePlan] {
+                                      host: String?, explicitNode: String?, explicitPod: PodReference?,
+                                      explicitModel: String?) -> [InstancePlan] {
         var drafts: [String: Draft] = [:]
         var order: [String] = []
         for (index, entry) in infos.enumerated() {
@@ -184,7 +186,10 @@ enum ClusterPlan {
         return order.compactMap { key in
             guard let draft = drafts[key] else { return nil }
             let count = InstanceMetric.allCases.count
-            var plan = InstancePlan(id: "", target: target, engine: draft.engine, model: draft.model, node: draft.node,
+            // A model asked of the server names the instance but is not part of its identity, which stays what
+            // the page alone gives (so an instance keeps its history and alerts when the answer arrives).
+            var plan = InstancePlan(id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
+                                    node: draft.node,
                                     pod: explicitPod ?? draft.pod,
                                     scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
                                     summaries: Array(repeating: [], count: count))

@@ -9,6 +9,8 @@ public struct ModelConfiguration: Sendable, Hashable {
     /// The Kubernetes pod of a target (target id → pod, e.g. from file_sd labels); wins over the pod labels
     /// on the engine's own series. Engines are joined to the GPUs whose DCGM series name their pod.
     public var targetPods: [String: PodReference]
+    /// The served model of a target whose metrics do not name it (target id → model), asked of the server.
+    public var targetModels: [String: String] = [:]
     /// While a target has been scraped for less than the window (the dashboard just started, or the target
     /// just appeared), take its rates over the time it has been scraped instead. Prometheus' `rate()` divides
     /// by the whole window and extrapolates only half an interval past the first point, so a 10 s window over

@@ -35,6 +35,10 @@ public struct ClusterPipeline: Sendable {
         if let node = result.node, builder.configuration.targetNodes[result.target] == nil {
             builder.configuration.targetNodes[result.target] = node
         }
+        // A model asked of the server (its metrics do not name it); changes only when it restarts with another.
+        if let model = result.model, builder.configuration.targetModels[result.target] != model {
+            builder.configuration.targetModels[result.target] = model
+        }
         if let pod = result.pod, builder.configuration.targetPods[result.target] == nil {
             builder.configuration.targetPods[result.target] = PodReference(namespace: result.namespace, name: pod)
         }

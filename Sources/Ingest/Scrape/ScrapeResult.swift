@@ -22,6 +22,8 @@ public struct ScrapeResult: Sendable {
     /// The Kubernetes pod (and namespace) the configuration or file_sd names for the target, if any.
     public var pod: String?
     public var namespace: String?
+    /// The served model's name, asked of servers whose metrics do not carry it (`ModelNameSource`).
+    public var model: String?
 
     public init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
                 page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,

@@ -38,6 +38,11 @@ public final class ScrapeRound: Sendable {
                     var parser = RepeatingPageParser()
                     var result = await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
                                                         limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
+                    if let page = result.page {
+                        var model = ModelNameProbe()
+                        await model.resolve(page, target: target, fetcher: fetcher, timeout: timeout)
+                        result.model = model.name
+                    }
                     result.consecutiveFailures = result.error == nil ? 0 : 1
                     result.node = node
                     result.role = target.role

@@ -98,11 +98,16 @@ public actor Scraper {
             var parser = RepeatingPageParser()
             do { try await clock.sleep(schedule.startOffset(using: &generator)) } catch { return }
             var failures = 0
+            var model = ModelNameProbe()
             while !Task.isCancelled {
                 let started = clock.now()
                 var result = await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
                                                  limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
                 if Task.isCancelled { return }
+                model.observe(result.page)
+                // Once per target and restart, outside the scrape slots: one small request beside the page.
+                if let page = result.page { await model.resolve(page, target: target, fetcher: fetcher, timeout: timeout) }
+                result.model = model.name
                 failures = result.error == nil ? 0 : failures + 1
                 result.consecutiveFailures = failures
                 result.node = node

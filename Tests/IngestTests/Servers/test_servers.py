@@ -21,6 +21,7 @@ Modes:
   redirect  redirects to itself forever
 """
 import argparse
+import base64
 import gzip
 import http.server
 import json
@@ -105,6 +106,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send_body(200, self.page)
             else:
                 self.send_body(401, b"Unauthorized\n", extra={"WWW-Authenticate": "Bearer"})
+        elif mode == "llama":
+            # llama.cpp: metrics without a model label; the name is at /v1/models.
+            if self.path.startswith("/v1/models"):
+                self.send_body(200, b'{"object":"list","data":[{"id":"tiny.gguf","object":"model"}]}', "application/json")
+            else:
+                self.send_body(200, b"# TYPE llamacpp:tokens_predicted_total counter\nllamacpp:tokens_predicted_total 12\n"
+                                    b"# TYPE llamacpp:requests_processing gauge\nllamacpp:requests_processing 1\n")
         elif mode == "redirect":
             self.send_response(302)
             self.send_header("Location", self.path + ("x" if len(self.path) < 200 else ""))
