@@ -106,7 +106,7 @@ public enum DashboardRunner {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
         if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
         let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
-                                        sortKeyCounts: ClusterQuery.sortKeyCounts, themeCount: themeCount,
+                                        sortColumns: ClusterQuery.sortColumns, themeCount: themeCount,
                                         pageRows: max(1, size.height / 3), replayStartMs: frame.replay?.startMs)
         if case let .click(x, y) = action {
             guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }

@@ -112,6 +112,28 @@ public enum Format {
         return String(whole / 86_400) + "d" + two(whole / 3600 % 24) + "h"
     }
 
+    /// A temperature: "57°C".
+    public static func celsius(_ value: Double?, absent: String) -> String {
+        guard let value else { return absent }
+        guard value.isFinite else { return invalid }
+        return fixed(value, 0) + "°C"
+    }
+
+    /// A temperature difference, signed so it cannot be read as a temperature: "+27°C", "-3°C".
+    public static func celsiusDifference(_ value: Double?, absent: String) -> String {
+        guard let value else { return absent }
+        guard value.isFinite else { return invalid }
+        let text = fixed(value, 0)
+        return (text.hasPrefix("-") || text == "0" ? "" : "+") + text + "°C"
+    }
+
+    /// Power: "483W", "12.5kW".
+    public static func watts(_ value: Double?, absent: String) -> String {
+        guard let value else { return absent }
+        guard value.isFinite else { return invalid }
+        return abs(value) < 10_000 ? fixed(value, 0) + "W" : compact(value / 1000, absent: absent) + "kW"
+    }
+
     /// Bytes in GiB with one decimal below 100 GiB: "41.2", "141".
     public static func gib(_ bytes: Double?, absent: String) -> String {
         guard let bytes else { return absent }

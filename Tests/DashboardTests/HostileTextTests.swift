@@ -48,7 +48,7 @@ import Testing
                         #expect(!cell.character.unicodeScalars.contains(where: DisplayWidth.isInvisibleFormat),
                                 "an invisible formatting character reached \(x),\(y)")
                         if width == 2 {
-                            #expect(x + 1 < canvas.width && canvas[x + 1, y].isContinuation, "wide '\(cell.character)' at \(x),\(y)")
+                            #expect(x + 1 < canvas.width && canvas[x + 1, y].isContinuation, "wide \(cell.character) at \(x),\(y) in \(state.screen) \(state.insight.stack) \(size): \(canvas.line(y))")
                             x += 2
                         } else {
                             x += 1

@@ -4,7 +4,7 @@ import Testing
 /// Key handling as state transitions: key → table → action → reducer.
 @Suite struct KeyAndReducerTests {
     static let context = UIReducer.Context(rowCounts: [.gpus: 20, .instances: 5, .targets: 3],
-                                           sortKeyCounts: ClusterQuery.sortKeyCounts, themeCount: 3, pageRows: 8)
+                                           sortColumns: ClusterQuery.sortColumns, themeCount: 3, pageRows: 8)
 
     func press(_ keys: [Key], from state: UIState = UIState()) -> UIState {
         keys.reduce(state) { s, key in
@@ -49,13 +49,19 @@ import Testing
         #expect(press([.escape], from: typed).filter.isEmpty)
     }
 
-    @Test func sortCyclesColumnsAndReverses() {
+    /// Issue 18, class 3: `s` moves to the next sortable column in its natural direction — figures largest first
+    /// (the worst GPU, the longest queue), names A to Z — `S` reverses, and every table has a sort that works.
+    @Test func sortCyclesColumnsInTheirNaturalDirectionAndReverses() {
         let s = press([.character("s"), .character("s")])
-        #expect(s.sorting(.gpus) == UIState.Sort(column: 2, descending: false))
-        #expect(press([.character("S")], from: s).sorting(.gpus).descending)
-        let wrapped = press(Array(repeating: .character("s"), count: ClusterQuery.gpuSortKeys.count))
+        #expect(s.sorting(.gpus) == UIState.Sort(column: 3, descending: true))  // node, model, then VRAM: fullest first
+        #expect(GPUPanel.columns[3].title == "VRAM GiB")
+        #expect(!press([.character("S")], from: s).sorting(.gpus).descending)
+        let sortable = ClusterQuery.sortColumns[.gpus]!.count
+        let wrapped = press(Array(repeating: .character("s"), count: sortable))
         #expect(wrapped.sorting(.gpus).column == 0)
-        #expect(press([.character("T"), .character("s")]).sorting(.targets).column == 1)
+        let targets = press([.character("T"), .character("s")]).sorting(.targets)
+        #expect(TargetsView.columns[targets.column].title == "status")
+        for list in UIState.List.allCases { #expect(ClusterQuery.sortColumns[list]?.isEmpty == false) }
     }
 
     @Test func screensPauseWindowThemeGlyphsCompact() {
@@ -75,7 +81,7 @@ import Testing
     @Test func clickSelectsTheRowUnderThePointer() {
         let frame = SampleCluster.frame(ticks: 2)
         let size = Size(width: 120, height: 40)
-        let layout = OverviewLayout.compute(size)!
+        let layout = DashboardView.layout(frame, state: UIState(), size: size)!
         // Third data row of the instances panel: border, header, rows 0, 1, 2.
         let hit = DashboardView.row(atX: layout.instances.x + 5, y: layout.instances.y + 4, frame: frame, state: UIState(), size: size)
         #expect(hit?.0 == .instances && hit?.1 == 2)

@@ -1,3 +1,4 @@
+import Formatting
 import Testing
 @testable import Dashboard
 
@@ -81,6 +82,65 @@ import Testing
                     }
                 }
             }
+        }
+    }
+
+    /// Issue 18, class 2: at every size from 80×24 to 300×100 and with 1, 16, 64 and 2,000 GPUs, no table panel
+    /// is more than half empty while the other is cut short, and no name is cut while another column of its
+    /// table is wider than it needs.
+    @Test(arguments: [(1, 1, 2), (16, 4, 7), (64, 8, 24), (2000, 8, 500)] as [(Int, Int, Int)])
+    func panelsAndColumnsGiveTheirRoomToWhatNeedsIt(gpus: Int, perNode: Int, instances: Int) {
+        let frame = SampleCluster.frame(nodes: gpus / perNode, perNode: perNode, instances: instances, targets: 6, ticks: 3)
+        let sizes = [(80, 24), (120, 40), (160, 48), (200, 50), (300, 100)]
+            + stride(from: 80, through: 300, by: 37).flatMap { w in stride(from: 24, through: 100, by: 19).map { (w, $0) } }
+        for (width, height) in sizes {
+            let size = Size(width: width, height: height)
+            let state = UIState()
+            guard let layout = DashboardView.layout(frame, state: state, size: size) else { continue }
+            let panels = [(frame.snapshot.gpus.count, layout.gpus), (frame.snapshot.instances.count, layout.instances)]
+            for (rows, rect) in panels {
+                let capacity = rect.height - 3
+                let halfEmpty = capacity > 0 && capacity - rows > capacity / 2
+                for (otherRows, other) in panels where other != rect {
+                    let cut = otherRows > other.height - 3
+                    #expect(!(halfEmpty && cut), "\(gpus) GPUs at \(size): \(rect) holds \(rows) rows, \(other) cuts \(otherRows)")
+                }
+            }
+            let ctx = ViewContext(frame: frame, state: state, glyphs: .braille)
+            checkNames(GPUPanel.columns, ClusterQuery.gpus(frame.snapshot, state), layout.gpus, ctx, size)
+            checkNames(InstancePanel.columns, ClusterQuery.instances(frame.snapshot, state), layout.instances, ctx, size)
+        }
+    }
+
+    /// A name column narrower than its longest visible value leaves no other column wider than it needs: names
+    /// wider than their values, bars and histories wider than their minimums.
+    func checkNames<Row>(_ columns: [Column<Row>], _ rows: [Row], _ rect: Rect, _ ctx: ViewContext, _ size: Size) {
+        let inside = rect.inset(by: 1)
+        let table = Table(columns: columns, rows: rows)
+        let shown = table.shownRows(visibleRows: inside.height - 1)
+        let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
+        let titles = table.titles(glyphs: ctx.glyphs)
+        let widths = table.widths(cells: cells, titles: titles, width: inside.width)
+        func need(_ i: Int) -> Int {
+            var content = DisplayWidth.of(columns[i].shortTitle ?? titles[i])
+            for row in cells {
+                switch row[i] {
+                case .text(let text, _): content = max(content, DisplayWidth.of(text))
+                case .gauge(_, let label, _): content = max(content, DisplayWidth.of(label) + 4)
+                case .sparkline: break
+                }
+            }
+            if case .sparkline(let minimum, _) = columns[i].width { return minimum }
+            return content
+        }
+        let cutNames = columns.indices.filter { i in
+            if case .name = columns[i].width, let w = widths[i] { return w < need(i) }
+            return false
+        }
+        guard !cutNames.isEmpty else { return }
+        for i in columns.indices {
+            guard let w = widths[i] else { continue }
+            #expect(w <= need(i), "\(size): '\(columns[i].title)' is \(w) wide (needs \(need(i))) while a name is cut")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Formatting
+import Insights
 import Testing
 @testable import Dashboard
 
@@ -24,38 +25,62 @@ import Testing
         #expect(unknown.roles(row: 0)[7] == .muted)
     }
 
-    @Test func tableColumnsShrinkThenHideByPriority() {
-        let columns = [TableColumn("name", width: 10, minWidth: 4, priority: 90, alignment: .left, flexible: true),
-                       TableColumn("a", width: 5, priority: 100), TableColumn("b", width: 5, priority: 10),
-                       TableColumn("c", width: 6, minWidth: 3, priority: 50)]
-        #expect(Table.fit(columns, width: 40) == [21, 5, 5, 6])   // room to spare goes to the flexible column
-        #expect(Table.fit(columns, width: 29) == [10, 5, 5, 6])
-        #expect(Table.fit(columns, width: 25) == [6, 5, 5, 6])    // shrink the column with the most slack first
-        #expect(Table.fit(columns, width: 18) == [6, 5, nil, 5])  // b (lowest priority) hidden
-        #expect(Table.fit(columns, width: 9) == [nil, 5, nil, nil]) // then c, then even name: a has the highest priority
-        #expect(Table.fit(columns, width: 2) == [nil, nil, nil, nil])
+    /// Issue 18, class 2: widths come from what the rows hold and a priority — names first, then numbers, then
+    /// bars and histories take what is left; below the minimums, the lowest priority goes.
+    @Test func columnWidthsComeFromContentAndPriority() {
+        let demands = [ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
+                       ColumnLayout.Demand(.number, priority: 100, content: 5),
+                       ColumnLayout.Demand(.bar(preferred: 20), priority: 80, content: 9),
+                       ColumnLayout.Demand(.sparkline(minimum: 6, preferred: 12), priority: 10, content: 0)]
+        // Everything fits: the name is whole, the bar preferred, the history preferred, the rest to the bar.
+        #expect(ColumnLayout.widths(demands, width: 70) == [22, 5, 20 + 8, 12])
+        // A bar short of its preferred width costs a history of lower priority its place; the name is whole first.
+        #expect(ColumnLayout.widths(demands, width: 49) == [22, 5, 20, nil])
+        #expect(ColumnLayout.widths(demands, width: 60) == [22, 5, 20, 10])
+        // Short of room: the name is cut before the numbers, the bar keeps its minimum (label + 4).
+        #expect(ColumnLayout.widths(demands, width: 30) == [10, 5, 13, nil])
+        #expect(ColumnLayout.widths(demands, width: 26) == [6, 5, 13, nil])
+        #expect(ColumnLayout.widths(demands, width: 12) == [6, 5, nil, nil])
+        #expect(ColumnLayout.widths(demands, width: 2) == [nil, nil, nil, nil])
+    }
+
+    @Test func namesAreShortenedByWhatTellsThemApart() {
+        let model = "meta-llama/Llama-3.1-70B-Instruct"
+        #expect(DisplayName.fit(model, kind: .model, width: 40) == model)
+        #expect(DisplayName.fit(model, kind: .model, width: 22) == "Llama-3.1-70B-Instruct")
+        #expect(DisplayName.fit(model, kind: .model, width: 15) == "Llama-3.1-70B")
+        #expect(DisplayName.fit(model, kind: .model, width: 12) == "…70B")
+        #expect(DisplayName.fit("meta-llama/Llama-3.1-8B-Instruct", kind: .model, width: 15) == "Llama-3.1-8B")
+        #expect(DisplayName.fit("gpu-node-0017", kind: .node, width: 6) == "…-0017")
+        #expect(DisplayName.fit("NVIDIA H100 80GB HBM3", kind: .gpuModel, width: 10) == "H100 80GB")
+        #expect(DisplayName.fit("NVIDIA H100 80GB HBM3", kind: .gpuModel, width: 6) == "H100")
+        #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 40)
+                == "gpu-node-17.cluster.local:8000")
+        #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 16) == "gpu-node…al:8000")
     }
 
     @Test func tablePagesKeepTheSelectionVisible() {
-        #expect(Table.firstRow(selected: 0, visibleRows: 10, rowCount: 100) == 0)
-        #expect(Table.firstRow(selected: 9, visibleRows: 10, rowCount: 100) == 0)
-        #expect(Table.firstRow(selected: 10, visibleRows: 10, rowCount: 100) == 10)
-        #expect(Table.firstRow(selected: 99, visibleRows: 10, rowCount: 95) == 85)
-        #expect(Table.firstRow(selected: 3, visibleRows: 10, rowCount: 5) == 0)
+        #expect(TableText.firstRow(selected: 0, visibleRows: 10, rowCount: 100) == 0)
+        #expect(TableText.firstRow(selected: 9, visibleRows: 10, rowCount: 100) == 0)
+        #expect(TableText.firstRow(selected: 10, visibleRows: 10, rowCount: 100) == 10)
+        #expect(TableText.firstRow(selected: 99, visibleRows: 10, rowCount: 95) == 85)
+        #expect(TableText.firstRow(selected: 3, visibleRows: 10, rowCount: 5) == 0)
     }
 
     @Test func tableDrawsSortIndicatorAndSelection() {
-        let table = Table(columns: [TableColumn("n", width: 3, alignment: .left), TableColumn("v", width: 4)], rowCount: 3,
-                          selected: 1, sortColumn: 1, sortDescending: true)
+        let columns: [Column<Int>] = [
+            Column("n", .name(minimum: 2, maximum: 3, kind: .plain), priority: 90) { rows, i, _ in .plain("r\(rows[i])") },
+            Column("v", .number, priority: 100) { rows, i, _ in .plain(String(rows[i] * 10)) },
+        ]
+        let table = Table(columns: columns, rows: [0, 1, 2], selected: 1, sort: (1, true))
         var canvas = Canvas(size: Size(width: 8, height: 4))
-        let shown = table.draw(&canvas, canvas.bounds, glyphs: .braille) { row, column in
-            .plain(column == 0 ? "r\(row)" : String(row * 10))
-        }
+        let ctx = ViewContext(frame: .empty(source: "test"), state: UIState(), glyphs: .braille)
+        let shown = table.draw(&canvas, canvas.bounds, ctx)
         #expect(shown == 0..<3)
-        #expect(canvas.plainText == "n     v▼\nr0     0\nr1    10\nr2    20")
+        #expect(canvas.plainText == "n  v▼\nr0  0\nr1 10\nr2 20")
         #expect(canvas.roles(row: 2).allSatisfy { $0 == .selection })
         #expect(canvas.roles(row: 0)[0] == .header)
-        #expect(Table.truncate("meta-llama/Llama", to: 6, ellipsis: "…") == "meta-…")
+        #expect(TableText.truncate("meta-llama/Llama", to: 6, ellipsis: "…") == "meta-…")
     }
 
     @Test func lineChartDrawsAxesAndDots() {

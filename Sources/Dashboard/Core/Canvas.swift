@@ -81,6 +81,9 @@ public struct Canvas: Equatable, Sendable {
         let cell = Cell(character, role)
         for row in area.y..<area.maxY {
             let base = row * width
+            // A wide character cut by the edge of the area loses its other half too, never leaving a stray half.
+            if area.x > 0, cells[base + area.x].isContinuation { cells[base + area.x - 1].character = " " }
+            if area.maxX < width, cells[base + area.maxX].isContinuation { cells[base + area.maxX].character = " " }
             for column in area.x..<area.maxX { cells[base + column] = cell }
         }
     }

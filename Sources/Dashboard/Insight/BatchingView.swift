@@ -5,14 +5,31 @@ import Insights
 /// Batch size against inter-token latency and tokens/s over the chart window, binned: each row a range of
 /// batch sizes with its mean ITL and throughput as bars, and the row where more batching stops paying marked.
 public enum BatchingView {
-    static let columns: [TableColumn] = [
-        TableColumn("batch", width: 7, priority: 100),
-        TableColumn("frames", width: 6, priority: 60),
-        TableColumn("ITL p50", width: 8, priority: 90),
-        TableColumn("ITL", width: 24, minWidth: 8, priority: 70, alignment: .left, flexible: true),
-        TableColumn("tok/s", width: 7, priority: 90),
-        TableColumn("throughput", width: 24, minWidth: 8, priority: 80, alignment: .left),
-        TableColumn("", width: 12, minWidth: 1, priority: 40, alignment: .left),
+    /// A bin of batch sizes, with what its bars are scaled against and its mark.
+    struct BinRow {
+        var bin: BatchingTradeoff.Bin
+        var worstITL: Double
+        var bestTPS: Double
+        var mark: String?
+    }
+
+    static let columns: [Column<BinRow>] = [
+        Column("batch", .number, priority: 100) { rows, i, _ in .plain(rows[i].bin.label) },
+        Column("frames", .number, priority: 60) { rows, i, _ in .text(String(rows[i].bin.count), .muted) },
+        Column("ITL p50", .number, priority: 90) { rows, i, ctx in .plain(Format.seconds(rows[i].bin.meanITL, absent: ctx.absent)) },
+        Column("ITL", .bar(preferred: 24), priority: 70) { rows, i, _ in
+            let row = rows[i]
+            return .gauge(fraction: row.bin.meanITL.map { row.worstITL > 0 ? $0 / row.worstITL : 0 }, label: "", role: .series2)
+        },
+        Column("tok/s", .number, priority: 90) { rows, i, ctx in
+            .plain(Format.compact(rows[i].bin.meanTokensPerSecond, absent: ctx.absent))
+        },
+        Column("throughput", .bar(preferred: 24), priority: 80) { rows, i, _ in
+            let row = rows[i]
+            return .gauge(fraction: row.bin.meanTokensPerSecond.map { row.bestTPS > 0 ? $0 / row.bestTPS : 0 }, label: "",
+                          role: .series1)
+        },
+        Column("", .text(minimum: 1), priority: 40) { rows, i, _ in rows[i].mark.map { .text($0, .accent) } ?? .plain("") },
     ]
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, instanceID: String) {
@@ -57,17 +74,10 @@ public enum BatchingView {
             words[0].append((ctx.absent, .muted))
         }
         FlowText.draw(&canvas, summary, groups: words)
-        Table(columns: columns, rowCount: bins.count).draw(&canvas, table, glyphs: ctx.glyphs, focused: false) { row, column in
-            let bin = bins[row]
-            switch column {
-            case 0: return .plain(bin.label)
-            case 1: return .text(String(bin.count), .muted)
-            case 2: return .plain(Format.seconds(bin.meanITL, absent: ctx.absent))
-            case 3: return .gauge(fraction: bin.meanITL.map { worstITL > 0 ? $0 / worstITL : 0 }, label: "", role: .series2)
-            case 4: return .plain(Format.compact(bin.meanTokensPerSecond, absent: ctx.absent))
-            case 5: return .gauge(fraction: bin.meanTokensPerSecond.map { bestTPS > 0 ? $0 / bestTPS : 0 }, label: "", role: .series1)
-            default: return row == tradeoff.saturationBin ? .text(stillGrowing ? "◀ best" : "◀ saturates", .accent) : .plain("")
-            }
+        let rows = bins.indices.map { i in
+            BinRow(bin: bins[i], worstITL: worstITL, bestTPS: bestTPS,
+                   mark: i == tradeoff.saturationBin ? (stillGrowing ? "◀ best" : "◀ saturates") : nil)
         }
+        Table(columns: columns, rows: rows).draw(&canvas, table, ctx, focused: false)
     }
 }

@@ -5,23 +5,41 @@ import Insights
 /// Alerts firing now, and the event log: start, duration or "ongoing", rule, subject, peak, severity. The log
 /// lives beside the store, so it is the same whichever screen was open when the events happened.
 public enum EventLogView {
-    static let activeColumns: [TableColumn] = [
-        TableColumn("severity", width: 8, priority: 90, alignment: .left),
-        TableColumn("alert", width: 18, minWidth: 10, priority: 100, alignment: .left),
-        TableColumn("subject", width: 30, minWidth: 12, priority: 100, alignment: .left, flexible: true),
-        TableColumn("since", width: 12, priority: 70),
-        TableColumn("now", width: 8, priority: 80),
-        TableColumn("peak", width: 8, priority: 60),
+    static let activeColumns: [Column<Alert>] = [
+        Column("severity", .name(minimum: 4, maximum: 8, kind: .plain), priority: 90) { rows, i, _ in
+            .text(rows[i].severity.rawValue, InsightView.role(rows[i].severity))
+        },
+        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title) },
+        Column("subject", .name(minimum: 12, maximum: 60, kind: .target), priority: 100) { rows, i, ctx in
+            .plain(ctx.clean(rows[i].subject.label))
+        },
+        Column("since", .number, priority: 70) { rows, i, ctx in
+            .plain(Format.age(fromMs: rows[i].sinceMs, toMs: ctx.snapshot.timeMs, absent: ctx.absent) + " ago")
+        },
+        Column("now", .number, priority: 80) { rows, i, _ in
+            .text(rows[i].rule.format(rows[i].current), InsightView.role(rows[i].severity))
+        },
+        Column("peak", .number, priority: 60) { rows, i, _ in .plain(rows[i].rule.format(rows[i].peak)) },
     ]
 
-    static let logColumns: [TableColumn] = [
-        TableColumn("start", width: 12, priority: 90, alignment: .left),
-        TableColumn("duration", width: 8, priority: 100),
-        TableColumn("alert", width: 18, minWidth: 10, priority: 100, alignment: .left),
-        TableColumn("subject", width: 30, minWidth: 12, priority: 90, alignment: .left, flexible: true),
-        TableColumn("node", width: 12, minWidth: 6, priority: 30, alignment: .left),
-        TableColumn("peak", width: 8, priority: 70),
-        TableColumn("severity", width: 8, priority: 50, alignment: .left),
+    static let logColumns: [Column<AlertEvent>] = [
+        Column("start", .name(minimum: 12, maximum: 12, kind: .plain), priority: 90) { rows, i, _ in
+            .plain(Format.clock(ms: rows[i].startMs))
+        },
+        Column("duration", .number, priority: 100) { rows, i, _ in
+            .text(rows[i].durationText, rows[i].isOngoing ? InsightView.role(rows[i].severity) : .text)
+        },
+        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title) },
+        Column("subject", .name(minimum: 12, maximum: 60, kind: .target), priority: 90) { rows, i, ctx in
+            .plain(ctx.clean(rows[i].subject.label))
+        },
+        Column("node", .name(minimum: 6, maximum: 24, kind: .node), priority: 30) { rows, i, ctx in
+            .text(ctx.clean(rows[i].subject.node), .muted)
+        },
+        Column("peak", .number, priority: 70) { rows, i, _ in .plain(rows[i].rule.format(rows[i].peak)) },
+        Column("severity", .name(minimum: 4, maximum: 8, kind: .plain), priority: 50) { rows, i, _ in
+            .text(rows[i].severity.rawValue, InsightView.role(rows[i].severity))
+        },
     ]
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
@@ -33,44 +51,19 @@ public enum EventLogView {
         let active = engine.active
         let activeHeight = min(rect.height / 3, max(3, active.count + 3))
         let (top, bottom) = rect.splitTop(activeHeight)
-        let now = ctx.snapshot.timeMs
         let activeInside = Box.draw(&canvas, top, title: "active alerts \(active.count)", glyphs: ctx.glyphs)
         if active.isEmpty {
             InsightView.message(&canvas, activeInside, "no alert is firing")
         } else {
-            Table(columns: activeColumns, rowCount: active.count).draw(&canvas, activeInside, glyphs: ctx.glyphs,
-                                                                        focused: false) { row, column in
-                let alert = active[row]
-                switch column {
-                case 0: return .text(alert.severity.rawValue, InsightView.role(alert.severity))
-                case 1: return .plain(alert.rule.title)
-                case 2: return .plain(ctx.clean(alert.subject.label))
-                case 3: return .plain(Format.age(fromMs: alert.sinceMs, toMs: now, absent: ctx.absent) + " ago")
-                case 4: return .text(alert.rule.format(alert.current), InsightView.role(alert.severity))
-                default: return .plain(alert.rule.format(alert.peak))
-                }
-            }
+            Table(columns: activeColumns, rows: active).draw(&canvas, activeInside, ctx, focused: false)
         }
         let events = InsightRows.events(ctx.frame)
         let selected = ctx.state.insight.selected(.events)
         let logInside = bottom.inset(by: 1)
-        let shown = Table(columns: logColumns, rowCount: events.count, selected: selected)
-            .draw(&canvas, logInside, glyphs: ctx.glyphs) { row, column in cell(events[row], column, ctx) }
+        let shown = Table(columns: logColumns, rows: events, selected: selected).draw(&canvas, logInside, ctx)
         let dropped = engine.log.droppedCount > 0 ? " · \(engine.log.droppedCount) older dropped" : ""
         Box.draw(&canvas, bottom, title: "event log \(events.count)" + dropped,
                  note: ctx.rowsNote(shown, of: events.count), focused: true, glyphs: ctx.glyphs)
         if events.isEmpty { InsightView.message(&canvas, logInside, "no alert has fired yet") }
-    }
-
-    static func cell(_ event: AlertEvent, _ column: Int, _ ctx: ViewContext) -> TableCell {
-        switch column {
-        case 0: return .plain(Format.clock(ms: event.startMs))
-        case 1: return .text(event.durationText, event.isOngoing ? InsightView.role(event.severity) : .text)
-        case 2: return .plain(event.rule.title)
-        case 3: return .plain(ctx.clean(event.subject.label))
-        case 4: return .text(ctx.clean(event.subject.node), .muted)
-        case 5: return .plain(event.rule.format(event.peak))
-        default: return .text(event.severity.rawValue, InsightView.role(event.severity))
-        }
     }
 }

@@ -5,18 +5,6 @@ import Insights
 /// One GPU: its figures now, VRAM, utilization, temperature and power over the chart window, its MIG
 /// slices, and the engine instances that live on it (Enter opens one).
 public enum GPUDetailView {
-    static let columns: [TableColumn] = [
-        TableColumn("instance", width: 20, minWidth: 8, priority: 95, alignment: .left),
-        TableColumn("engine", width: 9, priority: 60, alignment: .left),
-        TableColumn("model", width: 30, minWidth: 10, priority: 100, alignment: .left, flexible: true),
-        TableColumn("state", width: 9, priority: 90, alignment: .left),
-        TableColumn("running", width: 7, priority: 80),
-        TableColumn("waiting", width: 7, priority: 80),
-        TableColumn("KV", width: 4, priority: 70),
-        TableColumn("TTFT p95", width: 8, priority: 60),
-        TableColumn("gen tok/s", width: 9, priority: 70),
-    ]
-
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
         guard let gpu = ctx.snapshot.gpu(id: id) else {
             InsightView.message(&canvas, rect, "GPU \(TextSanitizer.clean(id)) is not in this frame")
@@ -24,7 +12,7 @@ public enum GPUDetailView {
         }
         let a = ctx.absent
         let (info, rest) = rect.splitTop(2)
-        let power = (gpu.powerWatts.map { Format.fixed($0, 0) } ?? a) + "/" + (gpu.powerLimitWatts.map { Format.fixed($0, 0) } ?? a) + " W"
+        let power = Format.watts(gpu.powerWatts, absent: a) + " of " + Format.watts(gpu.powerLimitWatts, absent: a)
         let slices = ctx.snapshot.gpus.filter { $0.id != gpu.id && $0.migProfile != nil && $0.uuid != nil && $0.uuid == gpu.uuid }
         var groups: [[FlowText.Piece]] = [
             [(ctx.clean(gpu.modelName), .title)], [("node ", .muted), (ctx.clean(gpu.node), .accent)],
@@ -32,7 +20,7 @@ public enum GPUDetailView {
             [("VRAM ", .muted), (Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a) + " GiB "
                                  + Format.percent(gpu.vramFraction, absent: a), Thresholds.vram(gpu.vramFraction))],
             [("util ", .muted), (Format.percent(gpu.utilization, absent: a), .text)],
-            [("temp ", .muted), (gpu.temperatureC.map { Format.fixed($0, 0) + "°C" } ?? a, Thresholds.temperature(gpu.temperatureC))],
+            [("temp ", .muted), (Format.celsius(gpu.temperatureC, absent: a), Thresholds.temperature(gpu.temperatureC))],
             [("power ", .muted), (power, Thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))],
             [("SM ", .muted), (gpu.smClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
             [("mem ", .muted), (gpu.memClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
@@ -55,9 +43,7 @@ public enum GPUDetailView {
         ], columns: charts.width >= 120 ? 4 : 2, ctx)
         let selected = ctx.state.insight.selected(.gpu(id))
         let inside = table.inset(by: 1)
-        Table(columns: columns, rowCount: instances.count, selected: selected).draw(&canvas, inside, glyphs: ctx.glyphs) { row, column in
-            InstanceDetailView.summaryCell(instances[row], column, ctx)
-        }
+        Table(columns: InstanceDetailView.summaryColumns, rows: instances, selected: selected).draw(&canvas, inside, ctx)
         Box.draw(&canvas, table, title: instancesTitle(gpu, instances, ctx), focused: true, glyphs: ctx.glyphs)
         if instances.isEmpty { InsightView.message(&canvas, inside, "no engine instance is joined to this GPU") }
     }

@@ -23,10 +23,10 @@ public enum HeatmapView {
         let blocks = layout(map, width: mapArea.width)
         let lines = (blocks.last?.line ?? -1) + 1
         let selectedLine = blocks.first { $0.firstCell <= selected && selected < $0.firstCell + $0.count }?.line ?? 0
-        let firstLine = Table.firstRow(selected: selectedLine, visibleRows: mapArea.height, rowCount: lines)
+        let firstLine = TableText.firstRow(selected: selectedLine, visibleRows: mapArea.height, rowCount: lines)
         for block in blocks where block.line >= firstLine && block.line < firstLine + mapArea.height {
             let y = mapArea.y + block.line - firstLine, x = mapArea.x + block.x
-            let name = Table.truncate(TextSanitizer.clean(block.node), to: nameWidth - 1, ellipsis: ctx.glyphs.ellipsis)
+            let name = TableText.truncate(TextSanitizer.clean(block.node), to: nameWidth - 1, ellipsis: ctx.glyphs.ellipsis)
             canvas.write(name, x: x, y: y, role: .muted, maxWidth: nameWidth - 1)
             for (i, cell) in map.rows[block.row].cells.enumerated() {
                 let flat = block.firstCell + i

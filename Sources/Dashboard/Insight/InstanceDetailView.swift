@@ -5,11 +5,28 @@ import Insights
 /// One engine instance: latency quantiles now and over time (TTFT, ITL, e2e), throughput, batch and queue,
 /// KV cache, request outcomes, and its state history (loading since when, restarts, past loads).
 public enum InstanceDetailView {
-    static let quantileColumns: [TableColumn] = [
-        TableColumn("latency", width: 10, priority: 100, alignment: .left),
-        TableColumn("p50", width: 8, priority: 100), TableColumn("p90", width: 8, priority: 80),
-        TableColumn("p95", width: 8, priority: 90), TableColumn("p99", width: 8, priority: 70),
-    ]
+    /// A row of the quantile table: a latency's name, its quantiles, and its mean where the engine gives only one.
+    struct LatencyRow {
+        var name: String
+        var quantiles: Quantiles
+        var mean: LatencyFigure?
+    }
+
+    static let quantileColumns: [Column<LatencyRow>] = {
+        func level(_ title: String, _ priority: Int, _ value: @escaping (Quantiles) -> Double?) -> Column<LatencyRow> {
+            Column(title, .number, priority: priority) { rows, i, ctx in
+                // An engine that keeps no histogram (llama.cpp, Triton) gives a mean: shown, marked, where p50 is.
+                if title == "p50", rows[i].quantiles.isEmpty, let mean = rows[i].mean {
+                    return .plain(LatencyFigure.text(mean, absent: ctx.absent))
+                }
+                return .plain(Format.seconds(value(rows[i].quantiles), absent: ctx.absent))
+            }
+        }
+        return [
+            Column("latency", .name(minimum: 5, maximum: 10, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].name) },
+            level("p50", 100, \.p50), level("p90", 80, \.p90), level("p95", 90, \.p95), level("p99", 70, \.p99),
+        ]
+    }()
 
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
         guard let instance = ctx.snapshot.instance(id: id) else {
@@ -25,12 +42,14 @@ public enum InstanceDetailView {
         }
         InsightCharts.draw(&canvas, charts, [
             .init(title: "TTFT", lines: [line("p50", s.ttftP50), line("p95", s.ttftP95)], format: InsightCharts.seconds),
-            .init(title: "latency", lines: [line("ITL p50", s.itlP50), line("e2e p95", s.e2eP95)], format: InsightCharts.seconds),
+            // Time per token (milliseconds) and whole requests (seconds) each on an axis that fits them.
+            .init(title: "ITL", lines: [line("p50", s.itlP50)], format: InsightCharts.seconds),
+            .init(title: "e2e", lines: [line("p95", s.e2eP95)], format: InsightCharts.seconds),
             .init(title: "tokens/s", lines: [line("gen", s.generationTPS), line("prompt", s.promptTPS)], format: InsightCharts.plain),
             .init(title: "requests", lines: [line("running", s.running), line("waiting", s.waiting)], format: InsightCharts.plain),
             .init(title: "KV cache", lines: [line("KV", s.kv, 100)], format: InsightCharts.percent),
             .init(title: "requests/s", lines: [line("req/s", s.requestsPerSecond)], format: InsightCharts.plain),
-        ], columns: charts.width >= 150 ? 3 : 2, ctx)
+        ], columns: charts.width >= 150 ? 4 : (charts.width >= 100 ? 3 : 2), ctx)
         let (quantiles, outcomes) = bottom.splitLeft(bottom.width / 2)
         drawQuantiles(&canvas, quantiles, instance, ctx)
         drawOutcomes(&canvas, outcomes, instance, ctx)
@@ -67,18 +86,13 @@ public enum InstanceDetailView {
     }
 
     static func drawQuantiles(_ canvas: inout Canvas, _ rect: Rect, _ instance: EngineInstance, _ ctx: ViewContext) {
-        let rows: [(String, Quantiles)] = [("TTFT", instance.ttft), ("ITL", instance.itl), ("e2e", instance.e2e),
-                                           ("queue", instance.queueTime)]
+        let rows = [LatencyRow(name: "TTFT", quantiles: instance.ttft, mean: nil),
+                    LatencyRow(name: "ITL", quantiles: instance.itl, mean: instance.interTokenLatency),
+                    LatencyRow(name: "e2e", quantiles: instance.e2e, mean: instance.e2eMean.map { LatencyFigure(seconds: $0, isMean: true) }),
+                    LatencyRow(name: "queue", quantiles: instance.queueTime,
+                               mean: instance.queueTimeMean.map { LatencyFigure(seconds: $0, isMean: true) })]
         let inside = Box.draw(&canvas, rect, title: "latency quantiles now", glyphs: ctx.glyphs)
-        Table(columns: quantileColumns, rowCount: rows.count).draw(&canvas, inside, glyphs: ctx.glyphs, focused: false) { row, column in
-            let q = rows[row].1
-            // An engine that keeps no ITL histogram (llama.cpp, Triton) gives a mean: shown, marked, where p50 is.
-            if row == 1, q.isEmpty, column == 1, let mean = instance.interTokenLatency {
-                return .plain(LatencyFigure.text(mean, absent: ctx.absent))
-            }
-            let values = [q.p50, q.p90, q.p95, q.p99]
-            return column == 0 ? .plain(rows[row].0) : .plain(Format.seconds(values[column - 1], absent: ctx.absent))
-        }
+        Table(columns: quantileColumns, rows: rows).draw(&canvas, inside, ctx, focused: false)
     }
 
     static func drawOutcomes(_ canvas: inout Canvas, _ rect: Rect, _ instance: EngineInstance, _ ctx: ViewContext) {
@@ -110,19 +124,29 @@ public enum InstanceDetailView {
         FlowText.draw(&canvas, inside, groups: lines)
     }
 
-    /// A cell of the instance summary rows shared with the GPU detail screen.
-    static func summaryCell(_ instance: EngineInstance, _ column: Int, _ ctx: ViewContext) -> TableCell {
-        let a = ctx.absent
-        switch column {
-        case 0: return .text(ctx.clean(DisplayName.instance(id: instance.id)), .accent)
-        case 1: return .plain(instance.engine.label)
-        case 2: return .plain(ctx.clean(instance.model))
-        case 3: return .text(instance.state.label, stateRole(instance.state))
-        case 4: return .plain(Format.compact(instance.running, absent: a))
-        case 5: return .text(Format.compact(instance.waiting, absent: a), Thresholds.queue(waiting: instance.waiting, running: instance.running))
-        case 6: return .text(Format.percent(instance.kvCacheUsage, absent: a), Thresholds.kvCache(instance.kvCacheUsage))
-        case 7: return .plain(Format.seconds(instance.ttft.p95, absent: a))
-        default: return .plain(Format.compact(instance.generationTokensPerSecond, absent: a))
-        }
-    }
+    /// The instance summary rows shared with the GPU detail screen.
+    static let summaryColumns: [Column<EngineInstance>] = [
+        Column("instance", .name(minimum: 8, maximum: 30, kind: .target), priority: 95) { rows, i, ctx in
+            .text(ctx.clean(DisplayName.instance(id: rows[i].id)), .accent)
+        },
+        Column("engine", .name(minimum: 4, maximum: 10, kind: .plain), priority: 60) { rows, i, _ in .plain(rows[i].engine.label) },
+        Column("model", .name(minimum: 8, maximum: 40, kind: .model), priority: 100) { rows, i, ctx in
+            .plain(ctx.clean(rows[i].model))
+        },
+        Column("state", .name(minimum: 5, maximum: 11, kind: .plain), priority: 90) { rows, i, _ in
+            .text(rows[i].state.label, stateRole(rows[i].state))
+        },
+        Column("running", .number, priority: 80) { rows, i, ctx in .plain(Format.compact(rows[i].running, absent: ctx.absent)) },
+        Column("waiting", .number, priority: 80) { rows, i, ctx in
+            .text(Format.compact(rows[i].waiting, absent: ctx.absent),
+                  Thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
+        },
+        Column("KV", .number, priority: 70) { rows, i, ctx in
+            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), Thresholds.kvCache(rows[i].kvCacheUsage))
+        },
+        Column("TTFT p95", .number, priority: 60) { rows, i, ctx in .plain(Format.seconds(rows[i].ttft.p95, absent: ctx.absent)) },
+        Column("gen tok/s", .number, priority: 70) { rows, i, ctx in
+            .plain(Format.compact(rows[i].generationTokensPerSecond, absent: ctx.absent))
+        },
+    ]
 }

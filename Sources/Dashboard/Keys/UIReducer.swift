@@ -1,21 +1,22 @@
 /// Applies a `UIAction` to a `UIState`: the only way the UI state changes. Pure; the runner turns the differences
 /// (pause, quit, theme) into effects.
 public enum UIReducer {
-    /// What the reducer needs to know about the data: row counts (to clamp selections), sort-key counts,
+    /// What the reducer needs to know about the data: row counts (to clamp selections), the sortable columns,
     /// how many themes and glyph sets there are, and how many rows a page holds.
     public struct Context: Sendable, Equatable {
         public var rowCounts: [UIState.List: Int]
-        public var sortKeyCounts: [UIState.List: Int]
+        /// Per list, the sort `s` gives each sortable column, in the order `s` cycles through them.
+        public var sortColumns: [UIState.List: [UIState.Sort]]
         public var themeCount: Int
         public var glyphCount: Int
         public var pageRows: Int
         /// The replay's first moment, so the `g` prompt accepts absolute times; nil when not replaying.
         public var replayStartMs: Int64?
 
-        public init(rowCounts: [UIState.List: Int] = [:], sortKeyCounts: [UIState.List: Int] = [:], themeCount: Int = 1,
+        public init(rowCounts: [UIState.List: Int] = [:], sortColumns: [UIState.List: [UIState.Sort]] = [:], themeCount: Int = 1,
                     glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10, replayStartMs: Int64? = nil) {
             self.rowCounts = rowCounts
-            self.sortKeyCounts = sortKeyCounts
+            self.sortColumns = sortColumns
             self.themeCount = themeCount
             self.glyphCount = glyphCount
             self.pageRows = pageRows
@@ -50,10 +51,10 @@ public enum UIReducer {
         case .previousPanel: s.focus = cycle(s.focus, by: -1)
         case .showTargets: s.screen = s.screen == .targets ? .overview : .targets
         case .cycleSort:
-            if let list = s.activeList {
-                var sort = s.sorting(list)
-                sort.column = (sort.column + 1) % max(1, context.sortKeyCounts[list] ?? 1)
-                s.sort[list] = sort
+            // The next sortable column, in its natural direction: figures largest first, names A to Z.
+            if let list = s.activeList, let sorts = context.sortColumns[list], !sorts.isEmpty {
+                let current = s.sorting(list).column
+                s.sort[list] = sorts.first { $0.column > current } ?? sorts[0]
             }
         case .reverseSort:
             if let list = s.activeList { s.sort[list, default: UIState.Sort()].descending.toggle() }

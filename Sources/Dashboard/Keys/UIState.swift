@@ -8,7 +8,7 @@ public struct UIState: Equatable, Sendable {
     /// A scrollable, sortable list.
     public enum List: Int, Sendable, CaseIterable { case gpus, instances, targets }
 
-    /// How one list is sorted: a column index into that list's sort keys, and the direction.
+    /// How one list is sorted: a column of that list's table (an index into its columns), and the direction.
     public struct Sort: Equatable, Sendable {
         public var column: Int
         public var descending: Bool
@@ -65,5 +65,8 @@ public struct UIState: Equatable, Sendable {
     public var chartWindowSeconds: Int { UIState.chartWindows[chartWindowIndex] }
 
     public func selected(_ list: List) -> Int { selection[list] ?? 0 }
-    public func sorting(_ list: List) -> Sort { sort[list] ?? Sort() }
+    public func sorting(_ list: List) -> Sort { sort[list] ?? UIState.defaultSorts[list] ?? Sort() }
+
+    /// Before the user sorts: GPUs by node, instances by node (their table's third column), targets by name.
+    public static let defaultSorts: [List: Sort] = [.instances: Sort(column: 2)]
 }

@@ -21,7 +21,7 @@ public enum DashboardView {
         let ctx = ViewContext(frame: frame, state: state, glyphs: glyphs)
         switch state.screen {
         case .overview:
-            guard let layout = OverviewLayout.compute(size) else {
+            guard let layout = layout(frame, state: state, size: size) else {
                 TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
                 return glyphs.chart == .ascii ? folded(canvas) : canvas
             }
@@ -46,6 +46,18 @@ public enum DashboardView {
         return canvas
     }
 
+    /// The overview's layout for what the tables hold now: each table's rows (a line for its message when empty;
+    /// none at all for GPUs when the sources report no GPU), or in compact mode the tile lines.
+    static func layout(_ frame: DashboardFrame, state: UIState, size: Size) -> OverviewLayout? {
+        let snapshot = frame.snapshot
+        let gpus = ClusterQuery.gpus(snapshot, state)
+        let noGPUs = snapshot.gpus.isEmpty && snapshot.timeMs > 0
+        let gpuWidth = size.width >= OverviewLayout.sideBySideWidth ? size.width * 9 / 20 : size.width
+        let gpuRows = noGPUs ? 0 : max(1, state.compact ? GPUTiles.lines(gpus, width: gpuWidth - 2).count - 1 : gpus.count)
+        let instanceRows = max(1, ClusterQuery.instances(snapshot, state).count)
+        return OverviewLayout.compute(size, gpuRows: gpuRows, instanceRows: instanceRows)
+    }
+
     private static func folded(_ canvas: Canvas) -> Canvas {
         var c = canvas
         c.foldToASCII()
@@ -59,7 +71,7 @@ public enum DashboardView {
         var candidates: [(UIState.List, Rect)] = []
         switch state.screen {
         case .overview:
-            guard let layout = OverviewLayout.compute(size), !state.compact else { return nil }
+            guard let layout = layout(frame, state: state, size: size), !state.compact else { return nil }
             candidates = [(.gpus, layout.gpus), (.instances, layout.instances)]
         case .targets:
             guard let layout = ScreenLayout.compute(size) else { return nil }
@@ -71,7 +83,7 @@ public enum DashboardView {
             let rows = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, height: rect.height - 3)
             guard rows.contains(point) else { continue }
             let count = counts[list] ?? 0
-            let first = Table.firstRow(selected: state.selected(list), visibleRows: rows.height, rowCount: count)
+            let first = TableText.firstRow(selected: state.selected(list), visibleRows: rows.height, rowCount: count)
             let row = first + y - rows.y
             return row < count ? (list, row) : nil
         }

@@ -1,18 +1,50 @@
-import Formatting
 import ClusterModel
+import Formatting
+import Insights
 
 /// The GPUs panel: a row per GPU grouped by node (node, index, model, VRAM bar coloured by thresholds, utilization,
-/// temperature, power, VRAM sparkline), scrolling past the visible rows; or, in compact mode, `GPUTiles`.
+/// temperature, power, and the VRAM, utilization and temperature histories where there is room, as nvtop and btop
+/// show them), scrolling past the visible rows; or, in compact mode, `GPUTiles`.
 public enum GPUPanel {
-    static let columns: [TableColumn] = [
-        TableColumn("node", width: 14, minWidth: 6, priority: 90, alignment: .left),
-        TableColumn("#", width: 2, priority: 100),
-        TableColumn("model", width: 16, minWidth: 6, priority: 30, alignment: .left),
-        TableColumn("VRAM GiB", width: 20, minWidth: 12, priority: 100, alignment: .left, flexible: true),
-        TableColumn("util", width: 4, priority: 80),
-        TableColumn("temp", width: 4, priority: 60),
-        TableColumn("power", width: 5, priority: 50),
-        TableColumn("VRAM history", width: 14, minWidth: 6, priority: 20, alignment: .left),
+    public static let columns: [Column<GPU>] = [
+        Column("node", .name(minimum: 6, maximum: 24, kind: .node), priority: 90, sort: .text { $0.node }) { gpus, i, ctx in
+            // Sorted by node, a node's name is written once, on its first GPU.
+            let grouped = ctx.state.sorting(.gpus).column == 0 && i > 0 && gpus[i - 1].node == gpus[i].node
+            return .text(grouped ? "" : ctx.clean(gpus[i].node), .accent)
+        },
+        Column("#", .number, priority: 100) { gpus, i, _ in .text(String(gpus[i].index), role(gpus[i])) },
+        Column("model", .name(minimum: 4, maximum: 16, kind: .gpuModel), priority: 30,
+               sort: .text { $0.modelName ?? "" }) { gpus, i, ctx in
+            let gpu = gpus[i]
+            let name = ctx.clean(gpu.modelName.map(DisplayName.gpuModel))
+            return .text(gpu.migProfile.map { name + " " + TextSanitizer.clean($0) } ?? name, role(gpu))
+        },
+        Column("VRAM GiB", .bar(preferred: 24), priority: 100, sort: .number { $0.vramFraction }) { gpus, i, ctx in
+            let gpu = gpus[i]
+            let label = Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
+            return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : Thresholds.vram(gpu.vramFraction))
+        },
+        Column("util", .number, priority: 80, sort: .number { $0.utilization }) { gpus, i, ctx in
+            .text(Format.percent(gpus[i].utilization, absent: ctx.absent), role(gpus[i]))
+        },
+        Column("temp", .number, priority: 60, sort: .number { $0.temperatureC }) { gpus, i, ctx in
+            .text(Format.celsius(gpus[i].temperatureC, absent: ctx.absent), Thresholds.temperature(gpus[i].temperatureC))
+        },
+        Column("power", .number, priority: 50, sort: .number { $0.powerWatts }) { gpus, i, ctx in
+            .text(Format.watts(gpus[i].powerWatts, absent: ctx.absent),
+                  Thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
+        },
+        Column("VRAM history", short: "VRAM hist", .sparkline(minimum: 9, preferred: 14), priority: 20) { gpus, i, ctx in
+            .sparkline(values: ctx.history(.gpu(gpus[i].id, .vramFraction)), maximum: 1,
+                       role: Thresholds.vram(gpus[i].vramFraction))
+        },
+        Column("util history", short: "util hist", .sparkline(minimum: 9, preferred: 12), priority: 15) { gpus, i, ctx in
+            .sparkline(values: ctx.history(.gpu(gpus[i].id, .utilization)), maximum: 1, role: .series(0))
+        },
+        Column("temp history", short: "temp hist", .sparkline(minimum: 9, preferred: 12), priority: 10) { gpus, i, ctx in
+            .sparkline(values: ctx.history(.gpu(gpus[i].id, .temperature)), maximum: 100,
+                       role: Thresholds.temperature(gpus[i].temperatureC))
+        },
     ]
 
     /// Draws the panel; returns the rows shown (for click mapping).
@@ -25,14 +57,10 @@ public enum GPUPanel {
             let inside = Box.draw(&canvas, rect, title: title, focused: focused, glyphs: ctx.glyphs)
             return GPUTiles.draw(&canvas, inside, gpus: gpus, ctx: ctx, focused: focused)
         }
-        let inside = rect.inset(by: 1)
         let sort = ctx.state.sorting(.gpus)
-        let table = Table(columns: columns, rowCount: gpus.count, selected: ctx.state.selected(.gpus),
-                          sortColumn: [0, 3, 4, 5, 6][sort.column], sortDescending: sort.descending,
-                          emptyText: emptyText(ctx, what: "GPUs"))
-        let shown = table.draw(&canvas, inside, glyphs: ctx.glyphs, focused: focused) { row, column in
-            cell(gpus, row, column, grouped: sort.column == 0, ctx)
-        }
+        let table = Table(columns: columns, rows: gpus, selected: ctx.state.selected(.gpus),
+                          sort: (sort.column, sort.descending), emptyText: emptyText(ctx, what: "GPUs"))
+        let shown = table.draw(&canvas, rect.inset(by: 1), ctx, focused: focused)
         Box.draw(&canvas, rect, title: title, note: ctx.rowsNote(shown, of: gpus.count), focused: focused, glyphs: ctx.glyphs)
         return shown
     }
@@ -44,27 +72,6 @@ public enum GPUPanel {
         return "no \(what) reported by the sources"
     }
 
-    static func cell(_ gpus: [GPU], _ row: Int, _ column: Int, grouped: Bool, _ ctx: ViewContext) -> TableCell {
-        let gpu = gpus[row], a = ctx.absent
-        let textRole: StyleRole = gpu.stale ? .muted : .text
-        switch column {
-        case 0:
-            let sameNode = grouped && row > 0 && gpus[row - 1].node == gpu.node
-            return .text(sameNode ? "" : ctx.clean(gpu.node), .accent)
-        case 1: return .text(String(gpu.index), textRole)
-        case 2:
-            let full = ctx.clean(gpu.modelName)
-            let name = full.hasPrefix("NVIDIA ") ? String(full.dropFirst(7)) : full
-            return .text(gpu.migProfile.map { name + " " + TextSanitizer.clean($0) } ?? name, gpu.stale ? .muted : .text)
-        case 3:
-            let label = Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a)
-            return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : Thresholds.vram(gpu.vramFraction))
-        case 4: return .text(Format.percent(gpu.utilization, absent: a), textRole)
-        case 5: return .text(gpu.temperatureC.map { Format.fixed($0, 0) + "C" } ?? a, Thresholds.temperature(gpu.temperatureC))
-        case 6: return .text(gpu.powerWatts.map { Format.fixed($0, 0) + "W" } ?? a,
-                             Thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))
-        default:
-            return .sparkline(values: ctx.history(.gpu(gpu.id, .vramFraction)), maximum: 1, role: Thresholds.vram(gpu.vramFraction))
-        }
-    }
+    /// A stale GPU (its exporter stopped reporting it) is muted.
+    private static func role(_ gpu: GPU) -> StyleRole { gpu.stale ? .muted : .text }
 }

@@ -37,11 +37,11 @@ public enum GPUTiles {
         let all = lines(gpus, width: rect.width)
         let selected = min(ctx.state.selected(.gpus), max(0, gpus.count - 1))
         let selectedLine = all.firstIndex { $0.gpus.contains(selected) }
-        let first = Table.firstRow(selected: selectedLine, visibleRows: rect.height, rowCount: all.count)
+        let first = TableText.firstRow(selected: selectedLine, visibleRows: rect.height, rowCount: all.count)
         for (offset, line) in all[first..<min(all.count, first + rect.height)].enumerated() {
             let y = rect.y + offset
             if let node = line.node {
-                canvas.write(Table.truncate(ctx.clean(node), to: nodeWidth - 1, ellipsis: ctx.glyphs.ellipsis),
+                canvas.write(TableText.truncate(ctx.clean(node), to: nodeWidth - 1, ellipsis: ctx.glyphs.ellipsis),
                              x: rect.x, y: y, role: .accent, maxWidth: nodeWidth - 1)
             }
             for (i, index) in line.gpus.enumerated() {

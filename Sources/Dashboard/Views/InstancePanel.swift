@@ -1,40 +1,63 @@
-import Formatting
 import ClusterModel
+import Formatting
+import Insights
 
 /// The engine instances panel: engine, model, node, state, running (batch) and waiting (queue), KV-cache use,
-/// TTFT p50/p95, ITL p50, prompt and generation tokens/s, preemptions/s and errors/s.
+/// TTFT p50/p95, ITL p50 (or a mean, marked μ), prompt and generation tokens/s, preemptions/s and errors/s.
 public enum InstancePanel {
-    static let columns: [TableColumn] = [
-        TableColumn("engine", width: 7, minWidth: 4, priority: 60, alignment: .left),
-        TableColumn("model", width: 18, minWidth: 8, priority: 90, alignment: .left, flexible: true),
-        TableColumn("node", width: 12, minWidth: 6, priority: 70, alignment: .left),
-        TableColumn("state", width: 9, minWidth: 5, priority: 100, alignment: .left),
-        TableColumn("run", width: 5, priority: 95),
-        TableColumn("wait", width: 5, priority: 95),
-        TableColumn("KV", width: 4, priority: 85),
-        TableColumn("TTFT50", width: 6, priority: 50),
-        TableColumn("TTFT95", width: 6, priority: 80),
-        TableColumn("ITL50", width: 6, priority: 55),
-        TableColumn("prompt/s", width: 8, minWidth: 6, priority: 40),
-        TableColumn("gen/s", width: 6, priority: 75),
-        TableColumn("preempt/s", width: 9, minWidth: 7, priority: 30),
-        TableColumn("err/s", width: 5, priority: 45),
+    public static let columns: [Column<EngineInstance>] = [
+        Column("engine", .name(minimum: 6, maximum: 10, kind: .plain), priority: 60,
+               sort: .text { $0.engine.label }) { rows, i, _ in .text(rows[i].engine.label, .muted) },
+        Column("model", .name(minimum: 6, maximum: 40, kind: .model), priority: 90,
+               sort: .text { $0.model ?? "" }) { rows, i, ctx in .text(ctx.clean(rows[i].model), .text) },
+        Column("node", .name(minimum: 5, maximum: 24, kind: .node), priority: 70,
+               sort: .text { $0.node ?? "" }) { rows, i, ctx in .text(ctx.clean(rows[i].node), .accent) },
+        Column("state", .name(minimum: 5, maximum: 11, kind: .plain), priority: 100,
+               sort: .text { $0.state.label }) { rows, i, _ in .text(rows[i].state.label, stateRole(rows[i].state)) },
+        Column("run", .number, priority: 95, sort: .number { $0.running }) { rows, i, ctx in
+            .text(Format.compact(rows[i].running, absent: ctx.absent), .text)
+        },
+        Column("wait", .number, priority: 95, sort: .number { $0.waiting }) { rows, i, ctx in
+            .text(Format.compact(rows[i].waiting, absent: ctx.absent),
+                  Thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
+        },
+        Column("KV", .number, priority: 85, sort: .number { $0.kvCacheUsage }) { rows, i, ctx in
+            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), Thresholds.kvCache(rows[i].kvCacheUsage))
+        },
+        Column("TTFT50", .number, priority: 50, sort: .number { $0.ttft.p50 }) { rows, i, ctx in
+            .text(Format.seconds(rows[i].ttft.p50, absent: ctx.absent), .text)
+        },
+        Column("TTFT95", .number, priority: 80, sort: .number { $0.ttft.p95 }) { rows, i, ctx in
+            .text(Format.seconds(rows[i].ttft.p95, absent: ctx.absent), .text)
+        },
+        Column("ITL50", .number, priority: 55, sort: .number { $0.interTokenLatency?.seconds }) { rows, i, ctx in
+            .text(LatencyFigure.text(rows[i].interTokenLatency, absent: ctx.absent), .text)
+        },
+        Column("prompt/s", .number, priority: 40, sort: .number { $0.promptTokensPerSecond }) { rows, i, ctx in
+            .text(Format.compact(rows[i].promptTokensPerSecond, absent: ctx.absent), .text)
+        },
+        Column("gen/s", .number, priority: 75, sort: .number { $0.generationTokensPerSecond }) { rows, i, ctx in
+            .text(Format.compact(rows[i].generationTokensPerSecond, absent: ctx.absent), .text)
+        },
+        Column("preempt/s", .number, priority: 30, sort: .number { $0.preemptionsPerSecond }) { rows, i, ctx in
+            .text(Format.compact(rows[i].preemptionsPerSecond, absent: ctx.absent),
+                  (rows[i].preemptionsPerSecond ?? 0) > 0 ? .warn : .text)
+        },
+        Column("err/s", .number, priority: 45, sort: .number(errorsPerSecond)) { rows, i, ctx in
+            let errors = errorsPerSecond(rows[i])
+            return .text(Format.compact(errors, absent: ctx.absent), (errors ?? 0) > 0 ? .critical : .text)
+        },
     ]
-
-    /// Which table column shows each of `ClusterQuery.instanceSortKeys`.
-    static let sortColumns = [2, 1, 5, 4, 6, 8, 11]
 
     @discardableResult
     public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
         let instances = ClusterQuery.instances(ctx.snapshot, ctx.state)
         let focused = ctx.state.screen == .overview && ctx.state.focus == .instances
         let sort = ctx.state.sorting(.instances)
-        let table = Table(columns: columns, rowCount: instances.count, selected: ctx.state.selected(.instances),
-                          sortColumn: sortColumns[sort.column], sortDescending: sort.descending,
+        let table = Table(columns: columns, rows: instances, selected: ctx.state.selected(.instances),
+                          sort: (sort.column, sort.descending),
                           emptyText: GPUPanel.emptyText(ctx, what: "engine instances"))
-        let shown = table.draw(&canvas, rect.inset(by: 1), glyphs: ctx.glyphs, focused: focused) { row, column in
-            cell(instances[row], column, ctx)
-        }
+        let shown = table.draw(&canvas, rect.inset(by: 1), ctx, focused: focused)
         // The window every rate in the table is taken over, so a number can be read for what it is.
         let window = ctx.snapshot.rateWindowMs.map { " · rates over " + Format.window(Double($0) / 1000) } ?? ""
         Box.draw(&canvas, rect, title: "engine instances " + String(instances.count) + window,
@@ -50,27 +73,9 @@ public enum InstancePanel {
         }
     }
 
-    static func cell(_ i: EngineInstance, _ column: Int, _ ctx: ViewContext) -> TableCell {
-        let a = ctx.absent
-        switch column {
-        case 0: return .text(i.engine.label, .muted)
-        case 1: return .text(ctx.clean(i.model), .text)
-        case 2: return .text(ctx.clean(i.node), .accent)
-        case 3: return .text(i.state.label, stateRole(i.state))
-        case 4: return .text(Format.compact(i.running, absent: a), .text)
-        case 5: return .text(Format.compact(i.waiting, absent: a), Thresholds.queue(waiting: i.waiting, running: i.running))
-        case 6: return .text(Format.percent(i.kvCacheUsage, absent: a), Thresholds.kvCache(i.kvCacheUsage))
-        case 7: return .text(Format.seconds(i.ttft.p50, absent: a), .text)
-        case 8: return .text(Format.seconds(i.ttft.p95, absent: a), .text)
-        case 9: return .text(LatencyFigure.text(i.interTokenLatency, absent: a), .text)
-        case 10: return .text(Format.compact(i.promptTokensPerSecond, absent: a), .text)
-        case 11: return .text(Format.compact(i.generationTokensPerSecond, absent: a), .text)
-        case 12: return .text(Format.compact(i.preemptionsPerSecond, absent: a),
-                              (i.preemptionsPerSecond ?? 0) > 0 ? .warn : .text)
-        default:
-            let errors: Double? = i.abortedPerSecond == nil && i.failedPerSecond == nil
-                ? nil : (i.abortedPerSecond ?? 0) + (i.failedPerSecond ?? 0)
-            return .text(Format.compact(errors, absent: a), (errors ?? 0) > 0 ? .critical : .text)
-        }
+    /// Aborted and failed requests per second, or nil when the engine reports neither.
+    static func errorsPerSecond(_ instance: EngineInstance) -> Double? {
+        instance.abortedPerSecond == nil && instance.failedPerSecond == nil
+            ? nil : (instance.abortedPerSecond ?? 0) + (instance.failedPerSecond ?? 0)
     }
 }

@@ -9,7 +9,7 @@ public enum BarGauge {
         guard width > 0 else { return }
         let labelWidth = DisplayWidth.of(label)
         guard let fraction, fraction.isFinite else {
-            Table.writeAligned(&canvas, label, x: x, y: y, width: width, alignment: .right, role: .muted, glyphs: glyphs)
+            TableText.writeAligned(&canvas, label, x: x, y: y, width: width, alignment: .right, role: .muted, glyphs: glyphs)
             return
         }
         // The label needs its width plus a gap, and the bar at least 3 cells; otherwise the bar alone is drawn.

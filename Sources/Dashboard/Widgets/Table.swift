@@ -1,72 +1,67 @@
 import Formatting
+import Insights
 
-/// A table whose columns shrink, then hide by priority, to fit any width; with a header carrying the sort
-/// indicator, a highlighted selection, and paging so the selection is always visible. Rows are produced lazily
-/// by a closure so a table of thousands of rows only formats the visible ones.
-public struct Table {
-    public var columns: [TableColumn]
-    public var rowCount: Int
+/// A table of rows under a header: its columns (`Column`) take widths from what the visible rows hold
+/// (`ColumnLayout`), names are shortened by what tells them apart, the header shows the sort column and its
+/// direction, the selection is highlighted, and rows page so the selection is always visible. Only the visible
+/// rows are formatted, so a table of thousands of rows costs what one screen of them costs.
+public struct Table<Row> {
+    public var columns: [Column<Row>]
+    public var rows: [Row]
     public var selected: Int?
-    public var sortColumn: Int?
-    public var sortDescending: Bool
+    /// The column the rows are sorted by (an index into `columns`) and its direction, shown in its title.
+    public var sort: (column: Int, descending: Bool)?
     /// Shown, muted, in place of rows when there are none ("no GPUs reported yet"), so an empty panel explains itself.
     public var emptyText: String?
 
-    public init(columns: [TableColumn], rowCount: Int, selected: Int? = nil, sortColumn: Int? = nil,
-                sortDescending: Bool = true, emptyText: String? = nil) {
-        self.emptyText = emptyText
+    public init(columns: [Column<Row>], rows: [Row], selected: Int? = nil, sort: (column: Int, descending: Bool)? = nil,
+                emptyText: String? = nil) {
         self.columns = columns
-        self.rowCount = rowCount
+        self.rows = rows
         self.selected = selected
-        self.sortColumn = sortColumn
-        self.sortDescending = sortDescending
+        self.sort = sort
+        self.emptyText = emptyText
     }
 
-    /// The width of each column (nil = hidden) so that they and the one-cell gaps between them fit `width`.
-    public static func fit(_ columns: [TableColumn], width: Int) -> [Int?] {
-        var visible = Array(columns.indices)
-        while !visible.isEmpty {
-            let gaps = visible.count - 1
-            let ideal = visible.reduce(0) { $0 + columns[$1].width } + gaps
-            let minimum = visible.reduce(0) { $0 + columns[$1].minWidth } + gaps
-            if minimum <= width {
-                var widths = [Int?](repeating: nil, count: columns.count)
-                for i in visible { widths[i] = columns[i].width }
-                if ideal <= width {
-                    if let flex = visible.first(where: { columns[$0].flexible }) { widths[flex]! += width - ideal }
-                    return widths
-                }
-                var excess = ideal - width
-                // Shrink the column with the most slack first, one cell at a time, so shrinking is even.
-                while excess > 0 {
-                    guard let i = visible.max(by: { (widths[$0]! - columns[$0].minWidth) < (widths[$1]! - columns[$1].minWidth) }),
-                          widths[i]! > columns[i].minWidth else { break }
-                    widths[i]! -= 1
-                    excess -= 1
-                }
-                return widths
-            }
-            let lowest = visible.min { a, b in
-                columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b
-            }!
-            visible.removeAll { $0 == lowest }
+    /// The rows shown in a body of `visibleRows` lines.
+    public func shownRows(visibleRows: Int) -> Range<Int> {
+        let first = TableText.firstRow(selected: selected, visibleRows: visibleRows, rowCount: rows.count)
+        return first..<min(rows.count, first + max(0, visibleRows))
+    }
+
+    /// The columns' titles with the sort mark on the sorted one.
+    func titles(glyphs: GlyphSet) -> [String] {
+        columns.indices.map { i in
+            guard let sort, sort.column == i else { return columns[i].title }
+            return columns[i].title + String(sort.descending ? glyphs.sortDescending : glyphs.sortAscending)
         }
-        return Array(repeating: nil, count: columns.count)
     }
 
-    /// The first row shown when `visibleRows` fit: pages of `visibleRows`, so scrolling is stable and pure.
-    public static func firstRow(selected: Int?, visibleRows: Int, rowCount: Int) -> Int {
-        guard visibleRows > 0, let selected, rowCount > visibleRows else { return 0 }
-        let page = min(max(0, selected), rowCount - 1) / visibleRows
-        return min(page * visibleRows, rowCount - visibleRows)
+    /// The width of each column (nil: hidden) for the visible rows' `cells`, in `width` cells.
+    func widths(cells: [[TableCell]], titles: [String], width: Int) -> [Int?] {
+        let demands = columns.indices.map { i -> ColumnLayout.Demand in
+            // A column with a short title asks only for that much room for it.
+            var content = DisplayWidth.of(columns[i].shortTitle ?? titles[i])
+            for row in cells {
+                switch row[i] {
+                case .text(let text, _): content = max(content, DisplayWidth.of(text))
+                case .gauge(_, let label, _): content = max(content, DisplayWidth.of(label))
+                case .sparkline: break
+                }
+            }
+            return ColumnLayout.Demand(columns[i].width, priority: columns[i].priority, content: content)
+        }
+        return ColumnLayout.widths(demands, width: width)
     }
 
     /// Draws the header and the visible rows into `rect`; returns the range of rows shown.
     @discardableResult
-    public func draw(_ canvas: inout Canvas, _ rect: Rect, glyphs: GlyphSet, focused: Bool = true,
-                     cell: (_ row: Int, _ column: Int) -> TableCell) -> Range<Int> {
+    public func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, focused: Bool = true) -> Range<Int> {
         guard rect.height >= 1, rect.width >= 1 else { return 0..<0 }
-        let widths = Table.fit(columns, width: rect.width)
+        let shown = shownRows(visibleRows: rect.height - 1)
+        let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
+        let titles = self.titles(glyphs: ctx.glyphs)
+        let widths = self.widths(cells: cells, titles: titles, width: rect.width)
         var x = rect.x
         var positions = [(index: Int, x: Int, width: Int)]()
         for (i, w) in widths.enumerated() {
@@ -75,30 +70,31 @@ public struct Table {
             x += w + 1
         }
         for p in positions {
-            var title = columns[p.index].title
-            if sortColumn == p.index { title += String(sortDescending ? glyphs.sortDescending : glyphs.sortAscending) }
-            Table.writeAligned(&canvas, title, x: p.x, y: rect.y, width: p.width, alignment: columns[p.index].alignment,
-                               role: .header, glyphs: glyphs)
+            var title = titles[p.index]
+            if DisplayWidth.of(title) > p.width, let short = columns[p.index].shortTitle { title = short }
+            TableText.writeAligned(&canvas, title, x: p.x, y: rect.y, width: p.width, alignment: columns[p.index].alignment,
+                                   role: .header, glyphs: ctx.glyphs)
         }
-        let bodyRows = rect.height - 1
-        if rowCount == 0, let emptyText, bodyRows > 0 {
+        if rows.isEmpty, let emptyText, rect.height > 1 {
             canvas.write(emptyText, x: rect.x, y: rect.y + 1, role: .muted, maxWidth: rect.width)
         }
-        let first = Table.firstRow(selected: selected, visibleRows: bodyRows, rowCount: rowCount)
-        let shown = first..<min(rowCount, first + max(0, bodyRows))
-        for row in shown {
-            let y = rect.y + 1 + row - first
+        for (offset, row) in shown.enumerated() {
+            let y = rect.y + 1 + offset
             for p in positions {
-                switch cell(row, p.index) {
+                let column = columns[p.index]
+                switch cells[offset][p.index] {
                 case let .text(text, role):
-                    Table.writeAligned(&canvas, text, x: p.x, y: y, width: p.width, alignment: columns[p.index].alignment,
-                                       role: role, glyphs: glyphs)
+                    let kind: NameKind
+                    if case .name(_, _, let nameKind) = column.width { kind = nameKind } else { kind = .plain }
+                    let fitted = DisplayName.fit(text, kind: kind, width: p.width, ellipsis: ctx.glyphs.ellipsis)
+                    TableText.writeAligned(&canvas, fitted, x: p.x, y: y, width: p.width, alignment: column.alignment,
+                                       role: role, glyphs: ctx.glyphs)
                 case let .gauge(fraction, label, role):
                     BarGauge.draw(&canvas, x: p.x, y: y, width: p.width, fraction: fraction, label: label, role: role,
-                                  glyphs: glyphs)
+                                  glyphs: ctx.glyphs)
                 case let .sparkline(values, maximum, role):
                     Sparkline.draw(&canvas, x: p.x, y: y, width: p.width, values: values, maximum: maximum, role: role,
-                                   glyphs: glyphs)
+                                   glyphs: ctx.glyphs)
                 }
             }
             if focused, row == selected {
@@ -108,29 +104,27 @@ public struct Table {
         return shown
     }
 
-    /// Writes text aligned in a column, cut with an ellipsis when it does not fit.
-    public static func writeAligned(_ canvas: inout Canvas, _ text: String, x: Int, y: Int, width: Int,
-                                    alignment: TableColumn.Alignment, role: StyleRole, glyphs: GlyphSet) {
-        guard width > 0 else { return }
-        let fitted = truncate(text, to: width, ellipsis: glyphs.ellipsis)
-        let w = DisplayWidth.of(fitted)
-        let start = alignment == .left ? x : x + width - w
-        canvas.write(fitted, x: start, y: y, role: role, maxWidth: width)
-    }
-
-    /// `text` cut to `width` columns, ending in `ellipsis` when something was cut.
-    public static func truncate(_ text: String, to width: Int, ellipsis: Character) -> String {
-        guard width > 0 else { return "" }
-        if text.utf8.count <= width || DisplayWidth.of(text) <= width { return text }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character) ?? 1  // drawn as `?`
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
+    /// Rows in the order `column`'s sort key puts them: numbers and names ascending, or descending; absent and
+    /// invalid (NaN) values last whatever the direction. Stable, so equal rows keep their order (by node).
+    public static func sorted(_ rows: [Row], by key: Column<Row>.SortKey, descending: Bool) -> [Row] {
+        switch key {
+        case .number(let value):
+            let keys = rows.map { value($0).flatMap { $0.isNaN ? nil : $0 } }
+            let order = keys.indices.sorted { a, b in
+                switch (keys[a], keys[b]) {
+                case let (x?, y?) where x != y: return descending ? x > y : x < y
+                case (nil, _?): return false
+                case (_?, nil): return true
+                default: return a < b
+                }
+            }
+            return order.map { rows[$0] }
+        case .text(let value):
+            let keys = rows.map(value)
+            let order = keys.indices.sorted { a, b in
+                keys[a] != keys[b] ? (descending ? keys[a] > keys[b] : keys[a] < keys[b]) : a < b
+            }
+            return order.map { rows[$0] }
         }
-        out.append(ellipsis)
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import ClusterModel
 
 /// Short names for targets and engine instances on screen. An instance id is its target URL, its instance label
@@ -25,8 +26,119 @@ public enum DisplayName {
         return name
     }
 
+    /// A GPU's model without its vendor: `NVIDIA H100 80GB HBM3` → `H100 80GB HBM3`, `Tesla T4` → `T4`.
+    public static func gpuModel(_ name: String) -> String {
+        for vendor in ["NVIDIA ", "Tesla ", "AMD "] where name.hasPrefix(vendor) && name.count > vendor.count {
+            return String(name.dropFirst(vendor.count))
+        }
+        return name
+    }
+
     /// The last path component of a model name: `meta-llama/Llama-3.1-8B-Instruct` → `Llama-3.1-8B-Instruct`.
     public static func model(_ model: String) -> String {
         model.split(separator: "/").last.map(String.init) ?? model
+    }
+}
+
+/// What kind of name a column holds, which decides how it is shortened to fit (`DisplayName.fit`).
+public enum NameKind: Sendable, Equatable {
+    /// `meta-llama/Llama-3.1-70B-Instruct`: the organisation goes first, the size stays longest.
+    case model
+    /// `gpu-node-0017`: rows of one cluster share the front, so the end is kept.
+    case node
+    /// `http://gpu-3:8000/metrics`: scheme and `/metrics` go, then the middle.
+    case target
+    /// `NVIDIA H100 80GB HBM3`: the vendor goes, then the last words.
+    case gpuModel
+    /// Anything else: cut at the end.
+    case plain
+}
+
+extension DisplayName {
+    /// `name` in at most `width` terminal columns, shortened by what tells names of its kind apart rather than cut
+    /// at the end: `meta-llama/Llama-3.1-70B-Instruct` → `Llama-3.1-70B-Instruct` → `Llama-3.1-70B` →
+    /// `…70B-Instruct` → `…70B`; `gpu-node-0017` → `…0017`; `NVIDIA H100 80GB HBM3` → `H100 80GB` → `H100`.
+    public static func fit(_ name: String, kind: NameKind, width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(name) <= width { return name }
+        let candidates: [String]
+        switch kind {
+        case .model: candidates = modelCandidates(name, ellipsis: ellipsis)
+        case .target: candidates = [target(name)]
+        case .gpuModel: candidates = gpuModelCandidates(name)
+        case .node, .plain: candidates = []
+        }
+        if let fitting = candidates.first(where: { !$0.isEmpty && DisplayWidth.of($0) <= width }) { return fitting }
+        let last = candidates.last ?? name
+        switch kind {
+        case .node: return keepingEnd(last, width: width, ellipsis: ellipsis)
+        case .target: return keepingEnds(last, width: width, ellipsis: ellipsis)
+        default: return keepingStart(last, width: width, ellipsis: ellipsis)
+        }
+    }
+
+    /// Shorter and shorter forms of a model name, each still naming the model.
+    private static func modelCandidates(_ name: String, ellipsis: Character) -> [String] {
+        let bare = model(name)
+        var forms = [bare]
+        let parts = bare.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        // The size (`70B`, `0.5B`, `8x7B`, `1.5b`) is what tells two models of one family apart.
+        if let size = parts.lastIndex(where: isSize) {
+            forms.append(parts[...size].joined(separator: "-"))
+            forms.append(String(ellipsis) + parts[size...].joined(separator: "-"))
+            forms.append(String(ellipsis) + parts[size])
+        }
+        return forms
+    }
+
+    private static func isSize(_ part: String) -> Bool {
+        let lower = part.lowercased()
+        guard let last = lower.last, last == "b" || last == "m" || last == "t", lower.count >= 2 else { return false }
+        return lower.dropLast().allSatisfy { $0.isNumber || $0 == "." || $0 == "x" } && lower.first!.isNumber
+    }
+
+    private static func gpuModelCandidates(_ name: String) -> [String] {
+        var words = name.split(separator: " ").map(String.init)
+        if let first = words.first, ["NVIDIA", "Tesla", "AMD"].contains(first), words.count > 1 { words.removeFirst() }
+        var forms: [String] = []
+        while !words.isEmpty {
+            forms.append(words.joined(separator: " "))
+            words.removeLast()
+        }
+        return forms
+    }
+
+    /// The first characters that fit, then the ellipsis.
+    static func keepingStart(_ text: String, width: Int, ellipsis: Character) -> String {
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character) ?? 1
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        return out + String(ellipsis)
+    }
+
+    /// The ellipsis, then the last characters that fit.
+    static func keepingEnd(_ text: String, width: Int, ellipsis: Character) -> String {
+        var out = ""
+        var used = 0
+        for character in text.reversed() {
+            let w = DisplayWidth.of(character) ?? 1
+            if used + w > width - 1 { break }
+            out.insert(character, at: out.startIndex)
+            used += w
+        }
+        return String(ellipsis) + out
+    }
+
+    /// The start and the end, the ellipsis between: `gpu-node-…17:9400`.
+    static func keepingEnds(_ text: String, width: Int, ellipsis: Character) -> String {
+        guard width >= 3 else { return keepingStart(text, width: width, ellipsis: ellipsis) }
+        let tail = keepingEnd(text, width: (width + 1) / 2, ellipsis: ellipsis)
+        let head = keepingStart(text, width: width - DisplayWidth.of(tail) + 1, ellipsis: ellipsis).dropLast()
+        return String(head) + tail
     }
 }
