@@ -22,6 +22,19 @@ static inline void tui_set_escdelay(int ms) { ESCDELAY = ms; }
 /// newterm on the process's stdout/stdin: unlike initscr it returns NULL instead of exiting when TERM is unusable.
 static inline SCREEN *tui_newterm(void) { return newterm(NULL, stdout, stdin); }
 static inline WINDOW *tui_stdscr(void) { return stdscr; }
+/// Navigation keys as the common terminals send them, whatever TERM's terminfo says: tmux and screen send
+/// `ESC [ 1 ~` for Home where xterm-256color's terminfo expects `ESC O H`, so without these Home and End are
+/// unknown escape sequences under those terminals.
+static inline void tui_define_navigation_keys(void) {
+    static const struct { const char *sequence; int key; } keys[] = {
+        {"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+        {"\033[4~", KEY_END}, {"\033[8~", KEY_END}, {"\033[F", KEY_END}, {"\033OF", KEY_END},
+        {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE}, {"\033[Z", KEY_BTAB},
+        {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT}, {"\033[D", KEY_LEFT},
+        {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT}, {"\033OD", KEY_LEFT},
+    };
+    for (unsigned i = 0; i < sizeof keys / sizeof keys[0]; i++) define_key(keys[i].sequence, keys[i].key);
+}
 /// Left clicks and the wheel (buttons 4 and 5) only: no drag reports, so the terminal's own selection keeps working
 /// with shift.
 static inline void tui_enable_mouse(void) {

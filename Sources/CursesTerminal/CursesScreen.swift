@@ -40,6 +40,7 @@ final class CursesScreen {
         noecho()
         nonl()
         keypad(window, true)
+        tui_define_navigation_keys()
         nodelay(window, true)
         curs_set(0)
         // No look for typed-ahead keys while a frame is written (a poll(2) per changed line): the loop reads

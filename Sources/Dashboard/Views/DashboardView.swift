@@ -29,8 +29,9 @@ public enum DashboardView {
             GPUPanel.draw(&canvas, layout.gpus, ctx)
             InstancePanel.draw(&canvas, layout.instances, ctx)
             ChartsPanel.draw(&canvas, layout.charts, ctx)
-            FooterView.draw(&canvas, layout.footer, state)
-            if let alerts = frame.alerts { AlertStrip.drawSummary(&canvas, layout.footer, alerts.active, ctx) }
+            // The alert strip takes the right of the footer first; the key hints fit beside it, dropping the last.
+            let strip = frame.alerts.map { AlertStrip.drawSummary(&canvas, layout.footer, $0.active, ctx) } ?? 0
+            FooterView.draw(&canvas, layout.footer.splitLeft(layout.footer.width - strip - (strip > 0 ? 1 : 0)).0, state)
         case .targets:
             guard let layout = ScreenLayout.compute(size) else {
                 TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)

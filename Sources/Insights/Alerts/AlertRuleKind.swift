@@ -75,14 +75,16 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// The value as a person reads it, in this kind's unit ("96.2%", "2.40s", "+0.31/s", "87°C").
+    /// The value as a person reads it, written as every screen writes its kind ("96%", "420ms", "1m18s",
+    /// "+0.31/s", "87°C"); a difference between temperatures is signed ("+27°C"), never read as a temperature.
     public func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
         switch unit {
-        case .fraction: return Format.fixed(value * 100, 1) + "%"
-        case .seconds: return value >= 100 ? Format.duration(value) : Format.fixed(value, 2) + "s"
-        case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + Format.fixed(value, 2) + "/s"
-        case .celsius: return Format.fixed(value, 0) + "°C"
+        case .fraction: return Format.percent(value, absent: "—")
+        case .seconds: return Format.seconds(value, absent: "—")
+        case .perSecond: return (self == .queueGrowing && value > 0 ? "+" : "") + Format.compact(value, absent: "—") + "/s"
+        case .celsius where self == .gpuHotterThanPeers: return Format.celsiusDifference(value, absent: "—")
+        case .celsius: return Format.celsius(value, absent: "—")
         case .count: return Format.fixed(value, 0) + "×"
         case .flag: return value >= 0.5 ? "yes" : "no"
         }
