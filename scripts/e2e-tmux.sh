@@ -91,6 +91,18 @@ for sig in HUP:129 QUIT:131 INT:130; do
   grep -qi 'damage\|truncated\|cut' "$OUT/signal-$name.txt" && fail "the recording cut by SIG$name was not closed"
   echo "ok: SIG$name while recording exits $status, restores the terminal and closes the recording"
 done
+# Home, End, PageDown and the arrows under the terminals people run in, each with its own key sequences: a GPU
+# list longer than the screen shows where the selection is in its "rows a–b of n" note.
+for term in xterm-256color screen-256color tmux-256color; do
+  start TERM=$term -- --nodes 16 --gpus-per-node 8
+  wait_for 'GPUs 128' 60
+  wait_for '1–[0-9]+ of 128'
+  keys End;      wait_for '[0-9]+–128 of 128' 5 || fail "End did not reach the last GPU under TERM=$term"
+  keys Home;     wait_for '1–[0-9]+ of 128' 5 || fail "Home did not return to the first GPU under TERM=$term"
+  keys PageDown; wait_for '([2-9]|[1-9][0-9]+)–[0-9]+ of 128' 5 || fail "PageDown did not page under TERM=$term"
+  keys 'q';      wait_for 'EXIT=0'
+  echo "ok: Home, End and PageDown work under TERM=$term"
+done
 start NO_COLOR=1
 wait_for 'GPUs [1-9]' 60
 "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/no-color.ansi"

@@ -107,7 +107,8 @@ public enum DashboardRunner {
         if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
         let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
                                         sortColumns: ClusterQuery.sortColumns, themeCount: themeCount,
-                                        pageRows: max(1, size.height / 3), replayStartMs: frame.replay?.startMs)
+                                        pageRows: DashboardView.pageRows(frame, state: state, size: size),
+                                        replayStartMs: frame.replay?.startMs)
         if case let .click(x, y) = action {
             guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }
             return UIReducer.select(row: row, in: list, state: state, context: context)

@@ -65,23 +65,32 @@ public enum DashboardView {
         return c
     }
 
+    /// Where each list's rows are drawn on this screen: inside the border, below the header row.
+    static func rowAreas(_ frame: DashboardFrame, state: UIState, size: Size) -> [(UIState.List, Rect)] {
+        let panels: [(UIState.List, Rect)]
+        switch state.screen {
+        case .overview:
+            guard let layout = layout(frame, state: state, size: size), !state.compact else { return [] }
+            panels = [(.gpus, layout.gpus), (.instances, layout.instances)]
+        case .targets:
+            guard let layout = ScreenLayout.compute(size) else { return [] }
+            panels = [(.targets, layout.body)]
+        case .insight: return []
+        }
+        return panels.map { ($0.0, Rect(x: $0.1.x + 1, y: $0.1.y + 2, width: $0.1.width - 2, height: $0.1.height - 3)) }
+    }
+
+    /// How many rows of the list that movement keys act on are visible: what PageUp and PageDown move by.
+    public static func pageRows(_ frame: DashboardFrame, state: UIState, size: Size) -> Int {
+        let area = rowAreas(frame, state: state, size: size).first { $0.0 == state.activeList }?.1
+        return max(1, area?.height ?? size.height / 3)
+    }
+
     /// The list row under a click at (x, y), if the click landed on a table row.
     public static func row(atX x: Int, y: Int, frame: DashboardFrame, state: UIState, size: Size) -> (UIState.List, Int)? {
         let point = Rect(x: x, y: y, width: 1, height: 1)
         let counts = ClusterQuery.rowCounts(frame.snapshot, state)
-        var candidates: [(UIState.List, Rect)] = []
-        switch state.screen {
-        case .overview:
-            guard let layout = layout(frame, state: state, size: size), !state.compact else { return nil }
-            candidates = [(.gpus, layout.gpus), (.instances, layout.instances)]
-        case .targets:
-            guard let layout = ScreenLayout.compute(size) else { return nil }
-            candidates = [(.targets, layout.body)]
-        case .insight: return nil
-        }
-        for (list, rect) in candidates {
-            // Rows start below the border and the header row.
-            let rows = Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, height: rect.height - 3)
+        for (list, rows) in rowAreas(frame, state: state, size: size) {
             guard rows.contains(point) else { continue }
             let count = counts[list] ?? 0
             let first = TableText.firstRow(selected: state.selected(list), visibleRows: rows.height, rowCount: count)
