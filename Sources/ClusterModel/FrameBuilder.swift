@@ -213,7 +213,30 @@ struct FrameBuilder {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
         }
-        result.itlMean = mean(.itlTime, per: .itlCount)
+        /// The mean time per decode step over the window, from a time counter and a gauge of steps per second of that
+        /// time since the previous scrape (llama.cpp's `predicted_tokens_seconds`): each scrape interval took
+        /// gauge × time-added steps. An interval whose gauge reads 0 while time was added had its gauge reset by
+        /// another scraper in between; it is left out rather than counted as no steps.
+        func meanPerStep(_ time: InstanceMetric, speed: InstanceMetric) -> Double? {
+            guard let window, let t = plan.scalars[time.rawValue].first, let g = plan.scalars[speed.rawValue].first else {
+                return nil
+            }
+            var speeds: [Int64: Double] = [:]
+            for point in store.points(g.id, fromMs: window.startMs, toMs: window.endMs) { speeds[point.timeMs] = point.value * g.scale }
+            var (spent, steps) = (0.0, 0.0)
+            var previous: Double?
+            for point in store.points(t.id, fromMs: window.startMs, toMs: window.endMs) {
+                let value = point.value * t.scale
+                defer { previous = value }
+                guard let before = previous, value > before, let speed = speeds[point.timeMs], speed > 0,
+                      speed.isFinite else { continue }
+                spent += value - before
+                steps += (value - before) * speed
+            }
+            guard steps > 0 else { return nil }
+            return spent / steps
+        }
+        result.itlMean = meanPerStep(.itlTime, speed: .generationStepsPerSecond) ?? mean(.itlTime, per: .itlCount)
         result.e2eMean = mean(.e2eTime, per: .e2eCount)
         result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
         result.batchSize = ratio(decoded, rate(.decodeCalls))

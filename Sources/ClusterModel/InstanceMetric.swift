@@ -10,6 +10,9 @@ enum InstanceMetric: Int, CaseIterable, Sendable {
     // is the rate of the time over the rate of the count (llama.cpp's seconds per predicted token, Triton's
     // microseconds per request).
     case itlTime, itlCount, e2eTime, e2eCount, queueTimeTotal, queueCount
+    // llama.cpp's generation speed of the requests that ended since the previous scrape (it resets at every
+    // scrape): decode steps per second of generation time, so n − 1 tokens a request, as its own timings count.
+    case generationStepsPerSecond
     // llama.cpp's decode calls and its lifetime mean of busy slots per call: their product is a counter of the
     // tokens decoded, which moves with every decode (its token counters move only when a request ends).
     case decodeCalls, busySlotsPerDecode
@@ -30,7 +33,7 @@ extension InstanceMetric {
             return .requests
         case .kvCacheUsage, .prefixHitRatio: return .fraction
         case .generationThroughput, .promptThroughput, .promptTokens, .generationTokens, .prefixQueries, .prefixHits,
-             .itlCount:
+             .itlCount, .generationStepsPerSecond:
             return .tokens
         // Seconds spent per second: how many requests were in that stage at once.
         case .itlTime, .e2eTime, .queueTimeTotal, .promptTime: return .requests

@@ -5,7 +5,9 @@
 /// although four streams are generating. The generation rate is read from what moves with every decode:
 /// `n_decode_total` × `n_busy_slots_per_decode` (a lifetime mean, so the product counts the tokens decoded).
 /// `predicted_tokens_seconds` and `prompt_tokens_seconds` are the speeds of single slots, reset at every
-/// scrape: they are never shown as the server's throughput.
+/// scrape: they are never shown as the server's throughput. The first is what makes the mean time per output
+/// token right: a request of n tokens spends its generation time on n − 1 decode steps (the first token comes
+/// with the prompt), and the counters divide that time by n; the gauge counts the steps.
 extension EngineDialect {
     static let llamacpp = EngineDialect(
         engine: .llamacpp,
@@ -19,6 +21,7 @@ extension EngineDialect {
             MetricSource("prompt_tokens_total", .promptTokens, .counter),
             MetricSource("tokens_predicted_seconds_total", .itlTime, .counter),
             MetricSource("tokens_predicted_total", .itlCount, .counter),
+            MetricSource("predicted_tokens_seconds", .generationStepsPerSecond, .gauge),
             MetricSource("n_decode_total", .decodeCalls, .counter),
             MetricSource("n_busy_slots_per_decode", .busySlotsPerDecode, .gauge),
             MetricSource("prompt_seconds_total", .promptTime, .counter),

@@ -22,9 +22,9 @@ import TestSupport
     }
 
     /// The real page and a second one a second later in which the server decoded `decodes` more times with
-    /// 4 busy slots each (so the lifetime mean moves towards 4), finished `finished` tokens of requests, and
-    /// processed prompts.
-    static func successor(decodes: Double, finished: Double) throws -> FixtureSuccessor {
+    /// 4 busy slots each (so the lifetime mean moves towards 4), finished `finished` tokens of requests of
+    /// `perRequest` tokens each at 2.3 ms a decode step, and processed prompts.
+    static func successor(decodes: Double, finished: Double, perRequest: Double = 100) throws -> FixtureSuccessor {
         let before = (decode: 12_423.0, perDecode: 3.9843)
         let afterPerDecode = (before.decode * before.perDecode + decodes * 4) / (before.decode + decodes)
         return try FixtureSuccessor(underLoad) { sample in
@@ -32,7 +32,10 @@ import TestSupport
             case "llamacpp:n_decode_total": return decodes
             case "llamacpp:n_busy_slots_per_decode": return afterPerDecode - before.perDecode
             case "llamacpp:tokens_predicted_total": return finished
-            case "llamacpp:tokens_predicted_seconds_total": return finished * 0.0023
+            // A request of n tokens spends its generation time on n − 1 steps: the first token comes with the prompt.
+            case "llamacpp:tokens_predicted_seconds_total": return finished * (perRequest - 1) / perRequest * 0.0023
+            // Steps per second of generation time since the previous scrape (the real page's value before).
+            case "llamacpp:predicted_tokens_seconds": return finished > 0 ? 1 / 0.0023 - 468.364 : -468.364
             case "llamacpp:prompt_tokens_total": return 2_500
             case "llamacpp:prompt_seconds_total": return 0.25
             case "llamacpp:prompt_tokens_cached_total": return 500
@@ -55,10 +58,28 @@ import TestSupport
         let run = try Self.successor(decodes: 400, finished: 1_000)
         let instance = try #require(run.snapshot.instances.first)
         let itl = try #require(instance.interTokenLatency)
-        #expect(itl.isMean && abs(itl.seconds - 0.0023) < 1e-9)
+        // Per decode step, as llama.cpp's own per-request timings say, not the counters' time ÷ tokens (1 % low
+        // with 100-token requests: 99 steps' time over 100 tokens).
+        #expect(itl.isMean && abs(itl.seconds - 0.0023) < 1e-9, "\(itl.seconds)")
         #expect(LatencyFigure.text(itl, absent: "—") == "μ2ms")
         let text = SnapshotText.render(run.snapshot)
         #expect(text.contains("μ2ms") && text.contains("μ marks a mean"))
+    }
+
+    @Test func withoutTheStepGaugeTheMeanIsTheCountersTimeOverTokens() throws {
+        // The gauge reads 0 when no request ended since the previous scrape, or when another scraper took the
+        // interval's requests: then the counters are all there is.
+        let run = try FixtureSuccessor(Self.underLoad) { sample in
+            switch sample.name {
+            case "llamacpp:tokens_predicted_total": return 1_000
+            case "llamacpp:tokens_predicted_seconds_total": return 2.2
+            case "llamacpp:predicted_tokens_seconds": return -468.364
+            default: return nil
+            }
+        }
+        let instance = try #require(run.snapshot.instances.first)
+        let itl = try #require(instance.interTokenLatency)
+        #expect(itl.isMean && abs(itl.seconds - 0.0022) < 1e-9, "\(itl.seconds)")
     }
 
     @Test func prefillSpeedAndPrefixCacheHitsComeFromTheirCounters() throws {
