@@ -85,7 +85,9 @@ public struct ClusterBuilder: Sendable {
                                            configuration: configuration)
         layout = current
         var snapshot = frame.finish(layout: current, histograms: &histograms)
-        snapshot.rateWindowMs = configuration.rateWindowMs
+        // What the rates were taken over, as said on every output: while targets are young (shortened windows)
+        // that is less than the configured window, and saying the configured one would be untrue.
+        snapshot.rateWindowMs = windows.compactMap { $0.map { $0.endMs - $0.startMs } }.max() ?? configuration.rateWindowMs
         return snapshot
     }
 

@@ -15,7 +15,8 @@ public struct ClusterSnapshot: Sendable, Hashable, Codable {
     /// Things a person should know that are not values: boundaries that could not be merged, pages that
     /// matched no dialect, ….
     public var notes: [String]
-    /// The window rates and quantiles were computed over, in ms (a target scraped for less, shorter).
+    /// The window rates and quantiles were computed over, in ms: the longest any target's were (a target scraped
+    /// for less than the configured window has its rates over the time it has been scraped).
     public var rateWindowMs: Int64?
 
     public init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],

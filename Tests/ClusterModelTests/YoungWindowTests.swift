@@ -9,6 +9,11 @@ import TestSupport
 @Suite struct YoungWindowTests {
     /// The real vLLM page, then the same page a second later with 500 more generated tokens.
     static func rate(shortening: Bool, pages: Int = 2) throws -> Double? {
+        try #require(try snapshot(shortening: shortening, pages: pages).instances.first { $0.engine == .vllm })
+            .generationTokensPerSecond
+    }
+
+    static func snapshot(shortening: Bool, pages: Int) throws -> ClusterSnapshot {
         let bytes = try Fixtures.bytes(Fixtures.realScrape("vllm-v1-kops-qwen2.5-0.5b.prom"))
         var inputs: [PageInput] = []
         for step in 0..<pages {
@@ -19,8 +24,7 @@ import TestSupport
             inputs.append(PageInput(target: "vllm", origin: "step \(step)", bytes: ExpositionWriter.page(page.families)))
         }
         let model = ModelConfiguration(rateWindowMs: 10_000, shortensYoungWindows: shortening)
-        let snapshot = PageLoader(intervalMs: 1_000, startMs: 1_000_000, modelConfiguration: model).load(inputs).snapshot
-        return try #require(snapshot.instances.first { $0.engine == .vllm }).generationTokensPerSecond
+        return PageLoader(intervalMs: 1_000, startMs: 1_000_000, modelConfiguration: model).load(inputs).snapshot
     }
 
     @Test func aYoungTargetsRateIsTakenOverTheTimeItWasScraped() throws {
@@ -33,6 +37,16 @@ import TestSupport
         #expect(abs(prometheus - 50) < 1e-9)
         // Once the window is full both agree (500 tokens a second, steadily).
         #expect(try Self.rate(shortening: true, pages: 12) == Self.rate(shortening: false, pages: 12))
+    }
+
+    @Test func theWindowSaidIsTheOneTheRatesWereTakenOver() throws {
+        // Young: the rates are over the 3 s scraped, and every output says so, not the configured 10 s.
+        let young = try Self.snapshot(shortening: true, pages: 4)
+        #expect(young.rateWindowMs == 3_000)
+        #expect(young.instances.allSatisfy { $0.rateWindowSeconds == 3 })
+        #expect(SnapshotText.render(young).contains("(rates over 3s)"))
+        #expect(try Self.snapshot(shortening: true, pages: 14).rateWindowMs == 10_000)
+        #expect(try Self.snapshot(shortening: false, pages: 4).rateWindowMs == 10_000)
     }
 
     @Test func oneScrapeGivesNoRate() throws {
