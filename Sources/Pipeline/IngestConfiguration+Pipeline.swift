@@ -27,17 +27,13 @@ extension IngestConfiguration {
 }
 
 extension IngestConfiguration {
-    /// The alert rules: the defaults with the configuration's `alerts:` section applied.
-    public func alertConfiguration(file: String) throws -> AlertRuleConfiguration {
+    /// The alert rules: the defaults with the configuration's `alerts:` section applied. A value the rules refuse
+    /// is reported like the loader's own errors, with the file (`file`), the key and its line.
+    public func alertConfiguration(file: String) throws(ConfigurationError) -> AlertRuleConfiguration {
         do {
             return try AlertRuleConfiguration.default.applying(rules: alertRules, parameters: alertParameters)
         } catch {
-            throw AlertSectionError(description: "\(file): \(error.description)")
+            throw .invalidValue(file: file, key: error.key, line: alertLines[error.key], message: error.message)
         }
     }
-}
-
-/// A bad value in the configuration's `alerts:` section, naming the file and the key.
-public struct AlertSectionError: Error, CustomStringConvertible {
-    public var description: String
 }

@@ -32,7 +32,7 @@ struct DashboardCommand: AsyncParsableCommand {
                                                    intervalSeconds: chosen.intervalSeconds ?? 1,
                                                    version: InfertopVersion.current) }
         let feed = LiveFeed(source: chosen.description)
-        let alerts = try configuration.alertConfiguration(file: source.config ?? "configuration")
+        let alerts = try source.alertRules(of: configuration)
         let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
                                                                model: configuration.modelConfiguration, alerts: alerts),
                                     feed: feed, recorder: recorder, source: chosen.description,

@@ -46,6 +46,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         if sim && (!source.targets.isEmpty || source.namesSource) {
             throw ValidationError("--sim takes no other source; drop the targets, --prometheus or --file-sd")
         }
+        // Only live targets use the file, but a file named on the command line is checked whatever the source, so
+        // that a bad one is never silently ignored.
+        if source.config != nil { _ = try source.ingestConfiguration() }
     }
 
     func run() async throws {

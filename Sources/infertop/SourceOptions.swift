@@ -1,5 +1,7 @@
 import ArgumentParser
 import Ingest
+import Insights
+import Pipeline
 
 /// The command-line options that choose live sources (targets, Prometheus, auth, TLS, timing), shared by
 /// the dashboard and the headless commands, and their merge with the YAML configuration file.
@@ -85,7 +87,19 @@ struct SourceOptions: ParsableArguments {
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
+        // Every command refuses a bad `alerts:` section, not only the one that evaluates the rules.
+        _ = try alertRules(of: configuration)
         return configuration
+    }
+
+    /// The alert rules of the configuration's `alerts:` section; a value they refuse stops the command like any
+    /// other bad value of the file, naming the file, the line and the key.
+    func alertRules(of configuration: IngestConfiguration) throws -> AlertRuleConfiguration {
+        do {
+            return try configuration.alertConfiguration(file: config ?? IngestConfiguration.defaultPath)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     private func apply(to configuration: inout IngestConfiguration) throws {

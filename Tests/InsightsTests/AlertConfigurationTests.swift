@@ -60,6 +60,35 @@ import Testing
         #expect(failure([:], ["window": "3"])?.hasPrefix("alerts.window: unknown setting") == true)
     }
 
+    /// Issue 14, class 2: every number of the `alerts:` section has a range, so that none reaches a conversion
+    /// that traps (`restart_hold: 1e300` made `Int64(seconds * 1000)` trap on the first restart) or sizes an
+    /// event log by the memory (`event_log_size: 1e18`).
+    @Test(arguments: ["1e300", "-1e300", "1e18", "99999999999999999999999", "1e300h", "nan", "inf", "-inf", "x1"])
+    func everyNumberIsRefusedOutsideItsRange(value: String) {
+        for kind in AlertRuleKind.allCases {
+            for key in ["threshold", "clear", "critical", "for"] {
+                let refusal = failure([kind.rawValue: [key: value]])
+                #expect(refusal?.hasPrefix("alerts.\(kind.rawValue).\(key): expected ") == true,
+                        "\(kind.rawValue).\(key) = \(value): \(refusal ?? "accepted")")
+            }
+        }
+        for parameter in AlertRuleConfiguration.parameterKeys {
+            let refusal = failure([:], [parameter: value])
+            #expect(refusal?.hasPrefix("alerts.\(parameter): expected ") == true, "\(parameter) = \(value): \(refusal ?? "accepted")")
+        }
+    }
+
+    @Test func theRefusalSaysTheRangeInTheUnitOfTheFile() {
+        #expect(failure([:], ["restart_hold": "1e300"]) == "alerts.restart_hold: expected 0s to 168h, got '1e300'")
+        #expect(failure([:], ["event_log_size": "1e18"]) == "alerts.event_log_size: expected 1 to 100000, got '1e18'")
+        #expect(failure([:], ["min_peers": "0"]) == "alerts.min_peers: expected 1 to 10000, got '0'")
+        #expect(failure(["kv_cache": ["threshold": "150%"]]) == "alerts.kv_cache.threshold: expected 0% to 100%, got '150%'")
+        #expect(failure(["gpu_temperature": ["threshold": "1e300"]])
+            == "alerts.gpu_temperature.threshold: expected -100 to 200, got '1e300'")
+        #expect(failure(["ttft_slo": ["for": "-5s"]]) == "alerts.ttft_slo.for: expected 0s to 168h, got '-5s'")
+        #expect(failure([:], ["trend_window": "168h", "min_peers": "10000", "event_log_size": "100000"]) == nil)
+    }
+
     @Test func valuesAreFormattedInTheirUnits() {
         // As every screen writes each kind (issue 18, class 4).
         #expect(AlertRuleKind.vram.format(0.9612) == "96%")

@@ -74,9 +74,13 @@ public enum ConfigurationLoader {
     /// `alerts:` — a mapping per rule (`vram: {threshold: 95, for: 30s}`) and plain shared settings
     /// (`trend_window: 60s`), kept as text: the alert engine reads the units and names bad values.
     private static func alerts(_ node: Node, reader: YAMLValueReader, into configuration: inout IngestConfiguration) throws {
-        for (name, _, value) in try reader.entries(node, key: "alerts", known: []) {
+        for (name, keyNode, value) in try reader.entries(node, key: "alerts", known: []) {
+            configuration.alertLines["alerts." + name] = reader.line(keyNode)
             if value.mapping != nil {
                 configuration.alertRules[name] = try reader.stringMap(value, key: "alerts." + name)
+                for (setting, settingNode, _) in try reader.entries(value, key: "alerts." + name, known: []) {
+                    configuration.alertLines["alerts.\(name).\(setting)"] = reader.line(settingNode)
+                }
             } else {
                 configuration.alertParameters[name] = try reader.string(value, key: "alerts." + name)
             }

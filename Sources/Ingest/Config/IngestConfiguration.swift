@@ -43,6 +43,9 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var alertRules: [String: [String: String]] = [:]
     /// The `alerts:` section's shared settings (`trend_window`, `event_log_size`, …), as text.
     public var alertParameters: [String: String] = [:]
+    /// The line of each key of the `alerts:` section (`alerts.vram.threshold`), so that a value the alert engine
+    /// refuses is reported with its place in the file, as the loader's own errors are.
+    public var alertLines: [String: Int] = [:]
     /// The theme name, for the dashboard.
     public var theme: String?
     /// How much history the store keeps, in seconds; nil keeps its default.

@@ -26,8 +26,8 @@ extension AlertRuleConfiguration {
             case "trend_window": result.queueTrendWindowSeconds = try Self.duration(text, key: path)
             case "restart_hold": result.restartHoldSeconds = try Self.duration(text, key: path)
             case "throttle_min_utilization": result.throttleMinimumUtilization = try Self.percent(text, key: path)
-            case "min_peers": result.minimumPeers = max(1, Int(try Self.number(text, key: path)))
-            case "event_log_size": result.eventLogCapacity = max(1, Int(try Self.number(text, key: path)))
+            case "min_peers": result.minimumPeers = Int(try Self.number(text, key: path, within: Self.peersRange))
+            case "event_log_size": result.eventLogCapacity = Int(try Self.number(text, key: path, within: Self.eventLogRange))
             default:
                 throw AlertConfigurationError(key: path, message: "unknown setting; known: "
                     + (Self.parameterKeys + AlertRuleKind.allCases.map(\.rawValue)).joined(separator: ", "))
@@ -79,15 +79,28 @@ extension AlertRuleConfiguration {
         switch kind.unit {
         case .fraction: return try percent(text, key: key)
         case .seconds: return try duration(text, key: key)
-        default: return try number(text, key: key)
+        case .perSecond: return try number(text, key: key, within: -1_000_000...1_000_000)
+        case .celsius: return try number(text, key: key, within: -100...200)
+        case .count: return try number(text, key: key, within: 0...1_000_000)
+        case .flag: return try number(text, key: key, within: 0...1)
         }
     }
 
-    static func number(_ text: String, key: String) throws(AlertConfigurationError) -> Double {
-        guard let value = Double(text.trimmingSpaces), value.isFinite else {
+    // The ranges of the values written in the file: wide enough for any rule a person means, narrow enough that
+    // no value reaches a conversion that traps (`Int64(1e300 * 1000)`) or an event log the size of the memory.
+    /// Durations (`for`, `trend_window`, `restart_hold`, and the thresholds of duration rules): up to a week,
+    /// the longest history infertop keeps.
+    static let durationRange: ClosedRange<Double> = 0...(7 * 86_400)
+    static let peersRange: ClosedRange<Double> = 1...10_000
+    static let eventLogRange: ClosedRange<Double> = 1...100_000
+
+    static func number(_ text: String, key: String, within range: ClosedRange<Double>)
+        throws(AlertConfigurationError) -> Double {
+        let value = Double(text.trimmingSpaces)
+        guard let value, value.isFinite else {
             throw AlertConfigurationError(key: key, message: "expected a number, got '\(text)'")
         }
-        return value
+        return try checked(value, range, text: text, key: key, bounds: "\(Int(range.lowerBound)) to \(Int(range.upperBound))")
     }
 
     static func percent(_ text: String, key: String) throws(AlertConfigurationError) -> Double {
@@ -96,17 +109,26 @@ extension AlertRuleConfiguration {
         guard let value = Double(body), value.isFinite else {
             throw AlertConfigurationError(key: key, message: "expected a percentage like 95 or 95%, got '\(text)'")
         }
-        return value / 100
+        return try checked(value / 100, 0...1, text: text, key: key, bounds: "0% to 100%")
     }
 
     static func duration(_ text: String, key: String) throws(AlertConfigurationError) -> Double {
         let body = text.trimmingSpaces
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where body.hasSuffix(suffix) {
-            if let value = Double(body.dropLast(suffix.count)), value.isFinite, value >= 0 { return value * scale }
+        let scaled = units.lazy.filter { body.hasSuffix($0.0) }
+            .compactMap { suffix, scale in Double(body.dropLast(suffix.count)).map { $0 * scale } }.first
+        guard let value = scaled ?? Double(body), value.isFinite else {
+            throw AlertConfigurationError(key: key, message: "expected a duration like 30s, 500ms or 10m, got '\(text)'")
         }
-        if let value = Double(body), value.isFinite, value >= 0 { return value }
-        throw AlertConfigurationError(key: key, message: "expected a duration like 30s, 500ms or 10m, got '\(text)'")
+        return try checked(value, durationRange, text: text, key: key, bounds: "0s to 168h")
+    }
+
+    private static func checked(_ value: Double, _ range: ClosedRange<Double>, text: String, key: String, bounds: String)
+        throws(AlertConfigurationError) -> Double {
+        guard range.contains(value) else {
+            throw AlertConfigurationError(key: key, message: "expected \(bounds), got '\(text)'")
+        }
+        return value
     }
 }
 
