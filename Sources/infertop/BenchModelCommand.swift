@@ -24,13 +24,18 @@ struct BenchModelCommand: ParsableCommand {
 
     @Option(name: .long, help: "The generator script.")
     var generator = "Tests/Fixtures/bench/gen_exposition.py"
-    @Option(name: .long, help: "Page size passed to the generator.")
-    var size = "10MB"
-    @Option(name: .long, help: "Generated pages (ticks), at least 2.", transform: FlagValue.int(SettingRange(2, 100, .count)))
+    private static let sizeRange = SettingRange(1024, 1_073_741_824, .bytes)
+    @Option(name: .long, help: "Page size passed to the generator: 10MB, 500KB, bytes (\(Self.sizeRange.text)).",
+            transform: FlagValue.bytes(Self.sizeRange))
+    var size = 10_000_000
+    private static let ticksRange = SettingRange(2, 100, .count)
+    @Option(name: .long, help: "Generated pages (ticks; \(Self.ticksRange.text)).", transform: FlagValue.int(Self.ticksRange))
     var ticks = 3
-    @Option(name: .long, help: "Timed frames.", transform: FlagValue.int(SettingRange(1, 100000, .count)))
+    private static let framesRange = SettingRange(1, 100000, .count)
+    @Option(name: .long, help: "Timed frames (\(Self.framesRange.text)).", transform: FlagValue.int(Self.framesRange))
     var frames = 30
-    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s).", transform: FlagValue.int(SettingRange(0, 100000, .count)))
+    private static let historyRange = SettingRange(0, 100000, .count)
+    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s; \(Self.historyRange.text)).", transform: FlagValue.int(Self.historyRange))
     var history = 900
 
     func validate() throws {
@@ -51,7 +56,7 @@ struct BenchModelCommand: ParsableCommand {
         guard pages.allSatisfy({ $0.sampleCount == pages[0].sampleCount }) else {
             throw ValidationError("the generated pages differ in shape; cannot continue their growth")
         }
-        print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size), ticks 1…\(ticks))")
+        print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size) bytes, ticks 1…\(ticks))")
 
         var store = MetricStore(configuration: StoreConfiguration(retentionMs: Int64(history) * 1000, scrapeIntervalMs: 1000))
         var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 10_000))
@@ -130,7 +135,7 @@ struct BenchModelCommand: ParsableCommand {
     private func generate(tick: Int) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator, "--size", size, "--tick", String(tick), "--interval", "1"]
+        process.arguments = ["python3", generator, "--size", String(size), "--tick", String(tick), "--interval", "1"]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -11,7 +11,8 @@ struct BenchParseCommand: ParsableCommand {
         discussion: "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
     )
 
-    @Option(name: .long, help: "Parses per file.", transform: FlagValue.int(SettingRange(1, 100000, .count))) var `repeat` = 20
+    private static let repeatRange = SettingRange(1, 100000, .count)
+    @Option(name: .long, help: "Parses per file (\(Self.repeatRange.text)).", transform: FlagValue.int(Self.repeatRange)) var `repeat` = 20
     @Flag(name: .long, help: "One JSON object per line.") var json = false
     @Argument(help: "Exposition files (text 0.0.4 or OpenMetrics).") var files: [String]
 

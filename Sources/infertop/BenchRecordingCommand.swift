@@ -18,12 +18,16 @@ struct BenchRecordingCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "Nodes in the synthetic cluster.", transform: FlagValue.int(SettingRange(1, 2048, .count))) var nodes = 8
-    @Option(help: "GPUs per node.", transform: FlagValue.int(SettingRange(1, 16, .count))) var gpus = 8
-    @Option(help: "vLLM instances per node.", transform: FlagValue.int(SettingRange(0, 64, .count))) var vllmPerNode = 2
-    @Option(help: "Seconds recorded, one scrape of every target per second.", transform: FlagValue.int(SettingRange(1, 86400, .count))) var seconds = 3600
-    @Option(help: "Keyframe interval in seconds.", transform: FlagValue.int(SettingRange(1, 3600, .count))) var keyframeSeconds = 60
-    @Option(help: "Seeks to time.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var seeks = 200
+    @Option(help: "Nodes in the synthetic cluster (\(FlagRange.simulatedNodes.text)).", transform: FlagValue.int(FlagRange.simulatedNodes)) var nodes = 8
+    @Option(help: "GPUs per node (\(FlagRange.gpusPerNode.text)).", transform: FlagValue.int(FlagRange.gpusPerNode)) var gpus = 8
+    private static let vllmPerNodeRange = SettingRange(0, 64, .count)
+    @Option(help: "vLLM instances per node (\(Self.vllmPerNodeRange.text)).", transform: FlagValue.int(Self.vllmPerNodeRange)) var vllmPerNode = 2
+    private static let secondsRange = SettingRange(1, 86400, .count)
+    @Option(help: "Seconds recorded, one scrape of every target per second (\(Self.secondsRange.text)).", transform: FlagValue.int(Self.secondsRange)) var seconds = 3600
+    private static let keyframeSecondsRange = SettingRange(1, 3600, .count)
+    @Option(help: "Keyframe interval in seconds (\(Self.keyframeSecondsRange.text)).", transform: FlagValue.int(Self.keyframeSecondsRange)) var keyframeSeconds = 60
+    private static let seeksRange = SettingRange(0, 100000, .count)
+    @Option(help: "Seeks to time (\(Self.seeksRange.text)).", transform: FlagValue.int(Self.seeksRange)) var seeks = 200
     @Option(help: "Folder of tick subfolders of .prom files to record instead of the synthetic cluster.")
     var dumps: String?
     @Option(help: "Keep the recording at this path (default: a temporary file, deleted).") var out: String?

@@ -13,12 +13,16 @@ struct BenchRenderCommand: ParsableCommand {
         discussion: "Build with `swift build -c release`. The cluster has 8 GPUs per node and a history of --history frames."
     )
 
-    @Option(help: "GPUs in the synthetic cluster (8 per node).", transform: FlagValue.int(SettingRange(1, 100000, .count))) var gpus = 2352
-    @Option(help: "Engine instances.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var instances = 588
-    @Option(help: "Screen width in cells.", transform: FlagValue.int(SettingRange(1, 1000, .count))) var width = 200
-    @Option(help: "Screen height in cells.", transform: FlagValue.int(SettingRange(1, 1000, .count))) var height = 60
-    @Option(help: "Frames to time.", transform: FlagValue.int(SettingRange(1, 100000, .count))) var frames = 300
-    @Option(help: "Snapshots of history behind the sparklines and charts.", transform: FlagValue.int(SettingRange(0, 100000, .count))) var history = 300
+    private static let gpusRange = SettingRange(1, 100000, .count)
+    @Option(help: "GPUs in the synthetic cluster (8 per node; \(Self.gpusRange.text)).", transform: FlagValue.int(Self.gpusRange)) var gpus = 2352
+    private static let instancesRange = SettingRange(0, 100000, .count)
+    @Option(help: "Engine instances (\(Self.instancesRange.text)).", transform: FlagValue.int(Self.instancesRange)) var instances = 588
+    @Option(help: "Screen width in cells (\(FlagRange.columns.text)).", transform: FlagValue.int(FlagRange.columns)) var width = 200
+    @Option(help: "Screen height in cells (\(FlagRange.rows.text)).", transform: FlagValue.int(FlagRange.rows)) var height = 60
+    private static let framesRange = SettingRange(1, 100000, .count)
+    @Option(help: "Frames to time (\(Self.framesRange.text)).", transform: FlagValue.int(Self.framesRange)) var frames = 300
+    private static let historyRange = SettingRange(0, 100000, .count)
+    @Option(help: "Snapshots of history behind the sparklines and charts (\(Self.historyRange.text)).", transform: FlagValue.int(Self.historyRange)) var history = 300
 
     func run() throws {
         let frame = Self.syntheticFrame(gpus: gpus, instances: instances, frames: history)

@@ -18,10 +18,14 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         abstract: "Scrape N loopback targets every second; fetch+parse a 10 MB page beside Prometheus.",
         discussion: "Build with `swift build -c release`. Needs /usr/bin/prometheus for part 2 (else it is skipped, and says so).")
 
-    @Option(name: .long, help: "Targets in part 1 (0 skips it).", transform: FlagValue.int(SettingRange(0, 16384, .count))) var targets = 256
-    @Option(name: .long, help: "Bytes per page in part 1.", transform: FlagValue.int(SettingRange(1, 100000000, .count))) var pageBytes = 40_000
-    @Option(name: .long, help: "Seconds measured in part 1 (after a 2 s warm-up).", transform: FlagValue.int(SettingRange(1, 3600, .count))) var seconds = 10
-    @Option(name: .long, help: "Bytes of the big page in part 2.", transform: FlagValue.int(SettingRange(1, 1000000000, .count))) var bigBytes = 10_000_000
+    private static let targetsRange = SettingRange(0, 16384, .count)
+    @Option(name: .long, help: "Targets in part 1 (0 skips it; \(Self.targetsRange.text)).", transform: FlagValue.int(Self.targetsRange)) var targets = 256
+    private static let pageBytesRange = SettingRange(1, 100000000, .count)
+    @Option(name: .long, help: "Bytes per page in part 1 (\(Self.pageBytesRange.text)).", transform: FlagValue.int(Self.pageBytesRange)) var pageBytes = 40_000
+    private static let secondsRange = SettingRange(1, 3600, .count)
+    @Option(name: .long, help: "Seconds measured in part 1 (after a 2 s warm-up; \(Self.secondsRange.text)).", transform: FlagValue.int(Self.secondsRange)) var seconds = 10
+    private static let bigBytesRange = SettingRange(1, 1000000000, .count)
+    @Option(name: .long, help: "Bytes of the big page in part 2 (\(Self.bigBytesRange.text)).", transform: FlagValue.int(Self.bigBytesRange)) var bigBytes = 10_000_000
     @Option(name: .long, help: "The Prometheus server binary for part 2.") var prometheus = "/usr/bin/prometheus"
 
     func run() async throws {

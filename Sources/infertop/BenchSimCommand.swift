@@ -16,17 +16,18 @@ struct BenchSimCommand: ParsableCommand {
 
     @Option(help: "Scenario of both runs.")
     var scenario: Scenario = .steady
-    @Option(help: "Nodes of the live run.", transform: FlagValue.int(SettingRange(1, 2048, .count)))
+    @Option(help: "Nodes of the live run (\(FlagRange.simulatedNodes.text)).", transform: FlagValue.int(FlagRange.simulatedNodes))
     var nodes = 64
-    @Option(name: .customLong("gpus-per-node"), help: "GPUs per node in both runs.", transform: FlagValue.int(SettingRange(1, 16, .count)))
+    @Option(name: .customLong("gpus-per-node"), help: "GPUs per node in both runs (\(FlagRange.gpusPerNode.text)).", transform: FlagValue.int(FlagRange.gpusPerNode))
     var gpusPerNode = 8
-    @Option(help: "Virtual seconds measured in the live run (after 30 s of warm-up).", transform: FlagValue.int(SettingRange(1, 86400, .count)))
+    private static let secondsRange = SettingRange(1, 86400, .count)
+    @Option(help: "Virtual seconds measured in the live run (after 30 s of warm-up; \(Self.secondsRange.text)).", transform: FlagValue.int(Self.secondsRange))
     var seconds = 60
-    @Option(name: .customLong("fast-forward-nodes"), help: "Nodes of the fast-forward run.", transform: FlagValue.int(SettingRange(1, 2048, .count)))
+    @Option(name: .customLong("fast-forward-nodes"), help: "Nodes of the fast-forward run (\(FlagRange.simulatedNodes.text)).", transform: FlagValue.int(FlagRange.simulatedNodes))
     var fastForwardNodes = 8
     @Option(name: .customLong("fast-forward-interval"),
-            help: "Scrape intervals of the fast-forward runs, seconds (repeat the option for several runs).",
-            transform: FlagValue.seconds(SettingRange(0.001, 3600, .seconds)))
+            help: "Scrape intervals of the fast-forward runs, seconds (\(FlagRange.simulatorInterval.text); repeat the option for several runs).",
+            transform: FlagValue.seconds(FlagRange.simulatorInterval))
     var fastForwardIntervals: [Double] = [15, 1]
 
     /// CPU seconds this process has used.

@@ -23,7 +23,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Argument(help: ArgumentHelp("A recording, a folder of .prom dumps, or a .prom file.", valueName: "path"))
     var path: String
-    @Option(help: "Start at this moment: an offset from the start (12:30, 00:12:30, 90s) or an ISO-8601 time.", transform: ReplayMoment.parse)
+    @Option(help: "Start at this moment: an offset from the start (12:30, 00:12:30, 90s) or an ISO-8601 time, \(ReplayMoment.rangeText).",
+            transform: ReplayMoment.parse)
     var at: ReplayMoment?
     @Option(help: "Playback speed, \(FlagRange.replaySpeed.text).", transform: FlagValue.double(FlagRange.replaySpeed))
     var speed: Double = 1

@@ -5,7 +5,7 @@ import Simulator
 struct SimulatorArguments: ParsableArguments {
     @Option(help: "Simulator scenario: \(Scenario.allCases.map(\.rawValue).joined(separator: ", ")).")
     var scenario: Scenario = .steady
-    @Option(name: .customLong("sim-seed"), help: "Simulator seed: the same seed and options give the same cluster.")
+    @Option(name: .customLong("sim-seed"), help: "Simulator seed: the same seed and options give the same cluster (0 to \(UInt64.max)).")
     var simSeed: UInt64 = 1
     @Option(help: "Simulated nodes (\(FlagRange.simulatedNodes.text); default: the scenario's).",
             transform: FlagValue.int(FlagRange.simulatedNodes))

@@ -35,7 +35,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(help: "Rounds of scrapes of live targets, --interval apart (rates need 2; \(FlagRange.rounds.text)).",
             transform: FlagValue.int(FlagRange.rounds))
     var rounds = 2
-    @Option(help: "A recording's moment (offset from its start, or an ISO-8601 time; default its end), or the virtual time run by --sim (default 60s).", transform: ReplayMoment.parse)
+    @Option(help: ArgumentHelp("A recording's moment (offset from its start, or an ISO-8601 time, \(ReplayMoment.rangeText); "
+                               + "default its end), or the virtual time run by --sim (\(FlagRange.virtualTime.text); default 60s)."),
+            transform: ReplayMoment.parse)
     var at: ReplayMoment?
     @Flag(help: "Snapshot the built-in simulator (options below).")
     var sim = false

@@ -64,7 +64,7 @@ struct SourceOptions: ParsableArguments {
                                             valueName: "n"), transform: FlagValue.int(.seriesLimit))
     var seriesLimit: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter.", valueName: "n"))
+    @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter (0 to \(UInt64.max)).", valueName: "n"))
     var seed: UInt64?
 
     /// Whether any live source was named on the command line (the dashboard falls back to the simulator
