@@ -5,8 +5,9 @@
 # and checks that the terminal is usable after q, after SIGTERM and after Ctrl-C. Prints "ok: …" per check and
 # exits non-zero on the first failure, printing the screen it saw. Screens are kept in $OUT (default a temp dir).
 # Then the insight screens on the simulator's failure scenario: Enter on a GPU and on an instance opens their
-# screens, Esc returns, and `e` shows the event log once an alert has fired. E2E_PART=basic runs only the first
-# part, E2E_PART=insights only the second (each has its own test in TmuxEndToEndTests).
+# screens, Esc returns, and `e` shows the event log once an alert has fired. Then every ending signal while
+# recording, and real hang-ups. E2E_PART=basic, insights or signals runs only that part (each has its own test in
+# TmuxEndToEndTests).
 set -euo pipefail
 BIN=$(realpath "$1"); shift
 ARGS=("$@")
@@ -47,12 +48,18 @@ check_shell_sane() {   # the shell answers and the tty is back in canonical mode
   [ "$("${T[@]}" display -p -t "$S" '#{alternate_on}')" = 0 ] || fail "still on the alternate screen"
 }
 pid_of_dashboard() { pgrep -P "$("${T[@]}" display -p -t "$S" '#{pane_pid}')" -x "$NAME"; }
+check_recording() {   # check_recording FILE WHAT: the recording replays, holds a frame and was closed (no damage)
+  "$BIN" replay "$1" --snapshot > "$1.txt" 2>&1 || fail "the recording cut by $2 does not replay"
+  grep -q 'GPUs' "$1.txt" || fail "the recording cut by $2 holds no frame"
+  grep -qi 'damage\|truncated\|cut' "$1.txt" && fail "the recording cut by $2 was not closed"
+  return 0
+}
 
 "${T[@]}" -f /dev/null new-session -d -s "$S" -x 160 -y 48 \
   "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"
 SERVER_PID=$("${T[@]}" display -p '#{pid}')
 PART=${E2E_PART:-all}
-if [ "$PART" != insights ]; then
+if [ "$PART" = all ] || [ "$PART" = basic ]; then
 start
 wait_for 'GPUs [1-9]' 60   # the first scrape has arrived
 screen > "$OUT/overview.txt"; "${T[@]}" capture-pane -t "$S" -p -e > "$OUT/overview.ansi"
@@ -76,21 +83,6 @@ start
 kill -TERM "$(pid_of_dashboard)"; wait_for 'EXIT=143'; check_shell_sane; echo "ok: SIGTERM exits 143 and restores the terminal"
 start
 keys C-c;      wait_for 'EXIT=130'; check_shell_sane; echo "ok: Ctrl-C exits 130 and restores the terminal"
-# Hanging up (a dropped ssh session, a closed window) and SIGQUIT, each while recording: the terminal is restored
-# (normal screen, cursor shown, mouse reporting off) and the recording is closed, so it replays to its last scrape.
-for sig in HUP:129 QUIT:131 INT:130; do
-  name=${sig%%:*}; status=${sig##*:}; rec="$OUT/signal-$name.rec"; rm -f "$rec"
-  start -- "${ARGS[@]}" --record "$rec"
-  wait_for 'GPUs [1-9]' 60
-  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 1 ] || fail "mouse reporting was not on while drawing"
-  kill -"$name" "$(pid_of_dashboard)"; wait_for "EXIT=$status"; check_shell_sane
-  [ "$("${T[@]}" display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "SIG$name left the cursor hidden"
-  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 0 ] || fail "SIG$name left mouse reporting on"
-  "$BIN" replay "$rec" --snapshot > "$OUT/signal-$name.txt" 2>&1 || fail "the recording cut by SIG$name does not replay"
-  grep -q 'GPUs' "$OUT/signal-$name.txt" || fail "the recording cut by SIG$name holds no frame"
-  grep -qi 'damage\|truncated\|cut' "$OUT/signal-$name.txt" && fail "the recording cut by SIG$name was not closed"
-  echo "ok: SIG$name while recording exits $status, restores the terminal and closes the recording"
-done
 # Home, End, PageDown and the arrows under the terminals people run in, each with its own key sequences: a GPU
 # list longer than the screen shows where the selection is in its "rows a–b of n" note.
 for term in xterm-256color screen-256color tmux-256color; do
@@ -127,7 +119,56 @@ echo "ok: help shown $(( (t1 - t0) / 1000000 )) ms after '?' while the only targ
 keys Escape; keys 'q'; wait_for 'EXIT=0'; kill -9 $HANG_PID 2>/dev/null || true
 fi
 
-if [ "$PART" != basic ]; then
+if [ "$PART" = all ] || [ "$PART" = signals ]; then
+# Each ending signal while recording: the terminal is restored (normal screen, cursor shown, mouse reporting off)
+# and the recording is closed, so it replays to its last scrape with no damage.
+for sig in HUP:129 QUIT:131 INT:130 TERM:143; do
+  name=${sig%%:*}; status=${sig##*:}; rec="$OUT/signal-$name.rec"; rm -f "$rec"
+  start -- "${ARGS[@]}" --record "$rec"
+  wait_for 'GPUs [1-9]' 60
+  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 1 ] || fail "mouse reporting was not on while drawing"
+  if [ "$name" = INT ]; then keys C-c; else kill -"$name" "$(pid_of_dashboard)"; fi
+  wait_for "EXIT=$status"; check_shell_sane
+  [ "$("${T[@]}" display -p -t "$S" '#{cursor_flag}')" = 1 ] || fail "SIG$name left the cursor hidden"
+  [ "$("${T[@]}" display -p -t "$S" '#{mouse_any_flag}')" = 0 ] || fail "SIG$name left mouse reporting on"
+  check_recording "$rec" "SIG$name"
+  echo "ok: SIG$name while recording exits $status, restores the terminal and closes the recording"
+done
+# A real hang-up: the terminal itself goes away (tmux kills the window, as a dropped ssh session or a closed
+# terminal window closes its pty). The window's interactive shell either passes the SIGHUP on to the dashboard, as
+# bash does, or ignores it (trap '' HUP), so that only the dead terminal tells the dashboard. Either way it must
+# end as a hang-up (129), close its recording and not stay behind. The exit status comes through a file: the
+# shell that would print it goes with the window (the `sh -c` that writes it ignores SIGHUP to outlive it).
+command=$(printf '%q ' "$BIN" "${ARGS[@]}")
+for how in passed ignored; do
+  rec="$OUT/hangup-$how.rec"; status="$OUT/hangup-$how.status"; rm -f "$rec" "$status"
+  "${T[@]}" new-window -d -t "$S" -n "$how" "env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile -i"
+  if [ "$how" = ignored ]; then
+    "${T[@]}" send-keys -t "$S:$how" "trap '' HUP; $command --record $rec; echo \$? > $status" Enter
+  else
+    "${T[@]}" send-keys -t "$S:$how" "sh -c 'trap \"\" HUP; $command --record $rec; echo \$? > $status'" Enter
+  fi
+  deadline=$((SECONDS + 60))
+  until "${T[@]}" capture-pane -t "$S:$how" -p | grep -qE 'GPUs [1-9]'; do
+    (( SECONDS < deadline )) || fail "the dashboard in window $how did not draw"; sleep 0.1
+  done
+  dashboard=$(pgrep -f -- "^$BIN .*--record $rec" || true)
+  "${T[@]}" kill-window -t "$S:$how"
+  deadline=$((SECONDS + 20))
+  until [ -s "$status" ]; do
+    if (( SECONDS >= deadline )); then
+      [ -z "$dashboard" ] || kill -9 $dashboard 2>/dev/null || true   # it outlived its terminal: do not leave it
+      fail "no exit within 20 s of a hang-up ($how): still running"
+    fi
+    sleep 0.1
+  done
+  [ "$(cat "$status")" = 129 ] || fail "a hang-up ($how) exited $(cat "$status"), expected 129"
+  check_recording "$rec" "a hang-up ($how)"
+  echo "ok: a hang-up with SIGHUP $how exits 129 and closes the recording"
+done
+fi
+
+if [ "$PART" = all ] || [ "$PART" = insights ]; then
 # The failure scenario crashes an engine at 1:00 of virtual time, which the 60 s warm-up reaches at once: its
 # target goes down and the alert fires within a second or two at ×10. A small cluster keeps the debug build light.
 start -- --scenario failure --sim-seed 1 --nodes 2 --gpus-per-node 4 --speed 10

@@ -127,14 +127,16 @@ final class CursesScreen {
 
     /// Blocks until the terminal has input, one of `pipes` rings, or `limit` passes (a signal that lands on
     /// this thread ends the wait early too), then empties the pipes that rang. Keys already buffered by curses
-    /// are drained by `read` before this is called.
-    func waitForInput(orAny pipes: [WakePipe], atMost limit: Duration) {
+    /// are drained by `read` before this is called. Returns false when the terminal has hung up (its other end is
+    /// closed: a dropped ssh session, a killed window), which `poll` reports whether or not a SIGHUP reached us.
+    func waitForInput(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
         let (seconds, attoseconds) = limit.components
         let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
             + pipes.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
-        guard poll(&descriptors, nfds_t(descriptors.count), max(0, milliseconds)) > 0 else { return }
+        guard poll(&descriptors, nfds_t(descriptors.count), max(0, milliseconds)) > 0 else { return true }
         for (pipe, descriptor) in zip(pipes, descriptors.dropFirst()) where descriptor.revents != 0 { pipe.drain() }
+        return descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
     }
 
     func read() -> Input? {

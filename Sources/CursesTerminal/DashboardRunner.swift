@@ -5,8 +5,8 @@ import Darwin
 #endif
 import Dashboard
 
-/// Runs the interactive dashboard on the terminal until `q` or an ending signal (SIGINT, SIGTERM, SIGHUP,
-/// SIGQUIT), always restoring the terminal first; it returns how it ended, and the command decides the exit
+/// Runs the interactive dashboard on the terminal until `q`, an ending signal (SIGINT, SIGTERM, SIGHUP,
+/// SIGQUIT) or the terminal hanging up (ended as SIGHUP), always restoring the terminal first; it returns how it ended, and the command decides the exit
 /// code (only the executable ends the process, so a recording is closed on every path).
 /// The loop never waits for data: it drains keys, takes the feed's latest frame (collection runs elsewhere),
 /// redraws only when the data or the UI changed, then sleeps in `poll` until a key, the feed's wake pipe (a new
@@ -91,7 +91,12 @@ public enum DashboardRunner {
                             paletteID: paletteIndex)
                 needsDraw = false
             }
-            screen.waitForInput(orAny: pipes, atMost: longestWait)
+            guard screen.waitForInput(orAny: pipes, atMost: longestWait) else {
+                // The terminal is gone and no SIGHUP came (a session leader that ignores it does not pass it on):
+                // end as a hang-up does, instead of spinning on a terminal that will never answer.
+                screen.stop()
+                return .signal(SIGHUP)
+            }
             try Task.checkCancellation()
             // Lets other main-actor work run between waits; the loop itself never suspends otherwise.
             await Task.yield()

@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// Runs `scripts/e2e-tmux.sh` against the built `infertop` binary: the real dashboard in a real terminal (tmux),
-/// driven by keys, resized, and killed; and, as a second test, its insight screens on the failure scenario.
+/// driven by keys, resized, and killed; as a second test, its insight screens on the failure scenario; as a third,
+/// the ending signals and hang-ups while recording.
 /// Skipped only when tmux is not installed.
 @Suite struct TmuxEndToEndTests {
     static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/opt/homebrew/bin/tmux"]
@@ -26,6 +27,20 @@ import TestSupport
         let output = try await Self.runScript(part: "insights", args: [])
         for check in ["Enter on a GPU opens its screen", "Enter on an instance opens its screen", "Esc returns to the overview",
                       "the failure scenario fired an alert", "e shows the event log with the alert"] {
+            #expect(output.contains("ok: " + check), "\(output)")
+        }
+    }
+
+    /// Issue 14, class 7: SIGHUP, SIGQUIT, Ctrl-C and SIGTERM while recording each restore the terminal, exit
+    /// `128 + signal` and leave a closed recording; a real hang-up (the window killed) ends the dashboard as 129
+    /// whether the shell passes the SIGHUP on or ignores it.
+    @Test(.enabled(if: tmux != nil, "tmux is not installed (apt-get install tmux): the end-to-end dashboard test needs it"),
+          .timeLimit(.minutes(3)))
+    func signalsWhileRecordingInTmux() async throws {
+        let output = try await Self.runScript(part: "signals", args: ["--nodes", "2"])
+        for check in ["SIGHUP while recording exits 129", "SIGQUIT while recording exits 131", "SIGINT while recording exits 130",
+                      "SIGTERM while recording exits 143", "a hang-up with SIGHUP passed exits 129",
+                      "a hang-up with SIGHUP ignored exits 129"] {
             #expect(output.contains("ok: " + check), "\(output)")
         }
     }
