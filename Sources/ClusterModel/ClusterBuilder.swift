@@ -85,6 +85,7 @@ public struct ClusterBuilder: Sendable {
                                            configuration: configuration)
         layout = current
         var snapshot = frame.finish(layout: current, histograms: &histograms)
+        if !current.unresolved.isEmpty { snapshot.notes = Array(Set(snapshot.notes + current.unresolved)).sorted() }
         // What the rates were taken over, as said on every output: while targets are young (shortened windows)
         // that is less than the configured window, and saying the configured one would be untrue.
         snapshot.rateWindowMs = windows.compactMap { $0.map { $0.endMs - $0.startMs } }.max() ?? configuration.rateWindowMs

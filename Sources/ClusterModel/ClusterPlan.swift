@@ -118,12 +118,14 @@ enum ClusterPlan {
                                        modelName: labels.first(of: dialect.modelLabels),
                                        migProfile: labels.first(of: dialect.migProfileLabels),
                                        pod: PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
-                                                              namespaceLabels: dialect.namespaceLabels),
+                                                              namespaceLabels: dialect.namespaceLabels,
+                                                              containerLabels: dialect.containerLabels),
                                        fields: Array(repeating: nil, count: GPUMetric.allCases.count),
                                        missingAbove: dialect.missingAbove)
                 } else if gpus[id]?.pod == nil {
                     gpus[id]?.pod = PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
-                                                      namespaceLabels: dialect.namespaceLabels)
+                                                      namespaceLabels: dialect.namespaceLabels,
+                                                      containerLabels: dialect.containerLabels)
                 }
                 let slot = source.metric.rawValue
                 // Keep the highest-priority source of each field (GPU_UTIL over GR_ENGINE_ACTIVE).
@@ -175,7 +177,8 @@ enum ClusterPlan {
             }
             if drafts[key]?.pod == nil {
                 drafts[key]?.pod = PodReference.from(labels.first(of:), podLabels: PodReference.enginePodLabels,
-                                                     namespaceLabels: PodReference.engineNamespaceLabels)
+                                                     namespaceLabels: PodReference.engineNamespaceLabels,
+                                                     containerLabels: PodReference.engineContainerLabels)
             }
             for (priority, source) in rows {
                 if let filter = source.filter, !filter.accepts(labels[filter.label]) { continue }

@@ -17,6 +17,7 @@ extension GPUDialect {
         // the exporter's own target labels and arrive renamed `exported_pod`/`exported_namespace`: read first.
         podLabels: ["exported_pod", "pod", "pod_name"],
         namespaceLabels: ["exported_namespace", "namespace", "pod_namespace"],
+        containerLabels: ["exported_container", "container", "container_name"],
         missingAbove: 9.2e18,
         sources: [
             GPUSource("DCGM_FI_DEV_FB_USED", .vramUsed, scale: mebibyte),

@@ -45,6 +45,9 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     public var pod: PodReference?
     /// GPUs of its node it was joined to.
     public var gpuIDs: [String]
+    /// How `gpuIDs` was found: named by the configuration, by its pod on DCGM's series, or all of its node's (the
+    /// cluster model sets it; an instance built with its GPUs given counts as named).
+    public var gpuJoin: GPUJoin = .configuration
     /// When a counter reset (engine restart) was last seen, ms since the epoch.
     public var restartedAtMs: Int64?
     /// Sequences decoded together per forward pass, over the window (llama.cpp's busy slots per decode): the

@@ -257,6 +257,7 @@ struct FrameBuilder {
             for index in gpus.indices { gpus[index].instanceIDs = layout.instanceIDsOfGPU[index] }
             for index in instances.indices { instances[index].gpuIDs = layout.gpuIDsOfInstance[index] }
         }
+        for index in instances.indices { instances[index].gpuJoin = layout.gpuJoins[index] }
         let frame = ClusterAggregator.Frame(timeMs: timeMs, gpus: gpus, instances: instances, targets: targets, notes: notes)
         return ClusterAggregator.snapshot(frame, layout: layout, histograms: &histograms, boundsTable: boundsTable)
     }

@@ -15,6 +15,8 @@ struct FrameLayout: Sendable {
     /// Per instance: its GPUs, as ids and as positions in the GPU list.
     var gpuIDsOfInstance: [[String]]
     var instanceGPUs: [[Int]]
+    /// Per instance: how its GPUs were found.
+    var gpuJoins: [GPUJoin]
     /// Nodes sorted by name, with their members; `up` is decided per frame from `nodeGPUs`/`nodeInstances`.
     var nodes: [Node]
     var nodeGPUs: [[Int]]
@@ -23,6 +25,8 @@ struct FrameLayout: Sendable {
     var models: [(name: String, members: [Int])]
     /// GPU positions by GPU model (`unknown` when not reported), sorted.
     var gpuTypes: [(name: String, members: [Int])]
+    /// Entries of the explicit map that name no GPU reported, for the snapshot's notes.
+    var unresolved: [String] = []
 
     /// An explicit map in the configuration (by GPU id or UUID) wins; then the GPUs whose DCGM series name the
     /// engine's pod (`podGPUs`, by instance id); otherwise every instance of a node is joined to every GPU of
@@ -40,16 +44,34 @@ struct FrameLayout: Sendable {
         }
         gpuInstances = Array(repeating: [], count: gpus.count)
         instanceGPUs = Array(repeating: [], count: instances.count)
+        gpuJoins = Array(repeating: .node, count: instances.count)
+        var unresolved: [String] = []
         for position in instances.indices {
-            if let explicit = configuration.instanceGPUs[instances[position].id] {
-                instanceGPUs[position] = explicit.compactMap { gpuIndex[$0] }
+            let instance = instances[position]
+            if let explicit = configuration.instanceGPUs[instance.id] ?? configuration.instanceGPUs[instance.target] {
+                gpuJoins[position] = .configuration
+                instanceGPUs[position] = explicit.compactMap { name in
+                    // A GPU's id or UUID, or its index on the instance's node.
+                    if let index = gpuIndex[name] { return index }
+                    if let local = Int(name), let node = instance.node,
+                       let index = gpusByNode[node]?.first(where: { gpus[$0].index == local }) {
+                        return index
+                    }
+                    if !gpus.isEmpty {
+                        unresolved.append("instance_gpus: \(instance.target) names GPU \(name), which "
+                                          + (instance.node.map { "node \($0)" } ?? "no node") + " does not report")
+                    }
+                    return nil
+                }
             } else if let byPod = podGPUs[instances[position].id] {
+                gpuJoins[position] = .pod
                 instanceGPUs[position] = byPod.compactMap { gpuIndex[$0] }.sorted()
             } else if let node = instances[position].node {
                 instanceGPUs[position] = gpusByNode[node] ?? []
             }
             for index in instanceGPUs[position] { gpuInstances[index].append(position) }
         }
+        self.unresolved = unresolved
         // Members of one node share one array (every GPU of a node has the same instances): the frame then
         // retains a few hundred arrays rather than thousands of cold ones, each a cache miss.
         var shared: [[Int]: [String]] = [:]

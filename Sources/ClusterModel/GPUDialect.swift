@@ -42,6 +42,7 @@ struct GPUDialect: Sendable {
     var migProfileLabels: [String] = []
     var podLabels: [String] = []
     var namespaceLabels: [String] = []
+    var containerLabels: [String] = []
     /// Values at or above this are exporter sentinels for "blank", not readings.
     var missingAbove = Double.infinity
     /// For one metric, earlier rows win.

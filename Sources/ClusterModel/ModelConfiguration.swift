@@ -4,7 +4,8 @@ public struct ModelConfiguration: Sendable, Hashable {
     public var rateWindowMs: Int64
     /// Explicit node of a target (target id → node name); wins over host labels and the target's URL.
     public var targetNodes: [String: String]
-    /// Explicit GPUs of an instance (instance id → GPU ids or UUIDs); wins over joining by node.
+    /// Explicit GPUs of an instance (`instance_gpus`): instance id or target id → GPUs, each a GPU id, a UUID or
+    /// the GPU's index on the instance's node. Wins over the pod join and over joining by node.
     public var instanceGPUs: [String: [String]]
     /// The Kubernetes pod of a target (target id → pod, e.g. from file_sd labels); wins over the pod labels
     /// on the engine's own series. Engines are joined to the GPUs whose DCGM series name their pod.

@@ -72,7 +72,7 @@ public enum SnapshotJSON {
             ("generationTokensPerSecond", .optional(i.generationTokensPerSecond)),
             ("requestsPerSecond", .optional(i.requestsPerSecond)), ("preemptionsPerSecond", .optional(i.preemptionsPerSecond)),
             ("prefixCacheHitRate", .optional(i.prefixCacheHitRate)), ("abortedPerSecond", .optional(i.abortedPerSecond)),
-            ("failedPerSecond", .optional(i.failedPerSecond)), ("gpus", strings(i.gpuIDs)),
+            ("failedPerSecond", .optional(i.failedPerSecond)), ("gpus", strings(i.gpuIDs)), ("gpuJoin", .string(i.gpuJoin.rawValue)),
             ("restartedAtMs", .optional(i.restartedAtMs)),
             // Added after version 1 shipped: new keys go last, so readers that index by position keep working.
             ("stoppedPerSecond", .optional(i.stoppedPerSecond)),

@@ -32,16 +32,7 @@ public struct ClusterPipeline: Sendable {
 
     /// Stores one scrape: its page when the target answered, its error when it did not.
     public mutating func ingest(_ result: ScrapeResult) {
-        if let node = result.node, builder.configuration.targetNodes[result.target] == nil {
-            builder.configuration.targetNodes[result.target] = node
-        }
-        // A model asked of the server (its metrics do not name it); changes only when it restarts with another.
-        if let model = result.model, builder.configuration.targetModels[result.target] != model {
-            builder.configuration.targetModels[result.target] = model
-        }
-        if let pod = result.pod, builder.configuration.targetPods[result.target] == nil {
-            builder.configuration.targetPods[result.target] = PodReference(namespace: result.namespace, name: pod)
-        }
+        learn(result.facts, of: result.target)
         if let page = result.page, result.error == nil {
             store.ingest(target: result.target, page: page, atMs: result.timeMs,
                          scrapeDuration: result.durationSeconds, bytes: result.body?.count)
@@ -49,6 +40,24 @@ public struct ClusterPipeline: Sendable {
             store.markFailed(target: result.target, atMs: result.timeMs, error: result.error ?? "no page")
         }
         pendingScrapes += 1
+    }
+
+    /// Takes what is known about `target` besides its pages: from a scrape, or from a recording's health record.
+    public mutating func learn(_ facts: TargetFacts, of target: String) {
+        if let node = facts.node, builder.configuration.targetNodes[target] == nil {
+            builder.configuration.targetNodes[target] = node
+        }
+        // A model asked of the server (its metrics do not name it); changes only when it restarts with another.
+        if let model = facts.model, builder.configuration.targetModels[target] != model {
+            builder.configuration.targetModels[target] = model
+        }
+        if let pod = facts.pod, builder.configuration.targetPods[target] == nil {
+            builder.configuration.targetPods[target] = PodReference(namespace: facts.namespace, name: pod,
+                                                                    container: facts.container)
+        }
+        if let gpus = facts.gpus, builder.configuration.instanceGPUs[target] == nil {
+            builder.configuration.instanceGPUs[target] = gpus
+        }
     }
 
     /// Takes a frame: the cluster picture now, appended to the history and given to the alert rules.

@@ -17,12 +17,22 @@ extension IngestConfiguration {
     public var modelConfiguration: ModelConfiguration {
         var nodes = nodeMap
         var pods: [String: PodReference] = [:]
+        // `instance_gpus` keys are written as the user knows the target: `host:port` names the same target as
+        // its full URL, so each key is also read as an address.
+        var gpus: [String: [String]] = [:]
+        for (key, list) in instanceGPUs {
+            gpus[key] = list
+            if let id = try? ScrapeTarget(address: key).id { gpus[id] = list }
+        }
         for target in targets {
             if let node = node(of: target) { nodes[target.id] = node }
-            if let pod = target.pod { pods[target.id] = PodReference(namespace: target.namespace, name: pod) }
+            if let pod = target.pod {
+                pods[target.id] = PodReference(namespace: target.namespace, name: pod, container: target.container)
+            }
+            if !target.gpus.isEmpty { gpus[target.id] = target.gpus }
         }
         // A screen that starts shows true rates from its second scrape on, not Prometheus' ramp over the window.
-        return ModelConfiguration(targetNodes: nodes, targetPods: pods, shortensYoungWindows: true)
+        return ModelConfiguration(targetNodes: nodes, instanceGPUs: gpus, targetPods: pods, shortensYoungWindows: true)
     }
 }
 

@@ -78,7 +78,7 @@ public struct ReplayPlayer {
         atEnd = false
         deliveredSinceFrame = false
         for scrape in cursor.scrapes { apply(.scrape(scrape)) }
-        for health in cursor.health where !health.up { apply(.health(health)) }
+        for health in cursor.health { apply(.health(health)) }
         if !cursor.scrapes.isEmpty {
             lastSlot = slot(from)
             deliveredSinceFrame = true
@@ -119,6 +119,7 @@ public struct ReplayPlayer {
                                          body: scrape.bytes,
                                          page: parsers[scrape.target, default: RepeatingPageParser()].parse(scrape.bytes)))
         case .health(let health):
+            pipeline.learn(health.facts, of: health.target)
             guard !health.up else { return }
             pipeline.ingest(ScrapeResult(target: health.target, timeMs: health.timeMs, durationSeconds: 0,
                                          error: health.error ?? "down"))

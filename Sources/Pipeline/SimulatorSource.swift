@@ -57,20 +57,30 @@ public struct SimulatorSource: ClusterSource {
     /// page so that lines which only changed their value are not parsed again.
     public static func scrapes(of simulator: ClusterSimulator, parsers: inout [String: RepeatingPageParser]) -> [ScrapeResult] {
         simulator.targets.map { target in
-            let status = simulator.status(of: target)
-            if let bytes = simulator.page(for: target) {
-                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, body: bytes,
-                                    page: parsers[target.id, default: RepeatingPageParser()].parse(bytes),
-                                    node: target.node)
+            var result = scrape(of: target, in: simulator, parsers: &parsers)
+            if let pod = target.pod {
+                (result.pod, result.namespace, result.container) = (pod, SimTarget.namespace, target.container)
             }
-            switch status {
-            case .loading, .starting:
-                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
-                                    page: ExpositionPage(format: .text), node: target.node)
-            default:
-                return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
-                                    error: "connection refused (\(status.rawValue))", node: target.node)
-            }
+            return result
+        }
+    }
+
+    /// One target's scrape: its page, an empty page while its engine loads, or the refusal of a target that is down.
+    private static func scrape(of target: SimTarget, in simulator: ClusterSimulator,
+                               parsers: inout [String: RepeatingPageParser]) -> ScrapeResult {
+        let status = simulator.status(of: target)
+        if let bytes = simulator.page(for: target) {
+            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, body: bytes,
+                                page: parsers[target.id, default: RepeatingPageParser()].parse(bytes),
+                                node: target.node)
+        }
+        switch status {
+        case .loading, .starting:
+            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
+                                page: ExpositionPage(format: .text), node: target.node)
+        default:
+            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
+                                error: "connection refused (\(status.rawValue))", node: target.node)
         }
     }
 

@@ -58,9 +58,11 @@ public struct ClusterSimulator: Sendable {
                     instance.processStartMs = nowMs - 3_600_000
                     instance.clockMs = Double(nowMs)
                 }
-                targets.append(SimTarget(id: "sim://\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
-                                         node: node.name, kind: .engine, engine: plan.engine, nodeIndex: nodeIndex,
-                                         instanceIndex: instances.count))
+                let target = SimTarget(id: "sim://\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
+                                       node: node.name, kind: .engine, engine: plan.engine, nodeIndex: nodeIndex,
+                                       instanceIndex: instances.count)
+                for gpu in instance.gpuIndices { gpus[gpu].pod = target.pod.map { ($0, plan.engine.rawValue) } }
+                targets.append(target)
                 instances.append(instance)
             }
             targets.append(SimTarget(id: "sim://\(node.name)/dcgm", path: "/\(node.name)/dcgm/metrics",

@@ -78,6 +78,8 @@ enum DCGMPage {
     private static func labels(_ gpu: GPUDevice, hostname: String) -> Labels {
         Labels([Label("gpu", String(gpu.localIndex)), Label("UUID", gpu.uuid), Label("pci_bus_id", gpu.pciBusId),
                 Label("device", "nvidia" + String(gpu.localIndex)), Label("modelName", gpu.spec.modelName),
-                Label("Hostname", hostname), Label("DCGM_FI_DRIVER_VERSION", driverVersion)])
+                Label("Hostname", hostname), Label("DCGM_FI_DRIVER_VERSION", driverVersion)]
+               + (gpu.pod.map { [Label("container", $0.container), Label("namespace", SimTarget.namespace),
+                                 Label("pod", $0.name)] } ?? []))
     }
 }

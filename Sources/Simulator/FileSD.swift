@@ -6,7 +6,12 @@ public enum FileSD {
         for (index, target) in targets.enumerated() {
             out += "  {\"targets\": [\"\(escape(address))\"], \"labels\": {"
             out += "\"__metrics_path__\": \"\(escape(target.path))\", \"sim_target\": \"\(escape(target.id))\", "
-            out += "\"node\": \"\(escape(target.node))\", \"kind\": \"\(target.kind.rawValue)\"}}"
+            out += "\"node\": \"\(escape(target.node))\", \"kind\": \"\(target.kind.rawValue)\""
+            if let pod = target.pod, let container = target.container {
+                out += ", \"pod\": \"\(escape(pod))\", \"namespace\": \"\(SimTarget.namespace)\", "
+                out += "\"container\": \"\(escape(container))\""
+            }
+            out += "}}"
             out += index == targets.count - 1 ? "\n" : ",\n"
         }
         out += "]\n"

@@ -11,6 +11,8 @@ struct GPUDevice: Sendable {
     let localIndex: Int
     let uuid: String
     let pciBusId: String
+    /// The pod and container of the engine using the GPU, as dcgm-exporter's Kubernetes mode labels it.
+    var pod: (name: String, container: String)?
 
     var utilization = 0.0
     var memoryCopyUtilization = 0.0

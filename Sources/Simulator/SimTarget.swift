@@ -14,6 +14,13 @@ public struct SimTarget: Sendable, Hashable, Identifiable {
     public let kind: Kind
     /// The server it impersonates, for engine targets.
     public let engine: EngineKind?
+    /// The Kubernetes pod an engine target runs in (in `namespace`), as service discovery would label it; the
+    /// DCGM exporter names the same pod on the GPUs the engine uses, so the two are joined per GPU.
+    public var pod: String? { kind == .engine ? id.dropFirst("sim://".count).replacingOccurrences(of: "/", with: "-") : nil }
+    /// The engine's container in its pod.
+    public var container: String? { engine?.rawValue }
+    /// The namespace of every simulated pod.
+    public static let namespace = "infertop-sim"
 
     /// Index of the node, and of the instance for engine targets, inside the simulator.
     let nodeIndex: Int

@@ -92,4 +92,40 @@ import TestSupport
         let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
         #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.uuid == "GPU-second" }).id])
     }
+
+    /// One pod, two engine containers, each on its own GPU (dcgm-exporter names the container too): each engine
+    /// is joined to its container's GPU, not to both.
+    @Test func containersOfOnePodAreJoinedToTheirOwnGPUs() throws {
+        let page = ExpositionParser.parse(try Self.dcgmPage())
+        let families = page.families.map { family in
+            var family = family
+            for index in family.samples.indices {
+                let second = family.samples[index].labels["UUID"] == "GPU-second"
+                family.samples[index].labels = family.samples[index].labels.setting("pod", "vllm-qwen-0")
+                    .setting("container", second ? "b" : "a")
+            }
+            return family
+        }
+        let pods = [Self.vllmTarget: PodReference(namespace: "llm", name: "vllm-qwen-0", container: "b")]
+        let loader = PageLoader(modelConfiguration: ModelConfiguration(rateWindowMs: 2_000, targetPods: pods))
+        let snapshot = loader.load([PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: ExpositionWriter.page(families)),
+                                    PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage())]).snapshot
+        let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
+        #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.uuid == "GPU-second" }).id])
+        #expect(instance.gpuJoin == .pod)
+    }
+
+    /// The configuration names GPUs as the user knows them: by index on the engine's node, keyed by target; a GPU
+    /// that no exporter reports is said in the notes, never joined silently to nothing.
+    @Test func theConfigurationNamesGPUsByIndexOnTheNode() throws {
+        let configuration = ModelConfiguration(rateWindowMs: 2_000, targetNodes: [Self.vllmTarget: "i-030791dc5a37cd257"],
+                                               instanceGPUs: [Self.vllmTarget: ["1", "7"]])
+        let snapshot = PageLoader(modelConfiguration: configuration)
+            .load([PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: try Self.dcgmPage()),
+                   PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage())]).snapshot
+        let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
+        #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.index == 1 }).id])
+        #expect(instance.gpuJoin == .configuration)
+        #expect(snapshot.notes.contains { $0.contains("names GPU 7") && $0.contains("i-030791dc5a37cd257") })
+    }
 }

@@ -53,8 +53,8 @@ import Testing
     /// (the worst GPU, the longest queue), names A to Z — `S` reverses, and every table has a sort that works.
     @Test func sortCyclesColumnsInTheirNaturalDirectionAndReverses() {
         let s = press([.character("s"), .character("s")])
-        #expect(s.sorting(.gpus) == UIState.Sort(column: 3, descending: true))  // node, model, then VRAM: fullest first
-        #expect(GPUPanel.columns[3].title == "VRAM GiB")
+        #expect(s.sorting(.gpus) == UIState.Sort(column: 4, descending: true))  // node, model, then VRAM: fullest first
+        #expect(GPUPanel.columns[4].title == "VRAM GiB")
         #expect(!press([.character("S")], from: s).sorting(.gpus).descending)
         let sortable = ClusterQuery.sortColumns[.gpus]!.count
         let wrapped = press(Array(repeating: .character("s"), count: sortable))

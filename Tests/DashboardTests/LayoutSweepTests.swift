@@ -120,7 +120,7 @@ import Testing
         let shown = table.shownRows(visibleRows: inside.height - 1)
         let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
         let titles = table.titles(glyphs: ctx.glyphs)
-        let widths = table.widths(cells: cells, titles: titles, width: inside.width)
+        let widths = table.widths(cells: cells, titles: titles, width: inside.width, absent: ctx.absent)
         func need(_ i: Int) -> Int {
             var content = DisplayWidth.of(columns[i].shortTitle ?? titles[i])
             for row in cells {

@@ -37,11 +37,20 @@ import Testing
         // A bar short of its preferred width costs a history of lower priority its place; the name is whole first.
         #expect(ColumnLayout.widths(demands, width: 49) == [22, 5, 20, nil])
         #expect(ColumnLayout.widths(demands, width: 60) == [22, 5, 20, 10])
-        // Short of room: the name is cut before the numbers, the bar keeps its minimum (label + 4).
-        #expect(ColumnLayout.widths(demands, width: 30) == [10, 5, 13, nil])
-        #expect(ColumnLayout.widths(demands, width: 26) == [6, 5, 13, nil])
+        // Short of room: a name cut below legible (16) costs the columns of lower priority their place, the bar
+        // too; one of higher priority keeps its own, and the name is cut when nothing is left to give. A legible
+        // name (17) leaves the room beyond it to a history.
+        #expect(ColumnLayout.widths(demands, width: 42) == [22, 5, 13, nil])
+        #expect(ColumnLayout.widths(demands, width: 30) == [17, 5, nil, 6])
+        #expect(ColumnLayout.widths(demands, width: 26) == [20, 5, nil, nil])
         #expect(ColumnLayout.widths(demands, width: 12) == [6, 5, nil, nil])
         #expect(ColumnLayout.widths(demands, width: 2) == [nil, nil, nil, nil])
+        // A number of lower priority than a name goes before the name is cut to `…8B`.
+        let numbers = [ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
+                       ColumnLayout.Demand(.number, priority: 100, content: 5),
+                       ColumnLayout.Demand(.number, priority: 20, content: 8)]
+        #expect(ColumnLayout.widths(numbers, width: 37) == [22, 5, 8])
+        #expect(ColumnLayout.widths(numbers, width: 30) == [22, 5, nil])
     }
 
     @Test func namesAreShortenedByWhatTellsThemApart() {

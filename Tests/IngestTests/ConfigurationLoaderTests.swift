@@ -65,6 +65,23 @@ struct ConfigurationLoaderTests {
         #expect(target.pod == "vllm-0" && target.namespace == "serving" && target.node == nil)
     }
 
+    @Test("a target's container and GPUs, and instance_gpus, are read")
+    func gpus() throws {
+        let yaml = """
+            targets:
+              - url: http://10.1.2.3:8000/metrics
+                pod: vllm-0
+                container: engine
+                gpus: [0, 1]
+            instance_gpus:
+              10.1.2.4:8000: [GPU-5d1c, 3]
+            """
+        let configuration = try ConfigurationLoader.parse(yaml, file: "c.yaml")
+        let target = try #require(configuration.targets.first)
+        #expect(target.container == "engine" && target.gpus == ["0", "1"])
+        #expect(configuration.instanceGPUs == ["10.1.2.4:8000": ["GPU-5d1c", "3"]])
+    }
+
     @Test("the timeout follows the interval when not given")
     func defaultTimeout() throws {
         #expect(try ConfigurationLoader.parse("interval: 3", file: "c.yaml").timeoutSeconds == 3)
@@ -77,8 +94,8 @@ struct ConfigurationLoaderTests {
         #expect(throws: ConfigurationError.unknownKey(file: "c.yaml", key: "intervall", line: 4,
                                                       known: ["targets", "file_sd", "interval", "timeout", "concurrency",
                                                               "body_limit", "max_redirects", "seed", "series_limit", "auth", "tls",
-                                                              "prometheus", "nodes", "thresholds", "theme", "retention",
-                                                              "alerts"])) {
+                                                              "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
+                                                              "retention", "alerts"])) {
             try ConfigurationLoader.parse(yaml, file: "c.yaml")
         }
     }

@@ -48,11 +48,11 @@ public enum GPUDetailView {
         if instances.isEmpty { InsightView.message(&canvas, inside, "no engine instance is joined to this GPU") }
     }
 
-    /// Engine pages do not say which GPU they use, so unless the configuration maps them, every instance of a node
-    /// is joined to all its GPUs: the title then says "on its node" rather than claim each uses this GPU.
+    /// Engine pages do not say which GPU they use, so unless the configuration or DCGM's pod labels map them,
+    /// every instance of a node is joined to all its GPUs: the title then says "on its node" rather than claim
+    /// each uses this GPU.
     static func instancesTitle(_ gpu: GPU, _ instances: [EngineInstance], _ ctx: ViewContext) -> String {
-        let nodeGPUs = Set(ctx.snapshot.nodes.first { $0.name == gpu.node }?.gpuIDs ?? [])
-        let byNode = nodeGPUs.count > 1 && !instances.isEmpty && instances.allSatisfy { Set($0.gpuIDs) == nodeGPUs }
+        let byNode = !instances.isEmpty && instances.allSatisfy { $0.gpuJoin == .node && $0.gpuIDs.count > 1 }
         let place = byNode ? "on its node " + ctx.clean(gpu.node) + " (joined by node)" : "on this GPU"
         return "engine instances " + place + " " + String(instances.count)
     }

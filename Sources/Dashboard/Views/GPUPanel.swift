@@ -2,7 +2,7 @@ import ClusterModel
 import Formatting
 import Insights
 
-/// The GPUs panel: a row per GPU grouped by node (node, index, model, VRAM bar coloured by thresholds, utilization,
+/// The GPUs panel: a row per GPU grouped by node (node, index, model, the instance using it, VRAM bar coloured by thresholds, utilization,
 /// temperature, power, and the VRAM, utilization and temperature histories where there is room, as nvtop and btop
 /// show them), scrolling past the visible rows; or, in compact mode, `GPUTiles`.
 public enum GPUPanel {
@@ -18,6 +18,9 @@ public enum GPUPanel {
             let gpu = gpus[i]
             let name = ctx.clean(gpu.modelName.map(DisplayName.gpuModel))
             return .text(gpu.migProfile.map { name + " " + TextSanitizer.clean($0) } ?? name, role(gpu))
+        },
+        Column("used by", .name(minimum: 6, maximum: 24, kind: .node), priority: 45, hidesWhenEmpty: true) { gpus, i, ctx in
+            GPUUse.usedBy(gpus[i], ctx)
         },
         Column("VRAM GiB", .bar(preferred: 24), priority: 100, sort: .number { $0.vramFraction }) { gpus, i, ctx in
             let gpu = gpus[i]

@@ -47,6 +47,19 @@ public enum InstancePanel {
             let errors = errorsPerSecond(rows[i])
             return .text(Format.compact(errors, absent: ctx.absent), (errors ?? 0) > 0 ? .critical : .text)
         },
+        // Its GPUs, as nvtop shows a process's: which, how busy, how much memory and power.
+        Column("GPUs", .name(minimum: 4, maximum: 12, kind: .plain), priority: 25, hidesWhenEmpty: true) { rows, i, ctx in
+            GPUUse.indices(rows[i], ctx)
+        },
+        Column("GPU util", .number, priority: 20, hidesWhenEmpty: true) { rows, i, ctx in
+            .text(Format.percent(GPUUse.utilization(rows[i], ctx), absent: ctx.absent), .text)
+        },
+        Column("VRAM", .number, priority: 15, hidesWhenEmpty: true) { rows, i, ctx in
+            .text(Format.gib(ctx.index.vramUsed(of: rows[i]), absent: ctx.absent), .text)
+        },
+        Column("power", .number, priority: 10, hidesWhenEmpty: true) { rows, i, ctx in
+            .text(Format.watts(GPUUse.power(rows[i], ctx), absent: ctx.absent), .text)
+        },
     ]
 
     @discardableResult

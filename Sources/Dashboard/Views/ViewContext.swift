@@ -1,16 +1,20 @@
 import Formatting
 import ClusterModel
+import Insights
 
 /// What every view function receives: the frame to draw, the UI state, and the glyph set.
 public struct ViewContext: Sendable {
     public var frame: DashboardFrame
     public var state: UIState
     public var glyphs: GlyphSet
+    /// The frame's GPUs and instances by id, for the joins a row shows (the instances on a GPU, an instance's GPUs).
+    public let index: SnapshotIndex
 
     public init(frame: DashboardFrame, state: UIState, glyphs: GlyphSet) {
         self.frame = frame
         self.state = state
         self.glyphs = glyphs
+        index = SnapshotIndex(frame.snapshot)
     }
 
     public var snapshot: ClusterSnapshot { frame.snapshot }

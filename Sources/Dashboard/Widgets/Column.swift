@@ -21,14 +21,18 @@ public struct Column<Row>: @unchecked Sendable {
     /// The cell of row `index` of `rows` (the rows before it are there for grouping, e.g. a node's name once).
     public var cell: (_ rows: [Row], _ index: Int, _ ctx: ViewContext) -> TableCell
     public var sort: SortKey?
+    /// Hidden when no visible row has a value in it (a join that nothing made: which instance uses a GPU when no
+    /// source says), so that it never takes room to say nothing.
+    public var hidesWhenEmpty: Bool
 
     public init(_ title: String, short shortTitle: String? = nil, _ width: ColumnWidth, priority: Int,
-                alignment: ColumnAlignment? = nil, sort: SortKey? = nil,
+                alignment: ColumnAlignment? = nil, sort: SortKey? = nil, hidesWhenEmpty: Bool = false,
                 cell: @escaping (_ rows: [Row], _ index: Int, _ ctx: ViewContext) -> TableCell) {
         self.title = title
         self.shortTitle = shortTitle
         self.width = width
         self.priority = priority
+        self.hidesWhenEmpty = hidesWhenEmpty
         switch width {
         case .number: self.alignment = alignment ?? .right
         default: self.alignment = alignment ?? .left

@@ -56,20 +56,36 @@ public enum ColumnLayout {
         }
     }
 
+    /// A name cut below this (or below its longest value, when shorter) no longer tells rows apart: `…8B`.
+    static let legibleName = 16
+
     /// The width of each column (nil: hidden). A bar kept short of its preferred width by a history or text of
-    /// lower priority costs that column its place: a VRAM bar is worth more than a third sparkline.
+    /// lower priority costs that column its place: a VRAM bar is worth more than a third sparkline. A name cut
+    /// below what stays legible costs any column of lower priority its place: which model a row is matters more
+    /// than a GPU's power on it. A column hidden for either takes the other candidates of lower priority with it.
     public static func widths(_ demands: [Demand], width: Int) -> [Int?] {
         var hidden = Set<Int>()
         while true {
             let widths = allocate(demands, width: width, hidden: hidden)
-            let starved = demands.indices.filter { i in
-                if case .bar = demands[i].width, let w = widths[i] { return w < demands[i].wanted }
+            func starved(_ short: (Int, Int) -> Bool) -> Int? {
+                demands.indices.filter { i in widths[i].map { short(i, $0) } ?? false }.map { demands[$0].priority }.max()
+            }
+            let bar = starved { i, w in
+                if case .bar = demands[i].width { return w < demands[i].wanted }
                 return false
-            }.map { demands[$0].priority }.max()
-            guard let starved, let victim = demands.indices.filter({ i in
-                widths[i] != nil && demands[i].stage >= 2 && demands[i].priority < starved
-            }).min(by: { demands[$0].priority < demands[$1].priority }) else { return widths }
-            hidden.insert(victim)
+            }
+            let name = starved { i, w in
+                if case .name = demands[i].width { return w < min(demands[i].wanted, legibleName) }
+                return false
+            }
+            let candidates = demands.indices.filter { i in
+                guard widths[i] != nil else { return false }
+                return (bar.map { demands[i].stage >= 2 && demands[i].priority < $0 } ?? false)
+                    || (name.map { demands[i].priority < $0 } ?? false)
+            }
+            guard let victim = candidates.min(by: { demands[$0].priority < demands[$1].priority }) else { return widths }
+            // With it go the candidates it outranks, which would otherwise take the room it gave back.
+            hidden.formUnion(candidates.filter { demands[$0].priority <= demands[victim].priority })
         }
     }
 

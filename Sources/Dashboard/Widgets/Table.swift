@@ -38,8 +38,14 @@ public struct Table<Row> {
     }
 
     /// The width of each column (nil: hidden) for the visible rows' `cells`, in `width` cells.
-    func widths(cells: [[TableCell]], titles: [String], width: Int) -> [Int?] {
-        let demands = columns.indices.map { i -> ColumnLayout.Demand in
+    func widths(cells: [[TableCell]], titles: [String], width: Int, absent: String) -> [Int?] {
+        let shown = columns.indices.filter { i in
+            !columns[i].hidesWhenEmpty || cells.contains { row in
+                if case .text(let text, _) = row[i] { return text != absent }
+                return true
+            }
+        }
+        let demands = shown.map { i -> ColumnLayout.Demand in
             // A column with a short title asks only for that much room for it.
             var content = DisplayWidth.of(columns[i].shortTitle ?? titles[i])
             for row in cells {
@@ -51,7 +57,9 @@ public struct Table<Row> {
             }
             return ColumnLayout.Demand(columns[i].width, priority: columns[i].priority, content: content)
         }
-        return ColumnLayout.widths(demands, width: width)
+        var widths = [Int?](repeating: nil, count: columns.count)
+        for (i, w) in zip(shown, ColumnLayout.widths(demands, width: width)) { widths[i] = w }
+        return widths
     }
 
     /// Draws the header and the visible rows into `rect`; returns the range of rows shown.
@@ -61,7 +69,7 @@ public struct Table<Row> {
         let shown = shownRows(visibleRows: rect.height - 1)
         let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
         let titles = self.titles(glyphs: ctx.glyphs)
-        let widths = self.widths(cells: cells, titles: titles, width: rect.width)
+        let widths = self.widths(cells: cells, titles: titles, width: rect.width, absent: ctx.absent)
         var x = rect.x
         var positions = [(index: Int, x: Int, width: Int)]()
         for (i, w) in widths.enumerated() {

@@ -7,7 +7,7 @@ import Yams
 /// key and its line, instead of being ignored.
 public enum ConfigurationLoader {
     static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
-                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "thresholds", "theme", "retention", "alerts"]
+                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme", "retention", "alerts"]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
     public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
@@ -55,6 +55,10 @@ public enum ConfigurationLoader {
             case "tls": configuration.tls = try tls(value, key: key, reader: reader, path: path)
             case "prometheus": configuration.prometheus = try prometheus(value, reader: reader)
             case "nodes": configuration.nodeMap = try reader.stringMap(value, key: key)
+            case "instance_gpus":
+                for (name, _, list) in try reader.entries(value, key: key, known: []) {
+                    configuration.instanceGPUs[name] = try reader.stringList(list, key: key + "." + name)
+                }
             case "thresholds":
                 for (name, _, number) in try reader.entries(value, key: key, known: []) {
                     configuration.thresholds[name] = try reader.double(number, key: key + "." + name)
@@ -95,7 +99,8 @@ public enum ConfigurationLoader {
                 if item.scalar != nil { return try ScrapeTarget(address: try reader.string(item, key: key)) }
                 var address: String?
                 var target = ScrapeTarget(id: "", source: .standardInput)
-                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "pod", "namespace", "auth", "tls"]) {
+                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "pod", "namespace", "container", "gpus",
+                                                                                "auth", "tls"]) {
                     let inner = key + "." + name
                     switch name {
                     case "auth": target.auth = try auth(value, key: inner, reader: reader, path: path)
@@ -104,13 +109,16 @@ public enum ConfigurationLoader {
                     case "node": target.node = try reader.string(value, key: inner)
                     case "pod": target.pod = try reader.string(value, key: inner)
                     case "namespace": target.namespace = try reader.string(value, key: inner)
+                    case "container": target.container = try reader.string(value, key: inner)
+                    case "gpus": target.gpus = try reader.stringList(value, key: inner)
                     default: target.role = try reader.string(value, key: inner)
                     }
                 }
                 guard let address else { throw reader.invalid(key, item, "a target needs 'url'") }
                 var parsed = try ScrapeTarget(address: address, node: target.node, role: target.role)
                 (parsed.auth, parsed.tls) = (target.auth, target.tls)
-                (parsed.pod, parsed.namespace) = (target.pod, target.namespace)
+                (parsed.pod, parsed.namespace, parsed.container) = (target.pod, target.namespace, target.container)
+                parsed.gpus = target.gpus
                 return parsed
             } catch ConfigurationError.badAddress(_, let reason) {
                 throw reader.invalid(key, item, reason)

@@ -32,7 +32,8 @@ public enum FileSD {
                 let full = address.contains("://") ? address : "\(scheme)://\(address)\(path.hasPrefix("/") ? path : "/" + path)"
                 do {
                     var target = try ScrapeTarget(address: full, node: labels["node"], role: labels["role"])
-                    (target.pod, target.namespace) = (labels["pod"], labels["namespace"])
+                    (target.pod, target.namespace, target.container) = (labels["pod"], labels["namespace"], labels["container"])
+                    target.gpus = labels["gpus"].map { $0.split(separator: ",").map(String.init) } ?? []
                     result.append(target)
                 } catch ConfigurationError.badAddress(_, let reason) {
                     throw ConfigurationError.invalidValue(file: file, key: key + ".targets", line: nil,

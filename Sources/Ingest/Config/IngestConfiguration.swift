@@ -37,6 +37,9 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var prometheus: PrometheusSettings?
     /// Explicit instance (address or `instance` label) → node name, for addresses whose host is not the node.
     public var nodeMap: [String: String]
+    /// `instance_gpus`: a target (its URL, `host:port`, or the `instance` label read through Prometheus) → the GPUs
+    /// its engine uses, as GPU ids, UUIDs or indices on its node. Targets' own `gpus:` say the same per target.
+    public var instanceGPUs: [String: [String]] = [:]
     /// Alert thresholds by name (e.g. `vram_warn: 0.9`), for the cluster model and the dashboard.
     public var thresholds: [String: Double]
     /// The `alerts:` section as text, rule → setting → value, for the alert engine (docs/INSIGHTS.md).

@@ -25,6 +25,10 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
     /// reports for that pod; nil when not configured.
     public var pod: String?
     public var namespace: String?
+    public var container: String?
+    /// The GPUs this target's engine uses (`gpus:`): GPU ids, UUIDs or indices on its node; empty: joined by
+    /// pod or by node.
+    public var gpus: [String] = []
     /// This target's own credential places, used instead of the configuration's `auth` (nil: the shared one).
     public var auth: AuthSettings?
     /// This target's own certificate checks, used instead of the configuration's `tls` (nil: the shared one).

@@ -27,8 +27,11 @@ struct RecordHead {
     }
 
     /// The rest of a health record: up or down, and the error text.
-    mutating func healthBody() throws(RecordCursor.Malformed) -> (up: Bool, error: String?) {
+    mutating func healthBody() throws(RecordCursor.Malformed) -> (up: Bool, error: String?, facts: TargetFacts) {
         let flags = try rest.byte()
-        return (flags & 1 != 0, flags & 2 != 0 ? try rest.string() : nil)
+        let error = flags & 2 != 0 ? try rest.string() : nil
+        var fields: [String?] = []
+        for bit in RecordingFormat.factFlags { fields.append(flags & bit != 0 ? try rest.string() : nil) }
+        return (flags & 1 != 0, error, TargetFacts(fields: fields))
     }
 }

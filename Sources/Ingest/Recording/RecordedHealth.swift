@@ -1,4 +1,5 @@
-/// A change in a target's health as recorded: it went down (with the error that said so) or came back up.
+/// A change in a target's health as recorded: it went down (with the error that said so) or came back up, or
+/// what is known about it changed (its facts).
 public struct RecordedHealth: Sendable, Equatable {
     /// The target's name as the recorder gave it.
     public var target: String
@@ -8,11 +9,14 @@ public struct RecordedHealth: Sendable, Equatable {
     public var up: Bool
     /// What went wrong, when it is down (nil when up or when nothing was said).
     public var error: String?
+    /// What the recorder knew about the target when it wrote this (empty in recordings made before it kept them).
+    public var facts: TargetFacts
 
-    public init(target: String, timeMs: Int64, up: Bool, error: String? = nil) {
+    public init(target: String, timeMs: Int64, up: Bool, error: String? = nil, facts: TargetFacts = TargetFacts()) {
         self.target = target
         self.timeMs = timeMs
         self.up = up
         self.error = error
+        self.facts = facts
     }
 }

@@ -45,6 +45,10 @@ enum RecordingFormat {
     }
 
     /// What a record holds (its first byte).
+    /// The health flag bits of the target's facts (node, pod, namespace, model, container, GPUs), each followed
+    /// by a string; a reader that predates them stops at the error and ignores the rest of the payload.
+    static let factFlags: [UInt8] = [4, 8, 16, 32, 64, 128]
+
     enum RecordType: UInt8 {
         case header = 1, target = 2, scrape = 3, health = 4, index = 5, end = 6
     }

@@ -88,7 +88,7 @@ public struct RecordingIterator: IteratorProtocol, Sequence {
             var head = try RecordHead(record.payload, startMs: reader.header.startTimeMs)
             let body = try head.healthBody()
             return .health(RecordedHealth(target: try reader.targetName(head.target), timeMs: head.timeMs,
-                                          up: body.up, error: body.error))
+                                          up: body.up, error: body.error, facts: body.facts))
         case .header:
             throw .init(what: "a second header record")
         case .target, .index, .end, nil:

@@ -101,7 +101,8 @@ public final class RecordingReader: Sendable {
         let record = try RecordFraming.record(in: file.bytes, at: offset)
         var head = try RecordHead(record.payload, startMs: header.startTimeMs)
         let body = try head.healthBody()
-        return RecordedHealth(target: try targetName(head.target), timeMs: head.timeMs, up: body.up, error: body.error)
+        return RecordedHealth(target: try targetName(head.target), timeMs: head.timeMs, up: body.up, error: body.error,
+                              facts: body.facts)
     }
 
     /// The 1-based number of the record at `offset`, counted by walking the frames from the start (only

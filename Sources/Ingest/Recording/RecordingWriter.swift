@@ -47,14 +47,16 @@ public final class RecordingWriter: Sendable {
                          bytes: scrape.bytes)
     }
 
-    /// Appends a health change of `target`: down with an error, or up again.
-    public func appendHealth(target: String, timeMs: Int64, up: Bool, error: String? = nil) throws {
-        try core.withLock { try $0.appendHealth(target: target, timeMs: timeMs, up: up, error: error) }
+    /// Appends a health change of `target`: down with an error, or up again, with what is known about it.
+    public func appendHealth(target: String, timeMs: Int64, up: Bool, error: String? = nil,
+                             facts: TargetFacts = TargetFacts()) throws {
+        try core.withLock { try $0.appendHealth(target: target, timeMs: timeMs, up: up, error: error, facts: facts) }
     }
 
     /// Appends one health change.
     public func append(_ health: RecordedHealth) throws {
-        try appendHealth(target: health.target, timeMs: health.timeMs, up: health.up, error: health.error)
+        try appendHealth(target: health.target, timeMs: health.timeMs, up: health.up, error: health.error,
+                         facts: health.facts)
     }
 
     /// Bytes in the file so far.

@@ -79,13 +79,17 @@ struct RecordingWriterCore {
         try indexIfDue(timeMs)
     }
 
-    mutating func appendHealth(target: String, timeMs: Int64, up: Bool, error: String?) throws {
+    mutating func appendHealth(target: String, timeMs: Int64, up: Bool, error: String?, facts: TargetFacts) throws {
         let id = try targetID(target)
         var payload = RecordBuffer()
         payload.varint(id)
         payload.zigzag(timeMs &- startMs)
-        payload.byte((up ? 1 : 0) | (error != nil ? 2 : 0))
+        let fields = facts.fields
+        var flags: UInt8 = (up ? 1 : 0) | (error != nil ? 2 : 0)
+        for (bit, field) in zip(RecordingFormat.factFlags, fields) where field != nil { flags |= bit }
+        payload.byte(flags)
         if let error { payload.string(error) }
+        for field in fields { if let field { payload.string(field) } }
         let recordOffset = offset
         try writeRecord(.health, payload.bytes, timeMs: timeMs)
         addIndexEntry(.health, target: id, timeMs: timeMs, offset: recordOffset)

@@ -22,6 +22,9 @@ public struct ScrapeResult: Sendable {
     /// The Kubernetes pod (and namespace) the configuration or file_sd names for the target, if any.
     public var pod: String?
     public var namespace: String?
+    public var container: String?
+    /// The GPUs the configuration gives the target, if any (ids, UUIDs or indices on its node).
+    public var gpus: [String]?
     /// The served model's name, asked of servers whose metrics do not carry it (`ModelNameSource`).
     public var model: String?
 
@@ -37,6 +40,15 @@ public struct ScrapeResult: Sendable {
         self.consecutiveFailures = consecutiveFailures
         self.node = node
         self.role = role
+    }
+
+    /// The target's node, pod and model as one value, as a recording keeps them with its health.
+    public var facts: TargetFacts {
+        get { TargetFacts(node: node, pod: pod, namespace: namespace, container: container, gpus: gpus, model: model) }
+        set {
+            (node, pod, namespace, container) = (newValue.node, newValue.pod, newValue.namespace, newValue.container)
+            (gpus, model) = (newValue.gpus, newValue.model)
+        }
     }
 
     /// Whether the target answered with a page.

@@ -112,7 +112,8 @@ public actor Scraper {
                 result.consecutiveFailures = failures
                 result.node = node
                 result.role = target.role
-                (result.pod, result.namespace) = (target.pod, target.namespace)
+                (result.pod, result.namespace, result.container) = (target.pod, target.namespace, target.container)
+                result.gpus = target.gpus.isEmpty ? nil : target.gpus
                 await sink(result)
                 if target.source == .standardInput { return }
                 let wait = schedule.delay(afterFailures: failures, using: &generator) - (clock.now() - started)
