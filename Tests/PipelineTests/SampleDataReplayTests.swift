@@ -13,6 +13,7 @@ import TestSupport
         ("cold-start.rec", "2:00", 120, 40),
         ("failure.rec", "5:30", 200, 60),
         ("failure.rec", "9:05", 120, 40),
+        ("llama-cpp.rec", "1:20", 120, 40),
     ]
 
     @Test(arguments: cases.indices)
