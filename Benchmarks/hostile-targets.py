@@ -92,12 +92,16 @@ class Servers:
                         conn.setblocking(False)
 
 
+BOUND = []
+
+
 def closed_port():
+    """A port that refuses connections: bound but never listening, and kept bound so that no two are the same
+    (a port closed at once can be handed out again, and the listing would then name one target twice)."""
     s = socket.socket()
     s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+    BOUND.append(s)
+    return s.getsockname()[1]
 
 
 def measured(binary, arguments):
