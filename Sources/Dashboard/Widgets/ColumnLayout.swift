@@ -80,7 +80,8 @@ public enum ColumnLayout {
             }
             let candidates = demands.indices.filter { i in
                 guard widths[i] != nil else { return false }
-                return (bar.map { demands[i].stage >= 2 && demands[i].priority < $0 } ?? false)
+                // A bar gives way to nothing but histories and text: a figure is worth more than a longer bar.
+                return (bar.map { (2...3).contains(demands[i].stage) && demands[i].priority < $0 } ?? false)
                     || (name.map { demands[i].priority < $0 } ?? false)
             }
             guard let victim = candidates.min(by: { demands[$0].priority < demands[$1].priority }) else { return widths }
