@@ -37,11 +37,19 @@ extension IngestConfiguration {
 }
 
 extension IngestConfiguration {
-    /// The alert rules: the defaults with the configuration's `alerts:` section applied. A value the rules refuse
-    /// is reported like the loader's own errors, with the file (`file`), the key and its line.
+    /// The alert rules: the defaults moved to the `thresholds:` section's levels (which the dashboard's colours and
+    /// heatmap share), then the `alerts:` section applied. A value either refuses is reported like the loader's own
+    /// errors, with the file (`file`), the key and its line.
     public func alertConfiguration(file: String) throws(ConfigurationError) -> AlertRuleConfiguration {
+        let policy: ThresholdPolicy
         do {
-            return try AlertRuleConfiguration.default.applying(rules: alertRules, parameters: alertParameters)
+            policy = try ThresholdPolicy.default.applying(thresholds)
+        } catch {
+            throw .invalidValue(file: file, key: "thresholds." + error.key, line: nil, message: error.message)
+        }
+        do {
+            return try AlertRuleConfiguration.default.applying(thresholds: policy)
+                .applying(rules: alertRules, parameters: alertParameters)
         } catch {
             throw .invalidValue(file: file, key: error.key, line: alertLines[error.key], message: error.message)
         }

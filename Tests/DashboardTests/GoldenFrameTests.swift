@@ -28,12 +28,14 @@ import TestSupport
     }
 
     @Test(arguments: sizes)
-    func aGPUOver95PercentVRAMIsCritical(size: Size) throws {
+    func aGPUOver95PercentVRAMWarnsAsItsAlertDoes(size: Size) throws {
         let canvas = Self.render(.overview, size)
-        // GPU node-0/1 is at 97 %: its bar cells are critical; GPU node-0/2 (41 %) has none. Only the GPU panel's
-        // part of the row counts: on wide screens the instances panel shares the row.
-        #expect(gpuRoles(canvas, "77.6/80.0").contains(.critical))
-        #expect(!gpuRoles(canvas, "32.8/80.0").contains(.critical))
+        // GPU node-0/1 is at 97 %: past the VRAM warning level (95 %) that its alert fires at, short of critical
+        // (99 %), so its bar cells warn; GPU node-0/2 (41 %) has neither. Only the GPU panel's part of the row
+        // counts: on wide screens the instances panel shares the row.
+        #expect(gpuRoles(canvas, "77.6/80.0").contains(.warn))
+        #expect(!gpuRoles(canvas, "77.6/80.0").contains(.critical))
+        #expect(!gpuRoles(canvas, "32.8/80.0").contains(.warn))
         #expect(gpuRoles(canvas, "32.8/80.0").contains(.ok))
     }
 

@@ -12,9 +12,10 @@ import Testing
         ])
         let map = Heatmap.build(snapshot, metric: .vram)
         #expect(map.rows.map(\.node) == ["n1", "n2"])
-        #expect(map.rows.map { $0.cells.map(\.level) } == [[0, 4], [3, nil, nil]])
-        #expect(map.legend.buckets.map(\.label) == ["<50%", "50%–70%", "70%–85%", "85%–95%", "≥95%"])
-        #expect(map.legend.buckets.map(\.count) == [1, 0, 0, 1, 1])
+        #expect(map.rows.map { $0.cells.map(\.level) } == [[0, 3], [2, nil, nil]])
+        // The top edges are the threshold policy's VRAM warning and critical levels (95 %, 99 %).
+        #expect(map.legend.buckets.map(\.label) == ["≤50%", "50%–70%", "70%–95%", "95%–99%", ">99%"])
+        #expect(map.legend.buckets.map(\.count) == [1, 0, 1, 1, 0])
         #expect(map.legend.absentCount == 2)
         #expect(map.cellCount == 5)
         #expect(map.cell(row: 1, column: 0)?.gpuID == "n2/0")
@@ -31,8 +32,8 @@ import Testing
 
     @Test func temperatureBucketsAreDegrees() {
         let legend = HeatmapLegend(metric: .temperature)
-        #expect(legend.buckets.map(\.label) == ["<50°C", "50°C–65°C", "65°C–75°C", "75°C–85°C", "≥85°C"])
-        #expect([49.9, 50, 84.9, 85, nil].map { legend.level(of: $0) } == [0, 1, 3, 4, nil])
+        #expect(legend.buckets.map(\.label) == ["≤50°C", "50°C–65°C", "65°C–85°C", "85°C–90°C", ">90°C"])
+        #expect([49.9, 50, 50.1, 85, 85.1, 90.1, nil].map { legend.level(of: $0) } == [0, 0, 1, 2, 3, 4, nil])
         #expect(HeatmapMetric.kv.next == .vram)
         #expect(!HeatmapMetric.utilization.higherIsWorse)
     }

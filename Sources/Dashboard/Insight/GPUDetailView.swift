@@ -18,10 +18,10 @@ public enum GPUDetailView {
             [(ctx.clean(gpu.modelName), .title)], [("node ", .muted), (ctx.clean(gpu.node), .accent)],
             [("index ", .muted), (String(gpu.index), .text)],
             [("VRAM ", .muted), (Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a) + " GiB "
-                                 + Format.percent(gpu.vramFraction, absent: a), Thresholds.vram(gpu.vramFraction))],
+                                 + Format.percent(gpu.vramFraction, absent: a), ctx.thresholds.vram(gpu.vramFraction))],
             [("util ", .muted), (Format.percent(gpu.utilization, absent: a), .text)],
-            [("temp ", .muted), (Format.celsius(gpu.temperatureC, absent: a), Thresholds.temperature(gpu.temperatureC))],
-            [("power ", .muted), (power, Thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))],
+            [("temp ", .muted), (Format.celsius(gpu.temperatureC, absent: a), ctx.thresholds.temperature(gpu.temperatureC))],
+            [("power ", .muted), (power, ctx.thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))],
             [("SM ", .muted), (gpu.smClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
             [("mem ", .muted), (gpu.memClockMHz.map { Format.fixed($0, 0) + " MHz" } ?? a, .text)],
             [("UUID ", .muted), (ctx.clean(gpu.uuid), .muted)],

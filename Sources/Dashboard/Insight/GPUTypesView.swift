@@ -14,7 +14,7 @@ public enum GPUTypesView {
         Column("GPUs", .number, priority: 90) { rows, i, _ in .plain(String(rows[i].gpuCount)) },
         Column("inst", .number, priority: 50) { rows, i, _ in .text(String(rows[i].instanceCount), .muted) },
         Column("VRAM", .number, priority: 80) { rows, i, ctx in
-            .text(Format.percent(rows[i].meanVRAMFraction, absent: ctx.absent), Thresholds.vram(rows[i].meanVRAMFraction))
+            .text(Format.percent(rows[i].meanVRAMFraction, absent: ctx.absent), ctx.thresholds.vram(rows[i].meanVRAMFraction))
         },
         Column("util", .number, priority: 60) { rows, i, ctx in .plain(Format.percent(rows[i].meanUtilization, absent: ctx.absent)) },
         Column("power", .number, priority: 40) { rows, i, ctx in .text(Format.watts(rows[i].powerWatts, absent: ctx.absent), .muted) },

@@ -21,10 +21,10 @@ public enum GroupsView {
             switch rows[i] {
             case .group(let group, _):
                 let label = Format.gib(group.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(group.vramTotalBytes, absent: ctx.absent)
-                return .gauge(fraction: group.vramFraction, label: label, role: Thresholds.vram(group.maxVRAMFraction))
+                return .gauge(fraction: group.vramFraction, label: label, role: ctx.thresholds.vram(group.maxVRAMFraction))
             case .gpu(let gpu, _):
                 let label = Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
-                return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : Thresholds.vram(gpu.vramFraction))
+                return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
             }
         },
         Column("util", .number, priority: 85) { rows, i, ctx in
@@ -39,7 +39,7 @@ public enum GroupsView {
             case .group(let group, _): celsius = group.maxTemperatureC
             case .gpu(let gpu, _): celsius = gpu.temperatureC
             }
-            return .text(Format.celsius(celsius, absent: ctx.absent), Thresholds.temperature(celsius))
+            return .text(Format.celsius(celsius, absent: ctx.absent), ctx.thresholds.temperature(celsius))
         },
         Column("power", .number, priority: 60) { rows, i, ctx in
             switch rows[i] {
@@ -57,7 +57,7 @@ public enum GroupsView {
         },
         Column("KV", .number, priority: 50) { rows, i, ctx in
             guard case .group(let group, _) = rows[i] else { return .plain("") }
-            return .text(Format.percent(group.maxKVCacheUsage, absent: ctx.absent), Thresholds.kvCache(group.maxKVCacheUsage))
+            return .text(Format.percent(group.maxKVCacheUsage, absent: ctx.absent), ctx.thresholds.kvCache(group.maxKVCacheUsage))
         },
         Column("types", .name(minimum: 6, maximum: 30, kind: .gpuModel), priority: 20) { rows, i, ctx in
             switch rows[i] {

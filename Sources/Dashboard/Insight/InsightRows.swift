@@ -40,10 +40,14 @@ enum InsightRows {
     /// The heatmap of the GPUs matching the filter.
     static func heatmap(_ frame: DashboardFrame, _ state: UIState) -> Heatmap {
         let filter = InsightFilter(state.filter), metric = state.insight.heatmapMetric
+        let thresholds = frame.alerts?.configuration.thresholds ?? .default
         // The index costs a hash per GPU: built only when a filter or the KV metric joins GPUs to instances.
-        guard !filter.expression.isEmpty || metric == .kv else { return Heatmap.build(frame.snapshot, metric: metric) }
+        guard !filter.expression.isEmpty || metric == .kv else {
+            return Heatmap.build(frame.snapshot, metric: metric, thresholds: thresholds)
+        }
         let index = SnapshotIndex(frame.snapshot)
-        return Heatmap.build(frame.snapshot, metric: metric, index: index, gpus: filter.gpus(frame.snapshot, index: index))
+        return Heatmap.build(frame.snapshot, metric: metric, index: index, gpus: filter.gpus(frame.snapshot, index: index),
+                             thresholds: thresholds)
     }
 
     /// The grouped list's lines: groups of the matching GPUs, sorted, with the open groups' members.

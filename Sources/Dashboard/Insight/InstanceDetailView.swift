@@ -102,8 +102,8 @@ public enum InstanceDetailView {
         let lines: [[FlowText.Piece]] = [
             [("running ", .muted), (Format.compact(instance.running, absent: a), .text)],
             [("waiting ", .muted), (Format.compact(instance.waiting, absent: a),
-                                    Thresholds.queue(waiting: instance.waiting, running: instance.running))],
-            [("KV ", .muted), (Format.percent(instance.kvCacheUsage, absent: a), Thresholds.kvCache(instance.kvCacheUsage))],
+                                    ctx.thresholds.queue(waiting: instance.waiting, running: instance.running))],
+            [("KV ", .muted), (Format.percent(instance.kvCacheUsage, absent: a), ctx.thresholds.kvCache(instance.kvCacheUsage))],
             [("prefix hits ", .muted), (Format.percent(instance.prefixCacheHitRate, absent: a), .text)],
         ] + [
             // Figures only some engines give (llama.cpp's batch and prefill, speculative decoding): shown when known.
@@ -139,10 +139,10 @@ public enum InstanceDetailView {
         Column("running", .number, priority: 80) { rows, i, ctx in .plain(Format.compact(rows[i].running, absent: ctx.absent)) },
         Column("waiting", .number, priority: 80) { rows, i, ctx in
             .text(Format.compact(rows[i].waiting, absent: ctx.absent),
-                  Thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
+                  ctx.thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
         },
         Column("KV", .number, priority: 70) { rows, i, ctx in
-            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), Thresholds.kvCache(rows[i].kvCacheUsage))
+            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), ctx.thresholds.kvCache(rows[i].kvCacheUsage))
         },
         Column("TTFT p95", .number, priority: 60) { rows, i, ctx in .plain(Format.seconds(rows[i].ttft.p95, absent: ctx.absent)) },
         Column("gen tok/s", .number, priority: 70) { rows, i, ctx in

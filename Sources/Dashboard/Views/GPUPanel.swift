@@ -25,28 +25,28 @@ public enum GPUPanel {
         Column("VRAM GiB", .bar(preferred: 24), priority: 100, sort: .number { $0.vramFraction }) { gpus, i, ctx in
             let gpu = gpus[i]
             let label = Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
-            return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : Thresholds.vram(gpu.vramFraction))
+            return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
         },
         Column("util", .number, priority: 80, sort: .number { $0.utilization }) { gpus, i, ctx in
             .text(Format.percent(gpus[i].utilization, absent: ctx.absent), role(gpus[i]))
         },
         Column("temp", .number, priority: 60, sort: .number { $0.temperatureC }) { gpus, i, ctx in
-            .text(Format.celsius(gpus[i].temperatureC, absent: ctx.absent), Thresholds.temperature(gpus[i].temperatureC))
+            .text(Format.celsius(gpus[i].temperatureC, absent: ctx.absent), ctx.thresholds.temperature(gpus[i].temperatureC))
         },
         Column("power", .number, priority: 50, sort: .number { $0.powerWatts }) { gpus, i, ctx in
             .text(Format.watts(gpus[i].powerWatts, absent: ctx.absent),
-                  Thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
+                  ctx.thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
         },
         Column("VRAM history", short: "VRAM hist", .sparkline(minimum: 9, preferred: 14), priority: 20) { gpus, i, ctx in
             .sparkline(values: ctx.history(.gpu(gpus[i].id, .vramFraction)), maximum: 1,
-                       role: Thresholds.vram(gpus[i].vramFraction))
+                       role: ctx.thresholds.vram(gpus[i].vramFraction))
         },
         Column("util history", short: "util hist", .sparkline(minimum: 9, preferred: 12), priority: 15) { gpus, i, ctx in
             .sparkline(values: ctx.history(.gpu(gpus[i].id, .utilization)), maximum: 1, role: .series(0))
         },
         Column("temp history", short: "temp hist", .sparkline(minimum: 9, preferred: 12), priority: 10) { gpus, i, ctx in
             .sparkline(values: ctx.history(.gpu(gpus[i].id, .temperature)), maximum: 100,
-                       role: Thresholds.temperature(gpus[i].temperatureC))
+                       role: ctx.thresholds.temperature(gpus[i].temperatureC))
         },
     ]
 

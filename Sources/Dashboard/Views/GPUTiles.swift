@@ -47,7 +47,7 @@ public enum GPUTiles {
             for (i, index) in line.gpus.enumerated() {
                 let gpu = gpus[index]
                 let x = rect.x + nodeWidth + i * tileWidth
-                let role = gpu.stale ? StyleRole.muted : Thresholds.vram(gpu.vramFraction)
+                let role = gpu.stale ? StyleRole.muted : ctx.thresholds.vram(gpu.vramFraction)
                 let indexText = gpu.index < 10 ? "0" + String(gpu.index) : String(gpu.index)
                 let vram = gpu.vramFraction.map { ctx.glyphs.level($0) } ?? " "
                 let util = gpu.utilization.map { ctx.glyphs.level($0) } ?? " "

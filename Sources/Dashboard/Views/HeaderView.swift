@@ -30,12 +30,12 @@ public enum HeaderView {
         let vram = Format.gib(t.vramUsedBytes, absent: a) + "/" + Format.gib(t.vramTotalBytes, absent: a) + " GiB"
         let totals: [[FlowText.Piece]] = [
             [("GPUs ", .muted), (String(t.gpuCount), .text)],
-            [("VRAM ", .muted), (vram, Thresholds.vram(t.vramFraction))],
+            [("VRAM ", .muted), (vram, ctx.thresholds.vram(t.vramFraction))],
             [("util ", .muted), (Format.percent(t.meanUtilization, absent: a), .text)],
             [("gen ", .muted), (Format.compact(t.generationTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
             [("prompt ", .muted), (Format.compact(t.promptTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
             [("running ", .muted), (Format.compact(t.running, absent: a), .text)],
-            [("waiting ", .muted), (Format.compact(t.waiting, absent: a), Thresholds.queue(waiting: t.waiting, running: t.running))],
+            [("waiting ", .muted), (Format.compact(t.waiting, absent: a), ctx.thresholds.queue(waiting: t.waiting, running: t.running))],
             [("TTFT p95 ", .muted), ttftP95(snapshot, absent: a)],
             [("instances ", .muted), (String(t.instanceCount), .text)],
         ]

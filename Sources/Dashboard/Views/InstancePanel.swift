@@ -19,10 +19,10 @@ public enum InstancePanel {
         },
         Column("wait", .number, priority: 95, sort: .number { $0.waiting }) { rows, i, ctx in
             .text(Format.compact(rows[i].waiting, absent: ctx.absent),
-                  Thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
+                  ctx.thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
         },
         Column("KV", .number, priority: 85, sort: .number { $0.kvCacheUsage }) { rows, i, ctx in
-            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), Thresholds.kvCache(rows[i].kvCacheUsage))
+            .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), ctx.thresholds.kvCache(rows[i].kvCacheUsage))
         },
         Column("TTFT50", .number, priority: 50, sort: .number { $0.ttft.p50 }) { rows, i, ctx in
             .text(Format.seconds(rows[i].ttft.p50, absent: ctx.absent), .text)

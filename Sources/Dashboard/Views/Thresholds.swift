@@ -1,24 +1,36 @@
-/// Where values turn from ok to warn to critical: one place, so every panel and test agrees.
-public enum Thresholds {
-    /// VRAM used / total: warn above 85 %, critical above 95 %.
-    public static func vram(_ fraction: Double?) -> StyleRole { level(fraction, warn: 0.85, critical: 0.95) }
-    /// KV-cache use: warn above 80 %, critical above 95 % (preemptions follow).
-    public static func kvCache(_ fraction: Double?) -> StyleRole { level(fraction, warn: 0.80, critical: 0.95) }
-    /// GPU temperature in °C: warn from 80, critical from 90.
-    public static func temperature(_ celsius: Double?) -> StyleRole { level(celsius, warn: 80, critical: 90) }
-    /// Power draw against the limit: warn above 90 %, critical above 98 %.
-    public static func power(_ watts: Double?, limit: Double?) -> StyleRole {
+import Insights
+
+/// The colour of a value on screen, from the one `ThresholdPolicy` the alerts and the heatmap also use.
+public struct Thresholds: Sendable {
+    public var policy: ThresholdPolicy
+
+    public init(_ policy: ThresholdPolicy = .default) { self.policy = policy }
+
+    /// VRAM used / total.
+    public func vram(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.vram)) }
+    /// KV-cache use.
+    public func kvCache(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.kvCache)) }
+    /// GPU temperature in °C.
+    public func temperature(_ celsius: Double?) -> StyleRole {
+        role(ThresholdPolicy.verdict(celsius, policy.temperature))
+    }
+    /// Power draw against the limit; plain text when the limit is unknown.
+    public func power(_ watts: Double?, limit: Double?) -> StyleRole {
         guard let watts, let limit, limit > 0 else { return .text }
-        return level(watts / limit, warn: 0.90, critical: 0.98)
+        return role(ThresholdPolicy.verdict(watts / limit, policy.power))
     }
     /// Requests waiting: any queue is a warning, a queue longer than the running batch is critical.
-    public static func queue(waiting: Double?, running: Double?) -> StyleRole {
+    public func queue(waiting: Double?, running: Double?) -> StyleRole {
         guard let waiting, waiting > 0 else { return .text }
         return waiting > max(1, running ?? 0) ? .critical : .warn
     }
 
-    private static func level(_ value: Double?, warn: Double, critical: Double) -> StyleRole {
-        guard let value, value.isFinite else { return .muted }
-        return value > critical ? .critical : (value > warn ? .warn : .ok)
+    private func role(_ verdict: ThresholdPolicy.Verdict) -> StyleRole {
+        switch verdict {
+        case .unknown: return .muted
+        case .ok: return .ok
+        case .warn: return .warn
+        case .critical: return .critical
+        }
     }
 }

@@ -9,12 +9,15 @@ public struct ViewContext: Sendable {
     public var glyphs: GlyphSet
     /// The frame's GPUs and instances by id, for the joins a row shows (the instances on a GPU, an instance's GPUs).
     public let index: SnapshotIndex
+    /// The colours of values, from the threshold policy the alert rules use.
+    public let thresholds: Thresholds
 
     public init(frame: DashboardFrame, state: UIState, glyphs: GlyphSet) {
         self.frame = frame
         self.state = state
         self.glyphs = glyphs
         index = SnapshotIndex(frame.snapshot)
+        thresholds = Thresholds(frame.alerts?.configuration.thresholds ?? .default)
     }
 
     public var snapshot: ClusterSnapshot { frame.snapshot }

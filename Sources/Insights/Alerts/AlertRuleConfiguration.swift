@@ -13,6 +13,9 @@ public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
     public var minimumPeers: Int
     /// Events the event log keeps; the oldest ended ones go first.
     public var eventLogCapacity: Int
+    /// The levels the VRAM, KV-cache and temperature rules fire at, shared with the dashboard's colours and the
+    /// heatmap (`applying(thresholds:)` moves the rules with them).
+    public var thresholds: ThresholdPolicy = .default
 
     public init(rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
                 queueTrendWindowSeconds: Double = 30, restartHoldSeconds: Double = 120,
@@ -42,6 +45,26 @@ public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
     ]
 
     public static let `default` = AlertRuleConfiguration()
+
+    /// These rules with `policy`'s levels: a rule fires above the warning level, turns critical above the critical
+    /// one, and clears below the warning level by the margin its default keeps (so a wobbling value raises one
+    /// alert).
+    public func applying(thresholds policy: ThresholdPolicy) -> AlertRuleConfiguration {
+        var result = self
+        result.thresholds = policy
+        let levels: [(AlertRuleKind, ThresholdPolicy.Level)] = [
+            (.vram, policy.vram), (.kvCache, policy.kvCache), (.gpuTemperature, policy.temperature),
+        ]
+        for (kind, level) in levels {
+            guard var rule = result.rules[kind], let defaults = Self.defaultRules[kind] else { continue }
+            let margin = defaults.threshold - defaults.clearThreshold
+            rule.threshold = level.warn
+            rule.clearThreshold = level.warn - margin
+            rule.criticalThreshold = level.critical
+            result.rules[kind] = rule
+        }
+        return result
+    }
 
     /// The enabled rule of `kind`, or nil when it is off.
     public func rule(_ kind: AlertRuleKind) -> AlertRule? {

@@ -23,10 +23,10 @@ public struct Heatmap: Sendable, Hashable {
 
     /// The heatmap of `gpus` (default: every GPU of the snapshot), nodes in snapshot order.
     public static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
-                             gpus: [GPU]? = nil) -> Heatmap {
+                             gpus: [GPU]? = nil, thresholds: ThresholdPolicy = .default) -> Heatmap {
         // Only the KV metric joins GPUs to instances; the others need no index.
         let index = metric == .kv ? (index ?? SnapshotIndex(snapshot)) : index
-        let scale = HeatmapLegend(metric: metric)
+        let scale = HeatmapLegend(metric: metric, thresholds: thresholds)
         var counts = Array(repeating: 0, count: scale.buckets.count)
         var absent = 0
         var rows: [Row] = []
@@ -46,7 +46,8 @@ public struct Heatmap: Sendable, Hashable {
             }
         }
         return Heatmap(metric: metric, rows: rows,
-                       legend: HeatmapLegend(metric: metric, counts: counts, absentCount: absent))
+                       legend: HeatmapLegend(metric: metric, thresholds: thresholds, counts: counts,
+                                                     absentCount: absent))
     }
 
     public var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }

@@ -3,11 +3,11 @@
 public struct HeatmapLegend: Sendable, Hashable {
     /// One range of values.
     public struct Bucket: Sendable, Hashable {
-        /// Inclusive lower edge (nil for the first bucket).
+        /// Exclusive lower edge (nil for the first bucket).
         public var lower: Double?
-        /// Exclusive upper edge (nil for the last bucket).
+        /// Inclusive upper edge (nil for the last bucket).
         public var upper: Double?
-        /// "<50%", "50–70%", "≥95%".
+        /// "≤50%", "50–70%", ">99%".
         public var label: String
         public var level: Int
         /// Cells in this bucket.
@@ -16,20 +16,24 @@ public struct HeatmapLegend: Sendable, Hashable {
 
     public var metric: HeatmapMetric
     public var buckets: [Bucket]
+    /// The edges between the buckets (`HeatmapMetric.edges`).
+    public var edges: [Double]
     /// Cells without a value (shown as "—").
     public var absentCount: Int
 
-    public init(metric: HeatmapMetric, counts: [Int]? = nil, absentCount: Int = 0) {
+    public init(metric: HeatmapMetric, thresholds: ThresholdPolicy = .default, counts: [Int]? = nil,
+                absentCount: Int = 0) {
         self.metric = metric
         self.absentCount = absentCount
-        let edges = metric.edges
+        let edges = metric.edges(thresholds)
+        self.edges = edges
         buckets = (0...edges.count).map { level in
             let lower = level == 0 ? nil : edges[level - 1]
             let upper = level == edges.count ? nil : edges[level]
             let label: String
             switch (lower, upper) {
-            case (nil, let upper?): label = "<" + metric.format(upper)
-            case (let lower?, nil): label = "≥" + metric.format(lower)
+            case (nil, let upper?): label = "≤" + metric.format(upper)
+            case (let lower?, nil): label = ">" + metric.format(lower)
             case (let lower?, let upper?): label = metric.format(lower) + "–" + metric.format(upper)
             default: label = ""
             }
@@ -41,7 +45,8 @@ public struct HeatmapLegend: Sendable, Hashable {
     public func level(of value: Double?) -> Int? {
         guard let value, value.isFinite else { return nil }
         var level = 0
-        for edge in metric.edges where value >= edge { level += 1 }
+        // Strictly above, as `ThresholdPolicy.verdict` and the alert rules compare.
+        for edge in edges where value > edge { level += 1 }
         return level
     }
 }

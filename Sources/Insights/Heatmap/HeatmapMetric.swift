@@ -17,13 +17,19 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     /// True when a high value is a problem (VRAM, heat, KV); high utilization is a GPU earning its keep.
     public var higherIsWorse: Bool { self != .utilization }
 
-    /// Lower edges of the buckets after the first; chosen so the top buckets line up with the alert defaults.
-    public var edges: [Double] {
+    /// Edges between the buckets (a value above an edge is past it); the top two are the warning and critical
+    /// levels of `policy`, so the heatmap's hot cells are the ones the panels colour and the alerts fire on.
+    /// The two lower edges are fixed while they sit below the warning level, else at half and three quarters of it.
+    public func edges(_ policy: ThresholdPolicy) -> [Double] {
+        func scale(_ lower: [Double], _ level: ThresholdPolicy.Level) -> [Double] {
+            let below = lower.allSatisfy { $0 < level.warn } ? lower : [level.warn * 0.5, level.warn * 0.75]
+            return below + [level.warn, level.critical]
+        }
         switch self {
-        case .vram: return [0.5, 0.7, 0.85, 0.95]
+        case .vram: return scale([0.5, 0.7], policy.vram)
         case .utilization: return [0.25, 0.5, 0.75, 0.9]
-        case .temperature: return [50, 65, 75, 85]
-        case .kv: return [0.5, 0.7, 0.9, 0.95]
+        case .temperature: return scale([50, 65], policy.temperature)
+        case .kv: return scale([0.5, 0.7], policy.kvCache)
         }
     }
 
