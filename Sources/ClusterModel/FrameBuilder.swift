@@ -37,6 +37,10 @@ struct FrameBuilder {
 
     mutating func add(_ status: TargetStatus) {
         timeMs = max(timeMs, status.lastScrapeMs ?? status.lastAttemptMs ?? 0)
+        if status.refusedSeries > 0 {
+            notes.append("\(status.id): \(status.refusedSeries) of its series were not stored: the store is full "
+                         + "(\(MetricStore.fullNote)); its values are missing or partial")
+        }
         targets.append(TargetHealth(id: status.id, up: status.up, lastScrapeMs: status.lastScrapeMs,
                                     scrapeDurationSeconds: status.scrapeDurationSeconds, bytes: status.bytes,
                                     samples: status.samples, errorCount: status.errorCount, lastError: status.lastError,
@@ -53,7 +57,7 @@ struct FrameBuilder {
                                         state: status.up ? .loading : .unreachable,
                                         gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
         histograms.appendInstance()
-        if status.up && (status.samples ?? 0) > 0 {
+        if status.up && (status.samples ?? 0) > 0 && status.refusedSeries == 0 {
             notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
         }
     }

@@ -25,6 +25,8 @@ public struct MetricStore: Sendable {
     public private(set) var layoutGeneration = 0
     /// Series refused since the start because `maxSeries` was reached.
     public private(set) var refusedSeries = 0
+    /// What to tell a person whose store is full: the limit, and how to raise it.
+    public static let fullNote = "raise max_series in the configuration file, docs/CONFIG.md"
 
     public init(configuration: StoreConfiguration = StoreConfiguration()) {
         self.configuration = configuration

@@ -10,7 +10,12 @@ public struct StoreConfiguration: Sendable, Hashable {
     /// explodes its label cardinality cannot exhaust memory.
     public var maxSeries: Int
 
-    public init(retentionMs: Int64 = 15 * 60 * 1000, scrapeIntervalMs: Int64 = 1000, maxSeries: Int = 250_000) {
+    /// The default series limit: room for a 2,048-GPU cluster scraped directly (about 360 k series from
+    /// 1,454 vLLM and DCGM pages), with some to spare; about 100 MiB of store at that size.
+    public static let defaultMaxSeries = 1_000_000
+
+    public init(retentionMs: Int64 = 15 * 60 * 1000, scrapeIntervalMs: Int64 = 1000,
+                maxSeries: Int = StoreConfiguration.defaultMaxSeries) {
         self.retentionMs = max(1, retentionMs)
         self.scrapeIntervalMs = max(1, scrapeIntervalMs)
         self.maxSeries = max(1, maxSeries)

@@ -95,7 +95,7 @@ struct ConfigurationLoaderTests {
                                                       known: ["targets", "file_sd", "interval", "timeout", "concurrency",
                                                               "body_limit", "max_redirects", "seed", "series_limit", "auth", "tls",
                                                               "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
-                                                              "retention", "alerts"])) {
+                                                              "retention", "max_series", "alerts"])) {
             try ConfigurationLoader.parse(yaml, file: "c.yaml")
         }
     }

@@ -7,7 +7,8 @@ import Yams
 /// key and its line, instead of being ignored.
 public enum ConfigurationLoader {
     static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
-                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme", "retention", "alerts"]
+                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
+                          "retention", "max_series", "alerts"]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
     public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
@@ -65,6 +66,7 @@ public enum ConfigurationLoader {
                 }
             case "theme": configuration.theme = try reader.string(value, key: key)
             case "retention": try retention(value, reader: reader, into: &configuration)
+            case "max_series": configuration.maxSeries = try reader.int(value, key: key, range: .maxSeries)
             case "alerts": try alerts(value, reader: reader, into: &configuration)
             default: break
             }

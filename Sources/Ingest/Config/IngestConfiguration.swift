@@ -55,6 +55,8 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var retentionSeconds: Double?
     /// A cap on points per series in the store; nil keeps its default.
     public var retentionPoints: Int?
+    /// The most series the store holds (`max_series`); nil keeps its default (1,000,000).
+    public var maxSeries: Int?
     /// The seed of the start stagger and jitter, so that a run can be reproduced.
     public var seed: UInt64
 
@@ -128,5 +130,6 @@ public struct IngestConfiguration: Sendable, Hashable {
         if let retentionSeconds { try check(retentionSeconds, .retention, "retention.duration") }
         if let retentionPoints { try check(Double(retentionPoints), .retentionPoints, "retention.points") }
         if let prometheus { try check(prometheus.backfillSeconds, .backfill, "prometheus.backfill") }
+        if let maxSeries { try check(Double(maxSeries), .maxSeries, "max_series") }
     }
 }

@@ -54,6 +54,7 @@ public struct SettingRange: Sendable {
     public static let concurrency = SettingRange(1, 16_384, .count)
     public static let bodyLimit = SettingRange(1024, 4 * 1_073_741_824, .bytes)
     public static let seriesLimit = SettingRange(1, 10_000_000, .count)
+    public static let maxSeries = SettingRange(1000, 100_000_000, .count)
     public static let maxRedirects = SettingRange(0, 20, .count)
     public static let retention = SettingRange(1, 7 * 86_400, .seconds)
     public static let retentionPoints = SettingRange(2, 10_000_000, .count)
