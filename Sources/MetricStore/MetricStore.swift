@@ -38,8 +38,11 @@ public struct MetricStore: Sendable {
 
     /// Stores one scraped page of `target`, taken at `atMs`. Pages must come in time order per target; an
     /// older or same-time page is refused (its error is recorded in the target's status).
+    ///
+    /// With `ratesGiven`, the page's counter and histogram samples are already per-second rates (a query
+    /// server's `rate()`), so their series are read as rates rather than differenced.
     public mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
-                                scrapeDuration: Double? = nil, bytes: Int? = nil) {
+                                scrapeDuration: Double? = nil, bytes: Int? = nil, ratesGiven: Bool = false) {
         let t = targetSlot(target)
         if let last = targets[Int(t)].status.lastScrapeMs, atMs <= last {
             targets[Int(t)].status.lastError = "\(target): page at \(atMs) ms is not newer than the last one "
@@ -60,7 +63,7 @@ public struct MetricStore: Sendable {
             && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
         if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
-            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs)
+            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs, ratesGiven: ratesGiven)
         }
         targets[Int(t)].layout = refused == 0 ? page.layout : nil
         markMissing(target: t, scrape: scrape)
@@ -115,7 +118,8 @@ public struct MetricStore: Sendable {
     /// Records a page by matching each sample to its series: at its position when it is the same sample as
     /// there, else by name and labels, creating the series when new. Keeps the target's series in page order.
     /// Returns the series created and the samples refused (the store is full).
-    private mutating func recordByLabels(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64) -> (Int, Int) {
+    private mutating func recordByLabels(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64,
+                                         ratesGiven: Bool) -> (Int, Int) {
         var order: [SeriesID] = []
         order.reserveCapacity(targets[Int(t)].series.count)
         var newSeries = 0
@@ -131,8 +135,9 @@ public struct MetricStore: Sendable {
                 } else {
                     let fid = familyID ?? strings.intern(family.name)
                     familyID = fid
+                    let cumulative = counterLike && isCumulative(sample, family)
                     guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
-                                                   counterLike: counterLike && isCumulative(sample, family),
+                                                   counterLike: cumulative && !ratesGiven, givenRate: cumulative && ratesGiven,
                                                    scrape: scrape, created: &newSeries) else {
                         refused += 1
                         continue
@@ -209,7 +214,7 @@ public struct MetricStore: Sendable {
     }
 
     private mutating func findOrCreate(target t: Int32, sample: Sample, family: Int32, type: MetricType,
-                                       counterLike: Bool, scrape: Int, created: inout Int) -> SeriesID? {
+                                       counterLike: Bool, givenRate: Bool, scrape: Int, created: inout Int) -> SeriesID? {
         let name = strings.intern(sample.name)
         var flat: [Int32] = []
         flat.reserveCapacity(sample.labels.count * 2)
@@ -229,8 +234,8 @@ public struct MetricStore: Sendable {
             return nil
         }
         let record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
-                                  counterLike: counterLike, firstScrape: scrape, lastPresentScrape: -1,
-                                  lastValue: 0, segmentStart: scrape, seenStamp: -1)
+                                  counterLike: counterLike, givenRate: givenRate, firstScrape: scrape,
+                                  lastPresentScrape: -1, lastValue: 0, segmentStart: scrape, seenStamp: -1)
         let id: SeriesID
         if let free = freeIDs.popLast() {
             records[Int(free)] = record

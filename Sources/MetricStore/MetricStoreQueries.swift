@@ -77,6 +77,7 @@ extension MetricStore {
         let index = Int(id.raw)
         let record = records[index]  // plain data: a copy costs no reference counting
         guard record.alive, record.target == window.target else { return nil }
+        if record.givenRate { return givenRate(index, in: window) }
         let low = max(window.first, record.segmentStart, record.firstScrape)
         let high = min(window.last, record.lastPresentScrape)
         guard high > low else { return nil }
@@ -98,6 +99,16 @@ extension MetricStore {
         }
         return CounterRate.compute(points, windowStartMs: window.startMs, windowEndMs: window.endMs,
                                    isCounter: isCounter)
+    }
+
+    /// A rate the sender computed: its value at the window's end (absent there, none; a server's answer that
+    /// failed is not replaced by an older one here, the source decides what to resend).
+    private func givenRate(_ index: Int, in window: ScrapeWindow) -> CounterRate? {
+        guard window.last >= window.first, records[index].lastPresentScrape >= window.last,
+              records[index].firstScrape <= window.last else { return nil }
+        let perSecond = value(index, at: window.last, newest: window.newest)
+        guard !BlockCodec.isAbsent(perSecond), perSecond.isFinite else { return nil }
+        return CounterRate(increase: perSecond * Double(window.endMs - window.startMs) / 1000, perSecond: perSecond, reset: false)
     }
 
     /// The value stored for scrape `scrape` of series `index`: the raw slab when recent, else its block.

@@ -12,6 +12,9 @@ struct SeriesRecord: Sendable {
     var type: MetricType
     /// Counters, and the cumulative parts of histograms and summaries: a drop means a reset.
     var counterLike: Bool
+    /// The values are already per-second rates over the sender's window (a query server computed them from
+    /// the cumulative series): a rate reads the newest value instead of differencing points.
+    var givenRate = false
     var firstScrape: Int
     var lastPresentScrape: Int
     var lastValue: Double

@@ -72,6 +72,20 @@ import MetricStore
         #expect(!rate.reset)
     }
 
+    /// A query server's page holds `rate()` already: the newest value is the rate, from the first page on,
+    /// and a falling value is a slower rate, not a reset; a page without the series leaves it without a rate.
+    @Test func ratesGivenBySenderAreReadAsTheyAre() throws {
+        var store = MetricStore()
+        store.ingest(target: "t", page: Self.page(counter: 30, gauge: 1), atMs: 0, ratesGiven: true)
+        let counter = try id(store, "tokens_total")
+        #expect(store.rate(counter, windowMs: 10_000)?.perSecond == 30)
+        store.ingest(target: "t", page: Self.page(counter: 12, gauge: 1), atMs: 1_000, ratesGiven: true)
+        let rate = try #require(store.rate(counter, windowMs: 10_000))
+        #expect(rate.perSecond == 12 && !rate.reset)
+        store.ingest(target: "t", page: Self.page(counter: nil, gauge: 1), atMs: 2_000, ratesGiven: true)
+        #expect(store.rate(counter, windowMs: 10_000) == nil)
+    }
+
     @Test func resetIsFlaggedAndCountedFromZero() throws {
         var store = MetricStore()
         for (step, value) in [100.0, 130, 20, 50].enumerated() {
