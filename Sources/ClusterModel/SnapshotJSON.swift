@@ -4,7 +4,9 @@ public enum SnapshotJSON {
     /// Bumped only when a key changes meaning or disappears (adding keys keeps the version).
     public static let version: Int64 = 1
 
-    public static func value(_ snapshot: ClusterSnapshot, errors: [String] = []) -> JSONValue {
+    /// `source` describes the source itself where it has something to say (a query server's data age,
+    /// queries and warnings); `null` otherwise.
+    public static func value(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> JSONValue {
         .object([
             ("version", .integer(version)),
             ("timeMs", .integer(snapshot.timeMs)),
@@ -21,11 +23,12 @@ public enum SnapshotJSON {
             ("notes", strings(snapshot.notes)),
             ("errors", strings(errors)),
             ("rateWindowSeconds", .optional(snapshot.rateWindowMs.map { Double($0) / 1000 })),
+            ("source", source),  // added after version 1 shipped: last
         ])
     }
 
-    public static func text(_ snapshot: ClusterSnapshot, errors: [String] = []) -> String {
-        value(snapshot, errors: errors).text(indent: 2) + "\n"
+    public static func text(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> String {
+        value(snapshot, errors: errors, source: source).text(indent: 2) + "\n"
     }
 
     private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }

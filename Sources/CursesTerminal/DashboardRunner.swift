@@ -64,6 +64,7 @@ public enum DashboardRunner {
                 if state.chartWindowSeconds != before.chartWindowSeconds {
                     feed.send(.chartWindow(seconds: state.chartWindowSeconds))
                 }
+                if state.showsDetail != before.showsDetail { feed.send(.detail(state.showsDetail)) }
                 if state.replayRequestCount != before.replayRequestCount, let move = state.replayRequest {
                     feed.send(.replay(move))
                 }

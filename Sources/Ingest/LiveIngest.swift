@@ -1,30 +1,22 @@
-/// The one entry point for live sources: from an `IngestConfiguration` it starts either the `Scraper`
-/// (targets, files, stdin, file_sd) or the `PrometheusSource` (when `prometheus` is set), on one shared
-/// HTTP client, delivering every `ScrapeResult` to the sink off the drawing path.
+/// Live scraping in one call: from an `IngestConfiguration` it starts the `Scraper` (targets, files, stdin,
+/// file_sd) on one shared HTTP client, delivering every `ScrapeResult` to the sink off the drawing path. (A
+/// query server is read by `PrometheusSource`, which needs the dialects' families: see Pipeline.)
 public final class LiveIngest: Sendable {
     public let configuration: IngestConfiguration
     private let fetcher: HTTPFetcher
-    private let scraper: Scraper?
-    private let poller: Task<Void, Never>?
+    private let scraper: Scraper
 
     /// Warnings the screen should show for as long as ingest runs (certificate checks off).
     public var warnings: [String] { [configuration.tlsWarning].compactMap { $0 } }
 
-    /// Starts reading; throws at once when a credential, CA file or selector is unusable.
+    /// Starts reading; throws at once when a credential or CA file is unusable.
     public init(configuration: IngestConfiguration, clock: IngestClock = .live,
                 sink: @escaping Scraper.Sink) async throws {
         self.configuration = configuration
         fetcher = try HTTPFetcher(configuration: configuration)
-        if let settings = configuration.prometheus {
-            let source = try PrometheusSource(settings: settings, configuration: configuration, fetcher: fetcher, clock: clock)
-            scraper = nil
-            poller = Task { await source.run(sink: sink) }
-        } else {
-            let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock, sink: sink)
-            await scraper.start()
-            self.scraper = scraper
-            poller = nil
-        }
+        let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock, sink: sink)
+        await scraper.start()
+        self.scraper = scraper
     }
 
     /// Live ingest whose results arrive on a stream (the newest 4096 are buffered).
@@ -37,11 +29,6 @@ public final class LiveIngest: Sendable {
 
     /// Stops every read and closes the client.
     public func stop() async {
-        poller?.cancel()
-        if let scraper {
-            await scraper.stop()
-        } else {
-            await fetcher.shutdown()
-        }
+        await scraper.stop()
     }
 }

@@ -60,6 +60,12 @@ public struct ClusterPipeline: Sendable {
         }
     }
 
+    /// Appends pictures of the past to the history only (the charts draw them; the store, the frame and the
+    /// alerts are untouched): a query server's backfill of the cluster totals.
+    public mutating func backfill(_ snapshots: [ClusterSnapshot]) {
+        for snapshot in snapshots where snapshot.timeMs > (history.latestTimeMs ?? .min) { history.append(snapshot) }
+    }
+
     /// Takes a frame: the cluster picture now, appended to the history and given to the alert rules.
     @discardableResult
     public mutating func frame() -> ClusterSnapshot {

@@ -14,6 +14,8 @@ public actor PipelineDriver {
     private let intervalSeconds: Double?
     /// Recording failures are kept, not thrown into the collectors: the live view goes on without them.
     public private(set) var recorderError: String?
+    /// The source's own health, shown with every frame until the source reports again.
+    public private(set) var health: SourceHealth?
 
     public init(pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
                 intervalSeconds: Double?) {
@@ -40,9 +42,25 @@ public actor PipelineDriver {
     public func publish(force: Bool = false, toFeed: Bool = true) -> ClusterSnapshot {
         if force || pipeline.pendingScrapes > 0 {
             pipeline.frame()
-            if toFeed { feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds) }
+            if toFeed { feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health) }
         }
         return pipeline.latest
+    }
+
+    /// Keeps the source's health for the frames to come, and shows it at once when it changed (a server that
+    /// stopped answering delivers no scrapes, so no new frame would say so).
+    public func report(_ health: SourceHealth?) {
+        guard health != self.health else { return }
+        self.health = health
+        feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health)
+    }
+
+    /// Puts pictures of the past (a query server's history of the cluster totals) into the charts' history,
+    /// before the first frame.
+    public func backfill(_ snapshots: [ClusterSnapshot]) {
+        guard !snapshots.isEmpty else { return }
+        pipeline.backfill(snapshots)
+        feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health)
     }
 
     /// Swaps in a pipeline built elsewhere (a replay's, after a seek) and publishes it with the replay's status.

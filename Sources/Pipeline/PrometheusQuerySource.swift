@@ -1,16 +1,22 @@
+import ClusterModel
 import Dashboard
+import Foundation
 import Ingest
-import Synchronization
 
-/// A Prometheus-compatible server's query API as a source: history is backfilled at start, then one batch of
-/// instant queries per interval; each `instance` becomes a target, exactly as if it had been scraped.
+/// A Prometheus-compatible server's query API as a source: aggregated instant queries every interval, each
+/// identity a target, exactly as if it had been scraped (with rates the server computed). The server's own
+/// health (its interval, the data's age, its errors) goes to the header, never into the targets. A detail
+/// screen, while open, has the source ask for the values only it shows.
 public struct PrometheusQuerySource: ClusterSource {
     public let settings: PrometheusSettings
     public let configuration: IngestConfiguration
+    /// The model's rate window: the server's `rate()` uses it (or longer, for a server that scrapes slowly).
+    public let windowMs: Int64
 
-    public init(settings: PrometheusSettings, configuration: IngestConfiguration) {
+    public init(settings: PrometheusSettings, configuration: IngestConfiguration, windowMs: Int64) {
         self.settings = settings
         self.configuration = configuration
+        self.windowMs = windowMs
     }
 
     public var description: String { "prometheus " + Redaction.url(settings.url) }
@@ -18,19 +24,53 @@ public struct PrometheusQuerySource: ClusterSource {
     public var intervalSeconds: Double? { configuration.intervalSeconds }
 
     public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
-        let fetcher = try HTTPFetcher(configuration: configuration)
-        let source = try PrometheusSource(settings: settings, configuration: configuration, fetcher: fetcher)
-        let lastTimeMs = Mutex<Int64?>(nil)
-        await source.run { result in
-            // A batch shares one time: publish the previous batch when a newer one starts.
-            let previous = lastTimeMs.withLock { last in
-                defer { last = result.timeMs }
-                return last
+        let source = try PrometheusSource(settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
+                                          windowMs: windowMs)
+        let listener = commands.map { commands in
+            Task {
+                for await command in commands {
+                    if case .detail(let open) = command { await source.showDetail(open) }
+                }
             }
-            if let previous, previous != result.timeMs { await driver.publish() }
-            await driver.deliver([result])
         }
-        await driver.publish()
-        await fetcher.shutdown()
+        if settings.backfillSeconds > 0 {
+            await driver.backfill(await Self.history(source, configuration: configuration, seconds: settings.backfillSeconds))
+        }
+        await source.run { results, status in
+            await driver.deliver(results)
+            await driver.publish()
+            await driver.report(SourceHealth(status))
+        }
+        listener?.cancel()
+        await source.shutdown()
+    }
+}
+
+extension PrometheusQuerySource {
+    /// About one point per column of a wide chart.
+    static let historyPoints = 200
+
+    /// The charts' history from the server: cluster-wide sums over `seconds` until one step before now (the
+    /// first refresh is the next point), one step per chart column.
+    static func history(_ source: PrometheusSource, configuration: IngestConfiguration, seconds: Double) async -> [ClusterSnapshot] {
+        let nowMs = Int64(Date().timeIntervalSince1970 * 1000)
+        let stepMs = max(Int64(configuration.intervalSeconds * 1000), Int64(seconds * 1000) / Int64(historyPoints))
+        let answers = await source.backfill(PrometheusFamily.charts, startMs: nowMs - Int64(seconds * 1000),
+                                            endMs: nowMs - stepMs, stepMs: stepMs)
+        var steps: [Int64: [ChartSource: [(le: String?, value: Double)]]] = [:]
+        for (chart, series) in zip(ChartSource.all, answers) {
+            for one in series ?? [] {
+                for point in one.points { steps[point.timeMs, default: [:]][chart, default: []].append((one.labels["le"], point.value)) }
+            }
+        }
+        return steps.keys.sorted().map { ChartSource.snapshot(timeMs: $0, values: steps[$0] ?? [:]) }
+    }
+}
+
+extension SourceHealth {
+    /// The header's view of a query server's status.
+    init(_ status: PrometheusStatus) {
+        self.init(stretchedIntervalSeconds: status.stretchedIntervalSeconds, dataAgeSeconds: status.dataAgeSeconds,
+                  dataIsOld: status.isOld, error: status.serverError, warnings: status.warnings)
     }
 }

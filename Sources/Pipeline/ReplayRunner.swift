@@ -73,7 +73,7 @@ struct ReplayState {
         switch command {
         case .pause: paused = true
         case .resume: paused = false
-        case .chartWindow: changed = false
+        case .chartWindow, .detail: changed = false
         case .replay(let move):
             switch move {
             case .stepForward: player.stepForward()

@@ -16,7 +16,7 @@ struct SnapshotCommand: AsyncParsableCommand {
         Sources, one kind at a time: exposition files ('-' for stdin, TARGET=PATH to name the target; pages of \
         one target in time order give rates, e.g. vllm=t0.prom vllm=t1.prom); live targets (URLs, host:port, \
         file:///path, --config, --file-sd), scraped --rounds times --interval apart so that rates have two \
-        reads; --prometheus URL, read once after a query_range backfill of one rate window; a recording or a \
+        reads; --prometheus URL, asked once for aggregates (rates over --window, computed by the server); a recording or a \
         folder of .prom dumps, at its end or --at; or --sim, the simulator after --at of virtual time (60 s). \
         The JSON shape is documented in docs/MODEL.md. Exit status 1 when any source had an error; the others \
         still print.
@@ -78,10 +78,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             }
         }
         switch format {
-        case .json: print(SnapshotJSON.text(result.snapshot, errors: result.errors), terminator: "")
+        case .json: print(SnapshotJSON.text(result.snapshot, errors: result.errors, source: result.source), terminator: "")
         case .text: print(SnapshotText.render(result.snapshot), terminator: "")  // errors go to stderr below
         }
         for error in result.errors { FileHandle.standardError.write(Data("infertop snapshot: \(error)\n".utf8)) }
+        for warning in result.warnings { FileHandle.standardError.write(Data("infertop snapshot: warning: \(warning)\n".utf8)) }
         if result.failed { throw ExitCode(1) }
     }
 
@@ -93,9 +94,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     /// The rate window when rates come from the rounds alone: their span and half an interval, so that the
     /// first round lies inside it whatever the jitter, and the Prometheus-style extrapolation to the window's
     /// start covers only that half interval (a 10 s window over two reads 1 s apart would give a seventh of
-    /// the rate, as Prometheus' `rate()` would). nil when a Prometheus backfill gives a full history.
+    /// the rate, as Prometheus' `rate()` would). nil for a Prometheus server, whose history holds the window.
     private func roundsWindowMs(_ configuration: IngestConfiguration) -> Int64? {
-        if let prometheus = configuration.prometheus, prometheus.backfillSeconds > 0 { return nil }
+        if configuration.prometheus != nil { return nil }
         return Int64(((Double(max(rounds - 1, 1)) + 0.5) * configuration.intervalSeconds * 1000).rounded())
     }
 

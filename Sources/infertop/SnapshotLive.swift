@@ -5,8 +5,8 @@ import Ingest
 import Pipeline
 
 /// `infertop snapshot` on live sources: HTTP targets (and `file://` pages, `file_sd` listings) scraped in
-/// `rounds` rounds an interval apart, since a rate needs two reads; or a Prometheus server read once after
-/// a `query_range` backfill of one rate window (its history gives the rates at once).
+/// `rounds` rounds an interval apart, since a rate needs two reads; or a Prometheus server asked once, for
+/// rates it computes itself.
 struct SnapshotLive {
     let configuration: IngestConfiguration
     let model: ModelConfiguration
@@ -40,34 +40,31 @@ struct SnapshotLive {
         return collected.result
     }
 
+    /// One refresh of aggregated queries: the server computes the rates over the model's window, so no
+    /// history is needed. Every family is asked for (the JSON holds what the detail screens show).
     private func query(_ settings: PrometheusSettings) async throws -> SnapshotResult {
-        var bounded = settings
-        // One rate window (and an interval of slack) is all a snapshot reads of the history.
-        let windowSeconds = Double(model.rateWindowMs) / 1000 + max(configuration.intervalSeconds, 1)
-        bounded.backfillSeconds = min(settings.backfillSeconds, windowSeconds)
-        let fetcher: HTTPFetcher
         let source: PrometheusSource
         do {
-            fetcher = try HTTPFetcher(configuration: configuration)
-            source = try PrometheusSource(settings: bounded, configuration: configuration, fetcher: fetcher)
+            source = try PrometheusSource(settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
+                                          windowMs: model.rateWindowMs, detail: true)
         } catch {
             throw CommandFailure(description: "\(error)")
         }
         var collected = SnapshotCollector(pipeline: pipeline())
-        let history = await source.backfill()
-        // History ingested as the live view would: a frame per step, so the last frame has its rates.
-        for step in Dictionary(grouping: history, by: \.timeMs).sorted(by: { $0.key < $1.key }) {
-            collected.add(step.value)
-        }
-        // Without a backfill (turned off, or the server failed it) the rates come from rounds of queries.
-        let refreshes = history.isEmpty ? rounds : 1
-        let interval = Duration.milliseconds(Int64(configuration.intervalSeconds * 1000))
-        for number in 0..<refreshes {
-            if number > 0 { try? await Task.sleep(for: interval) }
-            collected.add(await source.refresh())
-        }
-        await fetcher.shutdown()
-        return collected.result
+        collected.add(await source.refresh())
+        let status = await source.status
+        await source.shutdown()
+        if let error = status.serverError { collected.errors.append("\(Redaction.url(settings.url)): \(error)") }
+        var result = collected.result
+        result.warnings = status.warnings
+        result.source = .object([
+            ("kind", .string("prometheus")), ("url", .string(Redaction.url(settings.url))),
+            ("dataAgeSeconds", status.dataAgeSeconds.map { .number($0) } ?? .null),
+            ("queries", .integer(Int64(status.queries))), ("bytes", .integer(Int64(status.bytes))),
+            ("serverSeconds", .number(status.serverSeconds)), ("refreshSeconds", .number(status.refreshSeconds)),
+            ("targets", .integer(Int64(status.targets))), ("warnings", .array(status.warnings.map { .string($0) })),
+        ])
+        return result
     }
 
     private func pipeline() -> ClusterPipeline {

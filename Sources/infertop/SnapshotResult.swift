@@ -4,6 +4,10 @@ import ClusterModel
 struct SnapshotResult {
     var snapshot: ClusterSnapshot
     var errors: [String]
+    /// Doubts that are no failure (targets that fold, old data), printed as warnings.
+    var warnings: [String] = []
+    /// What the source says of itself, for the JSON's `source` (a query server's figures).
+    var source: JSONValue = .null
     /// Whether the command exits with status 1; notes that are no failure (a cut recording) leave it false.
     var failed: Bool
 

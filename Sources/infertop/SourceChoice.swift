@@ -8,7 +8,8 @@ enum SourceChoice {
     static func make(source: SourceOptions, configuration: IngestConfiguration,
                      simulator: SimulationOptions) throws -> any ClusterSource {
         if let prometheus = configuration.prometheus {
-            return PrometheusQuerySource(settings: prometheus, configuration: configuration)
+            return PrometheusQuerySource(settings: prometheus, configuration: configuration,
+                                         windowMs: configuration.modelConfiguration.rateWindowMs)
         }
         if !configuration.targets.isEmpty || !configuration.fileSDPaths.isEmpty {
             return ScrapeSource(configuration: configuration)

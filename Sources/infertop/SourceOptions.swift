@@ -29,6 +29,11 @@ struct SourceOptions: ParsableArguments {
                                             valueName: "matchers"))
     var selector: String?
 
+    @Option(name: .customLong("instance-labels"),
+            help: ArgumentHelp("With --prometheus: the labels that tell targets apart (default instance), e.g. pod,namespace.",
+                               valueName: "labels"))
+    var instanceLabels: String?
+
     @Option(name: .customLong("file-sd"), help: ArgumentHelp("Prometheus file_sd JSON target file, re-read when it changes.",
                                                              valueName: "file"))
     var fileSD: [String] = []
@@ -120,7 +125,14 @@ struct SourceOptions: ParsableArguments {
             }
             configuration.prometheus = PrometheusSettings(url: prometheus,
                                                           selector: configuration.prometheus?.selector ?? "",
-                                                          backfillSeconds: configuration.prometheus?.backfillSeconds ?? 300)
+                                                          backfillSeconds: configuration.prometheus?.backfillSeconds ?? 300,
+                                                          identity: configuration.prometheus?.identity ?? .default)
+        }
+        if let instanceLabels {
+            guard configuration.prometheus != nil else {
+                throw ConfigurationError.invalidFlag("--instance-labels", message: "only applies with --prometheus (or prometheus: in the file)")
+            }
+            configuration.prometheus?.identity = try PrometheusIdentity.parse(instanceLabels, origin: "--instance-labels")
         }
         if let selector {
             guard configuration.prometheus != nil else {

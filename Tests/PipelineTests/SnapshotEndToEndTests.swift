@@ -3,62 +3,9 @@ import Ingest
 import Testing
 import TestSupport
 
-/// End to end, with real processes only: `infertop sim --serve` serves a seeded cluster; Debian's Prometheus
-/// scrapes it through the simulator's file_sd listing; then `infertop snapshot --prometheus` and `infertop
-/// snapshot --file-sd` (scraping the simulator directly), run at the same moment, must tell the same cluster.
+/// End to end, with real processes only: `infertop snapshot` of the simulator, of a recording at a moment and
+/// of a dead target; and the comparison of two snapshots of one cluster that `QueryServerEndToEndTests` uses.
 @Suite(.serialized) struct SnapshotEndToEndTests {
-    static let prometheus = "/usr/bin/prometheus"
-
-    @Test(.timeLimit(.minutes(2)))
-    func prometheusAndDirectScrapeAgree() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.prometheus),
-                     "prometheus is missing: install Debian's prometheus package (apt-get install -y prometheus)")
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-snapshot-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let listing = folder.appendingPathComponent("targets.json")
-        // At 3× real time the steady load has built up (about 30 s of virtual time) once Prometheus has scraped
-        // every target three times; from a cold start it is still ramping.
-        let sim = try InfertopProcess(["sim", "--serve", "127.0.0.1:0", "--sd-file", listing.path, "--scenario", "steady",
-                                       "--sim-seed", "7", "--nodes", "2", "--gpus-per-node", "2", "--speed", "3"],
-                                      name: "sim", folder: folder)
-        defer { sim.stop() }
-        let listed = await Polling.until(timeout: .seconds(20)) { (try? Data(contentsOf: listing))?.isEmpty == false }
-        try #require(listed, "the simulator wrote no file_sd listing within 20 s: \(sim.output) \(sim.errors)")
-        let targetCount = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: listing)) as? [Any]).count
-
-        // Each target's instance is its simulator id, and its node label travels with every series, so the
-        // Prometheus side names targets and nodes as the direct scrape does (which reads the same listing).
-        let server = try PrometheusProcess(configuration: """
-            global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
-            scrape_configs:
-              - job_name: sim
-                file_sd_configs: [{files: ['\(listing.path)'], refresh_interval: 5s}]
-                relabel_configs: [{source_labels: [sim_target], target_label: instance}]
-            """)
-        defer { server.stop() }
-        let fetcher = try HTTPFetcher(configuration: IngestConfiguration())
-        // The first scrape lands 8–9 s after start; three scrapes of every target give a rate window to read.
-        let scraped = await Polling.until(timeout: .seconds(60), interval: .milliseconds(500)) {
-            let ready = try? await server.values(of: "count_over_time(up[1m]) >= 3 and on(instance) up == 1", fetcher: fetcher)
-            return ready?.count == targetCount
-        }
-        await fetcher.shutdown()
-        try #require(scraped, "Prometheus did not scrape all \(targetCount) targets 3 times within 60 s")
-
-        // The direct read first: five rounds 1 s apart (a 4.5 s rate window). Then at once the Prometheus one,
-        // whose 5 s window of history ends where the direct read ended, give or take one scrape interval.
-        let direct = try InfertopProcess(["snapshot", "--file-sd", listing.path, "--rounds", "5", "--format", "json"],
-                                         name: "direct", folder: folder)
-        #expect(await direct.finish(within: .seconds(30)) == 0, "snapshot --file-sd failed: \(direct.errors)")
-        let viaPrometheus = try InfertopProcess(["snapshot", "--prometheus", server.url, "--window", "5", "--format", "json"],
-                                                name: "prometheus", folder: folder)
-        #expect(await viaPrometheus.finish(within: .seconds(30)) == 0, "snapshot --prometheus failed: \(viaPrometheus.errors)")
-        let fromPrometheus = try SnapshotReading(json: viaPrometheus.output)
-        let fromTargets = try SnapshotReading(json: direct.output)
-        Self.compare(fromPrometheus, fromTargets, targetCount: targetCount)
-    }
-
     @Test("snapshot of the simulator, of a recording at a moment, and of a dead target (exit status 1, the target named)")
     func otherSources() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-snapshot-sources-\(UUID().uuidString)")
@@ -86,33 +33,46 @@ import TestSupport
         #expect(try SnapshotReading(json: dead.output).targetsUp == 0)
     }
 
-    static func compare(_ prometheus: SnapshotReading, _ direct: SnapshotReading, targetCount: Int) {
-        #expect(prometheus.targetsUp == targetCount && direct.targetsUp == targetCount,
-                "targets up: Prometheus \(prometheus.targetsUp), direct \(direct.targetsUp), of \(targetCount)")
-        #expect(prometheus.gpuCount == 4 && direct.gpuCount == 4)
+    /// The same cluster read through a query server and directly: the same targets, GPUs, instances, models and
+    /// states; gauges, rates and quantiles within the tolerances explained below.
+    static func compare(_ queried: SnapshotReading, _ direct: SnapshotReading, targetCount: Int, server: String) {
+        #expect(queried.targetsUp == targetCount && direct.targetsUp == targetCount,
+                "\(server): targets up \(queried.targetsUp), direct \(direct.targetsUp), of \(targetCount)")
+        #expect(queried.gpuCount == 4 && direct.gpuCount == 4, "\(server): \(queried.gpuCount) GPUs")
         // VRAM of a loaded engine is its weights plus the KV pool it reserved at start: constant, so exact.
-        #expect(!direct.gpus.isEmpty && prometheus.gpus == direct.gpus, "GPUs (node/index → used, total) differ")
-        #expect(Set(prometheus.instances.keys) == Set(direct.instances.keys), "instances differ")
-        for (key, viaServer) in prometheus.instances.sorted(by: { $0.key < $1.key }) {
+        #expect(!direct.gpus.isEmpty && queried.gpus == direct.gpus, "\(server): GPUs (node/index → used, total) differ")
+        #expect(Set(queried.instances.keys) == Set(direct.instances.keys),
+                "\(server): instances \(queried.instances.keys.sorted()) vs \(direct.instances.keys.sorted())")
+        for (key, viaServer) in queried.instances.sorted(by: { $0.key < $1.key }) {
             guard let scraped = direct.instances[key] else { continue }
-            #expect(viaServer.state == scraped.state && viaServer.model == scraped.model, "\(key): state or model differ")
-            // Gauges: Prometheus holds the value of its last scrape, which lands up to a 1 s interval (more on a
+            #expect(viaServer.state == scraped.state && viaServer.model == scraped.model, "\(server) \(key): state or model differ")
+            // Gauges: the server holds the value of its last scrape, which lands up to a 1 s interval (more on a
             // loaded machine) before or after the direct read's last round: 3–6 s of virtual time at --speed 3,
             // in which one instance's batch was seen to move by a quarter and its KV use by 0.11 (a burst of
             // long prompts). Wrong joins or units would be off by far more.
             #expect(Self.near(viaServer.running, scraped.running, relative: 0.35, absolute: 10),
-                    "\(key): running \(String(describing: viaServer.running)) vs \(String(describing: scraped.running))")
+                    "\(server) \(key): running \(String(describing: viaServer.running)) vs \(String(describing: scraped.running))")
             #expect(Self.near(viaServer.waiting, scraped.waiting, relative: 0.35, absolute: 10),
-                    "\(key): waiting \(String(describing: viaServer.waiting)) vs \(String(describing: scraped.waiting))")
+                    "\(server) \(key): waiting \(String(describing: viaServer.waiting)) vs \(String(describing: scraped.waiting))")
             #expect(Self.near(viaServer.kvUsage, scraped.kvUsage, relative: 0, absolute: 0.15),
-                    "\(key): KV use \(String(describing: viaServer.kvUsage)) vs \(String(describing: scraped.kvUsage))")
+                    "\(server) \(key): KV use \(String(describing: viaServer.kvUsage)) vs \(String(describing: scraped.kvUsage))")
         }
-        // Rates: the direct read's window is its 4.5 s of rounds, the Prometheus one the last 5 s of the server's
-        // history; they end up to one 1 s scrape interval apart, so they share most of their span. Generation
-        // tokens/s (the sum over ~200 decoding sequences) differed by at most 8 % in repeated runs; 20 % leaves
-        // room for a loaded machine stretching the direct rounds.
-        #expect(Self.near(prometheus.generationTokensPerSecond, direct.generationTokensPerSecond, relative: 0.2, absolute: 0),
-                "generation tokens/s: Prometheus \(String(describing: prometheus.generationTokensPerSecond)), direct \(String(describing: direct.generationTokensPerSecond))")
+        // Rates: the direct read's window is its 4.5 s of rounds, the server's the last 5 s of its history; they
+        // end up to one 1 s scrape interval apart, so they share most of their span. Generation and prompt
+        // tokens/s (sums over ~200 sequences) differed by at most 8 % in repeated runs; 20 % leaves room for a
+        // loaded machine stretching the direct rounds.
+        for (what, a, b) in [("generation tokens/s", queried.generationTokensPerSecond, direct.generationTokensPerSecond),
+                             ("prompt tokens/s", queried.promptTokensPerSecond, direct.promptTokensPerSecond)] {
+            #expect(Self.near(a, b, relative: 0.2, absolute: 0),
+                    "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
+        }
+        // Quantiles of the cluster's merged TTFT buckets, from the same windows: the counts in a bucket move with
+        // the window's edges and the quantile is interpolated inside its bucket, so they move more than the sums
+        // (up to 15 % seen); 35 % still tells a bucket read wrong (the neighbours are 2–2.5× apart).
+        for (what, a, b) in [("TTFT p50", queried.ttftP50, direct.ttftP50), ("TTFT p95", queried.ttftP95, direct.ttftP95)] {
+            #expect(Self.near(a, b, relative: 0.35, absolute: 0.005),
+                    "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
+        }
     }
 
     /// Whether two present values differ by at most `absolute` or `relative` of the larger.
@@ -135,6 +95,13 @@ struct SnapshotReading {
     var gpuCount: Int
     var targetsUp: Int
     var generationTokensPerSecond: Double?
+    var promptTokensPerSecond: Double?
+    var ttftP50: Double?
+    var ttftP95: Double?
+    /// From the JSON's `source` (a query server): how old its data was, what it cost, its warnings.
+    var dataAgeSeconds: Double?
+    var queries: Int
+    var warnings: [String]
     /// "node/index" → (VRAM used, VRAM total) in bytes.
     var gpus: [String: [Double?]]
     /// Instance by where it was scraped: the simulator target's path, `/node-00/vllm-0`.
@@ -147,6 +114,13 @@ struct SnapshotReading {
         }
         gpuCount = totals["gpuCount"] as? Int ?? -1
         generationTokensPerSecond = totals["generationTokensPerSecond"] as? Double
+        promptTokensPerSecond = totals["promptTokensPerSecond"] as? Double
+        ttftP50 = (totals["ttft"] as? [String: Any])?["p50"] as? Double
+        ttftP95 = (totals["ttft"] as? [String: Any])?["p95"] as? Double
+        let source = root["source"] as? [String: Any]
+        dataAgeSeconds = source?["dataAgeSeconds"] as? Double
+        queries = source?["queries"] as? Int ?? 0
+        warnings = source?["warnings"] as? [String] ?? []
         targetsUp = (root["targets"] as? [[String: Any]] ?? []).filter { $0["up"] as? Bool == true }.count
         var gpus: [String: [Double?]] = [:]
         for gpu in root["gpus"] as? [[String: Any]] ?? [] {

@@ -24,4 +24,7 @@ public enum FeedCommand: Sendable, Equatable {
     case chartWindow(seconds: Int)
     /// A replay key: step, speed, jump (live sources ignore it).
     case replay(ReplayMove)
+    /// A detail screen opened (true) or the last one closed: a query server is then asked for the values
+    /// only those screens show.
+    case detail(Bool)
 }

@@ -15,9 +15,11 @@ public struct DashboardFrame: Sendable {
     public var replay: ReplayStatus?
     /// The alert engine (active alerts, event log, loads) kept beside the store; nil when not evaluated.
     public var alerts: AlertEngine?
+    /// The source's own health (a query server's interval, data age and errors); nil when it reports none.
+    public var health: SourceHealth?
 
     public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
-                generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil) {
+                generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil, health: SourceHealth? = nil) {
         self.snapshot = snapshot
         self.history = history
         self.source = source
@@ -25,6 +27,7 @@ public struct DashboardFrame: Sendable {
         self.generation = generation
         self.replay = replay
         self.alerts = alerts
+        self.health = health
     }
 
     /// Before the first scrape.

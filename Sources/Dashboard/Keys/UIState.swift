@@ -64,6 +64,9 @@ public struct UIState: Equatable, Sendable {
 
     public var chartWindowSeconds: Int { UIState.chartWindows[chartWindowIndex] }
 
+    /// Whether an insight screen is open (an instance's details show values the overview does not read).
+    public var showsDetail: Bool { screen == .insight && !insight.stack.isEmpty }
+
     public func selected(_ list: List) -> Int { selection[list] ?? 0 }
     public func sorting(_ list: List) -> Sort { sort[list] ?? UIState.defaultSorts[list] ?? Sort() }
 

@@ -12,16 +12,36 @@ public enum HeaderView {
             [(TextSanitizer.clean(ctx.frame.source), .accent)],
             [(snapshot.timeMs > 0 ? Format.clock(ms: snapshot.timeMs) : "waiting for data", .text)],
         ]
-        if let interval = ctx.frame.intervalSeconds { status.append([("every ", .muted), (Format.compact(interval, absent: a) + "s", .text)]) }
+        let health = ctx.frame.health
+        if let interval = ctx.frame.intervalSeconds {
+            var every: [FlowText.Piece] = [("every ", .muted), (Format.compact(interval, absent: a) + "s", .text)]
+            if let stretched = health?.stretchedIntervalSeconds {
+                every.append((" → " + Format.compact(stretched, absent: a) + "s (server)", .warn))
+            }
+            status.append(every)
+        }
+        if let age = health?.dataAgeSeconds {
+            status.append([("data ", .muted), (Format.seconds(age, absent: a) + " old", health?.dataIsOld == true ? .warn : .text)])
+        }
         // Targets that answer with readings out of range: the targets screen (T) names them.
         let badData = snapshot.targets.filter { !$0.dataQuality.isEmpty }.count
         status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : [])
                       + (badData > 0 ? [(" " + String(badData) + " bad data", .warn)] : []))
+        if let error = health?.error { status.append([("server: ", .critical), (TextSanitizer.clean(error), .critical)]) }
         if ctx.state.paused { status.append([("PAUSED", .warn)]) }
         if !ctx.state.filter.isEmpty {
             var filter: [FlowText.Piece] = [("filter ", .muted), (TextSanitizer.clean(ctx.state.filter), .accent)]
             if let error = InsightFilter(ctx.state.filter).error { filter.append(("  " + error.description, .critical)) }
             status.append(filter)
+        }
+        // Last, and cut to the room left on the row: the targets screen (T) lists them in full.
+        if let warnings = health?.warnings, let first = warnings.first {
+            let used = status.reduce(0) { $0 + $1.reduce(0) { $0 + DisplayWidth.of($1.text) } + 2 }
+            let more = warnings.count > 1 ? "  +\(warnings.count - 1) (T)" : " (T)"
+            let room = rect.width - used - 2 - DisplayWidth.of(more)
+            let text = TextSanitizer.clean(first)
+            let shown = DisplayWidth.of(text) <= room ? text : room >= 12 ? String(text.prefix(room - 1)) + "…" : ""
+            status.append([("⚠ ", .warn), (shown, .warn), (shown.isEmpty ? "\(warnings.count) warnings (T)" : more, .muted)])
         }
         let (first, rest) = rect.splitTop(1)
         FlowText.draw(&canvas, first, groups: status)

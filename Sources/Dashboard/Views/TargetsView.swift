@@ -43,7 +43,8 @@ public enum TargetsView {
     ]
 
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
+    public static func draw(_ canvas: inout Canvas, _ screen: Rect, _ ctx: ViewContext) -> Range<Int> {
+        let rect = drawSourceNotes(&canvas, screen, ctx)
         let targets = ClusterQuery.targets(ctx.snapshot, ctx.state)
         let sort = ctx.state.sorting(.targets)
         let table = Table(columns: columns, rows: targets, selected: ctx.state.selected(.targets),
@@ -57,4 +58,20 @@ public enum TargetsView {
 
     /// Parse errors in the last page and readings out of range.
     static func problems(_ target: TargetHealth) -> Int { target.errorCount + target.dataQuality.count }
+
+    /// The source's own problems (a query server's errors and warnings) in a box below the table, one line
+    /// each, as many as fit beside at least five rows of targets. Returns the rectangle left for the table.
+    private static func drawSourceNotes(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Rect {
+        let health = ctx.frame.health
+        let notes = (health?.error.map { ["server: " + $0] } ?? []) + (health?.warnings ?? [])
+        let lines = min(notes.count, rect.height - 9)
+        guard lines > 0 else { return rect }
+        let (table, bottom) = rect.splitBottom(lines + 2)
+        let inside = Box.draw(&canvas, bottom, title: "source", focused: false, glyphs: ctx.glyphs)
+        for (row, note) in notes.prefix(lines).enumerated() {
+            canvas.write(TextSanitizer.clean(note), x: inside.x, y: inside.y + row, role: row == 0 && health?.error != nil
+                         ? .critical : .warn, maxWidth: inside.width)
+        }
+        return table
+    }
 }

@@ -3,10 +3,9 @@ import Foundation
 /// A real Prometheus server (Debian's `/usr/bin/prometheus`) run on loopback with a throw-away data
 /// folder, scraping given targets: the peer of the scrape benchmark and of the Prometheus-source tests.
 public final class PrometheusProcess: Sendable {
-    public let port: Int
-    private let process: Process
-    private let folder: URL
+    private let server: LoopbackServerProcess
 
+    public var port: Int { server.port }
     /// The server's base URL.
     public var url: String { "http://127.0.0.1:\(port)" }
 
@@ -23,30 +22,16 @@ public final class PrometheusProcess: Sendable {
 
     /// Starts the server with the given `prometheus.yml` content (for file_sd and relabelling set-ups).
     public init(binary: String = "/usr/bin/prometheus", configuration: String) throws {
-        guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw ConfigurationError.unreadable(file: binary, reason: "Prometheus is not installed (apt-get install prometheus)")
-        }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-prometheus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("data"), withIntermediateDirectories: true)
-        try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
-        port = try LoopbackPageServer.freePort()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--config.file=\(folder.path)/prometheus.yml", "--storage.tsdb.path=\(folder.path)/data",
-                             "--web.listen-address=127.0.0.1:\(port)"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        server = try LoopbackServerProcess(binary: binary, name: "Prometheus", package: "prometheus", prepare: { folder in
+            try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
+        }, arguments: { folder, port in
+            ["--config.file=\(folder.path)/prometheus.yml", "--storage.tsdb.path=\(folder.path)/data",
+             "--web.listen-address=127.0.0.1:\(port)"]
+        })
     }
 
     /// Stops the server and removes its data.
-    public func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        try? FileManager.default.removeItem(at: folder)
-    }
+    public func stop() { server.stop() }
 
     /// The values of an instant query (every point of every series for a range selector).
     public func values(of promql: String, fetcher: HTTPFetcher) async throws -> [Double] {

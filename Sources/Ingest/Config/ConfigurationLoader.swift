@@ -164,10 +164,17 @@ public enum ConfigurationLoader {
         if node.scalar != nil { return PrometheusSettings(url: try reader.string(node, key: "prometheus")) }
         var url: String?
         var settings = PrometheusSettings(url: "")
-        for (key, _, value) in try reader.entries(node, key: "prometheus", known: ["url", "selector", "backfill"]) {
+        for (key, _, value) in try reader.entries(node, key: "prometheus",
+                                                  known: ["url", "selector", "backfill", "instance_labels"]) {
             switch key {
             case "url": url = try reader.string(value, key: "prometheus.url")
             case "selector": settings.selector = try reader.string(value, key: "prometheus.selector")
+            case "instance_labels":
+                // A list (`[pod, namespace]`) or one string (`pod,namespace`).
+                let names = try reader.stringList(value, key: "prometheus.instance_labels")
+                    .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
+                if let problem = PrometheusIdentity.problem(with: names) { throw reader.invalid("prometheus.instance_labels", value, problem) }
+                settings.identity = PrometheusIdentity(labels: names)
             default: settings.backfillSeconds = try reader.seconds(value, key: "prometheus.backfill", range: .backfill)
             }
         }

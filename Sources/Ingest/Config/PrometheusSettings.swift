@@ -7,10 +7,14 @@ public struct PrometheusSettings: Sendable, Hashable {
     public var selector: String
     /// How much history `query_range` fills in at start, in seconds; 0 turns the backfill off.
     public var backfillSeconds: Double
+    /// The labels that tell targets apart (`--instance-labels`, `prometheus.instance_labels`).
+    public var identity: PrometheusIdentity
 
-    public init(url: String, selector: String = "", backfillSeconds: Double = 300) {
+    public init(url: String, selector: String = "", backfillSeconds: Double = 300,
+                identity: PrometheusIdentity = .default) {
         self.url = url
         self.selector = selector
         self.backfillSeconds = backfillSeconds
+        self.identity = identity
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The part of a Prometheus HTTP API answer (`/api/v1/query`, `/api/v1/query_range`) that ingest uses:
 /// series with their labels and (time, value) points. Values arrive as JSON strings ("6.66", "NaN", "+Inf").
 struct PrometheusResponse: Sendable {
@@ -19,43 +17,87 @@ struct PrometheusResponse: Sendable {
     /// Decodes an answer; a `"status":"error"` body, a non-JSON body or a failing HTTP status throws a
     /// message that says what the server said.
     static func decode(_ bytes: [UInt8], status: Int) throws(PrometheusQueryError) -> PrometheusResponse {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
-            let snippet = String(decoding: bytes.prefix(120), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        var scanner = JSONScanner(bytes)
+        var state: String?
+        var errorType: String?
+        var errorText: String?
+        var series: [Series] = []
+        var warnings: [String] = []
+        var hasData = false
+        do {
+            guard scanner.peek() == UInt8(ascii: "{") else { throw JSONScanner.Failure(offset: 0, expected: "'{'") }
+            try scanner.object { scanner, key in
+                switch key {
+                case "status": state = try scanner.string()
+                case "errorType": errorType = try scanner.string()
+                case "error": errorText = try scanner.string()
+                case "warnings": try scanner.array { warnings.append(try $0.string()) }
+                case "data" where scanner.peek() == UInt8(ascii: "{"):
+                    hasData = true
+                    try scanner.object { scanner, key in
+                        if key == "result" { series = try results(&scanner) } else { try scanner.skip() }
+                    }
+                default: try scanner.skip()
+                }
+            }
+        } catch {
+            if state == "error" || errorText != nil { throw failure(status, errorType, errorText) }
+            let snippet = String(decoding: bytes.prefix(120), as: UTF8.self).filter { !$0.isNewline }
             throw PrometheusQueryError(message: "HTTP \(status), not a Prometheus API answer: \"\(snippet)\"")
         }
-        if object["status"] as? String != "success" {
-            let type = object["errorType"] as? String ?? "error"
-            let detail = object["error"] as? String ?? "no error message"
-            throw PrometheusQueryError(message: "HTTP \(status), \(type): \(detail)")
-        }
-        guard let data = object["data"] as? [String: Any], let resultType = data["resultType"] as? String else {
-            throw PrometheusQueryError(message: "answer without data.resultType")
-        }
-        let warnings = object["warnings"] as? [String] ?? []
-        switch resultType {
-        case "vector", "matrix":
-            let results = data["result"] as? [[String: Any]] ?? []
-            let series = results.map { item in
-                let labels = (item["metric"] as? [String: Any])?.compactMapValues { $0 as? String } ?? [:]
-                let raw = (item["values"] as? [Any]) ?? (item["value"].map { [$0] } ?? [])
-                return Series(labels: labels, points: raw.compactMap(point))
-            }
-            return PrometheusResponse(series: series, warnings: warnings)
-        case "scalar":
-            return PrometheusResponse(series: [Series(labels: [:], points: [data["result"] as Any].compactMap(point))],
-                                      warnings: warnings)
-        default:
-            throw PrometheusQueryError(message: "unexpected result type \"\(resultType)\"; expected vector or matrix")
-        }
+        guard state == "success" else { throw failure(status, errorType, errorText) }
+        guard hasData else { throw PrometheusQueryError(message: "HTTP \(status), an answer without data") }
+        return PrometheusResponse(series: series, warnings: warnings)
     }
 
-    /// `[1795915485.962, "6.66"]` → a point; nil when malformed.
-    private static func point(_ value: Any) -> Point? {
-        guard let pair = value as? [Any], pair.count == 2, let text = pair[1] as? String else { return nil }
-        let seconds = (pair[0] as? Double) ?? (pair[0] as? NSNumber)?.doubleValue
-        // A time no clock can hold (1e300, NaN) is a malformed answer, not a moment to convert.
-        guard let seconds, seconds.isFinite, abs(seconds) < 9e15, let number = parse(text) else { return nil }
-        return Point(timeMs: Int64((seconds * 1000).rounded()), value: number)
+    private static func failure(_ status: Int, _ type: String?, _ text: String?) -> PrometheusQueryError {
+        PrometheusQueryError(message: "HTTP \(status), \(type ?? "error"): \(text ?? "no error message")")
+    }
+
+    /// `result`: vector and matrix items (`{"metric":…,"value":[t,"v"]}` or `"values":[[t,"v"],…]`), or a
+    /// scalar's `[t,"v"]`.
+    private static func results(_ scanner: inout JSONScanner) throws -> [Series] {
+        var series: [Series] = []
+        guard scanner.peek() == UInt8(ascii: "[") else { try scanner.skip(); return [] }
+        var scalarTime: Double?
+        var scalarText: String?
+        try scanner.array { scanner in
+            switch scanner.peek() {
+            case UInt8(ascii: "{"):
+                var item = Series(labels: [:], points: [])
+                try scanner.object { scanner, key in
+                    switch key {
+                    case "metric": try scanner.object { scanner, name in item.labels[name] = try scanner.string() }
+                    case "value": if let point = try point(&scanner) { item.points.append(point) }
+                    case "values": try scanner.array { if let point = try point(&$0) { item.points.append(point) } }
+                    default: try scanner.skip()
+                    }
+                }
+                series.append(item)
+            case UInt8(ascii: "\""): scalarText = try scanner.string()
+            default: scalarTime = try scanner.number()
+            }
+        }
+        if let time = scalarTime.flatMap(milliseconds), let value = scalarText.flatMap(parse) {
+            series.append(Series(labels: [:], points: [Point(timeMs: time, value: value)]))
+        }
+        return series
+    }
+
+    /// `[1795915485.962, "6.66"]` → a point; nil when the value is not a number.
+    private static func point(_ scanner: inout JSONScanner) throws -> Point? {
+        var seconds: Double?
+        var value: Double?
+        try scanner.array { scanner in
+            if scanner.peek() == UInt8(ascii: "\"") { value = parse(try scanner.string()) } else { seconds = try scanner.number() }
+        }
+        guard let time = seconds.flatMap(milliseconds), let value else { return nil }
+        return Point(timeMs: time, value: value)
+    }
+
+    /// Seconds since the epoch as milliseconds; nil when not a time (out of range, infinite).
+    private static func milliseconds(_ seconds: Double) -> Int64? {
+        seconds.isFinite && abs(seconds) < 1e12 ? Int64((seconds * 1000).rounded()) : nil
     }
 
     /// Go's float spellings as Prometheus writes them ("NaN", "+Inf", "-Inf", "1e+06").

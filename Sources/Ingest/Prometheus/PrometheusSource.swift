@@ -2,13 +2,16 @@ import Exposition
 import Foundation
 
 /// Reads a Prometheus-compatible server (Prometheus, Thanos, VictoriaMetrics, Mimir) instead of scraping
-/// targets: each refresh sends one batch of instant queries (one per dialect, concurrently) for the
-/// families in `PrometheusFamilies`, and turns the answer into one `ScrapeResult` per `instance`, so the
-/// rest of infertop cannot tell the two paths apart. At start, `backfill` fills history with `query_range`.
+/// targets, asking it for what the screens show, aggregated there: per family, one query that keeps only the
+/// instance identity and the labels the dialects read (`sum by (instance, model_name) (…)`), counters as
+/// `rate()`, histograms as per-`le` bucket rates, GPU fields per device. The answers become one page per
+/// identity, marked as holding rates, so the rest of infertop reads them like scrapes.
 ///
-/// Failures (unreachable server, HTTP 4xx/5xx, `"status":"error"`, bad PromQL) become a result with an
-/// error for the target named after the server; instances that Prometheus reports down (`up == 0`) or that
-/// vanish from the answer become results with an error for that instance, so they show as down.
+/// Each query stands alone: one that fails or times out leaves its family at its last answer (named, with
+/// its age, in `status`) while the others are current; one over the server's series limit is split by
+/// identity. A refresh starts only after the previous one ended, so a slow server stretches the interval
+/// instead of piling queries up. Which families exist is asked first (`/api/v1/label/__name__/values`), so
+/// only those are queried; the detail screens' families only while one is open.
 public actor PrometheusSource {
     public let settings: PrometheusSettings
     private let configuration: IngestConfiguration
@@ -16,181 +19,586 @@ public actor PrometheusSource {
     private let clock: IngestClock
     private let families: [PrometheusFamily]
     private let matchers: String
-    private var lastInstances: Set<String> = []
-    /// Instance → the `node` label its series carry (a target label, e.g. from a file_sd listing).
-    private var labelledNodes: [String: String] = [:]
+    /// The shortest rate window: the model's (a server scraping slowly gets a longer one, see `windowSeconds`).
+    private let minimumWindowSeconds: Int
+    public private(set) var status: PrometheusStatus
+
+    private var presentNames: Set<String>?
+    private var discoveredAtMs: Int64 = .min
+    /// When the server first listed a name infertop reads (nil: not yet).
+    private var firstKnownMs: Int64?
+    /// When the scrape interval was last measured.
+    private var probedAtMs: Int64 = .min
+    private var scrapeIntervalSeconds: Double?
+    private var detail: Bool
+    private var queries: [String: QueryState] = [:]
+    private var lastTargets: Set<String> = []
+    /// Identity → its `node` label (a target label, e.g. from a file_sd listing) and its `instance` address.
+    private var nodes: [String: String] = [:]
+    private var addresses: [String: String] = [:]
     private var failures: [String: Int] = [:]
+    /// The values of the first identity label in the last `up` answer: the shards of a split query.
+    private var identityValues: [String] = []
+    private var lastStart: Duration?
+    /// Backfill queries that failed: said with every refresh (their charts start empty).
+    private var historyWarnings: [String] = []
 
-    /// The target id used for errors of the server itself.
-    public nonisolated var serverTarget: String { "prometheus " + Redaction.url(settings.url) }
+    /// What is remembered of one query between refreshes.
+    private struct QueryState {
+        var shards = 1
+        var timeoutSeconds: Double
+        var lastDurationSeconds: Double?
+        var lastGood: [(labels: [String: String], value: Double)]?
+        var lastGoodMs: Int64 = 0
+    }
 
-    public init(settings: PrometheusSettings, configuration: IngestConfiguration, fetcher: HTTPFetcher,
-                clock: IngestClock = .live, families: [PrometheusFamily] = PrometheusFamilies.all) throws {
+    /// The longest a query may take, whatever the answers before it took.
+    static let longestTimeoutSeconds = 60.0
+    /// Requests in flight at once: below the default concurrency limits of the servers (VictoriaMetrics
+    /// allows 2 per CPU before queueing), so a refresh does not crowd out other users of the server.
+    static let concurrency = 4
+    /// A failed query's last answer is shown for this long (at least ten intervals) before it goes absent.
+    private var staleLimitMs: Int64 { max(60_000, Int64(configuration.intervalSeconds * 10_000)) }
+
+    /// `families` are the ones to ask for (see `ReadFamily` in ClusterModel); `windowMs` is the model's rate
+    /// window; with `detail` the detail screens' families are asked for from the start (a snapshot).
+    public init(settings: PrometheusSettings, configuration: IngestConfiguration, families: [PrometheusFamily],
+                windowMs: Int64, detail: Bool = false, clock: IngestClock = .live) throws {
         self.settings = settings
         self.configuration = configuration
-        self.fetcher = fetcher
-        self.clock = clock
         self.families = families
+        self.clock = clock
+        self.detail = detail
         self.matchers = try PromQL.matchers(settings.selector)
+        self.minimumWindowSeconds = max(1, Int((Double(windowMs) / 1000).rounded(.up)))
+        // A query server may take longer than a scrape: the client's own read timeout must not cut it first.
+        var server = configuration
+        server.timeoutSeconds = Self.longestTimeoutSeconds + 5
+        self.fetcher = try HTTPFetcher(configuration: server)
+        self.status = PrometheusStatus(intervalSeconds: configuration.intervalSeconds)
     }
 
-    /// The PromQL sent on each refresh: one selector per dialect, plus `up` for target health.
-    public nonisolated var queries: [String] {
-        var byDialect: [String: [String]] = [:]
-        var order: [String] = []
-        for family in families {
-            if byDialect[family.dialect] == nil { order.append(family.dialect) }
-            byDialect[family.dialect, default: []] += family.sampleNames
-        }
-        return order.map { PromQL.query(sampleNames: byDialect[$0] ?? [], matchers: matchers) }
-            + [PromQL.query(sampleNames: ["up"], matchers: matchers)]
+    /// Closes the connections; call once when done.
+    public func shutdown() async {
+        await fetcher.shutdown()
     }
 
-    /// Reads every family now; one result per instance (or one error result for the server).
+    /// Asks for the detail screens' families too (a detail screen opened) or no longer.
+    public func showDetail(_ on: Bool) {
+        detail = on
+    }
+
+    /// The rate window sent to the server: the model's, or four scrape intervals of the server when longer
+    /// (`rate()` needs two samples inside the window; four is Prometheus' advice).
+    var windowSeconds: Int {
+        max(minimumWindowSeconds, Int((4 * (scrapeIntervalSeconds ?? 0)).rounded(.up)))
+    }
+
+    /// One refresh: every query once, then one result per identity (or none when the server failed: then
+    /// `status.serverError` says why).
     public func refresh() async -> [ScrapeResult] {
-        let timeMs = clock.wallMs()
         let started = clock.now()
-        let time = String(format: "%.3f", Double(timeMs) / 1000)
-        let answers = await run(queries.map { ("/api/v1/query", ["query": $0, "time": time]) })
-        let duration = (clock.now() - started).seconds
-        switch answers {
-        case .failure(let error):
-            return [failure(serverTarget, timeMs: timeMs, duration: duration, error: error.message)]
-        case .success(let responses):
-            let values = responses.flatMap(\.series).compactMap { series in
-                series.points.last.map { PageSynthesizer.Value(labels: series.labels, value: $0.value) }
-            }
-            return results(values, timeMs: timeMs, duration: duration)
-        }
-    }
-
-    /// History from `backfillSeconds` ago until now, one result per instance and step, oldest first.
-    /// Empty when the backfill is off or the server fails (the live refreshes report the failure).
-    public func backfill() async -> [ScrapeResult] {
-        guard settings.backfillSeconds > 0 else { return [] }
         let nowMs = clock.wallMs()
-        let step = max(configuration.intervalSeconds, 1)
-        // The history stops one step short of now: the first refresh, a moment later, is its next point.
-        // Ending at now would put two points a few milliseconds apart, which shrinks the average spacing
-        // that Prometheus-style rate extrapolation judges the window's edges by (rates came out ~12 % low).
-        let endMs = nowMs - Int64(step * 1000)
-        let startMs = nowMs - Int64(settings.backfillSeconds * 1000)
-        let parameters = ["start": String(format: "%.3f", Double(startMs) / 1000),
-                          "end": String(format: "%.3f", Double(endMs) / 1000), "step": String(format: "%g", step)]
-        guard case .success(let responses) = await run(queries.dropLast().map {
-            ("/api/v1/query_range", parameters.merging(["query": $0]) { $1 })
-        }) else { return [] }
-        var byTime: [Int64: [PageSynthesizer.Value]] = [:]
-        for series in responses.flatMap(\.series) {
-            learnNode(series.labels)
-            for point in series.points {
-                byTime[point.timeMs, default: []].append(PageSynthesizer.Value(labels: series.labels, value: point.value))
+        var cost = Cost()
+        status.warnings = historyWarnings
+        // Asked again every minute, and at every refresh in the minute after the names first appear: a server
+        // started with infertop lists a target's names as its first scrapes land, not all at once.
+        let knowsAny = families.contains { (presentNames ?? []).contains($0.sampleName) }
+        if knowsAny, firstKnownMs == nil { firstKnownMs = nowMs }
+        if !knowsAny || nowMs - (firstKnownMs ?? nowMs) < 60_000 || nowMs - discoveredAtMs > 60_000 {
+            if let error = await discover(nowMs: nowMs, cost: &cost) {
+                status.serverError = error
+                finish(cost, started: started, targets: 0)
+                return []
             }
         }
-        return byTime.keys.sorted().flatMap { time in
-            PageSynthesizer.pages(from: byTime[time] ?? [], families: families).sorted { $0.key < $1.key }.map {
-                ScrapeResult(target: $0.key, timeMs: time, durationSeconds: 0, page: $0.value, node: node($0.key))
+        let time = Self.seconds(nowMs)
+        let identity = settings.identity
+        let keep = identity.labels.joined(separator: ",")
+        let planned = families.filter { (presentNames ?? []).contains($0.sampleName) && (detail || !$0.detail) }
+        if planned.isEmpty {
+            status.warnings.append("the server has none of the metric names infertop reads (vLLM, SGLang, TGI, Triton, "
+                                   + "llama.cpp, Dynamo, DCGM…)\(matchers.isEmpty ? "" : " under " + settings.selector): check that it scrapes the engines")
+        }
+        var requests = [
+            Request(key: "up", promql: PromQL.selector("up", matchers: [matchers])),
+            Request(key: "timestamp(up)", promql: "max by (\(keep)) (timestamp(\(PromQL.selector("up", matchers: [matchers]))))"),
+        ]
+        for family in planned {
+            let labels = Array(Set(identity.labels + family.labels + ["node", "exported_instance"])).sorted()
+            requests.append(Request(key: family.name, family: family,
+                                    promql: PromQL.aggregate(family, keep: labels, matchers: [matchers], windowSeconds: windowSeconds)))
+        }
+        // `up` first: its identities are the shards of a query that has to be split, from the first refresh on.
+        var outcomes = await answer(Array(requests.prefix(2)), time: time, cost: &cost)
+        if case .success(let up) = outcomes[0], let label = identity.labels.first {
+            identityValues = Array(Set(up.series.compactMap { $0.labels[label] })).sorted()
+        }
+        outcomes += await answer(Array(requests.dropFirst(2)), time: time, cost: &cost)
+
+        var answers: [PageSynthesizer.Answer] = []
+        var upSeries: [[String: String]] = []
+        var upFailed: String?
+        var newest: Int64?
+        var failedQueries = 0
+        for (request, outcome) in zip(requests, outcomes) {
+            switch (request.key, outcome) {
+            case ("up", .success(let response)):
+                // `__up` cannot clash with a label: names starting with `__` are reserved.
+                upSeries = response.series.map { $0.labels.merging(["__up": $0.points.last?.value == 1 ? "1" : "0"]) { $1 } }
+            case ("up", .failure(let error)):
+                upFailed = error.message
+                failedQueries += 1
+            case ("timestamp(up)", .success(let response)):
+                newest = response.series.compactMap { $0.points.last.map { Int64(($0.value * 1000).rounded(.down)) } }.max()
+            case ("timestamp(up)", .failure):
+                failedQueries += 1
+            case (_, .success(let response)):
+                guard let family = request.family else { continue }
+                let values = response.series.compactMap { series in series.points.last.map { (series.labels, $0.value) } }
+                queries[request.key]?.lastGood = values
+                queries[request.key]?.lastGoodMs = nowMs
+                answers.append(PageSynthesizer.Answer(family: family, values: values))
+            case (_, .failure(let error)):
+                guard let family = request.family else { continue }
+                failedQueries += 1
+                let state = queries[request.key]
+                if let kept = state?.lastGood, let at = state?.lastGoodMs, nowMs - at <= staleLimitMs {
+                    answers.append(PageSynthesizer.Answer(family: family, values: kept))
+                    status.warnings.append("\(family.name): showing the answer of \(Self.age(nowMs - at)) ago; \(error.message)")
+                } else {
+                    status.warnings.append("\(family.name): no answer; \(error.message)")
+                }
             }
         }
-    }
-
-    /// Backfills, then refreshes every interval until the task is cancelled.
-    public func run(sink: @Sendable (ScrapeResult) async -> Void) async {
-        for result in await backfill() { await sink(result) }
-        let interval = Duration.milliseconds(Int64(configuration.intervalSeconds * 1000))
-        while !Task.isCancelled {
-            let started = clock.now()
-            for result in await refresh() { await sink(result) }
-            do { try await clock.sleep(max(interval - (clock.now() - started), .zero)) } catch { return }
+        if failedQueries == requests.count {
+            status.serverError = "every query failed: " + (upFailed ?? "no answer")
+            finish(cost, started: started, targets: 0)
+            return []
         }
+        status.serverError = nil
+        status.dataAgeSeconds = newest.map { max(0, Double(nowMs - $0) / 1000) }
+        let results = results(answers: answers, up: upSeries, upKnown: upFailed == nil, timeMs: nowMs,
+                              duration: (clock.now() - started).seconds)
+        if status.isOld, let age = status.dataAgeSeconds {
+            status.warnings.append("the newest samples are \(Self.age(Int64(age * 1000))) old: the server answers from "
+                                   + "the past (VictoriaMetrics: -search.latencyOffset) or scrapes less often than every "
+                                   + "\(Self.age(Int64(configuration.intervalSeconds * 1000)))")
+        }
+        finish(cost, started: started, targets: lastTargets.count)
+        return results
     }
 
-    private func results(_ values: [PageSynthesizer.Value], timeMs: Int64, duration: Double) -> [ScrapeResult] {
-        for value in values { learnNode(value.labels) }
-        let up = values.filter { $0.labels["__name__"] == "up" }
-        let downInstances = Set(up.filter { $0.value != 1 }.compactMap { $0.labels["instance"] })
-        let pages = PageSynthesizer.pages(from: values.filter { $0.labels["__name__"] != "up" }, families: families)
+    // MARK: - Results
+
+    private func results(answers: [PageSynthesizer.Answer], up: [[String: String]], upKnown: Bool, timeMs: Int64,
+                         duration: Double) -> [ScrapeResult] {
+        let identity = settings.identity
+        var upByTarget: [String: Bool] = [:]
+        for labels in up {
+            guard let key = identity.key(labels) else { continue }
+            upByTarget[key] = (upByTarget[key] ?? false) || labels["__up"] == "1"
+            if let node = labels["node"] { nodes[key] = node }
+            if let instance = labels["instance"] { addresses[key] = instance }
+        }
+        for fold in PrometheusIdentity.folds(up.map { $0.filter { $0.key != "__up" } }, identity: identity) {
+            status.warnings.append(Self.describe(fold, identity: identity))
+        }
+        for answer in answers {
+            for (labels, _) in answer.values {
+                guard let key = identity.key(labels) else { continue }
+                if nodes[key] == nil, let node = labels["node"] { nodes[key] = node }
+            }
+        }
+        let pages = PageSynthesizer.pages(answers, identity: identity)
         var output: [ScrapeResult] = []
         var seen = Set<String>()
-        for (instance, page) in pages.sorted(by: { $0.key < $1.key }) where !downInstances.contains(instance) {
-            seen.insert(instance)
-            failures[instance] = 0
-            output.append(ScrapeResult(target: instance, timeMs: timeMs, durationSeconds: duration, page: page,
-                                       node: node(instance)))
+        for (key, page) in pages.sorted(by: { $0.key < $1.key }) where !upKnown || upByTarget[key] != false {
+            seen.insert(key)
+            failures[key] = 0
+            var result = ScrapeResult(target: key, timeMs: timeMs, durationSeconds: duration, page: page, node: node(key))
+            result.ratesGiven = true
+            output.append(withPod(result, key: key))
         }
-        for instance in downInstances.sorted() {
-            seen.insert(instance)
-            output.append(failure(instance, timeMs: timeMs, duration: duration,
-                                  error: "Prometheus reports this target down (up == 0): its last scrape failed"))
+        for (key, up) in upByTarget.sorted(by: { $0.key < $1.key }) where !up {
+            seen.insert(key)
+            output.append(failure(key, timeMs: timeMs, duration: duration,
+                                  error: "the server's last scrape of this target failed (up == 0)"))
         }
-        for instance in lastInstances.subtracting(seen).sorted() {
-            output.append(failure(instance, timeMs: timeMs, duration: duration,
-                                  error: "no longer in Prometheus' answer (target removed, or its series went stale)"))
+        for key in lastTargets.subtracting(seen).sorted() {
+            output.append(failure(key, timeMs: timeMs, duration: duration,
+                                  error: "no longer in the server's answer (target removed, or its series went stale)"))
         }
-        lastInstances = seen
-        failures[serverTarget] = 0
+        lastTargets = seen
         return output
     }
 
     private func failure(_ target: String, timeMs: Int64, duration: Double, error: String) -> ScrapeResult {
         let count = (failures[target] ?? 0) + 1
         failures[target] = count
-        return ScrapeResult(target: target, timeMs: timeMs, durationSeconds: duration,
-                            error: Redaction.scrub(error, secrets: fetcher.secrets), consecutiveFailures: count,
-                            node: target == serverTarget ? nil : node(target))
+        return withPod(ScrapeResult(target: target, timeMs: timeMs, durationSeconds: duration, error: error,
+                                    consecutiveFailures: count, node: node(target)), key: target)
     }
 
-    /// Remembers the `node` label of a series' instance, so that a target labelled with its node in the
-    /// server's scrape configuration lands on that node, as it does when scraped directly.
-    private func learnNode(_ labels: [String: String]) {
-        if let node = labels["node"], let instance = labels["instance"] { labelledNodes[instance] = node }
+    /// With identity labels `pod` and `namespace`, the target is that pod (engines join their GPUs by it).
+    private func withPod(_ result: ScrapeResult, key: String) -> ScrapeResult {
+        let labels = settings.identity.labels
+        guard let podIndex = labels.firstIndex(of: "pod") else { return result }
+        let values = labels.count == 1 ? [key] : key.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard values.count == labels.count else { return result }
+        var result = result
+        result.pod = values[podIndex]
+        result.namespace = labels.firstIndex(of: "namespace").map { values[$0] }
+        return result
     }
 
-    /// The node of an instance: the explicit map, else its `node` label, else the host part of `host:port`.
-    private func node(_ instance: String) -> String? {
-        if let mapped = configuration.nodeMap[instance] { return mapped }
-        if let labelled = labelledNodes[instance] { return labelled }
-        let host = instance.split(separator: ":").dropLast().joined(separator: ":")
+    /// The node of a target: the explicit map, else its `node` label, else the host of its address.
+    private func node(_ target: String) -> String? {
+        if let mapped = configuration.nodeMap[target] { return mapped }
+        if let labelled = nodes[target] { return labelled }
+        let address = addresses[target] ?? target
+        if let mapped = configuration.nodeMap[address] { return mapped }
+        let host = address.split(separator: ":").dropLast().joined(separator: ":")
         if let mapped = configuration.nodeMap[host] { return mapped }
-        return host.isEmpty ? instance : host
+        return host.isEmpty ? address : host
     }
 
-    /// Sends the queries concurrently; the first failure wins.
-    private func run(_ requests: [(String, [String: String])]) async -> Result<[PrometheusResponse], PrometheusQueryError> {
-        let base = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
-        let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
-        let fetcher = self.fetcher
-        return await withTaskGroup(of: (Int, Result<PrometheusResponse, PrometheusQueryError>).self) { group in
-            for (index, (path, parameters)) in requests.enumerated() {
-                var components = URLComponents(string: base + path)
-                components?.queryItems = parameters.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-                // '+' means a space in form encoding; PromQL needs a literal plus.
-                let encoded = components?.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-                components?.percentEncodedQuery = encoded
-                guard let url = components?.url else {
-                    return .failure(PrometheusQueryError(message: "\(base) is not a valid URL"))
-                }
-                group.addTask {
-                    do {
-                        let fetched = try await fetcher.fetch(url, accept: "application/json", timeout: timeout, anyStatus: true)
-                        return (index, Result { () throws(PrometheusQueryError) in
-                            try PrometheusResponse.decode(fetched.bytes, status: fetched.status)
-                        })
-                    } catch {
-                        return (index, .failure(PrometheusQueryError(message: String(describing: error))))
-                    }
+    private static func describe(_ fold: PrometheusIdentity.Fold, identity: PrometheusIdentity) -> String {
+        let names = identity.labels.joined(separator: ",")
+        var text = "\(fold.targets) scrape targets share \(names)=\"\(fold.identity)\" and fold into one: their series add up"
+        if let label = fold.distinctLabels.first {
+            text += "; tell them apart with --instance-labels \(names),\(label) (or relabel \(identity.labels[0]) "
+                + "in the server's scrape configuration, docs/CONFIG.md)"
+        } else if !fold.differingLabels.isEmpty {
+            text += " (they differ in \(fold.differingLabels.joined(separator: ", ")))"
+        }
+        return text
+    }
+
+    // MARK: - Discovery
+
+    /// Asks which metric names the server has (so only those are queried) and how often it scrapes (for the
+    /// rate window). Returns an error for the status when the server cannot be asked.
+    private func discover(nowMs: Int64, cost: inout Cost) async -> String? {
+        let names = await get("/api/v1/label/__name__/values",
+                              [("start", Self.seconds(nowMs - 3_600_000)), ("end", Self.seconds(nowMs))], cost: &cost)
+        switch names {
+        case .failure(let error):
+            return "cannot list the server's metric names: \(error.message)"
+        case .success(let bytes):
+            guard let list = Self.strings(bytes) else {
+                return "cannot list the server's metric names: not a Prometheus API answer"
+            }
+            presentNames = Set(list)
+            discoveredAtMs = nowMs
+        }
+        // The raw samples of one target's `up` over the last minute tell the scrape interval (once a minute).
+        guard scrapeIntervalSeconds == nil || nowMs - probedAtMs > 60_000 else { return nil }
+        probedAtMs = nowMs
+        let sample = PromQL.selector("up", matchers: [matchers]) + "[60s]"
+        let query = "topk(1, count_over_time(\(sample)))"
+        if case .success(let counted) = await post("/api/v1/query", [("query", query), ("time", Self.seconds(nowMs))],
+                                                   timeout: 30, cost: &cost),
+           let labels = counted.series.first?.labels {
+            let one = PromQL.selector("up", matchers: [matchers] + labels.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\"\(PromQL.quoted($0.value))\""
+            })
+            if case .success(let raw) = await post("/api/v1/query", [("query", one + "[60s]"), ("time", Self.seconds(nowMs))],
+                                                   timeout: 30, cost: &cost),
+               let times = raw.series.first?.points.map(\.timeMs), times.count >= 2 {
+                let gaps = zip(times.dropFirst(), times).map { Double($0 - $1) / 1000 }.sorted()
+                scrapeIntervalSeconds = gaps[gaps.count / 2]
+            }
+        }
+        return nil
+    }
+
+    /// A JSON `{"status":"success","data":["a","b"]}` list of strings.
+    private static func strings(_ bytes: [UInt8]) -> [String]? {
+        var scanner = JSONScanner(bytes)
+        var list: [String]?
+        do {
+            try scanner.object { scanner, key in
+                if key == "data", scanner.peek() == UInt8(ascii: "[") {
+                    var found: [String] = []
+                    try scanner.array { found.append(try $0.string()) }
+                    list = found
+                } else {
+                    try scanner.skip()
                 }
             }
-            var responses = [PrometheusResponse?](repeating: nil, count: requests.count)
-            for await (index, result) in group {
-                switch result {
-                case .success(let response): responses[index] = response
-                case .failure(let error):
-                    group.cancelAll()
+        } catch {
+            return nil
+        }
+        return list
+    }
+
+    // MARK: - Sending
+
+    /// One query of a refresh; `key` names its state between refreshes.
+    private struct Request {
+        var key: String
+        var family: PrometheusFamily?
+        var promql: String
+    }
+
+    /// What a refresh cost: requests, answer bytes, the summed time of the requests.
+    struct Cost {
+        var requests = 0
+        var bytes = 0
+        var seconds = 0.0
+    }
+
+    /// Runs the requests, at most `concurrency` at once, each split into its shards; a query over the server's
+    /// series limit is split further (up to 64 shards) and sent again.
+    private func answer(_ requests: [Request], time: String, cost: inout Cost) async
+        -> [Result<PrometheusResponse, PrometheusQueryError>] {
+        var outcomes = [Result<PrometheusResponse, PrometheusQueryError>?](repeating: nil, count: requests.count)
+        var pending = Array(requests.indices)
+        while !pending.isEmpty {
+            var jobs: [(request: Int, promql: String, timeout: Double)] = []
+            for index in pending {
+                let request = requests[index]
+                let state = queries[request.key] ?? QueryState(timeoutSeconds: firstTimeout)
+                queries[request.key] = state
+                for shard in shards(request, count: state.shards) { jobs.append((index, shard, state.timeoutSeconds)) }
+            }
+            let answered = await send(jobs.map { ($0.promql, $0.timeout) }, time: time, cost: &cost)
+            var byRequest: [Int: [(Result<PrometheusResponse, PrometheusQueryError>, Double)]] = [:]
+            for (job, outcome) in zip(jobs, answered) { byRequest[job.request, default: []].append(outcome) }
+            pending = []
+            for (index, parts) in byRequest {
+                let key = requests[index].key
+                let slowest = parts.map(\.1).max() ?? 0
+                if let failed = parts.first(where: { if case .failure = $0.0 { return true } else { return false } }),
+                   case .failure(let error) = failed.0 {
+                    if PrometheusLimits.isOverSeriesLimit(error.message), let more = moreShards(key) {
+                        queries[key]?.shards = more
+                        pending.append(index)
+                        continue
+                    }
+                    if PrometheusLimits.isTimeout(error.message) {
+                        // Read before the assignment: an optional-chained assignment holds `queries` while its
+                        // right side runs.
+                        let doubled = min(Self.longestTimeoutSeconds, (queries[key]?.timeoutSeconds ?? 1) * 2)
+                        queries[key]?.timeoutSeconds = doubled
+                    }
+                    outcomes[index] = .failure(PrometheusQueryError(message: PrometheusLimits.explain(error.message,
+                                                                                                 shards: queries[key]?.shards ?? 1)))
+                    continue
+                }
+                queries[key]?.lastDurationSeconds = slowest
+                // Timeouts fit the server: three times what the last answer took, never under the configured one.
+                queries[key]?.timeoutSeconds = min(Self.longestTimeoutSeconds, max(configuration.timeoutSeconds, 3 * slowest))
+                var merged = PrometheusResponse(series: [], warnings: [])
+                for case (.success(let response), _) in parts {
+                    merged.series += response.series
+                    merged.warnings += response.warnings
+                }
+                outcomes[index] = .success(merged)
+            }
+        }
+        return outcomes.map { $0 ?? .failure(PrometheusQueryError(message: "not sent")) }
+    }
+
+    /// The first timeout of a query, before any answer tells how fast the server is: generous, since a refresh
+    /// waits for its queries anyway and nothing is on screen yet.
+    private var firstTimeout: Double { min(Self.longestTimeoutSeconds, max(configuration.timeoutSeconds, 30)) }
+
+    /// The next shard count of a query over the series limit, or nil when it cannot be split further.
+    private func moreShards(_ key: String) -> Int? {
+        let current = queries[key]?.shards ?? 1
+        guard key != "up", key != "timestamp(up)", current < 64, identityValues.count > current else { return nil }
+        return min(current * 4, 64, identityValues.count)
+    }
+
+    /// The query text of each shard: the identities split in `count` even parts, each matched exactly.
+    private func shards(_ request: Request, count: Int) -> [String] {
+        guard count > 1, request.family != nil, let label = settings.identity.labels.first else { return [request.promql] }
+        let size = (identityValues.count + count - 1) / count
+        return stride(from: 0, to: identityValues.count, by: max(1, size)).map { start in
+            let part = Array(identityValues[start..<min(start + size, identityValues.count)])
+            let extra = PromQL.oneOf(label, part)
+            return request.promql.replacingOccurrences(of: "{__name__=", with: "{\(extra),__name__=")
+        }
+    }
+
+    /// Sends queries, `concurrency` at a time; each outcome comes with its time in seconds.
+    private func send(_ jobs: [(promql: String, timeout: Double)], time: String, cost: inout Cost) async
+        -> [(Result<PrometheusResponse, PrometheusQueryError>, Double)] {
+        let base = baseURL
+        let fetcher = self.fetcher
+        let clock = self.clock
+        var results = [(Result<PrometheusResponse, PrometheusQueryError>, Double)](
+            repeating: (.failure(PrometheusQueryError(message: "not sent")), 0), count: jobs.count)
+        var bytes = 0
+        await withTaskGroup(of: (Int, Result<PrometheusResponse, PrometheusQueryError>, Double, Int).self) { group in
+            var next = 0
+            func start() {
+                guard next < jobs.count else { return }
+                let index = next
+                let job = jobs[index]
+                next += 1
+                group.addTask {
+                    let began = clock.now()
+                    let form = [("query", job.promql), ("time", time), ("timeout", String(format: "%.0fs", job.timeout.rounded(.up))),
+                                ("nocache", "1")]
+                    let outcome = await Self.post(base + "/api/v1/query", form: form, timeout: job.timeout + 1, fetcher: fetcher)
+                    return (index, outcome.result, (clock.now() - began).seconds, outcome.bytes)
+                }
+            }
+            for _ in 0..<Self.concurrency { start() }
+            for await (index, outcome, seconds, size) in group {
+                results[index] = (outcome, seconds)
+                bytes += size
+                start()
+            }
+        }
+        cost.requests += jobs.count
+        cost.bytes += bytes
+        cost.seconds += results.map(\.1).reduce(0, +)
+        return results
+    }
+
+    private var baseURL: String { settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url }
+
+    private func post(_ path: String, _ form: [(String, String)], timeout: Double, cost: inout Cost) async
+        -> Result<PrometheusResponse, PrometheusQueryError> {
+        let began = clock.now()
+        let outcome = await Self.post(baseURL + path, form: form + [("nocache", "1")], timeout: timeout, fetcher: fetcher)
+        cost.requests += 1
+        cost.bytes += outcome.bytes
+        cost.seconds += (clock.now() - began).seconds
+        return outcome.result
+    }
+
+    private func get(_ path: String, _ parameters: [(String, String)], cost: inout Cost) async
+        -> Result<[UInt8], PrometheusQueryError> {
+        let began = clock.now()
+        defer { cost.requests += 1; cost.seconds += (clock.now() - began).seconds }
+        guard let url = URL(string: baseURL + path + "?" + HTTPFetcher.formEncoded(parameters)) else {
+            return .failure(PrometheusQueryError(message: "\(Redaction.url(settings.url)) is not a valid URL"))
+        }
+        do {
+            let fetched = try await fetcher.fetch(url, accept: "application/json", timeout: .seconds(30), anyStatus: true)
+            cost.bytes += fetched.bytes.count
+            if !(200..<300).contains(fetched.status) {
+                do {
+                    _ = try PrometheusResponse.decode(fetched.bytes, status: fetched.status)
+                    return .failure(PrometheusQueryError(message: "HTTP \(fetched.status)"))
+                } catch {
                     return .failure(error)
                 }
             }
-            return .success(responses.compactMap { $0 })
+            return .success(fetched.bytes)
+        } catch {
+            return .failure(PrometheusQueryError(message: "\(Redaction.url(settings.url)): \(error)"))
         }
+    }
+
+    /// A POST to the query API: the decoded answer and the size of the body.
+    private static func post(_ address: String, form: [(String, String)], timeout: Double, fetcher: HTTPFetcher) async
+        -> (result: Result<PrometheusResponse, PrometheusQueryError>, bytes: Int) {
+        guard let url = URL(string: address) else {
+            return (.failure(PrometheusQueryError(message: "\(Redaction.url(address)) is not a valid URL")), 0)
+        }
+        do {
+            let fetched = try await fetcher.fetch(url, accept: "application/json", timeout: .milliseconds(Int64(timeout * 1000)),
+                                                  anyStatus: true, form: form)
+            do {
+                return (.success(try PrometheusResponse.decode(fetched.bytes, status: fetched.status)), fetched.bytes.count)
+            } catch {
+                return (.failure(error), fetched.bytes.count)
+            }
+        } catch {
+            return (.failure(PrometheusQueryError(message: "\(Redaction.url(address)): \(error)")), 0)
+        }
+    }
+
+    private func finish(_ cost: Cost, started: Duration, targets: Int) {
+        status.queries = cost.requests
+        status.bytes = cost.bytes
+        status.serverSeconds = cost.seconds
+        status.refreshSeconds = (clock.now() - started).seconds
+        status.targets = targets
+    }
+
+    // MARK: - History
+
+    /// The history of `families` summed over the whole cluster (per `le` for a histogram), from `startMs` to
+    /// `endMs` every `stepMs`: one range query per family the server has, each standing alone (one that fails
+    /// leaves only its own chart empty, and says so in `status`). Indexed like `families`; nil where the
+    /// family is not on the server or its query failed.
+    public func backfill(_ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64) async
+        -> [[PrometheusSeries]?] {
+        var cost = Cost()
+        let nowMs = clock.wallMs()
+        if presentNames == nil, let error = await discover(nowMs: nowMs, cost: &cost) {
+            status.serverError = error
+            return families.map { _ in nil }
+        }
+        let present = families.indices.filter { (presentNames ?? []).contains(families[$0].sampleName) }
+        let form: [(String, String)] = [("start", Self.seconds(startMs)), ("end", Self.seconds(endMs)),
+                                        ("step", String(format: "%.3fs", Double(max(1, stepMs)) / 1000)),
+                                        ("timeout", "30s"), ("nocache", "1")]
+        let base = baseURL
+        let fetcher = self.fetcher
+        let window = windowSeconds
+        let matchers = self.matchers
+        var answers = [[PrometheusSeries]?](repeating: nil, count: families.count)
+        await withTaskGroup(of: (Int, Result<PrometheusResponse, PrometheusQueryError>).self) { group in
+            var next = 0
+            func start() {
+                guard next < present.count else { return }
+                let index = present[next]
+                next += 1
+                let promql = PromQL.aggregate(families[index], keep: [], matchers: [matchers], windowSeconds: window)
+                group.addTask {
+                    let outcome = await Self.post(base + "/api/v1/query_range", form: [("query", promql)] + form, timeout: 31,
+                                                  fetcher: fetcher)
+                    return (index, outcome.result)
+                }
+            }
+            for _ in 0..<Self.concurrency { start() }
+            for await (index, outcome) in group {
+                switch outcome {
+                case .success(let response):
+                    answers[index] = response.series.map { PrometheusSeries(labels: $0.labels, points: $0.points.map { ($0.timeMs, $0.value) }) }
+                case .failure(let error):
+                    historyWarnings.append("history of \(families[index].name) not loaded: \(error.message)")
+                }
+                start()
+            }
+        }
+        return answers
+    }
+
+    // MARK: - Running
+
+    /// Refreshes every interval until the task is cancelled; a refresh starts only when the one before it has
+    /// ended, and the interval stretches to what the server allows (reported in `status`).
+    public func run(sink: @Sendable ([ScrapeResult], PrometheusStatus) async -> Void) async {
+        let interval = Duration.milliseconds(Int64(configuration.intervalSeconds * 1000))
+        var periods: [Double] = []
+        while !Task.isCancelled {
+            let started = clock.now()
+            if let lastStart {
+                periods = Array((periods + [(started - lastStart).seconds]).suffix(5))
+                let typical = periods.sorted()[periods.count / 2]
+                status.stretchedIntervalSeconds = typical > configuration.intervalSeconds * 1.2 ? typical : nil
+            }
+            lastStart = started
+            let results = await refresh()
+            // A refresh cut short by the cancellation failed for that reason alone: not the server's failure.
+            if Task.isCancelled { return }
+            await sink(results, status)
+            do { try await clock.sleep(max(interval - (clock.now() - started), .zero)) } catch { return }
+        }
+    }
+
+    static func seconds(_ ms: Int64) -> String { String(format: "%.3f", Double(ms) / 1000) }
+
+    static func age(_ ms: Int64) -> String {
+        ms < 10_000 ? String(format: "%.1fs", Double(ms) / 1000) : "\(ms / 1000)s"
     }
 }

@@ -98,9 +98,21 @@ public final class HTTPFetcher: Sendable {
     /// Fetches `url` within `timeout`; the auth header is added when configured.
     /// With `anyStatus`, a non-2xx answer is returned (for APIs whose error bodies explain the failure)
     /// instead of failing with `.httpStatus`. `target` picks that target's own credential and TLS settings.
+    /// With a `form`, the request is a POST of it, URL-encoded (query APIs take long expressions that way);
+    /// with a `body`, a POST of those bytes as text (an import API).
     public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
-                      anyStatus: Bool = false, target: String? = nil) async throws(ScrapeError) -> Fetched {
+                      anyStatus: Bool = false, target: String? = nil,
+                      form: [(String, String)]? = nil, body: [UInt8]? = nil) async throws(ScrapeError) -> Fetched {
         var request = HTTPClientRequest(url: url.absoluteString)
+        if let form {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+            request.body = .bytes(ByteBuffer(string: Self.formEncoded(form)))
+        } else if let body {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "text/plain")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
         request.headers.add(name: "Accept", value: accept)
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "infertop")
@@ -129,6 +141,25 @@ public final class HTTPFetcher: Sendable {
         } catch {
             throw classify(error, timeout: timeout)
         }
+    }
+
+    /// `a=1&b=x%2By`: every byte but unreserved ones percent-encoded (a `+` would read as a space).
+    static func formEncoded(_ pairs: [(String, String)]) -> String {
+        func encode(_ text: String) -> String {
+            var out = ""
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                     UInt8(ascii: "~"):
+                    out.unicodeScalars.append(Unicode.Scalar(byte))
+                default:
+                    out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+            return out
+        }
+        return pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
     }
 
     private func receive(_ request: HTTPClientRequest, deadline: NIODeadline, anyStatus: Bool) async throws -> Fetched {
@@ -189,5 +220,12 @@ public final class HTTPFetcher: Sendable {
             return "server certificate not trusted"
         }
         return text.count > 160 ? String(text.prefix(160)) + "…" : text
+    }
+}
+
+extension String {
+    /// The string with leading zeros up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

@@ -19,6 +19,8 @@ Modes:
   404, 500  that status
   bearer    serves --page only with 'Authorization: Bearer TOKEN', else 401
   redirect  redirects to itself forever
+  query-api a Prometheus query API over one target 'a:1': its TTFT query answers once, then fails
+            (HTTP 503); every answer takes 0.3 s; /stats tells the most queries it had in flight at once
 """
 import argparse
 import base64
@@ -31,6 +33,8 @@ import socketserver
 import struct
 import sys
 import threading
+import time
+import urllib.parse
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, start_http_server
 
@@ -72,8 +76,57 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def do_POST(self):
+        if self.mode != "query-api":
+            return self.send_body(405, b"")
+        length = int(self.headers.get("Content-Length", "0"))
+        form = urllib.parse.parse_qs(self.rfile.read(length).decode())
+        query = form.get("query", [""])[0]
+        with QueryAPI.lock:
+            QueryAPI.in_flight += 1
+            QueryAPI.most = max(QueryAPI.most, QueryAPI.in_flight)
+            QueryAPI.calls[query] = QueryAPI.calls.get(query, 0) + 1
+            calls = QueryAPI.calls[query]
+        try:
+            time.sleep(0.3)
+            now = time.time()
+
+            def vector(items):
+                result = [{"metric": labels, "value": [now, str(value)]} for labels, value in items]
+                return json.dumps({"status": "success", "data": {"resultType": "vector", "result": result}}).encode()
+
+            target = {"instance": "a:1"}
+            if "count_over_time" in query:
+                body = vector([])
+            elif "timestamp(" in query:
+                body = vector([(target, now - 0.5)])
+            elif query.startswith('{__name__="up"'):
+                body = vector([(dict(target, job="api", __name__="up"), 1)])
+            elif "num_requests_running" in query:
+                body = vector([(dict(target, model_name="m"), calls)])
+            elif "time_to_first_token" in query and calls > 1:
+                return self.send_body(503, b'{"status":"error","errorType":"unavailable","error":"overloaded"}',
+                                      content_type="application/json")
+            elif "time_to_first_token" in query:
+                body = vector([(dict(target, model_name="m", le=le), rate)
+                               for le, rate in [("0.1", 1), ("0.5", 3), ("+Inf", 4)]])
+            else:
+                body = vector([])
+            self.send_body(200, body, content_type="application/json")
+        finally:
+            with QueryAPI.lock:
+                QueryAPI.in_flight -= 1
+
     def do_GET(self):
         mode = self.mode
+        if mode == "query-api":
+            if self.path.startswith("/api/v1/label/__name__/values"):
+                names = ["up", "vllm:num_requests_running", "vllm:time_to_first_token_seconds_bucket"]
+                return self.send_body(200, json.dumps({"status": "success", "data": names}).encode(),
+                                      content_type="application/json")
+            if self.path == "/stats":
+                return self.send_body(200, json.dumps({"most": QueryAPI.most}).encode(), content_type="application/json")
+            return self.send_body(404, b"")
         if mode == "page":
             self.send_body(200, self.page)
         elif mode == "gzip":
@@ -126,6 +179,14 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 
     def handle_error(self, request, client_address):
         pass  # resets and abandoned connections are what these tests are about
+
+
+class QueryAPI:
+    """The query-api mode's counters, shared by its request threads."""
+    lock = threading.Lock()
+    in_flight = 0
+    most = 0
+    calls = {}
 
 
 def silent_server():

@@ -1,0 +1,30 @@
+/// How a query server is answering, for the header and for `snapshot`: the refresh interval it allows, how
+/// old its newest samples are, what one refresh cost, and what went wrong (the server itself, a query, a
+/// scrape configuration that folds targets). The server's health is the source's, never a target's.
+public struct PrometheusStatus: Sendable, Equatable {
+    /// The interval asked for.
+    public var intervalSeconds: Double
+    /// The time between the starts of the last refreshes, when longer than asked (the server is slower).
+    public var stretchedIntervalSeconds: Double?
+    /// Now minus the newest sample time of the targets (`timestamp(up)`), at the last refresh.
+    public var dataAgeSeconds: Double?
+    /// The server could not be asked at all (unreachable, every query failed), with what to do.
+    public var serverError: String?
+    /// Partial failures and doubts, each a sentence: a family whose query failed (its last value shown,
+    /// with its age), targets that fold into one identity, data older than two intervals.
+    public var warnings: [String] = []
+    /// The last refresh: requests sent, answer bytes, the summed time of the queries, its wall time.
+    public var queries = 0
+    public var bytes = 0
+    public var serverSeconds = 0.0
+    public var refreshSeconds = 0.0
+    /// Targets (identities) in the last answer.
+    public var targets = 0
+
+    public init(intervalSeconds: Double) {
+        self.intervalSeconds = intervalSeconds
+    }
+
+    /// Whether the data is older than two intervals (the header warns).
+    public var isOld: Bool { (dataAgeSeconds ?? 0) > 2 * max(intervalSeconds, stretchedIntervalSeconds ?? 0) }
+}
