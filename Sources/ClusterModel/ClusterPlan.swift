@@ -42,6 +42,9 @@ struct InstancePlan: Sendable {
     var histograms: [[HistogramPart]]
     /// Summary quantiles (level, series) by metric.
     var summaries: [[(level: Double, ref: SeriesRef)]]
+    /// The target's process start time, when its page has one (`process_start_time_seconds`): a new value is a
+    /// restart even when no counter went down.
+    var processStart: SeriesRef?
 }
 
 /// What to read each frame for one GPU.
@@ -95,6 +98,12 @@ enum ClusterPlan {
                     }
                 }
             }
+        }
+        // One process serves the page: its start time stands for every instance on it (a federated page with
+        // several is not attributed).
+        let starts = infos.filter { $0.info.name == "process_start_time_seconds" }
+        if starts.count == 1 {
+            for index in instances.indices { instances[index].processStart = SeriesRef(id: starts[0].id, scale: 1) }
         }
         var gpus: [String: GPUPlan] = [:]
         var priorities: [String: [Int]] = [:]

@@ -48,7 +48,9 @@ public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     /// How `gpuIDs` was found: named by the configuration, by its pod on DCGM's series, or all of its node's (the
     /// cluster model sets it; an instance built with its GPUs given counts as named).
     public var gpuJoin: GPUJoin = .configuration
-    /// When a counter reset (engine restart) was last seen, ms since the epoch.
+    /// When its process was last seen restarting, ms since the epoch (the first scrape of the new process): a
+    /// counter lower than before, inside the rate window or across a gap in the scrapes, or a new process start
+    /// time. Kept while its series are, so "restarted 2m ago" and the restart alert's hold outlive the rate window.
     public var restartedAtMs: Int64?
     /// Sequences decoded together per forward pass, over the window (llama.cpp's busy slots per decode): the
     /// batch the engine really ran, where `running` is only how many requests it holds.

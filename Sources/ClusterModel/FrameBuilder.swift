@@ -111,7 +111,6 @@ struct FrameBuilder {
 
     mutating func addInstance(_ plan: InstancePlan, target: Int, up: Bool, window: ScrapeWindow?, store: MetricStore,
                               histograms: inout FrameHistograms) {
-        var restartedAt: Int64?
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
             for ref in plan.scalars[metric.rawValue] {
@@ -132,7 +131,6 @@ struct FrameBuilder {
                     continue
                 }
                 guard let rate = store.rate(ref.id, in: window) else { continue }
-                if rate.reset { restartedAt = window.endMs }
                 let perSecond = rate.perSecond * ref.scale
                 if metric.validRange.accepts(perSecond) {
                     sum = (sum ?? 0) + perSecond
@@ -182,7 +180,6 @@ struct FrameBuilder {
             guard let rate = CounterRate.compute(products, windowStartMs: window.startMs, windowEndMs: window.endMs) else {
                 return nil
             }
-            if rate.reset { restartedAt = window.endMs }
             guard a.validRange.accepts(rate.perSecond) else {
                 flag(target, DataQualityNote.rateOutOfRange(series: store.info(x.id).name + " × " + store.info(y.id).name,
                                                              perSecond: rate.perSecond, range: a.validRange, scale: 1))
@@ -248,10 +245,21 @@ struct FrameBuilder {
         result.maxSequenceTokens = gauge(.maxSequenceTokens)
         result.speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
         result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
+        let restartedAt = Self.restartMs(of: plan, in: store)
         result.restartedAtMs = restartedAt
         result.pod = plan.pod
-        result.state = !up ? .unreachable : restartedAt != nil ? .restarted : .ready
+        result.state = !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
         instances.append(result)
+    }
+
+    /// When the instance's process last restarted, as its series show it: a counter lower than before (inside the
+    /// rate window, or across a gap in the scrapes, where no rate joins the points), or a new process start time.
+    static func restartMs(of plan: InstancePlan, in store: MetricStore) -> Int64? {
+        var latest = plan.processStart.flatMap { store.restartMs($0.id) }
+        for refs in plan.scalars {
+            for ref in refs { if let time = store.restartMs(ref.id) { latest = max(latest ?? time, time) } }
+        }
+        return latest
     }
 
     /// The snapshot; `layout` is the one given at the start, or, when none was, the one made from this frame

@@ -4,8 +4,9 @@
 ///   counters are all zero and it has never been seen serving.
 /// - `ready`: serving metrics are present.
 /// - `unreachable`: the last scrape of its target failed.
-/// - `restarted`: a counter went down since the previous scrape (the engine process restarted); the flag
-///   stays until the window that held the reset has passed.
+/// - `restarted`: the engine process restarted within the rate window: a counter went down (also across a gap
+///   in the scrapes: killed and started again while the target did not answer) or its process start time
+///   changed; the flag stays until the window that holds the restart has passed.
 public enum InstanceState: String, Sendable, Hashable, Codable, CaseIterable {
     case loading, ready, unreachable, restarted
 

@@ -138,7 +138,7 @@ public struct MetricStore: Sendable {
                     let cumulative = counterLike && isCumulative(sample, family)
                     guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
                                                    counterLike: cumulative && !ratesGiven, givenRate: cumulative && ratesGiven,
-                                                   scrape: scrape, created: &newSeries) else {
+                                                   scrape: scrape, atMs: atMs, created: &newSeries) else {
                         refused += 1
                         continue
                     }
@@ -205,6 +205,9 @@ public struct MetricStore: Sendable {
         return same ? id : nil
     }
 
+    /// The sample name client libraries give the process's start time (seconds since 1970).
+    static let processStartName = "process_start_time_seconds"
+
     private func isCumulative(_ sample: Sample, _ family: MetricFamily) -> Bool {
         switch family.type {
         case .summary: return sample.name.hasSuffix("_sum") || sample.name.hasSuffix("_count")
@@ -214,7 +217,8 @@ public struct MetricStore: Sendable {
     }
 
     private mutating func findOrCreate(target t: Int32, sample: Sample, family: Int32, type: MetricType,
-                                       counterLike: Bool, givenRate: Bool, scrape: Int, created: inout Int) -> SeriesID? {
+                                       counterLike: Bool, givenRate: Bool, scrape: Int, atMs: Int64,
+                                       created: inout Int) -> SeriesID? {
         let name = strings.intern(sample.name)
         var flat: [Int32] = []
         flat.reserveCapacity(sample.labels.count * 2)
@@ -233,9 +237,16 @@ public struct MetricStore: Sendable {
             refusedSeries += 1
             return nil
         }
-        let record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
+        var record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
                                   counterLike: counterLike, givenRate: givenRate, firstScrape: scrape,
                                   lastPresentScrape: -1, lastValue: 0, segmentStart: scrape, seenStamp: -1)
+        record.marksProcessStart = sample.name == Self.processStartName
+        // Back after it was dropped (a server that answered empty pages while it loaded again): lower than it was,
+        // or a new start time, is a restart all the same.
+        if let before = targets[Int(t)].departed.removeValue(forKey: key),
+           (counterLike && sample.value < before) || (record.marksProcessStart && sample.value != before) {
+            record.lastRestartMs = atMs
+        }
         let id: SeriesID
         if let free = freeIDs.popLast() {
             records[Int(free)] = record
@@ -261,7 +272,12 @@ public struct MetricStore: Sendable {
         if lastPresent >= 0 {
             let lastTime = targets[Int(records[index].target)].time(of: lastPresent)
             if atMs - lastTime > configuration.gapMs { records[index].segmentStart = scrape }
-            if records[index].counterLike && value < records[index].lastValue { records[index].lastResetScrape = scrape }
+            if records[index].counterLike && value < records[index].lastValue {
+                records[index].lastResetScrape = scrape
+                records[index].lastRestartMs = atMs
+            } else if records[index].marksProcessStart && value != records[index].lastValue && !value.isNaN {
+                records[index].lastRestartMs = atMs
+            }
         }
         records[index].lastPresentScrape = scrape
         records[index].lastValue = value
@@ -291,7 +307,11 @@ public struct MetricStore: Sendable {
     private mutating func drop(_ id: SeriesID) {
         let index = Int(id.raw)
         let record = records[index]
-        targets[Int(record.target)].lookup[SeriesKey(name: record.name, labelSet: record.labelSet)] = nil
+        let key = SeriesKey(name: record.name, labelSet: record.labelSet)
+        targets[Int(record.target)].lookup[key] = nil
+        if (record.counterLike || record.marksProcessStart) && record.lastPresentScrape >= 0 {
+            targets[Int(record.target)].remember(departed: key, value: record.lastValue)
+        }
         records[index].alive = false
         columns[index] = SeriesColumn(firstScrape: 0)
         freeIDs.append(id.raw)

@@ -52,6 +52,13 @@ extension MetricStore {
         return records[index].lastValue
     }
 
+    /// When the series last showed its process restarting (a counter lower than before, across a gap too, or a
+    /// new process start time), nil when it never did while it was kept.
+    public func restartMs(_ id: SeriesID) -> Int64? {
+        let record = records[Int(id.raw)]
+        return record.alive && record.lastRestartMs >= 0 ? record.lastRestartMs : nil
+    }
+
     /// True when the series was not in its target's newest page (or the target is down).
     public func isStale(_ id: SeriesID) -> Bool { latest(id) == nil }
 
@@ -195,7 +202,9 @@ extension MetricStore {
             result.blockPayload += column.words.count * 8
         }
         result.labels = labelSets.reduce(0) { $0 + $1.count * 4 + 48 } * 2 + strings.approximateBytes
-        for target in targets { result.targets += target.times.count * 8 + target.series.count * 4 + target.lookup.count * 24 }
+        for target in targets {
+            result.targets += target.times.count * 8 + target.series.count * 4 + (target.lookup.count + target.departed.count) * 24
+        }
         return result
     }
 }

@@ -22,6 +22,12 @@ struct SeriesRecord: Sendable {
     var segmentStart: Int
     /// The latest scrape at which the value dropped (a counter reset), or -1.
     var lastResetScrape = -1
+    /// When the series last showed its process restarting, or -1: a counter-like value lower than the one
+    /// before it (across a gap too: the points on either side of a gap are not joined by a rate, but the drop
+    /// still says the process started over), or a new value of a process start time.
+    var lastRestartMs: Int64 = -1
+    /// A process start time (`process_start_time_seconds`): any change of value is a restart.
+    var marksProcessStart = false
     /// The latest scrape the series was missing from (after it first appeared), or -1.
     var lastAbsentScrape = -1
     /// The scrape number of the page that last carried it, to find the missing ones.

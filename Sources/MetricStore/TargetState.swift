@@ -13,6 +13,11 @@ struct TargetState: Sendable {
     /// series in page order, so a page of the same layout is stored by position without comparing labels.
     var layout: UInt64?
     var status: TargetStatus
+    /// The last values of counters (and process start times) dropped after they were missing for the retention,
+    /// so that one coming back lower (its process restarted while it served empty pages) is still seen as a
+    /// restart. Bounded: forgotten all at once beyond `departedLimit` entries.
+    var departed: [SeriesKey: Double] = [:]
+    static let departedLimit = 65_536
 
     init(name: String, timeCapacity: Int) {
         self.name = name
@@ -21,6 +26,11 @@ struct TargetState: Sendable {
     }
 
     var newestScrape: Int { scrapeCount - 1 }
+
+    mutating func remember(departed key: SeriesKey, value: Double) {
+        if departed.count >= Self.departedLimit { departed.removeAll() }
+        departed[key] = value
+    }
 
     @inline(__always) func time(of scrape: Int) -> Int64 { times[scrape % times.count] }
 

@@ -66,6 +66,12 @@ public struct ClusterPipeline: Sendable {
         for snapshot in snapshots where snapshot.timeMs > (history.latestTimeMs ?? .min) { history.append(snapshot) }
     }
 
+    /// Continues the alerts and event log of `engine` (a replay seeking back to a moment it has played): frames
+    /// not newer than the engine's last are not evaluated again.
+    public mutating func resumeAlerts(from engine: AlertEngine) {
+        alerts = engine
+    }
+
     /// Takes a frame: the cluster picture now, appended to the history and given to the alert rules.
     @discardableResult
     public mutating func frame() -> ClusterSnapshot {

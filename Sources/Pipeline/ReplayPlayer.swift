@@ -1,14 +1,22 @@
 import ClusterModel
 import Exposition
 import Ingest
+import Insights
 import MetricStore
 
 /// Plays a recording (or a folder of `.prom` dumps) through a fresh pipeline: the same parser, store and
 /// dialects as the live view, so a replay shows what the live view showed.
 ///
 /// Pure of time: the caller says which moment to play to. A frame is taken once per scrape interval of the
-/// recording, so charts get one point per round of scrapes at any speed. Seeking rebuilds the pipeline from
-/// `historyMs` before the target moment, so rates, quantiles and charts are right at once after a jump.
+/// recording, so charts get one point per round of scrapes at any speed. Seeking forwards plays on to the
+/// moment; seeking backwards rebuilds the pipeline from `historyMs` before it, so rates, quantiles and charts
+/// are right at once after a jump.
+///
+/// The alerts and their event log depend on everything played before, not only on the last `historyMs`: an
+/// alert that fired an hour ago and still fires started an hour ago. So a forward seek plays every round up to
+/// the moment (the same frames as playing), and a backward one resumes the alerts from a copy of them taken
+/// while playing (`checkpoints`, one a minute of recording), instead of starting them afresh from the rebuilt
+/// window, which gave ongoing alerts the window's start as theirs and forgot every event before it.
 public struct ReplayPlayer {
     public let source: ReplaySource
     public let intervalMs: Int64
@@ -27,6 +35,12 @@ public struct ReplayPlayer {
     /// Each target's parser keeps its previous page, so a page that only changed values is not parsed again
     /// (kept across seeks: a parser's page is always what a full parse gives, whatever came before it).
     private var parsers: [String: RepeatingPageParser] = [:]
+    /// The alert engine as it was at moments already played, in time order, `checkpointSpacingMs` apart or more.
+    private var checkpoints: [AlertEngine] = []
+    /// Recording time between two alert checkpoints; doubled whenever `checkpointLimit` is reached, so that an
+    /// hours-long recording keeps a bounded number of copies.
+    private var checkpointSpacingMs: Int64 = 60_000
+    static let checkpointLimit = 128
 
     public init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
                 storeConfiguration: StoreConfiguration? = nil, modelConfiguration: ModelConfiguration = ModelConfiguration()) {
@@ -67,11 +81,22 @@ public struct ReplayPlayer {
         return pipeline.history.frameCount != framesBefore
     }
 
-    /// Jumps to `timeMs` (clamped to the recording): a fresh pipeline replays the `historyMs` before it.
+    /// Jumps to `timeMs` (clamped to the recording). Forwards, it plays on to it; backwards, a fresh pipeline
+    /// replays the `historyMs` before it, its alerts resumed from the latest checkpoint inside that time.
     public mutating func seek(toMs timeMs: Int64) {
         let target = min(max(timeMs, startTimeMs), endTimeMs)
+        if target >= positionMs {
+            play(toMs: target)
+            return
+        }
         pipeline = ClusterPipeline(store: storeConfiguration, model: modelConfiguration)
         let from = max(startTimeMs - 1, target - historyMs)
+        // Frames up to the checkpoint's time are not evaluated again (the engine ignores snapshots not newer than
+        // its last); those after it are, from a pipeline that has had at least `historyMs` minus the spacing.
+        if let checkpoint = checkpoints.last(where: { ($0.lastTimeMs ?? .max) <= target }),
+           let at = checkpoint.lastTimeMs, at >= from {
+            pipeline.resumeAlerts(from: checkpoint)
+        }
         cursor = source.seek(toMs: from)
         peeked = nil
         lastSlot = nil
@@ -110,6 +135,13 @@ public struct ReplayPlayer {
     private mutating func takeFrame() {
         pipeline.frame()
         deliveredSinceFrame = false
+        guard let at = pipeline.alerts.lastTimeMs,
+              at >= (checkpoints.last?.lastTimeMs ?? .min) + checkpointSpacingMs else { return }
+        checkpoints.append(pipeline.alerts)
+        if checkpoints.count >= Self.checkpointLimit {
+            checkpointSpacingMs *= 2
+            checkpoints = checkpoints.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        }
     }
 
     private mutating func apply(_ event: RecordingEvent) {

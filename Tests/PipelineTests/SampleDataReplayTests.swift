@@ -44,6 +44,33 @@ import TestSupport
         #expect(text == expected, "frame differs from \(name); rerun with INFERTOP_UPDATE_GOLDEN=1 if intended")
     }
 
+    /// The event log after a seek is the one playing gives: forwards to 9:05 (alerts that began before the last
+    /// five minutes keep their start; a seek used to rebuild them from 4:05 on), and back to 5:30 from there.
+    @Test func theEventLogAfterASeekIsTheEventLogOfPlaying() throws {
+        let path = Fixtures.repositoryRoot.appendingPathComponent("SampleData/failure.rec").path
+        let source = try ReplaySource.open(path: path)
+        func log(_ player: ReplayPlayer) -> [String] {
+            player.pipeline.alerts.log.events.map { event in
+                "\(event.rule) \(event.subject.id) \(event.startMs - source.startTimeMs)–"
+                    + "\(event.endMs.map { String($0 - source.startTimeMs) } ?? "ongoing") peak \(event.peak)"
+            }
+        }
+        func played(toS seconds: Int64) -> [String] {
+            var player = ReplayPlayer(source: source, intervalMs: source.intervalMs)
+            player.play(toMs: source.startTimeMs + seconds * 1000)
+            return log(player)
+        }
+        var seeking = ReplayPlayer(source: source, intervalMs: source.intervalMs)
+        seeking.seek(toMs: source.startTimeMs + 545_000)
+        let late = log(seeking)
+        // Ongoing since 3:29, before the five minutes a rebuild replays.
+        #expect(late.contains { $0.hasPrefix("gpuHotterThanPeers node-03/0 209000–ongoing") }, "\(late)")
+        #expect(late == played(toS: 545))
+        seeking.seek(toMs: source.startTimeMs + 330_000)
+        #expect(log(seeking) == played(toS: 330))
+        #expect(seeking.pipeline.latest.timeMs - source.startTimeMs == 330_000)
+    }
+
     @Test func failureRecordingShowsTheNodeDownAndItsAlert() throws {
         let path = Fixtures.repositoryRoot.appendingPathComponent("SampleData/failure.rec").path
         let source = try ReplaySource.open(path: path)

@@ -118,6 +118,22 @@ import TestSupport
         #expect(canvas.plainText.contains("not merged: engines' buckets differ"))
     }
 
+    /// The failure scenario crashes an engine at 1:00 and starts it again 20 s later: while it is down its target
+    /// fails, and when it serves again its counters start from zero. That is a restart, and its alert fires.
+    @Test func theFailureScenariosCrashFiresTheEngineRestartAlert() throws {
+        let run = ScenarioRun(.failure, skipSeconds: 30, scrapedSeconds: 150)
+        let restarts = run.frame.alerts?.log.events.filter { $0.rule == .engineRestart } ?? []
+        #expect(restarts.count == 1, "\(restarts)")
+        let restarted = try #require(run.frame.snapshot.instances.first { $0.id == restarts.first?.subject.id })
+        let restartMs = try #require(restarted.restartedAtMs)
+        #expect(restarts.first?.startMs == restartMs)
+        // Down from the crash for the 20 s before the process started again; then it answered empty pages while
+        // it loaded (its series dropped meanwhile), and served again with its counters from zero.
+        let down = try #require(run.frame.alerts?.log.events.first { $0.rule == .targetDown && $0.subject.id == restarted.target })
+        let downEnd = try #require(down.endMs)
+        #expect(downEnd - down.startMs >= 19_000 && downEnd < restartMs, "down \(down.startMs)–\(downEnd), restart \(restartMs)")
+    }
+
     @Test func mixedGPUsComparesTheH100AndTheA10GServingTheSameModel() throws {
         let snapshot = ScenarioRun.mixedGPUs.frame.snapshot
         let comparison = GPUTypeComparison.build(snapshot)

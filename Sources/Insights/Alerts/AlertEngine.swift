@@ -2,8 +2,8 @@ import ClusterModel
 
 /// Evaluates the alert rules over successive snapshots and keeps the event log. Time comes only from
 /// `snapshot.timeMs`, so live, replay and tests behave alike; the same snapshots always give the same
-/// alerts and events. Keep one beside the store (it must outlive screen changes); in replay, rebuild it
-/// with `replaying(_:configuration:)` from the recorded snapshots after a seek.
+/// alerts and events. Keep one beside the store (it must outlive screen changes); a replay that
+/// seeks back resumes a copy taken while playing (`ReplayPlayer`).
 public struct AlertEngine: Sendable {
     public let configuration: AlertRuleConfiguration
     public private(set) var log: EventLog
