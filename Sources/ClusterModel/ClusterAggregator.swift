@@ -1,6 +1,6 @@
 /// Computes what spans several GPUs or instances: nodes, cluster totals, and the breakdowns per model and
-/// per GPU type. Quantiles across instances come from their merged bucket rates; when boundaries differ,
-/// a note says so and the quantile stays absent.
+/// per GPU type. Quantiles across instances come from their merged bucket rates; when boundaries differ, from
+/// the mixture of their histograms (marked interpolated, and noted).
 ///
 /// Runs every frame over thousands of GPUs and instances: the joins and groupings come ready from the
 /// `FrameLayout`, it works with positions, and it never copies the (string-holding) GPU and instance values.
@@ -28,7 +28,7 @@ enum ClusterAggregator {
 
         func merged(_ metric: InstanceMetric, of members: [Int], scope: @autoclosure () -> String) -> Quantiles {
             let (quantiles, sets) = histograms.merged(metric, of: members, boundsTable: boundsTable)
-            if sets > 1 { notes.append(UnmergedHistogramNote.text(scope: scope(), metric: metric, sets: sets)) }
+            if sets > 1 { notes.append(MixedBucketsNote.text(scope: scope(), metric: metric, sets: sets)) }
             return quantiles
         }
         // Readings the model marked invalid (NaN: out of range, see the targets' data-quality notes) are left out
@@ -124,7 +124,11 @@ enum ClusterAggregator {
                 if let power, power > 0 { aggregate.generationTokensPerWatt = tokens / power }
             }
             served.sort()
-            aggregate.ttftP95 = served.isEmpty ? nil : merged(.ttft, of: served, scope: "GPU type \(type)").p95
+            if !served.isEmpty {
+                let ttft = merged(.ttft, of: served, scope: "GPU type \(type)")
+                aggregate.ttftP95 = ttft.p95
+                aggregate.ttftP95Interpolated = ttft.interpolated
+            }
             byGPUType.append(aggregate)
         }
 

@@ -12,7 +12,8 @@ public struct ClusterTotals: Sendable, Hashable, Codable {
     public var requestsPerSecond: Double?
     public var running: Double?
     public var waiting: Double?
-    /// TTFT over every instance, from their merged bucket deltas (nil with a note when boundaries differ).
+    /// TTFT over every instance, from their merged bucket deltas (interpolated from the mixture, with a note, when
+    /// boundaries differ).
     public var ttft: Quantiles
     public var itl: Quantiles
     public var e2e: Quantiles

@@ -71,29 +71,36 @@ struct FrameHistograms: Sendable {
     }
 
     /// Quantiles of the histograms of `members` (instance positions) merged, and how many different
-    /// boundary sets they use: more than one means they cannot be merged, and the quantiles are absent.
+    /// boundary sets they use. Histograms of one set merge by adding bucket rates; when there are several sets,
+    /// the quantiles are those of the mixture of the per-set sums (`HistogramQuantile.mixture`), marked
+    /// `interpolated`.
     mutating func merged(_ metric: InstanceMetric, of members: some Sequence<Int>,
                          boundsTable: BucketBoundsTable) -> (quantiles: Quantiles, boundarySets: Int) {
+        // The first set is summed into the reused scratch buffer; further sets (rare: mixed engines) get their own.
         var bounds: Int32 = -1
-        var others: Set<Int32> = []
+        var others: [(bounds: Int32, sum: [Double])] = []
         sum.removeAll(keepingCapacity: true)
         for member in members {
             let entry = entry(instance: member, metric)
             guard entry.bounds >= 0 else { continue }
+            let start = Int(entry.offset)
+            let part = rates[start..<start + boundsTable.sets[Int(entry.bounds)].count]
             if bounds < 0 {
                 bounds = entry.bounds
-                let start = Int(entry.offset)
-                sum.append(contentsOf: rates[start..<start + boundsTable.sets[Int(bounds)].count])
-            } else if entry.bounds != bounds {
-                others.insert(entry.bounds)
-            } else if others.isEmpty {
-                let start = Int(entry.offset)
-                for k in sum.indices { sum[k] += rates[start + k] }
+                sum.append(contentsOf: part)
+            } else if entry.bounds == bounds {
+                for k in sum.indices { sum[k] += part[start + k] }
+            } else if let index = others.firstIndex(where: { $0.bounds == entry.bounds }) {
+                for k in others[index].sum.indices { others[index].sum[k] += part[start + k] }
+            } else {
+                others.append((entry.bounds, Array(part)))
             }
         }
         guard bounds >= 0 else { return (.none, 0) }
-        guard others.isEmpty else { return (.none, others.count + 1) }
-        return (quantiles(of: sum, bounds: bounds, boundsTable: boundsTable), 1)
+        guard !others.isEmpty else { return (quantiles(of: sum, bounds: bounds, boundsTable: boundsTable), 1) }
+        let parts = [(bounds, sum)] + others.map { ($0.bounds, $0.sum) }
+        let q = HistogramQuantile.mixture(parts.map { (boundsTable.sets[Int($0.0)], $0.1) })
+        return (Quantiles(p50: q.p50, p90: q.p90, p95: q.p95, p99: q.p99, interpolated: true), parts.count)
     }
 
     private mutating func quantiles(of counts: [Double], bounds: Int32, boundsTable: BucketBoundsTable) -> Quantiles {

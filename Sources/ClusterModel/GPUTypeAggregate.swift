@@ -15,6 +15,8 @@ public struct GPUTypeAggregate: Sendable, Hashable, Codable, Identifiable {
     public var generationTokensPerWatt: Double?
     /// TTFT p95 merged from the bucket deltas of the instances on these GPUs.
     public var ttftP95: Double?
+    /// True when `ttftP95` is interpolated from instances whose buckets differ (`Quantiles.interpolated`).
+    public var ttftP95Interpolated = false
 
     public var id: String { modelName }
 

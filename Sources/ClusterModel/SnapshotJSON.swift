@@ -34,7 +34,8 @@ public enum SnapshotJSON {
     private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
     static func quantiles(_ q: Quantiles) -> JSONValue {
-        .object([("p50", .optional(q.p50)), ("p90", .optional(q.p90)), ("p95", .optional(q.p95)), ("p99", .optional(q.p99))])
+        .object([("p50", .optional(q.p50)), ("p90", .optional(q.p90)), ("p95", .optional(q.p95)), ("p99", .optional(q.p99)),
+                 ("interpolated", .bool(q.interpolated))])  // added after version 1 shipped: last
     }
 
     private static func totals(_ t: ClusterTotals) -> JSONValue {
@@ -117,6 +118,7 @@ public enum SnapshotJSON {
             ("powerWatts", .optional(g.powerWatts)),
             ("generationTokensPerSecondPerGPU", .optional(g.generationTokensPerSecondPerGPU)),
             ("generationTokensPerWatt", .optional(g.generationTokensPerWatt)), ("ttftP95", .optional(g.ttftP95)),
+            ("ttftP95Interpolated", .bool(g.ttftP95Interpolated)),  // added after version 1 shipped: last
         ])
     }
 }

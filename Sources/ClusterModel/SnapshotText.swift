@@ -13,8 +13,9 @@ public enum SnapshotText {
         out += "  tokens/s gen \(number(t.generationTokensPerSecond)) prompt \(number(t.promptTokensPerSecond))"
             + "  req/s \(number(t.requestsPerSecond))  running \(number(t.running))  waiting \(number(t.waiting))"
             + (snapshot.rateWindowMs.map { "  (rates over \(Format.window(Double($0) / 1000)))" } ?? "") + "\n"
-        out += "  TTFT p50 \(seconds(t.ttft.p50)) p95 \(seconds(t.ttft.p95)) p99 \(seconds(t.ttft.p99))"
-            + "  ITL p50 \(seconds(t.itl.p50))  E2E p95 \(seconds(t.e2e.p95))\n"
+        out += "  TTFT p50 \(t.ttft.text(\.p50, absent: "—")) p95 \(t.ttft.text(\.p95, absent: "—"))"
+            + " p99 \(t.ttft.text(\.p99, absent: "—"))  ITL p50 \(t.itl.text(\.p50, absent: "—"))"
+            + "  E2E p95 \(t.e2e.text(\.p95, absent: "—"))\n"
         if !snapshot.gpus.isEmpty {
             out += "\nGPUS\n"
             out += table(["NODE", "GPU", "MODEL", "VRAM USED", "TOTAL", "VRAM", "UTIL", "TEMP", "POWER", "SM MHz", "STATE"],
@@ -42,7 +43,7 @@ public enum SnapshotText {
                          snapshot.byGPUType.map { g in
                 [clean(g.modelName), String(g.count), percent(g.meanVRAMFraction), percent(g.meanUtilization),
                  number(g.powerWatts, unit: " W"), number(g.generationTokensPerSecondPerGPU), number(g.generationTokensPerWatt),
-                 seconds(g.ttftP95)]
+                 (g.ttftP95Interpolated && g.ttftP95 != nil ? Quantiles.interpolatedMark : "") + seconds(g.ttftP95)]
             })
         }
         out += "\nTARGETS\n"
@@ -55,6 +56,9 @@ public enum SnapshotText {
         }
         if snapshot.instances.contains(where: { $0.interTokenLatency?.isMean == true }) {
             out += "note: \(LatencyFigure.meanMark) marks a mean: the engine keeps no ITL histogram\n"
+        }
+        if [t.ttft, t.itl, t.e2e].contains(where: \.interpolated) || snapshot.byGPUType.contains(where: \.ttftP95Interpolated) {
+            out += "note: \(Quantiles.interpolatedMark) marks a quantile interpolated from engines whose buckets differ\n"
         }
         for note in snapshot.notes { out += "note: \(clean(note))\n" }
         for error in errors { out += "error: \(clean(error))\n" }

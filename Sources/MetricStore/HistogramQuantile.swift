@@ -54,6 +54,89 @@ public enum HistogramQuantile {
         }
     }
 
+    /// p50, p90, p95 and p99 of the *mixture* of several histograms whose bucket bounds differ (a vLLM and an
+    /// SGLang instance side by side): the sum over histograms of each one's cumulative count, interpolated
+    /// linearly inside its own buckets as `histogram_quantile` does, solved for the rank. A rank in a
+    /// histogram's `+Inf` bucket is placed at its highest finite bound, as `histogram_quantile` answers then.
+    /// With one histogram, or several with the same bounds, it gives exactly what `standard` gives for their
+    /// sum.
+    ///
+    /// The answer lies within the buckets that hold the true quantile: for each histogram, its interpolated
+    /// count and its true count agree at its bounds and both rise monotonically between them, so the result
+    /// is at most (largest upper bound − smallest lower bound) of those buckets away from the truth.
+    ///
+    /// - Parameter parts: each histogram as `usable` bounds (strictly increasing, the last `+Inf`) and
+    ///   cumulative counts of the same length.
+    /// - Returns: nil quantiles when a part is not usable, a count is NaN, or there are no observations.
+    public static func mixture(_ parts: [(bounds: [Double], counts: [Double])])
+        -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+        var cumulative: [[Double]] = []
+        var breakpoints: [Double] = []
+        var total = 0.0
+        for part in parts {
+            guard part.bounds.count == part.counts.count, usable(part.bounds) else { return (nil, nil, nil, nil) }
+            var scratch: [Double] = []
+            let ok = part.counts.withUnsafeBufferPointer { monotonic($0, into: &scratch) }
+            guard ok else { return (nil, nil, nil, nil) }
+            cumulative.append(scratch)
+            total += scratch[scratch.count - 1]
+            breakpoints.append(contentsOf: part.bounds.dropLast())
+            if part.bounds[0] > 0 { breakpoints.append(0) }
+        }
+        guard total > 0, total.isFinite else { return (nil, nil, nil, nil) }
+        breakpoints = Array(Set(breakpoints)).sorted()
+        /// The mixture's cumulative count at `x`, or just below it (`below`: the left limit, without the mass that
+        /// sits exactly at `x`).
+        func count(at x: Double, below: Bool) -> Double {
+            var sum = 0.0
+            for (part, counts) in zip(parts, cumulative) {
+                sum += partCount(bounds: part.bounds, counts: counts, at: x, below: below)
+            }
+            return sum
+        }
+        func solve(_ q: Double) -> Double? {
+            let rank = q * total
+            var previous: (x: Double, count: Double)?
+            for point in breakpoints {
+                let justBelow = count(at: point, below: true)
+                if let previous, justBelow >= rank {
+                    // Every part is linear between two neighbouring breakpoints, so the sum is too.
+                    let rise = justBelow - previous.count
+                    let value = rise > 0 ? previous.x + (point - previous.x) * (rank - previous.count) / rise : point
+                    return value.isFinite ? value : nil
+                }
+                let at = count(at: point, below: false)
+                if at >= rank { return point }
+                previous = (point, at)
+            }
+            return breakpoints.last
+        }
+        return (solve(0.5), solve(0.9), solve(0.95), solve(0.99))
+    }
+
+    /// One histogram's cumulative count at `x` (or just below it), linear inside each bucket, starting from
+    /// zero at zero when the first bound is positive (as `histogram_quantile` assumes), with its `+Inf`
+    /// bucket's observations at its highest finite bound.
+    private static func partCount(bounds: [Double], counts: [Double], at x: Double, below: Bool) -> Double {
+        let lastFinite = bounds.count - 2
+        if x > bounds[lastFinite] || (x == bounds[lastFinite] && !below) { return counts[counts.count - 1] }
+        // The first bucket whose bound is at least x (x == bound counts as inside it).
+        var low = 0, high = lastFinite
+        while low < high {
+            let mid = (low + high) / 2
+            if bounds[mid] < x { low = mid + 1 } else { high = mid }
+        }
+        let bucket = low
+        if bucket == 0 {
+            let bound = bounds[0]
+            if bound <= 0 { return x < bound || (x == bound && below) ? 0 : counts[0] }
+            guard x > 0 else { return 0 }
+            return counts[0] * (x / bound)
+        }
+        let start = bounds[bucket - 1], end = bounds[bucket]
+        return counts[bucket - 1] + (counts[bucket] - counts[bucket - 1]) * ((x - start) / (end - start))
+    }
+
     /// `counts` made monotonic into `result` (rates of buckets scraped at slightly different times can make
     /// cumulative counts dip); false on a NaN count.
     private static func monotonic(_ counts: UnsafeBufferPointer<Double>, into result: inout [Double]) -> Bool {

@@ -66,7 +66,7 @@ import Testing
         #expect(snapshot.instances.first { $0.target.contains("gpu-8") }?.state == .unreachable)
     }
 
-    @Test func differentBoundariesAreNotMergedAndSaySo() throws {
+    @Test func differentBoundariesMergeAsAMixtureAndSaySo() throws {
         func page(_ bounds: [String], _ count: Double) -> ExpositionPage {
             var text = "# TYPE vllm:time_to_first_token_seconds histogram\n"
             for bound in bounds + ["+Inf"] {
@@ -81,7 +81,10 @@ import Testing
         store.ingest(target: "b", page: page(["0.2", "2"], 10), atMs: 2_000)
         let snapshot = Self.snapshot(store)
         #expect(snapshot.instances.allSatisfy { $0.ttft.p50 != nil })
-        #expect(snapshot.totals.ttft.p50 == nil)
+        // a's ten observations spread over 0–0.1 s, b's over 0–0.2 s: the mixture's median is where a's count
+        // 10·x/0.1 and b's 10·x/0.2 add up to 10 (half of 20), x = 1/15 s.
+        #expect(snapshot.totals.ttft.interpolated)
+        #expect(abs((snapshot.totals.ttft.p50 ?? 0) - 1.0 / 15) < 1e-12)
         #expect(snapshot.notes.contains { $0.contains("cluster ttft") && $0.contains("2 different bucket boundary sets") })
     }
 }

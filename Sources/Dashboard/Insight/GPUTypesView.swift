@@ -24,7 +24,10 @@ public enum GPUTypesView {
         Column("tok/s/W", .number, priority: 95) { rows, i, ctx in
             .text(rows[i].tokensPerWatt.map { Format.fixed($0, 2) } ?? ctx.absent, rows[i].model == nil ? .accent : .text)
         },
-        Column("TTFT p95", .number, priority: 85) { rows, i, ctx in .plain(Format.seconds(rows[i].ttftP95, absent: ctx.absent)) },
+        Column("TTFT p95", .number, priority: 85) { rows, i, ctx in
+            let mark = rows[i].ttftP95Interpolated && rows[i].ttftP95 != nil ? Quantiles.interpolatedMark : ""
+            return .plain(mark + Format.seconds(rows[i].ttftP95, absent: ctx.absent))
+        },
         // Tokens per GPU against the best row's, so types are compared at a glance; it takes the width left over.
         Column("tok/s per GPU, of the best", .bar(preferred: 30), priority: 20) { rows, i, _ in
             let best = rows.compactMap(\.tokensPerSecondPerGPU).max() ?? 0

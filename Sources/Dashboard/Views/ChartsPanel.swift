@@ -38,26 +38,19 @@ public enum ChartsPanel {
                 defer { roleIndex += 1 }
                 return ChartSeries(name: s.name, values: ctx.history(.cluster(s.key)), role: StyleRole.series(roleIndex))
             }
-            let title = chart.title + " · " + Format.window(seconds: ctx.state.chartWindowSeconds)
+            let title = chart.title + (interpolated(chart, ctx) ? " interpolated" : "") + " · "
+                + Format.window(seconds: ctx.state.chartWindowSeconds)
             let inside = Box.draw(&canvas, part, title: title, focused: focused, glyphs: ctx.glyphs)
             drawLegend(&canvas, part, after: title, series: series)
             LineChart.draw(&canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
                            glyphs: ctx.glyphs, format: chart.format)
-            if let reason = absenceReason(chart, ctx), inside.height > 0 {
-                let text = String(reason.prefix(inside.width))
-                let x = inside.x + max(0, (inside.width - DisplayWidth.of(text)) / 2)
-                canvas.write(text, x: x, y: inside.y + inside.height / 2, role: .warn, maxWidth: inside.maxX - x)
-            }
         }
     }
 
-    /// Why a chart has no newest value, when it is not simply missing data: the cluster TTFT p95 of engines
-    /// whose buckets differ is not merged.
-    private static func absenceReason(_ chart: Chart, _ ctx: ViewContext) -> String? {
-        guard chart.series.contains(where: { $0.key == .ttftP95 }), UnmergedHistogramNote.clusterTTFT(in: ctx.snapshot) else {
-            return nil
-        }
-        return "not merged: engines' buckets differ"
+    /// Whether the chart's newest value is a quantile of engines whose buckets differ, interpolated from their
+    /// mixture (`Quantiles.interpolated`).
+    private static func interpolated(_ chart: Chart, _ ctx: ViewContext) -> Bool {
+        chart.series.contains { $0.key == .ttftP95 } && ctx.snapshot.totals.ttft.interpolated
     }
 
     /// The series names, in their own roles, on the top border after the title.

@@ -62,12 +62,8 @@ public enum HeaderView {
         FlowText.draw(&canvas, rest, groups: totals)
     }
 
-    /// The cluster's TTFT p95; an absent one is a warning when the instances' buckets could not be merged (the
-    /// TTFT chart says so in words: the header has no room).
+    /// The cluster's TTFT p95, marked "~" when it is interpolated from engines whose buckets differ.
     private static func ttftP95(_ snapshot: ClusterSnapshot, absent: String) -> FlowText.Piece {
-        if UnmergedHistogramNote.clusterTTFT(in: snapshot) {
-            return (absent, .warn)
-        }
-        return (Format.seconds(snapshot.totals.ttft.p95, absent: absent), .text)
+        (snapshot.totals.ttft.text(\.p95, absent: absent), .text)
     }
 }

@@ -20,6 +20,8 @@ public struct GPUTypeComparison: Sendable, Hashable {
         /// Type rows: TTFT p95 merged from bucket deltas (by the cluster model) when known. Model rows: the p95
         /// of the slowest instance, since separate p95s cannot be merged.
         public var ttftP95: Double?
+        /// True when the type row's `ttftP95` is interpolated from engines whose buckets differ.
+        public var ttftP95Interpolated = false
     }
 
     public var rows: [Row]
@@ -34,13 +36,16 @@ public struct GPUTypeComparison: Sendable, Hashable {
         for instance in snapshot.instances where !instance.gpuIDs.isEmpty {
             instancesByType[index.gpuType(of: instance) ?? "unknown", default: []].append(instance)
         }
-        let mergedTTFT = Dictionary(snapshot.byGPUType.map { ($0.modelName, $0.ttftP95) }, uniquingKeysWith: { a, _ in a })
+        let mergedTTFT = Dictionary(snapshot.byGPUType.map { ($0.modelName, $0) }, uniquingKeysWith: { a, _ in a })
         let types = gpusByType.keys.sorted { (gpusByType[$0]!.count, $1) > (gpusByType[$1]!.count, $0) }
         var rows: [Row] = []
         for type in types {
             let instances = instancesByType[type] ?? []
             var typeRow = row(type: type, model: nil, gpus: gpusByType[type]!, instances: instances)
-            if let merged = mergedTTFT[type] ?? nil { typeRow.ttftP95 = merged }
+            if let merged = mergedTTFT[type], let p95 = merged.ttftP95 {
+                typeRow.ttftP95 = p95
+                typeRow.ttftP95Interpolated = merged.ttftP95Interpolated
+            }
             rows.append(typeRow)
             var byModel: [String: [EngineInstance]] = [:]
             for instance in instances { byModel[instance.model ?? "unknown", default: []].append(instance) }
