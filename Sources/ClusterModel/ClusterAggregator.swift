@@ -58,7 +58,9 @@ enum ClusterAggregator {
         func isLive(_ index: Int) -> Bool { instances[index].state != .unreachable }
 
         let live = instances.indices.filter(isLive)
-        var totals = ClusterTotals(gpuCount: gpus.count, instanceCount: instances.count)
+        // A stale GPU reads as absent, so the sums below leave it out; the count beside them says so.
+        var totals = ClusterTotals(gpuCount: gpus.count, reportingGPUCount: gpus.reduce(0) { $0 + ($1.stale ? 0 : 1) },
+                                   instanceCount: instances.count)
         let allGPUs = Array(gpus.indices)
         totals.vramUsedBytes = gpuSum(allGPUs) { $0.vramUsedBytes }
         totals.vramTotalBytes = gpuSum(allGPUs) { $0.vramTotalBytes }

@@ -1,6 +1,10 @@
 /// Cluster-wide sums and merged latency: the dashboard header. Sums are nil when no part reports the value.
 public struct ClusterTotals: Sendable, Hashable, Codable {
+    /// Every GPU known, stale ones (their exporter's last scrape failed) included.
     public var gpuCount: Int
+    /// The GPUs whose exporter answered its last scrape: the ones the VRAM, utilization and power totals are
+    /// over, so a count and a total shown together always agree.
+    public var reportingGPUCount: Int
     public var instanceCount: Int
     public var vramUsedBytes: Double?
     public var vramTotalBytes: Double?
@@ -18,12 +22,14 @@ public struct ClusterTotals: Sendable, Hashable, Codable {
     public var itl: Quantiles
     public var e2e: Quantiles
 
-    public init(gpuCount: Int = 0, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
+    /// `reportingGPUCount` defaults to `gpuCount` (every GPU reporting).
+    public init(gpuCount: Int = 0, reportingGPUCount: Int? = nil, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
                 vramTotalBytes: Double? = nil, meanUtilization: Double? = nil, powerWatts: Double? = nil,
                 promptTokensPerSecond: Double? = nil, generationTokensPerSecond: Double? = nil,
                 requestsPerSecond: Double? = nil, running: Double? = nil, waiting: Double? = nil,
                 ttft: Quantiles = .none, itl: Quantiles = .none, e2e: Quantiles = .none) {
         self.gpuCount = gpuCount
+        self.reportingGPUCount = reportingGPUCount ?? gpuCount
         self.instanceCount = instanceCount
         self.vramUsedBytes = vramUsedBytes
         self.vramTotalBytes = vramTotalBytes

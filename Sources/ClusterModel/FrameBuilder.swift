@@ -109,8 +109,11 @@ struct FrameBuilder {
         gpus.append(gpu)
     }
 
-    mutating func addInstance(_ plan: InstancePlan, target: Int, up: Bool, window: ScrapeWindow?, store: MetricStore,
-                              histograms: inout FrameHistograms) {
+    mutating func addInstance(_ plan: InstancePlan, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
+                              store: MetricStore, histograms: inout FrameHistograms) {
+        // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
+        // them, so its rates and quantiles are absent like its gauges, not the last ones computed.
+        let window = up ? scrapeWindow : nil
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
             for ref in plan.scalars[metric.rawValue] {

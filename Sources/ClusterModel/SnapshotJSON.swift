@@ -48,6 +48,7 @@ public enum SnapshotJSON {
             ("requestsPerSecond", .optional(t.requestsPerSecond)), ("running", .optional(t.running)),
             ("waiting", .optional(t.waiting)), ("ttft", quantiles(t.ttft)), ("itl", quantiles(t.itl)),
             ("e2e", quantiles(t.e2e)),
+            ("reportingGPUCount", .integer(Int64(t.reportingGPUCount))),  // added after version 1 shipped: last
         ])
     }
 

@@ -7,7 +7,8 @@ public enum SnapshotText {
     public static func render(_ snapshot: ClusterSnapshot, errors: [String] = []) -> String {
         var out = ""
         let t = snapshot.totals
-        out += "CLUSTER  \(t.gpuCount) GPUs  \(t.instanceCount) instances  \(snapshot.targets.filter(\.up).count)/\(snapshot.targets.count) targets up\n"
+        let stale = t.gpuCount - t.reportingGPUCount
+        out += "CLUSTER  \(t.gpuCount) GPUs\(stale > 0 ? " (\(stale) stale: not in the totals)" : "")  \(t.instanceCount) instances  \(snapshot.targets.filter(\.up).count)/\(snapshot.targets.count) targets up\n"
         out += "  VRAM \(bytes(t.vramUsedBytes)) / \(bytes(t.vramTotalBytes)) (\(percent(t.vramFraction)))"
             + "  util \(percent(t.meanUtilization))  power \(number(t.powerWatts, unit: " W"))\n"
         out += "  tokens/s gen \(number(t.generationTokensPerSecond)) prompt \(number(t.promptTokensPerSecond))"

@@ -66,6 +66,44 @@ import Testing
         #expect(snapshot.instances.first { $0.target.contains("gpu-8") }?.state == .unreachable)
     }
 
+    /// A target whose scrape failed shows nothing as current: its rates are absent like its gauges (not the last
+    /// ones computed), the totals are over the targets that answered, and a GPU count shown beside a VRAM total
+    /// counts the GPUs that total is over.
+    @Test func aTargetThatGoesDownDropsOutOfRatesAndTotalsAtOnce() throws {
+        func dcgm(_ node: String) -> ExpositionPage {
+            let labels = #"gpu="0",UUID="GPU-\#(node)",modelName="NVIDIA H100 80GB HBM3",Hostname="\#(node)""#
+            return ExpositionParser.parse("""
+                # TYPE DCGM_FI_DEV_FB_USED gauge
+                DCGM_FI_DEV_FB_USED{\(labels)} 40000
+                # TYPE DCGM_FI_DEV_FB_FREE gauge
+                DCGM_FI_DEV_FB_FREE{\(labels)} 41559
+
+                """)
+        }
+        var store = MetricStore()
+        for (second, tokens) in [(1, 1_000.0), (2, 1_100)] {
+            store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: tokens)), atMs: Int64(second) * 1_000)
+            store.ingest(target: "b", page: ExpositionParser.parse(Self.vllm(tokens: tokens * 2)), atMs: Int64(second) * 1_000)
+            store.ingest(target: "dcgm-a", page: dcgm("node-a"), atMs: Int64(second) * 1_000)
+            store.ingest(target: "dcgm-b", page: dcgm("node-b"), atMs: Int64(second) * 1_000)
+        }
+        let before = Self.snapshot(store)
+        #expect(before.totals.generationTokensPerSecond == 600)  // a: 2 × 100/s, b: 2 × 200/s
+        #expect(before.totals.reportingGPUCount == 2)
+        store.ingest(target: "a", page: ExpositionParser.parse(Self.vllm(tokens: 1_200)), atMs: 3_000)
+        store.markFailed(target: "b", atMs: 3_000, error: "b: connection refused")
+        store.ingest(target: "dcgm-a", page: dcgm("node-a"), atMs: 3_000)
+        store.markFailed(target: "dcgm-b", atMs: 3_000, error: "dcgm-b: connection refused")
+        let after = Self.snapshot(store)
+        let down = try #require(after.instances.first { $0.target == "b" })
+        #expect(down.state == .unreachable)
+        #expect(down.generationTokensPerSecond == nil && down.running == nil)
+        #expect(after.totals.generationTokensPerSecond == 200)
+        #expect(after.totals.gpuCount == 2 && after.totals.reportingGPUCount == 1)
+        #expect(after.totals.vramTotalBytes == before.totals.vramTotalBytes.map { $0 / 2 })
+        #expect(SnapshotText.render(after).hasPrefix("CLUSTER  2 GPUs (1 stale: not in the totals)"))
+    }
+
     @Test func differentBoundariesMergeAsAMixtureAndSaySo() throws {
         func page(_ bounds: [String], _ count: Double) -> ExpositionPage {
             var text = "# TYPE vllm:time_to_first_token_seconds histogram\n"

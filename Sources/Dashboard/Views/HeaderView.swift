@@ -49,7 +49,7 @@ public enum HeaderView {
         let t = snapshot.totals
         let vram = Format.gib(t.vramUsedBytes, absent: a) + "/" + Format.gib(t.vramTotalBytes, absent: a) + " GiB"
         let totals: [[FlowText.Piece]] = [
-            [("GPUs ", .muted), (String(t.gpuCount), .text)],
+            gpuCount(t),
             [("VRAM ", .muted), (vram, ctx.thresholds.vram(t.vramFraction))],
             [("util ", .muted), (Format.percent(t.meanUtilization, absent: a), .text)],
             [("gen ", .muted), (Format.compact(t.generationTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
@@ -60,6 +60,13 @@ public enum HeaderView {
             [("instances ", .muted), (String(t.instanceCount), .text)],
         ]
         FlowText.draw(&canvas, rest, groups: totals)
+    }
+
+    /// The GPU count the VRAM, utilization and power beside it are over: "GPUs 14/16" when two GPUs' exporter
+    /// stopped answering (their last readings are stale, not in the totals).
+    private static func gpuCount(_ t: ClusterTotals) -> [FlowText.Piece] {
+        guard t.reportingGPUCount < t.gpuCount else { return [("GPUs ", .muted), (String(t.gpuCount), .text)] }
+        return [("GPUs ", .muted), (String(t.reportingGPUCount), .text), ("/" + String(t.gpuCount), .warn)]
     }
 
     /// The cluster's TTFT p95, marked "~" when it is interpolated from engines whose buckets differ.
