@@ -15,7 +15,8 @@ struct ReplayCommand: AsyncParsableCommand {
         discussion: """
         Keys: space pause, ← → one scrape back or forward, [ ] slower and faster (0.25× to 64×), g go to a time \
         or offset, Home and End. A dump's time comes from its file name when it holds one (epoch seconds or \
-        milliseconds, or an ISO-8601 time), otherwise from its modification time (docs/RECORDING.md).
+        milliseconds, or an ISO-8601 time), otherwise from its modification time. Files named by a number alone \
+        (000.prom, 001.prom, …) are one target, their folder, in the order of their numbers (docs/RECORDING.md).
         """
     )
 
@@ -28,6 +29,10 @@ struct ReplayCommand: AsyncParsableCommand {
     var at: ReplayMoment?
     @Option(help: "Playback speed, \(FlagRange.replaySpeed.text).", transform: FlagValue.double(FlagRange.replaySpeed))
     var speed: Double = 1
+    @Option(help: ArgumentHelp("Seconds between numbered dumps (000.prom, 001.prom, …) whose files do not say when they were "
+                               + "taken (\(SettingRange.interval.text); default 1s).", valueName: "duration"),
+            transform: FlagValue.seconds(.interval))
+    var interval: Double?
     @Flag(help: "Print the cluster picture at --at (default: the end) instead of opening the dashboard.")
     var snapshot = false
     @Option(help: "With --snapshot: text or json.")
@@ -38,7 +43,7 @@ struct ReplayCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let source: ReplaySource
         do {
-            source = try ReplaySource.open(path: path)
+            source = try ReplaySource.open(path: path, numberedIntervalMs: Int64(((interval ?? 1) * 1000).rounded()))
         } catch {
             // Not a ValidationError: the message is about the file, so no usage text follows it.
             throw CommandFailure(description: "\(error)")
@@ -49,9 +54,11 @@ struct ReplayCommand: AsyncParsableCommand {
             var player = ReplayPlayer(source: source, intervalMs: source.intervalMs)
             player.seek(toMs: startMs ?? source.endTimeMs)
             let notes = player.damage.map { ["\(path): \($0.description)"] } ?? []
+            var snapshot = player.pipeline.latest
+            snapshot.notes += source.notes
             switch format {
-            case .json: print(SnapshotJSON.text(player.pipeline.latest, errors: notes), terminator: "")
-            case .text: print(SnapshotText.render(player.pipeline.latest, errors: notes), terminator: "")
+            case .json: print(SnapshotJSON.text(snapshot, errors: notes), terminator: "")
+            case .text: print(SnapshotText.render(snapshot, errors: notes), terminator: "")
             }
             return
         }

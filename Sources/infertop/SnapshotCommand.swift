@@ -126,12 +126,16 @@ struct SnapshotCommand: AsyncParsableCommand {
     /// A recording (or a folder of dumps) played to `--at` or its end; damage is reported but is no failure.
     private func replay(_ path: String) throws -> SnapshotResult {
         let opened: ReplaySource
-        do { opened = try ReplaySource.open(path: path) } catch { throw CommandFailure(description: "\(error)") }
+        do { opened = try ReplaySource.open(path: path, numberedIntervalMs: intervalMs()) } catch {
+            throw CommandFailure(description: "\(error)")
+        }
         var player = ReplayPlayer(source: opened, intervalMs: opened.intervalMs,
                                   modelConfiguration: try model(ModelConfiguration()))
         player.seek(toMs: at.map { opened.startTimeMs + $0.offsetMs(from: opened.startTimeMs) } ?? opened.endTimeMs)
-        return SnapshotResult(snapshot: player.pipeline.latest,
-                              errors: player.damage.map { ["\(path): \($0.description)"] } ?? [], failed: false)
+        var snapshot = player.pipeline.latest
+        snapshot.notes += opened.notes
+        return SnapshotResult(snapshot: snapshot, errors: player.damage.map { ["\(path): \($0.description)"] } ?? [],
+                              failed: false)
     }
 
     /// The simulator run for `--at` of virtual time (60 s by default), read in process every interval.

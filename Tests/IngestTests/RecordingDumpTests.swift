@@ -55,6 +55,38 @@ import Testing
         #expect(next == 4)
     }
 
+    /// `000.prom`, `001.prom`, … from one server: one target, the folder, in the order of the numbers; timed by the
+    /// files when their modification times rise a scrape apart, else `--interval` apart by number.
+    @Test func numberedDumpsAreOneTargetOverTime() throws {
+        let root = try TemporaryFolder("rec")
+        let folder = root.url.appendingPathComponent("vllm-run")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("dcgm"), withIntermediateDirectories: true)
+        func write(_ name: String, _ second: Double?) throws {
+            let url = folder.appendingPathComponent(name)
+            try Data("# TYPE up gauge\nup 1\n".utf8).write(to: url)
+            if let second {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: second)], ofItemAtPath: url.path)
+            }
+        }
+        // Written a second apart as they were scraped; 10 sorts after 2 by number, not by name.
+        for (number, name) in ["0", "1", "2", "10"].enumerated() { try write(name + ".prom", 1_767_225_600 + Double(number)) }
+        // Copied: modification times in the wrong order and milliseconds apart.
+        for (number, name) in ["000", "001", "002"].enumerated() { try write("dcgm/\(name).prom", 1_767_225_700 - Double(number) * 0.002) }
+        try write("vllm-007.prom", 1_767_225_650)
+        let source = try PromDumpSource(path: folder.path, numberedIntervalMs: 5_000)
+        #expect(Set(source.targets) == ["vllm-run", "dcgm", "vllm-007"])
+        let run = source.dumps.filter { $0.target == "vllm-run" }
+        #expect(run.map(\.sequence) == [0, 1, 2, 10])
+        #expect(run.map(\.timeMs) == [1_767_225_600_000, 1_767_225_601_000, 1_767_225_602_000, 1_767_225_603_000])
+        let dcgm = source.dumps.filter { $0.target == "dcgm" }
+        #expect(dcgm.map(\.sequence) == [0, 1, 2])
+        #expect(dcgm.map(\.timeMs) == [1_767_225_699_996, 1_767_225_704_996, 1_767_225_709_996])
+        #expect(source.dumps.first { $0.target == "vllm-007" }?.sequence == nil)
+        #expect(source.notes.contains { $0.contains("vllm-run") && $0.contains("modification times") && !$0.contains("apart (--interval)") })
+        #expect(source.notes.contains { $0.contains("000.prom–002.prom") && $0.contains("5s apart (--interval)") })
+        #expect(source.dumps.map(\.timeMs) == source.dumps.map(\.timeMs).sorted())
+    }
+
     @Test func singleFileUsesModificationTime() throws {
         let folder = try TemporaryFolder("rec")
         let path = folder.path("vllm.prom")

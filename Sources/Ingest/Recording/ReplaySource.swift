@@ -7,15 +7,16 @@ public enum ReplaySource: Sendable {
     case dumps(PromDumpSource)
 
     /// Opens `path`: a folder as dumps, a file with the recording magic as a recording, a text file as a
-    /// single dump; anything else gets the recording reader's "not a recording" error.
-    public static func open(path: String) throws -> ReplaySource {
+    /// single dump; anything else gets the recording reader's "not a recording" error. Numbered dumps whose files
+    /// do not say when they were taken are placed `numberedIntervalMs` apart (`PromDumpSource`).
+    public static func open(path: String, numberedIntervalMs: Int64 = 1_000) throws -> ReplaySource {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw RecordingError.io(path: path, operation: "open", message: "no such file or folder")
         }
-        if isFolder.boolValue { return .dumps(try PromDumpSource(path: path)) }
+        if isFolder.boolValue { return .dumps(try PromDumpSource(path: path, numberedIntervalMs: numberedIntervalMs)) }
         if RecordingReader.isRecording(path: path) { return .recording(try RecordingReader(path: path)) }
-        if looksLikeText(path) { return .dumps(try PromDumpSource(path: path)) }
+        if looksLikeText(path) { return .dumps(try PromDumpSource(path: path, numberedIntervalMs: numberedIntervalMs)) }
         return .recording(try RecordingReader(path: path))
     }
 
@@ -41,6 +42,12 @@ public enum ReplaySource: Sendable {
         case .recording(let r): r.endTimeMs
         case .dumps(let d): d.endTimeMs
         }
+    }
+
+    /// What was inferred from dump names that a person should know (numbered dumps as one target, their timing).
+    public var notes: [String] {
+        if case .dumps(let d) = self { return d.notes }
+        return []
     }
 
     /// Where a cut recording stops being readable, as found on opening.
