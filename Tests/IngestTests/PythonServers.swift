@@ -10,10 +10,12 @@ final class PythonServers: @unchecked Sendable {
 
     static let script = Fixtures.repositoryRoot.appendingPathComponent("Tests/IngestTests/Servers/test_servers.py").path
 
-    init(_ modes: [String], page: URL? = nil, token: String? = nil, cert: String? = nil, key: String? = nil) async throws {
+    init(_ modes: [String], page: URL? = nil, token: String? = nil, basic: String? = nil, cert: String? = nil,
+         key: String? = nil) async throws {
         var arguments = ["python3", Self.script]
         if let page { arguments += ["--page", page.path] }
         if let token { arguments += ["--token", token] }
+        if let basic { arguments += ["--basic", basic] }
         if let cert, let key { arguments += ["--cert", cert, "--key", key] }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -52,9 +52,7 @@ public struct AuthSettings: Sendable, Hashable {
                 throw ConfigurationError.invalidFlag("--basic-auth-user/--basic-auth-password-file",
                                                      message: "basic auth needs both a user and a password file")
             }
-            let password = try Self.readSecret(path: path, what: "basic auth password file")
-            let encoded = Data("\(user):\(password)".utf8).base64EncodedString()
-            return Credential(headerValue: "Basic " + encoded, secret: password)
+            return Credential.basic(user: user, password: try Self.readSecret(path: path, what: "basic auth password file"))
         }
         return nil
     }
@@ -82,6 +80,23 @@ public struct Credential: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         headerValue.hasPrefix("Basic") ? "basic auth (password hidden)" : "bearer token (hidden)"
+    }
+
+    /// HTTP basic auth (RFC 7617): `Basic` and base64 of `user:password`.
+    static func basic(user: String, password: String) -> Credential {
+        Credential(headerValue: "Basic " + Data("\(user):\(password)".utf8).base64EncodedString(), secret: password)
+    }
+
+    /// The basic-auth credential a URL carries in `user:password@host`, and the URL without it (a URL's user
+    /// info is not sent by the HTTP client: it becomes this header instead); nil when the URL has none.
+    static func fromUserInfo(of url: URL) -> (credential: Credential, url: URL)? {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
+              let user = components.user, !user.isEmpty || components.password != nil else { return nil }
+        let password = components.password ?? ""
+        components.user = nil
+        components.password = nil
+        guard let stripped = components.url else { return nil }
+        return (basic(user: user, password: password), stripped)
     }
 
     /// Strings that must never appear in output: the secret and the header value.

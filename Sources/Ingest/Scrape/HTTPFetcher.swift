@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import NIOSSL
+import Synchronization
 
 /// Fetches pages over HTTP(S) with the one shared `HTTPClient`: auth header, content negotiation, gzip,
 /// the body cap, bounded redirects and an overall timeout, and errors turned into `ScrapeError`s.
@@ -31,6 +32,8 @@ public final class HTTPFetcher: Sendable {
     private let bodyLimit: Int
     private let maxRedirects: Int
     private let logger: Logger
+    /// The latest TLS diagnosis per server, with when it was made.
+    private let tlsFindings = Mutex<[String: (at: ContinuousClock.Instant, text: String)]>([:])
 
     /// Builds the client from the configuration: reads the credential now (so a bad token file fails at
     /// start, not on every scrape) and loads the CA file.
@@ -41,6 +44,13 @@ public final class HTTPFetcher: Sendable {
         var tlsConfigurations: [String: TLSConfiguration] = [:]
         for target in configuration.targets {
             do {
+                if case .http(let url) = target.source, let fromURL = Credential.fromUserInfo(of: url) {
+                    if let auth = target.auth, !auth.isEmpty {
+                        throw ConfigurationError.invalidFlag("auth", message: "the URL carries user:password and the "
+                                                             + "target has its own auth: give one of the two")
+                    }
+                    credentials[target.id] = fromURL.credential
+                }
                 if let auth = target.auth, !auth.isEmpty { credentials[target.id] = try auth.resolve(environment: environment) }
                 if let tls = target.tls { tlsConfigurations[target.id] = try Self.tlsConfiguration(tls) }
             } catch let error as ConfigurationError {
@@ -95,7 +105,8 @@ public final class HTTPFetcher: Sendable {
     /// The secrets to scrub from any text built from a server's reply.
     var secrets: [String] { (credential?.secrets ?? []) + credentialsByTarget.values.flatMap(\.secrets) }
 
-    /// Fetches `url` within `timeout`; the auth header is added when configured.
+    /// Fetches `url` within `timeout`; the auth header is added when configured. A `user:password@` in the URL
+    /// is sent as basic auth (the target's own credential, over the shared one), never in the request line.
     /// With `anyStatus`, a non-2xx answer is returned (for APIs whose error bodies explain the failure)
     /// instead of failing with `.httpStatus`. `target` picks that target's own credential and TLS settings.
     /// With a `form`, the request is a POST of it, URL-encoded (query APIs take long expressions that way);
@@ -103,7 +114,9 @@ public final class HTTPFetcher: Sendable {
     public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
                       anyStatus: Bool = false, target: String? = nil,
                       form: [(String, String)]? = nil, body: [UInt8]? = nil) async throws(ScrapeError) -> Fetched {
-        var request = HTTPClientRequest(url: url.absoluteString)
+        let fromURL = Credential.fromUserInfo(of: url)
+        let requestURL = fromURL?.url ?? url
+        var request = HTTPClientRequest(url: requestURL.absoluteString)
         if let form {
             request.method = .POST
             request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
@@ -117,7 +130,7 @@ public final class HTTPFetcher: Sendable {
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "infertop")
         request.headers.add(name: "X-Prometheus-Scrape-Timeout-Seconds", value: "\(timeout.seconds)")
-        if let credential = target.flatMap({ credentialsByTarget[$0] }) ?? credential {
+        if let credential = target.flatMap({ credentialsByTarget[$0] }) ?? fromURL?.credential ?? credential {
             request.headers.add(name: "Authorization", value: credential.headerValue)
         }
         request.tlsConfiguration = target.flatMap { tlsByTarget[$0] }
@@ -139,7 +152,12 @@ public final class HTTPFetcher: Sendable {
                 return fetched
             }
         } catch {
-            throw classify(error, timeout: timeout)
+            let failure = classify(error, timeout: timeout)
+            guard case .tls = failure, let host = requestURL.host else { throw failure }
+            // The client says only that the handshake failed; find out why, once a minute per server at most.
+            let mismatch = (error as? NIOSSLExtraError) == .failedToValidateHostname
+            throw .tls(await tlsFinding(host: host, port: requestURL.port ?? 443, hostnameMismatch: mismatch,
+                                        timeout: timeout))
         }
     }
 
@@ -160,6 +178,18 @@ public final class HTTPFetcher: Sendable {
             return out
         }
         return pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
+    }
+
+    /// Why a handshake with `host:port` failed (`TLSDiagnosis`), remembered for a minute so that a target that keeps
+    /// failing costs one extra connection a minute, not one per scrape.
+    private func tlsFinding(host: String, port: Int, hostnameMismatch: Bool, timeout: Duration) async -> String {
+        let key = "\(host):\(port):\(hostnameMismatch)"
+        let now = ContinuousClock.now
+        if let known = tlsFindings.withLock({ $0[key] }), now - known.at < .seconds(60) { return known.text }
+        let finding = await TLSDiagnosis.diagnose(host: host, port: port, serverName: host, hostnameMismatch: hostnameMismatch,
+                                                  timeout: .nanoseconds(Int64(min(timeout, .seconds(5)).seconds * 1e9)))
+        tlsFindings.withLock { $0[key] = (now, finding.text) }
+        return finding.text
     }
 
     private func receive(_ request: HTTPClientRequest, deadline: NIODeadline, anyStatus: Bool) async throws -> Fetched {
@@ -192,13 +222,13 @@ public final class HTTPFetcher: Sendable {
             case .remoteConnectionClosed, .cancelled:
                 return .connectionReset
             case .tlsHandshakeTimeout:
-                return .tls("handshake timed out")
+                return .tls("the TLS handshake timed out; check that the port serves HTTPS")
             default:
                 break
             }
         }
-        if error is NIOSSLError || error is BoringSSLError {
-            return .tls(Self.tlsDetail(String(describing: error)))
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return .tls(String(describing: error))  // replaced by what `TLSDiagnosis` finds
         }
         if let decompression = error as? NIOHTTPDecompression.DecompressionError {
             if case .limit = decompression { return .bodyTooLarge(limitBytes: bodyLimit) }
@@ -213,13 +243,6 @@ public final class HTTPFetcher: Sendable {
             return .connectionReset
         }
         return .network(text)
-    }
-
-    private static func tlsDetail(_ text: String) -> String {
-        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("certificate") {
-            return "server certificate not trusted"
-        }
-        return text.count > 160 ? String(text.prefix(160)) + "…" : text
     }
 }
 

@@ -9,6 +9,7 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooManyRedirects(limit: Int)
     case connectionRefused
     case connectionReset
+    /// What failed in the TLS handshake and what to pass (`TLSDiagnosis`).
     case tls(String)
     case network(String)
     /// The body is not an exposition page (binary data, a JSON-quoted page, nothing but parse errors).
@@ -39,7 +40,7 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .connectionReset:
             return "connection reset or closed by the server before the page was complete"
         case .tls(let detail):
-            return "TLS failed (\(detail)); pass --ca-file with the server's CA, or --insecure to skip verification"
+            return "TLS failed: \(detail)"
         case .network(let detail):
             return "network error: \(detail)"
         case .notExposition(let detail):

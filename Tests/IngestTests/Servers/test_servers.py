@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Loopback servers for infertop's ingest tests: a real prometheus_client exporter and hostile peers.
 
-Usage: test_servers.py [--page FILE] [--token TOKEN] [--cert PEM --key PEM] MODE [MODE ...]
+Usage: test_servers.py [--page FILE] [--token TOKEN] [--basic USER:PASSWORD] [--cert PEM --key PEM] MODE [MODE ...]
 
 Each MODE gets its own server on 127.0.0.1 with a port chosen by the OS. The first line written to
 stdout is a JSON object {mode: port}. The process exits when its stdin closes, so a test that dies
@@ -18,12 +18,16 @@ Modes:
   endless   200 text/plain, streams sample lines without end
   404, 500  that status
   bearer    serves --page only with 'Authorization: Bearer TOKEN', else 401
+  basic     serves --page only with HTTP basic auth of --basic USER:PASSWORD, else 401 (and records the
+            Authorization header of the last request, served at /last-authorization)
+  page-tls  serves --page over HTTPS (needs --cert/--key)
   redirect  redirects to itself forever
   query-api a Prometheus query API over one target 'a:1': its TTFT query answers once, then fails
             (HTTP 503); every answer takes 0.3 s; /stats tells the most queries it had in flight at once
 """
 import argparse
 import base64
+import ssl
 import gzip
 import http.server
 import json
@@ -63,6 +67,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     mode = ""
     page = b""
     token = ""
+    basic = ""
+    seen = {"authorization": ""}
 
     def log_message(self, *args):
         pass
@@ -166,6 +172,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.send_body(200, b"# TYPE llamacpp:tokens_predicted_total counter\nllamacpp:tokens_predicted_total 12\n"
                                     b"# TYPE llamacpp:requests_processing gauge\nllamacpp:requests_processing 1\n")
+        elif mode == "basic":
+            if self.path == "/last-authorization":
+                self.send_body(200, self.seen["authorization"].encode())
+                return
+            self.seen["authorization"] = self.headers.get("Authorization") or ""
+            expected = "Basic " + base64.b64encode(self.basic.encode()).decode()
+            if self.headers.get("Authorization") == expected:
+                self.send_body(200, self.page)
+            else:
+                self.send_body(401, b"Unauthorized\n", extra={"WWW-Authenticate": 'Basic realm="metrics"'})
         elif mode == "redirect":
             self.send_response(302)
             self.send_header("Location", self.path + ("x" if len(self.path) < 200 else ""))
@@ -208,6 +224,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--page")
     parser.add_argument("--token", default="")
+    parser.add_argument("--basic", default="")
     parser.add_argument("--cert")
     parser.add_argument("--key")
     parser.add_argument("modes", nargs="+")
@@ -225,8 +242,13 @@ def main():
         elif mode == "silent":
             ports[mode] = silent_server()
         else:
-            handler = type("H", (Handler,), {"mode": mode, "page": page, "token": args.token})
+            handler = type("H", (Handler,), {"mode": mode.removesuffix("-tls"), "page": page, "token": args.token,
+                                             "basic": args.basic, "seen": {"authorization": ""}})
             server = Server(("127.0.0.1", 0), handler)
+            if mode.endswith("-tls"):
+                context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+                context.load_cert_chain(args.cert, args.key)
+                server.socket = context.wrap_socket(server.socket, server_side=True)
             threading.Thread(target=server.serve_forever, daemon=True).start()
             ports[mode] = server.server_address[1]
     print(json.dumps(ports), flush=True)
