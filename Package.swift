@@ -44,7 +44,8 @@ let package = Package(
         // Alert rules, the event log, filter expressions and the analyses behind the insight screens.
         .target(name: "Insights", dependencies: ["ClusterModel", "Formatting"]),
         .target(name: "Dashboard", dependencies: ["ClusterModel", "Insights", "Formatting"]),
-        .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"]),
+        // The themes in Themes/ are compiled in (EmbedThemes), so a binary copied alone still has them.
+        .target(name: "CursesTerminal", dependencies: ["CNCurses", "Dashboard"], plugins: ["EmbedThemes"]),
         // The wiring of the stages: a source's scrapes → store → cluster picture and history → a dashboard feed.
         .target(name: "Pipeline", dependencies: [
             "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard",
@@ -63,6 +64,8 @@ let package = Package(
             .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
                          .when(platforms: [.linux], configuration: .release)),
         ]),
+        // Build-time sources: the theme files as Swift strings.
+        .plugin(name: "EmbedThemes", capability: .buildTool()),
         // Shared helpers for the test targets: fixture paths, bounded polling, loopback servers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),

@@ -3,8 +3,10 @@ import Dashboard
 /// How the dashboard runs: theme, glyphs, colour depth override, mouse, loop period. The `infertop` command fills
 /// it from its flags.
 public struct DashboardOptions: Sendable {
-    /// A theme name (from `Themes/` or `~/.config/infertop/themes/`) or a path to a theme file; nil = "dark".
+    /// A theme name (built in, or from the catalog's folders) or a path to a theme file; nil = "dark".
     public var theme: String?
+    /// Where themes are found (the `t` key cycles through all of them).
+    public var themes: ThemeCatalog
     /// `braille`, `block` or `ascii`; nil = automatic from the locale.
     public var glyphs: String?
     /// Forces a colour depth (`truecolor`, `256`, `16`, `none`); nil = detected.
@@ -17,10 +19,11 @@ public struct DashboardOptions: Sendable {
     /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.
     public var replay: Bool
 
-    public init(theme: String? = nil, glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
+    public init(theme: String? = nil, themes: ThemeCatalog = ThemeCatalog(folders: []), glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
                 frameCheck: Duration = .milliseconds(100), environment: [String: String] = [:], replay: Bool = false) {
         self.frameCheck = frameCheck
         self.theme = theme
+        self.themes = themes
         self.glyphs = glyphs
         self.colorDepth = colorDepth
         self.mouse = mouse

@@ -16,17 +16,12 @@ import Dashboard
 public enum DashboardRunner {
     public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws -> DashboardEnd {
         try TerminalCheck.requireInteractive(environment: options.environment)
-        let catalog = ThemeCatalog.standard(environment: options.environment)
+        let catalog = options.themes
         var themeNames = catalog.names()
         let firstTheme = options.theme ?? "dark"
         // Loaded before curses starts, so a bad theme file's error is printed on a normal screen.
-        var themes: [String: Theme] = [:]
-        do {
-            themes[firstTheme] = try catalog.load(firstTheme)
-        } catch where options.theme == nil && themeNames.isEmpty {
-            // No theme files installed at all: attributes only, rather than refusing to start.
-            themes[firstTheme] = Theme.monochrome
-        }
+        let first = try catalog.load(firstTheme)
+        var themes = [firstTheme: first]
         if !themeNames.contains(firstTheme) { themeNames.insert(firstTheme, at: 0) }
 
         SignalTrap.install()
@@ -46,7 +41,7 @@ public enum DashboardRunner {
         state.themeIndex = themeNames.firstIndex(of: firstTheme) ?? 0
         var frame = feed.latest()
         state.replay = options.replay
-        var palette = CursesPalette(theme: themes[firstTheme]!, depth: depth)
+        var palette = CursesPalette(theme: first, depth: depth)
         var paletteIndex = state.themeIndex
         var needsDraw = true
         while true {
@@ -83,7 +78,7 @@ public enum DashboardRunner {
                 let name = themeNames[state.themeIndex]
                 // A broken user theme met while cycling is skipped: nothing may be printed behind curses.
                 if themes[name] == nil, let loaded = try? catalog.load(name) { themes[name] = loaded }
-                palette = CursesPalette(theme: themes[name] ?? themes[firstTheme]!, depth: depth)
+                palette = CursesPalette(theme: themes[name] ?? first, depth: depth)
                 paletteIndex = state.themeIndex
             }
             if needsDraw {

@@ -1,59 +1,67 @@
 import Dashboard
 import Foundation
 
-/// Finds and loads theme files: `--theme PATH`, or a name looked up in `~/.config/infertop/themes/` (the user's,
-/// which win), `$INFERTOP_THEMES`, and the `Themes/` folder beside the executable or the source checkout.
+/// Finds and loads themes: `--theme PATH`, or a name looked up first in the user's folders (`themes/` in the
+/// configuration folder, then `$INFERTOP_THEMES`), which may replace or add to them, then among the themes
+/// compiled into the executable (the repository's `Themes/`), so that a binary copied alone has them all.
 public struct ThemeCatalog: Sendable {
-    /// Folders searched for `NAME.theme`, in order.
+    /// Folders searched for `NAME.theme` before the built-in themes, in order.
     public var folders: [URL]
+    /// The built-in themes' texts by name.
+    public var builtIn: [String: String]
 
-    public init(folders: [URL]) { self.folders = folders }
-
-    /// The standard search path for this process.
-    public static func standard(environment: [String: String]) -> ThemeCatalog {
-        var folders: [URL] = []
-        let home = environment["HOME"].map { URL(fileURLWithPath: $0) }
-        let config = environment["XDG_CONFIG_HOME"].map { URL(fileURLWithPath: $0) } ?? home?.appendingPathComponent(".config")
-        if let config { folders.append(config.appendingPathComponent("infertop/themes")) }
-        if let extra = environment["INFERTOP_THEMES"] { folders.append(URL(fileURLWithPath: extra)) }
-        // The executable lives in .build/<triple>/<config>/ of a checkout, or in <prefix>/bin of an install.
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            folders.append(dir.appendingPathComponent("Themes"))
-            folders.append(dir.appendingPathComponent("share/infertop/themes"))
-            dir.deleteLastPathComponent()
-        }
-        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Themes"))
-        return ThemeCatalog(folders: folders)
+    public init(folders: [URL], builtIn: [String: String] = ThemeCatalog.builtInTexts) {
+        self.folders = folders
+        self.builtIn = builtIn
     }
 
-    /// Theme names found, in a stable order with `dark` first (the `t` key cycles through them).
-    public func names() -> [String] {
-        var seen = Set<String>()
-        var names: [String] = []
+    /// The texts of `Themes/*.theme` at build time, by name.
+    public static let builtInTexts = BuiltInThemeTexts.all
+
+    /// The search path for a user whose configuration folder is `configFolder` (`~/.config/infertop`), with
+    /// `$INFERTOP_THEMES` after it.
+    public static func standard(configFolder: URL?, environment: [String: String]) -> ThemeCatalog {
+        let folders = [configFolder?.appendingPathComponent("themes"),
+                       environment["INFERTOP_THEMES"].map { URL(fileURLWithPath: $0) }]
+        return ThemeCatalog(folders: folders.compactMap { $0 })
+    }
+
+    /// Every theme by name, in a stable order with `dark` first (the `t` key cycles through them): a name's
+    /// file in the first folder that has one, else its built-in text.
+    public func entries() -> [ThemeEntry] {
+        var found: [String: ThemeEntry] = [:]
         for folder in folders {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            for file in files.sorted() where file.hasSuffix(".theme") {
+            for file in files where file.hasSuffix(".theme") {
                 let name = String(file.dropLast(6))
-                if seen.insert(name).inserted { names.append(name) }
+                if found[name] == nil {
+                    found[name] = ThemeEntry(name: name, file: folder.appendingPathComponent(file),
+                                             replacesBuiltIn: builtIn[name] != nil)
+                }
             }
         }
-        return names.sorted { ($0 == "dark" ? 0 : 1, $0) < ($1 == "dark" ? 0 : 1, $1) }
+        for name in builtIn.keys where found[name] == nil {
+            found[name] = ThemeEntry(name: name, file: nil, replacesBuiltIn: false)
+        }
+        return found.values.sorted { ($0.name == "dark" ? 0 : 1, $0.name) < ($1.name == "dark" ? 0 : 1, $1.name) }
     }
+
+    /// Theme names, as `entries()` orders them.
+    public func names() -> [String] { entries().map(\.name) }
 
     /// Loads a theme by name or path. An unknown name lists the known ones; a bad file names its line.
     public func load(_ nameOrPath: String) throws -> Theme {
         let url: URL
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
             url = URL(fileURLWithPath: nameOrPath)
-        } else if let found = folders.map({ $0.appendingPathComponent(nameOrPath + ".theme") })
-            .first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
-            url = found
+        } else if let entry = entries().first(where: { $0.name == nameOrPath }) {
+            guard let file = entry.file else {
+                return try ThemeParser.parse(builtIn[nameOrPath] ?? "", source: "built-in theme \(nameOrPath)")
+            }
+            url = file
         } else {
-            let known = names()
-            throw TerminalError("no theme named '\(nameOrPath)'; known themes: "
-                                + (known.isEmpty ? "none found (looked in \(folders.map(\.path).joined(separator: ", ")))"
-                                   : known.joined(separator: ", ")) + "; or pass a path to a .theme file")
+            throw TerminalError("no theme named '\(nameOrPath)'; known themes: \(names().joined(separator: ", ")); "
+                                + "or put \(nameOrPath).theme in \(folders.first?.path ?? "a themes folder") or pass a path to a .theme file")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TerminalError("cannot read theme file \(url.path)")

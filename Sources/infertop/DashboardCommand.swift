@@ -21,10 +21,18 @@ struct DashboardCommand: AsyncParsableCommand {
     @OptionGroup(title: "Display") var display: DisplayArguments
     @Option(help: ArgumentHelp("Also record every scrape to this file (replay it with `infertop replay`).", valueName: "file"))
     var record: String?
+    @Flag(name: .customLong("list-themes"), help: "List the themes (built in, and files in ~/.config/infertop/themes/) and where each comes from, then exit.")
+    var listThemes = false
 
     @MainActor
     mutating func run() async throws {
         MallocArenas.limitToOne()
+        if listThemes {
+            let entries = ConfigHome.current.themes().entries()
+            let width = entries.map(\.name.count).max() ?? 0
+            for entry in entries { print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.origin) }
+            return
+        }
         let logging = try display.startLogging()
         let configuration = try source.ingestConfiguration()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)

@@ -7,7 +7,8 @@ import Pipeline
 
 /// How the dashboard looks and where its logs go; also the non-interactive `--frames` mode.
 struct DisplayArguments: ParsableArguments {
-    @Option(help: "Theme name (dark, light, high-contrast, nord, gruvbox, ansi16, mono, or ~/.config/infertop/themes/NAME) or a theme file.")
+    @Option(help: ArgumentHelp("Theme name (built in: dark, light, high-contrast, nord, gruvbox, ansi16, mono; or NAME.theme in "
+                               + "~/.config/infertop/themes/; --list-themes lists them) or a theme file."))
     var theme: String?
     @Option(help: "Glyphs: braille, block or ascii (default: braille on UTF-8 terminals, ascii otherwise).")
     var glyphs: String?
@@ -35,7 +36,7 @@ struct DisplayArguments: ParsableArguments {
         // A theme that cannot be used is refused before anything starts, in every mode, with its first bad line.
         if let theme {
             do {
-                _ = try ThemeCatalog.standard(environment: ProcessInfo.processInfo.environment).load(theme)
+                _ = try ConfigHome.current.themes().load(theme)
             } catch {
                 throw ValidationError("--theme: \(error)")
             }
@@ -54,7 +55,7 @@ struct DisplayArguments: ParsableArguments {
     }
 
     func dashboardOptions(configuredTheme: String?, replay: Bool = false) -> DashboardOptions {
-        DashboardOptions(theme: theme ?? configuredTheme, glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
+        DashboardOptions(theme: theme ?? configuredTheme, themes: ConfigHome.current.themes(), glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
                          mouse: !noMouse, environment: ProcessInfo.processInfo.environment, replay: replay)
     }
 
