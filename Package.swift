@@ -63,9 +63,10 @@ let package = Package(
             // same but need glibc 2.36 even where the binary is built.) See README, "Performance".
             .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
                          .when(platforms: [.linux], configuration: .release)),
-        ]),
-        // Build-time sources: the theme files as Swift strings.
+        ], plugins: ["BuildCommit"]),
+        // Build-time sources: the theme files as Swift strings, and the commit a binary is built from (`--version`).
         .plugin(name: "EmbedThemes", capability: .buildTool()),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // Shared helpers for the test targets: fixture paths, bounded polling, loopback servers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),

@@ -7,7 +7,7 @@ struct Infertop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "infertop",
         abstract: "A terminal dashboard for LLM inference clusters.",
-        version: InfertopVersion.current,
+        version: InfertopVersion.described,
         subcommands: [DashboardCommand.self, ReplayCommand.self, RecordCommand.self, SimCommand.self, SnapshotCommand.self, BenchCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
