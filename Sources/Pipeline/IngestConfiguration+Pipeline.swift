@@ -4,10 +4,13 @@ import Insights
 import MetricStore
 
 extension IngestConfiguration {
+    /// The history kept when the configuration sets no `retention.duration`: 15 minutes.
+    public static let defaultRetentionSeconds = 15.0 * 60
+
     /// The store's bounds from the configuration: retention (default 15 minutes) at the scrape interval.
     public var storeConfiguration: StoreConfiguration {
         let intervalMs = Int64(max(intervalSeconds, 0.05) * 1000)
-        var retentionMs = Int64((retentionSeconds ?? 15 * 60) * 1000)
+        var retentionMs = Int64((retentionSeconds ?? Self.defaultRetentionSeconds) * 1000)
         if let points = retentionPoints { retentionMs = min(retentionMs, Int64(points) * intervalMs) }
         return StoreConfiguration(retentionMs: max(retentionMs, 2 * intervalMs), scrapeIntervalMs: intervalMs,
                                   maxSeries: maxSeries ?? StoreConfiguration.defaultMaxSeries)

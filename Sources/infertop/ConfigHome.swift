@@ -7,8 +7,10 @@ import Foundation
 struct ConfigHome {
     /// The folder; nil when neither variable gives one (no user files are read then).
     var folder: URL?
-    /// How the folder was chosen, for `--print-config`.
+    /// How the folder was chosen, for `--print-config`: `$XDG_CONFIG_HOME/infertop` or `$HOME/.config/infertop`.
     var reason: String
+    /// Why `$XDG_CONFIG_HOME` was passed over, when it is set.
+    var note: String?
 
     init(environment: [String: String]) {
         if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -16,7 +18,8 @@ struct ConfigHome {
             reason = "$XDG_CONFIG_HOME/infertop"
         } else if let home = environment["HOME"], home.hasPrefix("/") {
             folder = URL(fileURLWithPath: home).appendingPathComponent(".config/infertop")
-            reason = "$HOME/.config/infertop" + (environment["XDG_CONFIG_HOME"].map { " ($XDG_CONFIG_HOME '\($0)' is not absolute)" } ?? "")
+            reason = "$HOME/.config/infertop"
+            note = environment["XDG_CONFIG_HOME"].map { "$XDG_CONFIG_HOME '\($0)' is not an absolute path, so it is not used" }
         } else {
             folder = nil
             reason = "no user folder: neither $XDG_CONFIG_HOME nor $HOME is an absolute path"

@@ -23,6 +23,8 @@ struct DashboardCommand: AsyncParsableCommand {
     var record: String?
     @Flag(name: .customLong("list-themes"), help: "List the themes (built in, and files in ~/.config/infertop/themes/) and where each comes from, then exit.")
     var listThemes = false
+    @Flag(name: .customLong("print-config"), help: "Print the effective configuration and where each value came from (default, file:line, flag, environment), then exit.")
+    var printConfig = false
 
     @MainActor
     mutating func run() async throws {
@@ -33,8 +35,13 @@ struct DashboardCommand: AsyncParsableCommand {
             for entry in entries { print(entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.origin) }
             return
         }
-        let logging = try display.startLogging()
         let configuration = try source.ingestConfiguration()
+        if printConfig {
+            print(ConfigurationReport(configuration: configuration, source: source, display: display, home: ConfigHome.current,
+                                      environment: ProcessInfo.processInfo.environment).text)
+            return
+        }
+        let logging = try display.startLogging()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
         let recorder = record.map { ScrapeRecorder(path: $0, sources: [chosen.description],
                                                    intervalSeconds: chosen.intervalSeconds ?? 1,

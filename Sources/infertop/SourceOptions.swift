@@ -10,8 +10,8 @@ struct SourceOptions: ParsableArguments {
                                  valueName: "target"))
     var targets: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("YAML configuration file (docs/CONFIG.md); default \(IngestConfiguration.defaultPath) when it exists.",
-                                            valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file (docs/CONFIG.md); default $XDG_CONFIG_HOME/infertop/config.yaml "
+                                            + "(~/.config/infertop/config.yaml) when it exists.", valueName: "file"))
     var config: String?
 
     @Option(name: .long, help: ArgumentHelp("Seconds between scrapes: 1, 0.5, 500ms, 2s (\(SettingRange.interval.text)).",
@@ -76,13 +76,16 @@ struct SourceOptions: ParsableArguments {
     /// when neither this nor the configuration file names one).
     var namesSource: Bool { !targets.isEmpty || prometheus != nil || !fileSD.isEmpty }
 
+    /// The configuration file read: `--config`, else `config.yaml` in the user's folder (read when it exists).
+    var configFile: String? { config ?? ConfigHome.current.configFile }
+
     /// The configuration file (explicit `--config`, or the default location when it exists) with the flags
     /// applied on top; targets given on the command line replace the file's.
     func ingestConfiguration() throws -> IngestConfiguration {
         var configuration: IngestConfiguration
         do {
-            configuration = try ConfigurationLoader.load(path: config ?? IngestConfiguration.defaultPath,
-                                                         required: config != nil) ?? IngestConfiguration()
+            configuration = try configFile.flatMap { try ConfigurationLoader.load(path: $0, required: config != nil) }
+                ?? IngestConfiguration()
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
         }
@@ -101,7 +104,7 @@ struct SourceOptions: ParsableArguments {
     /// other bad value of the file, naming the file, the line and the key.
     func alertRules(of configuration: IngestConfiguration) throws -> AlertRuleConfiguration {
         do {
-            return try configuration.alertConfiguration(file: config ?? IngestConfiguration.defaultPath)
+            return try configuration.alertConfiguration(file: configuration.file ?? configFile ?? "configuration")
         } catch {
             throw ValidationError(error.description)
         }

@@ -58,6 +58,17 @@ struct ConfigurationLoaderTests {
         #expect(configuration.retentionPoints == 900)
     }
 
+    @Test("the file and the line of each top-level key are kept, for --print-config")
+    func keyLines() throws {
+        let configuration = try ConfigurationLoader.parse(Self.example, file: "/etc/infertop/config.yaml")
+        #expect(configuration.file == "/etc/infertop/config.yaml")
+        #expect(configuration.keyLines["interval"] == 1)
+        #expect(configuration.keyLines["targets"] == 6)
+        #expect(configuration.keyLines["retention"] == 25)
+        #expect(configuration.keyLines["max_redirects"] == nil)
+        #expect(configuration.keyLines.count == 14)
+    }
+
     @Test("a target's pod and namespace are read")
     func pod() throws {
         let yaml = "targets:\n  - url: http://10.1.2.3:8000/metrics\n    pod: vllm-0\n    namespace: serving\n"

@@ -18,9 +18,11 @@ struct InfertopProcess {
     let stdout: URL
     let stderr: URL
 
-    /// Starts `infertop ARGUMENTS`; output goes to files in `folder`, named after `name`.
-    init(_ arguments: [String], name: String, folder: URL) throws {
-        guard let binary = Self.binary else {
+    /// Starts `infertop ARGUMENTS`; output goes to files in `folder`, named after `name`. `environment` replaces
+    /// the test runner's (a user's HOME, no toolchain), `directory` is where it starts, `binary` another copy.
+    init(_ arguments: [String], name: String, folder: URL, environment: [String: String]? = nil,
+         directory: URL? = nil, binary: URL? = InfertopProcess.binary) throws {
+        guard let binary else {
             throw ProcessFailure("no infertop binary: run `swift build` (or `swift build --build-tests`) first")
         }
         stdout = folder.appendingPathComponent("\(name).out")
@@ -31,6 +33,8 @@ struct InfertopProcess {
         process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdout)
         process.standardError = try FileHandle(forWritingTo: stderr)

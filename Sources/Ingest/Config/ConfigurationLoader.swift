@@ -33,6 +33,7 @@ public enum ConfigurationLoader {
             throw syntaxError(error, file: file)
         }
         var configuration = IngestConfiguration()
+        configuration.file = file
         guard let root else { return configuration }
         let reader = YAMLValueReader(file: file)
         let folder = (file as NSString).deletingLastPathComponent
@@ -41,7 +42,8 @@ public enum ConfigurationLoader {
             return expanded.hasPrefix("/") || folder.isEmpty ? expanded : folder + "/" + expanded
         }
         var timeout: Double?
-        for (key, _, value) in try reader.entries(root, key: "", known: topKeys) {
+        for (key, keyNode, value) in try reader.entries(root, key: "", known: topKeys) {
+            configuration.keyLines[key] = reader.line(keyNode)
             switch key {
             case "targets": configuration.targets = try targets(value, reader: reader, path: path)
             case "file_sd": configuration.fileSDPaths = try reader.stringList(value, key: key).map(path)

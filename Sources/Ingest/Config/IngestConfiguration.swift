@@ -14,8 +14,6 @@ public struct IngestConfiguration: Sendable, Hashable {
     /// hanging targets (each holding its slot until the timeout) do not queue the rest behind them; the cap is
     /// also kept under the process's open-file limit.
     public static let defaultConcurrency = 8192
-    /// Where the configuration is read from when `--config` is not given (tilde expanded by the loader).
-    public static let defaultPath = "~/.config/infertop/config.yaml"
 
     public var targets: [ScrapeTarget]
     /// Prometheus `file_sd` JSON files whose targets are added to `targets` and re-read when they change.
@@ -59,6 +57,10 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var maxSeries: Int?
     /// The seed of the start stagger and jitter, so that a run can be reproduced.
     public var seed: UInt64
+    /// The file these settings were read from, if any, and the line of each top-level key it set (for
+    /// `--print-config`, which says where every value came from); a key absent here kept its default.
+    public var file: String?
+    public var keyLines: [String: Int] = [:]
 
     public init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
                 timeoutSeconds: Double? = nil, concurrency: Int = IngestConfiguration.defaultConcurrency,
