@@ -5,7 +5,8 @@
 # latency offset and series limits), openssl (TLS tests), Go's expfmt (parser benchmark peer),
 # Python's prometheus_client (parser and scrape peer), and a llama.cpp `llama-server` for CPU (the real engine
 # peer: cmake and a C++ compiler build it once into a cache outside the checkout, 10-15 minutes on 2 cores;
-# Python's gguf and numpy make its tiny test models). Safe to run again: a warm run only checks.
+# Python's gguf and numpy make its tiny test models), and dpkg-dev (dpkg-shlibdeps, for scripts/release.sh,
+# which CI runs). Safe to run again: a warm run only checks.
 # usage: scripts/setup.sh [--tests]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,7 @@ case "${1:-}" in
 esac
 packages=(libncurses-dev zlib1g-dev)
 $tests && packages+=(tmux prometheus victoria-metrics openssl curl python3 python3-pip python3-venv golang-go
-                     golang-github-prometheus-common-dev cmake build-essential)
+                     golang-github-prometheus-common-dev cmake build-essential dpkg-dev)
 need_apt=()
 for pkg in "${packages[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
