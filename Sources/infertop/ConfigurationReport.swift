@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import MetricStore
 import Pipeline
 
 /// `infertop --print-config`: the effective configuration, one top-level key a line in the file's own YAML
@@ -39,7 +40,8 @@ struct ConfigurationReport {
         }
         // Settings that are off are comments, so that the text reads back as the same configuration.
         let prometheus = c.prometheus.map {
-            "prometheus: {url: \(Self.json($0.url)), selector: \(Self.json($0.selector)), backfill: \(secondsText($0.backfillSeconds))}"
+            "prometheus: {url: \(Self.json($0.url)), selector: \(Self.json($0.selector)), backfill: \(secondsText($0.backfillSeconds)), "
+                + "instance_labels: \(Self.list($0.identity.labels.map(Self.json)))}"
         } ?? "# prometheus: none (scrape the targets)"
         let retention = "retention: {duration: " + secondsText(c.retentionSeconds ?? IngestConfiguration.defaultRetentionSeconds)
             + (c.retentionPoints.map { ", points: \($0)" } ?? "") + "}"
@@ -60,12 +62,15 @@ struct ConfigurationReport {
             ("tls: {" + (c.tls.caFile.map { "ca_file: \(Self.json($0)), " } ?? "") + "insecure: \(c.tls.insecure)}",
              origin("tls", flag: source.caFile != nil || source.insecure ? "--ca-file / --insecure" : nil)),
             (prometheus,
-             origin("prometheus", flag: source.prometheus != nil || source.selector != nil ? "--prometheus / --selector" : nil)),
+             origin("prometheus", flag: source.prometheus != nil || source.selector != nil || source.instanceLabels != nil
+                                   ? "--prometheus / --selector / --instance-labels" : nil)),
             ("nodes: " + Self.map(c.nodeMap.mapValues(Self.json)), origin("nodes")),
+            ("instance_gpus: " + Self.map(c.instanceGPUs.mapValues { Self.list($0.map(Self.json)) }), origin("instance_gpus")),
             ("thresholds: " + Self.map(c.thresholds.mapValues(Self.number)), origin("thresholds")),
             ("theme: " + Self.json(display.theme ?? c.theme ?? "dark"),
              flagTheme ?? origin("theme")),
             (retention, origin("retention")),
+            ("max_series: \(c.maxSeries ?? StoreConfiguration.defaultMaxSeries)", origin("max_series")),
             ("alerts: " + Self.map(c.alertRules.mapValues { Self.map($0.mapValues(Self.json)) }.merging(
                 c.alertParameters.mapValues(Self.json)) { rule, _ in rule }), origin("alerts")),
             ("# glyphs: " + (display.glyphs ?? "braille on a UTF-8 locale, else ascii"),
