@@ -112,9 +112,15 @@ public struct LlamaLoad: Decodable, Sendable {
             .reduce(0) { $0 + ($1.timings?.promptN ?? 0) }
     }
 
-    /// Requests sent and not yet ended at `time`, by the client's clock.
-    public func inFlight(at time: Double) -> Int {
-        requests.filter { $0.sent <= time && $0.done > time }.count
+    /// Requests the clients had open for the whole of [from, to]: the server held each of them all that time (it
+    /// gets a request after the client sends it and finishes it before the client has the end).
+    public func openThroughout(from: Double, to: Double) -> Int {
+        requests.filter { $0.sent <= from && $0.done >= to }.count
+    }
+
+    /// Requests the clients had open at some moment of [from, to]: the most the server can have held then.
+    public func openDuring(from: Double, to: Double) -> Int {
+        requests.filter { $0.sent < to && $0.done > from }.count
     }
 
     /// llama.cpp's own mean time per output token over the requests that ended in (from, to]: generation time
