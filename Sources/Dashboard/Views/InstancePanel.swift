@@ -52,13 +52,13 @@ public enum InstancePanel {
             GPUUse.indices(rows[i], ctx)
         },
         Column("GPU util", .number, priority: 20, hidesWhenEmpty: true) { rows, i, ctx in
-            .text(Format.percent(GPUUse.utilization(rows[i], ctx), absent: ctx.absent), .text)
+            .text(Format.percent(ctx.index.utilization(of: rows[i]), absent: ctx.absent), .text)
         },
         Column("VRAM", .number, priority: 15, hidesWhenEmpty: true) { rows, i, ctx in
             .text(Format.gib(ctx.index.vramUsed(of: rows[i]), absent: ctx.absent), .text)
         },
         Column("power", .number, priority: 10, hidesWhenEmpty: true) { rows, i, ctx in
-            .text(Format.watts(GPUUse.power(rows[i], ctx), absent: ctx.absent), .text)
+            .text(Format.watts(ctx.index.power(of: rows[i]), absent: ctx.absent), .text)
         },
     ]
 

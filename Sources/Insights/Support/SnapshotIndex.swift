@@ -57,4 +57,14 @@ public struct SnapshotIndex: Sendable {
     public func vramUsed(of instance: EngineInstance) -> Double? {
         sum(gpus(of: instance).map(\.vramUsedBytes))
     }
+
+    /// Mean utilization of an instance's GPUs (0…1); nil when none reports it.
+    public func utilization(of instance: EngineInstance) -> Double? {
+        mean(gpus(of: instance).map(\.utilization))
+    }
+
+    /// Power drawn by an instance's GPUs, in watts; nil when none reports it.
+    public func power(of instance: EngineInstance) -> Double? {
+        sum(gpus(of: instance).map(\.powerWatts))
+    }
 }
