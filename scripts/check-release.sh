@@ -101,13 +101,16 @@ done
 if [ "$(id -u)" -eq 0 ] && ! dpkg -s infertop > /dev/null 2>&1; then
   dpkg -i "${debs[0]}" > /dev/null
   installed=$(run /usr/bin/infertop --version)
-  run /usr/bin/infertop snapshot --sim | grep -q "GPUs" || fail "the installed infertop's snapshot printed no GPUs"
+  # Captured first: grep -q leaves at its first match, and under pipefail the writer's broken pipe would fail.
+  snapshot=$(run /usr/bin/infertop snapshot --sim)
+  grep -q "GPUs" <<< "$snapshot" || fail "the installed infertop's snapshot printed no GPUs: $snapshot"
   dpkg -r infertop > /dev/null
   [ ! -e /usr/bin/infertop ] || fail "dpkg -r left /usr/bin/infertop"
   say "dpkg -i installed it (Depends: $control), /usr/bin/infertop ran ($installed), dpkg -r removed it"
 else
   dpkg-deb -x "${debs[0]}" "$scratch/root"
-  run "$scratch/root/usr/bin/infertop" snapshot --sim | grep -q "GPUs" || fail "the .deb's infertop printed no GPUs"
+  snapshot=$(run "$scratch/root/usr/bin/infertop" snapshot --sim)
+  grep -q "GPUs" <<< "$snapshot" || fail "the .deb's infertop printed no GPUs: $snapshot"
   say "the .deb extracted into a scratch root runs (Depends: $control); not installed: not root, or infertop already installed"
 fi
 say "all checks passed"
