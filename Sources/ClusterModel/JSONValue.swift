@@ -63,6 +63,12 @@ public enum JSONValue: Sendable, Hashable {
 
     private static func quote(_ string: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: append them whole rather than a scalar at a time.
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
