@@ -32,7 +32,9 @@ public struct ClusterBuilder: Sendable {
 
     /// The rate window of `target`: the configured one, or with `shortensYoungWindows` the time the target has
     /// been scraped when that is shorter (at least 1 ms, so one scrape still gives no rate).
-    private func windowMs(of target: String, in store: MetricStore) -> Int64 {
+    private func windowMs(of target: String, status: TargetStatus, in store: MetricStore) -> Int64 {
+        // Rates a query server computed are over its window, whatever this model's is.
+        if let given = status.givenRateWindowMs { return given }
         guard configuration.shortensYoungWindows, let first = store.oldestTimeMs(of: target),
               let last = store.latestTimeMs(of: target) else { return configuration.rateWindowMs }
         return min(configuration.rateWindowMs, max(1, last - first))
@@ -49,8 +51,9 @@ public struct ClusterBuilder: Sendable {
         statuses.reserveCapacity(names.count)
         windows.reserveCapacity(names.count)
         for name in names {
-            statuses.append(store.status(of: name) ?? TargetStatus(id: name))
-            windows.append(store.window(of: name, windowMs: windowMs(of: name, in: store)))
+            let status = store.status(of: name) ?? TargetStatus(id: name)
+            statuses.append(status)
+            windows.append(store.window(of: name, windowMs: windowMs(of: name, status: status, in: store)))
         }
         let key = FrameLayout.Key(planGeneration: planVersion, placeholders: instanceOrder.map {
             $0.index < 0 && FrameBuilder.showsPlaceholder(statuses[$0.target])

@@ -39,10 +39,11 @@ public struct MetricStore: Sendable {
     /// Stores one scraped page of `target`, taken at `atMs`. Pages must come in time order per target; an
     /// older or same-time page is refused (its error is recorded in the target's status).
     ///
-    /// With `ratesGiven`, the page's counter and histogram samples are already per-second rates (a query
-    /// server's `rate()`), so their series are read as rates rather than differenced.
+    /// With `givenRateWindowMs`, the page's counter and histogram samples are already per-second rates over
+    /// that window (a query server's `rate(…[W])`), so their series are read as rates rather than differenced,
+    /// and the target's rates are said to be over that window.
     public mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
-                                scrapeDuration: Double? = nil, bytes: Int? = nil, ratesGiven: Bool = false) {
+                                scrapeDuration: Double? = nil, bytes: Int? = nil, givenRateWindowMs: Int64? = nil) {
         let t = targetSlot(target)
         if let last = targets[Int(t)].status.lastScrapeMs, atMs <= last {
             targets[Int(t)].status.lastError = "\(target): page at \(atMs) ms is not newer than the last one "
@@ -63,7 +64,8 @@ public struct MetricStore: Sendable {
             && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
         if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
-            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs, ratesGiven: ratesGiven)
+            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs,
+                                                  ratesGiven: givenRateWindowMs != nil)
         }
         targets[Int(t)].layout = refused == 0 ? page.layout : nil
         markMissing(target: t, scrape: scrape)
@@ -73,6 +75,7 @@ public struct MetricStore: Sendable {
         status.lastAttemptMs = atMs
         status.scrapeDurationSeconds = scrapeDuration
         status.bytes = bytes
+        status.givenRateWindowMs = givenRateWindowMs
         status.samples = sampleCount
         status.errorCount = page.errorCount
         status.lastError = page.errors.first.map { "\(target): \($0.description)" }

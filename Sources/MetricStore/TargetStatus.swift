@@ -16,6 +16,9 @@ public struct TargetStatus: Sendable, Hashable {
     /// Series that were new in the last page, and ones refused because the store was full.
     public var newSeries = 0
     public var refusedSeries = 0
+    /// The window over which the sender computed the last page's rates (a query server's `rate(…[W])`); nil
+    /// when the page held raw counters and the store computes the rates.
+    public var givenRateWindowMs: Int64?
 
     public init(id: String) { self.id = id }
 }

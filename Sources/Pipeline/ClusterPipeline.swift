@@ -35,7 +35,7 @@ public struct ClusterPipeline: Sendable {
         learn(result.facts, of: result.target)
         if let page = result.page, result.error == nil {
             store.ingest(target: result.target, page: page, atMs: result.timeMs,
-                         scrapeDuration: result.durationSeconds, bytes: result.body?.count, ratesGiven: result.ratesGiven)
+                         scrapeDuration: result.durationSeconds, bytes: result.body?.count, givenRateWindowMs: result.givenRateWindowMs)
         } else {
             store.markFailed(target: result.target, atMs: result.timeMs, error: result.error ?? "no page")
         }

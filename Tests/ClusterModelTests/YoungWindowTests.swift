@@ -49,6 +49,23 @@ import TestSupport
         #expect(try Self.snapshot(shortening: false, pages: 4).rateWindowMs == 10_000)
     }
 
+    @Test func ratesAServerComputedAreSaidToBeOverItsWindow() throws {
+        // A query server's `rate(…[20s])`, asked twice a second apart: the rates are the server's, over its 20 s,
+        // whatever the model's window (10 s) or the time between the answers (1 s).
+        var store = MetricStore()
+        for (step, atMs) in [Int64(1_000), 2_000].enumerated() {
+            store.ingest(target: "server/a", page: ExpositionParser.parse(InstanceStateTests.vllm(tokens: 40 + Double(step))),
+                         atMs: atMs, givenRateWindowMs: 20_000)
+        }
+        var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 10_000, shortensYoungWindows: true))
+        let snapshot = builder.snapshot(from: store)
+        let instance = try #require(snapshot.instances.first)
+        #expect(snapshot.rateWindowMs == 20_000)
+        #expect(instance.rateWindowSeconds == 20)
+        #expect(instance.generationTokensPerSecond == 82)  // 41/s from each of two engines, as given
+        #expect(SnapshotText.render(snapshot).contains("(rates over 20s)"))
+    }
+
     @Test func oneScrapeGivesNoRate() throws {
         #expect(try Self.rate(shortening: true, pages: 1) == nil)
     }

@@ -37,7 +37,7 @@ struct PrometheusSourceTests {
         if !arrived { await source.shutdown() }
         try #require(arrived, "Prometheus never returned the fixture: \(results.map { $0.error ?? $0.target }), \(waited)")
         let result = try #require(results.first { $0.target == instance })
-        #expect(result.node == "gpu-node-1" && result.ratesGiven && results.count == 1)
+        #expect(result.node == "gpu-node-1" && result.givenRateWindowMs != nil && results.count == 1)
         let page = try #require(result.page)
         let direct = ExpositionParser.parse(try Fixtures.bytes(Fixtures.realScrape(Self.fixture)))
         let running = direct.family(named: "vllm:num_requests_running")?.samples.reduce(0) { $0 + $1.value }

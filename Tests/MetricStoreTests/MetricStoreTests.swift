@@ -76,13 +76,13 @@ import MetricStore
     /// and a falling value is a slower rate, not a reset; a page without the series leaves it without a rate.
     @Test func ratesGivenBySenderAreReadAsTheyAre() throws {
         var store = MetricStore()
-        store.ingest(target: "t", page: Self.page(counter: 30, gauge: 1), atMs: 0, ratesGiven: true)
+        store.ingest(target: "t", page: Self.page(counter: 30, gauge: 1), atMs: 0, givenRateWindowMs: 20_000)
         let counter = try id(store, "tokens_total")
         #expect(store.rate(counter, windowMs: 10_000)?.perSecond == 30)
-        store.ingest(target: "t", page: Self.page(counter: 12, gauge: 1), atMs: 1_000, ratesGiven: true)
+        store.ingest(target: "t", page: Self.page(counter: 12, gauge: 1), atMs: 1_000, givenRateWindowMs: 20_000)
         let rate = try #require(store.rate(counter, windowMs: 10_000))
         #expect(rate.perSecond == 12 && !rate.reset)
-        store.ingest(target: "t", page: Self.page(counter: nil, gauge: 1), atMs: 2_000, ratesGiven: true)
+        store.ingest(target: "t", page: Self.page(counter: nil, gauge: 1), atMs: 2_000, givenRateWindowMs: 20_000)
         #expect(store.rate(counter, windowMs: 10_000) == nil)
     }
 

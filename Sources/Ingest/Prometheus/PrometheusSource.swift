@@ -178,12 +178,13 @@ public actor PrometheusSource {
         }
         status.serverError = nil
         status.dataAgeSeconds = newest.map { max(0, Double(nowMs - $0) / 1000) }
+        status.serverScrapeSeconds = scrapeIntervalSeconds
         let results = results(answers: answers, up: upSeries, upKnown: upFailed == nil, timeMs: nowMs,
                               duration: (clock.now() - started).seconds)
         if status.isOld, let age = status.dataAgeSeconds {
+            let scrapes = scrapeIntervalSeconds.map { " (it scrapes every \(Self.age(Int64($0 * 1000))))" } ?? ""
             status.warnings.append("the newest samples are \(Self.age(Int64(age * 1000))) old: the server answers from "
-                                   + "the past (VictoriaMetrics: -search.latencyOffset) or scrapes less often than every "
-                                   + "\(Self.age(Int64(configuration.intervalSeconds * 1000)))")
+                                   + "the past (VictoriaMetrics: -search.latencyOffset) or its scrapes are late\(scrapes)")
         }
         finish(cost, started: started, targets: lastTargets.count)
         return results
@@ -217,7 +218,7 @@ public actor PrometheusSource {
             seen.insert(key)
             failures[key] = 0
             var result = ScrapeResult(target: key, timeMs: timeMs, durationSeconds: duration, page: page, node: node(key))
-            result.ratesGiven = true
+            result.givenRateWindowMs = Int64(windowSeconds) * 1000
             output.append(withPod(result, key: key))
         }
         for (key, up) in upByTarget.sorted(by: { $0.key < $1.key }) where !up {

@@ -6,6 +6,8 @@ public struct PrometheusStatus: Sendable, Equatable {
     public var intervalSeconds: Double
     /// The time between the starts of the last refreshes, when longer than asked (the server is slower).
     public var stretchedIntervalSeconds: Double?
+    /// How often the server scrapes its targets (measured from `up`), when known.
+    public var serverScrapeSeconds: Double?
     /// Now minus the newest sample time of the targets (`timestamp(up)`), at the last refresh.
     public var dataAgeSeconds: Double?
     /// The server could not be asked at all (unreachable, every query failed), with what to do.
@@ -25,6 +27,9 @@ public struct PrometheusStatus: Sendable, Equatable {
         self.intervalSeconds = intervalSeconds
     }
 
-    /// Whether the data is older than two intervals (the header warns).
-    public var isOld: Bool { (dataAgeSeconds ?? 0) > 2 * max(intervalSeconds, stretchedIntervalSeconds ?? 0) }
+    /// Whether the data is older than two intervals, ours or the server's scrape interval, whichever is longer
+    /// (the header warns): a server that scrapes every 15 s has samples up to 15 s old in good health.
+    public var isOld: Bool {
+        (dataAgeSeconds ?? 0) > 2 * max(intervalSeconds, stretchedIntervalSeconds ?? 0, serverScrapeSeconds ?? 0)
+    }
 }

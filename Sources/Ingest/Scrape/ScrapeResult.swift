@@ -27,9 +27,9 @@ public struct ScrapeResult: Sendable {
     public var gpus: [String]?
     /// The served model's name, asked of servers whose metrics do not carry it (`ModelNameSource`).
     public var model: String?
-    /// The page's counter and histogram samples are per-second rates a query server computed, not cumulative
-    /// values (the store reads them as rates).
-    public var ratesGiven = false
+    /// Set when the page's counter and histogram samples are per-second rates a query server computed over
+    /// this window, not cumulative values (the store reads them as rates, and says they are over this window).
+    public var givenRateWindowMs: Int64?
 
     public init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
                 page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,
