@@ -10,13 +10,18 @@
 # Per refresh it prints queries, answer bytes, the summed query time and the refresh's wall time (from the
 # snapshot's JSON `source`).
 #
-# usage: scripts/prom-scale.sh [BINARY] [GPUS...]      default: .build/release/infertop 512 2048
+# usage: scripts/prom-scale.sh [BINARY] [GPUS...]      default: .build/release/infertop 512 2048 10000
 #   SCRAPE=5s (the server's scrape interval), WINDOW=20 (seconds of dashboard measured)
 # CPU-heavy (the simulator serves every page each scrape): run it niced, e.g. `nice scripts/prom-scale.sh`.
 set -euo pipefail
 BIN=$(realpath "${1:-.build/release/infertop}"); shift || true
-SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(512 2048)
+SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(512 2048 10000)
 SCRAPE=${SCRAPE:-5s}
+# Sizes above IMPORT_ABOVE GPUs are imported (IMPORT_HISTORY scrapes of the past, then IMPORT_LIVE more, one every
+# 15 s) instead of scraped from a live simulator; the comparison with a direct read is then skipped.
+IMPORT_ABOVE=${IMPORT_ABOVE:-4096}
+IMPORT_HISTORY=${IMPORT_HISTORY:-5}
+IMPORT_LIVE=${IMPORT_LIVE:-16}
 WINDOW=${WINDOW:-20}
 VM=${VM:-/usr/bin/victoria-metrics}
 [ -x "$VM" ] || { echo "victoria-metrics is missing: apt-get install victoria-metrics (scripts/setup.sh)"; exit 1; }
@@ -48,27 +53,51 @@ for gpus in "${SIZES[@]}"; do
   SIM=$!; PIDS+=("$SIM")
   for _ in $(seq 600); do [ -s "$W/targets.json" ] && break; sleep 0.1; done
   pages=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))))' "$W/targets.json")
-  cat >"$W/scrape.yml" <<YML
+  port=$(free_port); URL="http://127.0.0.1:$port"
+  if [ "$gpus" -gt "$IMPORT_ABOVE" ]; then
+    # One 2-core machine cannot serve this many pages live: the simulator's run is written to disk, rewritten as
+    # the server would have stored it, and imported (scripts/prom-import.py): history first, then one scrape
+    # every 15 s while the server answers infertop.
+    kill "$SIM"; wait "$SIM" 2>/dev/null || true
+    steps=$(( IMPORT_HISTORY + IMPORT_LIVE ))
+    "$BIN" sim --nodes "$nodes" --gpus-per-node 8 --scenario steady --duration "$(( steps * 15 ))s" --interval 15s \
+      --out "$W/run/" >"$W/sim.log" 2>&1
+    python3 "$(dirname "$0")/prom-import.py" prepare "$W/run" "$W/targets.json" "$W/prepared" >"$W/prepare.log"
+    rm -rf "$W/run"
+    "$VM" -storageDataPath="$W/vm" -httpListenAddr="127.0.0.1:$port" -loggerLevel=ERROR >"$W/vm.log" 2>&1 &
+    VMPID=$!; PIDS+=("$VMPID")
+    for _ in $(seq 100); do query "$URL" 'vector(1)' >/dev/null 2>&1 && break; sleep 0.1; done
+    python3 "$(dirname "$0")/prom-import.py" send "$W/prepared" "$URL" --step-seconds 15 --history "$IMPORT_HISTORY" \
+      >"$W/send.log" 2>&1 &
+    SIM=$!; PIDS+=("$SIM")
+    wanted=$pages
+    how="imported, then 1 scrape / 15 s"
+  else
+    cat >"$W/scrape.yml" <<YML
 global: {scrape_interval: $SCRAPE, scrape_timeout: $SCRAPE}
 scrape_configs:
   - job_name: sim
     file_sd_configs: [{files: ['$W/targets.json']}]
     relabel_configs: [{source_labels: [sim_target], target_label: instance}]
 YML
-  port=$(free_port); URL="http://127.0.0.1:$port"
-  "$VM" -storageDataPath="$W/vm" -promscrape.config="$W/scrape.yml" -promscrape.config.strictParse=false \
-    -httpListenAddr="127.0.0.1:$port" -loggerLevel=ERROR >"$W/vm.log" 2>&1 &
-  VMPID=$!; PIDS+=("$VMPID")
+    "$VM" -storageDataPath="$W/vm" -promscrape.config="$W/scrape.yml" -promscrape.config.strictParse=false \
+      -httpListenAddr="127.0.0.1:$port" -loggerLevel=ERROR >"$W/vm.log" 2>&1 &
+    VMPID=$!; PIDS+=("$VMPID")
+    wanted=$pages
+    how="scraped every $SCRAPE"
+  fi
   ready=0
-  for _ in $(seq 300); do
+  for _ in $(seq 600); do
     n=$(query "$URL" 'count(count_over_time(up[2m]) >= 3 and up == 1)' 2>/dev/null \
       | python3 -c 'import json, sys; r = json.load(sys.stdin)["data"]["result"]; print(r[0]["value"][1] if r else 0)' 2>/dev/null || echo 0)
-    [ "$n" = "$pages" ] && { ready=1; break; }
+    [ "$n" = "$wanted" ] && { ready=1; break; }
     sleep 1
   done
-  [ "$ready" = 1 ] || { echo "$gpus GPUs: VictoriaMetrics did not scrape all $pages pages 3 times within 300 s"; continue; }
+  [ "$ready" = 1 ] || { echo "$gpus GPUs: the server did not hold 3 scrapes of all $pages pages within 600 s ($how)"; continue; }
 
-  timed "$W/direct.json" "$W/direct.time" "$BIN" snapshot --file-sd "$W/targets.json" --rounds 3 --interval 2s --format json
+  if [ "$gpus" -le "$IMPORT_ABOVE" ]; then
+    timed "$W/direct.json" "$W/direct.time" "$BIN" snapshot --file-sd "$W/targets.json" --rounds 3 --interval 2s --format json
+  fi
   timed "$W/prom.json" "$W/prom.time" "$BIN" snapshot --prometheus "$URL" --format json
 
   "${T[@]}" -f /dev/null new-session -d -s "s$gpus" -x 200 -y 50 \
@@ -101,14 +130,21 @@ def load(name):
     except Exception as error:
         print(f"{gpus} GPUs: {name} snapshot unreadable ({error}): {open(f'{w}/{name}.json.err').read()[-400:]}")
         return None
-prom, direct = load("prom"), load("direct")
-times = {n: open(f"{w}/{n}.time").read().split() for n in ("prom", "direct")}
+import os
+imported = not os.path.exists(f"{w}/direct.time")
+prom, direct = load("prom"), None if imported else load("direct")
+times = {n: open(f"{w}/{n}.time").read().split() for n in ("prom", "direct") if os.path.exists(f"{w}/{n}.time")}
 if prom:
     s = prom["source"]
     wall, user, system, maxrss = times["prom"][-4:]
     print(f'{gpus:<6} {pages:<7} {s["queries"]:<8} {s["bytes"] / 1e6:<9.2f} {s["serverSeconds"]:<8.2f} {s["refreshSeconds"]:<8.2f} '
           f'{wall}s/{float(user) + float(system):.2f}s/{int(maxrss) // 1024}MiB'.ljust(118)
           + f' {first:<22} {dcpu:<14} {rss:<12} {shown}   (server CPU {vcpu})')
+if prom and imported:
+    pt = prom["totals"]
+    print(f'       imported (no direct read): GPUs {pt["gpuCount"]}, instances {pt["instanceCount"]}, '
+          f'targets up {sum(1 for t in prom["targets"] if t["up"])}/{pages}, gen tok/s {pt.get("generationTokensPerSecond")}, '
+          f'TTFT p50/p95 {pt["ttft"].get("p50")}/{pt["ttft"].get("p95")}; warnings: {s.get("warnings")}')
 if prom and direct:
     def up(d): return sum(1 for t in d["targets"] if t["up"])
     def rel(a, b): return "absent" if a is None or b is None else f"{(a - b) / b * 100:+.1f} %" if b else f"{a} vs 0"

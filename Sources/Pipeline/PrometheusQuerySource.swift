@@ -52,8 +52,8 @@ extension PrometheusQuerySource {
 
     /// The charts' history from the server: cluster-wide sums over `seconds` until one step before now (the
     /// first refresh is the next point), one step per chart column.
-    static func history(_ source: PrometheusSource, configuration: IngestConfiguration, seconds: Double) async -> [ClusterSnapshot] {
-        let nowMs = Int64(Date().timeIntervalSince1970 * 1000)
+    static func history(_ source: PrometheusSource, configuration: IngestConfiguration, seconds: Double,
+                        nowMs: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) async -> [ClusterSnapshot] {
         let stepMs = max(Int64(configuration.intervalSeconds * 1000), Int64(seconds * 1000) / Int64(historyPoints))
         let answers = await source.backfill(PrometheusFamily.charts, startMs: nowMs - Int64(seconds * 1000),
                                             endMs: nowMs - stepMs, stepMs: stepMs)

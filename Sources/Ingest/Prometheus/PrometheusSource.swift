@@ -571,6 +571,7 @@ public actor PrometheusSource {
                 start()
             }
         }
+        status.warnings = historyWarnings
         return answers
     }
 
