@@ -15,7 +15,7 @@ import Foundation
 public actor PrometheusSource {
     public let settings: PrometheusSettings
     private let configuration: IngestConfiguration
-    private let fetcher: HTTPFetcher
+    private let client: PrometheusQueryClient
     private let clock: IngestClock
     private let families: [PrometheusFamily]
     private let matchers: String
@@ -74,13 +74,13 @@ public actor PrometheusSource {
         // A query server may take longer than a scrape: the client's own read timeout must not cut it first.
         var server = configuration
         server.timeoutSeconds = Self.longestTimeoutSeconds + 5
-        self.fetcher = try HTTPFetcher(configuration: server)
+        self.client = PrometheusQueryClient(url: settings.url, fetcher: try HTTPFetcher(configuration: server), clock: clock)
         self.status = PrometheusStatus(intervalSeconds: configuration.intervalSeconds)
     }
 
     /// Closes the connections; call once when done.
     public func shutdown() async {
-        await fetcher.shutdown()
+        await client.shutdown()
     }
 
     /// Asks for the detail screens' families too (a detail screen opened) or no longer.
@@ -99,7 +99,7 @@ public actor PrometheusSource {
     public func refresh() async -> [ScrapeResult] {
         let started = clock.now()
         let nowMs = clock.wallMs()
-        var cost = Cost()
+        var cost = PrometheusQueryClient.Cost()
         status.warnings = historyWarnings
         // Asked again every minute, and at every refresh in the minute after the names first appear: a server
         // started with infertop lists a target's names as its first scrapes land, not all at once.
@@ -280,8 +280,8 @@ public actor PrometheusSource {
 
     /// Asks which metric names the server has (so only those are queried) and how often it scrapes (for the
     /// rate window). Returns an error for the status when the server cannot be asked.
-    private func discover(nowMs: Int64, cost: inout Cost) async -> String? {
-        let names = await get("/api/v1/label/__name__/values",
+    private func discover(nowMs: Int64, cost: inout PrometheusQueryClient.Cost) async -> String? {
+        let names = await client.get("/api/v1/label/__name__/values",
                               [("start", Self.seconds(nowMs - 3_600_000)), ("end", Self.seconds(nowMs))], cost: &cost)
         switch names {
         case .failure(let error):
@@ -298,13 +298,13 @@ public actor PrometheusSource {
         probedAtMs = nowMs
         let sample = PromQL.selector("up", matchers: [matchers]) + "[60s]"
         let query = "topk(1, count_over_time(\(sample)))"
-        if case .success(let counted) = await post("/api/v1/query", [("query", query), ("time", Self.seconds(nowMs))],
+        if case .success(let counted) = await client.query("/api/v1/query", [("query", query), ("time", Self.seconds(nowMs))],
                                                    timeout: 30, cost: &cost),
            let labels = counted.series.first?.labels {
             let one = PromQL.selector("up", matchers: [matchers] + labels.sorted { $0.key < $1.key }.map {
                 "\($0.key)=\"\(PromQL.quoted($0.value))\""
             })
-            if case .success(let raw) = await post("/api/v1/query", [("query", one + "[60s]"), ("time", Self.seconds(nowMs))],
+            if case .success(let raw) = await client.query("/api/v1/query", [("query", one + "[60s]"), ("time", Self.seconds(nowMs))],
                                                    timeout: 30, cost: &cost),
                let times = raw.series.first?.points.map(\.timeMs), times.count >= 2 {
                 let gaps = zip(times.dropFirst(), times).map { Double($0 - $1) / 1000 }.sorted()
@@ -343,16 +343,9 @@ public actor PrometheusSource {
         var promql: String
     }
 
-    /// What a refresh cost: requests, answer bytes, the summed time of the requests.
-    struct Cost {
-        var requests = 0
-        var bytes = 0
-        var seconds = 0.0
-    }
-
     /// Runs the requests, at most `concurrency` at once, each split into its shards; a query over the server's
     /// series limit is split further (up to 64 shards) and sent again.
-    private func answer(_ requests: [Request], time: String, cost: inout Cost) async
+    private func answer(_ requests: [Request], time: String, cost: inout PrometheusQueryClient.Cost) async
         -> [Result<PrometheusResponse, PrometheusQueryError>] {
         var outcomes = [Result<PrometheusResponse, PrometheusQueryError>?](repeating: nil, count: requests.count)
         var pending = Array(requests.indices)
@@ -364,7 +357,8 @@ public actor PrometheusSource {
                 queries[request.key] = state
                 for shard in shards(request, count: state.shards) { jobs.append((index, shard, state.timeoutSeconds)) }
             }
-            let answered = await send(jobs.map { ($0.promql, $0.timeout) }, time: time, cost: &cost)
+            let answered = await client.instant(jobs.map { ($0.promql, $0.timeout) }, time: time, concurrency: Self.concurrency,
+                                                cost: &cost)
             var byRequest: [Int: [(Result<PrometheusResponse, PrometheusQueryError>, Double)]] = [:]
             for (job, outcome) in zip(jobs, answered) { byRequest[job.request, default: []].append(outcome) }
             pending = []
@@ -424,99 +418,7 @@ public actor PrometheusSource {
         }
     }
 
-    /// Sends queries, `concurrency` at a time; each outcome comes with its time in seconds.
-    private func send(_ jobs: [(promql: String, timeout: Double)], time: String, cost: inout Cost) async
-        -> [(Result<PrometheusResponse, PrometheusQueryError>, Double)] {
-        let base = baseURL
-        let fetcher = self.fetcher
-        let clock = self.clock
-        var results = [(Result<PrometheusResponse, PrometheusQueryError>, Double)](
-            repeating: (.failure(PrometheusQueryError(message: "not sent")), 0), count: jobs.count)
-        var bytes = 0
-        await withTaskGroup(of: (Int, Result<PrometheusResponse, PrometheusQueryError>, Double, Int).self) { group in
-            var next = 0
-            func start() {
-                guard next < jobs.count else { return }
-                let index = next
-                let job = jobs[index]
-                next += 1
-                group.addTask {
-                    let began = clock.now()
-                    let form = [("query", job.promql), ("time", time), ("timeout", String(format: "%.0fs", job.timeout.rounded(.up))),
-                                ("nocache", "1")]
-                    let outcome = await Self.post(base + "/api/v1/query", form: form, timeout: job.timeout + 1, fetcher: fetcher)
-                    return (index, outcome.result, (clock.now() - began).seconds, outcome.bytes)
-                }
-            }
-            for _ in 0..<Self.concurrency { start() }
-            for await (index, outcome, seconds, size) in group {
-                results[index] = (outcome, seconds)
-                bytes += size
-                start()
-            }
-        }
-        cost.requests += jobs.count
-        cost.bytes += bytes
-        cost.seconds += results.map(\.1).reduce(0, +)
-        return results
-    }
-
-    private var baseURL: String { settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url }
-
-    private func post(_ path: String, _ form: [(String, String)], timeout: Double, cost: inout Cost) async
-        -> Result<PrometheusResponse, PrometheusQueryError> {
-        let began = clock.now()
-        let outcome = await Self.post(baseURL + path, form: form + [("nocache", "1")], timeout: timeout, fetcher: fetcher)
-        cost.requests += 1
-        cost.bytes += outcome.bytes
-        cost.seconds += (clock.now() - began).seconds
-        return outcome.result
-    }
-
-    private func get(_ path: String, _ parameters: [(String, String)], cost: inout Cost) async
-        -> Result<[UInt8], PrometheusQueryError> {
-        let began = clock.now()
-        defer { cost.requests += 1; cost.seconds += (clock.now() - began).seconds }
-        guard let url = URL(string: baseURL + path + "?" + HTTPFetcher.formEncoded(parameters)) else {
-            return .failure(PrometheusQueryError(message: "\(Redaction.url(settings.url)) is not a valid URL"))
-        }
-        do {
-            let fetched = try await fetcher.fetch(url, accept: "application/json", timeout: .seconds(30), anyStatus: true)
-            cost.bytes += fetched.bytes.count
-            if !(200..<300).contains(fetched.status) {
-                do {
-                    _ = try PrometheusResponse.decode(fetched.bytes, status: fetched.status)
-                    return .failure(PrometheusQueryError(message: "HTTP \(fetched.status)"))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            return .success(fetched.bytes)
-        } catch {
-            return .failure(PrometheusQueryError(message: "\(Redaction.url(settings.url)): \(error)"))
-        }
-    }
-
-    /// A POST to the query API: the decoded answer and the size of the body.
-    private static func post(_ address: String, form: [(String, String)], timeout: Double, fetcher: HTTPFetcher) async
-        -> (result: Result<PrometheusResponse, PrometheusQueryError>, bytes: Int) {
-        guard let url = URL(string: address) else {
-            return (.failure(PrometheusQueryError(message: "\(Redaction.url(address)) is not a valid URL")), 0)
-        }
-        do {
-            let fetched = try await fetcher.fetch(url, accept: "application/json", timeout: .milliseconds(Int64(timeout * 1000)),
-                                                  anyStatus: true, form: form)
-            do {
-                return (.success(try PrometheusResponse.decode(fetched.bytes, status: fetched.status)), fetched.bytes.count)
-            } catch {
-                return (.failure(error), fetched.bytes.count)
-            }
-        } catch {
-            return (.failure(PrometheusQueryError(message: "\(Redaction.url(address)): \(error)")), 0)
-        }
-    }
-
-    private func finish(_ cost: Cost, started: Duration, targets: Int) {
+    private func finish(_ cost: PrometheusQueryClient.Cost, started: Duration, targets: Int) {
         status.queries = cost.requests
         status.bytes = cost.bytes
         status.serverSeconds = cost.seconds
@@ -532,7 +434,7 @@ public actor PrometheusSource {
     /// family is not on the server or its query failed.
     public func backfill(_ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64) async
         -> [[PrometheusSeries]?] {
-        var cost = Cost()
+        var cost = PrometheusQueryClient.Cost()
         let nowMs = clock.wallMs()
         if presentNames == nil, let error = await discover(nowMs: nowMs, cost: &cost) {
             status.serverError = error
@@ -542,8 +444,7 @@ public actor PrometheusSource {
         let form: [(String, String)] = [("start", Self.seconds(startMs)), ("end", Self.seconds(endMs)),
                                         ("step", String(format: "%.3fs", Double(max(1, stepMs)) / 1000)),
                                         ("timeout", "30s"), ("nocache", "1")]
-        let base = baseURL
-        let fetcher = self.fetcher
+        let client = self.client
         let window = windowSeconds
         let matchers = self.matchers
         var answers = [[PrometheusSeries]?](repeating: nil, count: families.count)
@@ -555,8 +456,7 @@ public actor PrometheusSource {
                 next += 1
                 let promql = PromQL.aggregate(families[index], keep: [], matchers: [matchers], windowSeconds: window)
                 group.addTask {
-                    let outcome = await Self.post(base + "/api/v1/query_range", form: [("query", promql)] + form, timeout: 31,
-                                                  fetcher: fetcher)
+                    let outcome = await client.post("/api/v1/query_range", form: [("query", promql)] + form, timeout: 31)
                     return (index, outcome.result)
                 }
             }
