@@ -43,14 +43,27 @@ public actor PrometheusSource {
     /// Backfill queries that failed: said with every refresh (their charts start empty).
     private var historyWarnings: [String] = []
 
+    /// Per identity, the scrape (`timestamp(up)`, ms) that the held values are from: a refresh asks only for
+    /// the identities the server has scraped since.
+    private var answeredScrapeMs: [String: Int64] = [:]
+    /// The identities in the last `up` answer (those that leave it are dropped from what is held).
+    private var lastUpKeys: Set<String> = []
+
     /// What is remembered of one query between refreshes.
     private struct QueryState {
         var shards = 1
         var timeoutSeconds: Double
         var lastDurationSeconds: Double?
-        var lastGood: [(labels: [String: String], value: Double)]?
+        /// The values last answered, by identity (`""` for series without one); nil before the first answer.
+        var held: [String: [(labels: [String: String], value: Double)]]?
         var lastGoodMs: Int64 = 0
+        /// When the family was last asked for every identity at once.
+        var fullAtMs: Int64?
     }
+
+    /// A family is asked for every identity at least this often, not only for the ones scraped since: that
+    /// resynchronises series a refresh by identity cannot reach (series without an `up`).
+    static let fullEveryMs: Int64 = 120_000
 
     /// The longest a query may take, whatever the answers before it took.
     static let longestTimeoutSeconds = 60.0
@@ -124,15 +137,43 @@ public actor PrometheusSource {
             Request(key: "up", promql: PromQL.selector("up", matchers: [matchers])),
             Request(key: "timestamp(up)", promql: "max by (\(keep)) (timestamp(\(PromQL.selector("up", matchers: [matchers]))))"),
         ]
-        for family in planned {
-            let labels = Array(Set(identity.labels + family.labels + ["node", "exported_instance"])).sorted()
-            requests.append(Request(key: family.name, family: family,
-                                    promql: PromQL.aggregate(family, keep: labels, matchers: [matchers], windowSeconds: windowSeconds)))
-        }
-        // `up` first: its identities are the shards of a query that has to be split, from the first refresh on.
-        var outcomes = await answer(Array(requests.prefix(2)), time: time, cost: &cost)
+        // `up` first: its identities are the shards of a query that has to be split, from the first refresh on,
+        // and the scrape times say which identities have anything new.
+        var outcomes = await answer(requests, time: time, cost: &cost)
         if case .success(let up) = outcomes[0], let label = identity.labels.first {
             identityValues = Array(Set(up.series.compactMap { $0.labels[label] })).sorted()
+            let keys = Set(up.series.compactMap { identity.key($0.labels) })
+            forget(lastUpKeys.subtracting(keys))
+            lastUpKeys = keys
+        }
+        var scraped: [String: (ms: Int64, first: String?)] = [:]
+        var stampsKnown = false
+        if case .success(let stamps) = outcomes[1] {
+            stampsKnown = true
+            for series in stamps.series {
+                guard let key = identity.key(series.labels), let value = series.points.last?.value, value.isFinite else { continue }
+                scraped[key] = (Int64((value * 1000).rounded(.down)), identity.labels.first.flatMap { series.labels[$0] })
+            }
+        }
+        let changed = scraped.filter { $0.value.ms > answeredScrapeMs[$0.key] ?? .min }
+        // By identity only while that is the smaller question: most identities new means ask for all.
+        let subset = stampsKnown && changed.count * 2 <= scraped.count && changed.values.allSatisfy { $0.first != nil }
+            ? Array(Set(changed.values.compactMap(\.first))).sorted() : nil
+        var byIdentity = Set<String>()
+        status.identitiesAsked = nil
+        for family in planned {
+            let labels = Array(Set(identity.labels + family.labels + ["node", "exported_instance"])).sorted()
+            let state = queries[family.name]
+            // Only a family whose every identity has an `up` to tell its scrapes can be asked for by identity.
+            let partial = subset != nil && (state?.fullAtMs).map { nowMs &- $0 < Self.fullEveryMs } == true
+                && state?.held.map { $0.keys.allSatisfy { scraped[$0] != nil } } == true
+            if partial {
+                status.identitiesAsked = changed.count
+                if subset?.isEmpty == true { continue }
+                byIdentity.insert(family.name)
+            }
+            requests.append(Request(key: family.name, family: family, subset: partial ? subset : nil,
+                                    promql: PromQL.aggregate(family, keep: labels, matchers: [matchers], windowSeconds: windowSeconds)))
         }
         outcomes += await answer(Array(requests.dropFirst(2)), time: time, cost: &cost)
 
@@ -154,22 +195,27 @@ public actor PrometheusSource {
             case ("timestamp(up)", .failure):
                 failedQueries += 1
             case (_, .success(let response)):
-                guard let family = request.family else { continue }
-                let values = response.series.compactMap { series in series.points.last.map { (series.labels, $0.value) } }
-                queries[request.key]?.lastGood = values
-                queries[request.key]?.lastGoodMs = nowMs
-                answers.append(PageSynthesizer.Answer(family: family, values: values))
+                guard request.family != nil else { continue }
+                hold(response, for: request.key, changed: request.subset == nil ? nil : Set(changed.keys), nowMs: nowMs)
             case (_, .failure(let error)):
                 guard let family = request.family else { continue }
                 failedQueries += 1
-                let state = queries[request.key]
-                if let kept = state?.lastGood, let at = state?.lastGoodMs, nowMs - at <= staleLimitMs {
-                    answers.append(PageSynthesizer.Answer(family: family, values: kept))
+                let at = queries[request.key]?.lastGoodMs ?? 0
+                if queries[request.key]?.held != nil, nowMs - at <= staleLimitMs {
                     status.warnings.append("\(family.name): showing the answer of \(Self.age(nowMs - at)) ago; \(error.message)")
                 } else {
+                    queries[request.key]?.held = nil
                     status.warnings.append("\(family.name): no answer; \(error.message)")
                 }
             }
+        }
+        for family in planned {
+            guard let held = queries[family.name]?.held else { continue }
+            answers.append(PageSynthesizer.Answer(family: family, values: held.keys.sorted().flatMap { held[$0] ?? [] }))
+        }
+        // The identities asked for are answered up to the scrape seen, unless a family failed (asked again).
+        if failedQueries == 0 {
+            for (key, scrape) in (byIdentity.isEmpty ? scraped : changed) { answeredScrapeMs[key] = scrape.ms }
         }
         if failedQueries == requests.count {
             status.serverError = "every query failed: " + (upFailed ?? "no answer")
@@ -336,11 +382,41 @@ public actor PrometheusSource {
 
     // MARK: - Sending
 
-    /// One query of a refresh; `key` names its state between refreshes.
+    /// One query of a refresh; `key` names its state between refreshes. With `subset`, only the identities
+    /// whose first identity label has one of those values are asked for (those the server scraped since).
     private struct Request {
         var key: String
         var family: PrometheusFamily?
+        var subset: [String]?
         var promql: String
+    }
+
+    /// Keeps a family's answer: all of it for a full question; for a question by identity, the identities in
+    /// it replace theirs and the `changed` ones it lacks are dropped (their series are gone).
+    private func hold(_ response: PrometheusResponse, for key: String, changed: Set<String>?, nowMs: Int64) {
+        var fresh: [String: [(labels: [String: String], value: Double)]] = [:]
+        for series in response.series {
+            guard let point = series.points.last else { continue }
+            fresh[settings.identity.key(series.labels) ?? "", default: []].append((series.labels, point.value))
+        }
+        if let changed, var held = queries[key]?.held {
+            for gone in changed where fresh[gone] == nil { held[gone] = nil }
+            held.merge(fresh) { $1 }
+            queries[key]?.held = held
+        } else {
+            queries[key]?.held = fresh
+            queries[key]?.fullAtMs = nowMs
+        }
+        queries[key]?.lastGoodMs = nowMs
+    }
+
+    /// Drops what is held of identities that left the server's `up` (targets removed).
+    private func forget(_ keys: Set<String>) {
+        guard !keys.isEmpty else { return }
+        for name in queries.keys where queries[name]?.held != nil {
+            for key in keys { queries[name]?.held?[key] = nil }
+        }
+        for key in keys { answeredScrapeMs[key] = nil }
     }
 
     /// Runs the requests, at most `concurrency` at once, each split into its shards; a query over the server's
@@ -407,12 +483,16 @@ public actor PrometheusSource {
         return min(current * 4, 64, identityValues.count)
     }
 
-    /// The query text of each shard: the identities split in `count` even parts, each matched exactly.
+    /// The query text of each shard: the identities (all, or the request's subset) split in `count` even parts,
+    /// each matched exactly.
     private func shards(_ request: Request, count: Int) -> [String] {
-        guard count > 1, request.family != nil, let label = settings.identity.labels.first else { return [request.promql] }
-        let size = (identityValues.count + count - 1) / count
-        return stride(from: 0, to: identityValues.count, by: max(1, size)).map { start in
-            let part = Array(identityValues[start..<min(start + size, identityValues.count)])
+        guard count > 1 || request.subset != nil, request.family != nil, let label = settings.identity.labels.first else {
+            return [request.promql]
+        }
+        let values = request.subset ?? identityValues
+        let size = (values.count + count - 1) / count
+        return stride(from: 0, to: values.count, by: max(1, size)).map { start in
+            let part = Array(values[start..<min(start + size, values.count)])
             let extra = PromQL.oneOf(label, part)
             return request.promql.replacingOccurrences(of: "{__name__=", with: "{\(extra),__name__=")
         }

@@ -22,6 +22,9 @@ public struct PrometheusStatus: Sendable, Equatable {
     public var refreshSeconds = 0.0
     /// Targets (identities) in the last answer.
     public var targets = 0
+    /// Identities the last refresh asked the families for, when not all: the others had no new scrape and
+    /// kept their values (0: nothing new was scraped; nil: all were asked).
+    public var identitiesAsked: Int?
 
     public init(intervalSeconds: Double) {
         self.intervalSeconds = intervalSeconds
