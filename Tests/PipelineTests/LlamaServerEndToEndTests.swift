@@ -104,10 +104,10 @@ import TestSupport
             #expect(snapshot.instances.count == 1 && instance.engine == .llamacpp)
             #expect(instance.model == Self.alias)
             #expect(instance.state == .ready)
-            // Running and waiting are the page's own gauges; and between the requests the clients had open for the
-            // whole scrape and those open at any moment of it (the server read its gauges somewhere in between, and
-            // a client that just got one answer has not sent its next one yet), with 0.1 s either side for the
-            // loopback's and the clients' delays.
+            // Running and waiting are the page's own gauges; and between the requests the server surely held for
+            // the whole scrape and those the clients had open at any moment of it (the server read its gauges
+            // somewhere in between, and a client that just got one answer has not sent its next one yet), the
+            // scrape widened by 0.1 s either side, which only loosens both bounds.
             let page = result.page
             #expect(instance.running == Self.raw(page, "requests_processing"))
             #expect(instance.waiting == Self.raw(page, "requests_deferred"))

@@ -112,10 +112,15 @@ public struct LlamaLoad: Decodable, Sendable {
             .reduce(0) { $0 + ($1.timings?.promptN ?? 0) }
     }
 
-    /// Requests the clients had open for the whole of [from, to]: the server held each of them all that time (it
-    /// gets a request after the client sends it and finishes it before the client has the end).
+    /// Requests the server surely held for the whole of [from, to], whatever the delays between it and the
+    /// clients: it had begun one before its first piece reached the client, and it worked on it at least as long
+    /// as its own timings say, starting no earlier than the client sent it. (The client's send and end times alone
+    /// do not bound the server's: under load a request waits in the socket before the server takes it.)
     public func openThroughout(from: Double, to: Double) -> Int {
-        requests.filter { $0.sent <= from && $0.done >= to }.count
+        requests.filter { request in
+            guard let first = request.firstTokenAt, let timings = request.timings else { return false }
+            return first <= from && request.sent + (timings.promptMs + timings.predictedMs) / 1000 >= to
+        }.count
     }
 
     /// Requests the clients had open at some moment of [from, to]: the most the server can have held then.
