@@ -10,8 +10,9 @@ sample is written as VictoriaMetrics would have stored it from a scrape with the
 scripts/prom-scale.sh uses: target labels added (`instance` from `sim_target`, `job="sim"`), a page label that
 clashes with a target label renamed `exported_<name>`, and an `up` sample per target and scrape. `prepare` does
 the slow rewriting once, leaving the timestamps open; `send` posts the first --history scrapes at once as the past
-(--step-seconds apart, the last one now), then one scrape every --step-seconds stamped as it is sent, so the server
-holds history and goes on "scraping" while it answers queries.
+(--step-seconds apart, the last one now), then one scrape every --step-seconds stamped as it is sent, each target's samples i/n of a step later than
+the first's (a server spreads its scrapes over the interval), so the server holds history and goes on "scraping"
+while it answers queries.
 """
 import json
 import os
@@ -106,18 +107,25 @@ def send(out_dir, url, step, history):
         else:
             time.sleep(max(0.0, began + (index - history + 1) * step - time.time()))
             stamp = time.time()
-        stamp_bytes = str(int(stamp * 1000)).encode()
         with open(os.path.join(out_dir, name), "rb") as text:
-            chunk = []
-            size = 0
-            for line in text:
-                chunk.append(line.replace(STAMP.encode(), stamp_bytes))
-                size += len(line)
-                if size > 64 << 20:
-                    sent += post(url, b"".join(chunk))
-                    chunk, size = [], 0
-            if chunk:
+            lines = text.readlines()
+        # A server spreads its targets' scrapes over the interval: target i of n is scraped i/n of a step later.
+        targets = max(1, sum(1 for line in lines if line.startswith(b"up{")))
+        target = 0
+        stamp_bytes = str(int(stamp * 1000)).encode()
+        chunk = []
+        size = 0
+        for line in lines:
+            chunk.append(line.replace(STAMP.encode(), stamp_bytes))
+            size += len(line)
+            if line.startswith(b"up{"):
+                target += 1
+                stamp_bytes = str(int((stamp + step * target / targets) * 1000)).encode()
+            if size > 64 << 20:
                 sent += post(url, b"".join(chunk))
+                chunk, size = [], 0
+        if chunk:
+            sent += post(url, b"".join(chunk))
         print(f"prom-import.py: sent scrape {index + 1}/{len(files)} ({sent / 1e6:.0f} MB), "
               f"{time.time() - began:.1f} s", flush=True)
 
