@@ -14,6 +14,8 @@ public struct PageLoader: Sendable {
     public var modelConfiguration: ModelConfiguration
     /// At most this many errors are listed per page (the rest are counted).
     public var errorsPerPage = 5
+    /// Most series one page may hold (`PageIntake`): a file is refused past it as a scrape would be.
+    public var seriesLimit = PageIntake.defaultSeriesLimit
     /// Rates over the time each target's pages cover (from its first page to its last), instead of
     /// `modelConfiguration.rateWindowMs`: what `infertop snapshot` of files does, so that two pages ten seconds
     /// apart give the increase over those ten seconds, as Prometheus' `rate()` over exactly that range does.
@@ -42,14 +44,16 @@ public struct PageLoader: Sendable {
         for input in inputs {
             let ordinal = counts[input.target, default: 0]
             counts[input.target] = ordinal + 1
-            if input.bytes.first == UInt8(ascii: "\"") {
-                let message = "\(input.origin): line 1, column 1: the body is a JSON string, not exposition text "
-                    + "(llama.cpp builds b7010–b7100 quote /metrics; upgrade the server)"
-                errors.append(message)
-                store.markFailed(target: input.target, atMs: startMs + ordinal * intervalMs, error: message)
+            let page: ExpositionPage
+            switch PageIntake.read(input.bytes, contentType: nil, seriesLimit: seriesLimit) {
+            case .success(let read):
+                page = read
+            case .failure(let refusal):
+                errors.append("\(input.origin): \(refusal.description)")
+                store.markFailed(target: input.target, atMs: input.timeMs ?? startMs + ordinal * intervalMs,
+                                 error: refusal.description)
                 continue
             }
-            let page = ExpositionParser.parse(input.bytes)
             for error in page.errors.prefix(errorsPerPage) { errors.append("\(input.origin): \(error.description)") }
             if page.errorCount > errorsPerPage {
                 errors.append("\(input.origin): \(page.errorCount - errorsPerPage) more errors not shown")

@@ -147,9 +147,10 @@ public struct ReplayPlayer {
     private mutating func apply(_ event: RecordingEvent) {
         switch event {
         case .scrape(let scrape):
-            pipeline.ingest(ScrapeResult(target: scrape.target, timeMs: scrape.timeMs, durationSeconds: scrape.durationSeconds,
-                                         body: scrape.bytes,
-                                         page: parsers[scrape.target, default: RepeatingPageParser()].parse(scrape.bytes)))
+            // Read as a live scrape is: a recorded page is checked and limited the same way.
+            pipeline.ingest(.reading(scrape.bytes, target: scrape.target, timeMs: scrape.timeMs,
+                                     durationSeconds: scrape.durationSeconds,
+                                     parser: &parsers[scrape.target, default: RepeatingPageParser()]))
         case .health(let health):
             pipeline.learn(health.facts, of: health.target)
             guard !health.up else { return }

@@ -70,9 +70,10 @@ public struct SimulatorSource: ClusterSource {
                                parsers: inout [String: RepeatingPageParser]) -> ScrapeResult {
         let status = simulator.status(of: target)
         if let bytes = simulator.page(for: target) {
-            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, body: bytes,
-                                page: parsers[target.id, default: RepeatingPageParser()].parse(bytes),
-                                node: target.node)
+            var result = ScrapeResult.reading(bytes, target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002,
+                                              parser: &parsers[target.id, default: RepeatingPageParser()])
+            result.node = target.node
+            return result
         }
         switch status {
         case .loading, .starting:

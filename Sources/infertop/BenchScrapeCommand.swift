@@ -105,7 +105,7 @@ struct BenchScrapeCommand: AsyncParsableCommand {
             let start = ContinuousClock.now
             let fetched = try await fetcher.fetch(URL(string: "http://\(address)/metrics")!, timeout: .seconds(10))
             let received = ContinuousClock.now
-            let parsed = try PageReader.read(fetched.bytes, contentType: fetched.contentType, parser: &parser).get()
+            let parsed = try PageIntake.read(fetched.bytes, contentType: fetched.contentType, parser: &parser).get()
             let read = ContinuousClock.now
             store.ingest(target: address, page: parsed, atMs: Int64(round) * 2000, bytes: fetched.bytes.count)
             let stored = ContinuousClock.now

@@ -13,7 +13,7 @@ import TestSupport
             PageInput(target: "gpu", origin: "l4.prom", bytes: good),
         ])
         #expect(result.errors.contains { $0.hasPrefix("bad.prom: line 2, column ") })
-        #expect(result.errors.contains { $0.hasPrefix("quoted.prom: line 1, column 1: the body is a JSON string") })
+        #expect(result.errors.contains { $0.hasPrefix("quoted.prom: not a metrics page: the body is a JSON-quoted string") })
         #expect(result.snapshot.gpus.count == 1)
         let quoted = try #require(result.snapshot.targets.first { $0.id == "llama" })
         #expect(!quoted.up)

@@ -11,7 +11,7 @@ import Testing
         var parser = RepeatingPageParser()
         for tick in 0..<6 {
             let bytes = SyntheticPage.vllm(bytes: 60_000, seed: 5, tick: tick)
-            let page = try PageReader.read(bytes, contentType: "text/plain; version=0.0.4", parser: &parser).get()
+            let page = try PageIntake.read(bytes, contentType: "text/plain; version=0.0.4", parser: &parser).get()
             let full = ExpositionParser.parse(bytes)
             #expect(page.families.flatMap(\.samples).map(\.value) == full.families.flatMap(\.samples).map(\.value))
         }

@@ -1,3 +1,4 @@
+import Exposition
 import Foundation
 import Testing
 @testable import Ingest
@@ -12,7 +13,7 @@ import Testing
     }
 
     @Test func aPageOverTheLimitIsRefusedNamingBothCounts() {
-        guard case .failure(let error) = PageReader.read(Self.page(series: 1001), contentType: nil, seriesLimit: 1000) else {
+        guard case .failure(let error) = PageIntake.read(Self.page(series: 1001), contentType: nil, seriesLimit: 1000) else {
             Issue.record("a page over the limit was read")
             return
         }
@@ -21,15 +22,15 @@ import Testing
     }
 
     @Test func aPageAtTheLimitIsRead() throws {
-        let page = try PageReader.read(Self.page(series: 1000), contentType: nil, seriesLimit: 1000).get()
+        let page = try PageIntake.read(Self.page(series: 1000), contentType: nil, seriesLimit: 1000).get()
         #expect(page.sampleCount == 1000)
     }
 
     @Test func commentsBlankLinesAndCarriageReturnsAreNotSeries() {
         let text = "# TYPE a gauge\r\n\r\n  # indented comment\na 1\r\n\n\tb 2\nc 3"
-        #expect(PageReader.sampleLines(Array(text.utf8), stoppingAbove: .max) == 3)
-        #expect(PageReader.sampleLines(Array(text.utf8), stoppingAbove: 1) == 2)  // stops just past the limit
-        #expect(PageReader.sampleLines([], stoppingAbove: 10) == 0)
+        #expect(PageIntake.sampleLines(Array(text.utf8), stoppingAbove: .max) == 3)
+        #expect(PageIntake.sampleLines(Array(text.utf8), stoppingAbove: 1) == 2)  // stops just past the limit
+        #expect(PageIntake.sampleLines([], stoppingAbove: 10) == 0)
     }
 
     @Test func theLimitIsAConfigurationKeyWithARange() throws {

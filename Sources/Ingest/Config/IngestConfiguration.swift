@@ -1,3 +1,5 @@
+import Exposition
+
 /// Everything the live sources need, gathered from the YAML file and the command line.
 ///
 /// The dashboard-side values (thresholds, theme, retention) are carried through untouched, so that the
@@ -5,11 +7,8 @@
 public struct IngestConfiguration: Sendable, Hashable {
     /// The largest page body accepted before the scrape fails with "body too large" (64 MiB).
     public static let defaultBodyLimitBytes = 64 << 20
-    /// Most series one target's page may hold. A vLLM server exports hundreds to a few thousand, a DCGM
-    /// exporter about 40 per GPU, a Triton server a few thousand; the largest page seen (a federated page of
-    /// the 2,352-GPU benchmark cluster) holds 61,740. A page beyond this is refused, so one target cannot take
-    /// the memory of all the others.
-    public static let defaultSeriesLimit = 75_000
+    /// Most series one target's page may hold (`PageIntake.defaultSeriesLimit`).
+    public static let defaultSeriesLimit = PageIntake.defaultSeriesLimit
     /// Most scrapes in flight at once. Like Prometheus, every target may be read at the same time, so that
     /// hanging targets (each holding its slot until the timeout) do not queue the rest behind them; the cap is
     /// also kept under the process's open-file limit.

@@ -232,7 +232,7 @@ public final class HTTPFetcher: Sendable {
         }
         if let decompression = error as? NIOHTTPDecompression.DecompressionError {
             if case .limit = decompression { return .bodyTooLarge(limitBytes: bodyLimit) }
-            return .notExposition("the gzip body does not decompress (\(decompression))")
+            return .refused(.notExposition("the gzip body does not decompress (\(decompression))"))
         }
         let text = Redaction.scrub(String(describing: error), secrets: secrets)
         if error is CancellationError { return .timeout(seconds: timeout.seconds) }

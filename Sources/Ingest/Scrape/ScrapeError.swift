@@ -1,3 +1,4 @@
+import Exposition
 import Formatting
 
 /// Why one read of a target failed, worded for the screen: what happened and what to try.
@@ -12,11 +13,10 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What failed in the TLS handshake and what to pass (`TLSDiagnosis`).
     case tls(String)
     case network(String)
-    /// The body is not an exposition page (binary data, a JSON-quoted page, nothing but parse errors).
-    case notExposition(String)
+    /// The body was not taken as a page (`PageIntake`): not exposition text, or more series than a target
+    /// may send (`--series-limit`).
+    case refused(PageRefusal)
     case file(path: String, reason: String)
-    /// The page holds more series than a target may send (`--series-limit`); refused before parsing.
-    case overSeriesLimit(count: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -43,11 +43,8 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "TLS failed: \(detail)"
         case .network(let detail):
             return "network error: \(detail)"
-        case .notExposition(let detail):
-            return "not a metrics page: \(detail)"
-        case .overSeriesLimit(let count, let limit):
-            return "over series limit (\(count) > \(limit)); the page was not read. Raise --series-limit "
-                + "(series_limit:) if this target really exports that many"
+        case .refused(let refusal):
+            return refusal.description
         case .file(let path, let reason):
             return "\(path): \(reason)"
         }

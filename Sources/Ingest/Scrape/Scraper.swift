@@ -131,17 +131,15 @@ public actor Scraper {
         let (timeMs, started, received) = await limiter.withSlot {
             (clock.wallMs(), clock.now(), await fetch(target, fetcher: fetcher, timeout: timeout))
         }
-        let outcome = received.bytes.flatMap { body in
-            PageReader.read(body, contentType: received.contentType, seriesLimit: seriesLimit, parser: &parser)
-                .map { (body, $0) }
-        }
-        let duration = (clock.now() - started).seconds
-        switch outcome {
-        case .success(let (body, page)):
-            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration, body: body, page: page)
+        switch received.bytes {
+        case .success(let body):
+            var result = ScrapeResult.reading(body, contentType: received.contentType, target: target.id, timeMs: timeMs,
+                                              durationSeconds: 0, seriesLimit: seriesLimit, parser: &parser)
+            result.durationSeconds = (clock.now() - started).seconds
+            return result
         case .failure(let error):
             parser.reset()
-            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: duration,
+            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: (clock.now() - started).seconds,
                                 error: Redaction.scrub(error.description, secrets: fetcher.secrets))
         }
     }

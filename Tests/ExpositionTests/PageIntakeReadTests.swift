@@ -1,11 +1,10 @@
 import Exposition
 import Foundation
-@testable import Ingest
 import Testing
 import TestSupport
 
 @Suite("Reading bodies")
-struct PageReaderTests {
+struct PageIntakeReadTests {
     @Test("bodies that are not exposition text say what they are")
     func notExposition() {
         let cases: [(String, String)] = [
@@ -14,22 +13,22 @@ struct PageReaderTests {
             ("{{{ ]]] not metrics at all\n", "parse error"),
         ]
         for (body, expected) in cases {
-            guard case .failure(let error) = PageReader.read(Array(body.utf8), contentType: "text/plain") else {
+            guard case .failure(let error) = PageIntake.read(Array(body.utf8), contentType: "text/plain") else {
                 Issue.record("accepted \(body)")
                 continue
             }
             #expect(error.description.contains(expected), "\(error)")
         }
-        #expect(throws: Never.self) { try PageReader.read([], contentType: nil).get() }
+        #expect(throws: Never.self) { try PageIntake.read([], contentType: nil).get() }
     }
 
     @Test("a real page reads whole; an OpenMetrics content type is honoured")
     func realPage() throws {
         let bytes = try Fixtures.bytes(Fixtures.realScrape("sglang-docs-llama31-8b.prom"))
-        let page = try PageReader.read(bytes, contentType: "text/plain; version=0.0.4").get()
+        let page = try PageIntake.read(bytes, contentType: "text/plain; version=0.0.4").get()
         #expect(page.family(named: "sglang:num_running_reqs") != nil)
         let openMetrics = "# TYPE q counter\nq_total 3\n# EOF\n"
-        let parsed = try PageReader.read(Array(openMetrics.utf8), contentType: "application/openmetrics-text; version=1.0.0").get()
+        let parsed = try PageIntake.read(Array(openMetrics.utf8), contentType: "application/openmetrics-text; version=1.0.0").get()
         #expect(parsed.format == .openMetrics)
         #expect(parsed.family(named: "q")?.samples.first?.value == 3)
     }
