@@ -61,6 +61,10 @@ public actor PrometheusSource {
         var fullAtMs: Int64?
     }
 
+    /// The longest identity matcher one query carries (a shard's, or the identities scraped since): half of
+    /// VictoriaMetrics' default `-search.maxQueryLen` (16 KiB), leaving room for the rest of the query.
+    static let longestMatcherBytes = 8_000
+
     /// A family is asked for every identity at least this often, not only for the ones scraped since: that
     /// resynchronises series a refresh by identity cannot reach (series without an `up`).
     static let fullEveryMs: Int64 = 120_000
@@ -156,8 +160,9 @@ public actor PrometheusSource {
             }
         }
         let changed = scraped.filter { $0.value.ms > answeredScrapeMs[$0.key] ?? .min }
-        // By identity only while that is the smaller question: most identities new means ask for all.
-        let subset = stampsKnown && changed.count * 2 <= scraped.count && changed.values.allSatisfy { $0.first != nil }
+        // By identity while that is the smaller question: when nearly all are new (a refresh slower than the
+        // server's scrapes), one query for all costs the server less than several carrying long matchers.
+        let subset = stampsKnown && changed.count * 4 <= scraped.count * 3 && changed.values.allSatisfy { $0.first != nil }
             ? Array(Set(changed.values.compactMap(\.first))).sorted() : nil
         var byIdentity = Set<String>()
         status.identitiesAsked = nil
@@ -490,7 +495,10 @@ public actor PrometheusSource {
             return [request.promql]
         }
         let values = request.subset ?? identityValues
-        let size = (values.count + count - 1) / count
+        // Each shard's matcher stays under `longestMatcherBytes`: VictoriaMetrics refuses a query over 16 KiB.
+        let bytes = values.reduce(0) { $0 + $1.utf8.count + 1 }
+        let parts = max(count, (bytes + Self.longestMatcherBytes - 1) / Self.longestMatcherBytes)
+        let size = (values.count + parts - 1) / parts
         return stride(from: 0, to: values.count, by: max(1, size)).map { start in
             let part = Array(values[start..<min(start + size, values.count)])
             let extra = PromQL.oneOf(label, part)
