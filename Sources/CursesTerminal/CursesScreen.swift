@@ -10,10 +10,11 @@ import Dashboard
 /// since the last frame, the span from their first to their last changed cell), and turns curses key codes into
 /// `Key`s.
 @MainActor
-final class CursesScreen {
+final class CursesScreen: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: Canvas?
-    private var previousPalette: Int = -1
+    /// The palette of the theme last drawn in, with its id (a new theme repaints the whole screen).
+    private var palette: (themeID: Int, value: CursesPalette)?
     private(set) var stopped = false
     /// What `setlocale` settled on; decides the automatic glyph set.
     let locale: String?
@@ -77,10 +78,17 @@ final class CursesScreen {
 
     /// Draws what differs from the last frame: per row, the cells from the first to the last that changed, in
     /// runs of one role. A 1 Hz frame mostly changes numbers, so this hands curses a fraction of the screen.
-    func blit(_ canvas: Canvas, palette: CursesPalette, paletteID: Int) {
-        if paletteID != previousPalette || previous?.size != canvas.size {
+    func draw(_ canvas: Canvas, theme: Theme, depth: ColorDepth, themeID: Int) {
+        let palette: CursesPalette
+        if let kept = self.palette, kept.themeID == themeID {
+            palette = kept.value
+        } else {
+            palette = CursesPalette(theme: theme, depth: depth)
+            self.palette = (themeID, palette)
+            previous = nil
+        }
+        if previous == nil || previous?.size != canvas.size {
             invalidate()
-            previousPalette = paletteID
             wbkgdset(window, chtype(tui_a_normal()) | chtype(UInt32(palette.backgroundPair) << 8))
         }
         for y in 0..<canvas.height {
@@ -119,17 +127,11 @@ final class CursesScreen {
         return low..<(high + 1)
     }
 
-    /// Input read without blocking: a key, a resize, or nothing.
-    enum Input: Equatable {
-        case key(Key)
-        case resize
-    }
-
     /// Blocks until the terminal has input, one of `pipes` rings, or `limit` passes (a signal that lands on
     /// this thread ends the wait early too), then empties the pipes that rang. Keys already buffered by curses
     /// are drained by `read` before this is called. Returns false when the terminal has hung up (its other end is
     /// closed: a dropped ssh session, a killed window), which `poll` reports whether or not a SIGHUP reached us.
-    func waitForInput(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
+    func wait(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
         let (seconds, attoseconds) = limit.components
         let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
@@ -139,7 +141,7 @@ final class CursesScreen {
         return descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0
     }
 
-    func read() -> Input? {
+    func read() -> TerminalInput? {
         var wide: wint_t = 0
         let result = wget_wch(window, &wide)
         if result == ERR { return nil }
@@ -155,7 +157,7 @@ final class CursesScreen {
         }
     }
 
-    private func special(_ code: Int32) -> Input? {
+    private func special(_ code: Int32) -> TerminalInput? {
         switch code {
         case KEY_RESIZE: return .resize
         case KEY_UP: return .key(.up)
