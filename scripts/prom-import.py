@@ -2,17 +2,16 @@
 """Imports a simulator run (`infertop sim --out DIR/`) into VictoriaMetrics as if the server had scraped it.
 
 usage: prom-import.py prepare RUN_DIR SD_FILE OUT_DIR
-       prom-import.py send OUT_DIR URL [--step-seconds S] [--history N]
+       prom-import.py send OUT_DIR URL [--step-seconds S]
 
 RUN_DIR holds one folder per scrape (virtual milliseconds), each with <node>_<target>.prom pages; SD_FILE is the
 file_sd listing `sim --serve --sd-file` wrote for the same cluster, which gives every target its labels. Each
 sample is written as VictoriaMetrics would have stored it from a scrape with the listing and the relabelling
 scripts/prom-scale.sh uses: target labels added (`instance` from `sim_target`, `job="sim"`), a page label that
 clashes with a target label renamed `exported_<name>`, and an `up` sample per target and scrape. `prepare` does
-the slow rewriting once, leaving the timestamps open; `send` posts the first --history scrapes at once as the past
-(--step-seconds apart, the last one now), then one scrape every --step-seconds stamped as it is sent, each target's samples i/n of a step later than
-the first's (a server spreads its scrapes over the interval), so the server holds history and goes on "scraping"
-while it answers queries.
+the slow rewriting once, leaving the timestamps open; `send` posts the first scrape an hour in the past (creating the
+series), then one scrape every --step-seconds, each target's samples i/n of a step later than the first's (a server
+spreads its scrapes over the interval), so the server goes on "scraping" while it answers queries.
 """
 import json
 import os
@@ -95,18 +94,21 @@ def prepare(run_dir, sd_file, out_dir):
         print(f"prom-import.py: prepared scrape {index + 1}/{len(scrapes)}, {time.time() - began:.0f} s", flush=True)
 
 
-def send(out_dir, url, step, history):
-    """Pass 2: the first `history` prepared scrapes at once, stamped --step-seconds apart up to now; then the
-    others one every --step-seconds, stamped when sent, as a server scraping live would store them."""
+def send(out_dir, url, step):
+    """Pass 2: the first prepared scrape an hour in the past (it creates the series, which takes the server far
+    longer than a scrape), then the others exactly --step-seconds apart from when that is done, each sent at its
+    time (at once when the server fell behind: its samples are then late, their spacing still exact)."""
     files = sorted(os.listdir(out_dir))
     began = time.time()
     sent = 0
     for index, name in enumerate(files):
-        if index < history:
-            stamp = began - (history - 1 - index) * step
+        if index == 0:
+            stamp = began - 3600
         else:
-            time.sleep(max(0.0, began + (index - history + 1) * step - time.time()))
-            stamp = time.time()
+            if index == 1:
+                first = time.time()
+            stamp = first + (index - 1) * step
+            time.sleep(max(0.0, stamp - time.time()))
         with open(os.path.join(out_dir, name), "rb") as text:
             lines = text.readlines()
         # A server spreads its targets' scrapes over the interval: target i of n is scraped i/n of a step later.
@@ -144,7 +146,7 @@ def main():
     if len(args) >= 4 and args[0] == "prepare":
         prepare(args[1], args[2], args[3])
     elif len(args) >= 3 and args[0] == "send":
-        send(args[1], args[2], float(options.get("--step-seconds", 15)), int(options.get("--history", 4)))
+        send(args[1], args[2], float(options.get("--step-seconds", 15)))
     else:
         sys.exit(__doc__)
 

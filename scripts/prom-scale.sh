@@ -17,11 +17,10 @@ set -euo pipefail
 BIN=$(realpath "${1:-.build/release/infertop}"); shift || true
 SIZES=("$@"); [ ${#SIZES[@]} -gt 0 ] || SIZES=(512 2048 10000)
 SCRAPE=${SCRAPE:-5s}
-# Sizes above IMPORT_ABOVE GPUs are imported (IMPORT_HISTORY scrapes of the past, then IMPORT_LIVE more, one every
-# 15 s) instead of scraped from a live simulator; the comparison with a direct read is then skipped.
+# Sizes above IMPORT_ABOVE GPUs are imported (IMPORT_SCRAPES scrapes, one every 15 s after the first) instead of
+# scraped from a live simulator; the comparison with a direct read is then skipped.
 IMPORT_ABOVE=${IMPORT_ABOVE:-4096}
-IMPORT_HISTORY=${IMPORT_HISTORY:-5}
-IMPORT_LIVE=${IMPORT_LIVE:-16}
+IMPORT_SCRAPES=${IMPORT_SCRAPES:-20}
 WINDOW=${WINDOW:-20}
 VM=${VM:-/usr/bin/victoria-metrics}
 [ -x "$VM" ] || { echo "victoria-metrics is missing: apt-get install victoria-metrics (scripts/setup.sh)"; exit 1; }
@@ -56,10 +55,10 @@ for gpus in "${SIZES[@]}"; do
   port=$(free_port); URL="http://127.0.0.1:$port"
   if [ "$gpus" -gt "$IMPORT_ABOVE" ]; then
     # One 2-core machine cannot serve this many pages live: the simulator's run is written to disk, rewritten as
-    # the server would have stored it, and imported (scripts/prom-import.py): history first, then one scrape
+    # the server would have stored it, and imported (scripts/prom-import.py): one scrape to create the series, then one
     # every 15 s while the server answers infertop.
     kill "$SIM"; wait "$SIM" 2>/dev/null || true
-    steps=$(( IMPORT_HISTORY + IMPORT_LIVE ))
+    steps=$IMPORT_SCRAPES
     "$BIN" sim --nodes "$nodes" --gpus-per-node 8 --scenario steady --duration "$(( steps * 15 ))s" --interval 15s \
       --out "$W/run/" >"$W/sim.log" 2>&1
     python3 "$(dirname "$0")/prom-import.py" prepare "$W/run" "$W/targets.json" "$W/prepared" >"$W/prepare.log"
@@ -67,7 +66,7 @@ for gpus in "${SIZES[@]}"; do
     "$VM" -storageDataPath="$W/vm" -httpListenAddr="127.0.0.1:$port" -loggerLevel=ERROR >"$W/vm.log" 2>&1 &
     VMPID=$!; PIDS+=("$VMPID")
     for _ in $(seq 100); do query "$URL" 'vector(1)' >/dev/null 2>&1 && break; sleep 0.1; done
-    python3 "$(dirname "$0")/prom-import.py" send "$W/prepared" "$URL" --step-seconds 15 --history "$IMPORT_HISTORY" \
+    python3 "$(dirname "$0")/prom-import.py" send "$W/prepared" "$URL" --step-seconds 15 \
       >"$W/send.log" 2>&1 &
     SIM=$!; PIDS+=("$SIM")
     wanted=$pages
