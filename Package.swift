@@ -2,6 +2,17 @@
 // infertop: a terminal dashboard for LLM inference clusters. See README.md and DESIGN notes in docs/.
 import PackageDescription
 
+/// How both executables are linked in release builds (the benchmarks measure what users run).
+let releaseLinking: [LinkerSetting] = [
+    // Release builds are linked by the toolchain's lld as a fixed-address executable (like Go's default
+    // binaries, e.g. k9s and Prometheus) that exports none of the package's 39 k public symbols: as a
+    // position-independent one, the loader read 3 MiB of relocations at start-up and wrote 1.1 MiB of
+    // data pages, and 2.3 MiB of symbol tables stayed resident. (Packed relocations, DT_RELR, save the
+    // same but need glibc 2.36 even where the binary is built.) See README, "Performance".
+    .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
+                 .when(platforms: [.linux], configuration: .release)),
+]
+
 /// Every target is built in Swift 6 language mode with strict concurrency (the default for tools 6.x).
 let package = Package(
     name: "infertop",
@@ -50,20 +61,26 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [
             "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard",
         ]),
+        // What both executables' command lines share: flag ranges, scenario names, the version, start and exit.
+        .target(name: "CommandSupport", dependencies: [
+            "Ingest", "Simulator", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], plugins: ["BuildCommit"]),
         .executableTarget(name: "infertop", dependencies: [
             "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard", "CursesTerminal",
-            "Pipeline", "CMalloc",
+            "Pipeline", "CMalloc", "CommandSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
-        ], linkerSettings: [
-            // Release builds are linked by the toolchain's lld as a fixed-address executable (like Go's default
-            // binaries, e.g. k9s and Prometheus) that exports none of the package's 39 k public symbols: as a
-            // position-independent one, the loader read 3 MiB of relocations at start-up and wrote 1.1 MiB of
-            // data pages, and 2.3 MiB of symbol tables stayed resident. (Packed relocations, DT_RELR, save the
-            // same but need glibc 2.36 even where the binary is built.) See README, "Performance".
-            .unsafeFlags(["-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"],
-                         .when(platforms: [.linux], configuration: .release)),
-        ], plugins: ["BuildCommit"]),
+        ], linkerSettings: releaseLinking),
+        // Loopback page servers, synthetic and generated pages, real Prometheus / VictoriaMetrics processes: what
+        // the benchmarks and the tests run against. Never linked into `infertop`.
+        .target(name: "Harness", dependencies: ["Exposition", "Ingest"]),
+        // The benchmarks (`infertop-bench parse|model|sim|scrape|render|recording`), built with -c release. Not a
+        // product: scripts/release.sh ships `infertop` alone.
+        .executableTarget(name: "infertop-bench", dependencies: [
+            "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Dashboard", "Formatting",
+            "CommandSupport", "Harness",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: releaseLinking),
         // Build-time sources: the theme files as Swift strings, and the commit a binary is built from (`--version`).
         .plugin(name: "EmbedThemes", capability: .buildTool()),
         .plugin(name: "BuildCommit", capability: .buildTool()),
@@ -74,13 +91,13 @@ let package = Package(
             "Exposition", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "Exposition", "TestSupport"]),
-        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "Formatting", "TestSupport"]),
+        .testTarget(name: "ClusterModelTests", dependencies: ["ClusterModel", "MetricStore", "Exposition", "Formatting", "Harness", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "TestSupport"],
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "Harness", "TestSupport"],
                     exclude: ["Servers"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "Formatting", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "TestSupport"],
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "Harness", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "Formatting", "TestSupport"]),
     ]

@@ -2,7 +2,7 @@
 # Parser throughput, side by side in one run: infertop vs Go's expfmt (promtool's parser) vs Python's
 # prometheus_client, on generated cluster pages (text 0.0.4 and OpenMetrics) and the real scrapes.
 # usage: Benchmarks/compare-parsers.sh [REPEAT]       (needs: golang-go golang-github-prometheus-common-dev,
-#        pip prometheus_client; builds infertop in release mode)
+#        pip prometheus_client; builds infertop-bench in release mode)
 set -euo pipefail
 repeat="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,11 +13,11 @@ python3 "$bench/gen_exposition.py" --size 10MB --out "$work/cluster-10MB.prom" >
 python3 "$bench/gen_exposition.py" --size 10MB --format openmetrics --out "$work/cluster-10MB.om" >/dev/null
 python3 "$bench/gen_exposition.py" --size 1MB --out "$work/cluster-1MB.prom" >/dev/null
 "$bench/build_go_expfmt.sh" "$work/go_expfmt_parse" >/dev/null
-(cd "$root" && swift build -c release --product infertop 2>&1 | tail -1)
-infertop="$root/.build/release/infertop"
+(cd "$root" && swift build -c release --product infertop-bench 2>&1 | tail -1)
+bench_binary="$root/.build/release/infertop-bench"
 
 echo "== infertop"
-"$infertop" bench parse --repeat "$repeat" --json "$work"/cluster-*.prom "$work/cluster-10MB.om" > "$work/infertop.jsonl"
+"$bench_binary" parse --repeat "$repeat" --json "$work"/cluster-*.prom "$work/cluster-10MB.om" > "$work/infertop.jsonl"
 echo "== go expfmt"
 for f in "$work"/cluster-*.prom; do "$work/go_expfmt_parse" "$f" "$repeat"; done > "$work/go.jsonl"
 echo "== python prometheus_client"

@@ -33,6 +33,13 @@ if grep -q -i swift <<< "$libraries"; then fail "the binary needs Swift's librar
 if grep -q "not found" <<< "$libraries"; then fail "the binary needs libraries that are missing: $libraries"; fi
 say "links only: $(awk '/=>/ { print $1 }' <<< "$libraries" | tr '\n' ' ')"
 
+# The benchmarks (infertop-bench) and the loopback servers and peer processes they and the tests run (the Harness
+# module) stay out of what users get: a type's name stays in a stripped binary's reflection metadata.
+for name in BenchCommand LoopbackPageServer PrometheusProcess VictoriaMetricsProcess SyntheticPage; do
+  if grep -q -a "$name" "$binary"; then fail "the binary holds benchmark or test harness code ($name)"; fi
+done
+say "holds no benchmark or test harness code"
+
 version=$(run "$binary" --version)
 [[ "$version" =~ ^infertop\ [0-9]+\.[0-9]+\.[0-9]+\ \(commit\ ([0-9a-f]{12}(-dirty)?|unknown)\)$ ]] \
   || fail "--version printed '$version'"

@@ -17,7 +17,7 @@ import Glibc
 enum BlockCodec {
     /// Points per sealed block, and raw slots per series in `RecentSlab`. 32, not 64: the raw slots are
     /// 8 bytes a point, so at 64 GPUs (11 k series) 64 slots held 5.6 MiB of the dashboard's RSS; at 32 the
-    /// extra block headers cost less than the raw slots save (`infertop bench model`: 137.0 MiB for 62 k
+    /// extra block headers cost less than the raw slots save (`infertop-bench model`: 137.0 MiB for 62 k
     /// series × 15 min against 141.4). A rate window of more than 31 scrapes reads its first point from a
     /// sealed block.
     static let blockSize = 32

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import CommandSupport
 import CursesTerminal
 import Dashboard
 import Foundation

@@ -1,8 +1,7 @@
 import ArgumentParser
+import CommandSupport
 import Foundation
 import Simulator
-
-extension Scenario: ExpressibleByArgument {}
 
 /// `infertop sim`: the built-in cluster simulator, served over HTTP, fast-forwarded into a folder of pages,
 /// or printed one page at a time.

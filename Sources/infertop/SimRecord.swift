@@ -1,3 +1,4 @@
+import CommandSupport
 import Exposition
 import Foundation
 import Pipeline

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Simulator
 
 /// The simulator's options, shared by every command that can run it (`infertop`, `sim`, `record`, `snapshot`).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClusterModel
+import CommandSupport
 import Formatting
 import Foundation
 import Ingest

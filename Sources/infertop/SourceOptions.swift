@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Ingest
 import Insights
 import Pipeline

@@ -1,5 +1,6 @@
 import Exposition
 import Foundation
+import Harness
 @testable import Ingest
 import Testing
 import TestSupport

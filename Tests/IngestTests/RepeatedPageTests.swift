@@ -1,4 +1,5 @@
 import Exposition
+import Harness
 import Ingest
 import Testing
 

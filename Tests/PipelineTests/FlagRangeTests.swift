@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Issue 14, class 2: every numeric flag of every command has a documented range. The real binary, given a
-/// value no range accepts, exits 64 with one line naming the flag, the value and what is accepted: never a
-/// trap (132, 134, 139), never a hang, never a screen of usage.
+/// Issue 14, class 2: every numeric flag of every command has a documented range. The real binaries (`infertop`
+/// and the benchmarks' `infertop-bench`), given a value no range accepts, exit 64 with one line naming the flag,
+/// the value and what is accepted: never a trap (132, 134, 139), never a hang, never a screen of usage.
 ///
 /// The flags are not listed here: they are read from the binary's own description of its interface
 /// (`--experimental-dump-help`), so a numeric flag added later is swept without anyone remembering to add it,
@@ -20,7 +20,12 @@ import TestSupport
     ]
     /// What a command needs besides the flag for the parser to reach it.
     static let required: [String: [String]] = [
-        "replay": [recording], "record": ["--out", "/nonexistent/never-written.rec"], "bench parse": ["x.prom"],
+        "infertop replay": [recording], "infertop record": ["--out", "/nonexistent/never-written.rec"],
+        "infertop-bench parse": ["x.prom"],
+    ]
+    /// The executables swept, by the name each prefixes its refusals with.
+    static let programs: [(name: String, binary: URL?)] = [
+        ("infertop", InfertopProcess.binary), ("infertop-bench", InfertopProcess.benchBinary),
     ]
     /// Numeric flags whose range starts at 0 (every other one refuses 0 as well).
     static let zeroAccepted: Set<String> = [
@@ -30,31 +35,39 @@ import TestSupport
     /// Values outside every range, and garbage: each must be refused by every numeric flag.
     static let hostile = ["nan", "inf", "-inf", "1e308", "-1e308", "-1", "99999999999999999999999", "x1", "1e300x1e300"]
 
-    /// One numeric option of one command.
+    /// One numeric option of one command of one program.
     struct NumericFlag: CustomStringConvertible {
+        var program: String
+        var binary: URL?
         var command: [String]
         var flag: String
         var help: String
-        var description: String { (command + [flag]).joined(separator: " ") }
+        var description: String { ([program] + command + [flag]).joined(separator: " ") }
+        /// The key of `required`.
+        var commandLine: String { ([program] + command).joined(separator: " ") }
     }
 
-    /// Every numeric option of every command, from the binary's interface description.
+    /// Every numeric option of every command of every program, from each binary's interface description.
     static func numericFlags(folder: URL) async throws -> [NumericFlag] {
-        let dump = try InfertopProcess(["--experimental-dump-help"], name: "dump-help", folder: folder)
-        #expect(await dump.finish(within: .seconds(20)) == 0)
-        let root = try JSONDecoder().decode(HelpDump.self, from: Data(dump.output.utf8)).command
         var flags: [NumericFlag] = []
-        func walk(_ command: HelpDump.Command, path: [String]) {
-            for argument in command.arguments ?? [] where argument.kind == "option" {
-                guard let name = argument.names?.first(where: { $0.kind == "long" })?.name,
-                      !textOptions.contains("--" + name) else { continue }
-                // The dashboard is the default command: its flags are given without a command name.
-                flags.append(NumericFlag(command: path == ["watch"] ? [] : path, flag: "--" + name,
-                                         help: argument.abstract ?? ""))
+        for (program, binary) in programs {
+            let dump = try InfertopProcess(["--experimental-dump-help"], name: "dump-help-\(program)", folder: folder,
+                                           binary: binary)
+            #expect(await dump.finish(within: .seconds(20)) == 0)
+            let root = try JSONDecoder().decode(HelpDump.self, from: Data(dump.output.utf8)).command
+            func walk(_ command: HelpDump.Command, path: [String]) {
+                for argument in command.arguments ?? [] where argument.kind == "option" {
+                    guard let name = argument.names?.first(where: { $0.kind == "long" })?.name,
+                          !textOptions.contains("--" + name) else { continue }
+                    // The dashboard is the default command: its flags are given without a command name.
+                    flags.append(NumericFlag(program: program, binary: binary, command: path == ["watch"] ? [] : path,
+                                             flag: "--" + name, help: argument.abstract ?? ""))
+                }
+                for sub in command.subcommands ?? [] { walk(sub, path: path + [sub.commandName]) }
             }
-            for sub in command.subcommands ?? [] { walk(sub, path: path + [sub.commandName]) }
+            walk(root, path: [])
         }
-        walk(root, path: [])
+        #expect(Set(flags.map(\.program)) == Set(programs.map(\.name)), "a program without numeric flags: \(flags)")
         return flags
     }
 
@@ -76,16 +89,17 @@ import TestSupport
         for start in stride(from: 0, to: flags.count, by: 8) {
             let batch = try flags[start..<min(start + 8, flags.count)].enumerated().map { offset, entry in
                 // `--flag=value`, so that "-1" is read as the flag's value and not as an option of its own.
-                let arguments = entry.command + (Self.required[entry.command.joined(separator: " ")] ?? [])
-                    + ["\(entry.flag)=\(value)"]
-                return (entry, arguments, try InfertopProcess(arguments, name: "run\(start + offset)", folder: folder.url))
+                let arguments = entry.command + (Self.required[entry.commandLine] ?? []) + ["\(entry.flag)=\(value)"]
+                return (entry, arguments, try InfertopProcess(arguments, name: "run\(start + offset)", folder: folder.url,
+                                                              binary: entry.binary))
             }
             for (entry, arguments, run) in batch {
                 let status = await run.finish(within: .seconds(30))
                 let lines = run.errors.split(separator: "\n")
-                #expect(status == 64, "infertop \(arguments.joined(separator: " ")) exited \(status): \(run.errors)")
-                #expect(lines.count == 1, "infertop \(arguments.joined(separator: " ")): \(run.errors)")
-                #expect(lines.first?.hasPrefix("infertop: ") == true)
+                let shown = ([entry.program] + arguments).joined(separator: " ")
+                #expect(status == 64, "\(shown) exited \(status): \(run.errors)")
+                #expect(lines.count == 1, "\(shown): \(run.errors)")
+                #expect(lines.first?.hasPrefix("\(entry.program): ") == true, "\(shown): \(run.errors)")
                 #expect(lines.first?.contains(entry.flag) == true && lines.first?.contains(value) == true,
                         "\(arguments): \(run.errors)")
             }

@@ -1,18 +1,22 @@
 import Foundation
 import TestSupport
 
-/// The built `infertop` binary run as a child process, its stdout and stderr in files (never the test runner's
+/// The built `infertop` (or `infertop-bench`) binary run as a child process, its stdout and stderr in files (never the test runner's
 /// own, and never a pipe that a long-lived child could hold open), for end-to-end tests of the real command.
 struct InfertopProcess {
     /// `$INFERTOP_BINARY` when set (e.g. a release build), else the binary beside this test runner (whatever
     /// the scratch path), else the default debug build.
-    static let binary: URL? = {
-        if let chosen = ProcessInfo.processInfo.environment["INFERTOP_BINARY"] { return URL(fileURLWithPath: chosen) }
+    static let binary = built("infertop", unless: "INFERTOP_BINARY")
+    /// The benchmarks' executable, found the same way (`$INFERTOP_BENCH_BINARY`).
+    static let benchBinary = built("infertop-bench", unless: "INFERTOP_BENCH_BINARY")
+
+    private static func built(_ name: String, unless variable: String) -> URL? {
+        if let chosen = ProcessInfo.processInfo.environment[variable] { return URL(fileURLWithPath: chosen) }
         let besideRunner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("infertop")
-        let fallback = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/infertop")
+            .appendingPathComponent(name)
+        let fallback = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/\(name)")
         return [besideRunner, fallback].first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
+    }
 
     let process: Process
     let stdout: URL
@@ -23,7 +27,7 @@ struct InfertopProcess {
     init(_ arguments: [String], name: String, folder: URL, environment: [String: String]? = nil,
          directory: URL? = nil, binary: URL? = InfertopProcess.binary) throws {
         guard let binary else {
-            throw ProcessFailure("no infertop binary: run `swift build` (or `swift build --build-tests`) first")
+            throw ProcessFailure("no infertop or infertop-bench binary: run `swift build` (or `swift build --build-tests`) first")
         }
         stdout = folder.appendingPathComponent("\(name).out")
         stderr = folder.appendingPathComponent("\(name).err")

@@ -1,5 +1,6 @@
 import ClusterModel
 import Foundation
+import Harness
 import Ingest
 @testable import Pipeline
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Harness
 import Ingest
 import Testing
 import TestSupport

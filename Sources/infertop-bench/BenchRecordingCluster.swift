@@ -1,7 +1,7 @@
 import Exposition
 import Ingest
 
-/// The synthetic cluster `infertop bench recording` records: per node one DCGM-exporter page and some vLLM
+/// The synthetic cluster `infertop-bench recording` records: per node one DCGM-exporter page and some vLLM
 /// pages, regenerated every tick with counters that grow, histograms that fill and gauges that wander, so
 /// that deltas between scrapes are as small — and as large — as on a real cluster. Seeded and reproducible.
 struct BenchRecordingCluster {

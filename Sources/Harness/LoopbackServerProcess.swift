@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// A server binary run on loopback, on a port from the OS, with a throw-away folder for its data and
 /// configuration: what the Prometheus and VictoriaMetrics peers share (start, stop, clean up).

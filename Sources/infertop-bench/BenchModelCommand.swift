@@ -1,14 +1,16 @@
 import ArgumentParser
+import CommandSupport
 import Ingest
 import ClusterModel
 import Exposition
 import Foundation
+import Harness
 import MetricStore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `infertop bench model`: the cost of the store and the cluster model on the large generated cluster —
+/// `infertop-bench model`: the cost of the store and the cluster model on the large generated cluster —
 /// per-frame derived values (every counter rate, p50/p90/p95/p99 of every histogram per instance and
 /// merged, every GPU gauge) and the memory of 15 minutes of 1-second history.
 struct BenchModelCommand: ParsableCommand {
@@ -133,17 +135,7 @@ struct BenchModelCommand: ParsableCommand {
     }
 
     private func generate(tick: Int) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator, "--size", String(size), "--tick", String(tick), "--interval", "1"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("\(generator) exited with \(process.terminationStatus)") }
-        return [UInt8](data)
+        try ClusterGenerator.page(script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
     }
 
     /// CPU time of this thread: unlike wall time, not inflated when other processes share the cores.

@@ -1,4 +1,5 @@
 import Exposition
+import Ingest
 
 /// vLLM-shaped exposition pages of a chosen size (engines are added until the size is reached), with
 /// seeded values, so the scrape benchmark serves realistic text of exactly the weight it claims.

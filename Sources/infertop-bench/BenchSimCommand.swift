@@ -1,4 +1,5 @@
 import ArgumentParser
+import CommandSupport
 import Ingest
 import Foundation
 import Simulator
@@ -6,7 +7,7 @@ import Simulator
 import Glibc
 #endif
 
-/// `infertop bench sim`: what the simulator costs. Live: CPU share of one core to keep a large cluster in
+/// `infertop-bench sim`: what the simulator costs. Live: CPU share of one core to keep a large cluster in
 /// real time and render every page once per scrape interval. Fast-forward: seconds to run an hour.
 struct BenchSimCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

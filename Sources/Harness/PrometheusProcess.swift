@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// A real Prometheus server (Debian's `/usr/bin/prometheus`) run on loopback with a throw-away data
 /// folder, scraping given targets: the peer of the scrape benchmark and of the Prometheus-source tests.
@@ -33,12 +34,26 @@ public final class PrometheusProcess: Sendable {
     /// Stops the server and removes its data.
     public func stop() { server.stop() }
 
-    /// The values of an instant query (every point of every series for a range selector).
+    /// The values of an instant query (every point of every series for a range selector). Read with Foundation's
+    /// JSON reader, not with Ingest's decoder: the peer's answer is what the tests compare Ingest against.
     public func values(of promql: String, fetcher: HTTPFetcher) async throws -> [Double] {
         var components = URLComponents(string: url + "/api/v1/query")
         components?.queryItems = [URLQueryItem(name: "query", value: promql)]
         guard let target = components?.url else { return [] }
         let fetched = try await fetcher.fetch(target, accept: "application/json", timeout: .seconds(5), anyStatus: true)
-        return try PrometheusResponse.decode(fetched.bytes, status: fetched.status).series.flatMap { $0.points.map(\.value) }
+        let answer = try? JSONSerialization.jsonObject(with: Data(fetched.bytes)) as? [String: Any]
+        guard let answer, answer["status"] as? String == "success",
+              let result = (answer["data"] as? [String: Any])?["result"] as? [[String: Any]] else {
+            let text = String(decoding: fetched.bytes.prefix(200), as: UTF8.self)
+            throw QueryFailure(description: "Prometheus at \(url) answered \(promql) with HTTP \(fetched.status): \(text)")
+        }
+        // An instant vector's item has "value": [time, "text"]; a range vector's has "values": [[time, "text"], …].
+        let points = result.flatMap { item in (item["values"] as? [[Any]]) ?? [item["value"] as? [Any]].compactMap { $0 } }
+        return points.compactMap { point in (point.last as? String).flatMap(Double.init) }
+    }
+
+    /// An answer to `values(of:)` that is not a successful query result.
+    public struct QueryFailure: Error, CustomStringConvertible {
+        public var description: String
     }
 }

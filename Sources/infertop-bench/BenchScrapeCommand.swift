@@ -1,6 +1,8 @@
 import ArgumentParser
+import CommandSupport
 import Exposition
 import Foundation
+import Harness
 import Ingest
 import MetricStore
 import Synchronization
@@ -8,7 +10,7 @@ import Synchronization
 import Glibc
 #endif
 
-/// `infertop bench scrape`: the live-ingest speed claims, measured. Part 1 scrapes many ~40 KB targets
+/// `infertop-bench scrape`: the live-ingest speed claims, measured. Part 1 scrapes many ~40 KB targets
 /// served in-process on loopback every second and reports lateness and the scraper's CPU share. Part 2
 /// fetches and parses one 10 MB page beside a real Prometheus scraping the same page, and compares with
 /// the `scrape_duration_seconds` Prometheus reports.

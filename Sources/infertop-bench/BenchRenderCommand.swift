@@ -1,10 +1,11 @@
 import Formatting
 import ArgumentParser
+import CommandSupport
 import Ingest
 import ClusterModel
 import Dashboard
 
-/// `infertop bench render`: time to draw one overview frame (header, GPU table, instances, charts) for a large
+/// `infertop-bench render`: time to draw one overview frame (header, GPU table, instances, charts) for a large
 /// synthetic cluster, from snapshot and history to a finished `Canvas` — the part that runs on every redraw.
 struct BenchRenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

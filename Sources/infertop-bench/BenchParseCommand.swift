@@ -1,9 +1,10 @@
 import ArgumentParser
+import CommandSupport
 import Ingest
 import Exposition
 import Foundation
 
-/// `infertop bench parse`: parser throughput and memory on real files, for comparison with peers.
+/// `infertop-bench parse`: parser throughput and memory on real files, for comparison with peers.
 struct BenchParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",

@@ -6,16 +6,16 @@ import Ingest
 /// the value and the range (`The value '1e300' is invalid for '--interval <duration>': expected 50ms to 1h`),
 /// and the program exits 64 before anything runs. Nothing out of range reaches a conversion that could trap or
 /// a loop that could not end.
-enum FlagValue {
-    typealias Parse<T> = @Sendable (String) throws -> T
+public enum FlagValue {
+    public typealias Parse<T> = @Sendable (String) throws -> T
 
     /// A plain number (`1.5`, `2`).
-    static func double(_ range: SettingRange) -> Parse<Double> {
+    public static func double(_ range: SettingRange) -> Parse<Double> {
         { text in try check(Double(text.trimmingCharacters(in: .whitespaces)), range, what: "a number") }
     }
 
     /// A whole number.
-    static func int(_ range: SettingRange) -> Parse<Int> {
+    public static func int(_ range: SettingRange) -> Parse<Int> {
         { text in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             // Read as a Double too, so that 99999999999999999999 is "out of range", not "not a number".
@@ -25,12 +25,12 @@ enum FlagValue {
     }
 
     /// A duration in seconds: `1.5`, `500ms`, `90s`, `30m`, `2h`.
-    static func seconds(_ range: SettingRange) -> Parse<Double> {
+    public static func seconds(_ range: SettingRange) -> Parse<Double> {
         { text in try check(DurationText.seconds(text), range, what: "a duration such as 500ms, 2s, 5m or 1h") }
     }
 
     /// A size in bytes: `1024`, `64MiB`, `10MB`.
-    static func bytes(_ range: SettingRange) -> Parse<Int> {
+    public static func bytes(_ range: SettingRange) -> Parse<Int> {
         { text in Int(try check(DurationText.bytes(text), range, what: "a size such as 1024, 64MiB or 10MB")) }
     }
 
@@ -39,25 +39,4 @@ enum FlagValue {
         guard range.contains(value) else { throw RangeRefusal(message: "expected \(range.text)") }
         return value
     }
-}
-
-/// The ranges of the flags that belong to the command line alone (the collection settings' are in
-/// `SettingRange`, shared with the configuration file).
-enum FlagRange {
-    static let simulatedNodes = SettingRange(1, 2048, .count)
-    static let gpusPerNode = SettingRange(1, 16, .count)
-    /// The simulator models every GPU, engine and request: beyond this a 2-core machine cannot keep up.
-    static let simulatedGPUs = 16_384
-    static let simulatorSpeed = SettingRange(0.01, 10_000, .factor)
-    static let loadScale = SettingRange(0, 100, .factor)
-    static let replaySpeed = SettingRange(0.25, 64, .factor)
-    static let frames = SettingRange(1, 100_000, .count)
-    static let columns = SettingRange(1, 1000, .count)
-    static let rows = SettingRange(1, 1000, .count)
-    static let window = SettingRange(0.001, 86_400, .seconds)
-    static let rounds = SettingRange(1, 1000, .count)
-    /// Virtual time the simulator fast-forwards through (a day of 64 GPUs takes about a minute and a half).
-    static let virtualTime = SettingRange(0, 86_400, .seconds)
-    static let simulatorInterval = SettingRange(0.001, 3600, .seconds)
-    static let recordDuration = SettingRange(0, 366 * 86_400, .seconds)
 }

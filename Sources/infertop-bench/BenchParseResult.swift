@@ -1,7 +1,7 @@
 import Exposition
 import Foundation
 
-/// The numbers `infertop bench parse` prints for one file.
+/// The numbers `infertop-bench parse` prints for one file.
 struct BenchParseResult {
     var file: String
     var bytes: Int

@@ -1,11 +1,12 @@
 import Foundation
+import Ingest
 import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A minimal HTTP/1.1 server on 127.0.0.1 that serves fixed pages, one port per page, for the scrape
-/// benchmark: it lets `infertop bench scrape` run hundreds of targets in-process with no dependency.
+/// benchmark: it lets `infertop-bench scrape` run hundreds of targets in-process with no dependency.
 ///
 /// Blocking sockets, one thread per listener and per connection (keep-alive), every response built once.
 /// It counts the CPU time its own threads use, so the benchmark can report the scraper's share alone.
@@ -125,9 +126,20 @@ public final class LoopbackPageServer: Sendable {
 
     /// A loopback port that was free a moment ago (bind port 0, read it, close), for a peer server to use.
     public static func freePort() throws -> Int {
-        let (fd, port) = try listen()
-        close(fd)
-        return port
+        try freePorts(1)[0]
+    }
+
+    /// `count` loopback ports, each free a moment ago and none listened on now: a peer's ports, or targets that
+    /// refuse connections. All are held until the last is bound: a port closed at once could be handed out
+    /// again, and 200 picks then repeat one about every other run.
+    public static func freePorts(_ count: Int) throws -> [Int] {
+        var held: [Int32] = []
+        defer { held.forEach { close($0) } }
+        return try (0..<count).map { _ in
+            let (fd, port) = try listen()
+            held.append(fd)
+            return port
+        }
     }
 
     private static func listen() throws -> (Int32, Int) {

@@ -1,9 +1,10 @@
 import ArgumentParser
+import CommandSupport
 import Exposition
 import Foundation
 import Ingest
 
-/// `infertop bench recording`: how large a recording of a GPU cluster is, how fast it replays and how fast
+/// `infertop-bench recording`: how large a recording of a GPU cluster is, how fast it replays and how fast
 /// it seeks — the numbers behind the recording format's goals (≤ 50 MB per hour of 64 GPUs, replay ≥ 3600×
 /// real time, seek ≤ 50 ms).
 struct BenchRecordingCommand: ParsableCommand {
