@@ -1,4 +1,4 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // infertop: a terminal dashboard for LLM inference clusters. See README.md and DESIGN notes in docs/.
 import PackageDescription
 
@@ -102,3 +102,11 @@ let package = Package(
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "Formatting", "TestSupport"]),
     ]
 )
+
+// A warning in this package's own code, Swift or C, fails the build (`swift build`, the tests and scripts/release.sh alike), so
+// none accumulates. SwiftPM applies the setting to this package's targets only: dependencies' warnings (the
+// argument parser's deprecations, say) stay warnings.
+for target in package.targets where target.type != .system && target.type != .plugin {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+    target.cSettings = (target.cSettings ?? []) + [.treatAllWarnings(as: .error)]
+}
