@@ -23,6 +23,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -44,6 +47,8 @@ let package = Package(
         .target(name: "Simulator", dependencies: [
             "Exposition",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .target(name: "Ingest", dependencies: [
             "Exposition", "MetricStore", "Formatting",
@@ -51,6 +56,12 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
             .product(name: "CompressNIO", package: "compress-nio"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOTLS", package: "swift-nio"),
+            .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]),
         // Alert rules, the event log, filter expressions and the analyses behind the insight screens.
         .target(name: "Insights", dependencies: ["ClusterModel", "Formatting"]),
@@ -67,7 +78,7 @@ let package = Package(
         ], plugins: ["BuildCommit"]),
         .executableTarget(name: "infertop", dependencies: [
             "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard", "CursesTerminal",
-            "Pipeline", "CMalloc", "CommandSupport",
+            "Pipeline", "CMalloc", "CommandSupport", "Formatting",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ], linkerSettings: releaseLinking),
@@ -95,9 +106,10 @@ let package = Package(
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "Harness", "TestSupport"],
                     exclude: ["Servers"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "Formatting", "TestSupport"],
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "CursesTerminal", "ClusterModel", "Formatting", "Insights", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "Harness", "TestSupport"],
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Simulator", "Ingest", "ClusterModel", "Dashboard", "Exposition",
+                                                    "Insights", "MetricStore", "Harness", "TestSupport"],
                     exclude: ["Golden", "InsightGolden"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "ClusterModel", "Formatting", "TestSupport"]),
     ]
