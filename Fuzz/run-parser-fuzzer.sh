@@ -11,7 +11,8 @@ mkdir -p "$work/corpus" "$work/crashes"
 cp "$root"/Tests/Fixtures/metrics/*.prom "$work/corpus/" 2>/dev/null || true
 printf '# TYPE a counter\na_total{b="c\\\\\\"\\n"} 1 1700000000.5 # {t="x"} 1\n# EOF\n' > "$work/corpus/openmetrics.txt"
 printf '{"gpu.memory", "k.8s"="v"} -nan(ind)\n' > "$work/corpus/quoted.txt"
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name ParserFuzz \
+# The parser's declarations have `package` access, which needs a package name even inside one module.
+swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name ParserFuzz -package-name infertop \
   "$root"/Sources/Exposition/*.swift "$root/Fuzz/ParserFuzzTarget.swift" -o "$work/parser-fuzzer" \
   2>"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
 set +e

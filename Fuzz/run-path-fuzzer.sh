@@ -25,7 +25,8 @@ for value in +Inf -Inf NaN 1e300 -1e308 1e30 99999999999999999999999 -5 4.05; do
   printf 'DCGM_FI_DEV_FB_USED{gpu="0",Hostname="n\xe2\x80\xae1"} %s\nDCGM_FI_DEV_FB_FREE{gpu="0",Hostname="n\xe2\x80\xae1"} 100\nDCGM_FI_DEV_GPU_UTIL{gpu="0",Hostname="\xe6\xa8\xa1\xf0\x9f\x98\x80"} %s\nsglang:num_queue_reqs{model_name="\xf0\x9f\x87\xba\xf0\x9f\x87\xb8"} %s\n' \
     "$value" "$value" "$value" > "$work/corpus/extreme-dcgm-$i.prom"
 done
-flags=(-sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -parse-as-library -O -g -I "$work/modules")
+# One package name for every module, as SwiftPM gives them: what crosses modules has `package` access.
+flags=(-sanitize="${FUZZ_SANITIZE:-fuzzer,address}" -parse-as-library -O -g -I "$work/modules" -package-name infertop)
 build() {   # build MODULE SOURCES...: a static library and its module, instrumented, in dependency order
   local module=$1; shift
   swiftc "${flags[@]}" -emit-library -static -emit-module -module-name "$module" \

@@ -7,28 +7,28 @@ import MetricStore
 /// Derived from the dialect tables, as `ReadFamily` is. Within one `group` (one dialect's value, e.g. vLLM's
 /// generation tokens) the sources are in the dialect's order of preference, and only the first one the
 /// server has is read, as the dialects read one source per value.
-public struct ChartSource: Sendable, Hashable {
+package struct ChartSource: Sendable, Hashable {
     /// A label condition of the dialect table (a `finished_reason`, SGLang's rank 0), as a matcher.
-    public struct Condition: Sendable, Hashable {
-        public var label: String
-        public var values: [String]
-        public var negated: Bool
+    package struct Condition: Sendable, Hashable {
+        package var label: String
+        package var values: [String]
+        package var negated: Bool
         /// A series without the label passes too (rank filters apply only where the label is present).
-        public var orAbsent: Bool
+        package var orAbsent: Bool
     }
 
     /// The cluster values it feeds: one scalar, or the TTFT quantiles for a histogram.
-    public var series: HistoryKey.ClusterSeries
-    public var group: String
+    package var series: HistoryKey.ClusterSeries
+    package var group: String
     /// The stored sample name; a histogram's base name.
-    public var name: String
-    public var shape: ReadFamily.Shape
+    package var name: String
+    package var shape: ReadFamily.Shape
     /// Into the model's units (values, or a histogram's bounds).
-    public var scale: Double
-    public var conditions: [Condition]
+    package var scale: Double
+    package var conditions: [Condition]
 
     /// The chart lines: generation and prompt tokens/s, running and waiting, TTFT (p95 drawn).
-    public static let all: [ChartSource] = {
+    package static let all: [ChartSource] = {
         let wanted: [(HistoryKey.ClusterSeries, [InstanceMetric])] = [
             (.generationTPS, [.generationTokens, .generationThroughput]), (.promptTPS, [.promptTokens, .promptThroughput]),
             (.running, [.running]), (.waiting, [.waiting]), (.ttftP95, [.ttft]),
@@ -59,13 +59,13 @@ public struct ChartSource: Sendable, Hashable {
     }()
 
     /// The stored name to look for on the server (a histogram's `_bucket` series).
-    public var sampleName: String { shape == .histogram ? name + "_bucket" : name }
+    package var sampleName: String { shape == .histogram ? name + "_bucket" : name }
 
     /// One step of a backfill from the server's sums: `values` has, per source that answered at that time, its
     /// cluster-wide value (a histogram's per-`le` rates, `le` as the server wrote it). Per group the first source
     /// with a value counts; a value none answered is absent. The picture holds the totals only: per-instance
     /// history starts with the live refreshes.
-    public static func snapshot(timeMs: Int64, values: [ChartSource: [(le: String?, value: Double)]]) -> ClusterSnapshot {
+    package static func snapshot(timeMs: Int64, values: [ChartSource: [(le: String?, value: Double)]]) -> ClusterSnapshot {
         var scalars: [HistoryKey.ClusterSeries: Double] = [:]
         var histograms: [[Double: Double]] = []
         var seen = Set<String>()

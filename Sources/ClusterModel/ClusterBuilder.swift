@@ -3,8 +3,8 @@ import MetricStore
 /// Builds a `ClusterSnapshot` from the store, frame after frame. It keeps the per-target plans (which series
 /// feed which value) and the frame layout (joins and groupings), and rebuilds them only when the store's
 /// series, the configuration or the targets shown by themselves change, so a frame only reads numbers.
-public struct ClusterBuilder: Sendable {
-    public var configuration: ModelConfiguration
+package struct ClusterBuilder: Sendable {
+    package var configuration: ModelConfiguration
     private var plans: [TargetPlan] = []
     private var plannedGeneration = -1
     private var plannedConfiguration: ModelConfiguration?
@@ -26,7 +26,7 @@ public struct ClusterBuilder: Sendable {
     /// points, so this cannot be read back from old series.
     private var lastServed: [String: (engine: EngineKind, model: String?)] = [:]
 
-    public init(configuration: ModelConfiguration = ModelConfiguration()) {
+    package init(configuration: ModelConfiguration = ModelConfiguration()) {
         self.configuration = configuration
     }
 
@@ -41,7 +41,7 @@ public struct ClusterBuilder: Sendable {
     }
 
     /// The picture at the newest scrape of each target.
-    public mutating func snapshot(from store: MetricStore) -> ClusterSnapshot {
+    package mutating func snapshot(from store: MetricStore) -> ClusterSnapshot {
         let names = store.targetNames
         if plannedGeneration != store.layoutGeneration || plans.count != names.count || plannedConfiguration != configuration {
             rebuildPlans(names, store: store)

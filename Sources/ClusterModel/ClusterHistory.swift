@@ -10,11 +10,11 @@
 /// the append copies what it writes (copy on write): here that is the newest block, one allocation, where
 /// one ring per key copied a chunk and its array of chunks for every key (1,500 allocations a frame at 64
 /// GPUs, and as many frees when the feed let go of the copy).
-public struct ClusterHistory: Sendable {
+package struct ClusterHistory: Sendable {
     /// Frames kept (e.g. 900 = 15 minutes at 1 s).
-    public let capacity: Int
+    package let capacity: Int
     /// Frames appended since the start (the newest frame's number is `frameCount - 1`).
-    public private(set) var frameCount = 0
+    package private(set) var frameCount = 0
     private var times: [Int64]
     /// Each key's column, and the first frame it holds in it (older rows of a reused column belong to the
     /// key that had it before). Changed only when keys come and go, so a frame does not copy it.
@@ -38,23 +38,23 @@ public struct ClusterHistory: Sendable {
 
     static let blockFrames = 32
 
-    public init(capacity: Int = 900) {
+    package init(capacity: Int = 900) {
         self.capacity = max(1, capacity)
         self.times = Array(repeating: 0, count: self.capacity)
         self.blocks = Array(repeating: Block(), count: (self.capacity + Self.blockFrames - 1) / Self.blockFrames + 1)
     }
 
     /// The time of the newest frame, or nil before the first.
-    public var latestTimeMs: Int64? { frameCount == 0 ? nil : times[(frameCount - 1) % capacity] }
+    package var latestTimeMs: Int64? { frameCount == 0 ? nil : times[(frameCount - 1) % capacity] }
 
     /// The number of keys with a history.
-    public var keyCount: Int { columns.count }
+    package var keyCount: Int { columns.count }
 
     /// Every key with a history (in no particular order).
-    public var keys: [HistoryKey] { Array(columns.keys) }
+    package var keys: [HistoryKey] { Array(columns.keys) }
 
     /// Appends one frame: the snapshot's per-GPU, per-instance, per-model and cluster values.
-    public mutating func append(_ snapshot: ClusterSnapshot) {
+    package mutating func append(_ snapshot: ClusterSnapshot) {
         let frame = frameCount
         times[frame % capacity] = snapshot.timeMs
         frameCount += 1
@@ -91,7 +91,7 @@ public struct ClusterHistory: Sendable {
 
     /// The points of `key` whose time lies within `window` of the newest frame, oldest first. Frames in
     /// which the key was absent give nil values; an unknown key gives no points.
-    public func values(_ key: HistoryKey, window: Duration) -> [HistoryPoint] {
+    package func values(_ key: HistoryKey, window: Duration) -> [HistoryPoint] {
         var points: [HistoryPoint] = []
         forEachValue(key, window: window) { points.append(HistoryPoint(timeMs: $0, value: $1)) }
         return points
@@ -99,7 +99,7 @@ public struct ClusterHistory: Sendable {
 
     /// The same points, handed to `body` one by one (time, value) instead of gathered in an array: the
     /// dashboard reads a window of every visible row's key each frame.
-    public func forEachValue(_ key: HistoryKey, window: Duration, _ body: (Int64, Double?) -> Void) {
+    package func forEachValue(_ key: HistoryKey, window: Duration, _ body: (Int64, Double?) -> Void) {
         guard let place = columns[key], let latest = latestTimeMs else { return }
         let windowMs = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
         for frame in max(0, frameCount - capacity)..<frameCount {
@@ -110,7 +110,7 @@ public struct ClusterHistory: Sendable {
     }
 
     /// The newest value of `key`, or nil when it was absent in the newest frame.
-    public func latest(_ key: HistoryKey) -> Double? {
+    package func latest(_ key: HistoryKey) -> Double? {
         guard let place = columns[key], lastSeen[place.column] == frameCount - 1 else { return nil }
         return value(place, frame: frameCount - 1)
     }

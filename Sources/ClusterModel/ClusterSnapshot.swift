@@ -1,25 +1,25 @@
 /// The whole cluster at one moment, normalized across servers and exporters: what every view draws from.
 /// A plain value: build it once per frame, hand it to any number of readers.
-public struct ClusterSnapshot: Sendable, Hashable, Codable {
+package struct ClusterSnapshot: Sendable, Hashable, Codable {
     /// The frame's time, ms since the epoch (the newest scrape it includes).
-    public var timeMs: Int64
-    public var nodes: [Node]
+    package var timeMs: Int64
+    package var nodes: [Node]
     /// Ordered by node, then index.
-    public var gpus: [GPU]
+    package var gpus: [GPU]
     /// Ordered by node, then target, then model.
-    public var instances: [EngineInstance]
-    public var targets: [TargetHealth]
-    public var totals: ClusterTotals
-    public var byModel: [ModelAggregate]
-    public var byGPUType: [GPUTypeAggregate]
+    package var instances: [EngineInstance]
+    package var targets: [TargetHealth]
+    package var totals: ClusterTotals
+    package var byModel: [ModelAggregate]
+    package var byGPUType: [GPUTypeAggregate]
     /// Things a person should know that are not values: boundaries that could not be merged, pages that
     /// matched no dialect, ….
-    public var notes: [String]
+    package var notes: [String]
     /// The window rates and quantiles were computed over, in ms: the longest any target's were (a target scraped
     /// for less than the configured window has its rates over the time it has been scraped).
-    public var rateWindowMs: Int64?
+    package var rateWindowMs: Int64?
 
-    public init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
+    package init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
                 targets: [TargetHealth] = [], totals: ClusterTotals = ClusterTotals(), byModel: [ModelAggregate] = [],
                 byGPUType: [GPUTypeAggregate] = [], notes: [String] = []) {
         self.timeMs = timeMs
@@ -34,8 +34,8 @@ public struct ClusterSnapshot: Sendable, Hashable, Codable {
     }
 
     /// An empty picture, before the first scrape.
-    public static let empty = ClusterSnapshot(timeMs: 0)
+    package static let empty = ClusterSnapshot(timeMs: 0)
 
-    public func gpu(id: String) -> GPU? { gpus.first { $0.id == id } }
-    public func instance(id: String) -> EngineInstance? { instances.first { $0.id == id } }
+    package func gpu(id: String) -> GPU? { gpus.first { $0.id == id } }
+    package func instance(id: String) -> EngineInstance? { instances.first { $0.id == id } }
 }

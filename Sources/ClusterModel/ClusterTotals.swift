@@ -1,29 +1,29 @@
 /// Cluster-wide sums and merged latency: the dashboard header. Sums are nil when no part reports the value.
-public struct ClusterTotals: Sendable, Hashable, Codable {
+package struct ClusterTotals: Sendable, Hashable, Codable {
     /// Every GPU known, stale ones (their exporter's last scrape failed) included.
-    public var gpuCount: Int
+    package var gpuCount: Int
     /// The GPUs whose exporter answered its last scrape: the ones the VRAM, utilization and power totals are
     /// over, so a count and a total shown together always agree.
-    public var reportingGPUCount: Int
-    public var instanceCount: Int
-    public var vramUsedBytes: Double?
-    public var vramTotalBytes: Double?
+    package var reportingGPUCount: Int
+    package var instanceCount: Int
+    package var vramUsedBytes: Double?
+    package var vramTotalBytes: Double?
     /// Mean GPU utilization (0–1) over the GPUs that report it.
-    public var meanUtilization: Double?
-    public var powerWatts: Double?
-    public var promptTokensPerSecond: Double?
-    public var generationTokensPerSecond: Double?
-    public var requestsPerSecond: Double?
-    public var running: Double?
-    public var waiting: Double?
+    package var meanUtilization: Double?
+    package var powerWatts: Double?
+    package var promptTokensPerSecond: Double?
+    package var generationTokensPerSecond: Double?
+    package var requestsPerSecond: Double?
+    package var running: Double?
+    package var waiting: Double?
     /// TTFT over every instance, from their merged bucket deltas (interpolated from the mixture, with a note, when
     /// boundaries differ).
-    public var ttft: Quantiles
-    public var itl: Quantiles
-    public var e2e: Quantiles
+    package var ttft: Quantiles
+    package var itl: Quantiles
+    package var e2e: Quantiles
 
     /// `reportingGPUCount` defaults to `gpuCount` (every GPU reporting).
-    public init(gpuCount: Int = 0, reportingGPUCount: Int? = nil, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
+    package init(gpuCount: Int = 0, reportingGPUCount: Int? = nil, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
                 vramTotalBytes: Double? = nil, meanUtilization: Double? = nil, powerWatts: Double? = nil,
                 promptTokensPerSecond: Double? = nil, generationTokensPerSecond: Double? = nil,
                 requestsPerSecond: Double? = nil, running: Double? = nil, waiting: Double? = nil,
@@ -46,7 +46,7 @@ public struct ClusterTotals: Sendable, Hashable, Codable {
     }
 
     /// Used / total VRAM (0–1) of the whole cluster.
-    public var vramFraction: Double? {
+    package var vramFraction: Double? {
         guard let used = vramUsedBytes, let total = vramTotalBytes, total > 0 else { return nil }
         return used / total
     }

@@ -1,77 +1,77 @@
 /// One serving engine (a vLLM server, an SGLang server, a TGI router, a Triton model, …) as the dashboard
 /// shows it: queue, batch, KV cache, latency quantiles and throughput. Rates are per second over the
 /// store's rate window; absent values are nil, never 0.
-public struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
+package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     /// Stable identity: the target, plus the model when one target serves several (Triton).
-    public var id: String
+    package var id: String
     /// The scrape target (URL or source name) it came from.
-    public var target: String
-    public var engine: EngineKind
-    public var model: String?
+    package var target: String
+    package var engine: EngineKind
+    package var model: String?
     /// The node (host) it runs on, when known.
-    public var node: String?
-    public var state: InstanceState
+    package var node: String?
+    package var state: InstanceState
     /// Requests in the running batch (batch size).
-    public var running: Double?
+    package var running: Double?
     /// Requests waiting in the queue (queue depth).
-    public var waiting: Double?
+    package var waiting: Double?
     /// KV-cache use, 0–1.
-    public var kvCacheUsage: Double?
-    public var ttft: Quantiles
+    package var kvCacheUsage: Double?
+    package var ttft: Quantiles
     /// Inter-token latency (time per output token).
-    public var itl: Quantiles
+    package var itl: Quantiles
     /// End-to-end request latency.
-    public var e2e: Quantiles
-    public var queueTime: Quantiles
+    package var e2e: Quantiles
+    package var queueTime: Quantiles
     /// Mean latencies over the window, in seconds, from servers that count time instead of keeping a
     /// histogram (llama.cpp's inter-token time, Triton's request and queue time); nil elsewhere.
-    public var itlMean: Double?
-    public var e2eMean: Double?
-    public var queueTimeMean: Double?
-    public var promptTokensPerSecond: Double?
-    public var generationTokensPerSecond: Double?
-    public var requestsPerSecond: Double?
-    public var preemptionsPerSecond: Double?
+    package var itlMean: Double?
+    package var e2eMean: Double?
+    package var queueTimeMean: Double?
+    package var promptTokensPerSecond: Double?
+    package var generationTokensPerSecond: Double?
+    package var requestsPerSecond: Double?
+    package var preemptionsPerSecond: Double?
     /// Prefix-cache hits / queries over the window, 0–1.
-    public var prefixCacheHitRate: Double?
-    public var abortedPerSecond: Double?
-    public var failedPerSecond: Double?
+    package var prefixCacheHitRate: Double?
+    package var abortedPerSecond: Double?
+    package var failedPerSecond: Double?
     /// Requests that finished at a stop condition (end-of-sequence token or stop string), per second.
-    public var stoppedPerSecond: Double?
+    package var stoppedPerSecond: Double?
     /// Requests cut off at their token limit (`max_tokens` or the context length), per second.
-    public var lengthLimitedPerSecond: Double?
+    package var lengthLimitedPerSecond: Double?
     /// Its Kubernetes pod (from the configuration or its own labels), which joins it to the GPUs DCGM says
     /// the pod uses.
-    public var pod: PodReference?
+    package var pod: PodReference?
     /// GPUs of its node it was joined to.
-    public var gpuIDs: [String]
+    package var gpuIDs: [String]
     /// How `gpuIDs` was found: named by the configuration, by its pod on DCGM's series, or all of its node's (the
     /// cluster model sets it; an instance built with its GPUs given counts as named).
-    public var gpuJoin: GPUJoin = .configuration
+    package var gpuJoin: GPUJoin = .configuration
     /// When its process was last seen restarting, ms since the epoch (the first scrape of the new process): a
     /// counter lower than before, inside the rate window or across a gap in the scrapes, or a new process start
     /// time. Kept while its series are, so "restarted 2m ago" and the restart alert's hold outlive the rate window.
-    public var restartedAtMs: Int64?
+    package var restartedAtMs: Int64?
     /// Sequences decoded together per forward pass, over the window (llama.cpp's busy slots per decode): the
     /// batch the engine really ran, where `running` is only how many requests it holds.
-    public var batchSize: Double?
+    package var batchSize: Double?
     /// Prompt tokens per second of prompt processing (prefill speed).
-    public var prefillTokensPerSecond: Double?
+    package var prefillTokensPerSecond: Double?
     /// The longest sequence (prompt and generation) the server has seen, in tokens.
-    public var maxSequenceTokens: Double?
+    package var maxSequenceTokens: Double?
     /// Speculative decoding: accepted draft tokens over drafted ones, 0–1.
-    public var speculativeAcceptance: Double?
+    package var speculativeAcceptance: Double?
     /// The window, in seconds, that this instance's rates and quantiles were computed over.
-    public var rateWindowSeconds: Double?
+    package var rateWindowSeconds: Double?
 
     /// The typical time per output token: the ITL median where the engine keeps a histogram, otherwise its mean
     /// (llama.cpp, Triton), flagged so that every view can mark it as a mean beside other engines' medians.
-    public var interTokenLatency: LatencyFigure? {
+    package var interTokenLatency: LatencyFigure? {
         if let p50 = itl.p50 { return LatencyFigure(seconds: p50, isMean: false) }
         return itlMean.map { LatencyFigure(seconds: $0, isMean: true) }
     }
 
-    public init(id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
+    package init(id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
                 state: InstanceState = .ready, running: Double? = nil, waiting: Double? = nil,
                 kvCacheUsage: Double? = nil, ttft: Quantiles = .none, itl: Quantiles = .none,
                 e2e: Quantiles = .none, queueTime: Quantiles = .none, promptTokensPerSecond: Double? = nil,

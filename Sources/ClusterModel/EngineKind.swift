@@ -1,10 +1,10 @@
 /// The inference server (or router) that exposes an engine instance's metrics; chosen by the dialect that
 /// recognised the page's families.
-public enum EngineKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum EngineKind: String, Sendable, Hashable, Codable, CaseIterable {
     case vllm, sglang, tgi, triton, tensorrtllm, llamacpp, dynamo, unknown
 
     /// The short name a table column shows.
-    public var label: String {
+    package var label: String {
         switch self {
         case .vllm: return "vLLM"
         case .sglang: return "SGLang"

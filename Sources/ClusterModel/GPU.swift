@@ -1,36 +1,36 @@
 /// One GPU (or one MIG instance of a GPU) as the exporters describe it, units normalized:
 /// bytes, 0–1 fractions, degrees Celsius, watts, MHz. Absent fields are nil, never 0.
-public struct GPU: Sendable, Hashable, Codable, Identifiable {
+package struct GPU: Sendable, Hashable, Codable, Identifiable {
     /// Stable identity across frames: `"node/index"` for a whole GPU (or its UUID when no node is known),
     /// `"UUID/GPU_I_ID"` for a MIG instance.
-    public var id: String
+    package var id: String
     /// The node (host) it belongs to.
-    public var node: String
+    package var node: String
     /// The device index on its node (DCGM `gpu`, Triton order).
-    public var index: Int
-    public var uuid: String?
+    package var index: Int
+    package var uuid: String?
     /// e.g. `NVIDIA L4`, `GRID A100-40C`.
-    public var modelName: String?
-    public var vramUsedBytes: Double?
-    public var vramFreeBytes: Double?
-    public var vramTotalBytes: Double?
+    package var modelName: String?
+    package var vramUsedBytes: Double?
+    package var vramFreeBytes: Double?
+    package var vramTotalBytes: Double?
     /// 0–1.
-    public var utilization: Double?
-    public var temperatureC: Double?
-    public var powerWatts: Double?
-    public var powerLimitWatts: Double?
-    public var smClockMHz: Double?
-    public var memClockMHz: Double?
+    package var utilization: Double?
+    package var temperatureC: Double?
+    package var powerWatts: Double?
+    package var powerLimitWatts: Double?
+    package var smClockMHz: Double?
+    package var memClockMHz: Double?
     /// The MIG profile (`GPU_I_PROFILE`, e.g. `1g.10gb`) when this is a MIG instance.
-    public var migProfile: String?
+    package var migProfile: String?
     /// The Kubernetes pod using it (DCGM's pod labels), when the exporter reports one.
-    public var pod: PodReference?
+    package var pod: PodReference?
     /// Engine instances joined to this GPU.
-    public var instanceIDs: [String]
+    package var instanceIDs: [String]
     /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).
-    public var stale: Bool
+    package var stale: Bool
 
-    public init(id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil,
+    package init(id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil,
                 vramUsedBytes: Double? = nil, vramFreeBytes: Double? = nil, vramTotalBytes: Double? = nil,
                 utilization: Double? = nil, temperatureC: Double? = nil, powerWatts: Double? = nil,
                 powerLimitWatts: Double? = nil, smClockMHz: Double? = nil, memClockMHz: Double? = nil,
@@ -56,7 +56,7 @@ public struct GPU: Sendable, Hashable, Codable, Identifiable {
 
     /// Used / total VRAM (0–1), or nil when either is unknown or the total is 0; `.nan` (invalid) when either is
     /// invalid or the exporter says more is used than there is.
-    public var vramFraction: Double? {
+    package var vramFraction: Double? {
         guard let used = vramUsedBytes, let total = vramTotalBytes else { return nil }
         guard !used.isNaN, !total.isNaN else { return .nan }
         guard total > 0 else { return nil }

@@ -1,6 +1,6 @@
 /// How an engine instance was joined to its GPUs, which says how far a screen may trust the join: engine pages
 /// do not say which GPU they use.
-public enum GPUJoin: String, Sendable, Hashable, Codable {
+package enum GPUJoin: String, Sendable, Hashable, Codable {
     /// The configuration names its GPUs (`instance_gpus`, a target's `gpus:`).
     case configuration
     /// DCGM names the instance's pod (and container) on exactly these GPUs.

@@ -1,15 +1,15 @@
 /// Names one derived value whose history the dashboard draws (a sparkline, a chart line).
-public enum HistoryKey: Hashable, Sendable {
+package enum HistoryKey: Hashable, Sendable {
     case gpu(String, GPUSeries)
     case instance(String, InstanceSeries)
     case model(String, InstanceSeries)
     case cluster(ClusterSeries)
 
     /// Per-GPU values kept over time.
-    public enum GPUSeries: String, Sendable, Hashable, CaseIterable {
+    package enum GPUSeries: String, Sendable, Hashable, CaseIterable {
         case vramUsed, vramFraction, utilization, temperature, power
 
-        public func value(of gpu: GPU) -> Double? {
+        package func value(of gpu: GPU) -> Double? {
             switch self {
             case .vramUsed: return gpu.vramUsedBytes
             case .vramFraction: return gpu.vramFraction
@@ -21,10 +21,10 @@ public enum HistoryKey: Hashable, Sendable {
     }
 
     /// Per-instance (and per-model) values kept over time.
-    public enum InstanceSeries: String, Sendable, Hashable, CaseIterable {
+    package enum InstanceSeries: String, Sendable, Hashable, CaseIterable {
         case running, waiting, kv, ttftP50, ttftP95, itlP50, e2eP95, generationTPS, promptTPS, requestsPerSecond
 
-        public func value(of instance: EngineInstance) -> Double? {
+        package func value(of instance: EngineInstance) -> Double? {
             switch self {
             case .running: return instance.running
             case .waiting: return instance.waiting
@@ -39,7 +39,7 @@ public enum HistoryKey: Hashable, Sendable {
             }
         }
 
-        public func value(of model: ModelAggregate) -> Double? {
+        package func value(of model: ModelAggregate) -> Double? {
             switch self {
             case .running: return model.running
             case .waiting: return model.waiting
@@ -56,11 +56,11 @@ public enum HistoryKey: Hashable, Sendable {
     }
 
     /// Cluster-wide values kept over time (the header and the charts).
-    public enum ClusterSeries: String, Sendable, Hashable, CaseIterable {
+    package enum ClusterSeries: String, Sendable, Hashable, CaseIterable {
         case generationTPS, promptTPS, requestsPerSecond, running, waiting, ttftP50, ttftP95, itlP50
         case vramUsed, vramFraction, utilization, power
 
-        public func value(of totals: ClusterTotals) -> Double? {
+        package func value(of totals: ClusterTotals) -> Double? {
             switch self {
             case .generationTPS: return totals.generationTokensPerSecond
             case .promptTPS: return totals.promptTokensPerSecond

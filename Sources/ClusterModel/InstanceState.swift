@@ -7,11 +7,11 @@
 /// - `restarted`: the engine process restarted within the rate window: a counter went down (also across a gap
 ///   in the scrapes: killed and started again while the target did not answer) or its process start time
 ///   changed; the flag stays until the window that holds the restart has passed.
-public enum InstanceState: String, Sendable, Hashable, Codable, CaseIterable {
+package enum InstanceState: String, Sendable, Hashable, Codable, CaseIterable {
     case loading, ready, unreachable, restarted
 
     /// The word a table cell shows.
-    public var label: String {
+    package var label: String {
         switch self {
         case .loading: return "loading"
         case .ready: return "ready"

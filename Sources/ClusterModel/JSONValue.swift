@@ -1,6 +1,6 @@
 /// A minimal JSON value and writer, so `infertop snapshot --format json` has a fixed key order and writes
 /// absent values as `null` (Foundation's encoder would leave the keys out, and the shape would vary).
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,16 +10,16 @@ public enum JSONValue: Sendable, Hashable {
     /// Keys in the order given.
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text() == rhs.text() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(text()) }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.text() == rhs.text() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(text()) }
 
-    public static func optional(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
-    public static func optional(_ value: Int64?) -> JSONValue { value.map { .integer($0) } ?? .null }
-    public static func optional(_ value: Int?) -> JSONValue { value.map { .integer(Int64($0)) } ?? .null }
-    public static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    package static func optional(_ value: Double?) -> JSONValue { value.map { .number($0) } ?? .null }
+    package static func optional(_ value: Int64?) -> JSONValue { value.map { .integer($0) } ?? .null }
+    package static func optional(_ value: Int?) -> JSONValue { value.map { .integer(Int64($0)) } ?? .null }
+    package static func optional(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
     /// The JSON text; `indent` > 0 pretty-prints with that many spaces per level.
-    public func text(indent: Int = 0) -> String {
+    package func text(indent: Int = 0) -> String {
         var out = ""
         write(into: &out, indent: indent, level: 0)
         return out

@@ -1,15 +1,15 @@
 /// One page of exposition text to load, with the target it belongs to and where it came from (a file
 /// path, `-` for stdin, later a recording): the source side of `infertop snapshot`, kept free of I/O.
-public struct PageInput: Sendable {
+package struct PageInput: Sendable {
     /// The target the page is a scrape of; pages of one target, in order, yield rates.
-    public var target: String
+    package var target: String
     /// Where it came from, for error messages.
-    public var origin: String
-    public var bytes: [UInt8]
+    package var origin: String
+    package var bytes: [UInt8]
     /// The scrape time, when the source knows it; otherwise the page's sample timestamps, else its order.
-    public var timeMs: Int64?
+    package var timeMs: Int64?
 
-    public init(target: String, origin: String, bytes: [UInt8], timeMs: Int64? = nil) {
+    package init(target: String, origin: String, bytes: [UInt8], timeMs: Int64? = nil) {
         self.target = target
         self.origin = origin
         self.bytes = bytes
@@ -17,7 +17,7 @@ public struct PageInput: Sendable {
     }
 
     /// Splits a command-line source `TARGET=PATH` into its parts; a plain `PATH` is its own target.
-    public static func split(argument: String) -> (target: String, path: String) {
+    package static func split(argument: String) -> (target: String, path: String) {
         if let equals = argument.firstIndex(of: "="), equals != argument.startIndex {
             let target = String(argument[..<equals])
             // `=` inside a path (not before the first `/`) is part of the path.

@@ -7,21 +7,21 @@ import MetricStore
 /// A page's time is `PageInput.timeMs` when given, else the newest sample timestamp on the page, else
 /// `startMs + n × intervalMs` for the target's n-th page. Parse errors are reported with the origin,
 /// line and column, and the page's good lines are still used.
-public struct PageLoader: Sendable {
-    public var intervalMs: Int64
-    public var startMs: Int64
-    public var storeConfiguration: StoreConfiguration
-    public var modelConfiguration: ModelConfiguration
+package struct PageLoader: Sendable {
+    package var intervalMs: Int64
+    package var startMs: Int64
+    package var storeConfiguration: StoreConfiguration
+    package var modelConfiguration: ModelConfiguration
     /// At most this many errors are listed per page (the rest are counted).
-    public var errorsPerPage = 5
+    package var errorsPerPage = 5
     /// Most series one page may hold (`PageIntake`): a file is refused past it as a scrape would be.
-    public var seriesLimit = PageIntake.defaultSeriesLimit
+    package var seriesLimit = PageIntake.defaultSeriesLimit
     /// Rates over the time each target's pages cover (from its first page to its last), instead of
     /// `modelConfiguration.rateWindowMs`: what `infertop snapshot` of files does, so that two pages ten seconds
     /// apart give the increase over those ten seconds, as Prometheus' `rate()` over exactly that range does.
-    public var ratesOverPages = false
+    package var ratesOverPages = false
 
-    public init(intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
+    package init(intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
                 modelConfiguration: ModelConfiguration? = nil) {
         self.intervalMs = max(1, intervalMs)
         self.startMs = startMs
@@ -31,13 +31,13 @@ public struct PageLoader: Sendable {
     }
 
     /// What loading gave: the picture, the store (for more queries), and the errors, each naming its source.
-    public struct Result: Sendable {
-        public var snapshot: ClusterSnapshot
-        public var store: MetricStore
-        public var errors: [String]
+    package struct Result: Sendable {
+        package var snapshot: ClusterSnapshot
+        package var store: MetricStore
+        package var errors: [String]
     }
 
-    public func load(_ inputs: [PageInput]) -> Result {
+    package func load(_ inputs: [PageInput]) -> Result {
         var store = MetricStore(configuration: storeConfiguration)
         var errors: [String] = []
         var counts: [String: Int64] = [:]

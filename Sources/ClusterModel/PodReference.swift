@@ -1,19 +1,19 @@
 /// A Kubernetes pod, as DCGM's `pod`/`namespace` labels, an engine's own labels or the configuration name
 /// it. Engines are joined to the GPUs whose DCGM series name their pod.
-public struct PodReference: Sendable, Hashable, Codable, CustomStringConvertible {
-    public var namespace: String?
-    public var name: String
+package struct PodReference: Sendable, Hashable, Codable, CustomStringConvertible {
+    package var namespace: String?
+    package var name: String
     /// The container in the pod (a pod may run several engines, each with its own GPUs); nil when not said.
-    public var container: String?
+    package var container: String?
 
-    public init(namespace: String? = nil, name: String, container: String? = nil) {
+    package init(namespace: String? = nil, name: String, container: String? = nil) {
         self.namespace = namespace
         self.name = name
         self.container = container
     }
 
     /// `namespace/name`, or the name alone.
-    public var description: String { namespace.map { "\($0)/\(name)" } ?? name }
+    package var description: String { namespace.map { "\($0)/\(name)" } ?? name }
 
     /// Reads the pod from `labels` (the first of `podLabels` present, and of `namespaceLabels`); nil when
     /// no pod label is there.

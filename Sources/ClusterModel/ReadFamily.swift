@@ -4,8 +4,8 @@
 /// engines, for example, are added up by the dialects anyway.
 ///
 /// Derived from the dialect tables, so a new dialect is asked for without another list to keep in step.
-public struct ReadFamily: Sendable, Hashable {
-    public enum Shape: Sendable, Hashable {
+package struct ReadFamily: Sendable, Hashable {
+    package enum Shape: Sendable, Hashable {
         /// Read as it is.
         case gauge
         /// Read as a per-second rate.
@@ -17,18 +17,18 @@ public struct ReadFamily: Sendable, Hashable {
     }
 
     /// The stored sample name (`vllm:prompt_tokens_total`); a histogram's base name (`…_seconds`).
-    public var name: String
-    public var shape: Shape
+    package var name: String
+    package var shape: Shape
     /// The labels a dialect reads on these series, sorted (`le` and `quantile` not included).
-    public var labels: [String]
+    package var labels: [String]
     /// A GPU exporter's field: one series per device, so duplicates are collapsed (max), never added.
-    public var perDevice: Bool
+    package var perDevice: Bool
     /// Only a detail screen shows it (end-to-end latency, queue time, prefix cache, mean times).
-    public var detail: Bool
+    package var detail: Bool
 
     /// Every name each dialect reads, with each of its prefixes, and counters with and without `_total`: most
     /// do not exist on a given server, so a client first asks which do.
-    public static let all: [ReadFamily] = {
+    package static let all: [ReadFamily] = {
         var byName: [String: ReadFamily] = [:]
         var order: [String] = []
         func add(_ family: ReadFamily) {

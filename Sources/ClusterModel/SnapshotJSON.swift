@@ -1,12 +1,12 @@
 /// The documented, stable JSON form of a `ClusterSnapshot` (see docs/MODEL.md): every key is always
 /// present, in a fixed order; absent values are `null`; units are bytes, seconds, 0–1 fractions, watts.
-public enum SnapshotJSON {
+package enum SnapshotJSON {
     /// Bumped only when a key changes meaning or disappears (adding keys keeps the version).
-    public static let version: Int64 = 1
+    package static let version: Int64 = 1
 
     /// `source` describes the source itself where it has something to say (a query server's data age,
     /// queries and warnings); `null` otherwise.
-    public static func value(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> JSONValue {
+    package static func value(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> JSONValue {
         .object([
             ("version", .integer(version)),
             ("timeMs", .integer(snapshot.timeMs)),
@@ -27,7 +27,7 @@ public enum SnapshotJSON {
         ])
     }
 
-    public static func text(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> String {
+    package static func text(_ snapshot: ClusterSnapshot, errors: [String] = [], source: JSONValue = .null) -> String {
         value(snapshot, errors: errors, source: source).text(indent: 2) + "\n"
     }
 

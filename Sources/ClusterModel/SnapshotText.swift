@@ -3,8 +3,8 @@ import Formatting
 /// The plain-text form of a `ClusterSnapshot` for `infertop snapshot`: a few aligned tables a person reads
 /// in a terminal or a log. Absent values print as "—"; text from the network is stripped of control
 /// characters first.
-public enum SnapshotText {
-    public static func render(_ snapshot: ClusterSnapshot, errors: [String] = []) -> String {
+package enum SnapshotText {
+    package static func render(_ snapshot: ClusterSnapshot, errors: [String] = []) -> String {
         var out = ""
         let t = snapshot.totals
         let stale = t.gpuCount - t.reportingGPUCount

@@ -6,16 +6,16 @@ import Ingest
 /// the value and the range (`The value '1e300' is invalid for '--interval <duration>': expected 50ms to 1h`),
 /// and the program exits 64 before anything runs. Nothing out of range reaches a conversion that could trap or
 /// a loop that could not end.
-public enum FlagValue {
-    public typealias Parse<T> = @Sendable (String) throws -> T
+package enum FlagValue {
+    package typealias Parse<T> = @Sendable (String) throws -> T
 
     /// A plain number (`1.5`, `2`).
-    public static func double(_ range: SettingRange) -> Parse<Double> {
+    package static func double(_ range: SettingRange) -> Parse<Double> {
         { text in try check(Double(text.trimmingCharacters(in: .whitespaces)), range, what: "a number") }
     }
 
     /// A whole number.
-    public static func int(_ range: SettingRange) -> Parse<Int> {
+    package static func int(_ range: SettingRange) -> Parse<Int> {
         { text in
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             // Read as a Double too, so that 99999999999999999999 is "out of range", not "not a number".
@@ -25,12 +25,12 @@ public enum FlagValue {
     }
 
     /// A duration in seconds: `1.5`, `500ms`, `90s`, `30m`, `2h`.
-    public static func seconds(_ range: SettingRange) -> Parse<Double> {
+    package static func seconds(_ range: SettingRange) -> Parse<Double> {
         { text in try check(DurationText.seconds(text), range, what: "a duration such as 500ms, 2s, 5m or 1h") }
     }
 
     /// A size in bytes: `1024`, `64MiB`, `10MB`.
-    public static func bytes(_ range: SettingRange) -> Parse<Int> {
+    package static func bytes(_ range: SettingRange) -> Parse<Int> {
         { text in Int(try check(DurationText.bytes(text), range, what: "a size such as 1024, 64MiB or 10MB")) }
     }
 

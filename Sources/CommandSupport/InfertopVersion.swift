@@ -1,8 +1,8 @@
 /// The version infertop reports (`--version`, recording headers) and the commit it was built from.
-public enum InfertopVersion {
+package enum InfertopVersion {
     /// The release (CHANGELOG.md); `scripts/release.sh` names its files after it.
-    public static let current = "0.1.0"
+    package static let current = "0.1.0"
     /// What `--version` prints: the release and the commit the binary was built from (`BuildCommit`, generated
     /// at build time: "-dirty" when the work tree had changes, "unknown" outside a git checkout).
-    public static let described = "infertop \(current) (commit \(BuildCommit.id))"
+    package static let described = "infertop \(current) (commit \(BuildCommit.id))"
 }

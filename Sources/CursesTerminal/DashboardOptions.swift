@@ -2,24 +2,24 @@ import Dashboard
 
 /// How the dashboard runs: theme, glyphs, colour depth override, mouse, loop period. The `infertop` command fills
 /// it from its flags.
-public struct DashboardOptions: Sendable {
+package struct DashboardOptions: Sendable {
     /// A theme name (built in, or from the catalog's folders) or a path to a theme file; nil = "dark".
-    public var theme: String?
+    package var theme: String?
     /// Where themes are found (the `t` key cycles through all of them).
-    public var themes: ThemeCatalog
+    package var themes: ThemeCatalog
     /// `braille`, `block` or `ascii`; nil = automatic from the locale.
-    public var glyphs: String?
+    package var glyphs: String?
     /// Forces a colour depth (`truecolor`, `256`, `16`, `none`); nil = detected.
-    public var colorDepth: ColorDepth?
-    public var mouse: Bool
+    package var colorDepth: ColorDepth?
+    package var mouse: Bool
     /// How often the loop looks for a new frame of a feed that has no wake pipe. Keys wake it at once (it blocks
     /// in `poll` on the terminal, not in a timer), so this only bounds how late such a feed's frame is drawn.
-    public var frameCheck: Duration
-    public var environment: [String: String]
+    package var frameCheck: Duration
+    package var environment: [String: String]
     /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.
-    public var replay: Bool
+    package var replay: Bool
 
-    public init(theme: String? = nil, themes: ThemeCatalog = ThemeCatalog(folders: []), glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
+    package init(theme: String? = nil, themes: ThemeCatalog = ThemeCatalog(folders: []), glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
                 frameCheck: Duration = .milliseconds(100), environment: [String: String] = [:], replay: Bool = false) {
         self.frameCheck = frameCheck
         self.theme = theme

@@ -13,9 +13,9 @@ import Dashboard
 /// frame) or a signal's: a dashboard at 1 Hz wakes about once a second. A feed without a wake pipe is looked at
 /// every `frameCheck`.
 @MainActor
-public enum DashboardRunner {
+package enum DashboardRunner {
     /// Runs on the process's terminal with ncurses, the ending signals trapped.
-    public static func run(feed: some DashboardFeed, options: DashboardOptions) async throws -> DashboardEnd {
+    package static func run(feed: some DashboardFeed, options: DashboardOptions) async throws -> DashboardEnd {
         try TerminalCheck.requireInteractive(environment: options.environment)
         // Loaded before curses starts, so a bad theme file's error is printed on a normal screen.
         let themes = try ThemeRing(options: options)
@@ -29,7 +29,7 @@ public enum DashboardRunner {
 
     /// Runs on `terminal` (a `MemoryTerminal` in tests) until `q`, a signal `pendingSignal` reports, or the
     /// terminal hanging up; stops the terminal on every way out. `pipes` wake the wait besides the feed's.
-    public static func run(feed: some DashboardFeed, options: DashboardOptions, terminal: some Terminal,
+    package static func run(feed: some DashboardFeed, options: DashboardOptions, terminal: some Terminal,
                            themes: ThemeRing, pipes: [WakePipe] = [],
                            pendingSignal: () -> Int32? = { nil }) async throws -> DashboardEnd {
         defer { terminal.stop() }

@@ -4,33 +4,33 @@ import Dashboard
 /// the way keys typed during a frame arrive together), keeps every frame drawn with its theme, and hangs up when
 /// the script is over, so a loop that never quits still ends.
 @MainActor
-public final class MemoryTerminal: Terminal {
+package final class MemoryTerminal: Terminal {
     /// One step of the script: keys to read, or a new size (read as a resize).
-    public enum Step: Sendable, Equatable {
+    package enum Step: Sendable, Equatable {
         case key(Key)
         case resize(Size)
     }
 
-    public private(set) var size: Size
-    public let hasColors = true
-    public let colorCount = 256
-    public let locale: String? = "C.UTF-8"
+    package private(set) var size: Size
+    package let hasColors = true
+    package let colorCount = 256
+    package let locale: String? = "C.UTF-8"
     /// Every frame drawn, in order, with the id of the theme it was drawn in.
-    public private(set) var frames: [(canvas: Canvas, themeID: Int)] = []
-    public private(set) var stopped = false
+    package private(set) var frames: [(canvas: Canvas, themeID: Int)] = []
+    package private(set) var stopped = false
     /// Waits so far (each one hands over the next batch of the script).
-    public private(set) var waits = 0
+    package private(set) var waits = 0
     private var script: [[Step]]
     private var pending: [Step] = []
 
-    public init(size: Size, script: [[Step]]) {
+    package init(size: Size, script: [[Step]]) {
         self.size = size
         self.script = script
         // The first batch is there from the start, as keys typed before the dashboard came up are.
         pending = script.isEmpty ? [] : self.script.removeFirst()
     }
 
-    public func read() -> TerminalInput? {
+    package func read() -> TerminalInput? {
         guard !pending.isEmpty else { return nil }
         switch pending.removeFirst() {
         case .key(let key):
@@ -41,20 +41,20 @@ public final class MemoryTerminal: Terminal {
         }
     }
 
-    public func draw(_ canvas: Canvas, theme: Theme, depth: ColorDepth, themeID: Int) {
+    package func draw(_ canvas: Canvas, theme: Theme, depth: ColorDepth, themeID: Int) {
         frames.append((canvas, themeID))
     }
 
-    public func invalidate() {}
+    package func invalidate() {}
 
-    public func wait(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
+    package func wait(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
         waits += 1
         guard !script.isEmpty else { return false }
         pending += script.removeFirst()
         return true
     }
 
-    public func stop() {
+    package func stop() {
         stopped = true
     }
 }

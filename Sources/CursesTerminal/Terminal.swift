@@ -4,7 +4,7 @@ import Dashboard
 /// a wait until something happens. `CursesScreen` is the real one; `MemoryTerminal` draws into memory and plays
 /// scripted input, so the whole loop runs in tests without a terminal (as ratatui's `TestBackend` does).
 @MainActor
-public protocol Terminal: AnyObject {
+package protocol Terminal: AnyObject {
     /// The current size in cells.
     var size: Size { get }
     var hasColors: Bool { get }
@@ -24,7 +24,7 @@ public protocol Terminal: AnyObject {
 }
 
 /// Input from a terminal.
-public enum TerminalInput: Sendable, Equatable {
+package enum TerminalInput: Sendable, Equatable {
     case key(Key)
     case resize
 }

@@ -6,8 +6,8 @@ import Darwin
 
 /// Checks made before curses touches the terminal: curses on a pipe spins forever writing escape codes, and with
 /// an unknown `TERM` `initscr` exits the process, so both are refused with a clear message instead.
-public enum TerminalCheck {
-    public static func requireInteractive(environment: [String: String], stdinIsTTY: Bool = isatty(0) == 1,
+package enum TerminalCheck {
+    package static func requireInteractive(environment: [String: String], stdinIsTTY: Bool = isatty(0) == 1,
                                           stdoutIsTTY: Bool = isatty(1) == 1) throws(TerminalError) {
         guard stdinIsTTY, stdoutIsTTY else {
             throw TerminalError("infertop: standard input and output must be a terminal for the interactive dashboard; "

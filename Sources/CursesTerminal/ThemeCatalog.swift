@@ -4,23 +4,23 @@ import Foundation
 /// Finds and loads themes: `--theme PATH`, or a name looked up first in the user's folders (`themes/` in the
 /// configuration folder, then `$INFERTOP_THEMES`), which may replace or add to them, then among the themes
 /// compiled into the executable (the repository's `Themes/`), so that a binary copied alone has them all.
-public struct ThemeCatalog: Sendable {
+package struct ThemeCatalog: Sendable {
     /// Folders searched for `NAME.theme` before the built-in themes, in order.
-    public var folders: [URL]
+    package var folders: [URL]
     /// The built-in themes' texts by name.
-    public var builtIn: [String: String]
+    package var builtIn: [String: String]
 
-    public init(folders: [URL], builtIn: [String: String] = ThemeCatalog.builtInTexts) {
+    package init(folders: [URL], builtIn: [String: String] = ThemeCatalog.builtInTexts) {
         self.folders = folders
         self.builtIn = builtIn
     }
 
     /// The texts of `Themes/*.theme` at build time, by name.
-    public static let builtInTexts = BuiltInThemeTexts.all
+    package static let builtInTexts = BuiltInThemeTexts.all
 
     /// The search path for a user whose configuration folder is `configFolder` (`~/.config/infertop`), with
     /// `$INFERTOP_THEMES` after it.
-    public static func standard(configFolder: URL?, environment: [String: String]) -> ThemeCatalog {
+    package static func standard(configFolder: URL?, environment: [String: String]) -> ThemeCatalog {
         let folders = [configFolder?.appendingPathComponent("themes"),
                        environment["INFERTOP_THEMES"].map { URL(fileURLWithPath: $0) }]
         return ThemeCatalog(folders: folders.compactMap { $0 })
@@ -28,7 +28,7 @@ public struct ThemeCatalog: Sendable {
 
     /// Every theme by name, in a stable order with `dark` first (the `t` key cycles through them): a name's
     /// file in the first folder that has one, else its built-in text.
-    public func entries() -> [ThemeEntry] {
+    package func entries() -> [ThemeEntry] {
         var found: [String: ThemeEntry] = [:]
         for folder in folders {
             let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -47,10 +47,10 @@ public struct ThemeCatalog: Sendable {
     }
 
     /// Theme names, as `entries()` orders them.
-    public func names() -> [String] { entries().map(\.name) }
+    package func names() -> [String] { entries().map(\.name) }
 
     /// Loads a theme by name or path. An unknown name lists the known ones; a bad file names its line.
-    public func load(_ nameOrPath: String) throws -> Theme {
+    package func load(_ nameOrPath: String) throws -> Theme {
         let url: URL
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".theme") {
             url = URL(fileURLWithPath: nameOrPath)

@@ -3,15 +3,15 @@ import Dashboard
 /// The themes `t` cycles through: every one the catalog knows, with the one asked for first loaded up front
 /// (so a bad theme file is refused before the screen starts), the others loaded when first shown. A user theme
 /// that breaks while cycling is shown as the first one: nothing may be printed behind the screen.
-public struct ThemeRing {
+package struct ThemeRing {
     private let catalog: ThemeCatalog
     private let names: [String]
     private var loaded: [String: Theme]
     private let first: Theme
     /// The position of the theme asked for.
-    public let firstIndex: Int
+    package let firstIndex: Int
 
-    public init(options: DashboardOptions) throws {
+    package init(options: DashboardOptions) throws {
         catalog = options.themes
         let asked = options.theme ?? "dark"
         first = try catalog.load(asked)
@@ -22,10 +22,10 @@ public struct ThemeRing {
         loaded = [asked: first]
     }
 
-    public var count: Int { names.count }
+    package var count: Int { names.count }
 
     /// The theme at `index` (wrapping), loaded on first use.
-    public mutating func theme(at index: Int) -> Theme {
+    package mutating func theme(at index: Int) -> Theme {
         let name = names[((index % names.count) + names.count) % names.count]
         if let theme = loaded[name] { return theme }
         let theme = (try? catalog.load(name)) ?? first

@@ -1,16 +1,16 @@
 /// The result of parsing one page: its families in page order, and its errors.
-public struct ExpositionPage: Sendable {
-    public var format: ExpositionFormat
-    public var families: [MetricFamily]
-    public var errors: [ParseError]
+package struct ExpositionPage: Sendable {
+    package var format: ExpositionFormat
+    package var families: [MetricFamily]
+    package var errors: [ParseError]
     /// Errors beyond the ones kept in `errors` (a page of binary junk would otherwise yield thousands).
-    public var droppedErrorCount: Int
+    package var droppedErrorCount: Int
     /// Pages of one target that carry the same layout have the same lines in the same order — the same
     /// families, sample names and label sets, only other values — so a consumer may match them by position
     /// without comparing names. Set by `RepeatingPageParser`; nil when nobody checked.
-    public var layout: UInt64?
+    package var layout: UInt64?
 
-    public init(format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
+    package init(format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
                 droppedErrorCount: Int = 0) {
         self.format = format
         self.families = families
@@ -19,16 +19,16 @@ public struct ExpositionPage: Sendable {
     }
 
     /// Every sample of every family, in page order.
-    public var samples: [Sample] { families.flatMap(\.samples) }
+    package var samples: [Sample] { families.flatMap(\.samples) }
 
     /// The number of sample lines.
-    public var sampleCount: Int { families.reduce(0) { $0 + $1.samples.count } }
+    package var sampleCount: Int { families.reduce(0) { $0 + $1.samples.count } }
 
     /// All errors, including the ones not kept.
-    public var errorCount: Int { errors.count + droppedErrorCount }
+    package var errorCount: Int { errors.count + droppedErrorCount }
 
     /// The family called `name`, if the page has one.
-    public func family(named name: String) -> MetricFamily? {
+    package func family(named name: String) -> MetricFamily? {
         families.first { $0.name == name }
     }
 }

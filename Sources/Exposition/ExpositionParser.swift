@@ -6,21 +6,21 @@ import Glibc
 ///
 /// Byte-level over UTF-8, one pass, no dependency. Bad lines become `ParseError`s (line, column, what was
 /// expected) and the good lines of the same page are kept.
-public enum ExpositionParser {
+package enum ExpositionParser {
     /// Parses one page. With `format` nil, a page that ends in `# EOF` is read as OpenMetrics.
-    public static func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
+    package static func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
         bytes.withUnsafeBufferPointer { buffer in
             parse(buffer, format: format)
         }
     }
 
     /// Parses one page given as a string.
-    public static func parse(_ text: String, format: ExpositionFormat? = nil) -> ExpositionPage {
+    package static func parse(_ text: String, format: ExpositionFormat? = nil) -> ExpositionPage {
         parse(Array(text.utf8), format: format)
     }
 
     /// Parses one page from raw memory that stays valid for the duration of the call.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>, format: ExpositionFormat? = nil) -> ExpositionPage {
+    package static func parse(_ buffer: UnsafeBufferPointer<UInt8>, format: ExpositionFormat? = nil) -> ExpositionPage {
         guard let base = buffer.baseAddress, buffer.count > 0 else {
             return ExpositionPage(format: format ?? .text)
         }
@@ -29,7 +29,7 @@ public enum ExpositionParser {
     }
 
     /// OpenMetrics when the page's last non-blank line is `# EOF`, else text format 0.0.4.
-    public static func detectFormat(_ buffer: UnsafeBufferPointer<UInt8>) -> ExpositionFormat {
+    package static func detectFormat(_ buffer: UnsafeBufferPointer<UInt8>) -> ExpositionFormat {
         var end = buffer.count
         while end > 0, [0x0A, 0x0D, 0x20, 0x09].contains(buffer[end - 1]) { end -= 1 }
         let marker: [UInt8] = Array("# EOF".utf8)

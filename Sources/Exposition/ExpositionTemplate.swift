@@ -4,7 +4,7 @@
 ///
 /// An `ExpositionWriter` lays one out (`writeValueSlot`, then `template`); the rendered page is byte for byte
 /// what the writer's `writeSample` would have written with the same values.
-public struct ExpositionTemplate: Sendable {
+package struct ExpositionTemplate: Sendable {
     /// The page without its values.
     let text: [UInt8]
     /// Offsets into `text` where the values go, ascending.
@@ -16,10 +16,10 @@ public struct ExpositionTemplate: Sendable {
     }
 
     /// How many values a render takes.
-    public var valueCount: Int { slots.count }
+    package var valueCount: Int { slots.count }
 
     /// Writes the page: `fill` hands over exactly `valueCount` values, in slot order (page order).
-    public func render(_ fill: (inout Filler) -> Void) -> [UInt8] {
+    package func render(_ fill: (inout Filler) -> Void) -> [UInt8] {
         text.withUnsafeBufferPointer { text in
             slots.withUnsafeBufferPointer { slots in
                 [UInt8](unsafeUninitializedCapacity: max(1, text.count + slots.count * ValueText.maxBytes)) { out, count in
@@ -32,7 +32,7 @@ public struct ExpositionTemplate: Sendable {
     }
 
     /// Takes a render's values one by one; it lives only inside `render`'s closure.
-    public struct Filler {
+    package struct Filler {
         private let text: UnsafeBufferPointer<UInt8>
         private let slots: UnsafeBufferPointer<Int>
         private let out: UnsafeMutablePointer<UInt8>
@@ -49,7 +49,7 @@ public struct ExpositionTemplate: Sendable {
         }
 
         /// The value of the next slot.
-        public mutating func append(_ value: Double) {
+        package mutating func append(_ value: Double) {
             // The output was sized for exactly `slots.count` values: one more would write past it.
             precondition(next < slots.count, "more values than the template has slots (\(slots.count))")
             copyText(upTo: slots[next])

@@ -7,22 +7,22 @@ import Glibc
 /// The simulator and the recorder emit their pages with it. What it writes, `ExpositionParser` reads back
 /// identically, and `promtool check metrics` accepts. Names that are not legacy-valid are written in the
 /// Prometheus 3 quoted form (`{"gpu.memory"}`).
-public struct ExpositionWriter: Sendable {
-    public let format: ExpositionFormat
-    public private(set) var bytes: [UInt8] = []
+package struct ExpositionWriter: Sendable {
+    package let format: ExpositionFormat
+    package private(set) var bytes: [UInt8] = []
     /// Where `writeValueSlot` left values out of `bytes`.
     private var valueSlots: [Int] = []
     /// The last metric and label names checked for the quoted form: a page repeats them line after line.
     private var lastMetricName = ("", true)
     private var legacyLabelNames: [String: Bool] = [:]
 
-    public init(format: ExpositionFormat = .text, reservingCapacity capacity: Int = 0) {
+    package init(format: ExpositionFormat = .text, reservingCapacity capacity: Int = 0) {
         self.format = format
         bytes.reserveCapacity(capacity)
     }
 
     /// Writes a whole family: its metadata lines, then every sample.
-    public mutating func write(_ family: MetricFamily) {
+    package mutating func write(_ family: MetricFamily) {
         writeHeader(name: family.name, type: family.type, help: family.help, unit: family.unit)
         for sample in family.samples {
             writeSample(sample)
@@ -30,7 +30,7 @@ public struct ExpositionWriter: Sendable {
     }
 
     /// Writes `# HELP`, `# TYPE` and (OpenMetrics only) `# UNIT` for a family whose samples follow.
-    public mutating func writeHeader(name: String, type: MetricType, help: String? = nil, unit: String? = nil) {
+    package mutating func writeHeader(name: String, type: MetricType, help: String? = nil, unit: String? = nil) {
         if let help {
             append("# HELP ")
             appendMetricNameInComment(name)
@@ -53,13 +53,13 @@ public struct ExpositionWriter: Sendable {
     }
 
     /// Writes one sample line.
-    public mutating func writeSample(_ sample: Sample) {
+    package mutating func writeSample(_ sample: Sample) {
         writeSample(name: sample.name, labels: sample.labels, value: sample.value,
                     timestampMs: sample.timestampMs, exemplar: sample.exemplar)
     }
 
     /// Writes one sample line from its parts, without building a `Sample`.
-    public mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
+    package mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
                                      timestampMs: Int64? = nil, exemplar: Exemplar? = nil) {
         appendNameAndLabels(name, labels)
         bytes.append(0x20)
@@ -87,7 +87,7 @@ public struct ExpositionWriter: Sendable {
 
     /// Writes a sample line with its value left out, and marks where the value goes: the writer is laying out
     /// an `ExpositionTemplate` (a sample with a timestamp or an exemplar cannot be templated).
-    public mutating func writeValueSlot(name: String, labels: Labels = Labels()) {
+    package mutating func writeValueSlot(name: String, labels: Labels = Labels()) {
         appendNameAndLabels(name, labels)
         bytes.append(0x20)
         valueSlots.append(bytes.count)
@@ -95,18 +95,18 @@ public struct ExpositionWriter: Sendable {
     }
 
     /// What has been written so far, as a template whose slots are the `writeValueSlot` lines.
-    public var template: ExpositionTemplate { ExpositionTemplate(text: bytes, slots: valueSlots) }
+    package var template: ExpositionTemplate { ExpositionTemplate(text: bytes, slots: valueSlots) }
 
     /// Ends the page: OpenMetrics requires `# EOF`; text format needs nothing.
-    public mutating func finish() {
+    package mutating func finish() {
         if format == .openMetrics { append("# EOF\n") }
     }
 
     /// The page as a string.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Writes `families` as one complete page.
-    public static func page(_ families: [MetricFamily], format: ExpositionFormat = .text) -> [UInt8] {
+    package static func page(_ families: [MetricFamily], format: ExpositionFormat = .text) -> [UInt8] {
         var writer = ExpositionWriter(format: format)
         for family in families { writer.write(family) }
         writer.finish()
@@ -231,7 +231,7 @@ public struct ExpositionWriter: Sendable {
     }
 
     /// The shortest text that reads back as exactly `value`: integers without `.0`, `NaN`, `+Inf`, `-Inf`.
-    public static func formatValue(_ value: Double) -> String {
+    package static func formatValue(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return value > 0 ? "+Inf" : "-Inf" }
         if value == value.rounded(.towardZero) && Swift.abs(value) < ValueText.exactIntegerLimit {

@@ -1,9 +1,9 @@
 /// One label of a sample: a name and its (unescaped) value.
-public struct Label: Sendable, Hashable {
-    public var name: String
-    public var value: String
+package struct Label: Sendable, Hashable {
+    package var name: String
+    package var value: String
 
-    public init(_ name: String, _ value: String) {
+    package init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
     }

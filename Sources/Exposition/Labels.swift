@@ -2,38 +2,38 @@
 ///
 /// Label sets repeat across a page (every DCGM field of one GPU, every family of one vLLM engine), so
 /// the parser interns them: equal label blocks of one page share one array.
-public struct Labels: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
-    public private(set) var pairs: [Label]
+package struct Labels: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
+    package private(set) var pairs: [Label]
 
-    public init(_ pairs: [Label] = []) { self.pairs = pairs }
+    package init(_ pairs: [Label] = []) { self.pairs = pairs }
 
-    public init(dictionaryLiteral elements: (String, String)...) {
+    package init(dictionaryLiteral elements: (String, String)...) {
         self.pairs = elements.map { Label($0.0, $0.1) }
     }
 
-    public var startIndex: Int { pairs.startIndex }
-    public var endIndex: Int { pairs.endIndex }
-    public subscript(position: Int) -> Label { pairs[position] }
+    package var startIndex: Int { pairs.startIndex }
+    package var endIndex: Int { pairs.endIndex }
+    package subscript(position: Int) -> Label { pairs[position] }
 
     /// The value of the label called `name`, or nil when the sample has no such label.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         for label in pairs where label.name == name { return label.value }
         return nil
     }
 
     /// The value of the first of `names` that is present (for dialects whose label names changed).
-    public func first(of names: [String]) -> String? {
+    package func first(of names: [String]) -> String? {
         for name in names { if let value = self[name] { return value } }
         return nil
     }
 
     /// A copy without the labels whose names are in `names` (e.g. `le` to group histogram buckets).
-    public func removing(_ names: Set<String>) -> Labels {
+    package func removing(_ names: Set<String>) -> Labels {
         Labels(pairs.filter { !names.contains($0.name) })
     }
 
     /// A copy with `name` set to `value`, replacing an existing label of that name.
-    public func setting(_ name: String, _ value: String) -> Labels {
+    package func setting(_ name: String, _ value: String) -> Labels {
         var copy = pairs
         if let index = copy.firstIndex(where: { $0.name == name }) {
             copy[index].value = value
@@ -44,5 +44,5 @@ public struct Labels: Sendable, Hashable, RandomAccessCollection, ExpressibleByD
     }
 
     /// The same labels sorted by name: a canonical form for identity across pages that order them differently.
-    public var sorted: Labels { Labels(pairs.sorted { $0.name < $1.name }) }
+    package var sorted: Labels { Labels(pairs.sorted { $0.name < $1.name }) }
 }

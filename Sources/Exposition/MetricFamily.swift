@@ -1,14 +1,14 @@
 /// A metric family: the samples that share one `# TYPE` (and `# HELP`, `# UNIT`) declaration.
-public struct MetricFamily: Sendable, Hashable {
+package struct MetricFamily: Sendable, Hashable {
     /// The family name as declared, e.g. `vllm:time_to_first_token_seconds` (no `_bucket`).
-    public var name: String
-    public var type: MetricType
-    public var help: String?
-    public var unit: String?
+    package var name: String
+    package var type: MetricType
+    package var help: String?
+    package var unit: String?
     /// The samples, in page order; a histogram's buckets keep their `le` order.
-    public var samples: [Sample]
+    package var samples: [Sample]
 
-    public init(name: String, type: MetricType = .untyped, help: String? = nil, unit: String? = nil,
+    package init(name: String, type: MetricType = .untyped, help: String? = nil, unit: String? = nil,
                 samples: [Sample] = []) {
         self.name = name
         self.type = type

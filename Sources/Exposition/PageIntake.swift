@@ -8,16 +8,16 @@ import Darwin
 /// that are plainly not exposition text are refused with a sentence instead of a thousand parse errors, and a
 /// page of more series than a target may send is refused before it is parsed. What the page then does to the
 /// store and to the target's health is `ClusterPipeline.ingest`'s (or, for files, `PageLoader`'s).
-public enum PageIntake {
+package enum PageIntake {
     /// Most series one target's page may hold unless configured otherwise (Prometheus' `sample_limit`). A vLLM
     /// server exports hundreds to a few thousand, a DCGM exporter about 40 per GPU, a Triton server a few
     /// thousand; the largest page seen (a federated page of the 2,352-GPU benchmark cluster) holds 61,740. A page
     /// beyond this is refused, so one target cannot take the memory of all the others.
-    public static let defaultSeriesLimit = 75_000
+    package static let defaultSeriesLimit = 75_000
 
     /// The page in `bytes`; `contentType` picks the format when it names one, else the parser detects it.
     /// A page of more than `seriesLimit` samples is refused before it is parsed.
-    public static func read(_ bytes: [UInt8], contentType: String?,
+    package static func read(_ bytes: [UInt8], contentType: String?,
                             seriesLimit: Int = PageIntake.defaultSeriesLimit) -> Result<ExpositionPage, PageRefusal> {
         if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
         return checked(ExpositionParser.parse(bytes, format: format(contentType)))
@@ -25,7 +25,7 @@ public enum PageIntake {
 
     /// The same, with the target's own repeating parser: when the page repeats the previous one but for its
     /// values (the usual case for an exporter), names and labels are not read again.
-    public static func read(_ bytes: [UInt8], contentType: String?, seriesLimit: Int = PageIntake.defaultSeriesLimit,
+    package static func read(_ bytes: [UInt8], contentType: String?, seriesLimit: Int = PageIntake.defaultSeriesLimit,
                             parser: inout RepeatingPageParser) -> Result<ExpositionPage, PageRefusal> {
         // A refused body leaves the parser as it was; a reader resets it after any failed read.
         if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
@@ -42,7 +42,7 @@ public enum PageIntake {
     }
 
     /// Lines that carry a sample (not blank, not a `#` comment), counted up to just past `limit`.
-    public static func sampleLines(_ bytes: [UInt8], stoppingAbove limit: Int) -> Int {
+    package static func sampleLines(_ bytes: [UInt8], stoppingAbove limit: Int) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             var count = 0
@@ -96,13 +96,13 @@ public enum PageIntake {
 }
 
 /// Why a body was not taken as a page.
-public enum PageRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+package enum PageRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// Binary data, HTML, a JSON-quoted page, or nothing but parse errors.
     case notExposition(String)
     /// More sample lines than a target may send (`count` of them, against `limit`).
     case overSeriesLimit(count: Int, limit: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notExposition(let why):
             return "not a metrics page: \(why)"

@@ -12,7 +12,7 @@ import Glibc
 /// parsed in full, so the result is always what `ExpositionParser.parse` returns for the same bytes.
 ///
 /// One per target: a value type, kept by whoever scrapes that target.
-public struct RepeatingPageParser: Sendable {
+package struct RepeatingPageParser: Sendable {
     /// One line of the remembered page: where it starts and ends, and for a sample line where its value
     /// starts and which sample it is.
     private struct Line: Sendable {
@@ -28,13 +28,13 @@ public struct RepeatingPageParser: Sendable {
     private var lines: [Line] = []
     private var page: ExpositionPage?
     /// Pages answered from the previous page, and pages parsed in full, since the start.
-    public private(set) var reusedPages = 0
-    public private(set) var fullParses = 0
+    package private(set) var reusedPages = 0
+    package private(set) var fullParses = 0
 
-    public init() {}
+    package init() {}
 
     /// The page `bytes` holds, the same as `ExpositionParser.parse(bytes, format:)`.
-    public mutating func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
+    package mutating func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
         let detected = format ?? bytes.withUnsafeBufferPointer { ExpositionParser.detectFormat($0) }
         if var reused = page, reused.format == detected, lines.count > 0 {
             page = nil  // drop our reference so the values below are written in place, not copied
@@ -53,7 +53,7 @@ public struct RepeatingPageParser: Sendable {
     }
 
     /// Forgets the previous page (after a failed scrape, say), so the next page is parsed in full.
-    public mutating func reset() {
+    package mutating func reset() {
         previous = []
         lines = []
         page = nil

@@ -1,16 +1,16 @@
 /// One sample line of a page: `name{labels} value [timestamp] [# exemplar]`.
 ///
 /// A summary's quantiles, `_sum` and `_count` are separate samples; so are each `le` bucket of a histogram.
-public struct Sample: Sendable, Hashable {
+package struct Sample: Sendable, Hashable {
     /// The full sample name as written, e.g. `vllm:e2e_request_latency_seconds_bucket`.
-    public var name: String
-    public var labels: Labels
-    public var value: Double
+    package var name: String
+    package var labels: Labels
+    package var value: Double
     /// Milliseconds since the Unix epoch (text format's unit; OpenMetrics seconds are converted).
-    public var timestampMs: Int64?
-    public var exemplar: Exemplar?
+    package var timestampMs: Int64?
+    package var exemplar: Exemplar?
 
-    public init(name: String, labels: Labels = Labels(), value: Double, timestampMs: Int64? = nil,
+    package init(name: String, labels: Labels = Labels(), value: Double, timestampMs: Int64? = nil,
                 exemplar: Exemplar? = nil) {
         self.name = name
         self.labels = labels
@@ -20,7 +20,7 @@ public struct Sample: Sendable, Hashable {
     }
 
     /// Equality that treats NaN values as equal, for round-trip checks.
-    public func isIdentical(to other: Sample) -> Bool {
+    package func isIdentical(to other: Sample) -> Bool {
         name == other.name && labels == other.labels && timestampMs == other.timestampMs
             && exemplar == other.exemplar
             && (value == other.value || (value.isNaN && other.value.isNaN))

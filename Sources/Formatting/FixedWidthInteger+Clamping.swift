@@ -3,7 +3,7 @@ extension FixedWidthInteger {
     /// NaN, infinity and anything beyond the type (a gauge of 1e300 reaching a width, an offset or a time), so
     /// every conversion of a computed or received Double to an integer goes through here.
     @inlinable
-    public init(clamping value: Double) {
+    package init(clamping value: Double) {
         if value.isNaN {
             self = 0
         } else if value <= Double(Self.min) {

@@ -9,12 +9,12 @@ import Darwin
 /// (nil) prints as the caller's `absent` ("—"); a value that is not a number (NaN, ±Inf), which the model uses
 /// for a reading outside what it can mean, prints as `invalid` ("?"); a finite value too large for its unit
 /// prints in scientific form ("3.2e300") rather than trapping in an integer conversion.
-public enum Format {
+package enum Format {
     /// What a value that cannot be shown as a number prints as.
-    public static let invalid = "?"
+    package static let invalid = "?"
 
     /// `value` with `decimals` digits after the point (0–9), rounded half away from zero; "-0" is never written.
-    public static func fixed(_ value: Double, _ decimals: Int) -> String {
+    package static func fixed(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return invalid }
         let digits = min(max(decimals, 0), 9)
         var scale = 1.0
@@ -31,7 +31,7 @@ public enum Format {
     }
 
     /// `value` as a mantissa with one decimal and a power of ten: 3.2e300, -1.0e-9.
-    public static func scientific(_ value: Double) -> String {
+    package static func scientific(_ value: Double) -> String {
         guard value.isFinite else { return invalid }
         guard value != 0 else { return "0" }
         var exponent = Int(log10(abs(value)).rounded(.down))
@@ -50,7 +50,7 @@ public enum Format {
 
     /// A count or a rate, in at most about five characters: 0.25, 56, 1.2k, 56k, 3.4M, 7.0G, up to E; beyond,
     /// scientific. The unit is chosen after rounding, so 999.96 is "1.0k", never "1000".
-    public static func compact(_ value: Double?, absent: String) -> String {
+    package static func compact(_ value: Double?, absent: String) -> String {
         guard let value else { return absent }
         guard value.isFinite else { return invalid }
         let sign = value < 0 ? "-" : ""
@@ -78,7 +78,7 @@ public enum Format {
     ]
 
     /// A 0–1 fraction as a percentage: "42%" (or "42.5%" with `decimals: 1`).
-    public static func percent(_ fraction: Double?, absent: String, decimals: Int = 0) -> String {
+    package static func percent(_ fraction: Double?, absent: String, decimals: Int = 0) -> String {
         guard let fraction else { return absent }
         guard fraction.isFinite else { return invalid }
         return fixed(fraction * 100, decimals) + "%"
@@ -86,7 +86,7 @@ public enum Format {
 
     /// Seconds as a latency: "850µs", "42ms" (below one second, always milliseconds), "1.25s", "12.5s", then as a
     /// duration ("2m05s", "1h02m", "3d04h").
-    public static func seconds(_ value: Double?, absent: String) -> String {
+    package static func seconds(_ value: Double?, absent: String) -> String {
         guard let value else { return absent }
         guard value.isFinite else { return invalid }
         if value < 0 { return "-" + seconds(-value, absent: absent) }
@@ -100,7 +100,7 @@ public enum Format {
 
     /// A length of time at whole-second precision: "45s", "1m18s", "2h05m", "3d04h"; beyond 10,000 days, in
     /// scientific seconds. Negative durations get a minus sign.
-    public static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         guard seconds.isFinite else { return invalid }
         if seconds < 0 { return "-" + duration(-seconds) }
         guard seconds < 864_000_000 else { return scientific(seconds) + "s" }
@@ -113,14 +113,14 @@ public enum Format {
     }
 
     /// A temperature: "57°C".
-    public static func celsius(_ value: Double?, absent: String) -> String {
+    package static func celsius(_ value: Double?, absent: String) -> String {
         guard let value else { return absent }
         guard value.isFinite else { return invalid }
         return fixed(value, 0) + "°C"
     }
 
     /// A temperature difference, signed so it cannot be read as a temperature: "+27°C", "-3°C".
-    public static func celsiusDifference(_ value: Double?, absent: String) -> String {
+    package static func celsiusDifference(_ value: Double?, absent: String) -> String {
         guard let value else { return absent }
         guard value.isFinite else { return invalid }
         let text = fixed(value, 0)
@@ -128,14 +128,14 @@ public enum Format {
     }
 
     /// Power: "483W", "12.5kW".
-    public static func watts(_ value: Double?, absent: String) -> String {
+    package static func watts(_ value: Double?, absent: String) -> String {
         guard let value else { return absent }
         guard value.isFinite else { return invalid }
         return abs(value) < 10_000 ? fixed(value, 0) + "W" : compact(value / 1000, absent: absent) + "kW"
     }
 
     /// Bytes in GiB with one decimal below 100 GiB: "41.2", "141".
-    public static func gib(_ bytes: Double?, absent: String) -> String {
+    package static func gib(_ bytes: Double?, absent: String) -> String {
         guard let bytes else { return absent }
         guard bytes.isFinite else { return invalid }
         let g = bytes / 1_073_741_824
@@ -143,7 +143,7 @@ public enum Format {
     }
 
     /// Bytes with a binary unit: "512B", "12.3KiB", "4.0MiB", "2.1GiB".
-    public static func bytes(_ value: Int?, absent: String) -> String {
+    package static func bytes(_ value: Int?, absent: String) -> String {
         guard let value else { return absent }
         let v = Double(value)
         if abs(v) < 1024 { return String(value) + "B" }
@@ -153,7 +153,7 @@ public enum Format {
     }
 
     /// "HH:MM:SS UTC" of a time in ms since the epoch (times before 1970 count back from midnight).
-    public static func clock(ms: Int64) -> String {
+    package static func clock(ms: Int64) -> String {
         let day = Int64(86_400)
         let daySeconds = Int(((ms / 1000) % day + day) % day)
         func two(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
@@ -161,7 +161,7 @@ public enum Format {
     }
 
     /// An age: "3s", "4m", "2h", "5d" (`absent` when unknown or in the future).
-    public static func age(fromMs: Int64?, toMs: Int64, absent: String) -> String {
+    package static func age(fromMs: Int64?, toMs: Int64, absent: String) -> String {
         guard let fromMs else { return absent }
         let (elapsed, overflow) = toMs.subtractingReportingOverflow(fromMs)
         guard !overflow, elapsed >= 0 else { return absent }
@@ -173,7 +173,7 @@ public enum Format {
     }
 
     /// A window length in seconds that need not be whole: 0.5 → "500ms", 2 → "2s", 2.5 → "2.5s", 600 → "10m".
-    public static func window(_ seconds: Double) -> String {
+    package static func window(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= 0 else { return invalid }
         if seconds < 1 { return fixed(seconds * 1000, 0) + "ms" }
         if seconds < 86_400, seconds == seconds.rounded() { return window(seconds: Int(seconds)) }
@@ -181,7 +181,7 @@ public enum Format {
     }
 
     /// A window length: 60 → "1m", 3600 → "1h", 90 → "90s".
-    public static func window(seconds: Int) -> String {
+    package static func window(seconds: Int) -> String {
         seconds % 3600 == 0 && seconds != 0 ? String(seconds / 3600) + "h"
             : (seconds % 60 == 0 && seconds != 0 ? String(seconds / 60) + "m" : String(seconds) + "s")
     }

@@ -3,8 +3,8 @@
 /// breaks become spaces; invisible formatting characters (bidi overrides, zero-width joiners, the byte-order
 /// mark, variation selectors — `DisplayWidth.isInvisibleFormat`) are dropped, so an emoji sequence falls apart
 /// into emoji each terminal draws at the same width, and no right-to-left override can reorder a row.
-public enum TextSanitizer {
-    public static func clean(_ text: String) -> String {
+package enum TextSanitizer {
+    package static func clean(_ text: String) -> String {
         // Fast path: plain printable ASCII is by far the common case and needs no copy.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()

@@ -3,14 +3,14 @@ import Foundation
 /// The shared, deterministic cluster generator (`gen_exposition.py`, copied into `Tests/Fixtures/bench`) run as a
 /// child process: pages from a peer that nobody on this team wrote, with vLLM's real bucket bounds and DCGM's
 /// label layout, for the model benchmark and the tests.
-public enum ClusterGenerator {
+package enum ClusterGenerator {
     /// The generator could not be run, or it failed.
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The page `python3 SCRIPT ARGUMENTS` prints (`--tick`, `--size`, `--nodes`, … as the script takes them).
-    public static func page(script: String, arguments: [String]) throws -> [UInt8] {
+    package static func page(script: String, arguments: [String]) throws -> [UInt8] {
         guard FileManager.default.fileExists(atPath: script) else {
             throw Failure(description: "\(script) is missing: restore it from shared/bench/gen_exposition.py")
         }

@@ -10,9 +10,9 @@ import Glibc
 ///
 /// Blocking sockets, one thread per listener and per connection (keep-alive), every response built once.
 /// It counts the CPU time its own threads use, so the benchmark can report the scraper's share alone.
-public final class LoopbackPageServer: Sendable {
+package final class LoopbackPageServer: Sendable {
     /// The port of each page, in the order given.
-    public let ports: [Int]
+    package let ports: [Int]
     private let listeners: [Int32]
     /// Each port's responses, served in turn (one for a fixed page, several for a page whose values move).
     private let responses: [[[UInt8]]]
@@ -21,12 +21,12 @@ public final class LoopbackPageServer: Sendable {
     private let stopped = Atomic<Bool>(false)
 
     /// Opens one listening socket per page (ports chosen by the OS).
-    public convenience init(pages: [[UInt8]]) throws {
+    package convenience init(pages: [[UInt8]]) throws {
         try self.init(variants: pages.map { [$0] })
     }
 
     /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list.
-    public init(variants: [[[UInt8]]]) throws {
+    package init(variants: [[[UInt8]]]) throws {
         var listeners: [Int32] = []
         var ports: [Int] = []
         for _ in variants {
@@ -44,13 +44,13 @@ public final class LoopbackPageServer: Sendable {
     }
 
     /// CPU seconds spent by the server's threads so far.
-    public var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
+    package var cpuSeconds: Double { Double(cpuNanoseconds.load(ordering: .relaxed)) / 1e9 }
 
     /// Responses sent so far.
-    public var requestCount: Int { requests.load(ordering: .relaxed) }
+    package var requestCount: Int { requests.load(ordering: .relaxed) }
 
     /// Starts accepting connections.
-    public func start() {
+    package func start() {
         for (index, fd) in listeners.enumerated() {
             let thread = Thread { [self] in acceptLoop(fd, response: responses[index]) }
             thread.stackSize = 256 << 10
@@ -59,7 +59,7 @@ public final class LoopbackPageServer: Sendable {
     }
 
     /// Stops accepting; open connections end when their clients close them.
-    public func stop() {
+    package func stop() {
         stopped.store(true, ordering: .relaxed)
         for fd in listeners {
             shutdown(fd, Int32(SHUT_RDWR))
@@ -125,14 +125,14 @@ public final class LoopbackPageServer: Sendable {
     }
 
     /// A loopback port that was free a moment ago (bind port 0, read it, close), for a peer server to use.
-    public static func freePort() throws -> Int {
+    package static func freePort() throws -> Int {
         try freePorts(1)[0]
     }
 
     /// `count` loopback ports, each free a moment ago and none listened on now: a peer's ports, or targets that
     /// refuse connections. All are held until the last is bound: a port closed at once could be handed out
     /// again, and 200 picks then repeat one about every other run.
-    public static func freePorts(_ count: Int) throws -> [Int] {
+    package static func freePorts(_ count: Int) throws -> [Int] {
         var held: [Int32] = []
         defer { held.forEach { close($0) } }
         return try (0..<count).map { _ in

@@ -3,16 +3,16 @@ import Ingest
 
 /// A real Prometheus server (Debian's `/usr/bin/prometheus`) run on loopback with a throw-away data
 /// folder, scraping given targets: the peer of the scrape benchmark and of the Prometheus-source tests.
-public final class PrometheusProcess: Sendable {
+package final class PrometheusProcess: Sendable {
     private let server: LoopbackServerProcess
 
-    public var port: Int { server.port }
+    package var port: Int { server.port }
     /// The server's base URL.
-    public var url: String { "http://127.0.0.1:\(port)" }
+    package var url: String { "http://127.0.0.1:\(port)" }
 
     /// Starts the server (ready in about 0.3 s; its first scrape lands about 8 s later). Throws when the
     /// binary is missing, saying how to install it.
-    public convenience init(binary: String = "/usr/bin/prometheus", job: String, targets: [String],
+    package convenience init(binary: String = "/usr/bin/prometheus", job: String, targets: [String],
                             intervalSeconds: Int = 1) throws {
         let list = targets.map { "'\($0)'" }.joined(separator: ", ")
         try self.init(binary: binary, configuration: """
@@ -22,7 +22,7 @@ public final class PrometheusProcess: Sendable {
     }
 
     /// Starts the server with the given `prometheus.yml` content (for file_sd and relabelling set-ups).
-    public init(binary: String = "/usr/bin/prometheus", configuration: String) throws {
+    package init(binary: String = "/usr/bin/prometheus", configuration: String) throws {
         server = try LoopbackServerProcess(binary: binary, name: "Prometheus", package: "prometheus", prepare: { folder in
             try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
         }, arguments: { folder, port in
@@ -32,11 +32,11 @@ public final class PrometheusProcess: Sendable {
     }
 
     /// Stops the server and removes its data.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     /// The values of an instant query (every point of every series for a range selector). Read with Foundation's
     /// JSON reader, not with Ingest's decoder: the peer's answer is what the tests compare Ingest against.
-    public func values(of promql: String, fetcher: HTTPFetcher) async throws -> [Double] {
+    package func values(of promql: String, fetcher: HTTPFetcher) async throws -> [Double] {
         var components = URLComponents(string: url + "/api/v1/query")
         components?.queryItems = [URLQueryItem(name: "query", value: promql)]
         guard let target = components?.url else { return [] }
@@ -53,7 +53,7 @@ public final class PrometheusProcess: Sendable {
     }
 
     /// An answer to `values(of:)` that is not a successful query result.
-    public struct QueryFailure: Error, CustomStringConvertible {
-        public var description: String
+    package struct QueryFailure: Error, CustomStringConvertible {
+        package var description: String
     }
 }

@@ -3,7 +3,7 @@ import Ingest
 
 /// vLLM-shaped exposition pages of a chosen size (engines are added until the size is reached), with
 /// seeded values, so the scrape benchmark serves realistic text of exactly the weight it claims.
-public enum SyntheticPage {
+package enum SyntheticPage {
     private static let ttftBuckets = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0,
                                       7.5, 10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0]
     private static let itlBuckets = [0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
@@ -14,14 +14,14 @@ public enum SyntheticPage {
     /// A page of about `bytes` bytes (within half an engine's worth, about 4 KB). Pages of one seed and
     /// successive `tick`s have the same lines with newer values, as successive scrapes of one exporter do:
     /// counters and histogram buckets grow, gauges move.
-    public static func vllm(bytes: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
+    package static func vllm(bytes: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
         let one = page(engines: 1, seed: seed).count
         let perEngine = page(engines: 2, seed: seed).count - one
         return page(engines: 1 + max(0, (bytes - one + perEngine / 2) / perEngine), seed: seed, tick: tick)
     }
 
     /// A page with `engines` engines of one model, at scrape `tick`.
-    public static func page(engines: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
+    package static func page(engines: Int, seed: UInt64, tick: Int = 0) -> [UInt8] {
         var base = SeededGenerator(seed: seed)
         var moves = SeededGenerator(seed: seed &+ UInt64(tick) &* 0x9E37_79B9_7F4A_7C15)
         let ticks = Double(tick)

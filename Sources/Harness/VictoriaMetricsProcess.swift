@@ -3,18 +3,18 @@ import Foundation
 /// A real VictoriaMetrics single-node server (Debian's `/usr/bin/victoria-metrics`) run on loopback with a
 /// throw-away data folder, scraping what a Prometheus-style configuration lists (its own `-promscrape`)
 /// or fed through its import API: the VictoriaMetrics peer of the query-server tests.
-public final class VictoriaMetricsProcess: Sendable {
-    public static let defaultBinary = "/usr/bin/victoria-metrics"
+package final class VictoriaMetricsProcess: Sendable {
+    package static let defaultBinary = "/usr/bin/victoria-metrics"
     private let server: LoopbackServerProcess
 
-    public var port: Int { server.port }
+    package var port: Int { server.port }
     /// The server's base URL.
-    public var url: String { "http://127.0.0.1:\(port)" }
+    package var url: String { "http://127.0.0.1:\(port)" }
 
     /// Starts the server; `scrapeConfiguration` is a `prometheus.yml`-style text (nil: nothing scraped), `flags`
     /// are added as given (e.g. `-search.maxUniqueTimeseries=30`). Throws when the binary is missing, saying
     /// how to install it.
-    public init(binary: String = VictoriaMetricsProcess.defaultBinary, scrapeConfiguration: String?, flags: [String] = []) throws {
+    package init(binary: String = VictoriaMetricsProcess.defaultBinary, scrapeConfiguration: String?, flags: [String] = []) throws {
         server = try LoopbackServerProcess(binary: binary, name: "VictoriaMetrics", package: "victoria-metrics", prepare: { folder in
             if let scrapeConfiguration { try Data(scrapeConfiguration.utf8).write(to: folder.appendingPathComponent("scrape.yml")) }
         }, arguments: { folder, port in
@@ -29,8 +29,8 @@ public final class VictoriaMetricsProcess: Sendable {
     }
 
     /// Stops the server and removes its data.
-    public func stop() { server.stop() }
+    package func stop() { server.stop() }
 
     /// The process id (for measuring the server's own CPU time).
-    public var processIdentifier: Int32 { server.processIdentifier }
+    package var processIdentifier: Int32 { server.processIdentifier }
 }

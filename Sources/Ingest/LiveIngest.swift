@@ -1,16 +1,16 @@
 /// Live scraping in one call: from an `IngestConfiguration` it starts the `Scraper` (targets, files, stdin,
 /// file_sd) on one shared HTTP client, delivering every `ScrapeResult` to the sink off the drawing path. (A
 /// query server is read by `PrometheusSource`, which needs the dialects' families: see Pipeline.)
-public final class LiveIngest: Sendable {
-    public let configuration: IngestConfiguration
+package final class LiveIngest: Sendable {
+    package let configuration: IngestConfiguration
     private let fetcher: HTTPFetcher
     private let scraper: Scraper
 
     /// Warnings the screen should show for as long as ingest runs (certificate checks off).
-    public var warnings: [String] { [configuration.tlsWarning].compactMap { $0 } }
+    package var warnings: [String] { [configuration.tlsWarning].compactMap { $0 } }
 
     /// Starts reading; throws at once when a credential or CA file is unusable.
-    public init(configuration: IngestConfiguration, clock: IngestClock = .live,
+    package init(configuration: IngestConfiguration, clock: IngestClock = .live,
                 sink: @escaping Scraper.Sink) async throws {
         self.configuration = configuration
         fetcher = try HTTPFetcher(configuration: configuration)
@@ -20,7 +20,7 @@ public final class LiveIngest: Sendable {
     }
 
     /// Live ingest whose results arrive on a stream (the newest 4096 are buffered).
-    public static func stream(configuration: IngestConfiguration,
+    package static func stream(configuration: IngestConfiguration,
                               clock: IngestClock = .live) async throws -> (LiveIngest, AsyncStream<ScrapeResult>) {
         let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
         let ingest = try await LiveIngest(configuration: configuration, clock: clock) { continuation.yield($0) }
@@ -28,7 +28,7 @@ public final class LiveIngest: Sendable {
     }
 
     /// Stops every read and closes the client.
-    public func stop() async {
+    package func stop() async {
         await scraper.stop()
     }
 }

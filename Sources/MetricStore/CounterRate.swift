@@ -1,14 +1,14 @@
 /// The increase and per-second rate of a counter over a window, computed the way Prometheus' `rate()` and
 /// `increase()` do (v2.x `extrapolatedRate`), so that the numbers match a Grafana panel fed by Prometheus.
-public struct CounterRate: Sendable, Hashable {
+package struct CounterRate: Sendable, Hashable {
     /// The increase over the window, counter resets added back, extrapolated to the window's edges.
-    public var increase: Double
+    package var increase: Double
     /// `increase` divided by the window length in seconds.
-    public var perSecond: Double
+    package var perSecond: Double
     /// True when the counter went down inside the window: the process restarted and counting began at zero.
-    public var reset: Bool
+    package var reset: Bool
 
-    public init(increase: Double, perSecond: Double, reset: Bool) {
+    package init(increase: Double, perSecond: Double, reset: Bool) {
         self.increase = increase
         self.perSecond = perSecond
         self.reset = reset
@@ -18,7 +18,7 @@ public struct CounterRate: Sendable, Hashable {
     ///
     /// - Returns: nil with fewer than two samples (a rate needs two points) or when two samples share
     ///   one time; never NaN.
-    public static func compute<Points: Collection>(_ points: Points, windowStartMs: Int64, windowEndMs: Int64,
+    package static func compute<Points: Collection>(_ points: Points, windowStartMs: Int64, windowEndMs: Int64,
                                                    isCounter: Bool = true) -> CounterRate?
     where Points.Element == (timeMs: Int64, value: Double) {
         guard points.count >= 2, let first = points.first else { return nil }
@@ -39,7 +39,7 @@ public struct CounterRate: Sendable, Hashable {
 
     /// The extrapolation step alone, for callers that already know the first and last samples, their number
     /// and the reset-corrected increase (the store's fast path, which does not walk the window).
-    public static func extrapolate(increase: Double, count: Int, first: (timeMs: Int64, value: Double),
+    package static func extrapolate(increase: Double, count: Int, first: (timeMs: Int64, value: Double),
                                    last: (timeMs: Int64, value: Double), windowStartMs: Int64,
                                    windowEndMs: Int64, isCounter: Bool = true, reset: Bool) -> CounterRate? {
         guard count >= 2, last.timeMs > first.timeMs, windowEndMs > windowStartMs else { return nil }

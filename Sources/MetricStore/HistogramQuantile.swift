@@ -1,30 +1,30 @@
 /// Quantiles from cumulative histogram buckets, interpolated linearly within the bucket the rank falls in,
 /// exactly as Prometheus' `histogram_quantile` does (v2.x `bucketQuantile`).
-public enum HistogramQuantile {
+package enum HistogramQuantile {
     /// The `q`-quantile (0…1) of `buckets` (counts or count increases per `le`, any order).
     ///
     /// - Returns: nil when it cannot be computed: no `+Inf` bucket, fewer than two buckets, no
     ///   observations, or `q` outside 0…1. Never NaN.
-    public static func quantile(_ q: Double, _ buckets: [HistogramBucket]) -> Double? {
+    package static func quantile(_ q: Double, _ buckets: [HistogramBucket]) -> Double? {
         guard let prepared = prepare(buckets) else { return nil }
         return quantile(q, prepared: prepared)
     }
 
     /// Several quantiles of one histogram, preparing the buckets once.
-    public static func quantiles(_ levels: [Double], _ buckets: [HistogramBucket]) -> [Double?] {
+    package static func quantiles(_ levels: [Double], _ buckets: [HistogramBucket]) -> [Double?] {
         guard let prepared = prepare(buckets) else { return levels.map { _ in nil } }
         return levels.map { quantile($0, prepared: prepared) }
     }
 
     /// p50, p90, p95 and p99 at once.
-    public static func standard(_ buckets: [HistogramBucket]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+    package static func standard(_ buckets: [HistogramBucket]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
         let values = quantiles([0.5, 0.9, 0.95, 0.99], buckets)
         return (values[0], values[1], values[2], values[3])
     }
 
     /// Quantiles of buckets given as two parallel arrays, the bounds strictly increasing and ending in
     /// `+Inf` (as the cluster model keeps them): no sorting and no intermediate buckets.
-    public static func quantiles(_ levels: [Double], bounds: [Double], counts: [Double]) -> [Double?] {
+    package static func quantiles(_ levels: [Double], bounds: [Double], counts: [Double]) -> [Double?] {
         guard bounds.count == counts.count, usable(bounds) else {
             return quantiles(levels, zip(bounds, counts).map { HistogramBucket(upperBound: $0, count: $1) })
         }
@@ -39,13 +39,13 @@ public enum HistogramQuantile {
 
     /// True when `bounds` can be used by `standard(bounds:counts:scratch:)` as they are: at least two,
     /// strictly increasing, the last `+Inf`.
-    public static func usable(_ bounds: [Double]) -> Bool {
+    package static func usable(_ bounds: [Double]) -> Bool {
         bounds.count >= 2 && bounds[bounds.count - 1] == .infinity && zip(bounds, bounds.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     /// p50, p90, p95 and p99 of cumulative counts over `usable` bounds, without allocating (for the frame
     /// loop): `scratch` is reused for the counts made monotonic.
-    public static func standard(bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>,
+    package static func standard(bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>,
                                 scratch: inout [Double]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
         guard bounds.count == counts.count, monotonic(counts, into: &scratch) else { return (nil, nil, nil, nil) }
         return scratch.withUnsafeBufferPointer { counts in
@@ -68,7 +68,7 @@ public enum HistogramQuantile {
     /// - Parameter parts: each histogram as `usable` bounds (strictly increasing, the last `+Inf`) and
     ///   cumulative counts of the same length.
     /// - Returns: nil quantiles when a part is not usable, a count is NaN, or there are no observations.
-    public static func mixture(_ parts: [(bounds: [Double], counts: [Double])])
+    package static func mixture(_ parts: [(bounds: [Double], counts: [Double])])
         -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
         var cumulative: [[Double]] = []
         var breakpoints: [Double] = []

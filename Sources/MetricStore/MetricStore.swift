@@ -7,8 +7,8 @@ import Exposition
 /// kept once per target; points are compressed in blocks of 32 (`BlockCodec`). Series missing from a
 /// page are stale (absent, never 0) and are dropped once they have been missing for the retention.
 /// A value type: keep one per feed, behind whatever lock or actor the caller uses.
-public struct MetricStore: Sendable {
-    public let configuration: StoreConfiguration
+package struct MetricStore: Sendable {
+    package let configuration: StoreConfiguration
     var targets: [TargetState] = []
     var targetIndex: [String: Int32] = [:]
     var records: [SeriesRecord] = []
@@ -22,19 +22,19 @@ public struct MetricStore: Sendable {
     var labelSets: [[Int32]] = []
     private var labelSetIDs: [[Int32]: Int32] = [:]
     /// Changes whenever a series is added or dropped, so cached plans over series ids know to rebuild.
-    public private(set) var layoutGeneration = 0
+    package private(set) var layoutGeneration = 0
     /// Series refused since the start because `maxSeries` was reached.
-    public private(set) var refusedSeries = 0
+    package private(set) var refusedSeries = 0
     /// What to tell a person whose store is full: the limit, and how to raise it.
-    public static let fullNote = "raise max_series in the configuration file, docs/CONFIG.md"
+    package static let fullNote = "raise max_series in the configuration file, docs/CONFIG.md"
 
-    public init(configuration: StoreConfiguration = StoreConfiguration()) {
+    package init(configuration: StoreConfiguration = StoreConfiguration()) {
         self.configuration = configuration
         self.recent = RecentSlab(capacity: configuration.capacity)
     }
 
     /// Live series (stale ones included, until they are dropped).
-    public var seriesCount: Int { records.count - freeIDs.count }
+    package var seriesCount: Int { records.count - freeIDs.count }
 
     /// Stores one scraped page of `target`, taken at `atMs`. Pages must come in time order per target; an
     /// older or same-time page is refused (its error is recorded in the target's status).
@@ -42,7 +42,7 @@ public struct MetricStore: Sendable {
     /// With `givenRateWindowMs`, the page's counter and histogram samples are already per-second rates over
     /// that window (a query server's `rate(…[W])`), so their series are read as rates rather than differenced,
     /// and the target's rates are said to be over that window.
-    public mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
+    package mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
                                 scrapeDuration: Double? = nil, bytes: Int? = nil, givenRateWindowMs: Int64? = nil) {
         let t = targetSlot(target)
         if let last = targets[Int(t)].status.lastScrapeMs, atMs <= last {
@@ -87,7 +87,7 @@ public struct MetricStore: Sendable {
 
     /// Records a failed scrape of `target`: it is shown down with `error`, and its series read as absent
     /// until the next good page.
-    public mutating func markFailed(target: String, atMs: Int64, error: String) {
+    package mutating func markFailed(target: String, atMs: Int64, error: String) {
         let t = Int(targetSlot(target))
         targets[t].status.up = false
         targets[t].status.lastAttemptMs = atMs

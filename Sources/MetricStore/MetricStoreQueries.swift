@@ -3,19 +3,19 @@ import Exposition
 /// Reading the store: identities, latest values, windows, rates and histogram buckets.
 extension MetricStore {
     /// Every target seen, in the order first seen.
-    public var targetNames: [String] { targets.map(\.name) }
+    package var targetNames: [String] { targets.map(\.name) }
 
-    public func status(of target: String) -> TargetStatus? {
+    package func status(of target: String) -> TargetStatus? {
         targetIndex[target].map { targets[Int($0)].status }
     }
 
     /// The live series of `target`, in the order of its last page.
-    public func series(of target: String) -> [SeriesID] {
+    package func series(of target: String) -> [SeriesID] {
         guard let t = targetIndex[target] else { return [] }
         return targets[Int(t)].series
     }
 
-    public func info(_ id: SeriesID) -> SeriesInfo {
+    package func info(_ id: SeriesID) -> SeriesInfo {
         let record = records[Int(id.raw)]
         let flat = labelSets[Int(record.labelSet)]
         var pairs: [Label] = []
@@ -30,12 +30,12 @@ extension MetricStore {
     }
 
     /// The time of the newest good scrape of `target`.
-    public func latestTimeMs(of target: String) -> Int64? {
+    package func latestTimeMs(of target: String) -> Int64? {
         targetIndex[target].flatMap { targets[Int($0)].status.lastScrapeMs }
     }
 
     /// The time of the oldest scrape of `target` still kept: its first scrape until the retention is full.
-    public func oldestTimeMs(of target: String) -> Int64? {
+    package func oldestTimeMs(of target: String) -> Int64? {
         guard let t = targetIndex[target], targets[Int(t)].scrapeCount > 0 else { return nil }
         return targets[Int(t)].time(of: targets[Int(t)].oldestScrape)
     }
@@ -43,7 +43,7 @@ extension MetricStore {
     /// The newest value of a series, or nil when it is stale: missing from its target's newest page, or the
     /// target's last scrape failed. A NaN the page sent is returned as it is: the cluster model decides whether
     /// it means "no observations" (a summary's quantile) or an invalid reading (a gauge).
-    public func latest(_ id: SeriesID) -> Double? {
+    package func latest(_ id: SeriesID) -> Double? {
         // Runs tens of thousands of times per frame: plain fields only, no reference counting.
         let index = Int(id.raw)
         guard records[index].alive else { return nil }
@@ -54,17 +54,17 @@ extension MetricStore {
 
     /// When the series last showed its process restarting (a counter lower than before, across a gap too, or a
     /// new process start time), nil when it never did while it was kept.
-    public func restartMs(_ id: SeriesID) -> Int64? {
+    package func restartMs(_ id: SeriesID) -> Int64? {
         let record = records[Int(id.raw)]
         return record.alive && record.lastRestartMs >= 0 ? record.lastRestartMs : nil
     }
 
     /// True when the series was not in its target's newest page (or the target is down).
-    public func isStale(_ id: SeriesID) -> Bool { latest(id) == nil }
+    package func isStale(_ id: SeriesID) -> Bool { latest(id) == nil }
 
     /// The scrapes of `target` within `windowMs` before `atMs` (default: its newest scrape), inclusive of
     /// both ends, as Prometheus 2 selects a range.
-    public func window(of target: String, windowMs: Int64, atMs: Int64? = nil) -> ScrapeWindow? {
+    package func window(of target: String, windowMs: Int64, atMs: Int64? = nil) -> ScrapeWindow? {
         guard let t = targetIndex[target] else { return nil }
         let state = targets[Int(t)]
         guard state.scrapeCount > 0 else { return nil }
@@ -80,7 +80,7 @@ extension MetricStore {
 
     /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
     /// latest gap. Nil with fewer than two points.
-    public func rate(_ id: SeriesID, in window: ScrapeWindow) -> CounterRate? {
+    package func rate(_ id: SeriesID, in window: ScrapeWindow) -> CounterRate? {
         let index = Int(id.raw)
         let record = records[index]  // plain data: a copy costs no reference counting
         guard record.alive, record.target == window.target else { return nil }
@@ -131,7 +131,7 @@ extension MetricStore {
     }
 
     /// The rate over the `windowMs` before `atMs` (a convenience over `window(of:)` + `rate(_:in:)`).
-    public func rate(_ id: SeriesID, windowMs: Int64, atMs: Int64? = nil) -> CounterRate? {
+    package func rate(_ id: SeriesID, windowMs: Int64, atMs: Int64? = nil) -> CounterRate? {
         let target = targets[Int(records[Int(id.raw)].target)].name
         guard let window = window(of: target, windowMs: windowMs, atMs: atMs) else { return nil }
         return rate(id, in: window)
@@ -139,7 +139,7 @@ extension MetricStore {
 
     /// The per-second rate of every bucket of one histogram (the series of its `le` labels) over `window`;
     /// nil when any bucket has no rate, so a quantile is never computed from a partial histogram.
-    public func bucketRates(_ buckets: [(upperBound: Double, id: SeriesID)], in window: ScrapeWindow) -> [HistogramBucket]? {
+    package func bucketRates(_ buckets: [(upperBound: Double, id: SeriesID)], in window: ScrapeWindow) -> [HistogramBucket]? {
         var result: [HistogramBucket] = []
         result.reserveCapacity(buckets.count)
         for bucket in buckets {
@@ -152,7 +152,7 @@ extension MetricStore {
     /// The per-second rates of several series over one window (e.g. the buckets of a histogram, in `le`
     /// order), written into `into`; false when any has no rate, so a quantile is never computed from a
     /// partial histogram.
-    public func rates(_ ids: [SeriesID], in window: ScrapeWindow, into result: inout [Double]) -> Bool {
+    package func rates(_ ids: [SeriesID], in window: ScrapeWindow, into result: inout [Double]) -> Bool {
         result.removeAll(keepingCapacity: true)
         for id in ids {
             guard let rate = rate(id, in: window) else { return false }
@@ -162,7 +162,7 @@ extension MetricStore {
     }
 
     /// The stored points of a series between two times (inclusive), oldest first; absent scrapes are left out.
-    public func points(_ id: SeriesID, fromMs: Int64, toMs: Int64) -> [(timeMs: Int64, value: Double)] {
+    package func points(_ id: SeriesID, fromMs: Int64, toMs: Int64) -> [(timeMs: Int64, value: Double)] {
         let record = records[Int(id.raw)]
         guard record.alive else { return [] }
         let target = targets[Int(record.target)]
@@ -190,10 +190,10 @@ extension MetricStore {
     }
 
     /// Approximate heap bytes held by the store (points, series records, interned strings).
-    public var approximateBytes: Int { memory.total }
+    package var approximateBytes: Int { memory.total }
 
     /// Where the store's memory goes, in bytes (capacities, not just counts: what malloc holds).
-    public var memory: StoreMemory {
+    package var memory: StoreMemory {
         var result = StoreMemory()
         result.records = records.capacity * MemoryLayout<SeriesRecord>.stride
         result.recentSlots = recent.bytes

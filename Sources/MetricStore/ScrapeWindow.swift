@@ -1,6 +1,6 @@
 /// The scrapes of one target that fall inside a time window `[startMs, endMs]`: found once per target
 /// and frame, then shared by every rate of that target's series.
-public struct ScrapeWindow: Sendable, Hashable {
+package struct ScrapeWindow: Sendable, Hashable {
     let target: Int32
     /// Scrape numbers, inclusive; `first > last` when no scrape falls inside.
     let first: Int
@@ -8,11 +8,11 @@ public struct ScrapeWindow: Sendable, Hashable {
     /// The target's newest scrape when the window was taken, and the times of `first` and `last`, so
     /// each rate in the window does not look them up again.
     let newest: Int
-    public let startMs: Int64
-    public let endMs: Int64
+    package let startMs: Int64
+    package let endMs: Int64
     let firstTimeMs: Int64
     let lastTimeMs: Int64
 
     /// The number of scrapes inside.
-    public var scrapeCount: Int { max(0, last - first + 1) }
+    package var scrapeCount: Int { max(0, last - first + 1) }
 }

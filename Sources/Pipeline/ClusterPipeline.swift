@@ -12,17 +12,17 @@ import MetricStore
 ///
 /// A plain value with no clock and no I/O: the source decides when scrapes happen and when a frame is taken,
 /// so tests drive it directly.
-public struct ClusterPipeline: Sendable {
-    public private(set) var store: MetricStore
-    public private(set) var builder: ClusterBuilder
-    public private(set) var history: ClusterHistory
-    public private(set) var latest: ClusterSnapshot = .empty
+package struct ClusterPipeline: Sendable {
+    package private(set) var store: MetricStore
+    package private(set) var builder: ClusterBuilder
+    package private(set) var history: ClusterHistory
+    package private(set) var latest: ClusterSnapshot = .empty
     /// The alert rules, stepped once per frame: active alerts, the event log and model loads.
-    public private(set) var alerts: AlertEngine
+    package private(set) var alerts: AlertEngine
     /// Scrapes ingested since the last frame: a frame with nothing new is not taken twice.
-    public private(set) var pendingScrapes = 0
+    package private(set) var pendingScrapes = 0
 
-    public init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
+    package init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
                 alerts: AlertRuleConfiguration = .default) {
         self.store = MetricStore(configuration: store.keeping(windowsOfMs: model.rateWindowMs))
         self.alerts = AlertEngine(configuration: alerts)
@@ -31,7 +31,7 @@ public struct ClusterPipeline: Sendable {
     }
 
     /// Stores one scrape: its page when the target answered, its error when it did not.
-    public mutating func ingest(_ result: ScrapeResult) {
+    package mutating func ingest(_ result: ScrapeResult) {
         learn(result.facts, of: result.target)
         if let page = result.page, result.error == nil {
             store.ingest(target: result.target, page: page, atMs: result.timeMs,
@@ -43,7 +43,7 @@ public struct ClusterPipeline: Sendable {
     }
 
     /// Takes what is known about `target` besides its pages: from a scrape, or from a recording's health record.
-    public mutating func learn(_ facts: TargetFacts, of target: String) {
+    package mutating func learn(_ facts: TargetFacts, of target: String) {
         if let node = facts.node, builder.configuration.targetNodes[target] == nil {
             builder.configuration.targetNodes[target] = node
         }
@@ -62,19 +62,19 @@ public struct ClusterPipeline: Sendable {
 
     /// Appends pictures of the past to the history only (the charts draw them; the store, the frame and the
     /// alerts are untouched): a query server's backfill of the cluster totals.
-    public mutating func backfill(_ snapshots: [ClusterSnapshot]) {
+    package mutating func backfill(_ snapshots: [ClusterSnapshot]) {
         for snapshot in snapshots where snapshot.timeMs > (history.latestTimeMs ?? .min) { history.append(snapshot) }
     }
 
     /// Continues the alerts and event log of `engine` (a replay seeking back to a moment it has played): frames
     /// not newer than the engine's last are not evaluated again.
-    public mutating func resumeAlerts(from engine: AlertEngine) {
+    package mutating func resumeAlerts(from engine: AlertEngine) {
         alerts = engine
     }
 
     /// Takes a frame: the cluster picture now, appended to the history and given to the alert rules.
     @discardableResult
-    public mutating func frame() -> ClusterSnapshot {
+    package mutating func frame() -> ClusterSnapshot {
         latest = builder.snapshot(from: store)
         history.append(latest)
         _ = alerts.evaluate(latest)

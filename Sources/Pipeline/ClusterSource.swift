@@ -1,7 +1,7 @@
 import Dashboard
 
 /// Something that feeds a `PipelineDriver`: the simulator, live scrapes, a Prometheus server, a replay.
-public protocol ClusterSource: Sendable {
+package protocol ClusterSource: Sendable {
     /// What the header says the data comes from: "simulator steady seed 1", "12 targets", ….
     var description: String { get }
     /// The refresh interval in seconds, when the source has one.

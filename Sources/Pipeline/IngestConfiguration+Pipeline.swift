@@ -5,10 +5,10 @@ import MetricStore
 
 extension IngestConfiguration {
     /// The history kept when the configuration sets no `retention.duration`: 15 minutes.
-    public static let defaultRetentionSeconds = 15.0 * 60
+    package static let defaultRetentionSeconds = 15.0 * 60
 
     /// The store's bounds from the configuration: retention (default 15 minutes) at the scrape interval.
-    public var storeConfiguration: StoreConfiguration {
+    package var storeConfiguration: StoreConfiguration {
         let intervalMs = Int64(max(intervalSeconds, 0.05) * 1000)
         var retentionMs = Int64((retentionSeconds ?? Self.defaultRetentionSeconds) * 1000)
         if let points = retentionPoints { retentionMs = min(retentionMs, Int64(points) * intervalMs) }
@@ -18,7 +18,7 @@ extension IngestConfiguration {
 
     /// The cluster model's settings: the explicit node map of the configuration wins over host labels; a
     /// target's pod joins it to the GPUs DCGM reports for that pod.
-    public var modelConfiguration: ModelConfiguration {
+    package var modelConfiguration: ModelConfiguration {
         var nodes = nodeMap
         var pods: [String: PodReference] = [:]
         // `instance_gpus` keys are written as the user knows the target: `host:port` names the same target as
@@ -44,7 +44,7 @@ extension IngestConfiguration {
     /// The alert rules: the defaults moved to the `thresholds:` section's levels (which the dashboard's colours and
     /// heatmap share), then the `alerts:` section applied. A value either refuses is reported like the loader's own
     /// errors, with the file (`file`), the key and its line.
-    public func alertConfiguration(file: String) throws(ConfigurationError) -> AlertRuleConfiguration {
+    package func alertConfiguration(file: String) throws(ConfigurationError) -> AlertRuleConfiguration {
         let policy: ThresholdPolicy
         do {
             policy = try ThresholdPolicy.default.applying(thresholds)

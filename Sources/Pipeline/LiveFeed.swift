@@ -4,28 +4,28 @@ import Synchronization
 
 /// The dashboard's side of a running source: the newest frame behind a lock, and the user's commands
 /// queued for the source. `latest()` never waits on a scrape, so a hung target cannot freeze the screen.
-public final class LiveFeed: DashboardFeed {
+package final class LiveFeed: DashboardFeed {
     private let frame: Mutex<DashboardFrame>
     private let continuation: AsyncStream<FeedCommand>.Continuation
     /// The user's commands (pause, resume, chart window, replay moves), for the source to act on.
-    public let commands: AsyncStream<FeedCommand>
-    public let wake = WakePipe()
+    package let commands: AsyncStream<FeedCommand>
+    package let wake = WakePipe()
 
-    public init(source: String) {
+    package init(source: String) {
         frame = Mutex(.empty(source: source))
         (commands, continuation) = AsyncStream.makeStream(of: FeedCommand.self, bufferingPolicy: .bufferingNewest(64))
     }
 
-    public func latest() -> DashboardFrame {
+    package func latest() -> DashboardFrame {
         frame.withLock { $0 }
     }
 
-    public func send(_ command: FeedCommand) {
+    package func send(_ command: FeedCommand) {
         continuation.yield(command)
     }
 
     /// Publishes a new frame from the pipeline's state; the generation goes up so the screen redraws.
-    public func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?,
+    package func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?,
                         replay: ReplayStatus? = nil, health: SourceHealth? = nil) {
         frame.withLock { current in
             current = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: source,
@@ -36,7 +36,7 @@ public final class LiveFeed: DashboardFeed {
     }
 
     /// Waits (polling, with a bound) until the first frame with data is published; false on time-out.
-    public func waitForFirstFrame(timeout: Duration = .seconds(30)) async -> Bool {
+    package func waitForFirstFrame(timeout: Duration = .seconds(30)) async -> Bool {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while latest().generation == 0 {
@@ -47,7 +47,7 @@ public final class LiveFeed: DashboardFeed {
     }
 
     /// Ends the command stream (the source is gone).
-    public func finish() {
+    package func finish() {
         continuation.finish()
     }
 }

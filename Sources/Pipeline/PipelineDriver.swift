@@ -6,18 +6,18 @@ import Ingest
 /// published to the dashboard's feed, and every scrape is handed to the recorder when one is attached.
 ///
 /// An actor, so collectors and the frame clock never race on the store; the screen reads only the feed.
-public actor PipelineDriver {
-    public private(set) var pipeline: ClusterPipeline
+package actor PipelineDriver {
+    package private(set) var pipeline: ClusterPipeline
     private let feed: LiveFeed?
     private let recorder: ScrapeRecorder?
     private let source: String
     private let intervalSeconds: Double?
     /// Recording failures are kept, not thrown into the collectors: the live view goes on without them.
-    public private(set) var recorderError: String?
+    package private(set) var recorderError: String?
     /// The source's own health, shown with every frame until the source reports again.
-    public private(set) var health: SourceHealth?
+    package private(set) var health: SourceHealth?
 
-    public init(pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
+    package init(pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
                 intervalSeconds: Double?) {
         self.pipeline = pipeline
         self.feed = feed
@@ -27,7 +27,7 @@ public actor PipelineDriver {
     }
 
     /// Stores (and records) a batch of scrapes.
-    public func deliver(_ results: [ScrapeResult]) {
+    package func deliver(_ results: [ScrapeResult]) {
         for result in results {
             pipeline.ingest(result)
             if let recorder, recorderError == nil {
@@ -39,7 +39,7 @@ public actor PipelineDriver {
     /// Takes a frame when something new arrived (or when forced) and publishes it; with `toFeed` false the frame
     /// only goes into the history (a warm-up that should appear on screen in one piece).
     @discardableResult
-    public func publish(force: Bool = false, toFeed: Bool = true) -> ClusterSnapshot {
+    package func publish(force: Bool = false, toFeed: Bool = true) -> ClusterSnapshot {
         if force || pipeline.pendingScrapes > 0 {
             pipeline.frame()
             if toFeed { feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health) }
@@ -49,7 +49,7 @@ public actor PipelineDriver {
 
     /// Keeps the source's health for the frames to come, and shows it at once when it changed (a server that
     /// stopped answering delivers no scrapes, so no new frame would say so).
-    public func report(_ health: SourceHealth?) {
+    package func report(_ health: SourceHealth?) {
         guard health != self.health else { return }
         self.health = health
         feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health)
@@ -57,18 +57,18 @@ public actor PipelineDriver {
 
     /// Puts pictures of the past (a query server's history of the cluster totals) into the charts' history,
     /// before the first frame.
-    public func backfill(_ snapshots: [ClusterSnapshot]) {
+    package func backfill(_ snapshots: [ClusterSnapshot]) {
         guard !snapshots.isEmpty else { return }
         pipeline.backfill(snapshots)
         feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health)
     }
 
     /// Swaps in a pipeline built elsewhere (a replay's, after a seek) and publishes it with the replay's status.
-    public func replace(with pipeline: ClusterPipeline, status: ReplayStatus?) {
+    package func replace(with pipeline: ClusterPipeline, status: ReplayStatus?) {
         self.pipeline = pipeline
         feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, replay: status)
     }
 
     /// The newest picture.
-    public var latest: ClusterSnapshot { pipeline.latest }
+    package var latest: ClusterSnapshot { pipeline.latest }
 }

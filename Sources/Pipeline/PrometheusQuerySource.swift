@@ -7,23 +7,23 @@ import Ingest
 /// identity a target, exactly as if it had been scraped (with rates the server computed). The server's own
 /// health (its interval, the data's age, its errors) goes to the header, never into the targets. A detail
 /// screen, while open, has the source ask for the values only it shows.
-public struct PrometheusQuerySource: ClusterSource {
-    public let settings: PrometheusSettings
-    public let configuration: IngestConfiguration
+package struct PrometheusQuerySource: ClusterSource {
+    package let settings: PrometheusSettings
+    package let configuration: IngestConfiguration
     /// The model's rate window: the server's `rate()` uses it (or longer, for a server that scrapes slowly).
-    public let windowMs: Int64
+    package let windowMs: Int64
 
-    public init(settings: PrometheusSettings, configuration: IngestConfiguration, windowMs: Int64) {
+    package init(settings: PrometheusSettings, configuration: IngestConfiguration, windowMs: Int64) {
         self.settings = settings
         self.configuration = configuration
         self.windowMs = windowMs
     }
 
-    public var description: String { "prometheus " + Redaction.url(settings.url) }
+    package var description: String { "prometheus " + Redaction.url(settings.url) }
 
-    public var intervalSeconds: Double? { configuration.intervalSeconds }
+    package var intervalSeconds: Double? { configuration.intervalSeconds }
 
-    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+    package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         let source = try PrometheusSource(settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
                                           windowMs: windowMs)
         let listener = commands.map { commands in

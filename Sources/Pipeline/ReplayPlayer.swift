@@ -17,17 +17,17 @@ import MetricStore
 /// the moment (the same frames as playing), and a backward one resumes the alerts from a copy of them taken
 /// while playing (`checkpoints`, one a minute of recording), instead of starting them afresh from the rebuilt
 /// window, which gave ongoing alerts the window's start as theirs and forgot every event before it.
-public struct ReplayPlayer {
-    public let source: ReplaySource
-    public let intervalMs: Int64
-    public let historyMs: Int64
+package struct ReplayPlayer {
+    package let source: ReplaySource
+    package let intervalMs: Int64
+    package let historyMs: Int64
     private let storeConfiguration: StoreConfiguration
     private let modelConfiguration: ModelConfiguration
-    public private(set) var pipeline: ClusterPipeline
+    package private(set) var pipeline: ClusterPipeline
     /// The moment played up to.
-    public private(set) var positionMs: Int64
+    package private(set) var positionMs: Int64
     /// Where a damaged recording stopped, once reached.
-    public private(set) var damage: RecordingDamage?
+    package private(set) var damage: RecordingDamage?
     private var cursor: ReplayCursor
     private var peeked: RecordingEvent?
     private var lastSlot: Int64?
@@ -42,7 +42,7 @@ public struct ReplayPlayer {
     private var checkpointSpacingMs: Int64 = 60_000
     static let checkpointLimit = 128
 
-    public init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
+    package init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
                 storeConfiguration: StoreConfiguration? = nil, modelConfiguration: ModelConfiguration = ModelConfiguration()) {
         self.source = source
         self.intervalMs = max(1, intervalMs)
@@ -54,14 +54,14 @@ public struct ReplayPlayer {
         positionMs = source.startTimeMs
     }
 
-    public var startTimeMs: Int64 { source.startTimeMs }
-    public var endTimeMs: Int64 { source.endTimeMs }
+    package var startTimeMs: Int64 { source.startTimeMs }
+    package var endTimeMs: Int64 { source.endTimeMs }
     /// Whether every event has been played.
-    public private(set) var atEnd = false
+    package private(set) var atEnd = false
 
     /// Plays every event up to and including `timeMs`; returns whether a new frame was taken.
     @discardableResult
-    public mutating func play(toMs timeMs: Int64) -> Bool {
+    package mutating func play(toMs timeMs: Int64) -> Bool {
         let framesBefore = pipeline.history.frameCount
         while let event = peek(), event.timeMs <= timeMs {
             let slot = self.slot(event.timeMs)
@@ -83,7 +83,7 @@ public struct ReplayPlayer {
 
     /// Jumps to `timeMs` (clamped to the recording). Forwards, it plays on to it; backwards, a fresh pipeline
     /// replays the `historyMs` before it, its alerts resumed from the latest checkpoint inside that time.
-    public mutating func seek(toMs timeMs: Int64) {
+    package mutating func seek(toMs timeMs: Int64) {
         let target = min(max(timeMs, startTimeMs), endTimeMs)
         if target >= positionMs {
             play(toMs: target)
@@ -114,12 +114,12 @@ public struct ReplayPlayer {
     }
 
     /// One scrape interval forward.
-    public mutating func stepForward() {
+    package mutating func stepForward() {
         play(toMs: min(positionMs + intervalMs, max(endTimeMs, positionMs)))
     }
 
     /// One scrape interval back.
-    public mutating func stepBackward() {
+    package mutating func stepBackward() {
         seek(toMs: positionMs - intervalMs)
     }
 

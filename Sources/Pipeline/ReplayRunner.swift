@@ -4,18 +4,18 @@ import Ingest
 
 /// A recording as a dashboard source: plays it at a speed (0.25× to 64×) against real time, and obeys the
 /// user's pause, step, speed and seek commands. The header shows where it is and how fast it goes.
-public struct ReplayRunner: ClusterSource {
-    public let path: String
-    public let source: ReplaySource
-    public let intervalMs: Int64
-    public let initialSpeed: Double
-    public let startAtMs: Int64?
+package struct ReplayRunner: ClusterSource {
+    package let path: String
+    package let source: ReplaySource
+    package let intervalMs: Int64
+    package let initialSpeed: Double
+    package let startAtMs: Int64?
     private let tick: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
 
-    public static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
+    package static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
 
-    public init(path: String, source: ReplaySource, intervalMs: Int64, speed: Double = 1, startAtMs: Int64? = nil,
+    package init(path: String, source: ReplaySource, intervalMs: Int64, speed: Double = 1, startAtMs: Int64? = nil,
                 tick: Duration = .milliseconds(50), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
         self.path = path
         self.source = source
@@ -26,10 +26,10 @@ public struct ReplayRunner: ClusterSource {
         self.now = now
     }
 
-    public var description: String { "replay \(path)" }
-    public var intervalSeconds: Double? { Double(intervalMs) / 1000 }
+    package var description: String { "replay \(path)" }
+    package var intervalSeconds: Double? { Double(intervalMs) / 1000 }
 
-    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+    package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         // Shown from the recording's start: its first seconds' rates over the time recorded, as live.
         var player = ReplayPlayer(source: source, intervalMs: intervalMs,
                                   modelConfiguration: ModelConfiguration(shortensYoungWindows: true))

@@ -3,7 +3,7 @@ import Ingest
 extension ReplaySource {
     /// The scrape interval: a recording's header says it; for dumps it is the smallest gap between two dumps of
     /// one target (1 s when there is only one dump).
-    public var intervalMs: Int64 {
+    package var intervalMs: Int64 {
         switch self {
         case .recording(let reader):
             return max(1, Int64((reader.header.intervalSeconds * 1000).rounded()))
@@ -24,7 +24,7 @@ extension ReplaySource {
 extension ReplaySource {
     /// The moments a target went down or came back (a recording repeats a down target's health every scrape;
     /// the timeline marks only the changes).
-    public var healthChangeTimesMs: [Int64] {
+    package var healthChangeTimesMs: [Int64] {
         var up: [String: Bool] = [:]
         var times: [Int64] = []
         for event in healthEvents() {

@@ -8,8 +8,8 @@ import Synchronization
 ///
 /// The file is created at the first scrape, whose time becomes the recording's start (a simulator's virtual
 /// clock and a live wall clock both work).
-public final class ScrapeRecorder: Sendable {
-    public let path: String
+package final class ScrapeRecorder: Sendable {
+    package let path: String
     private let sources: [String]
     private let intervalSeconds: Double
     private let version: String
@@ -21,14 +21,14 @@ public final class ScrapeRecorder: Sendable {
         var lastFacts: [String: TargetFacts] = [:]
     }
 
-    public init(path: String, sources: [String], intervalSeconds: Double, version: String) {
+    package init(path: String, sources: [String], intervalSeconds: Double, version: String) {
         self.path = path
         self.sources = sources
         self.intervalSeconds = intervalSeconds
         self.version = version
     }
 
-    public func record(_ result: ScrapeResult) throws {
+    package func record(_ result: ScrapeResult) throws {
         try state.withLock { state in
             let writer = try state.writer ?? RecordingWriter(path: path, header: RecordingHeader(
                 infertopVersion: version, sources: sources, intervalSeconds: intervalSeconds, startTimeMs: result.timeMs))
@@ -53,9 +53,9 @@ public final class ScrapeRecorder: Sendable {
     }
 
     /// Bytes written so far.
-    public var byteCount: Int { state.withLock { $0.writer?.byteCount ?? 0 } }
+    package var byteCount: Int { state.withLock { $0.writer?.byteCount ?? 0 } }
 
-    public func close() throws {
+    package func close() throws {
         try state.withLock { try $0.writer?.close() }
     }
 }

@@ -3,23 +3,23 @@ import Ingest
 
 /// Live HTTP (and file, stdin) targets as a source: the `Scraper` reads every target on its own schedule off
 /// the drawing path; a frame is taken once per interval from whatever has arrived.
-public struct ScrapeSource: ClusterSource {
-    public let configuration: IngestConfiguration
+package struct ScrapeSource: ClusterSource {
+    package let configuration: IngestConfiguration
 
-    public init(configuration: IngestConfiguration) {
+    package init(configuration: IngestConfiguration) {
         self.configuration = configuration
     }
 
-    public var description: String {
+    package var description: String {
         let count = configuration.targets.count
         let listed = "\(count) target\(count == 1 ? "" : "s")"
         let sd = configuration.fileSDPaths.isEmpty ? listed : count == 0 ? "file_sd targets" : listed + " + file_sd"
         return sd + (configuration.skipsCertificateChecks ? " (TLS NOT VERIFIED)" : "")
     }
 
-    public var intervalSeconds: Double? { configuration.intervalSeconds }
+    package var intervalSeconds: Double? { configuration.intervalSeconds }
 
-    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+    package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         let (scraper, results) = try Scraper.stream(configuration: configuration)
         await scraper.start()
         let interval = Duration.milliseconds(Int64(max(configuration.intervalSeconds, 0.05) * 1000))

@@ -5,14 +5,14 @@ import Simulator
 
 /// The built-in cluster simulator as a source: its targets are read in process (no HTTP), at the scrape
 /// interval in virtual time, paced against real time by the scenario's speed.
-public struct SimulatorSource: ClusterSource {
-    public let options: SimulationOptions
-    public let intervalMs: Int64
+package struct SimulatorSource: ClusterSource {
+    package let options: SimulationOptions
+    package let intervalMs: Int64
     /// Virtual time simulated before the first frame, so charts and rates start filled.
-    public let warmUpMs: Int64
+    package let warmUpMs: Int64
     private let sleep: @Sendable (Duration) async throws -> Void
 
-    public init(options: SimulationOptions, intervalMs: Int64 = 1000, warmUpMs: Int64 = 60_000,
+    package init(options: SimulationOptions, intervalMs: Int64 = 1000, warmUpMs: Int64 = 60_000,
                 sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
         self.options = options
         self.intervalMs = max(1, intervalMs)
@@ -20,13 +20,13 @@ public struct SimulatorSource: ClusterSource {
         self.sleep = sleep
     }
 
-    public var description: String {
+    package var description: String {
         "simulator \(options.scenario.rawValue) seed \(options.seed)" + (options.speed == 1 ? "" : " ×\(SimulatorSource.format(options.speed))")
     }
 
-    public var intervalSeconds: Double? { Double(intervalMs) / 1000 }
+    package var intervalSeconds: Double? { Double(intervalMs) / 1000 }
 
-    public func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
+    package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         var simulator = ClusterSimulator(options: options)
         var parsers: [String: RepeatingPageParser] = [:]
         let warmUpEnd = simulator.nowMs + warmUpMs
@@ -48,14 +48,14 @@ public struct SimulatorSource: ClusterSource {
     ///
     /// A loading or starting engine answers with an empty page (its HTTP side is up, its engine is not), which
     /// the cluster model shows as loading; a down node, a crashed or not-yet-started process does not answer.
-    public static func scrapes(of simulator: ClusterSimulator) -> [ScrapeResult] {
+    package static func scrapes(of simulator: ClusterSimulator) -> [ScrapeResult] {
         var parsers: [String: RepeatingPageParser] = [:]
         return scrapes(of: simulator, parsers: &parsers)
     }
 
     /// The same, reading each target's page with its parser from `parsers`, which keeps the target's previous
     /// page so that lines which only changed their value are not parsed again.
-    public static func scrapes(of simulator: ClusterSimulator, parsers: inout [String: RepeatingPageParser]) -> [ScrapeResult] {
+    package static func scrapes(of simulator: ClusterSimulator, parsers: inout [String: RepeatingPageParser]) -> [ScrapeResult] {
         simulator.targets.map { target in
             var result = scrape(of: target, in: simulator, parsers: &parsers)
             if let pod = target.pod {

@@ -1,7 +1,7 @@
 extension ClusterSimulator {
     /// Runs `durationMs` of virtual time, scraping every target every `intervalMs` (first scrape one interval
     /// in), and hands each scrape to `body` in time order, then target order. Recorders build on this loop.
-    public mutating func fastForward(durationMs: Int64, intervalMs: Int64,
+    package mutating func fastForward(durationMs: Int64, intervalMs: Int64,
                                      _ body: (SimScrape) throws -> Void) rethrows {
         let end = nowMs + durationMs
         let interval = max(1, intervalMs)

@@ -5,11 +5,11 @@ import Exposition
 ///
 /// A value type: copy it to fork a run. Nothing inside reads a clock or a global random source, so the same
 /// options and the same calls give byte-identical pages.
-public struct ClusterSimulator: Sendable {
-    public let options: SimulationOptions
-    public let targets: [SimTarget]
+package struct ClusterSimulator: Sendable {
+    package let options: SimulationOptions
+    package let targets: [SimTarget]
     /// Virtual time, ms since the Unix epoch (starts at `SimulationOptions.epochMs`).
-    public internal(set) var nowMs: Int64
+    package internal(set) var nowMs: Int64
 
     let nodes: [NodePlan]
     let workload: Workload
@@ -31,7 +31,7 @@ public struct ClusterSimulator: Sendable {
         case cooled(gpu: Int)
     }
 
-    public init(options: SimulationOptions) {
+    package init(options: SimulationOptions) {
         self.options = options
         nowMs = SimulationOptions.epochMs
         nodes = options.scenario.plan(nodes: options.resolvedNodes, gpusPerNode: options.resolvedGPUsPerNode)
@@ -96,29 +96,29 @@ public struct ClusterSimulator: Sendable {
     }
 
     /// Virtual ms since the scenario started.
-    public var elapsedMs: Int64 { nowMs - SimulationOptions.epochMs }
+    package var elapsedMs: Int64 { nowMs - SimulationOptions.epochMs }
 
     /// The scenario's name and what it shows.
-    public var scenarioDescription: String {
+    package var scenarioDescription: String {
         "\(options.scenario.rawValue): \(options.scenario.summary) "
             + "(\(nodes.count) nodes × \(options.resolvedGPUsPerNode) GPUs, \(instances.count) instances, "
             + "seed \(options.seed))"
     }
 
     /// Runs the simulation forward by `ms` of virtual time.
-    public mutating func advance(byMs ms: Int64) {
+    package mutating func advance(byMs ms: Int64) {
         advance(toMs: nowMs + ms)
     }
 
     /// Runs the simulation forward to virtual time `target` (ms since the Unix epoch); earlier times are no-ops.
-    public mutating func advance(toMs target: Int64) {
+    package mutating func advance(toMs target: Int64) {
         while nowMs < target {
             tick(lengthMs: min(options.stepMs, target - nowMs))
         }
     }
 
     /// Whether a target answers now, and if not, why.
-    public func status(of target: SimTarget) -> SimTargetStatus {
+    package func status(of target: SimTarget) -> SimTargetStatus {
         guard nodeUp[target.nodeIndex] else { return .nodeDown }
         guard let index = target.instanceIndex else { return .up }
         switch instances[index].phase {
@@ -131,7 +131,7 @@ public struct ClusterSimulator: Sendable {
     }
 
     /// The page the target serves now, or nil when it would not answer (node down, process not serving).
-    public func page(for target: SimTarget) -> [UInt8]? {
+    package func page(for target: SimTarget) -> [UInt8]? {
         guard status(of: target) == .up else { return nil }
         if let index = target.instanceIndex { return instances[index].page() }
         return dcgmTemplates[target.nodeIndex].render {

@@ -1,6 +1,6 @@
 /// A scheduled fault: what breaks, where, when (virtual ms after the scenario start) and for how long.
-public struct FaultEvent: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+package struct FaultEvent: Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The engine process dies (its in-flight requests are lost) and restarts after `restartMs`,
         /// loading its weights again with every counter back at zero.
         case crash(node: Int, instance: Int, restartMs: Int64)
@@ -12,6 +12,6 @@ public struct FaultEvent: Sendable, Hashable {
         case thermalThrottle(node: Int, gpu: Int, factor: Double, durationMs: Int64)
     }
 
-    public var atMs: Int64
-    public var kind: Kind
+    package var atMs: Int64
+    package var kind: Kind
 }

@@ -1,7 +1,7 @@
 /// Prometheus `file_sd` listings of the simulated targets: one target group per target, each with its
 /// `__metrics_path__`, so a plain scrape config finds every instance and exporter behind one address.
-public enum FileSD {
-    public static func json(targets: [SimTarget], address: String) -> [UInt8] {
+package enum FileSD {
+    package static func json(targets: [SimTarget], address: String) -> [UInt8] {
         var out = "[\n"
         for (index, target) in targets.enumerated() {
             out += "  {\"targets\": [\"\(escape(address))\"], \"labels\": {"

@@ -1,7 +1,7 @@
 /// One node of the simulated cluster: its GPU kind and the instances placed on it.
-public struct NodePlan: Sendable, Hashable {
-    public var name: String
-    public var gpu: GPUSpec
-    public var gpuCount: Int
-    public var instances: [InstancePlan]
+package struct NodePlan: Sendable, Hashable {
+    package var name: String
+    package var gpu: GPUSpec
+    package var gpuCount: Int
+    package var instances: [InstancePlan]
 }

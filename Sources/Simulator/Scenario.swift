@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A named situation to simulate: the cluster's layout, the traffic it gets and the faults it suffers.
-public enum Scenario: String, Sendable, Hashable, CaseIterable {
+package enum Scenario: String, Sendable, Hashable, CaseIterable {
     case steady
     case diurnal
     case burst
@@ -15,7 +15,7 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
     case failure
 
     /// One paragraph for `--help`, the README and the dashboard's title bar.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .steady:
             return "H100 nodes serving Llama-3.1-8B, Qwen2.5-32B (TP2) and Llama-3.1-70B (TP4) at a constant 55 % of capacity."
@@ -35,8 +35,8 @@ public enum Scenario: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Node and GPU counts used when the options leave them out.
-    public var defaultNodes: Int { 4 }
-    public var defaultGPUsPerNode: Int { 4 }
+    package var defaultNodes: Int { 4 }
+    package var defaultGPUsPerNode: Int { 4 }
 
     /// Where the instances go on `nodes` nodes of `gpusPerNode` GPUs.
     func plan(nodes: Int, gpusPerNode: Int) -> [NodePlan] {

@@ -1,6 +1,6 @@
 /// What one target served at one scrape of a fast-forward run: nil bytes when it did not answer.
-public struct SimScrape: Sendable {
-    public let timeMs: Int64
-    public let target: SimTarget
-    public let bytes: [UInt8]?
+package struct SimScrape: Sendable {
+    package let timeMs: Int64
+    package let target: SimTarget
+    package let bytes: [UInt8]?
 }

@@ -1,33 +1,33 @@
 /// One scrape target of the simulated cluster: an engine instance's `/metrics`, or one node's DCGM exporter.
-public struct SimTarget: Sendable, Hashable, Identifiable {
-    public enum Kind: String, Sendable, Hashable {
+package struct SimTarget: Sendable, Hashable, Identifiable {
+    package enum Kind: String, Sendable, Hashable {
         case engine
         case dcgm
     }
 
     /// Stable id, e.g. `sim://node-00/vllm-0` or `sim://node-00/dcgm` (the node is the host part, so engines join their node's GPUs from the id alone, live or replayed).
-    public let id: String
+    package let id: String
     /// HTTP path it is served at, e.g. `/node-00/vllm-0/metrics`.
-    public let path: String
+    package let path: String
     /// Node name, e.g. `node-00`.
-    public let node: String
-    public let kind: Kind
+    package let node: String
+    package let kind: Kind
     /// The server it impersonates, for engine targets.
-    public let engine: EngineKind?
+    package let engine: EngineKind?
     /// The Kubernetes pod an engine target runs in (in `namespace`), as service discovery would label it; the
     /// DCGM exporter names the same pod on the GPUs the engine uses, so the two are joined per GPU.
-    public var pod: String? { kind == .engine ? id.dropFirst("sim://".count).replacingOccurrences(of: "/", with: "-") : nil }
+    package var pod: String? { kind == .engine ? id.dropFirst("sim://".count).replacingOccurrences(of: "/", with: "-") : nil }
     /// The engine's container in its pod.
-    public var container: String? { engine?.rawValue }
+    package var container: String? { engine?.rawValue }
     /// The namespace of every simulated pod.
-    public static let namespace = "infertop-sim"
+    package static let namespace = "infertop-sim"
 
     /// Index of the node, and of the instance for engine targets, inside the simulator.
     let nodeIndex: Int
     let instanceIndex: Int?
 
     /// A file-system-safe name, e.g. `node-00_vllm-0`, for dumps and recordings.
-    public var slug: String {
+    package var slug: String {
         String(id.dropFirst("sim://".count).map { $0 == "/" ? "_" : $0 })
     }
 }

@@ -1,5 +1,5 @@
 /// Whether a target answers, and if not, why (what the scenario did to it).
-public enum SimTargetStatus: String, Sendable, Hashable {
+package enum SimTargetStatus: String, Sendable, Hashable {
     case up
     /// The instance has not been started yet (a later wave of a scale-out).
     case notStarted = "not-started"

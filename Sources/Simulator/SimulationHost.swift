@@ -2,15 +2,15 @@ import Synchronization
 
 /// A simulation running against real time: virtual time advances with real time × `speed`, and each request
 /// for a page first brings the simulation up to now. Shared by the HTTP server and its ticker, so it locks.
-public final class SimulationHost: Sendable {
+package final class SimulationHost: Sendable {
     /// What a path answers: status code, body and content type.
-    public struct Reply: Sendable {
-        public var status: Int
-        public var body: [UInt8]
-        public var contentType: String
+    package struct Reply: Sendable {
+        package var status: Int
+        package var body: [UInt8]
+        package var contentType: String
     }
 
-    public static let expositionContentType = "text/plain; version=0.0.4; charset=utf-8"
+    package static let expositionContentType = "text/plain; version=0.0.4; charset=utf-8"
 
     private struct State: Sendable {
         var simulator: ClusterSimulator
@@ -20,11 +20,11 @@ public final class SimulationHost: Sendable {
 
     private let state: Mutex<State>
     private let clock: ContinuousClock
-    public let speed: Double
-    public let targets: [SimTarget]
+    package let speed: Double
+    package let targets: [SimTarget]
     private let targetsByPath: [String: SimTarget]
 
-    public init(simulator: ClusterSimulator, speed: Double? = nil, clock: ContinuousClock = ContinuousClock()) {
+    package init(simulator: ClusterSimulator, speed: Double? = nil, clock: ContinuousClock = ContinuousClock()) {
         self.clock = clock
         self.speed = speed ?? simulator.options.speed
         self.targets = simulator.targets
@@ -33,7 +33,7 @@ public final class SimulationHost: Sendable {
     }
 
     /// Advances the simulation to the virtual time that corresponds to the real time now.
-    public func catchUp() {
+    package func catchUp() {
         let now = clock.now
         state.withLock { state in
             let real = state.realStart.duration(to: now)
@@ -43,13 +43,13 @@ public final class SimulationHost: Sendable {
     }
 
     /// A copy of the simulation as it is now (after catching up).
-    public func snapshot() -> ClusterSimulator {
+    package func snapshot() -> ClusterSimulator {
         catchUp()
         return state.withLock { $0.simulator }
     }
 
     /// The answer to a GET of `path`; `address` (host:port) is what the `/targets.json` listing points at.
-    public func reply(path: String, address: String) -> Reply {
+    package func reply(path: String, address: String) -> Reply {
         if path == "/targets.json" {
             return Reply(status: 200, body: FileSD.json(targets: targets, address: address),
                          contentType: "application/json")

@@ -6,12 +6,12 @@ import NIOCore
 
 /// Serves a `SimulationHost` over HTTP with Hummingbird: every target at its path, `/targets.json` for
 /// Prometheus file_sd, `/` as an index. A target that does not answer in the scenario gets a 503.
-public struct SimulatorServer: Sendable {
-    public let host: SimulationHost
-    public let bindHost: String
-    public let port: Int
+package struct SimulatorServer: Sendable {
+    package let host: SimulationHost
+    package let bindHost: String
+    package let port: Int
 
-    public init(host: SimulationHost, bindHost: String = "127.0.0.1", port: Int = 9400) {
+    package init(host: SimulationHost, bindHost: String = "127.0.0.1", port: Int = 9400) {
         self.host = host
         self.bindHost = bindHost
         self.port = port
@@ -20,7 +20,7 @@ public struct SimulatorServer: Sendable {
     /// Runs until cancelled (or, with `handleSignals`, until SIGINT/SIGTERM), calling `onBound` with the
     /// address the OS gave (port 0 picks a free one). A ticker advances the simulation once a second so
     /// that time moves between scrapes.
-    public func run(handleSignals: Bool = false, onBound: @escaping @Sendable (String, Int) async -> Void) async throws {
+    package func run(handleSignals: Bool = false, onBound: @escaping @Sendable (String, Int) async -> Void) async throws {
         let simulation = host
         let boundAddress = Mutex<String>("\(bindHost):\(port)")
         let responder = CallbackResponder<BasicRequestContext> { request, _ in

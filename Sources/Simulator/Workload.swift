@@ -8,20 +8,20 @@ import Darwin
 ///
 /// Load is a fraction of the estimated capacity of every instance planned for a model, so a scenario means
 /// the same thing on 2 nodes and on 64: `1.0` is about as much as the planned fleet can sustain.
-public struct Workload: Sendable {
+package struct Workload: Sendable {
     /// Median and log-normal shape of prompt lengths, tokens.
-    public var promptMedian: Double
-    public var promptSigma: Double
+    package var promptMedian: Double
+    package var promptSigma: Double
     /// Median and shape of the output the client wants; longer than `maxTokens` ends with reason `length`.
-    public var outputMedian: Double
-    public var outputSigma: Double
-    public var maxTokens: Int
+    package var outputMedian: Double
+    package var outputSigma: Double
+    package var maxTokens: Int
     /// Share of requests that start with one of `prefixGroups` shared system prompts of `prefixTokens` tokens.
-    public var prefixShare: Double
-    public var prefixGroups: Int
-    public var prefixTokens: Int
+    package var prefixShare: Double
+    package var prefixGroups: Int
+    package var prefixTokens: Int
     /// Load as a fraction of capacity at a virtual time (ms since the scenario started).
-    public var load: @Sendable (Int64) -> Double
+    package var load: @Sendable (Int64) -> Double
 
     /// The mean of a log-normal with this median and shape (used to size capacity).
     static func mean(median: Double, sigma: Double) -> Double { median * exp(sigma * sigma / 2) }

@@ -4,16 +4,16 @@ import Foundation
 /// concurrent streaming completions, each with when it was sent and ended, when each piece arrived with the
 /// running count of tokens, and the final answer's `tokens_predicted`, `tokens_evaluated` and `timings`. The
 /// client's counts are the ground truth a test holds the server's metrics, and infertop's reading of them, to.
-public struct LlamaLoad: Decodable, Sendable {
+package struct LlamaLoad: Decodable, Sendable {
     /// One completion as the client saw it; times in seconds since 1970.
-    public struct Request: Decodable, Sendable {
-        public var sent: Double
-        public var done: Double
+    package struct Request: Decodable, Sendable {
+        package var sent: Double
+        package var done: Double
         /// (arrival time, tokens generated so far).
-        public var pieces: [[Double]]
-        public var tokensPredicted: Int?
-        public var tokensEvaluated: Int?
-        public var timings: Timings?
+        package var pieces: [[Double]]
+        package var tokensPredicted: Int?
+        package var tokensEvaluated: Int?
+        package var timings: Timings?
 
         enum CodingKeys: String, CodingKey {
             case sent, done, pieces, timings
@@ -22,16 +22,16 @@ public struct LlamaLoad: Decodable, Sendable {
         }
 
         /// When the prompt had been processed: the first piece's arrival.
-        public var firstTokenAt: Double? { pieces.first?[0] }
+        package var firstTokenAt: Double? { pieces.first?[0] }
     }
 
     /// llama.cpp's own account of one request.
-    public struct Timings: Decodable, Sendable {
-        public var cacheN: Int
-        public var promptN: Int
-        public var promptMs: Double
-        public var predictedN: Int
-        public var predictedMs: Double
+    package struct Timings: Decodable, Sendable {
+        package var cacheN: Int
+        package var promptN: Int
+        package var promptMs: Double
+        package var predictedN: Int
+        package var predictedMs: Double
 
         enum CodingKeys: String, CodingKey {
             case cacheN = "cache_n", promptN = "prompt_n", promptMs = "prompt_ms"
@@ -39,25 +39,25 @@ public struct LlamaLoad: Decodable, Sendable {
         }
     }
 
-    public var requests: [Request]
-    public var errors: [String]
+    package var requests: [Request]
+    package var errors: [String]
 
     /// Runs the load against `url` with `clients` streams back to back for `seconds`, and waits (bounded) for its
     /// counts. Throws with the driver's output when it fails or a request failed.
-    public static func run(against url: URL, clients: Int, seconds: Double, folder: URL,
+    package static func run(against url: URL, clients: Int, seconds: Double, folder: URL,
                            timeout: Duration = .seconds(300)) async throws -> LlamaLoad {
         let process = try start(against: url, clients: clients, seconds: seconds, folder: folder)
         return try await process.finish(within: timeout)
     }
 
     /// The load driver while it runs.
-    public struct Running {
+    package struct Running {
         let process: Process
         let out: URL
         let log: URL
 
         /// Waits (bounded) for the driver to end and reads its counts.
-        public func finish(within timeout: Duration) async throws -> LlamaLoad {
+        package func finish(within timeout: Duration) async throws -> LlamaLoad {
             let ended = await Polling.until(timeout: timeout, interval: .milliseconds(100)) { !process.isRunning }
             let output = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(1_000)
             guard ended else {
@@ -72,11 +72,11 @@ public struct LlamaLoad: Decodable, Sendable {
             return load
         }
 
-        public var isRunning: Bool { process.isRunning }
+        package var isRunning: Bool { process.isRunning }
     }
 
     /// Starts the driver; `finish` waits for it.
-    public static func start(against url: URL, clients: Int, seconds: Double, folder: URL) throws -> Running {
+    package static func start(against url: URL, clients: Int, seconds: Double, folder: URL) throws -> Running {
         let script = Fixtures.repositoryRoot.appendingPathComponent("Tests/Scripts/llama_load.py").path
         let out = folder.appendingPathComponent("load-\(UUID().uuidString.prefix(8)).json")
         let log = folder.appendingPathComponent("load-\(UUID().uuidString.prefix(8)).log")
@@ -94,7 +94,7 @@ public struct LlamaLoad: Decodable, Sendable {
     }
 
     /// Tokens generated in (from, to], by the pieces' arrival.
-    public func generatedTokens(from: Double, to: Double) -> Int {
+    package func generatedTokens(from: Double, to: Double) -> Int {
         var total = 0
         for request in requests {
             var before = 0.0
@@ -107,7 +107,7 @@ public struct LlamaLoad: Decodable, Sendable {
     }
 
     /// Prompt tokens processed in (from, to]: those of the requests whose first token arrived then.
-    public func promptTokens(from: Double, to: Double) -> Int {
+    package func promptTokens(from: Double, to: Double) -> Int {
         requests.filter { ($0.firstTokenAt ?? 0) > from && ($0.firstTokenAt ?? 0) <= to }
             .reduce(0) { $0 + ($1.timings?.promptN ?? 0) }
     }
@@ -116,7 +116,7 @@ public struct LlamaLoad: Decodable, Sendable {
     /// clients: it had begun one before its first piece reached the client, and it worked on it at least as long
     /// as its own timings say, starting no earlier than the client sent it. (The client's send and end times alone
     /// do not bound the server's: under load a request waits in the socket before the server takes it.)
-    public func openThroughout(from: Double, to: Double) -> Int {
+    package func openThroughout(from: Double, to: Double) -> Int {
         requests.filter { request in
             guard let first = request.firstTokenAt, let timings = request.timings else { return false }
             return first <= from && request.sent + (timings.promptMs + timings.predictedMs) / 1000 >= to
@@ -124,13 +124,13 @@ public struct LlamaLoad: Decodable, Sendable {
     }
 
     /// Requests the clients had open at some moment of [from, to]: the most the server can have held then.
-    public func openDuring(from: Double, to: Double) -> Int {
+    package func openDuring(from: Double, to: Double) -> Int {
         requests.filter { $0.sent < to && $0.done > from }.count
     }
 
     /// llama.cpp's own mean time per output token over the requests that ended in (from, to]: generation time
     /// over decode steps (n − 1 tokens a request: the first comes with the prompt); nil when none ended.
-    public func meanTimePerOutputToken(from: Double = -.infinity, to: Double = .infinity) -> Double? {
+    package func meanTimePerOutputToken(from: Double = -.infinity, to: Double = .infinity) -> Double? {
         let ended = requests.filter { $0.done > from && $0.done <= to }.compactMap(\.timings)
         let steps = ended.reduce(0) { $0 + max($1.predictedN - 1, 0) }
         guard steps > 0 else { return nil }
@@ -138,13 +138,13 @@ public struct LlamaLoad: Decodable, Sendable {
     }
 
     /// The same time over all tokens (n a request): what the server's counters give.
-    public var meanTimePerGeneratedToken: Double? {
+    package var meanTimePerGeneratedToken: Double? {
         let all = requests.compactMap(\.timings)
         let tokens = all.reduce(0) { $0 + $1.predictedN }
         return tokens > 0 ? all.reduce(0) { $0 + $1.predictedMs } / 1000 / Double(tokens) : nil
     }
 
-    public var totalPredicted: Int { requests.reduce(0) { $0 + ($1.tokensPredicted ?? 0) } }
-    public var totalPromptProcessed: Int { requests.reduce(0) { $0 + ($1.timings?.promptN ?? 0) } }
-    public var totalPromptCached: Int { requests.reduce(0) { $0 + ($1.timings?.cacheN ?? 0) } }
+    package var totalPredicted: Int { requests.reduce(0) { $0 + ($1.tokensPredicted ?? 0) } }
+    package var totalPromptProcessed: Int { requests.reduce(0) { $0 + ($1.timings?.promptN ?? 0) } }
+    package var totalPromptCached: Int { requests.reduce(0) { $0 + ($1.timings?.cacheN ?? 0) } }
 }

@@ -11,14 +11,14 @@ import FoundationNetworking
 ///
 /// The server is built once into a cache outside the checkout by `scripts/setup.sh --tests` (`scripts/llama-server.sh`);
 /// `binary` only looks there, so a test never starts that build.
-public final class LlamaServerPeer {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
-        public init(_ description: String) { self.description = description }
+package final class LlamaServerPeer {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
+        package init(_ description: String) { self.description = description }
     }
 
     /// The cached server's path, or nil when `scripts/setup.sh --tests` has not built it.
-    public static let binary: String? = {
+    package static let binary: String? = {
         let script = Fixtures.repositoryRoot.appendingPathComponent("scripts/llama-server.sh")
         guard let output = try? run(script.path, ["--cached"]), output.status == 0 else { return nil }
         let path = output.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -26,14 +26,14 @@ public final class LlamaServerPeer {
     }()
 
     /// Why the llama.cpp end-to-end tests do not run here, for `.enabled(if:)`.
-    public static let absentReason = """
+    package static let absentReason = """
         no cached llama-server: run scripts/setup.sh --tests (it builds one into ~/.cache/infertop/llama.cpp, 10-15 \
         minutes once); .ci/run does
         """
 
     /// Writes a tiny llama-architecture model (`Tests/Scripts/make_tiny_gguf.py`, about 4 MB, a second) into
     /// `folder`; 256-wide and 2 layers deep it generates several hundred tokens a second on one busy core.
-    public static func makeModel(in folder: URL, name: String = "tiny.gguf") throws -> URL {
+    package static func makeModel(in folder: URL, name: String = "tiny.gguf") throws -> URL {
         let tool = Fixtures.repositoryRoot.appendingPathComponent("Tests/Scripts/make_tiny_gguf.py").path
         let model = folder.appendingPathComponent(name)
         let output = try run("/usr/bin/env", ["python3", tool, model.path, "--embd", "256", "--layers", "2",
@@ -45,15 +45,15 @@ public final class LlamaServerPeer {
         return model
     }
 
-    public let log: URL
+    package let log: URL
     private let process: Process
     /// The port it listens on, known once `ready` returned.
-    public private(set) var port: Int
+    package private(set) var port: Int
 
     /// Starts the server on `model`, named `alias` in its API, with `slots` parallel slots, on `port` (0: one
     /// the OS picks). One thread: on a loaded 2-core machine ggml's spinning thread barrier otherwise costs
     /// a hundredfold (measured: 0.8 instead of 300 tokens a second per slot at a load average of 20).
-    public init(model: URL, alias: String, folder: URL, port: Int = 0, slots: Int = 4) throws {
+    package init(model: URL, alias: String, folder: URL, port: Int = 0, slots: Int = 4) throws {
         guard let binary = Self.binary else { throw Failure(Self.absentReason) }
         log = folder.appendingPathComponent("llama-server-\(UUID().uuidString.prefix(8)).log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
@@ -76,7 +76,7 @@ public final class LlamaServerPeer {
 
     /// Waits (bounded) until the server listens and its model is loaded; returns its base URL.
     @discardableResult
-    public func ready(within timeout: Duration = .seconds(120)) async throws -> URL {
+    package func ready(within timeout: Duration = .seconds(120)) async throws -> URL {
         let listening = await Polling.until(timeout: timeout, interval: .milliseconds(100)) {
             if let found = self.listeningPort() { self.port = found }
             return self.port != 0 || !self.process.isRunning
@@ -95,13 +95,13 @@ public final class LlamaServerPeer {
         return url
     }
 
-    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
-    public var metricsURL: URL { baseURL.appendingPathComponent("metrics") }
-    public var isRunning: Bool { process.isRunning }
+    package var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    package var metricsURL: URL { baseURL.appendingPathComponent("metrics") }
+    package var isRunning: Bool { process.isRunning }
 
     /// Ends the server at once, as a crash would (SIGKILL: the test process's children inherit a signal mask
     /// that blocks SIGTERM), and waits for it.
-    public func stop() {
+    package func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -109,7 +109,7 @@ public final class LlamaServerPeer {
     }
 
     /// The end of its log, for a failure message.
-    public var tail: String {
+    package var tail: String {
         ((try? String(contentsOf: log, encoding: .utf8)) ?? "").suffix(1_500).description
     }
 

@@ -1,15 +1,15 @@
 import Foundation
 
 /// `promtool check metrics` from Debian's `prometheus` package: exit 0 clean, 3 naming lint only, 1 a parse error.
-public enum Promtool {
-    public static let path = "/usr/bin/promtool"
+package enum Promtool {
+    package static let path = "/usr/bin/promtool"
 
-    public struct Missing: Error, CustomStringConvertible {
-        public var description: String { "promtool not found at \(Promtool.path): apt-get install -y prometheus" }
+    package struct Missing: Error, CustomStringConvertible {
+        package var description: String { "promtool not found at \(Promtool.path): apt-get install -y prometheus" }
     }
 
     /// Runs `promtool check metrics` with `page` on stdin; returns its exit status and output.
-    public static func check(_ page: [UInt8]) throws -> (status: Int32, output: String) {
+    package static func check(_ page: [UInt8]) throws -> (status: Int32, output: String) {
         guard FileManager.default.isExecutableFile(atPath: path) else { throw Missing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -1,11 +1,11 @@
 /// SplitMix64: a tiny seeded generator, the same on every platform, so tests need no global randomness.
-public struct SplitMix: RandomNumberGenerator, Sendable {
-    public var state: UInt64
+package struct SplitMix: RandomNumberGenerator, Sendable {
+    package var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
-    public init(state: UInt64) { self.state = state }
+    package init(seed: UInt64) { state = seed }
+    package init(state: UInt64) { self.state = state }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,8 +14,8 @@ public struct SplitMix: RandomNumberGenerator, Sendable {
     }
 
     /// A double in [0, 1).
-    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    package mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 
     /// An integer in 0..<n.
-    public mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    package mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }

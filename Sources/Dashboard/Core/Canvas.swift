@@ -3,20 +3,20 @@ import Formatting
 /// A grid of styled cells that every view draws into. It is the one renderer behind every sink: the curses
 /// backend diffs and blits it, `plainText` prints it for snapshots and golden tests. Drawing outside the grid is
 /// clipped silently, so no widget can crash on a tiny terminal.
-public struct Canvas: Equatable, Sendable {
-    public let size: Size
-    public private(set) var cells: [Cell]
+package struct Canvas: Equatable, Sendable {
+    package let size: Size
+    package private(set) var cells: [Cell]
 
-    public init(size: Size, fill: Cell = .blank) {
+    package init(size: Size, fill: Cell = .blank) {
         self.size = size
         self.cells = Array(repeating: fill, count: size.width * size.height)
     }
 
-    public var width: Int { size.width }
-    public var height: Int { size.height }
-    public var bounds: Rect { Rect(size: size) }
+    package var width: Int { size.width }
+    package var height: Int { size.height }
+    package var bounds: Rect { Rect(size: size) }
 
-    public subscript(x: Int, y: Int) -> Cell {
+    package subscript(x: Int, y: Int) -> Cell {
         guard x >= 0, y >= 0, x < width, y < height else { return .blank }
         return cells[y * width + x]
     }
@@ -27,7 +27,7 @@ public struct Canvas: Equatable, Sendable {
     /// Every character any widget writes passes here, so nothing reaches the terminal at a width the canvas did not
     /// count. Returns the number of columns used.
     @discardableResult
-    public mutating func put(_ character: Character, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
+    package mutating func put(_ character: Character, x: Int, y: Int, role: StyleRole, clip: Rect? = nil) -> Int {
         guard let w = DisplayWidth.of(character) else {
             return put("?", x: x, y: y, role: role, clip: clip)
         }
@@ -46,7 +46,7 @@ public struct Canvas: Equatable, Sendable {
     /// Writes `text` from (x, y), using at most `maxWidth` columns (and never beyond `clip` or the canvas).
     /// Returns the number of columns written.
     @discardableResult
-    public mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
+    package mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
                                clip: Rect? = nil) -> Int {
         guard y >= 0, y < height, x < width, maxWidth > 0 else { return 0 }
         var column = x
@@ -63,7 +63,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Copies another canvas onto this one with its top-left corner at (x, y), clipped to this canvas.
-    public mutating func paste(_ other: Canvas, x: Int, y: Int) {
+    package mutating func paste(_ other: Canvas, x: Int, y: Int) {
         for row in 0..<other.height {
             for column in 0..<other.width {
                 let cell = other[column, row]
@@ -75,7 +75,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Fills a rectangle (clipped to the canvas) with one character.
-    public mutating func fill(_ rect: Rect, with character: Character = " ", role: StyleRole = .text) {
+    package mutating func fill(_ rect: Rect, with character: Character = " ", role: StyleRole = .text) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         let cell = Cell(character, role)
@@ -89,7 +89,7 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// Changes the role of every cell in a rectangle, keeping the characters (used for selection highlights).
-    public mutating func restyle(_ rect: Rect, role: StyleRole) {
+    package mutating func restyle(_ rect: Rect, role: StyleRole) {
         let area = rect.intersection(bounds)
         guard !area.isEmpty else { return }
         for row in area.y..<area.maxY {
@@ -99,7 +99,7 @@ public struct Canvas: Equatable, Sendable {
 
     /// Replaces every non-ASCII character with an ASCII look-alike (`—`→`-`, `·`→`.`, `µ`→`u`, …) or `?`, for
     /// terminals whose locale is not UTF-8: widgets draw their usual text and this one table makes it safe.
-    public mutating func foldToASCII() {
+    package mutating func foldToASCII() {
         for i in cells.indices where !(cells[i].character.isASCII) {
             if cells[i].isContinuation {
                 cells[i].character = " "
@@ -115,7 +115,7 @@ public struct Canvas: Equatable, Sendable {
     ]
 
     /// One row as text (continuation cells skipped), trailing spaces kept.
-    public func line(_ y: Int) -> String {
+    package func line(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }
         var out = ""
         out.reserveCapacity(width)
@@ -127,12 +127,12 @@ public struct Canvas: Equatable, Sendable {
     }
 
     /// The whole canvas as text, one line per row with trailing spaces removed: the golden-frame and snapshot form.
-    public var plainText: String {
+    package var plainText: String {
         (0..<height).map { trimTrailing(line($0)) }.joined(separator: "\n")
     }
 
     /// The roles of one row, for tests that assert a look (e.g. "this GPU's bar is critical").
-    public func roles(row y: Int) -> [StyleRole] {
+    package func roles(row y: Int) -> [StyleRole] {
         guard y >= 0, y < height else { return [] }
         return Array(cells[(y * width)..<((y + 1) * width)].map(\.role))
     }

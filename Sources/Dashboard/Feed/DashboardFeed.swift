@@ -1,7 +1,7 @@
 /// Where the dashboard gets its data, whatever the source (targets, simulator, replay). `latest()` must return
 /// at once (a lock-protected value the collectors update off the drawing path), so a hanging target can never
 /// freeze the screen.
-public protocol DashboardFeed: Sendable {
+package protocol DashboardFeed: Sendable {
     /// The newest frame; called on every loop turn, so it must not block.
     func latest() -> DashboardFrame
     /// A request from the user (pause, resume, chart window); sources that cannot act on it ignore it.
@@ -12,11 +12,11 @@ public protocol DashboardFeed: Sendable {
 }
 
 extension DashboardFeed {
-    public var wake: WakePipe? { nil }
+    package var wake: WakePipe? { nil }
 }
 
 /// What the dashboard can ask of its feed.
-public enum FeedCommand: Sendable, Equatable {
+package enum FeedCommand: Sendable, Equatable {
     /// The user paused the display: a replay stops advancing; live collection continues.
     case pause
     case resume

@@ -2,23 +2,23 @@ import ClusterModel
 import Insights
 
 /// What a view draws from: the latest cluster picture, its history, and where it came from.
-public struct DashboardFrame: Sendable {
-    public var snapshot: ClusterSnapshot
-    public var history: ClusterHistory
+package struct DashboardFrame: Sendable {
+    package var snapshot: ClusterSnapshot
+    package var history: ClusterHistory
     /// Shown in the header: "simulator seed 42", "3 targets", "replay incident.rec ×4".
-    public var source: String
+    package var source: String
     /// The refresh interval, when the source has one.
-    public var intervalSeconds: Double?
+    package var intervalSeconds: Double?
     /// Increases with every new snapshot, so the runner redraws only when something changed.
-    public var generation: Int
+    package var generation: Int
     /// Set when the source is a replay: the timeline bar draws it.
-    public var replay: ReplayStatus?
+    package var replay: ReplayStatus?
     /// The alert engine (active alerts, event log, loads) kept beside the store; nil when not evaluated.
-    public var alerts: AlertEngine?
+    package var alerts: AlertEngine?
     /// The source's own health (a query server's interval, data age and errors); nil when it reports none.
-    public var health: SourceHealth?
+    package var health: SourceHealth?
 
-    public init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
+    package init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
                 generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil, health: SourceHealth? = nil) {
         self.snapshot = snapshot
         self.history = history
@@ -31,7 +31,7 @@ public struct DashboardFrame: Sendable {
     }
 
     /// Before the first scrape.
-    public static func empty(source: String) -> DashboardFrame {
+    package static func empty(source: String) -> DashboardFrame {
         DashboardFrame(snapshot: .empty, history: ClusterHistory(capacity: 1), source: source, generation: 0)
     }
 }

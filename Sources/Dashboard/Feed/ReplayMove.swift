@@ -1,5 +1,5 @@
 /// What the replay keys ask of a replay: step, change speed, jump.
-public enum ReplayMove: Sendable, Hashable {
+package enum ReplayMove: Sendable, Hashable {
     /// One scrape forward or back (→ ←).
     case stepForward, stepBackward
     /// Twice or half as fast (] [), between 0.25× and 64×.

@@ -1,18 +1,18 @@
 /// Where a replay is, for the header and the timeline bar: its span, the playhead, the speed, and the
 /// moments where something happened (targets going down or coming back).
-public struct ReplayStatus: Sendable, Equatable {
-    public var startMs: Int64
-    public var endMs: Int64
-    public var positionMs: Int64
-    public var speed: Double
-    public var paused: Bool
-    public var atEnd: Bool
+package struct ReplayStatus: Sendable, Equatable {
+    package var startMs: Int64
+    package var endMs: Int64
+    package var positionMs: Int64
+    package var speed: Double
+    package var paused: Bool
+    package var atEnd: Bool
     /// Where a damaged recording stops being readable, said for a person.
-    public var damage: String?
+    package var damage: String?
     /// Times (ms since the epoch) of the recording's health events, for marks on the timeline.
-    public var eventTimesMs: [Int64]
+    package var eventTimesMs: [Int64]
 
-    public init(startMs: Int64, endMs: Int64, positionMs: Int64, speed: Double, paused: Bool, atEnd: Bool,
+    package init(startMs: Int64, endMs: Int64, positionMs: Int64, speed: Double, paused: Bool, atEnd: Bool,
                 damage: String? = nil, eventTimesMs: [Int64] = []) {
         self.startMs = startMs
         self.endMs = endMs
@@ -25,7 +25,7 @@ public struct ReplayStatus: Sendable, Equatable {
     }
 
     /// How far through the recording the playhead is, 0…1.
-    public var fraction: Double {
+    package var fraction: Double {
         endMs > startMs ? min(1, max(0, Double(positionMs - startMs) / Double(endMs - startMs))) : 1
     }
 }

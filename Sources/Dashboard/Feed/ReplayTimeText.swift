@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads a moment of a replay as people type it: an offset from the start (`90`, `90s`, `12:30`, `00:12:30`,
 /// `1h2m`) or an absolute ISO-8601 time (`2026-01-01T00:12:30Z`). Shared by `--at` and the `g` prompt.
-public enum ReplayTimeText {
-    public enum Moment: Equatable, Sendable {
+package enum ReplayTimeText {
+    package enum Moment: Equatable, Sendable {
         case offset(ms: Int64)
         case absolute(ms: Int64)
 
         /// Milliseconds from `startMs`.
-        public func offsetMs(from startMs: Int64) -> Int64 {
+        package func offsetMs(from startMs: Int64) -> Int64 {
             switch self {
             case .offset(let ms): return ms
             case .absolute(let ms):
@@ -19,9 +19,9 @@ public enum ReplayTimeText {
     }
 
     /// The longest offset or the furthest time accepted: ±10,000 years, so every moment fits in milliseconds.
-    public static let limitSeconds = 10_000 * 365.25 * 86_400
+    package static let limitSeconds = 10_000 * 365.25 * 86_400
 
-    public static func parse(_ text: String) -> Moment? {
+    package static func parse(_ text: String) -> Moment? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         if trimmed.contains("T"), let date = ISO8601DateFormatter().date(from: trimmed) {
@@ -63,7 +63,7 @@ public enum ReplayTimeText {
     }
 
     /// `1:02:03` or `12:30` for an offset in milliseconds.
-    public static func format(offsetMs: Int64) -> String {
+    package static func format(offsetMs: Int64) -> String {
         let seconds = max(0, offsetMs / 1000)
         let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60)
         let two = { (n: Int64) in n < 10 ? "0\(n)" : "\(n)" }

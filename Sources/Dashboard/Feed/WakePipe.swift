@@ -10,14 +10,14 @@ import Darwin
 ///
 /// Both ends are non-blocking: a ring into a full pipe is dropped (the waiter is already due to wake), and
 /// `ring` is only a `write(2)`, so a signal handler may call it.
-public final class WakePipe: Sendable {
+package final class WakePipe: Sendable {
     /// The end to poll for reading.
-    public let descriptor: Int32
+    package let descriptor: Int32
     /// The end `ring` writes to.
-    public let writeDescriptor: Int32
+    package let writeDescriptor: Int32
 
     /// Nil when the process is out of descriptors; the dashboard then looks at its feed on a timer instead.
-    public init?() {
+    package init?() {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return nil }
         for end in ends {
@@ -33,18 +33,18 @@ public final class WakePipe: Sendable {
         close(writeDescriptor)
     }
 
-    public func ring() {
+    package func ring() {
         WakePipe.ring(writeDescriptor)
     }
 
     /// Rings a pipe by its write end, with nothing else: what a signal handler may do.
-    public static func ring(_ writeDescriptor: Int32) {
+    package static func ring(_ writeDescriptor: Int32) {
         var byte: UInt8 = 1
         _ = write(writeDescriptor, &byte, 1)
     }
 
     /// Empties the pipe, so the next `poll` waits for the next ring.
-    public func drain() {
+    package func drain() {
         var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         while withUnsafeMutableBytes(of: &buffer, { read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
     }

@@ -3,11 +3,11 @@ import Insights
 
 /// The active alerts in one line: a count by severity and the most urgent alerts, right-aligned in the row
 /// it is given (the overview's footer, the breadcrumb line), so a problem is visible from every screen.
-public enum AlertStrip {
+package enum AlertStrip {
     /// Draws the strip right-aligned in `rect`'s first row, in at most half of it; draws nothing when no alert is
     /// active. Returns the columns it took, so what shares the row (the key hints) is drawn beside it, not under.
     @discardableResult
-    public static func drawSummary(_ canvas: inout Canvas, _ rect: Rect, _ alerts: [Alert], _ ctx: ViewContext) -> Int {
+    package static func drawSummary(_ canvas: inout Canvas, _ rect: Rect, _ alerts: [Alert], _ ctx: ViewContext) -> Int {
         guard !alerts.isEmpty, !rect.isEmpty else { return 0 }
         let critical = alerts.filter { $0.severity == .critical }.count
         var pieces: [FlowText.Piece] = [(" ▲ \(alerts.count) alert" + (alerts.count == 1 ? "" : "s"), critical > 0 ? .critical : .warn)]

@@ -4,7 +4,7 @@ import Insights
 
 /// Batch size against inter-token latency and tokens/s over the chart window, binned: each row a range of
 /// batch sizes with its mean ITL and throughput as bars, and the row where more batching stops paying marked.
-public enum BatchingView {
+package enum BatchingView {
     /// A bin of batch sizes, with what its bars are scaled against and its mark.
     struct BinRow {
         var bin: BatchingTradeoff.Bin
@@ -32,14 +32,14 @@ public enum BatchingView {
         Column("", .text(minimum: 1), priority: 40) { rows, i, _ in rows[i].mark.map { .text($0, .accent) } ?? .plain("") },
     ]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, instanceID: String) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, instanceID: String) {
         let tradeoff = BatchingTradeoff.instance(instanceID, history: ctx.frame.history, window: ctx.chartWindow)
         let model = ctx.snapshot.instance(id: instanceID)?.model
         let name = DisplayName.instance(id: instanceID)
         draw(&canvas, rect, ctx, tradeoff, title: "batching · " + (model.map { DisplayName.model($0) + " on " } ?? "") + name)
     }
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, model: String) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, model: String) {
         let tradeoff = BatchingTradeoff.model(model, snapshot: ctx.snapshot, history: ctx.frame.history, window: ctx.chartWindow)
         let count = ctx.snapshot.instances.filter { $0.model == model }.count
         draw(&canvas, rect, ctx, tradeoff, title: "batching · \(model) across \(count) instances")

@@ -4,7 +4,7 @@ import Insights
 
 /// Model loading takes minutes: instances loading now (since when, VRAM so far), each model's typical load
 /// time, and the past loads with how long they took and how they ended.
-public enum ColdStartsView {
+package enum ColdStartsView {
     static let loadingColumns: [Column<ColdStarts.Loading>] = [
         Column("instance", .name(minimum: 12, maximum: 40, kind: .target), priority: 100) { rows, i, ctx in
             .plain(ctx.clean(DisplayName.instance(id: rows[i].load.instanceID)))
@@ -35,7 +35,7 @@ public enum ColdStartsView {
         Column("loaded GiB", .number, priority: 50) { rows, i, ctx in .plain(Format.gib(rows[i].vramLoadedBytes, absent: ctx.absent)) },
     ]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         guard ctx.frame.alerts != nil else {
             let inside = Box.draw(&canvas, rect, title: "cold starts", glyphs: ctx.glyphs)
             InsightView.message(&canvas, inside, "loads are not tracked for this source")

@@ -4,7 +4,7 @@ import Insights
 
 /// Alerts firing now, and the event log: start, duration or "ongoing", rule, subject, peak, severity. The log
 /// lives beside the store, so it is the same whichever screen was open when the events happened.
-public enum EventLogView {
+package enum EventLogView {
     static let activeColumns: [Column<Alert>] = [
         Column("severity", .name(minimum: 4, maximum: 8, kind: .plain), priority: 90) { rows, i, _ in
             .text(rows[i].severity.rawValue, InsightView.role(rows[i].severity))
@@ -42,7 +42,7 @@ public enum EventLogView {
         },
     ]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         guard let engine = ctx.frame.alerts else {
             let inside = Box.draw(&canvas, rect, title: "events", glyphs: ctx.glyphs)
             InsightView.message(&canvas, inside, "alerts are not evaluated for this source")

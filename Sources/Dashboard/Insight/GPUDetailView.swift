@@ -4,8 +4,8 @@ import Insights
 
 /// One GPU: its figures now, VRAM, utilization, temperature and power over the chart window, its MIG
 /// slices, and the engine instances that live on it (Enter opens one).
-public enum GPUDetailView {
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
+package enum GPUDetailView {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
         guard let gpu = ctx.snapshot.gpu(id: id) else {
             InsightView.message(&canvas, rect, "GPU \(TextSanitizer.clean(id)) is not in this frame")
             return

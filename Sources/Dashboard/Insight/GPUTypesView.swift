@@ -4,7 +4,7 @@ import Insights
 
 /// GPU types side by side: count, mean VRAM use and utilization, tokens/s per GPU and per watt, TTFT p95;
 /// under each type, the models served on it, so the same model on two types is compared directly.
-public enum GPUTypesView {
+package enum GPUTypesView {
     typealias Row = GPUTypeComparison.Row
 
     static let columns: [Column<Row>] = [
@@ -36,7 +36,7 @@ public enum GPUTypesView {
         },
     ]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         let rows = GPUTypeComparison.build(ctx.snapshot).rows
         let selected = ctx.state.insight.selected(.gpuTypes)
         let inside = rect.inset(by: 1)

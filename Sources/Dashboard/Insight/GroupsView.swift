@@ -5,7 +5,7 @@ import Insights
 /// Thousands of GPUs as a list of groups (by node or by model) with their aggregates: GPUs, VRAM used/total,
 /// hottest GPU, utilization, power, tokens/s, queue and fullest KV cache. Groups open to show their GPUs;
 /// the filter expression narrows the GPUs before they are grouped, and sorting orders the groups.
-public enum GroupsView {
+package enum GroupsView {
     static let columns: [Column<GroupedRow>] = [
         Column("group", .name(minimum: 12, maximum: 40, kind: .node), priority: 100) { rows, i, ctx in
             switch rows[i] {
@@ -70,7 +70,7 @@ public enum GroupsView {
     /// The column each sort key marks.
     static let sortColumns: [GroupSortKey: Int] = [.name: 0, .gpus: 1, .vram: 2, .util: 3, .temp: 4, .power: 5, .tps: 6]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         let insight = ctx.state.insight
         let rows = InsightRows.groupRows(ctx.frame, ctx.state)
         let groupCount = rows.filter { if case .group = $0 { return true } else { return false } }.count

@@ -4,13 +4,13 @@ import Insights
 
 /// One cell per GPU, nodes packed side by side ("node-12 ▆▆▂▂█▆▂▂"), coloured by the chosen metric's legend
 /// level: thousands of GPUs on one screen. The selected cell's GPU is described under the map; Enter opens it.
-public enum HeatmapView {
+package enum HeatmapView {
     /// Columns a node's name gets in front of its cells: the longest name (up to 16) and a space.
     static func nameWidth(_ map: Heatmap) -> Int {
         min(16, map.rows.map { DisplayWidth.of($0.node) }.max() ?? 0) + 1
     }
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         let metric = ctx.state.insight.heatmapMetric
         let map = InsightRows.heatmap(ctx.frame, ctx.state)
         let note = InsightFilter(ctx.state.filter).titleNote(ctx.state.filter)
@@ -86,7 +86,7 @@ public enum HeatmapView {
     }
 
     /// The selection `rows` node lines up or down, keeping the position within the node where it can.
-    public static func move(_ selected: Int, rows: Int, map: Heatmap) -> Int {
+    package static func move(_ selected: Int, rows: Int, map: Heatmap) -> Int {
         var starts: [Int] = []
         var first = 0
         for row in map.rows {

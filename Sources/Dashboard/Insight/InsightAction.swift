@@ -1,7 +1,7 @@
 /// What a key asks of the insight screens. Resolved by `InsightReducer` with the frame at hand, because
 /// opening "the selected row" must name a GPU or instance by id, not by a row number that the next frame
 /// may sort differently.
-public enum InsightAction: Hashable, Sendable {
+package enum InsightAction: Hashable, Sendable {
     /// Enter: the detail of the selected GPU, instance, heatmap cell, event subject or load.
     case openSelected
     case show(InsightScreen)

@@ -1,9 +1,9 @@
 /// The key tables of the insight screens, and the keys the overview gains to open them. Data, like
 /// `KeyMap`: the same rows drive behaviour, the footer hints and the `?` help.
-public enum InsightKeys {
+package enum InsightKeys {
     /// Added to the overview's table. No footer hints: the overview's footer is full, the `?` help lists
     /// them, and the alert strip names `e`.
-    public static let overview: [KeyBinding] = [
+    package static let overview: [KeyBinding] = [
         KeyBinding([.enter], .insight(.openSelected), help: "details of the selected GPU or instance"),
         KeyBinding([.character("e")], .insight(.show(.events)), help: "alerts and the event log"),
         KeyBinding([.character("H")], .insight(.show(.heatmap)), help: "heatmap of every GPU"),
@@ -31,7 +31,7 @@ public enum InsightKeys {
     static let open = KeyBinding([.enter], .insight(.openSelected), help: "open the selected row", hint: "open")
 
     /// The table of an insight screen.
-    public static func table(for screen: InsightScreen?) -> [KeyBinding] {
+    package static func table(for screen: InsightScreen?) -> [KeyBinding] {
         var extra: [KeyBinding] = []
         switch screen {
         case .heatmap?:

@@ -3,8 +3,8 @@ import Insights
 
 /// Applies an `InsightAction`: opens, stacks and closes the insight screens and moves their selections.
 /// Pure, like `UIReducer`, but given the frame, so "the selected row" becomes a GPU or instance id.
-public enum InsightReducer {
-    public static func reduce(_ state: UIState, _ action: InsightAction, frame: DashboardFrame) -> UIState {
+package enum InsightReducer {
+    package static func reduce(_ state: UIState, _ action: InsightAction, frame: DashboardFrame) -> UIState {
         var s = state
         switch action {
         case .openSelected:

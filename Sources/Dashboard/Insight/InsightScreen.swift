@@ -3,7 +3,7 @@ import Insights
 /// The screens that explain the overview: details of one GPU or instance, the batching trade-off, GPU
 /// types side by side, cold starts, the event log and the heatmap. They stack (Enter opens, Esc returns),
 /// and the stack is the breadcrumb trail in the header.
-public enum InsightScreen: Sendable, Hashable {
+package enum InsightScreen: Sendable, Hashable {
     case gpu(String)
     case instance(String)
     /// One instance's batch size against ITL and tokens/s.
@@ -18,7 +18,7 @@ public enum InsightScreen: Sendable, Hashable {
     case groups
 
     /// The breadcrumb of this screen.
-    public var title: String {
+    package var title: String {
         switch self {
         case .gpu(let id): return "GPU " + id
         case .instance(let id): return "instance " + DisplayName.instance(id: id)
@@ -36,7 +36,7 @@ public enum InsightScreen: Sendable, Hashable {
 extension InsightScreen {
     /// The insight screens that must stay within the frame budget for thousands of GPUs, as `bench render`
     /// cases: the heatmap and the grouped list (collapsed, and grouped by model).
-    public static var benchmarkCases: [(String, UIState)] {
+    package static var benchmarkCases: [(String, UIState)] {
         func state(_ screen: InsightScreen, _ change: (inout UIState) -> Void = { _ in }) -> UIState {
             var state = UIState()
             state.screen = .insight

@@ -4,8 +4,8 @@ import Insights
 
 /// Draws the current insight screen: the header, a breadcrumb line ("overview › GPU node-0/1"), the screen's
 /// body and the footer with its key hints.
-public enum InsightView {
-    public static func draw(_ canvas: inout Canvas, _ ctx: ViewContext) {
+package enum InsightView {
+    package static func draw(_ canvas: inout Canvas, _ ctx: ViewContext) {
         guard let layout = ScreenLayout.compute(canvas.size) else {
             TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: ctx.glyphs)
             return

@@ -4,7 +4,7 @@ import Insights
 
 /// One engine instance: latency quantiles now and over time (TTFT, ITL, e2e), throughput, batch and queue,
 /// KV cache, request outcomes, and its state history (loading since when, restarts, past loads).
-public enum InstanceDetailView {
+package enum InstanceDetailView {
     /// A row of the quantile table: a latency's name, its quantiles, and its mean where the engine gives only one.
     struct LatencyRow {
         var name: String
@@ -28,7 +28,7 @@ public enum InstanceDetailView {
         ]
     }()
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, id: String) {
         guard let instance = ctx.snapshot.instance(id: id) else {
             InsightView.message(&canvas, rect, "instance \(TextSanitizer.clean(id)) is not in this frame")
             return

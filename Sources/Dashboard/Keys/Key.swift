@@ -1,5 +1,5 @@
 /// A key press (or mouse event) as the dashboard understands it, independent of ncurses key codes.
-public enum Key: Hashable, Sendable {
+package enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right, pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace
@@ -8,7 +8,7 @@ public enum Key: Hashable, Sendable {
     case wheelUp, wheelDown
 
     /// How the key is written in the footer and the help.
-    public var label: String {
+    package var label: String {
         switch self {
         case .character(" "): return "space"
         case let .character(c): return String(c)

@@ -1,13 +1,13 @@
 /// One row of a key table: the keys, the action, the words for the `?` help, and an optional short footer hint.
 /// Because behaviour, footer and help all read the same rows, they cannot drift apart.
-public struct KeyBinding: Sendable, Equatable {
-    public var keys: [Key]
-    public var action: UIAction
-    public var help: String
+package struct KeyBinding: Sendable, Equatable {
+    package var keys: [Key]
+    package var action: UIAction
+    package var help: String
     /// Shown in the footer when set (e.g. "quit"); bindings without a hint appear only in the help.
-    public var hint: String?
+    package var hint: String?
 
-    public init(_ keys: [Key], _ action: UIAction, help: String, hint: String? = nil) {
+    package init(_ keys: [Key], _ action: UIAction, help: String, hint: String? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
@@ -15,5 +15,5 @@ public struct KeyBinding: Sendable, Equatable {
     }
 
     /// "↑/k" style label of the keys.
-    public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
+    package var keyLabel: String { keys.map(\.label).joined(separator: "/") }
 }

@@ -1,8 +1,8 @@
 /// The key tables, one per screen or mode, as data. The detail screens of the next issue add their own tables
 /// here (and `Enter` on a selected row, which no table binds yet, is kept free for opening them).
-public enum KeyMap {
+package enum KeyMap {
     /// Keys that work on every screen.
-    public static let global: [KeyBinding] = [
+    package static let global: [KeyBinding] = [
         KeyBinding([.character("q")], .quit, help: "quit", hint: "quit"),
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", hint: "help"),
         KeyBinding([.character("T")], .showTargets, help: "targets screen (again: back to the overview)", hint: "targets"),
@@ -26,7 +26,7 @@ public enum KeyMap {
     ]
 
     /// The overview: header, GPUs, engine instances, charts.
-    public static let overview: [KeyBinding] = movement + [
+    package static let overview: [KeyBinding] = movement + [
         KeyBinding([.tab], .nextPanel, help: "focus the next panel", hint: "panel"),
         KeyBinding([.backTab], .previousPanel, help: "focus the previous panel"),
         KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
@@ -35,23 +35,23 @@ public enum KeyMap {
     ] + InsightKeys.overview + global
 
     /// The targets screen.
-    public static let targets: [KeyBinding] = movement + global
+    package static let targets: [KeyBinding] = movement + global
 
     /// While the help overlay is open: only closing it (and quitting) do anything.
-    public static let help: [KeyBinding] = [
+    package static let help: [KeyBinding] = [
         KeyBinding([.escape, .character("?")], .toggleHelp, help: "close the help", hint: "close"),
         KeyBinding([.character("q")], .quit, help: "quit", hint: "quit"),
     ]
 
     /// While typing a filter: printable characters go into it.
-    public static let filter: [KeyBinding] = [
+    package static let filter: [KeyBinding] = [
         KeyBinding([.enter], .filterCommit, help: "keep the filter", hint: "apply"),
         KeyBinding([.escape], .close, help: "clear the filter", hint: "clear"),
         KeyBinding([.backspace], .filterBackspace, help: "delete a character"),
     ]
 
     /// A replay's keys; they take these keys from the screen's own table while replaying.
-    public static let replay: [KeyBinding] = [
+    package static let replay: [KeyBinding] = [
         KeyBinding([.left], .replay(.stepBackward), help: "replay: one scrape back", hint: "step"),
         KeyBinding([.right], .replay(.stepForward), help: "replay: one scrape forward"),
         KeyBinding([.character("[")], .replay(.slower), help: "replay: slower (down to 0.25×)", hint: "speed"),
@@ -62,14 +62,14 @@ public enum KeyMap {
     ]
 
     /// While typing a replay's `g` time.
-    public static let seek: [KeyBinding] = [
+    package static let seek: [KeyBinding] = [
         KeyBinding([.enter], .seekCommit, help: "go to that time", hint: "go"),
         KeyBinding([.escape], .close, help: "cancel", hint: "cancel"),
         KeyBinding([.backspace], .seekBackspace, help: "delete a character"),
     ]
 
     /// The table in force for a state.
-    public static func table(for state: UIState) -> [KeyBinding] {
+    package static func table(for state: UIState) -> [KeyBinding] {
         if state.filterEditing { return filter }
         if state.seekEditing { return seek }
         if state.helpVisible { return help }
@@ -88,7 +88,7 @@ public enum KeyMap {
     }
 
     /// The action a key triggers in a state, if any.
-    public static func action(for key: Key, in state: UIState) -> UIAction? {
+    package static func action(for key: Key, in state: UIState) -> UIAction? {
         if case let .click(x, y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
         if let binding = table(for: state).first(where: { $0.keys.contains(key) }) { return binding.action }
         if state.filterEditing, case let .character(c) = key { return .filterInput(c) }

@@ -1,5 +1,5 @@
 /// Everything a key can ask the dashboard to do. Key tables map keys to these; `UIReducer` applies them.
-public enum UIAction: Hashable, Sendable {
+package enum UIAction: Hashable, Sendable {
     case quit, toggleHelp, close
     case moveUp, moveDown, pageUp, pageDown, home, end
     case nextPanel, previousPanel, showTargets

@@ -1,19 +1,19 @@
 /// Applies a `UIAction` to a `UIState`: the only way the UI state changes. Pure; the runner turns the differences
 /// (pause, quit, theme) into effects.
-public enum UIReducer {
+package enum UIReducer {
     /// What the reducer needs to know about the data: row counts (to clamp selections), the sortable columns,
     /// how many themes and glyph sets there are, and how many rows a page holds.
-    public struct Context: Sendable, Equatable {
-        public var rowCounts: [UIState.List: Int]
+    package struct Context: Sendable, Equatable {
+        package var rowCounts: [UIState.List: Int]
         /// Per list, the sort `s` gives each sortable column, in the order `s` cycles through them.
-        public var sortColumns: [UIState.List: [UIState.Sort]]
-        public var themeCount: Int
-        public var glyphCount: Int
-        public var pageRows: Int
+        package var sortColumns: [UIState.List: [UIState.Sort]]
+        package var themeCount: Int
+        package var glyphCount: Int
+        package var pageRows: Int
         /// The replay's first moment, so the `g` prompt accepts absolute times; nil when not replaying.
-        public var replayStartMs: Int64?
+        package var replayStartMs: Int64?
 
-        public init(rowCounts: [UIState.List: Int] = [:], sortColumns: [UIState.List: [UIState.Sort]] = [:], themeCount: Int = 1,
+        package init(rowCounts: [UIState.List: Int] = [:], sortColumns: [UIState.List: [UIState.Sort]] = [:], themeCount: Int = 1,
                     glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10, replayStartMs: Int64? = nil) {
             self.rowCounts = rowCounts
             self.sortColumns = sortColumns
@@ -24,7 +24,7 @@ public enum UIReducer {
         }
     }
 
-    public static func reduce(_ state: UIState, _ action: UIAction, context: Context) -> UIState {
+    package static func reduce(_ state: UIState, _ action: UIAction, context: Context) -> UIState {
         var s = state
         switch action {
         case .quit: s.quitRequested = true
@@ -91,7 +91,7 @@ public enum UIReducer {
     }
 
     /// Selects `row` of `list` (a click on a table row), focusing its panel.
-    public static func select(row: Int, in list: UIState.List, state: UIState, context: Context) -> UIState {
+    package static func select(row: Int, in list: UIState.List, state: UIState, context: Context) -> UIState {
         var s = state
         switch list {
         case .gpus: s.focus = .gpus

@@ -2,9 +2,9 @@
 /// do comes out: commands for the feed, a canvas to draw when something changed, the end when the user quits.
 /// It holds the UI state and the frame on screen, and does no I/O: `DashboardRunner` pumps it with a terminal
 /// (ncurses, or `MemoryTerminal` in tests), and `DashboardLoopTests` drive it key by key.
-public struct DashboardLoop: Sendable {
+package struct DashboardLoop: Sendable {
     /// Something that happened.
-    public enum Event: Sendable {
+    package enum Event: Sendable {
         case key(Key)
         /// The terminal now has this size.
         case resize(Size)
@@ -12,16 +12,16 @@ public struct DashboardLoop: Sendable {
         case frame(DashboardFrame)
     }
 
-    public private(set) var state: UIState
+    package private(set) var state: UIState
     /// The frame on screen.
-    public private(set) var frame: DashboardFrame
-    public private(set) var size: Size
+    package private(set) var frame: DashboardFrame
+    package private(set) var size: Size
     /// The glyph sets `g` cycles through, the first being the one asked for (or the locale's).
-    public let glyphSets: [GlyphSet]
+    package let glyphSets: [GlyphSet]
     let themeCount: Int
     private var needsDraw = true
 
-    public init(frame: DashboardFrame, size: Size, themeIndex: Int, themeCount: Int, glyphSets: [GlyphSet], replay: Bool) {
+    package init(frame: DashboardFrame, size: Size, themeIndex: Int, themeCount: Int, glyphSets: [GlyphSet], replay: Bool) {
         var state = UIState()
         state.themeIndex = themeIndex
         state.replay = replay
@@ -33,10 +33,10 @@ public struct DashboardLoop: Sendable {
     }
 
     /// Whether the user asked to quit.
-    public var quitRequested: Bool { state.quitRequested }
+    package var quitRequested: Bool { state.quitRequested }
 
     /// Takes one event; returns what the feed must be told (pause, resume, chart window, detail, replay moves).
-    public mutating func handle(_ event: Event) -> [FeedCommand] {
+    package mutating func handle(_ event: Event) -> [FeedCommand] {
         switch event {
         case .key(let key):
             needsDraw = true
@@ -65,7 +65,7 @@ public struct DashboardLoop: Sendable {
 
     /// The screen to draw when anything changed since the last one (nil when nothing did: an idle dashboard
     /// draws nothing), with the theme it is to be drawn in.
-    public mutating func render() -> (canvas: Canvas, themeIndex: Int)? {
+    package mutating func render() -> (canvas: Canvas, themeIndex: Int)? {
         guard needsDraw else { return nil }
         needsDraw = false
         let glyphs = glyphSets[state.glyphIndex % glyphSets.count]

@@ -1,16 +1,16 @@
 /// A colour as a theme file writes it: the terminal's default, one of the 16 ANSI colours, a 256-palette index,
 /// or 24-bit RGB. `resolved(for:)` turns it into what a terminal of a given depth can show.
-public enum ThemeColor: Sendable, Hashable {
+package enum ThemeColor: Sendable, Hashable {
     case terminalDefault
     case ansi(Int)
     case indexed(Int)
     case rgb(UInt8, UInt8, UInt8)
 
     /// ANSI names in palette order; `bright-` prefixes add 8.
-    public static let ansiNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+    package static let ansiNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
     /// Parses `default`, an ANSI name (`red`, `bright-blue`), `0`–`255`, or `#rrggbb`; nil when it is none of these.
-    public static func parse(_ text: String) -> ThemeColor? {
+    package static func parse(_ text: String) -> ThemeColor? {
         let t = text.lowercased()
         if t == "default" || t == "none" { return .terminalDefault }
         if let i = ansiNames.firstIndex(of: t) { return .ansi(i) }
@@ -24,7 +24,7 @@ public enum ThemeColor: Sendable, Hashable {
 
     /// The curses colour number for a terminal of `depth`: -1 is the terminal's default, nil means "no colour".
     /// Direct-colour terminals (COLORS = 2²⁴) take `r<<16|g<<8|b`; 256 and 16 use the nearest palette entry.
-    public func resolved(for depth: ColorDepth) -> Int32? {
+    package func resolved(for depth: ColorDepth) -> Int32? {
         switch (self, depth) {
         case (_, .none): return nil
         case (.terminalDefault, _): return -1
@@ -47,7 +47,7 @@ public enum ThemeColor: Sendable, Hashable {
     }
 
     /// The RGB of xterm's 256-colour palette entry `n` (16 system colours, 6×6×6 cube, 24 greys).
-    public static func paletteRGB(_ n: Int) -> (UInt8, UInt8, UInt8) {
+    package static func paletteRGB(_ n: Int) -> (UInt8, UInt8, UInt8) {
         let system: [(UInt8, UInt8, UInt8)] = [
             (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
             (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
@@ -67,7 +67,7 @@ public enum ThemeColor: Sendable, Hashable {
 
     /// The palette entry in `range` closest to `c` (squared RGB distance). Within the 8 or 16 ANSI colours a grey
     /// only matches black, the greys and white: by plain distance a mid grey would turn yellow.
-    public static func nearest(_ c: (UInt8, UInt8, UInt8), in range: Range<Int>) -> Int {
+    package static func nearest(_ c: (UInt8, UInt8, UInt8), in range: Range<Int>) -> Int {
         var candidates = Array(range)
         let isGrey = Int(max(c.0, c.1, c.2)) - Int(min(c.0, c.1, c.2)) < 40
         if isGrey && range.upperBound <= 16 { candidates = [0, 8, 7, 15].filter(range.contains) }

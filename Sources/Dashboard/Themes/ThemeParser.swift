@@ -8,8 +8,8 @@
 /// selection = 16 on 39
 /// ```
 /// Colours are `default`, ANSI names (`red`, `bright-blue`), palette indices `0`–`255`, or `#rrggbb`.
-public enum ThemeParser {
-    public static func parse(_ text: String, source: String) throws(ThemeError) -> Theme {
+package enum ThemeParser {
+    package static func parse(_ text: String, source: String) throws(ThemeError) -> Theme {
         var theme = Theme(name: source, styles: [:])
         var seen: [String: Int] = [:]
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

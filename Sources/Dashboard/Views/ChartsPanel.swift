@@ -3,7 +3,7 @@ import ClusterModel
 
 /// The cluster charts over the chosen window: tokens/s (generation, prompt), queue (waiting, running) and TTFT
 /// p95 (merged buckets). Side by side when wide, stacked when tall, as many as fit otherwise.
-public enum ChartsPanel {
+package enum ChartsPanel {
     struct Chart {
         var title: String
         var series: [(name: String, key: HistoryKey.ClusterSeries)]
@@ -18,7 +18,7 @@ public enum ChartsPanel {
         Chart(title: "TTFT p95", series: [("p95", .ttftP95)], format: { Format.seconds($0, absent: "") }),
     ]
 
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         guard rect.width >= 20, rect.height >= 5 else { return }
         let focused = ctx.state.screen == .overview && ctx.state.focus == .charts
         let sideBySide = rect.width >= 90 || rect.height < 15

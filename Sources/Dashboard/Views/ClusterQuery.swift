@@ -4,10 +4,10 @@ import Insights
 /// The rows a view shows: the snapshot's GPUs, instances and targets filtered by the user's `/` text, read as a
 /// filter expression (`InsightFilter`), and sorted by the chosen column. Shared by the views (to draw) and the
 /// runner (to count rows for the reducer).
-public enum ClusterQuery {
+package enum ClusterQuery {
     /// For each list, the sort of each column that has a sort key, in column order, each in the direction a first
     /// press of `s` gives it (figures largest first): what the reducer cycles through.
-    public static let sortColumns: [UIState.List: [UIState.Sort]] = [
+    package static let sortColumns: [UIState.List: [UIState.Sort]] = [
         .gpus: sorts(GPUPanel.columns), .instances: sorts(InstancePanel.columns), .targets: sorts(TargetsView.columns),
     ]
 
@@ -17,24 +17,24 @@ public enum ClusterQuery {
         }
     }
 
-    public static func gpus(_ snapshot: ClusterSnapshot, _ state: UIState) -> [GPU] {
+    package static func gpus(_ snapshot: ClusterSnapshot, _ state: UIState) -> [GPU] {
         let filter = InsightFilter(state.filter)
         let rows = filter.expression.isEmpty ? snapshot.gpus : filter.gpus(snapshot, index: SnapshotIndex(snapshot))
         return sorted(rows, GPUPanel.columns, state.sorting(.gpus))
     }
 
-    public static func instances(_ snapshot: ClusterSnapshot, _ state: UIState) -> [EngineInstance] {
+    package static func instances(_ snapshot: ClusterSnapshot, _ state: UIState) -> [EngineInstance] {
         let filter = InsightFilter(state.filter)
         let rows = filter.expression.isEmpty ? snapshot.instances : filter.instances(snapshot, index: SnapshotIndex(snapshot))
         return sorted(rows, InstancePanel.columns, state.sorting(.instances))
     }
 
-    public static func targets(_ snapshot: ClusterSnapshot, _ state: UIState) -> [TargetHealth] {
+    package static func targets(_ snapshot: ClusterSnapshot, _ state: UIState) -> [TargetHealth] {
         sorted(InsightFilter(state.filter).targets(snapshot), TargetsView.columns, state.sorting(.targets))
     }
 
     /// Row counts for the reducer.
-    public static func rowCounts(_ snapshot: ClusterSnapshot, _ state: UIState) -> [UIState.List: Int] {
+    package static func rowCounts(_ snapshot: ClusterSnapshot, _ state: UIState) -> [UIState.List: Int] {
         [.gpus: gpus(snapshot, state).count, .instances: instances(snapshot, state).count,
          .targets: targets(snapshot, state).count]
     }

@@ -2,8 +2,8 @@ import ClusterModel
 
 /// The whole screen as a pure function: (frame, UI state, size, glyphs) → `Canvas`. Every sink — curses, the
 /// `--frames` text mode, golden tests, the render benchmark — calls this one function.
-public enum DashboardView {
-    public static func render(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
+package enum DashboardView {
+    package static func render(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
         // A replay keeps the bottom row for its timeline; every screen is laid out above it.
         guard let replay = frame.replay, size.height > OverviewLayout.minimumSize.height else {
             return renderScreen(frame, state: state, size: size, glyphs: glyphs)
@@ -81,13 +81,13 @@ public enum DashboardView {
     }
 
     /// How many rows of the list that movement keys act on are visible: what PageUp and PageDown move by.
-    public static func pageRows(_ frame: DashboardFrame, state: UIState, size: Size) -> Int {
+    package static func pageRows(_ frame: DashboardFrame, state: UIState, size: Size) -> Int {
         let area = rowAreas(frame, state: state, size: size).first { $0.0 == state.activeList }?.1
         return max(1, area?.height ?? size.height / 3)
     }
 
     /// The list row under a click at (x, y), if the click landed on a table row.
-    public static func row(atX x: Int, y: Int, frame: DashboardFrame, state: UIState, size: Size) -> (UIState.List, Int)? {
+    package static func row(atX x: Int, y: Int, frame: DashboardFrame, state: UIState, size: Size) -> (UIState.List, Int)? {
         let point = Rect(x: x, y: y, width: 1, height: 1)
         let counts = ClusterQuery.rowCounts(frame.snapshot, state)
         for (list, rows) in rowAreas(frame, state: state, size: size) {

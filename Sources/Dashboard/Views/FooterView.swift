@@ -1,8 +1,8 @@
 /// The bottom line: the key hints of the table in force (the same rows as behaviour and help), or the filter
 /// being typed, with the column where it stops parsing as an expression. Hints that do not fit yield from the
 /// end: the keys that work everywhere (quit, help, …) come first, then the screen's own in table order.
-public enum FooterView {
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: UIState) {
+package enum FooterView {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: UIState) {
         guard !rect.isEmpty else { return }
         var groups: [[FlowText.Piece]] = []
         if state.filterEditing {

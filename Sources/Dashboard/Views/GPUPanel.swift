@@ -5,8 +5,8 @@ import Insights
 /// The GPUs panel: a row per GPU grouped by node (node, index, model, the instance using it, VRAM bar coloured by thresholds, utilization,
 /// temperature, power, and the VRAM, utilization and temperature histories where there is room, as nvtop and btop
 /// show them), scrolling past the visible rows; or, in compact mode, `GPUTiles`.
-public enum GPUPanel {
-    public static let columns: [Column<GPU>] = [
+package enum GPUPanel {
+    package static let columns: [Column<GPU>] = [
         Column("node", .name(minimum: 6, maximum: 24, kind: .node), priority: 90, sort: .text { $0.node }) { gpus, i, ctx in
             // Sorted by node, a node's name is written once, on its first GPU.
             let grouped = ctx.state.sorting(.gpus).column == 0 && i > 0 && gpus[i - 1].node == gpus[i].node
@@ -52,7 +52,7 @@ public enum GPUPanel {
 
     /// Draws the panel; returns the rows shown (for click mapping).
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
         let gpus = ClusterQuery.gpus(ctx.snapshot, ctx.state)
         let focused = ctx.state.screen == .overview && ctx.state.focus == .gpus
         let title = "GPUs " + String(gpus.count) + (ctx.state.compact ? " · compact" : "")

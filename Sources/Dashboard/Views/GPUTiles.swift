@@ -3,7 +3,7 @@ import ClusterModel
 
 /// The compact GPU view: one line per node (wrapping when needed), each GPU a small tile `07▆▃ 87%` — index,
 /// VRAM level, utilization level, VRAM percent — coloured by the VRAM threshold. Fits hundreds of GPUs on a screen.
-public enum GPUTiles {
+package enum GPUTiles {
     static let tileWidth = 9
     static let nodeWidth = 12
 

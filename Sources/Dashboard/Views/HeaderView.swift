@@ -2,8 +2,8 @@ import Formatting
 import ClusterModel
 
 /// The top rows: source, clock, interval, targets up/down, pause and filter; then the cluster totals.
-public enum HeaderView {
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
+package enum HeaderView {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         guard !rect.isEmpty else { return }
         let snapshot = ctx.snapshot, a = ctx.absent
         let up = snapshot.targets.filter(\.up).count, down = snapshot.targets.count - up

@@ -1,6 +1,6 @@
 /// The `?` overlay: every binding of the screen's key table with its description, drawn over the screen.
-public enum HelpOverlay {
-    public static func draw(_ canvas: inout Canvas, state: UIState, glyphs: GlyphSet) {
+package enum HelpOverlay {
+    package static func draw(_ canvas: inout Canvas, state: UIState, glyphs: GlyphSet) {
         var underlying = state
         underlying.helpVisible = false
         let bindings = KeyMap.table(for: underlying)

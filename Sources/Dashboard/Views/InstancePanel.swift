@@ -4,8 +4,8 @@ import Insights
 
 /// The engine instances panel: engine, model, node, state, running (batch) and waiting (queue), KV-cache use,
 /// TTFT p50/p95, ITL p50 (or a mean, marked μ), prompt and generation tokens/s, preemptions/s and errors/s.
-public enum InstancePanel {
-    public static let columns: [Column<EngineInstance>] = [
+package enum InstancePanel {
+    package static let columns: [Column<EngineInstance>] = [
         Column("engine", .name(minimum: 6, maximum: 10, kind: .plain), priority: 60,
                sort: .text { $0.engine.label }) { rows, i, _ in .text(rows[i].engine.label, .muted) },
         Column("model", .name(minimum: 6, maximum: 40, kind: .model), priority: 90,
@@ -63,7 +63,7 @@ public enum InstancePanel {
     ]
 
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) -> Range<Int> {
         let instances = ClusterQuery.instances(ctx.snapshot, ctx.state)
         let focused = ctx.state.screen == .overview && ctx.state.focus == .instances
         let sort = ctx.state.sorting(.instances)

@@ -7,29 +7,29 @@
 /// both are short, they sit side by side as tall as the longer and the charts span the width below.
 /// Narrower terminals stack GPUs, instances and charts. Below `minimumSize` there is no layout: the too-small
 /// screen is shown.
-public struct OverviewLayout: Equatable, Sendable {
-    public var header: Rect
-    public var gpus: Rect
-    public var instances: Rect
-    public var charts: Rect
-    public var footer: Rect
+package struct OverviewLayout: Equatable, Sendable {
+    package var header: Rect
+    package var gpus: Rect
+    package var instances: Rect
+    package var charts: Rect
+    package var footer: Rect
 
     /// The smallest terminal the overview is drawn in.
-    public static let minimumSize = Size(width: 60, height: 16)
+    package static let minimumSize = Size(width: 60, height: 16)
     /// From this width the GPUs get their own column.
-    public static let sideBySideWidth = 150
+    package static let sideBySideWidth = 150
     /// The fewest rows worth drawing charts in.
     static let chartRows = 8
     /// A table's box: top and bottom border and the header row.
     static let tableFrame = 3
 
     /// Every panel rectangle, for overlap checks.
-    public var all: [Rect] { [header, gpus, instances, charts, footer] }
+    package var all: [Rect] { [header, gpus, instances, charts, footer] }
 
-    public static func headerHeight(width: Int) -> Int { width >= 120 ? 2 : 3 }
+    package static func headerHeight(width: Int) -> Int { width >= 120 ? 2 : 3 }
 
     /// The layout for `size`; `gpuRows` and `instanceRows` are the lines each table holds (nil: as many as fit).
-    public static func compute(_ size: Size, gpuRows: Int? = nil, instanceRows: Int? = nil) -> OverviewLayout? {
+    package static func compute(_ size: Size, gpuRows: Int? = nil, instanceRows: Int? = nil) -> OverviewLayout? {
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else { return nil }
         let screen = Rect(size: size)
         let (header, rest) = screen.splitTop(headerHeight(width: size.width))

@@ -1,11 +1,11 @@
 /// The frame shared by full screens other than the overview (targets now, the detail screens later):
 /// header, one body, footer.
-public struct ScreenLayout: Equatable, Sendable {
-    public var header: Rect
-    public var body: Rect
-    public var footer: Rect
+package struct ScreenLayout: Equatable, Sendable {
+    package var header: Rect
+    package var body: Rect
+    package var footer: Rect
 
-    public static func compute(_ size: Size) -> ScreenLayout? {
+    package static func compute(_ size: Size) -> ScreenLayout? {
         guard size.width >= OverviewLayout.minimumSize.width, size.height >= OverviewLayout.minimumSize.height else {
             return nil
         }
@@ -15,7 +15,7 @@ public struct ScreenLayout: Equatable, Sendable {
     }
 
     /// Where the help overlay goes: centred, at most `maxWidth`×(rows + 4), inside the screen.
-    public static func helpRect(_ size: Size, rows: Int, maxWidth: Int = 76) -> Rect {
+    package static func helpRect(_ size: Size, rows: Int, maxWidth: Int = 76) -> Rect {
         let width = min(size.width - 2, maxWidth), height = min(size.height - 2, rows + 4)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
     }

@@ -6,8 +6,8 @@ import Insights
 /// instance's details, batching, GPU types, cold starts, events, the heatmap by each metric, the groups by
 /// each grouping); and a replay's timeline. For sweeps that must cover every view: the layout tests, the
 /// whole-path fuzz target and `bench render`.
-public enum ScreenTour {
-    public static func states(for snapshot: ClusterSnapshot) -> [UIState] {
+package enum ScreenTour {
+    package static func states(for snapshot: ClusterSnapshot) -> [UIState] {
         var states: [UIState] = []
         func add(_ change: (inout UIState) -> Void) {
             var state = UIState()

@@ -5,8 +5,8 @@ import Insights
 /// The targets screen: each target's health, last scrape age, scrape duration, bytes, samples, problems (parse
 /// errors and readings out of range), failures in a row, and the last error or data-quality note (sanitized: it
 /// came from the network).
-public enum TargetsView {
-    public static let columns: [Column<TargetHealth>] = [
+package enum TargetsView {
+    package static let columns: [Column<TargetHealth>] = [
         Column("target", .name(minimum: 12, maximum: 60, kind: .target), priority: 100,
                sort: .text { DisplayName.target($0.id) }) { rows, i, ctx in
             .text(ctx.clean(DisplayName.target(rows[i].id)), .text)
@@ -43,7 +43,7 @@ public enum TargetsView {
     ]
 
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ screen: Rect, _ ctx: ViewContext) -> Range<Int> {
+    package static func draw(_ canvas: inout Canvas, _ screen: Rect, _ ctx: ViewContext) -> Range<Int> {
         let rect = drawSourceNotes(&canvas, screen, ctx)
         let targets = ClusterQuery.targets(ctx.snapshot, ctx.state)
         let sort = ctx.state.sorting(.targets)

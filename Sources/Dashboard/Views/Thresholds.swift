@@ -1,26 +1,26 @@
 import Insights
 
 /// The colour of a value on screen, from the one `ThresholdPolicy` the alerts and the heatmap also use.
-public struct Thresholds: Sendable {
-    public var policy: ThresholdPolicy
+package struct Thresholds: Sendable {
+    package var policy: ThresholdPolicy
 
-    public init(_ policy: ThresholdPolicy = .default) { self.policy = policy }
+    package init(_ policy: ThresholdPolicy = .default) { self.policy = policy }
 
     /// VRAM used / total.
-    public func vram(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.vram)) }
+    package func vram(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.vram)) }
     /// KV-cache use.
-    public func kvCache(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.kvCache)) }
+    package func kvCache(_ fraction: Double?) -> StyleRole { role(ThresholdPolicy.verdict(fraction, policy.kvCache)) }
     /// GPU temperature in °C.
-    public func temperature(_ celsius: Double?) -> StyleRole {
+    package func temperature(_ celsius: Double?) -> StyleRole {
         role(ThresholdPolicy.verdict(celsius, policy.temperature))
     }
     /// Power draw against the limit; plain text when the limit is unknown.
-    public func power(_ watts: Double?, limit: Double?) -> StyleRole {
+    package func power(_ watts: Double?, limit: Double?) -> StyleRole {
         guard let watts, let limit, limit > 0 else { return .text }
         return role(ThresholdPolicy.verdict(watts / limit, policy.power))
     }
     /// Requests waiting: any queue is a warning, a queue longer than the running batch is critical.
-    public func queue(waiting: Double?, running: Double?) -> StyleRole {
+    package func queue(waiting: Double?, running: Double?) -> StyleRole {
         guard let waiting, waiting > 0 else { return .text }
         return waiting > max(1, running ?? 0) ? .critical : .warn
     }

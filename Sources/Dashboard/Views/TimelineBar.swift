@@ -2,8 +2,8 @@
 /// with the playhead and marks where targets went down or came back, and — while typing — the `g` prompt.
 ///
 ///     ▶ ×4  12:30 / 1:00:00  ━━━━━━━━━━━━●──────╳─────────────  ← → step  [ ] speed  g go to
-public enum TimelineBar {
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, _ status: ReplayStatus, state: UIState) {
+package enum TimelineBar {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ status: ReplayStatus, state: UIState) {
         guard rect.width > 0, rect.height > 0 else { return }
         canvas.fill(rect, role: .header)
         let y = rect.y

@@ -1,8 +1,8 @@
 import Formatting
 
 /// Shown instead of the dashboard below its minimum size: "terminal too small: have W×H, need W×H", wrapped to fit.
-public enum TooSmallView {
-    public static func draw(_ canvas: inout Canvas, need: Size, glyphs: GlyphSet) {
+package enum TooSmallView {
+    package static func draw(_ canvas: inout Canvas, need: Size, glyphs: GlyphSet) {
         let times = glyphs.name == "ascii" ? "x" : "×"
         let have = "have \(canvas.width)\(times)\(canvas.height)", needText = "need \(need.width)\(times)\(need.height)"
         let oneLine = "terminal too small: " + have + ", " + needText

@@ -3,16 +3,16 @@ import ClusterModel
 import Insights
 
 /// What every view function receives: the frame to draw, the UI state, and the glyph set.
-public struct ViewContext: Sendable {
-    public var frame: DashboardFrame
-    public var state: UIState
-    public var glyphs: GlyphSet
+package struct ViewContext: Sendable {
+    package var frame: DashboardFrame
+    package var state: UIState
+    package var glyphs: GlyphSet
     /// The frame's GPUs and instances by id, for the joins a row shows (the instances on a GPU, an instance's GPUs).
-    public let index: SnapshotIndex
+    package let index: SnapshotIndex
     /// The colours of values, from the threshold policy the alert rules use.
-    public let thresholds: Thresholds
+    package let thresholds: Thresholds
 
-    public init(frame: DashboardFrame, state: UIState, glyphs: GlyphSet) {
+    package init(frame: DashboardFrame, state: UIState, glyphs: GlyphSet) {
         self.frame = frame
         self.state = state
         self.glyphs = glyphs
@@ -20,14 +20,14 @@ public struct ViewContext: Sendable {
         thresholds = Thresholds(frame.alerts?.configuration.thresholds ?? .default)
     }
 
-    public var snapshot: ClusterSnapshot { frame.snapshot }
-    public var absent: String { glyphs.absent }
-    public var chartWindow: Duration { .seconds(state.chartWindowSeconds) }
+    package var snapshot: ClusterSnapshot { frame.snapshot }
+    package var absent: String { glyphs.absent }
+    package var chartWindow: Duration { .seconds(state.chartWindowSeconds) }
 
     /// History values of `key` over the chart window, oldest first, one per equal slice of the window (the
     /// scrape interval, at most 600 slices). Slices with no frame are nil, so a chart whose history is shorter
     /// than its window starts where the data starts instead of stretching it over the whole width.
-    public func history(_ key: HistoryKey) -> [Double?] {
+    package func history(_ key: HistoryKey) -> [Double?] {
         guard let latest = frame.history.latestTimeMs else { return [] }
         let windowMs = Int64(state.chartWindowSeconds) * 1000
         let intervalMs = max(1, Int64((frame.intervalSeconds ?? 1) * 1000))
@@ -48,13 +48,13 @@ public struct ViewContext: Sendable {
     }
 
     /// Network text made safe to draw, or `absent`.
-    public func clean(_ text: String?) -> String {
+    package func clean(_ text: String?) -> String {
         guard let text, !text.isEmpty else { return absent }
         return TextSanitizer.clean(text)
     }
 
     /// "rows 1–20 of 64" for a box's bottom edge.
-    public func rowsNote(_ shown: Range<Int>, of count: Int) -> String? {
+    package func rowsNote(_ shown: Range<Int>, of count: Int) -> String? {
         guard count > shown.count, !shown.isEmpty else { return nil }
         return "\(shown.lowerBound + 1)–\(shown.upperBound) of \(count)"
     }

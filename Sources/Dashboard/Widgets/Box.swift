@@ -1,10 +1,10 @@
 import Formatting
 
 /// A bordered box with a title in its top edge and an optional note in its bottom edge (e.g. "1–20 of 64").
-public enum Box {
+package enum Box {
     /// Draws the box and returns its interior. A rectangle under 2×2 cells draws nothing and has no interior.
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, title: String, note: String? = nil,
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, title: String, note: String? = nil,
                             focused: Bool = false, glyphs: GlyphSet) -> Rect {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let role: StyleRole = focused ? .accent : .border

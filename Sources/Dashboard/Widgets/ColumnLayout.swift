@@ -8,15 +8,15 @@
 ///    before a long model name grows), up to their longest value, so no name is cut while a bar or a history
 ///    could give up room; then to bars up to their preferred width, sparklines up to theirs, text up to its
 ///    longest value; then the rest to the first bar, else sparkline, else text.
-public enum ColumnLayout {
+package enum ColumnLayout {
     /// What one column asks for.
-    public struct Demand: Sendable, Equatable {
-        public var width: ColumnWidth
-        public var priority: Int
+    package struct Demand: Sendable, Equatable {
+        package var width: ColumnWidth
+        package var priority: Int
         /// The widest of the title and the visible values (for a bar: of its labels).
-        public var content: Int
+        package var content: Int
 
-        public init(_ width: ColumnWidth, priority: Int, content: Int) {
+        package init(_ width: ColumnWidth, priority: Int, content: Int) {
             self.width = width
             self.priority = priority
             self.content = content
@@ -63,7 +63,7 @@ public enum ColumnLayout {
     /// lower priority costs that column its place: a VRAM bar is worth more than a third sparkline. A name cut
     /// below what stays legible costs any column of lower priority its place: which model a row is matters more
     /// than a GPU's power on it. A column hidden for either takes the other candidates of lower priority with it.
-    public static func widths(_ demands: [Demand], width: Int) -> [Int?] {
+    package static func widths(_ demands: [Demand], width: Int) -> [Int?] {
         var hidden = Set<Int>()
         while true {
             let widths = allocate(demands, width: width, hidden: hidden)

@@ -3,7 +3,7 @@ import Insights
 /// How a table column takes its width. Widths come from what the visible rows hold: names that tell rows apart
 /// first (never cut while another column has room to give), then numbers (never cut: hidden instead), then
 /// bars, sparklines and free text take what is left.
-public enum ColumnWidth: Sendable, Equatable {
+package enum ColumnWidth: Sendable, Equatable {
     /// A name that tells rows apart (node, model, target): as wide as its longest visible value, up to
     /// `maximum`, at least `minimum`; shortened the way its `kind` is (`DisplayName.fit`) when it must be.
     case name(minimum: Int, maximum: Int, kind: NameKind)
@@ -18,6 +18,6 @@ public enum ColumnWidth: Sendable, Equatable {
 }
 
 /// Where text sits in a column: names left, numbers right.
-public enum ColumnAlignment: Sendable, Equatable {
+package enum ColumnAlignment: Sendable, Equatable {
     case left, right
 }

@@ -2,13 +2,13 @@ import Formatting
 
 /// Writes short styled pieces left to right, wrapping to the next row of its rectangle when a group does not fit.
 /// Used by the header's totals and the footer's key hints. A group (e.g. "VRAM" + "812/1280 GiB") never splits.
-public enum FlowText {
+package enum FlowText {
     /// One run of text in one role.
-    public typealias Piece = (text: String, role: StyleRole)
+    package typealias Piece = (text: String, role: StyleRole)
 
     /// Draws `groups` into `rect` separated by `gap` columns; returns how many groups were drawn.
     @discardableResult
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, groups: [[Piece]], gap: Int = 2) -> Int {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, groups: [[Piece]], gap: Int = 2) -> Int {
         guard !rect.isEmpty else { return 0 }
         var x = rect.x, y = rect.y, drawn = 0
         for group in groups {

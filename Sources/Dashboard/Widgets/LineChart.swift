@@ -2,9 +2,9 @@ import Formatting
 
 /// A line chart drawn with the glyph set's dots (braille 2×4 per cell, half blocks 1×2, or ASCII marks),
 /// with y-axis labels on the left (0, middle, top) and a time axis at the bottom (`-5m … now`).
-public enum LineChart {
+package enum LineChart {
     /// Draws `series` into `rect`. `format` prints a y-axis value; `windowLabel` is the left time label ("-5m").
-    public static func draw(_ canvas: inout Canvas, _ rect: Rect, series: [ChartSeries], windowLabel: String,
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, series: [ChartSeries], windowLabel: String,
                             glyphs: GlyphSet, format: (Double) -> String) {
         guard rect.width >= 4, rect.height >= 2 else { return }
         let top = niceCeiling(series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).max() ?? 0)
@@ -63,7 +63,7 @@ public enum LineChart {
     }
 
     /// The smallest 1, 2 or 5 × 10ⁿ at or above `value`, so axis labels are round numbers.
-    public static func niceCeiling(_ value: Double) -> Double {
+    package static func niceCeiling(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 1 }
         var magnitude = 1.0
         while magnitude * 10 <= value { magnitude *= 10 }

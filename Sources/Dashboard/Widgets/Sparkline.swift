@@ -1,7 +1,7 @@
 /// A one-row history (▁▂▃▅▇) of a window of values, newest at the right; gaps (nil) stay blank.
-public enum Sparkline {
+package enum Sparkline {
     /// Draws `values` (averaged down to `width`) scaled from 0 to `maximum` (or to their own maximum when nil).
-    public static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, values: [Double?],
+    package static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, values: [Double?],
                             maximum: Double? = nil, role: StyleRole, glyphs: GlyphSet) {
         guard width > 0 else { return }
         // The values span the chart window: averaged down to the width, never cut to the newest few.
@@ -18,7 +18,7 @@ public enum Sparkline {
     }
 
     /// The sparkline as a string, for tests and one-line output.
-    public static func text(_ values: [Double?], maximum: Double? = nil, glyphs: GlyphSet) -> String {
+    package static func text(_ values: [Double?], maximum: Double? = nil, glyphs: GlyphSet) -> String {
         var canvas = Canvas(size: Size(width: values.count, height: 1))
         draw(&canvas, x: 0, y: 0, width: values.count, values: values, maximum: maximum, role: .text, glyphs: glyphs)
         return canvas.line(0)

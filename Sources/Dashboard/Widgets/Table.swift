@@ -5,16 +5,16 @@ import Insights
 /// (`ColumnLayout`), names are shortened by what tells them apart, the header shows the sort column and its
 /// direction, the selection is highlighted, and rows page so the selection is always visible. Only the visible
 /// rows are formatted, so a table of thousands of rows costs what one screen of them costs.
-public struct Table<Row> {
-    public var columns: [Column<Row>]
-    public var rows: [Row]
-    public var selected: Int?
+package struct Table<Row> {
+    package var columns: [Column<Row>]
+    package var rows: [Row]
+    package var selected: Int?
     /// The column the rows are sorted by (an index into `columns`) and its direction, shown in its title.
-    public var sort: (column: Int, descending: Bool)?
+    package var sort: (column: Int, descending: Bool)?
     /// Shown, muted, in place of rows when there are none ("no GPUs reported yet"), so an empty panel explains itself.
-    public var emptyText: String?
+    package var emptyText: String?
 
-    public init(columns: [Column<Row>], rows: [Row], selected: Int? = nil, sort: (column: Int, descending: Bool)? = nil,
+    package init(columns: [Column<Row>], rows: [Row], selected: Int? = nil, sort: (column: Int, descending: Bool)? = nil,
                 emptyText: String? = nil) {
         self.columns = columns
         self.rows = rows
@@ -24,7 +24,7 @@ public struct Table<Row> {
     }
 
     /// The rows shown in a body of `visibleRows` lines.
-    public func shownRows(visibleRows: Int) -> Range<Int> {
+    package func shownRows(visibleRows: Int) -> Range<Int> {
         let first = TableText.firstRow(selected: selected, visibleRows: visibleRows, rowCount: rows.count)
         return first..<min(rows.count, first + max(0, visibleRows))
     }
@@ -64,7 +64,7 @@ public struct Table<Row> {
 
     /// Draws the header and the visible rows into `rect`; returns the range of rows shown.
     @discardableResult
-    public func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, focused: Bool = true) -> Range<Int> {
+    package func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, focused: Bool = true) -> Range<Int> {
         guard rect.height >= 1, rect.width >= 1 else { return 0..<0 }
         let shown = shownRows(visibleRows: rect.height - 1)
         let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
@@ -114,7 +114,7 @@ public struct Table<Row> {
 
     /// Rows in the order `column`'s sort key puts them: numbers and names ascending, or descending; absent and
     /// invalid (NaN) values last whatever the direction. Stable, so equal rows keep their order (by node).
-    public static func sorted(_ rows: [Row], by key: Column<Row>.SortKey, descending: Bool) -> [Row] {
+    package static func sorted(_ rows: [Row], by key: Column<Row>.SortKey, descending: Bool) -> [Row] {
         switch key {
         case .number(let value):
             let keys = rows.map { value($0).flatMap { $0.isNaN ? nil : $0 } }

@@ -1,9 +1,9 @@
 /// What one cell of a `Table` holds: text in a role, a bar gauge, or a sparkline.
-public enum TableCell: Sendable, Equatable {
+package enum TableCell: Sendable, Equatable {
     case text(String, StyleRole)
     case gauge(fraction: Double?, label: String, role: StyleRole)
     case sparkline(values: [Double?], maximum: Double?, role: StyleRole)
 
     /// Plain text in the `text` role.
-    public static func plain(_ s: String) -> TableCell { .text(s, .text) }
+    package static func plain(_ s: String) -> TableCell { .text(s, .text) }
 }

@@ -4,13 +4,13 @@ import Foundation
 ///
 /// Only the *places* are kept (a file path, an environment variable name), never the secret itself, so this
 /// value can be printed, logged and compared freely. `resolve` reads the secret when a client is built.
-public struct AuthSettings: Sendable, Hashable {
-    public var bearerTokenFile: String?
-    public var bearerTokenEnv: String?
-    public var basicAuthUser: String?
-    public var basicAuthPasswordFile: String?
+package struct AuthSettings: Sendable, Hashable {
+    package var bearerTokenFile: String?
+    package var bearerTokenEnv: String?
+    package var basicAuthUser: String?
+    package var basicAuthPasswordFile: String?
 
-    public init(bearerTokenFile: String? = nil, bearerTokenEnv: String? = nil,
+    package init(bearerTokenFile: String? = nil, bearerTokenEnv: String? = nil,
                 basicAuthUser: String? = nil, basicAuthPasswordFile: String? = nil) {
         self.bearerTokenFile = bearerTokenFile
         self.bearerTokenEnv = bearerTokenEnv
@@ -19,13 +19,13 @@ public struct AuthSettings: Sendable, Hashable {
     }
 
     /// Whether any credential is configured.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         bearerTokenFile == nil && bearerTokenEnv == nil && basicAuthUser == nil && basicAuthPasswordFile == nil
     }
 
     /// Reads the secret and returns the `Authorization` header to send, or nil when none is configured.
     /// Errors name the file or variable, never its content.
-    public func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Credential? {
+    package func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Credential? {
         let bearerSources = [bearerTokenFile != nil, bearerTokenEnv != nil].filter { $0 }.count
         if bearerSources > 0 && (basicAuthUser != nil || basicAuthPasswordFile != nil) {
             throw ConfigurationError.invalidFlag("auth", message: "choose either a bearer token or basic auth, not both")
@@ -72,13 +72,13 @@ public struct AuthSettings: Sendable, Hashable {
 }
 
 /// A resolved `Authorization` header. Its description never shows the secret.
-public struct Credential: Sendable, Hashable, CustomStringConvertible {
+package struct Credential: Sendable, Hashable, CustomStringConvertible {
     /// The full header value (`Bearer …` or `Basic …`).
-    public let headerValue: String
+    package let headerValue: String
     /// The raw secret, kept to scrub it from any text that might echo it.
     let secret: String
 
-    public var description: String {
+    package var description: String {
         headerValue.hasPrefix("Basic") ? "basic auth (password hidden)" : "bearer token (hidden)"
     }
 

@@ -1,6 +1,6 @@
 /// Why a configuration (flags, YAML file, file_sd file) cannot be used, said so a person can fix it:
 /// each case names the file, the key and the line where it can.
-public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A target address that is not a URL, `host:port`, `file://` path or `-`.
     case badAddress(String, reason: String)
     /// A YAML or JSON file that does not parse.
@@ -14,7 +14,7 @@ public enum ConfigurationError: Error, Sendable, Equatable, CustomStringConverti
     /// A flag with a value that cannot be used.
     case invalidFlag(String, message: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .badAddress(let address, let reason):
             return "target \"\(Redaction.url(address))\": \(reason)"

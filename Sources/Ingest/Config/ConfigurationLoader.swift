@@ -5,13 +5,13 @@ import Yams
 ///
 /// Every key is checked: an unknown key (a typo) or a value of the wrong kind fails with the file, the
 /// key and its line, instead of being ignored.
-public enum ConfigurationLoader {
+package enum ConfigurationLoader {
     static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
                           "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
                           "retention", "max_series", "alerts"]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
-    public static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
+    package static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
         let expanded = (path as NSString).expandingTildeInPath
         guard FileManager.default.fileExists(atPath: expanded) else {
             if required { throw ConfigurationError.unreadable(file: path, reason: "no such file") }
@@ -25,7 +25,7 @@ public enum ConfigurationLoader {
 
     /// Parses YAML text; `file` names it in errors. File-relative paths (file_sd, CA, secrets) are resolved
     /// against the file's folder.
-    public static func parse(_ yaml: String, file: String) throws -> IngestConfiguration {
+    package static func parse(_ yaml: String, file: String) throws -> IngestConfiguration {
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// The labels `__scheme__` and `__metrics_path__` shape the URL as Prometheus does; `node`, `role`, `pod`
 /// and `namespace` become the target's node, role and pod. Other labels are left to Prometheus' own meaning and ignored here.
-public enum FileSD {
+package enum FileSD {
     /// The targets in one file's content; `file` names it in errors.
-    public static func parse(_ data: Data, file: String) throws -> [ScrapeTarget] {
+    package static func parse(_ data: Data, file: String) throws -> [ScrapeTarget] {
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)
@@ -45,7 +45,7 @@ public enum FileSD {
     }
 
     /// Reads and parses the file at `path`.
-    public static func load(path: String) throws -> [ScrapeTarget] {
+    package static func load(path: String) throws -> [ScrapeTarget] {
         guard let data = FileManager.default.contents(atPath: (path as NSString).expandingTildeInPath) else {
             throw ConfigurationError.unreadable(file: path, reason: "file_sd file does not exist or is not readable")
         }

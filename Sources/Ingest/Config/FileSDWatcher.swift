@@ -4,13 +4,13 @@ import Foundation
 ///
 /// A change is a new modification time or size. A file that turns unreadable or invalid keeps its last
 /// good targets, and the error is reported once per change rather than dropping every target.
-public struct FileSDWatcher: Sendable {
+package struct FileSDWatcher: Sendable {
     /// The outcome of one look at the files.
-    public struct Update: Sendable, Equatable {
+    package struct Update: Sendable, Equatable {
         /// All targets of all files, in file order (present only when something changed).
-        public var targets: [ScrapeTarget]
+        package var targets: [ScrapeTarget]
         /// Problems found in this look, one per bad file.
-        public var errors: [String]
+        package var errors: [String]
     }
 
     private struct Signature: Sendable, Equatable {
@@ -18,16 +18,16 @@ public struct FileSDWatcher: Sendable {
         var size: Int?
     }
 
-    public let paths: [String]
+    package let paths: [String]
     private var signatures: [String: Signature] = [:]
     private var targetsByPath: [String: [ScrapeTarget]] = [:]
 
-    public init(paths: [String]) {
+    package init(paths: [String]) {
         self.paths = paths
     }
 
     /// Looks at every file; returns nil when none changed since the last call (the first call always reads).
-    public mutating func poll() -> Update? {
+    package mutating func poll() -> Update? {
         var changed = false
         var errors: [String] = []
         for path in paths {

@@ -4,64 +4,64 @@ import Exposition
 ///
 /// The dashboard-side values (thresholds, theme, retention) are carried through untouched, so that the
 /// one configuration file serves every stage while each stage reads only its own part.
-public struct IngestConfiguration: Sendable, Hashable {
+package struct IngestConfiguration: Sendable, Hashable {
     /// The largest page body accepted before the scrape fails with "body too large" (64 MiB).
-    public static let defaultBodyLimitBytes = 64 << 20
+    package static let defaultBodyLimitBytes = 64 << 20
     /// Most series one target's page may hold (`PageIntake.defaultSeriesLimit`).
-    public static let defaultSeriesLimit = PageIntake.defaultSeriesLimit
+    package static let defaultSeriesLimit = PageIntake.defaultSeriesLimit
     /// Most scrapes in flight at once. Like Prometheus, every target may be read at the same time, so that
     /// hanging targets (each holding its slot until the timeout) do not queue the rest behind them; the cap is
     /// also kept under the process's open-file limit.
-    public static let defaultConcurrency = 8192
+    package static let defaultConcurrency = 8192
 
-    public var targets: [ScrapeTarget]
+    package var targets: [ScrapeTarget]
     /// Prometheus `file_sd` JSON files whose targets are added to `targets` and re-read when they change.
-    public var fileSDPaths: [String]
+    package var fileSDPaths: [String]
     /// Seconds between two scrapes of one target.
-    public var intervalSeconds: Double
+    package var intervalSeconds: Double
     /// Seconds one scrape may take, from connecting to the last body byte.
-    public var timeoutSeconds: Double
+    package var timeoutSeconds: Double
     /// How many scrapes may be in flight at once.
-    public var concurrency: Int
-    public var bodyLimitBytes: Int
+    package var concurrency: Int
+    package var bodyLimitBytes: Int
     /// Most series a target's page may hold (`defaultSeriesLimit`).
-    public var seriesLimit = IngestConfiguration.defaultSeriesLimit
+    package var seriesLimit = IngestConfiguration.defaultSeriesLimit
     /// How many redirects one scrape follows before it fails.
-    public var maxRedirects: Int
-    public var auth: AuthSettings
-    public var tls: TLSSettings
+    package var maxRedirects: Int
+    package var auth: AuthSettings
+    package var tls: TLSSettings
     /// When set, read this server's query API instead of scraping `targets`.
-    public var prometheus: PrometheusSettings?
+    package var prometheus: PrometheusSettings?
     /// Explicit instance (address or `instance` label) → node name, for addresses whose host is not the node.
-    public var nodeMap: [String: String]
+    package var nodeMap: [String: String]
     /// `instance_gpus`: a target (its URL, `host:port`, or the `instance` label read through Prometheus) → the GPUs
     /// its engine uses, as GPU ids, UUIDs or indices on its node. Targets' own `gpus:` say the same per target.
-    public var instanceGPUs: [String: [String]] = [:]
+    package var instanceGPUs: [String: [String]] = [:]
     /// Alert thresholds by name (e.g. `vram_warn: 0.9`), for the cluster model and the dashboard.
-    public var thresholds: [String: Double]
+    package var thresholds: [String: Double]
     /// The `alerts:` section as text, rule → setting → value, for the alert engine (docs/INSIGHTS.md).
-    public var alertRules: [String: [String: String]] = [:]
+    package var alertRules: [String: [String: String]] = [:]
     /// The `alerts:` section's shared settings (`trend_window`, `event_log_size`, …), as text.
-    public var alertParameters: [String: String] = [:]
+    package var alertParameters: [String: String] = [:]
     /// The line of each key of the `alerts:` section (`alerts.vram.threshold`), so that a value the alert engine
     /// refuses is reported with its place in the file, as the loader's own errors are.
-    public var alertLines: [String: Int] = [:]
+    package var alertLines: [String: Int] = [:]
     /// The theme name, for the dashboard.
-    public var theme: String?
+    package var theme: String?
     /// How much history the store keeps, in seconds; nil keeps its default.
-    public var retentionSeconds: Double?
+    package var retentionSeconds: Double?
     /// A cap on points per series in the store; nil keeps its default.
-    public var retentionPoints: Int?
+    package var retentionPoints: Int?
     /// The most series the store holds (`max_series`); nil keeps its default (1,000,000).
-    public var maxSeries: Int?
+    package var maxSeries: Int?
     /// The seed of the start stagger and jitter, so that a run can be reproduced.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The file these settings were read from, if any, and the line of each top-level key it set (for
     /// `--print-config`, which says where every value came from); a key absent here kept its default.
-    public var file: String?
-    public var keyLines: [String: Int] = [:]
+    package var file: String?
+    package var keyLines: [String: Int] = [:]
 
-    public init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
+    package init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
                 timeoutSeconds: Double? = nil, concurrency: Int = IngestConfiguration.defaultConcurrency,
                 bodyLimitBytes: Int = IngestConfiguration.defaultBodyLimitBytes, maxRedirects: Int = 5,
                 auth: AuthSettings = AuthSettings(), tls: TLSSettings = TLSSettings(),
@@ -88,15 +88,15 @@ public struct IngestConfiguration: Sendable, Hashable {
 
     /// The timeout when none is given: a scrape that outlived its interval would pile up, so it gets the
     /// interval, at least 0.1 s and at most 10 s.
-    public static func defaultTimeout(intervalSeconds: Double) -> Double {
+    package static func defaultTimeout(intervalSeconds: Double) -> Double {
         min(max(intervalSeconds, 0.1), 10)
     }
 
     /// Whether certificate checks are off anywhere: for every target, or for one that asks in its own `tls`.
-    public var skipsCertificateChecks: Bool { tls.insecure || targets.contains { $0.tls?.insecure == true } }
+    package var skipsCertificateChecks: Bool { tls.insecure || targets.contains { $0.tls?.insecure == true } }
 
     /// The warning the screen shows while any certificate check is off; nil when all are on.
-    public var tlsWarning: String? {
+    package var tlsWarning: String? {
         if let warning = tls.warning { return warning }
         let insecure = targets.filter { $0.tls?.insecure == true }.map(\.id)
         guard !insecure.isEmpty else { return nil }
@@ -104,7 +104,7 @@ public struct IngestConfiguration: Sendable, Hashable {
     }
 
     /// The node a target belongs to: the configured one, then the explicit map (by id or host), then the host.
-    public func node(of target: ScrapeTarget) -> String? {
+    package func node(of target: ScrapeTarget) -> String? {
         if let node = target.node { return node }
         if let mapped = nodeMap[target.id] { return mapped }
         if let host = target.host {
@@ -115,7 +115,7 @@ public struct IngestConfiguration: Sendable, Hashable {
     }
 
     /// Checks ranges that the flags and the file share; `origin` names where the values came from.
-    public func validate(origin: String = "configuration") throws {
+    package func validate(origin: String = "configuration") throws {
         func check(_ value: Double, _ range: SettingRange, _ key: String) throws {
             guard range.contains(value) else {
                 throw ConfigurationError.invalidValue(file: origin, key: key, line: nil,

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// Passwords in `user:password@host` URLs are the one secret that can hide inside an address; tokens and
 /// passwords read from files never enter a description in the first place.
-public enum Redaction {
+package enum Redaction {
     /// `http://user:secret@host/x` → `http://user:***@host/x`; other strings unchanged.
-    public static func url(_ text: String) -> String {
+    package static func url(_ text: String) -> String {
         guard let schemeEnd = text.range(of: "://") else { return text }
         let rest = text[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
@@ -20,7 +20,7 @@ public enum Redaction {
 
     /// `text` with every occurrence of each secret replaced by `***` (a guard for messages built from
     /// server replies, which might echo a header back).
-    public static func scrub(_ text: String, secrets: [String]) -> String {
+    package static func scrub(_ text: String, secrets: [String]) -> String {
         var result = text
         for secret in secrets where secret.count >= 4 {
             result = result.replacingOccurrences(of: secret, with: "***")

@@ -4,9 +4,9 @@ import Foundation
 ///
 /// `id` is what the screen and the recorder call the target (the address as the user gave it, with any
 /// password in a URL removed), so it never carries a secret.
-public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
+package struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
     /// Where the page comes from.
-    public enum Source: Sendable, Hashable {
+    package enum Source: Sendable, Hashable {
         /// An `http://` or `https://` `/metrics` endpoint.
         case http(URL)
         /// A local file holding one page, re-read every interval.
@@ -15,26 +15,26 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
         case standardInput
     }
 
-    public var id: String
-    public var source: Source
+    package var id: String
+    package var source: Source
     /// The node (machine) this target runs on; nil lets the cluster model derive it.
-    public var node: String?
+    package var node: String?
     /// What the target is (e.g. "engine", "gpu-exporter"); nil when not configured.
-    public var role: String?
+    package var role: String?
     /// The Kubernetes pod (and its namespace) the target is, so that the cluster model gives it the GPUs DCGM
     /// reports for that pod; nil when not configured.
-    public var pod: String?
-    public var namespace: String?
-    public var container: String?
+    package var pod: String?
+    package var namespace: String?
+    package var container: String?
     /// The GPUs this target's engine uses (`gpus:`): GPU ids, UUIDs or indices on its node; empty: joined by
     /// pod or by node.
-    public var gpus: [String] = []
+    package var gpus: [String] = []
     /// This target's own credential places, used instead of the configuration's `auth` (nil: the shared one).
-    public var auth: AuthSettings?
+    package var auth: AuthSettings?
     /// This target's own certificate checks, used instead of the configuration's `tls` (nil: the shared one).
-    public var tls: TLSSettings?
+    package var tls: TLSSettings?
 
-    public init(id: String, source: Source, node: String? = nil, role: String? = nil, auth: AuthSettings? = nil,
+    package init(id: String, source: Source, node: String? = nil, role: String? = nil, auth: AuthSettings? = nil,
                 tls: TLSSettings? = nil) {
         self.id = id
         self.source = source
@@ -46,7 +46,7 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads an address the way the command line accepts it: a full `http(s)://` URL, `host:port` (meaning
     /// `http://host:port/metrics`), `file:///path`, or `-` for standard input.
-    public init(address: String, node: String? = nil, role: String? = nil) throws {
+    package init(address: String, node: String? = nil, role: String? = nil) throws {
         let trimmed = address.trimmingCharacters(in: .whitespaces)
         self.node = node
         self.role = role
@@ -77,10 +77,10 @@ public struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
 
     /// The host part of an HTTP target's address (`gpu-3` for `http://gpu-3:8000/metrics`), used as the node
     /// when none is configured; nil for files and standard input.
-    public var host: String? {
+    package var host: String? {
         if case .http(let url) = source { return url.host }
         return nil
     }
 
-    public var description: String { id }
+    package var description: String { id }
 }

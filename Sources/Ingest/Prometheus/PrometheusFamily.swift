@@ -4,31 +4,31 @@ import Exposition
 /// is read, and the labels to keep besides the instance identity. Every other label is summed away on the
 /// server, or collapsed with `max` for per-device fields, so an answer grows with instances and GPUs, not
 /// with raw series.
-public struct PrometheusFamily: Sendable, Hashable {
-    public enum Aggregation: String, Sendable, Hashable {
+package struct PrometheusFamily: Sendable, Hashable {
+    package enum Aggregation: String, Sendable, Hashable {
         case sum, max
     }
 
     /// The stored sample name; for a histogram, its base name (the query reads `name_bucket`).
-    public var name: String
+    package var name: String
     /// `.gauge`, `.counter` (asked for as a per-second rate), `.histogram` (per-`le` rates) or `.summary`.
-    public var type: MetricType
+    package var type: MetricType
     /// The labels kept in the answer, besides the identity labels (and `le` or `quantile`).
-    public var labels: [String]
-    public var aggregation: Aggregation
+    package var labels: [String]
+    package var aggregation: Aggregation
     /// Asked for only while a detail screen is open.
-    public var detail: Bool
+    package var detail: Bool
     /// Conditions on the series' labels, sent with the query (a backfill sums only what the dialects read).
-    public var conditions: [Condition]
+    package var conditions: [Condition]
 
     /// `label` must (or, negated, must not) have one of `values`; with `orAbsent` a series without it passes.
-    public struct Condition: Sendable, Hashable {
-        public var label: String
-        public var values: [String]
-        public var negated: Bool
-        public var orAbsent: Bool
+    package struct Condition: Sendable, Hashable {
+        package var label: String
+        package var values: [String]
+        package var negated: Bool
+        package var orAbsent: Bool
 
-        public init(label: String, values: [String], negated: Bool = false, orAbsent: Bool = false) {
+        package init(label: String, values: [String], negated: Bool = false, orAbsent: Bool = false) {
             self.label = label
             self.values = values
             self.negated = negated
@@ -36,7 +36,7 @@ public struct PrometheusFamily: Sendable, Hashable {
         }
     }
 
-    public init(name: String, type: MetricType, labels: [String] = [], aggregation: Aggregation = .sum,
+    package init(name: String, type: MetricType, labels: [String] = [], aggregation: Aggregation = .sum,
                 detail: Bool = false, conditions: [Condition] = []) {
         self.name = name
         self.type = type

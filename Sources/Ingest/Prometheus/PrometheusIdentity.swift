@@ -2,24 +2,24 @@
 /// identity labels (by default `instance`, as Prometheus sets it from the scrape address; `pod,namespace`
 /// where targets are reached through a Kubernetes service). Every query keeps these labels, and the answer
 /// is split into one page per identity.
-public struct PrometheusIdentity: Sendable, Hashable {
-    public var labels: [String]
+package struct PrometheusIdentity: Sendable, Hashable {
+    package var labels: [String]
 
-    public static let `default` = PrometheusIdentity(labels: ["instance"])
+    package static let `default` = PrometheusIdentity(labels: ["instance"])
 
-    public init(labels: [String]) {
+    package init(labels: [String]) {
         self.labels = labels
     }
 
     /// Checks the names given by a flag or a configuration key (`origin`), `pod,namespace`.
-    public static func parse(_ text: String, origin: String) throws(ConfigurationError) -> PrometheusIdentity {
+    package static func parse(_ text: String, origin: String) throws(ConfigurationError) -> PrometheusIdentity {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         if let problem = problem(with: names) { throw .invalidFlag(origin, message: problem) }
         return PrometheusIdentity(labels: names)
     }
 
     /// What is wrong with a list of identity label names, or nil when they can be used.
-    public static func problem(with names: [String]) -> String? {
+    package static func problem(with names: [String]) -> String? {
         guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
             return "name one or more labels, separated by commas, e.g. instance or pod,namespace"
         }
@@ -30,7 +30,7 @@ public struct PrometheusIdentity: Sendable, Hashable {
     }
 
     /// The target id of a series: its identity labels' values joined by `/`; nil when it has none of them.
-    public func key(_ labels: [String: String]) -> String? {
+    package func key(_ labels: [String: String]) -> String? {
         if self.labels.count == 1 { return labels[self.labels[0]] }
         let values = self.labels.map { labels[$0] }
         guard values.contains(where: { $0 != nil }) else { return nil }

@@ -1,6 +1,6 @@
 /// One series of a range answer: its labels (a histogram's `le`, say) and its (time, value) points, oldest
 /// first.
-public struct PrometheusSeries: Sendable {
-    public var labels: [String: String]
-    public var points: [(timeMs: Int64, value: Double)]
+package struct PrometheusSeries: Sendable {
+    package var labels: [String: String]
+    package var points: [(timeMs: Int64, value: Double)]
 }

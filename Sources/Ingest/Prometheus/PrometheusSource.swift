@@ -12,8 +12,8 @@ import Foundation
 /// identity. A refresh starts only after the previous one ended, so a slow server stretches the interval
 /// instead of piling queries up. Which families exist is asked first (`/api/v1/label/__name__/values`), so
 /// only those are queried; the detail screens' families only while one is open.
-public actor PrometheusSource {
-    public let settings: PrometheusSettings
+package actor PrometheusSource {
+    package let settings: PrometheusSettings
     private let configuration: IngestConfiguration
     private let client: PrometheusQueryClient
     private let clock: IngestClock
@@ -21,7 +21,7 @@ public actor PrometheusSource {
     private let matchers: String
     /// The shortest rate window: the model's (a server scraping slowly gets a longer one, see `windowSeconds`).
     private let minimumWindowSeconds: Int
-    public private(set) var status: PrometheusStatus
+    package private(set) var status: PrometheusStatus
 
     private var presentNames: Set<String>?
     private var discoveredAtMs: Int64 = .min
@@ -79,7 +79,7 @@ public actor PrometheusSource {
 
     /// `families` are the ones to ask for (see `ReadFamily` in ClusterModel); `windowMs` is the model's rate
     /// window; with `detail` the detail screens' families are asked for from the start (a snapshot).
-    public init(settings: PrometheusSettings, configuration: IngestConfiguration, families: [PrometheusFamily],
+    package init(settings: PrometheusSettings, configuration: IngestConfiguration, families: [PrometheusFamily],
                 windowMs: Int64, detail: Bool = false, clock: IngestClock = .live) throws {
         self.settings = settings
         self.configuration = configuration
@@ -96,12 +96,12 @@ public actor PrometheusSource {
     }
 
     /// Closes the connections; call once when done.
-    public func shutdown() async {
+    package func shutdown() async {
         await client.shutdown()
     }
 
     /// Asks for the detail screens' families too (a detail screen opened) or no longer.
-    public func showDetail(_ on: Bool) {
+    package func showDetail(_ on: Bool) {
         detail = on
     }
 
@@ -113,7 +113,7 @@ public actor PrometheusSource {
 
     /// One refresh: every query once, then one result per identity (or none when the server failed: then
     /// `status.serverError` says why).
-    public func refresh() async -> [ScrapeResult] {
+    package func refresh() async -> [ScrapeResult] {
         let started = clock.now()
         let nowMs = clock.wallMs()
         var cost = PrometheusQueryClient.Cost()
@@ -520,7 +520,7 @@ public actor PrometheusSource {
     /// `endMs` every `stepMs`: one range query per family the server has, each standing alone (one that fails
     /// leaves only its own chart empty, and says so in `status`). Indexed like `families`; nil where the
     /// family is not on the server or its query failed.
-    public func backfill(_ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64) async
+    package func backfill(_ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64) async
         -> [[PrometheusSeries]?] {
         var cost = PrometheusQueryClient.Cost()
         let nowMs = clock.wallMs()
@@ -567,7 +567,7 @@ public actor PrometheusSource {
 
     /// Refreshes every interval until the task is cancelled; a refresh starts only when the one before it has
     /// ended, and the interval stretches to what the server allows (reported in `status`).
-    public func run(sink: @Sendable ([ScrapeResult], PrometheusStatus) async -> Void) async {
+    package func run(sink: @Sendable ([ScrapeResult], PrometheusStatus) async -> Void) async {
         let interval = Duration.milliseconds(Int64(configuration.intervalSeconds * 1000))
         var periods: [Double] = []
         while !Task.isCancelled {

@@ -1,38 +1,38 @@
 /// How a query server is answering, for the header and for `snapshot`: the refresh interval it allows, how
 /// old its newest samples are, what one refresh cost, and what went wrong (the server itself, a query, a
 /// scrape configuration that folds targets). The server's health is the source's, never a target's.
-public struct PrometheusStatus: Sendable, Equatable {
+package struct PrometheusStatus: Sendable, Equatable {
     /// The interval asked for.
-    public var intervalSeconds: Double
+    package var intervalSeconds: Double
     /// The time between the starts of the last refreshes, when longer than asked (the server is slower).
-    public var stretchedIntervalSeconds: Double?
+    package var stretchedIntervalSeconds: Double?
     /// How often the server scrapes its targets (measured from `up`), when known.
-    public var serverScrapeSeconds: Double?
+    package var serverScrapeSeconds: Double?
     /// Now minus the newest sample time of the targets (`timestamp(up)`), at the last refresh.
-    public var dataAgeSeconds: Double?
+    package var dataAgeSeconds: Double?
     /// The server could not be asked at all (unreachable, every query failed), with what to do.
-    public var serverError: String?
+    package var serverError: String?
     /// Partial failures and doubts, each a sentence: a family whose query failed (its last value shown,
     /// with its age), targets that fold into one identity, data older than two intervals.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
     /// The last refresh: requests sent, answer bytes, the summed time of the queries, its wall time.
-    public var queries = 0
-    public var bytes = 0
-    public var serverSeconds = 0.0
-    public var refreshSeconds = 0.0
+    package var queries = 0
+    package var bytes = 0
+    package var serverSeconds = 0.0
+    package var refreshSeconds = 0.0
     /// Targets (identities) in the last answer.
-    public var targets = 0
+    package var targets = 0
     /// Identities the last refresh asked the families for, when not all: the others had no new scrape and
     /// kept their values (0: nothing new was scraped; nil: all were asked).
-    public var identitiesAsked: Int?
+    package var identitiesAsked: Int?
 
-    public init(intervalSeconds: Double) {
+    package init(intervalSeconds: Double) {
         self.intervalSeconds = intervalSeconds
     }
 
     /// Whether the data is older than two intervals, ours or the server's scrape interval, whichever is longer
     /// (the header warns): a server that scrapes every 15 s has samples up to 15 s old in good health.
-    public var isOld: Bool {
+    package var isOld: Bool {
         (dataAgeSeconds ?? 0) > 2 * max(intervalSeconds, stretchedIntervalSeconds ?? 0, serverScrapeSeconds ?? 0)
     }
 }

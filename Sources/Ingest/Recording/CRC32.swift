@@ -3,9 +3,9 @@
 ///
 /// Slicing-by-8: eight table lookups per 8 bytes keeps checking far below the cost of inflating the records,
 /// so that a one-hour recording can still be scanned in well under a second.
-public enum CRC32 {
+package enum CRC32 {
     /// The CRC-32 of `bytes`, continuing from `crc` (pass the previous result to checksum in pieces).
-    public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+    package static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         var c = ~crc
         guard var p = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return crc }
         var n = bytes.count
@@ -30,7 +30,7 @@ public enum CRC32 {
     }
 
     /// The CRC-32 of an array of bytes.
-    public static func checksum(_ bytes: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8], continuing crc: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBytes { checksum($0, continuing: crc) }
     }
 

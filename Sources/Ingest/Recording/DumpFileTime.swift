@@ -6,9 +6,9 @@
 ///   compact `20260101T000000Z`; a space or `_` may stand for the `T`.
 /// - Unix time as a run of exactly 13 digits (milliseconds) or 10 digits (seconds): `node-1767225600.prom`,
 ///   `1767225600123.prom`. Shorter digit runs (`gpu-node-0001`) are not times.
-public enum DumpFileTime {
+package enum DumpFileTime {
     /// The time in `name` as milliseconds since 1970, and the range of `name` it occupies; nil when none.
-    public static func parse(_ name: String) -> (timeMs: Int64, range: Range<String.Index>)? {
+    package static func parse(_ name: String) -> (timeMs: Int64, range: Range<String.Index>)? {
         if let match = name.firstMatch(of: iso), let ms = isoMilliseconds(match.output) { return (ms, match.range) }
         if let match = name.firstMatch(of: epoch) {
             let digits = match.output.1
@@ -19,7 +19,7 @@ public enum DumpFileTime {
     }
 
     /// The name with the time and the separators around it removed: `node-1767225600` → `node`.
-    public static func stripping(_ name: String) -> String {
+    package static func stripping(_ name: String) -> String {
         guard let found = parse(name) else { return name }
         let separators: Set<Character> = ["-", "_", ".", " ", "@"]
         var head = String(name[..<found.range.lowerBound])

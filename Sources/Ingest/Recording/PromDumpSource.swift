@@ -7,34 +7,34 @@ import Foundation
 /// time. Files named by a number alone (`000.prom`, `001.prom`, …) are numbered scrapes of one target, the
 /// folder they lie in, played in the order of their numbers (docs/RECORDING.md). Files are read when replayed,
 /// not when the folder is opened, so large folders open fast.
-public struct PromDumpSource: Sendable {
+package struct PromDumpSource: Sendable {
     /// One dump file and what its name says.
-    public struct Dump: Sendable, Equatable {
+    package struct Dump: Sendable, Equatable {
         /// The file.
-        public var path: String
+        package var path: String
         /// The target it is taken for: the path below the folder, minus extension and time.
-        public var target: String
+        package var target: String
         /// When it was taken, in milliseconds since 1970.
-        public var timeMs: Int64
+        package var timeMs: Int64
         /// Whether `timeMs` came from a name (else from the modification time, or for numbered dumps whose
         /// modification times do not follow their numbers, from the number).
-        public var timeFromName: Bool
+        package var timeFromName: Bool
         /// The number a numbered dump is named by (`007.prom` → 7), nil for other names.
-        public var sequence: Int? = nil
+        package var sequence: Int? = nil
     }
 
     /// The folder or file opened.
-    public let path: String
+    package let path: String
     /// Every dump, by time (then target).
-    public let dumps: [Dump]
+    package let dumps: [Dump]
     /// What was inferred from the names that a person should know: numbered dumps taken as one target, and how
     /// they were timed.
-    public let notes: [String]
+    package let notes: [String]
 
     /// Lists the `.prom` files under `path` (searched recursively, hidden files skipped), or takes `path`
     /// itself when it is a file (of any extension). Numbered dumps whose modification times do not rise with
     /// their numbers (copied files) are placed `numberedIntervalMs` apart.
-    public init(path: String, numberedIntervalMs: Int64 = 1_000) throws {
+    package init(path: String, numberedIntervalMs: Int64 = 1_000) throws {
         self.path = path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -94,18 +94,18 @@ public struct PromDumpSource: Sendable {
     }
 
     /// The targets, in the order they first appear.
-    public var targets: [String] {
+    package var targets: [String] {
         var seen = Set<String>()
         return dumps.compactMap { seen.insert($0.target).inserted ? $0.target : nil }
     }
 
     /// The time of the first dump.
-    public var startTimeMs: Int64 { dumps.first?.timeMs ?? 0 }
+    package var startTimeMs: Int64 { dumps.first?.timeMs ?? 0 }
     /// The time of the last dump.
-    public var endTimeMs: Int64 { dumps.last?.timeMs ?? 0 }
+    package var endTimeMs: Int64 { dumps.last?.timeMs ?? 0 }
 
     /// The scrape a dump holds; a file that cannot be read replays as its target going down with the reason.
-    public func event(_ dump: Dump) -> RecordingEvent {
+    package func event(_ dump: Dump) -> RecordingEvent {
         do {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dump.path)))
             return .scrape(RecordedScrape(target: dump.target, timeMs: dump.timeMs, durationSeconds: 0, bytes: bytes))
@@ -116,7 +116,7 @@ public struct PromDumpSource: Sendable {
     }
 
     /// Every dump from `start` (an index into `dumps`), read one at a time.
-    public func events(from start: Int = 0) -> AnyIterator<RecordingEvent> {
+    package func events(from start: Int = 0) -> AnyIterator<RecordingEvent> {
         var i = start
         return AnyIterator {
             guard i < dumps.count else { return nil }
@@ -127,7 +127,7 @@ public struct PromDumpSource: Sendable {
 
     /// The latest dump of each target at `timeMs`, and the index of the first dump after it (to continue
     /// with `events(from:)`).
-    public func seek(toMs timeMs: Int64) -> (events: [RecordingEvent], next: Int) {
+    package func seek(toMs timeMs: Int64) -> (events: [RecordingEvent], next: Int) {
         let next = dumps.partitioningIndex { $0.timeMs > timeMs }
         var latest: [String: Dump] = [:]
         for dump in dumps[..<next] { latest[dump.target] = dump }

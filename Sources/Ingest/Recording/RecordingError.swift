@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Why a recording could not be opened or written, naming the file and saying what to do about it.
-public enum RecordingError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RecordingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file does not start with the recording magic bytes.
     case notARecording(path: String, detail: String)
     /// The file was written by a newer infertop.
@@ -17,7 +17,7 @@ public enum RecordingError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `append` after `close`.
     case closed(path: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notARecording(let path, let detail):
             "\(path): not an infertop recording (\(detail)); record one with `infertop record --out FILE`, "

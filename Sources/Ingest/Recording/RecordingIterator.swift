@@ -1,15 +1,15 @@
 /// Replays the records of a recording in file order (the order they were written), rebuilding each scrape's
 /// exact bytes from its keyframe and deltas. Stops at the end of the readable part; when it stopped early,
 /// `damage` says where and why. Get one from `RecordingReader.events()` or from a seek.
-public struct RecordingIterator: IteratorProtocol, Sequence {
+package struct RecordingIterator: IteratorProtocol, Sequence {
     private let reader: RecordingReader
     private let codec: PageCodec
     /// Byte offset of the next record.
-    public private(set) var offset: Int
+    package private(set) var offset: Int
     /// The last page of each target, the base of its next delta.
     var pages: [Int: LinePage] = [:]
     /// Where reading stopped early, if it did.
-    public private(set) var damage: RecordingDamage?
+    package private(set) var damage: RecordingDamage?
 
     init(reader: RecordingReader, offset: Int) {
         self.reader = reader
@@ -18,7 +18,7 @@ public struct RecordingIterator: IteratorProtocol, Sequence {
         self.codec = try! PageCodec()
     }
 
-    public mutating func next() -> RecordingEvent? {
+    package mutating func next() -> RecordingEvent? {
         while damage == nil {
             guard offset < reader.index.end else {
                 damage = reader.index.damage

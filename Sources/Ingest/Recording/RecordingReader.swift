@@ -6,18 +6,18 @@ import Foundation
 /// Opening reads the index through the footer; a file without one (the recorder was killed) is scanned
 /// instead, up to the first damaged record, which `damage` then names. The file is memory-mapped and never
 /// changed; a reader is safe to share, each iterator it hands out is not.
-public final class RecordingReader: Sendable {
+package final class RecordingReader: Sendable {
     /// The file's path.
-    public let path: String
+    package let path: String
     /// What the recording says about itself.
-    public let header: RecordingHeader
+    package let header: RecordingHeader
     let file: MappedFile
     let index: RecordingIndex
     private let firstRecord: Int
 
     /// Opens `path`; throws `RecordingError` for a file that is not a recording, is newer than this
     /// build, or has a damaged header.
-    public init(path: String) throws {
+    package init(path: String) throws {
         self.path = path
         file = try MappedFile(path: path)
         let bytes = file.bytes
@@ -48,7 +48,7 @@ public final class RecordingReader: Sendable {
     }
 
     /// Whether `path` starts with the recording magic bytes (to tell a recording from a `.prom` file).
-    public static func isRecording(path: String) -> Bool {
+    package static func isRecording(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: RecordingFormat.magic.count)) ?? Data()
@@ -56,39 +56,39 @@ public final class RecordingReader: Sendable {
     }
 
     /// The targets recorded, in the order they first appeared.
-    public var targets: [String] { index.targets }
+    package var targets: [String] { index.targets }
     /// When the recording started (the header's start time), in milliseconds since 1970.
-    public var startTimeMs: Int64 { header.startTimeMs }
+    package var startTimeMs: Int64 { header.startTimeMs }
     /// The time of the latest readable record.
-    public var endTimeMs: Int64 { index.endTimeMs }
+    package var endTimeMs: Int64 { index.endTimeMs }
     /// Scrape and health records in the readable part.
-    public var recordCount: Int { index.dataRecords }
+    package var recordCount: Int { index.dataRecords }
     /// Where a file without a footer stopped being readable, found on opening. Damage in the middle of a file
     /// that has a footer is found while iterating, and reported by the iterator.
-    public var damage: RecordingDamage? { index.damage }
+    package var damage: RecordingDamage? { index.damage }
     /// Whether the recorder closed the file properly (it has a footer).
-    public var isComplete: Bool { index.damage == nil && index.end < file.count }
+    package var isComplete: Bool { index.damage == nil && index.end < file.count }
     /// The file size in bytes.
-    public var byteCount: Int { file.count }
+    package var byteCount: Int { file.count }
 
     /// Every record from the start, in the order written.
-    public func events() -> RecordingIterator {
+    package func events() -> RecordingIterator {
         RecordingIterator(reader: self, offset: firstRecord)
     }
 
     /// The health changes of the recording (for a timeline), read from the index.
-    public func healthEvents() -> [RecordedHealth] {
+    package func healthEvents() -> [RecordedHealth] {
         index.health.compactMap { try? health(at: $0.entry.offset) }
     }
 
     /// The times of every keyframe, per target name (for a timeline or for stepping far).
-    public func keyframeTimes() -> [String: [Int64]] {
+    package func keyframeTimes() -> [String: [Int64]] {
         Dictionary(uniqueKeysWithValues: zip(index.targets, index.keyframes.map { $0.map(\.timeMs) }))
     }
 
     /// The state at `timeMs`: the latest page and health of each target, and an iterator that continues
     /// from there. See `RecordingPosition` for the exact meaning of "at".
-    public func seek(toMs timeMs: Int64) -> RecordingPosition {
+    package func seek(toMs timeMs: Int64) -> RecordingPosition {
         RecordingSeeker(reader: self, firstRecord: firstRecord).seek(toMs: timeMs)
     }
 

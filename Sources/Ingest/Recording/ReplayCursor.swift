@@ -1,19 +1,19 @@
 /// A replay in progress, from `ReplaySource.seek(toMs:)`: the state at the moment it starts from, then
 /// every event after it, in order.
-public struct ReplayCursor {
+package struct ReplayCursor {
     /// The moment the replay started from.
-    public let timeMs: Int64
+    package let timeMs: Int64
     /// The latest scrape of each target at that moment.
-    public let scrapes: [RecordedScrape]
+    package let scrapes: [RecordedScrape]
     /// The latest health change of each target at that moment.
-    public let health: [RecordedHealth]
+    package let health: [RecordedHealth]
     // Two optionals rather than an enum, so that the iterator advances in place instead of being copied.
     var recording: RecordingIterator?
     var dumps: PromDumpSource?
     var nextDump = 0
 
     /// The next event, nil at the end (or at damage, which `damage` then describes).
-    public mutating func next() -> RecordingEvent? {
+    package mutating func next() -> RecordingEvent? {
         if recording != nil { return recording?.next() }
         guard let dumps, nextDump < dumps.dumps.count else { return nil }
         defer { nextDump += 1 }
@@ -21,7 +21,7 @@ public struct ReplayCursor {
     }
 
     /// Where a damaged recording stopped the replay.
-    public var damage: RecordingDamage? {
+    package var damage: RecordingDamage? {
         recording?.damage
     }
 }

@@ -2,14 +2,14 @@ import Foundation
 
 /// What `infertop replay PATH` opens — a recording, a folder of `.prom` dumps or one `.prom` file — behind
 /// one API, so that the replay screen and the headless snapshot need not care which it got.
-public enum ReplaySource: Sendable {
+package enum ReplaySource: Sendable {
     case recording(RecordingReader)
     case dumps(PromDumpSource)
 
     /// Opens `path`: a folder as dumps, a file with the recording magic as a recording, a text file as a
     /// single dump; anything else gets the recording reader's "not a recording" error. Numbered dumps whose files
     /// do not say when they were taken are placed `numberedIntervalMs` apart (`PromDumpSource`).
-    public static func open(path: String, numberedIntervalMs: Int64 = 1_000) throws -> ReplaySource {
+    package static func open(path: String, numberedIntervalMs: Int64 = 1_000) throws -> ReplaySource {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw RecordingError.io(path: path, operation: "open", message: "no such file or folder")
@@ -21,7 +21,7 @@ public enum ReplaySource: Sendable {
     }
 
     /// The targets, in the order they first appear.
-    public var targets: [String] {
+    package var targets: [String] {
         switch self {
         case .recording(let r): r.targets
         case .dumps(let d): d.targets
@@ -29,7 +29,7 @@ public enum ReplaySource: Sendable {
     }
 
     /// The time of the first record (a recording's start as its header says).
-    public var startTimeMs: Int64 {
+    package var startTimeMs: Int64 {
         switch self {
         case .recording(let r): r.startTimeMs
         case .dumps(let d): d.startTimeMs
@@ -37,7 +37,7 @@ public enum ReplaySource: Sendable {
     }
 
     /// The time of the last readable record.
-    public var endTimeMs: Int64 {
+    package var endTimeMs: Int64 {
         switch self {
         case .recording(let r): r.endTimeMs
         case .dumps(let d): d.endTimeMs
@@ -45,25 +45,25 @@ public enum ReplaySource: Sendable {
     }
 
     /// What was inferred from dump names that a person should know (numbered dumps as one target, their timing).
-    public var notes: [String] {
+    package var notes: [String] {
         if case .dumps(let d) = self { return d.notes }
         return []
     }
 
     /// Where a cut recording stops being readable, as found on opening.
-    public var damage: RecordingDamage? {
+    package var damage: RecordingDamage? {
         if case .recording(let r) = self { return r.damage }
         return nil
     }
 
     /// The health changes, for a timeline (dumps have none).
-    public func healthEvents() -> [RecordedHealth] {
+    package func healthEvents() -> [RecordedHealth] {
         if case .recording(let r) = self { return r.healthEvents() }
         return []
     }
 
     /// A replay from `timeMs`: the state then, and the events after it.
-    public func seek(toMs timeMs: Int64) -> ReplayCursor {
+    package func seek(toMs timeMs: Int64) -> ReplayCursor {
         switch self {
         case .recording(let r):
             let position = r.seek(toMs: timeMs)
@@ -83,7 +83,7 @@ public enum ReplaySource: Sendable {
     }
 
     /// A replay from the beginning.
-    public func start() -> ReplayCursor {
+    package func start() -> ReplayCursor {
         switch self {
         case .recording(let r):
             ReplayCursor(timeMs: r.startTimeMs, scrapes: [], health: [], recording: r.events())

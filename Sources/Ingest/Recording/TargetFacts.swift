@@ -1,16 +1,16 @@
 /// What is known about a target besides its pages: the node and Kubernetes pod the configuration or service
 /// discovery put it on, and the model its server named when asked (`ModelNameSource`). A recording keeps them
 /// with the target's health, so that a replay joins and names what the live view joined and named.
-public struct TargetFacts: Sendable, Hashable {
-    public var node: String?
-    public var pod: String?
-    public var namespace: String?
-    public var container: String?
+package struct TargetFacts: Sendable, Hashable {
+    package var node: String?
+    package var pod: String?
+    package var namespace: String?
+    package var container: String?
     /// The GPUs the configuration gives the target (`gpus:`, `instance_gpus`): ids, UUIDs or indices on its node.
-    public var gpus: [String]?
-    public var model: String?
+    package var gpus: [String]?
+    package var model: String?
 
-    public init(node: String? = nil, pod: String? = nil, namespace: String? = nil, container: String? = nil,
+    package init(node: String? = nil, pod: String? = nil, namespace: String? = nil, container: String? = nil,
                 gpus: [String]? = nil, model: String? = nil) {
         self.node = node
         self.pod = pod

@@ -9,22 +9,22 @@ import Synchronization
 
 /// Fetches pages over HTTP(S) with the one shared `HTTPClient`: auth header, content negotiation, gzip,
 /// the body cap, bounded redirects and an overall timeout, and errors turned into `ScrapeError`s.
-public final class HTTPFetcher: Sendable {
+package final class HTTPFetcher: Sendable {
     /// Asks for the classic text format only. OpenMetrics pages are still read when a server sends one
     /// anyway (detected from `Content-Type` and `# EOF`), but it is not named here: prometheus_client
     /// (vLLM, SGLang, TRT-LLM) picks OpenMetrics whenever the header mentions it, whatever its q-value,
     /// and then escapes the `:` of `vllm:…` sample names to `_` (seen with prometheus_client 0.26).
-    public static let acceptHeader = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
+    package static let acceptHeader = "text/plain;version=0.0.4;q=1,*/*;q=0.1"
 
     /// A body as received.
-    public struct Fetched: Sendable {
-        public var bytes: [UInt8]
-        public var contentType: String?
+    package struct Fetched: Sendable {
+        package var bytes: [UInt8]
+        package var contentType: String?
         /// The HTTP status (always 2xx unless `anyStatus` was asked for).
-        public var status: Int
+        package var status: Int
     }
 
-    public let client: HTTPClient
+    package let client: HTTPClient
     private let credential: Credential?
     /// Targets with their own `auth` or `tls` (by target id): their credential and certificate checks.
     private let credentialsByTarget: [String: Credential]
@@ -37,7 +37,7 @@ public final class HTTPFetcher: Sendable {
 
     /// Builds the client from the configuration: reads the credential now (so a bad token file fails at
     /// start, not on every scrape) and loads the CA file.
-    public init(configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+    package init(configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
                 logger: Logger = Logger(label: "infertop.ingest", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
         credential = try configuration.auth.resolve(environment: environment)
         var credentials: [String: Credential] = [:]
@@ -98,7 +98,7 @@ public final class HTTPFetcher: Sendable {
     }
 
     /// Closes the client's connections; call once when ingest stops.
-    public func shutdown() async {
+    package func shutdown() async {
         try? await client.shutdown()
     }
 
@@ -111,7 +111,7 @@ public final class HTTPFetcher: Sendable {
     /// instead of failing with `.httpStatus`. `target` picks that target's own credential and TLS settings.
     /// With a `form`, the request is a POST of it, URL-encoded (query APIs take long expressions that way);
     /// with a `body`, a POST of those bytes as text (an import API).
-    public func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
+    package func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
                       anyStatus: Bool = false, target: String? = nil,
                       form: [(String, String)]? = nil, body: [UInt8]? = nil) async throws(ScrapeError) -> Fetched {
         let fromURL = Credential.fromUserInfo(of: url)

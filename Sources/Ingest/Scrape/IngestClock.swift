@@ -1,15 +1,15 @@
 import Foundation
 
 /// The time sources ingest uses, injected so tests decide what "now" is and how long a sleep lasts.
-public struct IngestClock: Sendable {
+package struct IngestClock: Sendable {
     /// Monotonic time since an arbitrary origin, for scheduling and durations.
-    public var now: @Sendable () -> Duration
+    package var now: @Sendable () -> Duration
     /// Suspends for the given time; throws when the task is cancelled.
-    public var sleep: @Sendable (Duration) async throws -> Void
+    package var sleep: @Sendable (Duration) async throws -> Void
     /// Wall-clock time in milliseconds since the epoch, stamped on results.
-    public var wallMs: @Sendable () -> Int64
+    package var wallMs: @Sendable () -> Int64
 
-    public init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void,
+    package init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void,
                 wallMs: @escaping @Sendable () -> Int64) {
         self.now = now
         self.sleep = sleep
@@ -17,7 +17,7 @@ public struct IngestClock: Sendable {
     }
 
     /// The real clocks.
-    public static let live: IngestClock = {
+    package static let live: IngestClock = {
         let clock = ContinuousClock()
         let origin = clock.now
         return IngestClock(

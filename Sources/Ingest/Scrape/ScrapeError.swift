@@ -3,7 +3,7 @@ import Formatting
 
 /// Why one read of a target failed, worded for the screen: what happened and what to try.
 /// No case carries a header, token or password.
-public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     case timeout(seconds: Double)
     case bodyTooLarge(limitBytes: Int)
     case httpStatus(code: Int, reason: String)
@@ -18,7 +18,7 @@ public enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     case refused(PageRefusal)
     case file(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .timeout(let seconds):
             return "no complete answer within \(Format.seconds(seconds, absent: "?")) (timeout); is the target overloaded? raise --timeout if it is just slow"

@@ -3,35 +3,35 @@ import Exposition
 /// What one read of one target produced: the page (or why there is none), when, how long it took, and
 /// the raw bytes for the recorder. Scrapes of HTTP targets, files, standard input and the Prometheus
 /// query API all arrive as this one value, so everything downstream has a single path.
-public struct ScrapeResult: Sendable {
+package struct ScrapeResult: Sendable {
     /// The target's id (`ScrapeTarget.id`, or the `instance` label for the Prometheus source).
-    public var target: String
+    package var target: String
     /// When the read started, in milliseconds since the epoch (wall clock).
-    public var timeMs: Int64
-    public var durationSeconds: Double
+    package var timeMs: Int64
+    package var durationSeconds: Double
     /// The body as received (after gzip), nil on failure or for pages synthesised from query results.
-    public var body: [UInt8]?
+    package var body: [UInt8]?
     /// The parsed page, nil on failure. A page may carry parse errors and still be up.
-    public var page: ExpositionPage?
+    package var page: ExpositionPage?
     /// Why the read failed, for a person; nil when it succeeded. Never contains a secret.
-    public var error: String?
+    package var error: String?
     /// Failures in a row up to and including this one (0 after a success).
-    public var consecutiveFailures: Int
-    public var node: String?
-    public var role: String?
+    package var consecutiveFailures: Int
+    package var node: String?
+    package var role: String?
     /// The Kubernetes pod (and namespace) the configuration or file_sd names for the target, if any.
-    public var pod: String?
-    public var namespace: String?
-    public var container: String?
+    package var pod: String?
+    package var namespace: String?
+    package var container: String?
     /// The GPUs the configuration gives the target, if any (ids, UUIDs or indices on its node).
-    public var gpus: [String]?
+    package var gpus: [String]?
     /// The served model's name, asked of servers whose metrics do not carry it (`ModelNameSource`).
-    public var model: String?
+    package var model: String?
     /// Set when the page's counter and histogram samples are per-second rates a query server computed over
     /// this window, not cumulative values (the store reads them as rates, and says they are over this window).
-    public var givenRateWindowMs: Int64?
+    package var givenRateWindowMs: Int64?
 
-    public init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
+    package init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
                 page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,
                 node: String? = nil, role: String? = nil) {
         self.target = target
@@ -46,7 +46,7 @@ public struct ScrapeResult: Sendable {
     }
 
     /// The target's node, pod and model as one value, as a recording keeps them with its health.
-    public var facts: TargetFacts {
+    package var facts: TargetFacts {
         get { TargetFacts(node: node, pod: pod, namespace: namespace, container: container, gpus: gpus, model: model) }
         set {
             (node, pod, namespace, container) = (newValue.node, newValue.pod, newValue.namespace, newValue.container)
@@ -55,10 +55,10 @@ public struct ScrapeResult: Sendable {
     }
 
     /// Whether the target answered with a page.
-    public var isUp: Bool { error == nil && page != nil }
+    package var isUp: Bool { error == nil && page != nil }
 
     /// The target's labels for grouping (`node`, `role`), only those that are known.
-    public var labels: Labels {
+    package var labels: Labels {
         var labels = Labels()
         if let node { labels = labels.setting("node", node) }
         if let role { labels = labels.setting("role", role) }

@@ -4,17 +4,17 @@ import Foundation
 /// Reads every target of a configuration exactly once, all at once (at most `concurrency` in flight): the
 /// headless counterpart of the `Scraper`, for `infertop snapshot`, which takes a few rounds an interval
 /// apart instead of a schedule per target. The `file_sd` files are read once, when the round set is made.
-public final class ScrapeRound: Sendable {
-    public let configuration: IngestConfiguration
+package final class ScrapeRound: Sendable {
+    package let configuration: IngestConfiguration
     /// The configured targets followed by those of the `file_sd` files (first occurrence of an id wins).
-    public let targets: [ScrapeTarget]
+    package let targets: [ScrapeTarget]
     /// Problems with the `file_sd` files, one per bad file, each naming it.
-    public let fileSDErrors: [String]
+    package let fileSDErrors: [String]
     private let fetcher: HTTPFetcher
     private let clock: IngestClock
 
     /// Builds the client (throws when a credential or CA file is bad) and resolves the `file_sd` targets.
-    public init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live) throws {
+    package init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live) throws {
         self.configuration = configuration
         self.fetcher = try fetcher ?? HTTPFetcher(configuration: configuration)
         self.clock = clock
@@ -26,7 +26,7 @@ public final class ScrapeRound: Sendable {
     }
 
     /// One read of every target, in target order; failures are results with an error, never thrown.
-    public func read() async -> [ScrapeResult] {
+    package func read() async -> [ScrapeResult] {
         let limiter = ConcurrencyLimiter(limit: configuration.concurrency)
         let timeout = Duration.milliseconds(Int64(configuration.timeoutSeconds * 1000))
         let (fetcher, clock, seriesLimit) = (self.fetcher, self.clock, configuration.seriesLimit)
@@ -56,7 +56,7 @@ public final class ScrapeRound: Sendable {
     }
 
     /// Closes the HTTP client; call once after the last round.
-    public func shutdown() async {
+    package func shutdown() async {
         await fetcher.shutdown()
     }
 }

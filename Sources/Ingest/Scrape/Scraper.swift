@@ -7,11 +7,11 @@ import Foundation
 /// interval with jitter, and back-off while it keeps failing. A cap bounds how many reads run at once;
 /// a hung target holds only its own slot, until its timeout. Targets can change while it runs
 /// (`setTargets`, or the `file_sd` files of the configuration).
-public actor Scraper {
+package actor Scraper {
     /// Receives every result; awaited, so a slow sink slows only the target that produced the result.
-    public typealias Sink = @Sendable (ScrapeResult) async -> Void
+    package typealias Sink = @Sendable (ScrapeResult) async -> Void
 
-    public let configuration: IngestConfiguration
+    package let configuration: IngestConfiguration
     private let fetcher: HTTPFetcher
     private let clock: IngestClock
     private let sink: Sink
@@ -20,7 +20,7 @@ public actor Scraper {
     private var watcher: Task<Void, Never>?
 
     /// A scraper that owns a fetcher built from `configuration` (throws when a credential or CA file is bad).
-    public init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live,
+    package init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live,
                 sink: @escaping Sink) throws {
         self.configuration = configuration
         self.fetcher = try fetcher ?? HTTPFetcher(configuration: configuration)
@@ -30,7 +30,7 @@ public actor Scraper {
     }
 
     /// A scraper whose results arrive on an `AsyncStream` (buffering the newest 4096).
-    public static func stream(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
+    package static func stream(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
                               clock: IngestClock = .live) throws -> (Scraper, AsyncStream<ScrapeResult>) {
         let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
         let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock) { continuation.yield($0) }
@@ -38,7 +38,7 @@ public actor Scraper {
     }
 
     /// Starts reading the configured targets, and watching the `file_sd` files if any.
-    public func start() {
+    package func start() {
         setTargets(configuration.targets)
         guard !configuration.fileSDPaths.isEmpty, watcher == nil else { return }
         let paths = configuration.fileSDPaths
@@ -53,7 +53,7 @@ public actor Scraper {
     }
 
     /// Replaces the target set: new targets start, removed ones stop, unchanged ones keep their rhythm.
-    public func setTargets(_ targets: [ScrapeTarget]) {
+    package func setTargets(_ targets: [ScrapeTarget]) {
         var wanted: [String: ScrapeTarget] = [:]
         for target in targets where wanted[target.id] == nil { wanted[target.id] = target }
         for (id, task) in loops where wanted[id] == nil {
@@ -66,10 +66,10 @@ public actor Scraper {
     }
 
     /// The ids of the targets being read.
-    public var targetIDs: [String] { loops.keys.sorted() }
+    package var targetIDs: [String] { loops.keys.sorted() }
 
     /// Stops every read and the file watcher, and closes the HTTP client.
-    public func stop() async {
+    package func stop() async {
         watcher?.cancel()
         watcher = nil
         for task in loops.values { task.cancel() }

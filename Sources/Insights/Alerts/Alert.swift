@@ -1,22 +1,22 @@
 /// An alert that is firing now: what the strip on the overview shows.
-public struct Alert: Sendable, Hashable, Identifiable {
-    public var rule: AlertRuleKind
-    public var subject: AlertSubject
-    public var severity: AlertSeverity
+package struct Alert: Sendable, Hashable, Identifiable {
+    package var rule: AlertRuleKind
+    package var subject: AlertSubject
+    package var severity: AlertSeverity
     /// When the condition began (before the minimum duration had passed), ms since the epoch.
-    public var sinceMs: Int64
+    package var sinceMs: Int64
     /// When it had held long enough to fire.
-    public var firedMs: Int64
+    package var firedMs: Int64
     /// The worst value since it began.
-    public var peak: Double
+    package var peak: Double
     /// The value in the newest snapshot.
-    public var current: Double?
+    package var current: Double?
     /// The event of the event log that records it.
-    public var eventID: Int
+    package var eventID: Int
 
-    public var id: String { "\(rule.rawValue)|\(subject.kind.rawValue)|\(subject.id)" }
+    package var id: String { "\(rule.rawValue)|\(subject.kind.rawValue)|\(subject.id)" }
 
-    public init(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, sinceMs: Int64, firedMs: Int64,
+    package init(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, sinceMs: Int64, firedMs: Int64,
                 peak: Double, current: Double?, eventID: Int) {
         self.rule = rule
         self.subject = subject
@@ -29,7 +29,7 @@ public struct Alert: Sendable, Hashable, Identifiable {
     }
 
     /// A one-line description: "VRAM high gpu-node-00/3: 96.1% (peak 97.0%)".
-    public var summary: String {
+    package var summary: String {
         "\(rule.title) \(subject.label): \(rule.format(current)) (peak \(rule.format(peak)))"
     }
 }

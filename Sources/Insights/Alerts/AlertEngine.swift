@@ -4,13 +4,13 @@ import ClusterModel
 /// `snapshot.timeMs`, so live, replay and tests behave alike; the same snapshots always give the same
 /// alerts and events. Keep one beside the store (it must outlive screen changes); a replay that
 /// seeks back resumes a copy taken while playing (`ReplayPlayer`).
-public struct AlertEngine: Sendable {
-    public let configuration: AlertRuleConfiguration
-    public private(set) var log: EventLog
+package struct AlertEngine: Sendable {
+    package let configuration: AlertRuleConfiguration
+    package private(set) var log: EventLog
     /// Model loads seen so far (the cold-start screen reads them; the slow-load rule needs them).
-    public private(set) var loads: LoadTracker
+    package private(set) var loads: LoadTracker
     /// The time of the last snapshot evaluated.
-    public private(set) var lastTimeMs: Int64?
+    package private(set) var lastTimeMs: Int64?
     private var tracked: [Key: Tracked] = [:]
     private var queue = QueueTrend()
 
@@ -26,14 +26,14 @@ public struct AlertEngine: Sendable {
         var eventID: Int?
     }
 
-    public init(configuration: AlertRuleConfiguration = .default) {
+    package init(configuration: AlertRuleConfiguration = .default) {
         self.configuration = configuration
         self.log = EventLog(capacity: configuration.eventLogCapacity)
         self.loads = LoadTracker()
     }
 
     /// An engine that has evaluated `snapshots` in order: the event log of a recording.
-    public static func replaying<S: Sequence>(_ snapshots: S, configuration: AlertRuleConfiguration = .default)
+    package static func replaying<S: Sequence>(_ snapshots: S, configuration: AlertRuleConfiguration = .default)
         -> AlertEngine where S.Element == ClusterSnapshot {
         var engine = AlertEngine(configuration: configuration)
         for snapshot in snapshots { _ = engine.evaluate(snapshot) }
@@ -41,7 +41,7 @@ public struct AlertEngine: Sendable {
     }
 
     /// The alerts firing now: critical first, then the oldest.
-    public var active: [Alert] {
+    package var active: [Alert] {
         // Every field of the id takes part, so the order never depends on the dictionary's.
         tracked.compactMap { key, entry in alert(key, entry) }.sorted {
             ($0.severity, $1.sinceMs, $1.subject, $1.rule.rawValue) > ($1.severity, $0.sinceMs, $0.subject, $0.rule.rawValue)
@@ -50,7 +50,7 @@ public struct AlertEngine: Sendable {
 
     /// Steps every rule for every subject to the snapshot's time; returns what changed. A snapshot not newer
     /// than the last one changes nothing (replay must rebuild after seeking backwards).
-    public mutating func evaluate(_ snapshot: ClusterSnapshot) -> [AlertTransition] {
+    package mutating func evaluate(_ snapshot: ClusterSnapshot) -> [AlertTransition] {
         if let lastTimeMs, snapshot.timeMs <= lastTimeMs { return [] }
         lastTimeMs = snapshot.timeMs
         let index = SnapshotIndex(snapshot)

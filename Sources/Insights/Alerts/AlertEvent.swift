@@ -2,19 +2,19 @@ import Formatting
 
 /// One entry of the event log: an alert from the moment its condition began to the moment it cleared (or
 /// "ongoing"), with the worst value it reached.
-public struct AlertEvent: Sendable, Hashable, Identifiable {
+package struct AlertEvent: Sendable, Hashable, Identifiable {
     /// Increasing in order of firing; stable while the event stays in the log.
-    public var id: Int
-    public var rule: AlertRuleKind
-    public var subject: AlertSubject
-    public var severity: AlertSeverity
+    package var id: Int
+    package var rule: AlertRuleKind
+    package var subject: AlertSubject
+    package var severity: AlertSeverity
     /// When the condition began, ms since the epoch.
-    public var startMs: Int64
+    package var startMs: Int64
     /// When the alert cleared; nil while it is ongoing.
-    public var endMs: Int64?
-    public var peak: Double
+    package var endMs: Int64?
+    package var peak: Double
 
-    public init(id: Int, rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
+    package init(id: Int, rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
                 endMs: Int64? = nil, peak: Double) {
         self.id = id
         self.rule = rule
@@ -25,15 +25,15 @@ public struct AlertEvent: Sendable, Hashable, Identifiable {
         self.peak = peak
     }
 
-    public var isOngoing: Bool { endMs == nil }
+    package var isOngoing: Bool { endMs == nil }
 
     /// Seconds from start to end, or to `nowMs` while ongoing.
-    public func durationSeconds(nowMs: Int64) -> Double {
+    package func durationSeconds(nowMs: Int64) -> Double {
         Double((endMs ?? nowMs) - startMs) / 1000
     }
 
     /// "4m12s", or "ongoing" while it has not ended.
-    public var durationText: String {
+    package var durationText: String {
         guard let endMs else { return "ongoing" }
         return Format.duration(Double(endMs - startMs) / 1000)
     }

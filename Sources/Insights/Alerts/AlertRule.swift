@@ -1,25 +1,25 @@
 /// One configurable condition: a threshold that must be crossed for a minimum duration, and a lower (for
 /// `.below` rules: higher) threshold that must be crossed back before the alert clears, so a value that
 /// wobbles around the threshold raises one alert, not one per frame.
-public struct AlertRule: Sendable, Hashable, Codable {
+package struct AlertRule: Sendable, Hashable, Codable {
     /// Which side of the threshold is bad.
-    public enum Direction: String, Sendable, Hashable, Codable {
+    package enum Direction: String, Sendable, Hashable, Codable {
         case above, below
     }
 
-    public var enabled: Bool
-    public var direction: Direction
+    package var enabled: Bool
+    package var direction: Direction
     /// The value that starts the condition (strictly beyond it).
-    public var threshold: Double
+    package var threshold: Double
     /// The value the alert must come back past (strictly) to clear; never on the bad side of `threshold`.
-    public var clearThreshold: Double
+    package var clearThreshold: Double
     /// How long the condition must hold, without interruption, before the alert fires.
-    public var minimumDurationSeconds: Double
-    public var severity: AlertSeverity
+    package var minimumDurationSeconds: Double
+    package var severity: AlertSeverity
     /// Beyond this value the alert is critical whatever `severity` says.
-    public var criticalThreshold: Double?
+    package var criticalThreshold: Double?
 
-    public init(enabled: Bool = true, direction: Direction = .above, threshold: Double, clearThreshold: Double? = nil,
+    package init(enabled: Bool = true, direction: Direction = .above, threshold: Double, clearThreshold: Double? = nil,
                 minimumDurationSeconds: Double = 0, severity: AlertSeverity = .warn, criticalThreshold: Double? = nil) {
         self.enabled = enabled
         self.direction = direction
@@ -33,24 +33,24 @@ public struct AlertRule: Sendable, Hashable, Codable {
     }
 
     /// True when `value` is on the bad side of the threshold.
-    public func breaches(_ value: Double) -> Bool {
+    package func breaches(_ value: Double) -> Bool {
         direction == .above ? value > threshold : value < threshold
     }
 
     /// True when `value` is back past the clear threshold.
-    public func clears(_ value: Double) -> Bool {
+    package func clears(_ value: Double) -> Bool {
         direction == .above ? value < clearThreshold : value > clearThreshold
     }
 
     /// The severity `value` deserves.
-    public func severity(for value: Double) -> AlertSeverity {
+    package func severity(for value: Double) -> AlertSeverity {
         guard let criticalThreshold else { return severity }
         let critical = direction == .above ? value > criticalThreshold : value < criticalThreshold
         return critical ? .critical : severity
     }
 
     /// The worse of two values: the larger for `.above`, the smaller for `.below`.
-    public func worse(_ a: Double, _ b: Double) -> Double {
+    package func worse(_ a: Double, _ b: Double) -> Double {
         direction == .above ? max(a, b) : min(a, b)
     }
 }

@@ -2,14 +2,14 @@
 /// keys and scalar strings by the caller), so the configuration loader needs no knowledge of units.
 extension AlertRuleConfiguration {
     /// Keys of one rule's mapping.
-    public static let ruleKeys = ["enabled", "threshold", "clear", "for", "severity", "critical"]
+    package static let ruleKeys = ["enabled", "threshold", "clear", "for", "severity", "critical"]
     /// Keys of the shared parameters.
-    public static let parameterKeys = ["trend_window", "restart_hold", "throttle_min_utilization", "min_peers",
+    package static let parameterKeys = ["trend_window", "restart_hold", "throttle_min_utilization", "min_peers",
                                        "event_log_size"]
 
     /// This configuration with `rules` (rule key → setting key → value) and `parameters` applied. Values of
     /// fraction rules are percentages (`95` or `95%`); durations take `ms`, `s`, `m` or `h` (seconds without).
-    public func applying(rules settings: [String: [String: String]], parameters: [String: String] = [:],
+    package func applying(rules settings: [String: [String: String]], parameters: [String: String] = [:],
                          prefix: String = "alerts") throws(AlertConfigurationError) -> AlertRuleConfiguration {
         var result = self
         for (name, values) in settings.sorted(by: { $0.key < $1.key }) {

@@ -1,23 +1,23 @@
 /// Every alert rule and the few parameters the rules share: a plain value the configuration file fills (see
 /// docs/INSIGHTS.md for the keys, and `applying(rules:parameters:)` for reading them from text).
-public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
+package struct AlertRuleConfiguration: Sendable, Hashable, Codable {
     /// The rule of each kind; a kind missing here is off.
-    public var rules: [AlertRuleKind: AlertRule]
+    package var rules: [AlertRuleKind: AlertRule]
     /// The span over which the queue-depth slope is fitted.
-    public var queueTrendWindowSeconds: Double
+    package var queueTrendWindowSeconds: Double
     /// How long after a counter reset an instance counts as restarted when its state no longer says so.
-    public var restartHoldSeconds: Double
+    package var restartHoldSeconds: Double
     /// Below this utilization a GPU's low clock is idling, not throttling, and is not compared.
-    public var throttleMinimumUtilization: Double
+    package var throttleMinimumUtilization: Double
     /// Peers needed (other GPUs of the same type, or of the same node) before a GPU is compared with them.
-    public var minimumPeers: Int
+    package var minimumPeers: Int
     /// Events the event log keeps; the oldest ended ones go first.
-    public var eventLogCapacity: Int
+    package var eventLogCapacity: Int
     /// The levels the VRAM, KV-cache and temperature rules fire at, shared with the dashboard's colours and the
     /// heatmap (`applying(thresholds:)` moves the rules with them).
-    public var thresholds: ThresholdPolicy = .default
+    package var thresholds: ThresholdPolicy = .default
 
-    public init(rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
+    package init(rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
                 queueTrendWindowSeconds: Double = 30, restartHoldSeconds: Double = 120,
                 throttleMinimumUtilization: Double = 0.5, minimumPeers: Int = 2, eventLogCapacity: Int = 500) {
         self.rules = rules
@@ -30,7 +30,7 @@ public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
 
     /// The defaults of the issue: VRAM > 95 %, KV > 90 % for 30 s, queue growing for 60 s, TTFT p95 > 2 s,
     /// preemptions > 1/s, target down, restart, loading > 10 min, throttling, > 85 °C, > 15 °C above the node.
-    public static let defaultRules: [AlertRuleKind: AlertRule] = [
+    package static let defaultRules: [AlertRuleKind: AlertRule] = [
         .vram: AlertRule(threshold: 0.95, clearThreshold: 0.90, criticalThreshold: 0.99),
         .kvCache: AlertRule(threshold: 0.90, clearThreshold: 0.80, minimumDurationSeconds: 30, criticalThreshold: 0.98),
         .queueGrowing: AlertRule(threshold: 0.05, clearThreshold: 0, minimumDurationSeconds: 60),
@@ -44,12 +44,12 @@ public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
         .gpuHotterThanPeers: AlertRule(threshold: 15, clearThreshold: 10),
     ]
 
-    public static let `default` = AlertRuleConfiguration()
+    package static let `default` = AlertRuleConfiguration()
 
     /// These rules with `policy`'s levels: a rule fires above the warning level, turns critical above the critical
     /// one, and clears below the warning level by the margin its default keeps (so a wobbling value raises one
     /// alert).
-    public func applying(thresholds policy: ThresholdPolicy) -> AlertRuleConfiguration {
+    package func applying(thresholds policy: ThresholdPolicy) -> AlertRuleConfiguration {
         var result = self
         result.thresholds = policy
         let levels: [(AlertRuleKind, ThresholdPolicy.Level)] = [
@@ -67,7 +67,7 @@ public struct AlertRuleConfiguration: Sendable, Hashable, Codable {
     }
 
     /// The enabled rule of `kind`, or nil when it is off.
-    public func rule(_ kind: AlertRuleKind) -> AlertRule? {
+    package func rule(_ kind: AlertRuleKind) -> AlertRule? {
         guard let rule = rules[kind], rule.enabled else { return nil }
         return rule
     }

@@ -2,7 +2,7 @@ import Formatting
 
 /// The conditions infertop watches. Each kind names the value it tests, the unit that value has and the kind
 /// of subject it is evaluated for; its raw value is the key of the rule in the configuration file.
-public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
+package enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// GPU VRAM used / total.
     case vram
     /// KV-cache use of an instance.
@@ -27,7 +27,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     case gpuHotterThanPeers = "gpu_hotter_than_peers"
 
     /// The unit of the tested value: how it is shown and how it is written in the configuration file.
-    public enum Unit: String, Sendable, Hashable {
+    package enum Unit: String, Sendable, Hashable {
         /// 0–1, shown and configured as a percentage.
         case fraction
         case seconds
@@ -39,7 +39,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
         case flag
     }
 
-    public var unit: Unit {
+    package var unit: Unit {
         switch self {
         case .vram, .kvCache, .gpuThrottling: return .fraction
         case .ttftSLO, .slowLoad: return .seconds
@@ -50,7 +50,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    public var subjectKind: AlertSubject.Kind {
+    package var subjectKind: AlertSubject.Kind {
         switch self {
         case .vram, .gpuThrottling, .gpuTemperature, .gpuHotterThanPeers: return .gpu
         case .kvCache, .queueGrowing, .ttftSLO, .preemptions, .engineRestart, .slowLoad: return .instance
@@ -59,7 +59,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// A few words for the alert strip and the event log.
-    public var title: String {
+    package var title: String {
         switch self {
         case .vram: return "VRAM high"
         case .kvCache: return "KV cache high"
@@ -77,7 +77,7 @@ public enum AlertRuleKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The value as a person reads it, written as every screen writes its kind ("96%", "420ms", "1m18s",
     /// "+0.31/s", "87°C"); a difference between temperatures is signed ("+27°C"), never read as a temperature.
-    public func format(_ value: Double?) -> String {
+    package func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "—" }
         switch unit {
         case .fraction: return Format.percent(value, absent: "—")

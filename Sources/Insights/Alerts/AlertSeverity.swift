@@ -1,8 +1,8 @@
 /// How urgent an alert is: the strip and the event log colour `warn` and `critical` differently.
-public enum AlertSeverity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum AlertSeverity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case warn, critical
 
-    public static func < (lhs: AlertSeverity, rhs: AlertSeverity) -> Bool {
+    package static func < (lhs: AlertSeverity, rhs: AlertSeverity) -> Bool {
         lhs == .warn && rhs == .critical
     }
 }

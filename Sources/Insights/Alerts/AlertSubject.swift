@@ -1,21 +1,21 @@
 /// What an alert is about: one GPU, one engine instance or one scrape target, with the names a person (and a
 /// filter) recognises it by.
-public struct AlertSubject: Sendable, Hashable, Codable, Comparable {
+package struct AlertSubject: Sendable, Hashable, Codable, Comparable {
     /// The kind of thing the alert watches.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case gpu, instance, target
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// `GPU.id`, `EngineInstance.id` or `TargetHealth.id`.
-    public var id: String
-    public var node: String?
+    package var id: String
+    package var node: String?
     /// The served model (instances, and GPUs that serve one).
-    public var model: String?
+    package var model: String?
     /// The GPU type (GPUs, and instances joined to GPUs).
-    public var gpuType: String?
+    package var gpuType: String?
 
-    public init(kind: Kind, id: String, node: String? = nil, model: String? = nil, gpuType: String? = nil) {
+    package init(kind: Kind, id: String, node: String? = nil, model: String? = nil, gpuType: String? = nil) {
         self.kind = kind
         self.id = id
         self.node = node
@@ -25,7 +25,7 @@ public struct AlertSubject: Sendable, Hashable, Codable, Comparable {
 
     /// A short name for a table cell or the alert strip: a GPU's id, a target without its scheme, an instance's
     /// short target with its model (`node-00/vllm-0 (Llama-3.1-8B-Instruct)`).
-    public var label: String {
+    package var label: String {
         switch kind {
         case .gpu: return id
         case .target: return DisplayName.target(id)
@@ -35,7 +35,7 @@ public struct AlertSubject: Sendable, Hashable, Codable, Comparable {
         }
     }
 
-    public static func < (lhs: AlertSubject, rhs: AlertSubject) -> Bool {
+    package static func < (lhs: AlertSubject, rhs: AlertSubject) -> Bool {
         (lhs.kind.rawValue, lhs.id) < (rhs.kind.rawValue, rhs.id)
     }
 }

@@ -1,29 +1,29 @@
 /// The bounded history of alerts, oldest first: it outlives screens (the caller keeps it beside the store)
 /// and, in replay, is rebuilt by evaluating the recorded snapshots again. When full, the oldest ended
 /// event makes room; ongoing events are dropped only when every kept event is ongoing.
-public struct EventLog: Sendable, Hashable {
-    public let capacity: Int
+package struct EventLog: Sendable, Hashable {
+    package let capacity: Int
     /// Ordered by id, so ids can be found by binary search.
-    public private(set) var events: [AlertEvent] = []
+    package private(set) var events: [AlertEvent] = []
     /// Events dropped to stay within the capacity.
-    public private(set) var droppedCount = 0
+    package private(set) var droppedCount = 0
     private var nextID = 1
 
-    public init(capacity: Int = 500) {
+    package init(capacity: Int = 500) {
         self.capacity = max(1, capacity)
     }
 
-    public var ongoing: [AlertEvent] { events.filter(\.isOngoing) }
+    package var ongoing: [AlertEvent] { events.filter(\.isOngoing) }
 
     /// Newest first, the order the event-log screen lists them in.
-    public var newestFirst: [AlertEvent] { events.reversed() }
+    package var newestFirst: [AlertEvent] { events.reversed() }
 
-    public func event(id: Int) -> AlertEvent? {
+    package func event(id: Int) -> AlertEvent? {
         index(of: id).map { events[$0] }
     }
 
     /// Opens an event and returns its id.
-    public mutating func start(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
+    package mutating func start(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
                                peak: Double) -> Int {
         let id = nextID
         nextID += 1
@@ -38,14 +38,14 @@ public struct EventLog: Sendable, Hashable {
     }
 
     /// Records a new peak and severity of an open event.
-    public mutating func update(id: Int, peak: Double, severity: AlertSeverity) {
+    package mutating func update(id: Int, peak: Double, severity: AlertSeverity) {
         guard let index = index(of: id) else { return }
         events[index].peak = peak
         events[index].severity = max(events[index].severity, severity)
     }
 
     /// Closes an event.
-    public mutating func end(id: Int, atMs: Int64) {
+    package mutating func end(id: Int, atMs: Int64) {
         guard let index = index(of: id), events[index].endMs == nil else { return }
         events[index].endMs = atMs
     }

@@ -5,8 +5,8 @@
 /// "without interruption"; firing ignores dips that stay on the bad side of the clear threshold, so a value
 /// wobbling around the threshold fires once. A missing value (the subject vanished, its exporter went
 /// stale) ends a firing alert, because nothing any longer says the condition holds.
-public struct ThresholdMachine: Sendable, Hashable {
-    public enum Phase: Sendable, Hashable {
+package struct ThresholdMachine: Sendable, Hashable {
+    package enum Phase: Sendable, Hashable {
         case idle
         /// The condition has held since this time.
         case pending(sinceMs: Int64)
@@ -15,30 +15,30 @@ public struct ThresholdMachine: Sendable, Hashable {
     }
 
     /// What one step changed.
-    public enum Change: Sendable, Hashable {
+    package enum Change: Sendable, Hashable {
         case fired
         case escalated
         case resolved
     }
 
-    public private(set) var phase: Phase = .idle
+    package private(set) var phase: Phase = .idle
     /// The worst value since the condition began (pending or firing), nil when idle.
-    public private(set) var peak: Double?
+    package private(set) var peak: Double?
     /// The value of the last step.
-    public private(set) var current: Double?
-    public private(set) var severity: AlertSeverity = .warn
+    package private(set) var current: Double?
+    package private(set) var severity: AlertSeverity = .warn
 
-    public init() {}
+    package init() {}
 
-    public var isFiring: Bool {
+    package var isFiring: Bool {
         if case .firing = phase { return true }
         return false
     }
 
-    public var isIdle: Bool { phase == .idle }
+    package var isIdle: Bool { phase == .idle }
 
     /// Advances the machine to `timeMs` with the subject's current value under `rule`.
-    public mutating func step(timeMs: Int64, value: Double?, rule: AlertRule) -> Change? {
+    package mutating func step(timeMs: Int64, value: Double?, rule: AlertRule) -> Change? {
         current = value
         switch phase {
         case .idle:

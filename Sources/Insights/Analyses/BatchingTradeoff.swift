@@ -3,45 +3,45 @@ import ClusterModel
 /// Batching trades latency for throughput: batch size (running requests) against inter-token latency and
 /// generation tokens/s over the chart window, binned, so an operator sees where a larger batch stops buying
 /// throughput and only costs latency.
-public struct BatchingTradeoff: Sendable, Hashable {
+package struct BatchingTradeoff: Sendable, Hashable {
     /// One frame of one instance.
-    public struct Point: Sendable, Hashable {
-        public var batch: Double
-        public var itl: Double?
-        public var tokensPerSecond: Double?
+    package struct Point: Sendable, Hashable {
+        package var batch: Double
+        package var itl: Double?
+        package var tokensPerSecond: Double?
     }
 
     /// Frames whose batch size lies in `lower...upper`.
-    public struct Bin: Sendable, Hashable {
-        public var lower: Int
-        public var upper: Int
-        public var count: Int
-        public var meanITL: Double?
-        public var meanTokensPerSecond: Double?
+    package struct Bin: Sendable, Hashable {
+        package var lower: Int
+        package var upper: Int
+        package var count: Int
+        package var meanITL: Double?
+        package var meanTokensPerSecond: Double?
 
         /// "8", or "8–15".
-        public var label: String { lower == upper ? "\(lower)" : "\(lower)–\(upper)" }
+        package var label: String { lower == upper ? "\(lower)" : "\(lower)–\(upper)" }
     }
 
-    public var points: [Point]
+    package var points: [Point]
     /// Consecutive, equal-width, covering the smallest to the largest batch seen.
-    public var bins: [Bin]
+    package var bins: [Bin]
     /// The first bin whose mean tokens/s reaches `saturationShare` of the best bin's: beyond it more
     /// batching buys little throughput. Nil without throughput data.
-    public var saturationBin: Int?
+    package var saturationBin: Int?
 
     /// The share of the best throughput that counts as saturated.
-    public static let saturationShare = 0.9
+    package static let saturationShare = 0.9
 
     /// One instance's frames within `window`.
-    public static func instance(_ id: String, history: ClusterHistory, window: Duration,
+    package static func instance(_ id: String, history: ClusterHistory, window: Duration,
                                 binCount: Int = 8) -> BatchingTradeoff {
         build(points(history, id, window), binCount: binCount)
     }
 
     /// Every instance serving `model` pooled: the same model on different instances (and GPU types) shows
     /// whether the trade-off is a property of the model or of the hardware.
-    public static func model(_ model: String, snapshot: ClusterSnapshot, history: ClusterHistory, window: Duration,
+    package static func model(_ model: String, snapshot: ClusterSnapshot, history: ClusterHistory, window: Duration,
                              binCount: Int = 8) -> BatchingTradeoff {
         let ids = snapshot.instances.filter { $0.model == model }.map(\.id)
         return build(ids.flatMap { points(history, $0, window) }, binCount: binCount)

@@ -3,36 +3,36 @@ import ClusterModel
 
 /// Model loading takes minutes: the instances loading now (time spent, VRAM so far) and the loads that
 /// finished, with the typical load time of each model.
-public struct ColdStarts: Sendable, Hashable {
+package struct ColdStarts: Sendable, Hashable {
     /// An instance loading now.
-    public struct Loading: Sendable, Hashable {
-        public var load: ActiveLoad
-        public var elapsedSeconds: Double
+    package struct Loading: Sendable, Hashable {
+        package var load: ActiveLoad
+        package var elapsedSeconds: Double
         /// VRAM used on its GPUs now.
-        public var vramUsedBytes: Double?
+        package var vramUsedBytes: Double?
         /// VRAM its GPUs gained since the load began.
-        public var vramLoadedBytes: Double?
+        package var vramLoadedBytes: Double?
 
         /// "4m10s", or "≥4m10s" when the start was not seen.
-        public var elapsedText: String { (load.startKnown ? "" : "≥") + Format.duration(elapsedSeconds) }
+        package var elapsedText: String { (load.startKnown ? "" : "≥") + Format.duration(elapsedSeconds) }
     }
 
     /// Load times of one model, over its loads that ended ready with a known start.
-    public struct ModelLoadTimes: Sendable, Hashable {
-        public var model: String
-        public var count: Int
-        public var medianSeconds: Double
-        public var maxSeconds: Double
+    package struct ModelLoadTimes: Sendable, Hashable {
+        package var model: String
+        package var count: Int
+        package var medianSeconds: Double
+        package var maxSeconds: Double
     }
 
     /// Longest-loading first.
-    public var loading: [Loading]
+    package var loading: [Loading]
     /// Newest first.
-    public var past: [LoadRecord]
+    package var past: [LoadRecord]
     /// By model name.
-    public var byModel: [ModelLoadTimes]
+    package var byModel: [ModelLoadTimes]
 
-    public static func build(_ snapshot: ClusterSnapshot, loads: LoadTracker, index: SnapshotIndex? = nil) -> ColdStarts {
+    package static func build(_ snapshot: ClusterSnapshot, loads: LoadTracker, index: SnapshotIndex? = nil) -> ColdStarts {
         let index = index ?? SnapshotIndex(snapshot)
         let loading = loads.active.values.map { load -> Loading in
             let used = index.instances[load.instanceID].flatMap { index.vramUsed(of: $0) }

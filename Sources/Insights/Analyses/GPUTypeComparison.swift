@@ -2,33 +2,33 @@ import ClusterModel
 
 /// GPUs are not fungible: a row per GPU type, and under it a row per model served on that type, so an H100
 /// and an A10G running the same model are compared on one screen.
-public struct GPUTypeComparison: Sendable, Hashable {
+package struct GPUTypeComparison: Sendable, Hashable {
     /// One GPU type (model nil) or one model on one type.
-    public struct Row: Sendable, Hashable {
-        public var gpuType: String
+    package struct Row: Sendable, Hashable {
+        package var gpuType: String
         /// Nil for the type's own row.
-        public var model: String?
-        public var gpuCount: Int
-        public var instanceCount: Int
-        public var meanVRAMFraction: Double?
-        public var meanUtilization: Double?
-        public var powerWatts: Double?
+        package var model: String?
+        package var gpuCount: Int
+        package var instanceCount: Int
+        package var meanVRAMFraction: Double?
+        package var meanUtilization: Double?
+        package var powerWatts: Double?
         /// Generation tokens/s of the instances divided by the GPUs (for a type row: every GPU of the type,
         /// idle ones included, since they cost the same).
-        public var tokensPerSecondPerGPU: Double?
-        public var tokensPerWatt: Double?
+        package var tokensPerSecondPerGPU: Double?
+        package var tokensPerWatt: Double?
         /// Type rows: TTFT p95 merged from bucket deltas (by the cluster model) when known. Model rows: the p95
         /// of the slowest instance, since separate p95s cannot be merged.
-        public var ttftP95: Double?
+        package var ttftP95: Double?
         /// True when the type row's `ttftP95` is interpolated from engines whose buckets differ.
-        public var ttftP95Interpolated = false
+        package var ttftP95Interpolated = false
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
     /// Types by descending GPU count, each followed by its models by descending tokens/s per GPU. GPUs with
     /// no type name are listed as "unknown"; instances not joined to any GPU cannot be attributed.
-    public static func build(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil) -> GPUTypeComparison {
+    package static func build(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil) -> GPUTypeComparison {
         let index = index ?? SnapshotIndex(snapshot)
         var gpusByType: [String: [GPU]] = [:]
         for gpu in snapshot.gpus { gpusByType[gpu.modelName ?? "unknown", default: []].append(gpu) }

@@ -3,37 +3,37 @@ import ClusterModel
 /// A parsed filter: terms separated by spaces, all of which must match, e.g.
 /// `vram>90 node~gpu-node-00 model=llama state=loading engine=vllm gpu=H100 util<50`, plus plain words that
 /// match the node, model, engine, GPU type or id. The grammar is in docs/INSIGHTS.md.
-public struct FilterExpression: Sendable, Hashable {
-    public var terms: [FilterTerm]
+package struct FilterExpression: Sendable, Hashable {
+    package var terms: [FilterTerm]
     /// The text it was parsed from.
-    public var source: String
+    package var source: String
 
-    public init(terms: [FilterTerm] = [], source: String = "") {
+    package init(terms: [FilterTerm] = [], source: String = "") {
         self.terms = terms
         self.source = source
     }
 
     /// Matches every row.
-    public static let all = FilterExpression()
+    package static let all = FilterExpression()
 
-    public var isEmpty: Bool { terms.isEmpty }
+    package var isEmpty: Bool { terms.isEmpty }
 
-    public func matches<Row: FilterSubject>(_ row: Row) -> Bool {
+    package func matches<Row: FilterSubject>(_ row: Row) -> Bool {
         terms.allSatisfy { $0.matches(row) }
     }
 
     /// Whether a GPU matches, seen with the instances joined to it.
-    public func matches(gpu: GPU, index: SnapshotIndex) -> Bool {
+    package func matches(gpu: GPU, index: SnapshotIndex) -> Bool {
         matches(GPUFilterSubject(gpu, index: index))
     }
 
     /// Whether an engine instance matches, seen with the GPUs it is joined to.
-    public func matches(instance: EngineInstance, index: SnapshotIndex) -> Bool {
+    package func matches(instance: EngineInstance, index: SnapshotIndex) -> Bool {
         matches(InstanceFilterSubject(instance, index: index))
     }
 
     /// Parses `text`; the error names the column (from 1) where reading failed and what was expected there.
-    public static func parse(_ text: String) throws(FilterParseError) -> FilterExpression {
+    package static func parse(_ text: String) throws(FilterParseError) -> FilterExpression {
         var parser = FilterParser(Array(text))
         return FilterExpression(terms: try parser.terms(), source: text)
     }

@@ -1,22 +1,22 @@
 /// A name a filter expression can test (`vram>90`, `node~gpu-node-00`): text fields compare with
 /// `= != ~ !~`, number fields with `= != > >= < <=`.
-public enum FilterField: String, Sendable, Hashable, CaseIterable {
+package enum FilterField: String, Sendable, Hashable, CaseIterable {
     case node, model, engine, gpu, state, id
     case vram, util, temp, power, kv, waiting, running, ttft, itl, tps, preemptions
 
     /// Other spellings a person may type.
-    public static let aliases: [String: FilterField] = [
+    package static let aliases: [String: FilterField] = [
         "type": .gpu, "gputype": .gpu, "host": .node, "utilization": .util, "temperature": .temp, "mem": .vram,
         "queue": .waiting, "batch": .running, "kvcache": .kv, "watts": .power,
     ]
 
     /// Looks up a field by name or alias, ignoring case.
-    public static func named(_ name: String) -> FilterField? {
+    package static func named(_ name: String) -> FilterField? {
         let lower = name.lowercased()
         return FilterField(rawValue: lower) ?? aliases[lower]
     }
 
-    public var isText: Bool {
+    package var isText: Bool {
         switch self {
         case .node, .model, .engine, .gpu, .state, .id: return true
         default: return false
@@ -24,7 +24,7 @@ public enum FilterField: String, Sendable, Hashable, CaseIterable {
     }
 
     /// How numbers for this field are written, for error messages and the docs.
-    public var unitHint: String {
+    package var unitHint: String {
         switch self {
         case .vram, .util, .kv: return "a percentage like 90 or 90%"
         case .temp: return "degrees Celsius like 85"

@@ -3,26 +3,26 @@ import ClusterModel
 /// A row whose every field a filter may read is worked out in advance: its names, lowercased, and its numbers in
 /// the store's units. Groups and targets use it; GPUs and instances are read lazily (`GPUFilterSubject`,
 /// `InstanceFilterSubject`).
-public struct FilterRow: Sendable, Hashable {
-    public var nodes: [String]
-    public var models: [String]
-    public var engines: [String]
-    public var gpuTypes: [String]
-    public var states: [String]
-    public var ids: [String]
-    public var vram: Double?
-    public var util: Double?
-    public var temp: Double?
-    public var power: Double?
-    public var kv: Double?
-    public var waiting: Double?
-    public var running: Double?
-    public var ttft: Double?
-    public var itl: Double?
-    public var tps: Double?
-    public var preemptions: Double?
+package struct FilterRow: Sendable, Hashable {
+    package var nodes: [String]
+    package var models: [String]
+    package var engines: [String]
+    package var gpuTypes: [String]
+    package var states: [String]
+    package var ids: [String]
+    package var vram: Double?
+    package var util: Double?
+    package var temp: Double?
+    package var power: Double?
+    package var kv: Double?
+    package var waiting: Double?
+    package var running: Double?
+    package var ttft: Double?
+    package var itl: Double?
+    package var tps: Double?
+    package var preemptions: Double?
 
-    public init(nodes: [String?] = [], models: [String?] = [], engines: [String?] = [], gpuTypes: [String?] = [],
+    package init(nodes: [String?] = [], models: [String?] = [], engines: [String?] = [], gpuTypes: [String?] = [],
                 states: [String?] = [], ids: [String?] = [], vram: Double? = nil, util: Double? = nil,
                 temp: Double? = nil, power: Double? = nil, kv: Double? = nil, waiting: Double? = nil,
                 running: Double? = nil, ttft: Double? = nil, itl: Double? = nil, tps: Double? = nil,
@@ -59,7 +59,7 @@ public struct FilterRow: Sendable, Hashable {
         }
     }
 
-    public func number(_ field: FilterField) -> Double? {
+    package func number(_ field: FilterField) -> Double? {
         switch field {
         case .vram: return vram
         case .util: return util

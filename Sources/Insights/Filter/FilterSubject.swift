@@ -4,7 +4,7 @@ import ClusterModel
 /// instance seen through the snapshot index (`GPUFilterSubject`, `InstanceFilterSubject`) works out only the fields
 /// the terms ask for, without lowercased copies: filtering 2,352 GPUs and 588 instances on every frame must stay
 /// well inside the 2 ms a frame may take.
-public protocol FilterSubject {
+package protocol FilterSubject {
     /// Whether any value of a text field satisfies `predicate`; values come as reported (the predicates ignore case).
     func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool
     /// A number field in the store's units (fractions for percentages, seconds for latencies); nil when absent.
@@ -12,7 +12,7 @@ public protocol FilterSubject {
 }
 
 extension FilterRow: FilterSubject {
-    public func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
+    package func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
         texts(field).contains(where: predicate)
     }
 }

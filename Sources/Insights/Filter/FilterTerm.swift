@@ -1,5 +1,5 @@
 /// One condition of a filter expression; an expression matches a row when all its terms do.
-public enum FilterTerm: Sendable, Hashable {
+package enum FilterTerm: Sendable, Hashable {
     /// A plain word: the node, model, engine, GPU type or id contains it (ignoring case); `!word` negates.
     case word(String, negated: Bool)
     case text(FilterField, FilterOperator, String)

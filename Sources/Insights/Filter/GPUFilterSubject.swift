@@ -2,11 +2,11 @@ import ClusterModel
 
 /// A GPU as a filter sees it: its own names and figures, plus the model, engine, state, KV use, queue and latency
 /// of the instances joined to it (looked up only when a term asks), so `vram>90 model=llama` works on GPUs.
-public struct GPUFilterSubject: FilterSubject {
-    public let gpu: GPU
-    public let index: SnapshotIndex
+package struct GPUFilterSubject: FilterSubject {
+    package let gpu: GPU
+    package let index: SnapshotIndex
 
-    public init(_ gpu: GPU, index: SnapshotIndex) {
+    package init(_ gpu: GPU, index: SnapshotIndex) {
         self.gpu = gpu
         self.index = index
     }
@@ -19,7 +19,7 @@ public struct GPUFilterSubject: FilterSubject {
         gpu.instanceIDs.map { id in index.instances[id].flatMap(value) }
     }
 
-    public func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
+    package func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
         switch field {
         case .node: return predicate(gpu.node)
         case .gpu: return gpu.modelName.map(predicate) == true || gpu.migProfile.map(predicate) == true
@@ -31,7 +31,7 @@ public struct GPUFilterSubject: FilterSubject {
         }
     }
 
-    public func number(_ field: FilterField) -> Double? {
+    package func number(_ field: FilterField) -> Double? {
         switch field {
         case .vram: return gpu.vramFraction
         case .util: return gpu.utilization

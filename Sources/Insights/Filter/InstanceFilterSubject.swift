@@ -2,11 +2,11 @@ import ClusterModel
 
 /// An engine instance as a filter sees it: its own names and figures, plus the type, VRAM (the fullest), mean
 /// utilization, hottest temperature and total power of the GPUs it is joined to, looked up only when asked.
-public struct InstanceFilterSubject: FilterSubject {
-    public let instance: EngineInstance
-    public let index: SnapshotIndex
+package struct InstanceFilterSubject: FilterSubject {
+    package let instance: EngineInstance
+    package let index: SnapshotIndex
 
-    public init(_ instance: EngineInstance, index: SnapshotIndex) {
+    package init(_ instance: EngineInstance, index: SnapshotIndex) {
         self.instance = instance
         self.index = index
     }
@@ -15,7 +15,7 @@ public struct InstanceFilterSubject: FilterSubject {
         instance.gpuIDs.map { id in index.gpus[id].flatMap(value) }
     }
 
-    public func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
+    package func anyText(_ field: FilterField, _ predicate: (String) -> Bool) -> Bool {
         switch field {
         case .node: return instance.node.map(predicate) == true
         case .model: return instance.model.map(predicate) == true
@@ -27,7 +27,7 @@ public struct InstanceFilterSubject: FilterSubject {
         }
     }
 
-    public func number(_ field: FilterField) -> Double? {
+    package func number(_ field: FilterField) -> Double? {
         switch field {
         case .vram: return maximum(gpuValues(\.vramFraction))
         case .util: return mean(gpuValues(\.utilization))

@@ -3,9 +3,9 @@ import ClusterModel
 /// Splits a snapshot's GPUs into groups by node or by model and aggregates each: one pass over the GPUs,
 /// so 2,352 GPUs group well within a frame. Filter first (only matching GPUs join groups, and aggregates
 /// cover them), then group.
-public enum GPUGrouping {
+package enum GPUGrouping {
     /// The groups of `gpus` (default: all of the snapshot's), in order of first appearance.
-    public static func groups(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil, by mode: GPUGroupingMode,
+    package static func groups(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil, by mode: GPUGroupingMode,
                               gpus: [GPU]? = nil) -> [GPUGroup] {
         let index = index ?? SnapshotIndex(snapshot)
         var keys: [String] = []
@@ -31,7 +31,7 @@ public enum GPUGrouping {
     }
 
     /// The GPUs matching `filter` (all of them for an empty filter).
-    public static func filtered(_ snapshot: ClusterSnapshot, index: SnapshotIndex, filter: FilterExpression) -> [GPU] {
+    package static func filtered(_ snapshot: ClusterSnapshot, index: SnapshotIndex, filter: FilterExpression) -> [GPU] {
         filter.isEmpty ? snapshot.gpus : snapshot.gpus.filter { filter.matches(gpu: $0, index: index) }
     }
 

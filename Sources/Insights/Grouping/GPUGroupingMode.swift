@@ -1,7 +1,7 @@
 /// How the GPU list is grouped when the cluster is too large to list flat.
-public enum GPUGroupingMode: String, Sendable, Hashable, CaseIterable {
+package enum GPUGroupingMode: String, Sendable, Hashable, CaseIterable {
     case node, model
 
     /// The group a GPU without a serving instance falls in when grouping by model.
-    public static let noModel = "(no model)"
+    package static let noModel = "(no model)"
 }

@@ -2,42 +2,42 @@ import ClusterModel
 
 /// Which groups of the grouped GPU list are expanded: UI state that survives frames (groups are found by
 /// id, so they stay open while their aggregates change), and the function that turns groups into rows.
-public struct GroupExpansion: Sendable, Hashable {
+package struct GroupExpansion: Sendable, Hashable {
     /// Groups whose state differs from `expandedByDefault`.
-    public private(set) var toggled: Set<String> = []
+    package private(set) var toggled: Set<String> = []
     /// Whether a group not toggled yet is open: collapsed suits thousands of GPUs, expanded a handful.
-    public var expandedByDefault: Bool
+    package var expandedByDefault: Bool
 
-    public init(expandedByDefault: Bool = false) {
+    package init(expandedByDefault: Bool = false) {
         self.expandedByDefault = expandedByDefault
     }
 
     /// Collapsed by default above `threshold` GPUs, so a small cluster still shows every GPU at once.
-    public static func automatic(gpuCount: Int, threshold: Int = 64) -> GroupExpansion {
+    package static func automatic(gpuCount: Int, threshold: Int = 64) -> GroupExpansion {
         GroupExpansion(expandedByDefault: gpuCount <= threshold)
     }
 
-    public func isExpanded(_ groupID: String) -> Bool {
+    package func isExpanded(_ groupID: String) -> Bool {
         toggled.contains(groupID) != expandedByDefault
     }
 
-    public mutating func toggle(_ groupID: String) {
+    package mutating func toggle(_ groupID: String) {
         if toggled.remove(groupID) == nil { toggled.insert(groupID) }
     }
 
-    public mutating func expandAll() {
+    package mutating func expandAll() {
         expandedByDefault = true
         toggled = []
     }
 
-    public mutating func collapseAll() {
+    package mutating func collapseAll() {
         expandedByDefault = false
         toggled = []
     }
 
     /// The rows to draw: groups sorted by `sort` (descending for numbers unless `ascending`; by name A→Z
     /// unless reversed), each followed by its members, sorted the same way, when expanded.
-    public func rows(_ groups: [GPUGroup], index: SnapshotIndex, sort: GroupSortKey = .name,
+    package func rows(_ groups: [GPUGroup], index: SnapshotIndex, sort: GroupSortKey = .name,
                      ascending: Bool = false) -> [GroupedRow] {
         let ordered: [GPUGroup]
         if sort == .name {

@@ -1,11 +1,11 @@
 import ClusterModel
 
 /// What groups (and the GPUs inside an expanded group) are sorted by.
-public enum GroupSortKey: String, Sendable, Hashable, CaseIterable {
+package enum GroupSortKey: String, Sendable, Hashable, CaseIterable {
     case name, gpus, vram, util, temp, power, tps
 
     /// The group's value for this key (nil sorts last); `name` sorts by key instead.
-    public func value(of group: GPUGroup) -> Double? {
+    package func value(of group: GPUGroup) -> Double? {
         switch self {
         case .name: return nil
         case .gpus: return Double(group.gpuCount)
@@ -18,7 +18,7 @@ public enum GroupSortKey: String, Sendable, Hashable, CaseIterable {
     }
 
     /// A member GPU's value for this key; nil for keys a GPU does not have.
-    public func value(of gpu: GPU) -> Double? {
+    package func value(of gpu: GPU) -> Double? {
         switch self {
         case .name, .gpus, .tps: return nil
         case .vram: return gpu.vramFraction

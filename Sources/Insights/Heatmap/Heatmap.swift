@@ -2,27 +2,27 @@ import ClusterModel
 
 /// One cell per GPU, grouped in rows by node, with each cell's value and legend level: the view for
 /// hundreds or thousands of GPUs. Pure data; the dashboard draws it.
-public struct Heatmap: Sendable, Hashable {
+package struct Heatmap: Sendable, Hashable {
     /// One GPU.
-    public struct Cell: Sendable, Hashable {
-        public var gpuID: String
-        public var value: Double?
+    package struct Cell: Sendable, Hashable {
+        package var gpuID: String
+        package var value: Double?
         /// The legend level, nil when the value is absent.
-        public var level: Int?
+        package var level: Int?
     }
 
     /// The GPUs of one node, by index.
-    public struct Row: Sendable, Hashable {
-        public var node: String
-        public var cells: [Cell]
+    package struct Row: Sendable, Hashable {
+        package var node: String
+        package var cells: [Cell]
     }
 
-    public var metric: HeatmapMetric
-    public var rows: [Row]
-    public var legend: HeatmapLegend
+    package var metric: HeatmapMetric
+    package var rows: [Row]
+    package var legend: HeatmapLegend
 
     /// The heatmap of `gpus` (default: every GPU of the snapshot), nodes in snapshot order.
-    public static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
+    package static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
                              gpus: [GPU]? = nil, thresholds: ThresholdPolicy = .default) -> Heatmap {
         // Only the KV metric joins GPUs to instances; the others need no index.
         let index = metric == .kv ? (index ?? SnapshotIndex(snapshot)) : index
@@ -50,10 +50,10 @@ public struct Heatmap: Sendable, Hashable {
                                                      absentCount: absent))
     }
 
-    public var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }
+    package var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }
 
     /// The cell at a row and column, for selection; nil outside the map.
-    public func cell(row: Int, column: Int) -> Cell? {
+    package func cell(row: Int, column: Int) -> Cell? {
         guard rows.indices.contains(row), rows[row].cells.indices.contains(column) else { return nil }
         return rows[row].cells[column]
     }

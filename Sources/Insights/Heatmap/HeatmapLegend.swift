@@ -1,27 +1,27 @@
 /// The buckets of a heatmap: value ranges, each with a label and a level (0 = lowest values) that the
 /// dashboard maps to a style role.
-public struct HeatmapLegend: Sendable, Hashable {
+package struct HeatmapLegend: Sendable, Hashable {
     /// One range of values.
-    public struct Bucket: Sendable, Hashable {
+    package struct Bucket: Sendable, Hashable {
         /// Exclusive lower edge (nil for the first bucket).
-        public var lower: Double?
+        package var lower: Double?
         /// Inclusive upper edge (nil for the last bucket).
-        public var upper: Double?
+        package var upper: Double?
         /// "≤50%", "50–70%", ">99%".
-        public var label: String
-        public var level: Int
+        package var label: String
+        package var level: Int
         /// Cells in this bucket.
-        public var count: Int
+        package var count: Int
     }
 
-    public var metric: HeatmapMetric
-    public var buckets: [Bucket]
+    package var metric: HeatmapMetric
+    package var buckets: [Bucket]
     /// The edges between the buckets (`HeatmapMetric.edges`).
-    public var edges: [Double]
+    package var edges: [Double]
     /// Cells without a value (shown as "—").
-    public var absentCount: Int
+    package var absentCount: Int
 
-    public init(metric: HeatmapMetric, thresholds: ThresholdPolicy = .default, counts: [Int]? = nil,
+    package init(metric: HeatmapMetric, thresholds: ThresholdPolicy = .default, counts: [Int]? = nil,
                 absentCount: Int = 0) {
         self.metric = metric
         self.absentCount = absentCount
@@ -42,7 +42,7 @@ public struct HeatmapLegend: Sendable, Hashable {
     }
 
     /// The level of `value`, or nil when it is absent.
-    public func level(of value: Double?) -> Int? {
+    package func level(of value: Double?) -> Int? {
         guard let value, value.isFinite else { return nil }
         var level = 0
         // Strictly above, as `ThresholdPolicy.verdict` and the alert rules compare.

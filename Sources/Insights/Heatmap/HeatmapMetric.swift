@@ -2,10 +2,10 @@ import Formatting
 import ClusterModel
 
 /// The value a heatmap colours each GPU cell by, with the bucket edges its legend uses.
-public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
+package enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     case vram, utilization, temperature, kv
 
-    public var title: String {
+    package var title: String {
         switch self {
         case .vram: return "VRAM used"
         case .utilization: return "GPU utilization"
@@ -15,12 +15,12 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     }
 
     /// True when a high value is a problem (VRAM, heat, KV); high utilization is a GPU earning its keep.
-    public var higherIsWorse: Bool { self != .utilization }
+    package var higherIsWorse: Bool { self != .utilization }
 
     /// Edges between the buckets (a value above an edge is past it); the top two are the warning and critical
     /// levels of `policy`, so the heatmap's hot cells are the ones the panels colour and the alerts fire on.
     /// The two lower edges are fixed while they sit below the warning level, else at half and three quarters of it.
-    public func edges(_ policy: ThresholdPolicy) -> [Double] {
+    package func edges(_ policy: ThresholdPolicy) -> [Double] {
         func scale(_ lower: [Double], _ level: ThresholdPolicy.Level) -> [Double] {
             let below = lower.allSatisfy { $0 < level.warn } ? lower : [level.warn * 0.5, level.warn * 0.75]
             return below + [level.warn, level.critical]
@@ -34,7 +34,7 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The cell's value: a fraction (0–1) or °C; nil when the GPU does not report it (KV: no instance does).
-    public func value(of gpu: GPU, index: SnapshotIndex?) -> Double? {
+    package func value(of gpu: GPU, index: SnapshotIndex?) -> Double? {
         guard !gpu.stale else { return nil }
         switch self {
         case .vram: return gpu.vramFraction
@@ -45,12 +45,12 @@ public enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {
     }
 
     /// A value as the legend writes it: "85%" or "75°C".
-    public func format(_ value: Double) -> String {
+    package func format(_ value: Double) -> String {
         self == .temperature ? Format.fixed(value, 0) + "°C" : Format.fixed(value * 100, 0) + "%"
     }
 
     /// The next metric, for the key that cycles them.
-    public var next: HeatmapMetric {
+    package var next: HeatmapMetric {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }

@@ -1,21 +1,21 @@
 import ClusterModel
 
 /// An instance that is loading now, as the load tracker saw it begin.
-public struct ActiveLoad: Sendable, Hashable, Codable {
-    public var instanceID: String
+package struct ActiveLoad: Sendable, Hashable, Codable {
+    package var instanceID: String
     /// The scrape target: an instance whose page was empty while loading gets a longer id (with its engine and
     /// model) once it serves, and the target is how the tracker knows it is the same server.
-    public var target: String
-    public var model: String?
-    public var node: String?
-    public var engine: EngineKind
-    public var startMs: Int64
+    package var target: String
+    package var model: String?
+    package var node: String?
+    package var engine: EngineKind
+    package var startMs: Int64
     /// False when it was already loading in the first snapshot seen.
-    public var startKnown: Bool
+    package var startKnown: Bool
     /// VRAM used on its GPUs when the load began (other tenants' share, which the load did not add).
-    public var vramAtStartBytes: Double?
+    package var vramAtStartBytes: Double?
 
-    public init(instanceID: String, target: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, startKnown: Bool,
+    package init(instanceID: String, target: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, startKnown: Bool,
                 vramAtStartBytes: Double?) {
         self.instanceID = instanceID
         self.target = target

@@ -2,9 +2,9 @@ import Formatting
 import ClusterModel
 
 /// One finished (or abandoned) model load of an engine instance: how long it took and how it ended.
-public struct LoadRecord: Sendable, Hashable, Codable {
+package struct LoadRecord: Sendable, Hashable, Codable {
     /// How a load ended.
-    public enum Outcome: String, Sendable, Hashable, Codable {
+    package enum Outcome: String, Sendable, Hashable, Codable {
         /// The instance became ready (or served after a restart).
         case ready
         /// Its target stopped answering while it loaded.
@@ -13,20 +13,20 @@ public struct LoadRecord: Sendable, Hashable, Codable {
         case vanished
     }
 
-    public var instanceID: String
-    public var model: String?
-    public var node: String?
-    public var engine: EngineKind
-    public var startMs: Int64
-    public var endMs: Int64
+    package var instanceID: String
+    package var model: String?
+    package var node: String?
+    package var engine: EngineKind
+    package var startMs: Int64
+    package var endMs: Int64
     /// False when the instance was already loading in the first snapshot seen: the duration is then a
     /// lower bound.
-    public var startKnown: Bool
-    public var outcome: Outcome
+    package var startKnown: Bool
+    package var outcome: Outcome
     /// VRAM its GPUs gained during the load (weights plus KV-cache reservation); nil when not reported.
-    public var vramLoadedBytes: Double?
+    package var vramLoadedBytes: Double?
 
-    public init(instanceID: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, endMs: Int64,
+    package init(instanceID: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, endMs: Int64,
                 startKnown: Bool, outcome: Outcome, vramLoadedBytes: Double?) {
         self.instanceID = instanceID
         self.model = model
@@ -39,8 +39,8 @@ public struct LoadRecord: Sendable, Hashable, Codable {
         self.vramLoadedBytes = vramLoadedBytes
     }
 
-    public var durationSeconds: Double { Double(endMs - startMs) / 1000 }
+    package var durationSeconds: Double { Double(endMs - startMs) / 1000 }
 
     /// "3m12s", or "≥3m12s" when the start was not seen.
-    public var durationText: String { (startKnown ? "" : "≥") + Format.duration(durationSeconds) }
+    package var durationText: String { (startKnown ? "" : "≥") + Format.duration(durationSeconds) }
 }

@@ -3,27 +3,27 @@ import ClusterModel
 /// Follows engine-instance state transitions across snapshots to time model loads: which instances are
 /// loading now and since when, and how long past loads took. Fed once per frame (or, in replay, with the
 /// recorded snapshots in order); the history is bounded.
-public struct LoadTracker: Sendable, Hashable {
+package struct LoadTracker: Sendable, Hashable {
     /// Past loads kept, oldest dropped first.
-    public let capacity: Int
+    package let capacity: Int
     /// Instances loading now, by instance id.
-    public private(set) var active: [String: ActiveLoad] = [:]
+    package private(set) var active: [String: ActiveLoad] = [:]
     /// Finished loads, oldest first.
-    public private(set) var history: [LoadRecord] = []
+    package private(set) var history: [LoadRecord] = []
     private var observedAny = false
     /// The instance ids of the previous snapshot: a load moves only to an instance that has just appeared.
     private var previousIDs: Set<String> = []
     private var lastTimeMs: Int64 = .min
 
-    public init(capacity: Int = 200) {
+    package init(capacity: Int = 200) {
         self.capacity = max(1, capacity)
     }
 
     /// When the instance began its current load, or nil when it is not loading.
-    public func loadingSince(_ instanceID: String) -> Int64? { active[instanceID]?.startMs }
+    package func loadingSince(_ instanceID: String) -> Int64? { active[instanceID]?.startMs }
 
     /// Takes the next snapshot; snapshots not newer than the last one are ignored.
-    public mutating func observe(_ snapshot: ClusterSnapshot) {
+    package mutating func observe(_ snapshot: ClusterSnapshot) {
         guard snapshot.timeMs > lastTimeMs else { return }
         lastTimeMs = snapshot.timeMs
         let index = SnapshotIndex(snapshot)

@@ -4,10 +4,10 @@ import ClusterModel
 /// Short names for targets and engine instances on screen. An instance id is its target URL, its instance label
 /// and its engine and model joined by `|` (`sim://node-00/vllm-0|vllm|meta-llama/Llama-3.1-8B-Instruct`): unique,
 /// but too long for a breadcrumb or an alert strip, and the engine and model have their own columns there.
-public enum DisplayName {
+package enum DisplayName {
     /// The target without its scheme and without a trailing `/metrics`: `sim://node-00/vllm-0` → `node-00/vllm-0`,
     /// `http://10.0.0.5:8000/metrics` → `10.0.0.5:8000`.
-    public static func target(_ target: String) -> String {
+    package static func target(_ target: String) -> String {
         var name = Substring(target)
         if let scheme = name.firstRange(of: "://") { name = name[scheme.upperBound...] }
         if name.hasSuffix("/metrics") { name = name.dropLast("/metrics".count) }
@@ -16,7 +16,7 @@ public enum DisplayName {
 
     /// An instance's short target, plus the instance label the page gave it when there is one (several
     /// instances behind one target); the engine and model parts of the id are left out.
-    public static func instance(id: String) -> String {
+    package static func instance(id: String) -> String {
         let parts = id.split(separator: "|", omittingEmptySubsequences: false)
         guard let first = parts.first else { return id }
         let name = target(String(first))
@@ -27,7 +27,7 @@ public enum DisplayName {
     }
 
     /// A GPU's model without its vendor: `NVIDIA H100 80GB HBM3` → `H100 80GB HBM3`, `Tesla T4` → `T4`.
-    public static func gpuModel(_ name: String) -> String {
+    package static func gpuModel(_ name: String) -> String {
         for vendor in ["NVIDIA ", "Tesla ", "AMD "] where name.hasPrefix(vendor) && name.count > vendor.count {
             return String(name.dropFirst(vendor.count))
         }
@@ -35,13 +35,13 @@ public enum DisplayName {
     }
 
     /// The last path component of a model name: `meta-llama/Llama-3.1-8B-Instruct` → `Llama-3.1-8B-Instruct`.
-    public static func model(_ model: String) -> String {
+    package static func model(_ model: String) -> String {
         model.split(separator: "/").last.map(String.init) ?? model
     }
 }
 
 /// What kind of name a column holds, which decides how it is shortened to fit (`DisplayName.fit`).
-public enum NameKind: Sendable, Equatable {
+package enum NameKind: Sendable, Equatable {
     /// `meta-llama/Llama-3.1-70B-Instruct`: the organisation goes first, the size stays longest.
     case model
     /// `gpu-node-0017`: rows of one cluster share the front, so the end is kept.
@@ -58,7 +58,7 @@ extension DisplayName {
     /// `name` in at most `width` terminal columns, shortened by what tells names of its kind apart rather than cut
     /// at the end: `meta-llama/Llama-3.1-70B-Instruct` → `Llama-3.1-70B-Instruct` → `Llama-3.1-70B` →
     /// `…70B-Instruct` → `…70B`; `gpu-node-0017` → `…0017`; `NVIDIA H100 80GB HBM3` → `H100 80GB` → `H100`.
-    public static func fit(_ name: String, kind: NameKind, width: Int, ellipsis: Character = "…") -> String {
+    package static func fit(_ name: String, kind: NameKind, width: Int, ellipsis: Character = "…") -> String {
         guard width > 0 else { return "" }
         if DisplayWidth.of(name) <= width { return name }
         let candidates: [String]

@@ -3,9 +3,9 @@ import ClusterModel
 /// Lookups by id over one snapshot, built once per frame so that joins (an instance's GPUs, a GPU's
 /// instances) cost a hash lookup instead of a scan of thousands of GPUs. It keeps positions, not copies:
 /// building it for 2,352 GPUs hashes each id once and copies no GPU.
-public struct SnapshotIndex: Sendable {
+package struct SnapshotIndex: Sendable {
     /// Elements of one of the snapshot's arrays, by id.
-    public struct Lookup<Element: Sendable>: Sendable {
+    package struct Lookup<Element: Sendable>: Sendable {
         let elements: [Element]
         let positions: [String: Int]
 
@@ -18,53 +18,53 @@ public struct SnapshotIndex: Sendable {
             self.positions = positions
         }
 
-        public subscript(_ id: String) -> Element? {
+        package subscript(_ id: String) -> Element? {
             positions[id].map { elements[$0] }
         }
     }
 
-    public let gpus: Lookup<GPU>
-    public let instances: Lookup<EngineInstance>
+    package let gpus: Lookup<GPU>
+    package let instances: Lookup<EngineInstance>
 
-    public init(_ snapshot: ClusterSnapshot) {
+    package init(_ snapshot: ClusterSnapshot) {
         gpus = Lookup(snapshot.gpus, id: \.id)
         instances = Lookup(snapshot.instances, id: \.id)
     }
 
     /// The GPUs an instance was joined to, in its order.
-    public func gpus(of instance: EngineInstance) -> [GPU] {
+    package func gpus(of instance: EngineInstance) -> [GPU] {
         instance.gpuIDs.compactMap { gpus[$0] }
     }
 
     /// The instances joined to a GPU, in its order.
-    public func instances(of gpu: GPU) -> [EngineInstance] {
+    package func instances(of gpu: GPU) -> [EngineInstance] {
         gpu.instanceIDs.compactMap { instances[$0] }
     }
 
     /// The GPU type an instance runs on: the type of its first GPU that names one.
-    public func gpuType(of instance: EngineInstance) -> String? {
+    package func gpuType(of instance: EngineInstance) -> String? {
         for id in instance.gpuIDs { if let name = gpus[id]?.modelName { return name } }
         return nil
     }
 
     /// The model a GPU serves: the first of its instances that names one.
-    public func model(of gpu: GPU) -> String? {
+    package func model(of gpu: GPU) -> String? {
         for id in gpu.instanceIDs { if let model = instances[id]?.model { return model } }
         return nil
     }
 
     /// Used VRAM summed over an instance's GPUs; nil when none reports it.
-    public func vramUsed(of instance: EngineInstance) -> Double? {
+    package func vramUsed(of instance: EngineInstance) -> Double? {
         sum(gpus(of: instance).map(\.vramUsedBytes))
     }
 
     /// Mean utilization of an instance's GPUs (0…1); nil when none reports it.
-    public func utilization(of instance: EngineInstance) -> Double? {
+    package func utilization(of instance: EngineInstance) -> Double? {
         mean(gpus(of: instance).map(\.utilization))
     }
 
     /// Power drawn by an instance's GPUs, in watts; nil when none reports it.
-    public func power(of instance: EngineInstance) -> Double? {
+    package func power(of instance: EngineInstance) -> Double? {
         sum(gpus(of: instance).map(\.powerWatts))
     }
 }

@@ -2,33 +2,33 @@
 /// buckets and the alert rules all ask it, so the same VRAM share is never yellow in one panel and fine in an
 /// alert. The configuration's `thresholds:` section sets it (`vram_warn: 0.9`, …); the `alerts:` section can
 /// still move one rule on its own.
-public struct ThresholdPolicy: Sendable, Hashable, Codable {
+package struct ThresholdPolicy: Sendable, Hashable, Codable {
     /// A value above `warn` is a warning, above `critical` critical (both strictly, as the alert rules compare).
-    public struct Level: Sendable, Hashable, Codable {
-        public var warn: Double
-        public var critical: Double
+    package struct Level: Sendable, Hashable, Codable {
+        package var warn: Double
+        package var critical: Double
 
-        public init(warn: Double, critical: Double) {
+        package init(warn: Double, critical: Double) {
             self.warn = warn
             self.critical = max(warn, critical)
         }
     }
 
     /// What a value says against its level.
-    public enum Verdict: Sendable, Hashable {
+    package enum Verdict: Sendable, Hashable {
         case unknown, ok, warn, critical
     }
 
     /// VRAM used / total (vLLM reserves 90 % by design, so a warning starts above that).
-    public var vram: Level
+    package var vram: Level
     /// KV-cache use of an instance (preemptions follow a full cache).
-    public var kvCache: Level
+    package var kvCache: Level
     /// GPU temperature in °C.
-    public var temperature: Level
+    package var temperature: Level
     /// Power draw / the GPU's power limit.
-    public var power: Level
+    package var power: Level
 
-    public init(vram: Level = Level(warn: 0.95, critical: 0.99), kvCache: Level = Level(warn: 0.90, critical: 0.98),
+    package init(vram: Level = Level(warn: 0.95, critical: 0.99), kvCache: Level = Level(warn: 0.90, critical: 0.98),
                 temperature: Level = Level(warn: 85, critical: 90), power: Level = Level(warn: 0.90, critical: 0.98)) {
         self.vram = vram
         self.kvCache = kvCache
@@ -36,28 +36,28 @@ public struct ThresholdPolicy: Sendable, Hashable, Codable {
         self.power = power
     }
 
-    public static let `default` = ThresholdPolicy()
+    package static let `default` = ThresholdPolicy()
 
     /// The verdict on `value` (NaN and absent: unknown).
-    public static func verdict(_ value: Double?, _ level: Level) -> Verdict {
+    package static func verdict(_ value: Double?, _ level: Level) -> Verdict {
         guard let value, value.isFinite else { return .unknown }
         return value > level.critical ? .critical : value > level.warn ? .warn : .ok
     }
 
     /// A `thresholds:` key that names no level, or a value outside what it can mean.
-    public struct Problem: Error, Sendable, Equatable {
-        public var key: String
-        public var message: String
+    package struct Problem: Error, Sendable, Equatable {
+        package var key: String
+        package var message: String
     }
 
     /// The keys of `thresholds:`: each level's `_warn` and `_critical`, with the values they accept.
-    public static var keys: [(name: String, path: WritableKeyPath<ThresholdPolicy, Level>, range: ClosedRange<Double>)] {
+    package static var keys: [(name: String, path: WritableKeyPath<ThresholdPolicy, Level>, range: ClosedRange<Double>)] {
         [("vram", \.vram, 0...1), ("kv", \.kvCache, 0...1), ("temp", \.temperature, 0...150), ("power", \.power, 0...2)]
     }
 
     /// The defaults with `values` (`vram_warn: 0.9`, …) applied; a key that names no level, a value out of its
     /// range, or a warning above its critical level is a problem naming the key.
-    public func applying(_ values: [String: Double]) throws(Problem) -> ThresholdPolicy {
+    package func applying(_ values: [String: Double]) throws(Problem) -> ThresholdPolicy {
         var policy = self
         let known = Self.keys.flatMap { [$0.name + "_warn", $0.name + "_critical"] }
         for (key, value) in values.sorted(by: { $0.key < $1.key }) {
