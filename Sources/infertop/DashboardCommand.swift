@@ -27,6 +27,16 @@ struct DashboardCommand: AsyncParsableCommand {
     @Flag(name: .customLong("print-config"), help: "Print the effective configuration and where each value came from (default, file:line, flag, environment), then exit.")
     var printConfig = false
 
+    func validate() throws {
+        // `infertop bench …` ran the benchmarks before they moved out of the shipped binary; "bench" as a target
+        // name would only fail later as an unreachable host.
+        if source.targets.first == "bench" {
+            let name = source.targets.dropFirst().first.map { " " + $0 } ?? ""
+            throw ValidationError("the benchmarks are a program of their own now: run infertop-bench\(name) "
+                                  + "with the same options (infertop-bench --help lists them)")
+        }
+    }
+
     @MainActor
     mutating func run() async throws {
         MallocArenas.limitToOne()
