@@ -14,21 +14,25 @@ public func fuzzWholePath(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let (first, second) = pages(bytes)
     let loader = PageLoader(intervalMs: 1000, startMs: 1_767_225_600_000)
-    let snapshot = loader.load([PageInput(target: "fuzz", origin: "first", bytes: first),
-                                PageInput(target: "fuzz", origin: "second", bytes: second)]).snapshot
+    let snapshot = loader.load([
+        PageInput(target: "fuzz", origin: "first", bytes: first),
+        PageInput(target: "fuzz", origin: "second", bytes: second),
+    ]).snapshot
     _ = SnapshotText.render(snapshot, errors: ["fuzz"])
     _ = SnapshotJSON.text(snapshot)
     var alerts = AlertEngine(configuration: .default)
     _ = alerts.evaluate(snapshot)
     var history = ClusterHistory(capacity: 8)
     history.append(snapshot)
-    let frame = DashboardFrame(snapshot: snapshot, history: history, source: "fuzz", intervalSeconds: 1, generation: 1,
-                               alerts: alerts)
+    let frame = DashboardFrame(
+        snapshot: snapshot, history: history, source: "fuzz", intervalSeconds: 1, generation: 1,
+        alerts: alerts)
     let states = ScreenTour.states(for: snapshot)
     let choice = Int(bytes.last ?? 0)
     let sizes = [Size(width: 80, height: 24), Size(width: 200, height: 50), Size(width: 1, height: 1)]
-    let canvas = DashboardView.render(frame, state: states[choice % states.count], size: sizes[(choice / 32) % sizes.count],
-                                      glyphs: GlyphSet.all[choice % GlyphSet.all.count])
+    let canvas = DashboardView.render(
+        frame, state: states[choice % states.count], size: sizes[(choice / 32) % sizes.count],
+        glyphs: GlyphSet.all[choice % GlyphSet.all.count])
     _ = canvas.plainText
     return 0
 }

@@ -10,11 +10,16 @@ struct BuildCommit: BuildToolPlugin {
         let script = context.package.directoryURL.appending(path: "scripts/build-commit.sh")
         let output = context.pluginWorkDirectoryURL.appending(path: "generated")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        return [.prebuildCommand(displayName: "Reading the commit of \(context.package.directoryURL.path(percentEncoded: false))",
-                                 executable: URL(fileURLWithPath: "/bin/sh"),
-                                 arguments: [script.path(percentEncoded: false),
-                                             context.package.directoryURL.path(percentEncoded: false),
-                                             output.appending(path: "BuildCommit.swift").path(percentEncoded: false)],
-                                 outputFilesDirectory: output)]
+        return [
+            .prebuildCommand(
+                displayName: "Reading the commit of \(context.package.directoryURL.path(percentEncoded: false))",
+                executable: URL(fileURLWithPath: "/bin/sh"),
+                arguments: [
+                    script.path(percentEncoded: false),
+                    context.package.directoryURL.path(percentEncoded: false),
+                    output.appending(path: "BuildCommit.swift").path(percentEncoded: false),
+                ],
+                outputFilesDirectory: output)
+        ]
     }
 }

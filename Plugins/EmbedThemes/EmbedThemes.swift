@@ -14,11 +14,14 @@ struct EmbedThemes: BuildToolPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let script = context.package.directoryURL.appending(path: "scripts/embed-themes.sh")
         let output = context.pluginWorkDirectoryURL.appending(path: "BuiltInThemeTexts.swift")
-        return [.buildCommand(displayName: "Embedding \(themes.count) themes from Themes/",
-                              executable: URL(fileURLWithPath: "/bin/sh"),
-                              arguments: [script.path(percentEncoded: false), output.path(percentEncoded: false)]
-                                  + themes.map { $0.path(percentEncoded: false) },
-                              inputFiles: [script] + themes,
-                              outputFiles: [output])]
+        return [
+            .buildCommand(
+                displayName: "Embedding \(themes.count) themes from Themes/",
+                executable: URL(fileURLWithPath: "/bin/sh"),
+                arguments: [script.path(percentEncoded: false), output.path(percentEncoded: false)]
+                    + themes.map { $0.path(percentEncoded: false) },
+                inputFiles: [script] + themes,
+                outputFiles: [output])
+        ]
     }
 }

@@ -35,20 +35,25 @@ package struct ChartSource: Sendable, Hashable {
         ]
         var sources: [ChartSource] = []
         for dialect in EngineDialect.all where !dialect.fillsOtherInstances {
-            let rank = dialect.rankFilters.map { Condition(label: $0.label, values: $0.values.sorted(), negated: $0.negated, orAbsent: true) }
+            let rank = dialect.rankFilters.map {
+                Condition(label: $0.label, values: $0.values.sorted(), negated: $0.negated, orAbsent: true)
+            }
             for (series, metrics) in wanted {
                 for metric in metrics {
                     for source in dialect.sources where source.metric == metric && source.shape != .summary {
-                        let filter = source.filter.map {
-                            [Condition(label: $0.label, values: $0.values.sorted(), negated: $0.negated, orAbsent: false)]
-                        } ?? []
+                        let filter =
+                            source.filter.map {
+                                [Condition(label: $0.label, values: $0.values.sorted(), negated: $0.negated, orAbsent: false)]
+                            } ?? []
                         for prefix in dialect.prefixes {
                             let name = prefix + source.name
                             let names = source.shape == .counter && !name.hasSuffix("_total") ? [name + "_total", name] : [name]
                             for stored in names {
-                                sources.append(ChartSource(series: series, group: "\(dialect.engine.rawValue) \(series.rawValue)",
-                                                           name: stored, shape: ReadFamily.shape(source.shape), scale: source.scale,
-                                                           conditions: rank + filter))
+                                sources.append(
+                                    ChartSource(
+                                        series: series, group: "\(dialect.engine.rawValue) \(series.rawValue)",
+                                        name: stored, shape: ReadFamily.shape(source.shape), scale: source.scale,
+                                        conditions: rank + filter))
                             }
                         }
                     }

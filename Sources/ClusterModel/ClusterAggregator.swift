@@ -14,15 +14,18 @@ enum ClusterAggregator {
     }
 
     /// `frame`'s GPUs and instances already carry their joins (`GPU.instanceIDs`, `EngineInstance.gpuIDs`).
-    static func snapshot(_ frame: Frame, layout: FrameLayout, histograms: inout FrameHistograms,
-                         boundsTable: BucketBoundsTable) -> ClusterSnapshot {
+    static func snapshot(
+        _ frame: Frame, layout: FrameLayout, histograms: inout FrameHistograms,
+        boundsTable: BucketBoundsTable
+    ) -> ClusterSnapshot {
         let gpus = frame.gpus
         let instances = frame.instances
         var notes = frame.notes
 
         var nodes = layout.nodes
         for n in nodes.indices {
-            nodes[n].up = layout.nodeGPUs[n].contains { !gpus[$0].stale }
+            nodes[n].up =
+                layout.nodeGPUs[n].contains { !gpus[$0].stale }
                 || layout.nodeInstances[n].contains { instances[$0].state != .unreachable }
         }
 
@@ -36,22 +39,28 @@ enum ClusterAggregator {
         var leftOut = 0
         func add(_ value: Double?, to sum: inout Double?, count: inout Int) {
             guard let value else { return }
-            guard value.isFinite else { leftOut += 1; return }
+            guard value.isFinite else {
+                leftOut += 1
+                return
+            }
             sum = (sum ?? 0) + value
             count += 1
         }
         func total(_ members: [Int], _ field: (EngineInstance) -> Double?) -> Double? {
-            var sum: Double?, count = 0
+            var sum: Double?
+            var count = 0
             for index in members { add(field(instances[index]), to: &sum, count: &count) }
             return sum
         }
         func gpuSum(_ members: [Int], _ field: (GPU) -> Double?) -> Double? {
-            var sum: Double?, count = 0
+            var sum: Double?
+            var count = 0
             for index in members { add(field(gpus[index]), to: &sum, count: &count) }
             return sum
         }
         func gpuMean(_ members: [Int], _ field: (GPU) -> Double?) -> Double? {
-            var sum: Double?, count = 0
+            var sum: Double?
+            var count = 0
             for index in members { add(field(gpus[index]), to: &sum, count: &count) }
             return sum.map { $0 / Double(count) }
         }
@@ -59,8 +68,9 @@ enum ClusterAggregator {
 
         let live = instances.indices.filter(isLive)
         // A stale GPU reads as absent, so the sums below leave it out; the count beside them says so.
-        var totals = ClusterTotals(gpuCount: gpus.count, reportingGPUCount: gpus.reduce(0) { $0 + ($1.stale ? 0 : 1) },
-                                   instanceCount: instances.count)
+        var totals = ClusterTotals(
+            gpuCount: gpus.count, reportingGPUCount: gpus.reduce(0) { $0 + ($1.stale ? 0 : 1) },
+            instanceCount: instances.count)
         let allGPUs = Array(gpus.indices)
         totals.vramUsedBytes = gpuSum(allGPUs) { $0.vramUsedBytes }
         totals.vramTotalBytes = gpuSum(allGPUs) { $0.vramTotalBytes }
@@ -88,14 +98,16 @@ enum ClusterAggregator {
                 }
             }
             for index in members { for gpu in layout.instanceGPUs[index] { gpuSeen[gpu] = false } }
-            byModel.append(ModelAggregate(
-                model: model, instanceCount: members.count, gpuCount: gpuCount,
-                running: total(members) { $0.running }, waiting: total(members) { $0.waiting },
-                promptTokensPerSecond: total(members) { $0.promptTokensPerSecond },
-                generationTokensPerSecond: total(members) { $0.generationTokensPerSecond },
-                requestsPerSecond: total(members) { $0.requestsPerSecond },
-                ttft: merged(.ttft, of: members, scope: "model \(model)"), itl: merged(.itl, of: members, scope: "model \(model)"),
-                e2e: merged(.e2e, of: members, scope: "model \(model)")))
+            byModel.append(
+                ModelAggregate(
+                    model: model, instanceCount: members.count, gpuCount: gpuCount,
+                    running: total(members) { $0.running }, waiting: total(members) { $0.waiting },
+                    promptTokensPerSecond: total(members) { $0.promptTokensPerSecond },
+                    generationTokensPerSecond: total(members) { $0.generationTokensPerSecond },
+                    requestsPerSecond: total(members) { $0.requestsPerSecond },
+                    ttft: merged(.ttft, of: members, scope: "model \(model)"),
+                    itl: merged(.itl, of: members, scope: "model \(model)"),
+                    e2e: merged(.e2e, of: members, scope: "model \(model)")))
         }
 
         var byGPUType: [GPUTypeAggregate] = []
@@ -118,9 +130,10 @@ enum ClusterAggregator {
             }
             for index in served { instanceSeen[index] = false }
             let power = gpuSum(members) { $0.powerWatts }
-            var aggregate = GPUTypeAggregate(modelName: type, count: members.count,
-                                             meanVRAMFraction: gpuMean(members) { $0.vramFraction },
-                                             meanUtilization: gpuMean(members) { $0.utilization }, powerWatts: power)
+            var aggregate = GPUTypeAggregate(
+                modelName: type, count: members.count,
+                meanVRAMFraction: gpuMean(members) { $0.vramFraction },
+                meanUtilization: gpuMean(members) { $0.utilization }, powerWatts: power)
             if let tokens {
                 aggregate.generationTokensPerSecondPerGPU = tokens / Double(members.count)
                 if let power, power > 0 { aggregate.generationTokensPerWatt = tokens / power }
@@ -137,8 +150,9 @@ enum ClusterAggregator {
         if leftOut > 0 {
             notes.append("totals leave out readings out of range (the targets screen names them)")
         }
-        return ClusterSnapshot(timeMs: frame.timeMs, nodes: nodes, gpus: gpus, instances: instances,
-                               targets: frame.targets, totals: totals, byModel: byModel, byGPUType: byGPUType,
-                               notes: Array(Set(notes)).sorted())
+        return ClusterSnapshot(
+            timeMs: frame.timeMs, nodes: nodes, gpus: gpus, instances: instances,
+            targets: frame.targets, totals: totals, byModel: byModel, byGPUType: byGPUType,
+            notes: Array(Set(notes)).sorted())
     }
 }

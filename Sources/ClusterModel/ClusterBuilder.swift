@@ -36,7 +36,8 @@ package struct ClusterBuilder: Sendable {
         // Rates a query server computed are over its window, whatever this model's is.
         if let given = status.givenRateWindowMs { return given }
         guard configuration.shortensYoungWindows, let first = store.oldestTimeMs(of: target),
-              let last = store.latestTimeMs(of: target) else { return configuration.rateWindowMs }
+            let last = store.latestTimeMs(of: target)
+        else { return configuration.rateWindowMs }
         return min(configuration.rateWindowMs, max(1, last - first))
     }
 
@@ -55,13 +56,16 @@ package struct ClusterBuilder: Sendable {
             statuses.append(status)
             windows.append(store.window(of: name, windowMs: windowMs(of: name, status: status, in: store)))
         }
-        let key = FrameLayout.Key(planGeneration: planVersion, placeholders: instanceOrder.map {
-            $0.index < 0 && FrameBuilder.showsPlaceholder(statuses[$0.target])
-        })
+        let key = FrameLayout.Key(
+            planGeneration: planVersion,
+            placeholders: instanceOrder.map {
+                $0.index < 0 && FrameBuilder.showsPlaceholder(statuses[$0.target])
+            })
         histograms.reset(instances: instanceOrder.count)
         let known = layout?.key == key ? layout : nil
-        var frame = FrameBuilder(configuration: configuration, boundsTable: boundsTable, layout: known,
-                                 gpuCount: gpuOrder.count, instanceCount: instanceOrder.count)
+        var frame = FrameBuilder(
+            configuration: configuration, boundsTable: boundsTable, layout: known,
+            gpuCount: gpuOrder.count, instanceCount: instanceOrder.count)
         for status in statuses { frame.add(status) }
         // Through buffer pointers, the plans are read where they lie; `plans[t].gpus[i]` copies each plan with
         // its strings and arrays (≈ 10 % of the frame, measured).
@@ -74,18 +78,23 @@ package struct ClusterBuilder: Sendable {
             for (position, entry) in instanceOrder.enumerated() {
                 if entry.index >= 0 {
                     plans[entry.target].instances.withUnsafeBufferPointer {
-                        frame.addInstance($0[entry.index], target: entry.target, up: statuses[entry.target].up,
-                                          window: windows[entry.target],
-                                          store: store, histograms: &histograms)
+                        frame.addInstance(
+                            $0[entry.index], target: entry.target, up: statuses[entry.target].up,
+                            window: windows[entry.target],
+                            store: store, histograms: &histograms)
                     }
                 } else if key.placeholders[position] {
-                    frame.addPlaceholder(target: names[entry.target], status: statuses[entry.target],
-                                         served: lastServed[names[entry.target]], histograms: &histograms)
+                    frame.addPlaceholder(
+                        target: names[entry.target], status: statuses[entry.target],
+                        served: lastServed[names[entry.target]], histograms: &histograms)
                 }
             }
         }
-        let current = known ?? FrameLayout(key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
-                                           configuration: configuration)
+        let current =
+            known
+            ?? FrameLayout(
+                key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
+                configuration: configuration)
         layout = current
         var snapshot = frame.finish(layout: current, histograms: &histograms)
         if !current.unresolved.isEmpty { snapshot.notes = Array(Set(snapshot.notes + current.unresolved)).sorted() }
@@ -106,7 +115,8 @@ package struct ClusterBuilder: Sendable {
             for i in plans[t].instances.indices {
                 for m in plans[t].instances[i].histograms.indices {
                     for p in plans[t].instances[i].histograms[m].indices {
-                        plans[t].instances[i].histograms[m][p].boundsID = boundsTable.id(of: plans[t].instances[i].histograms[m][p].bounds)
+                        plans[t].instances[i].histograms[m][p].boundsID = boundsTable.id(
+                            of: plans[t].instances[i].histograms[m][p].bounds)
                     }
                 }
             }
@@ -122,8 +132,13 @@ package struct ClusterBuilder: Sendable {
                 instanceKeys.append(((instance.node ?? "", plan.name, instance.model ?? "", instance.id), (t, index)))
             }
             if plan.instances.isEmpty && plan.gpus.isEmpty {
-                instanceKeys.append(((FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name,
-                                      lastServed[plan.name]?.model ?? "", plan.name), (t, -1)))
+                instanceKeys.append(
+                    (
+                        (
+                            FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name,
+                            lastServed[plan.name]?.model ?? "", plan.name
+                        ), (t, -1)
+                    ))
             }
         }
         gpuOrder = gpuKeys.sorted { $0.key < $1.key }.map(\.entry)

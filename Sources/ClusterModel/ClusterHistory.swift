@@ -59,8 +59,9 @@ package struct ClusterHistory: Sendable {
         times[frame % capacity] = snapshot.timeMs
         frameCount += 1
         if frame % Self.blockFrames == 0 {
-            blocks[blockIndex(of: frame)] = Block(firstFrame: frame, width: lastSeen.count,
-                                                  values: Array(repeating: .nan, count: Self.blockFrames * lastSeen.count))
+            blocks[blockIndex(of: frame)] = Block(
+                firstFrame: frame, width: lastSeen.count,
+                values: Array(repeating: .nan, count: Self.blockFrames * lastSeen.count))
         }
         for gpu in snapshot.gpus {
             for series in HistoryKey.GPUSeries.allCases {

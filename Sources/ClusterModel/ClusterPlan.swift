@@ -82,10 +82,11 @@ enum ClusterPlan {
         for (dialect, table) in engineTables {
             let stripped = infos.map { dialect.strip($0.info.name) }
             guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
-            let planned = planInstances(dialect: dialect, table: table, infos: infos, stripped: stripped,
-                                        target: target, host: host, explicitNode: configuration.targetNodes[target],
-                                        explicitPod: configuration.targetPods[target],
-                                        explicitModel: configuration.targetModels[target])
+            let planned = planInstances(
+                dialect: dialect, table: table, infos: infos, stripped: stripped,
+                target: target, host: host, explicitNode: configuration.targetNodes[target],
+                explicitPod: configuration.targetPods[target],
+                explicitModel: configuration.targetModels[target])
             if dialect.fillsOtherInstances { fillers += planned } else { instances += planned }
         }
         if instances.isEmpty {
@@ -117,24 +118,32 @@ enum ClusterPlan {
                 let node = labels.first(of: dialect.nodeLabels) ?? configuration.targetNodes[target] ?? host ?? target
                 let index = labels.first(of: dialect.indexLabels).flatMap { Int($0) }
                 let id: String
-                if let uuid, let migID { id = "\(uuid)/\(migID)" }
-                else if let index { id = "\(node)/\(index)" }
-                else if let uuid { id = uuid }
-                else { id = "\(node)/0" }
+                if let uuid, let migID {
+                    id = "\(uuid)/\(migID)"
+                } else if let index {
+                    id = "\(node)/\(index)"
+                } else if let uuid {
+                    id = uuid
+                } else {
+                    id = "\(node)/0"
+                }
                 if gpus[id] == nil {
                     order.append(id)
-                    gpus[id] = GPUPlan(id: id, node: node, index: index ?? 0, uuid: uuid,
-                                       modelName: labels.first(of: dialect.modelLabels),
-                                       migProfile: labels.first(of: dialect.migProfileLabels),
-                                       pod: PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
-                                                              namespaceLabels: dialect.namespaceLabels,
-                                                              containerLabels: dialect.containerLabels),
-                                       fields: Array(repeating: nil, count: GPUMetric.allCases.count),
-                                       missingAbove: dialect.missingAbove)
+                    gpus[id] = GPUPlan(
+                        id: id, node: node, index: index ?? 0, uuid: uuid,
+                        modelName: labels.first(of: dialect.modelLabels),
+                        migProfile: labels.first(of: dialect.migProfileLabels),
+                        pod: PodReference.from(
+                            labels.first(of:), podLabels: dialect.podLabels,
+                            namespaceLabels: dialect.namespaceLabels,
+                            containerLabels: dialect.containerLabels),
+                        fields: Array(repeating: nil, count: GPUMetric.allCases.count),
+                        missingAbove: dialect.missingAbove)
                 } else if gpus[id]?.pod == nil {
-                    gpus[id]?.pod = PodReference.from(labels.first(of:), podLabels: dialect.podLabels,
-                                                      namespaceLabels: dialect.namespaceLabels,
-                                                      containerLabels: dialect.containerLabels)
+                    gpus[id]?.pod = PodReference.from(
+                        labels.first(of:), podLabels: dialect.podLabels,
+                        namespaceLabels: dialect.namespaceLabels,
+                        containerLabels: dialect.containerLabels)
                 }
                 let slot = source.metric.rawValue
                 // Keep the highest-priority source of each field (GPU_UTIL over GR_ENGINE_ACTIVE).
@@ -165,10 +174,12 @@ enum ClusterPlan {
         var summaries: [Int: (priority: Int, quantiles: [(level: Double, ref: SeriesRef)])] = [:]
     }
 
-    private static func planInstances(dialect: EngineDialect, table: [String: [(priority: Int, source: MetricSource)]],
-                                      infos: [(id: SeriesID, info: SeriesInfo)], stripped: [Substring?], target: String,
-                                      host: String?, explicitNode: String?, explicitPod: PodReference?,
-                                      explicitModel: String?) -> [InstancePlan] {
+    private static func planInstances(
+        dialect: EngineDialect, table: [String: [(priority: Int, source: MetricSource)]],
+        infos: [(id: SeriesID, info: SeriesInfo)], stripped: [Substring?], target: String,
+        host: String?, explicitNode: String?, explicitPod: PodReference?,
+        explicitModel: String?
+    ) -> [InstancePlan] {
         var drafts: [String: Draft] = [:]
         var order: [String] = []
         for (index, entry) in infos.enumerated() {
@@ -181,13 +192,15 @@ enum ClusterPlan {
             if drafts[key] == nil {
                 order.append(key)
                 let labelHost = instanceLabel.flatMap { TargetHost.host(of: "http://" + $0) ?? $0 }
-                drafts[key] = Draft(engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
-                                    instanceLabel: instanceLabel)
+                drafts[key] = Draft(
+                    engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
+                    instanceLabel: instanceLabel)
             }
             if drafts[key]?.pod == nil {
-                drafts[key]?.pod = PodReference.from(labels.first(of:), podLabels: PodReference.enginePodLabels,
-                                                     namespaceLabels: PodReference.engineNamespaceLabels,
-                                                     containerLabels: PodReference.engineContainerLabels)
+                drafts[key]?.pod = PodReference.from(
+                    labels.first(of:), podLabels: PodReference.enginePodLabels,
+                    namespaceLabels: PodReference.engineNamespaceLabels,
+                    containerLabels: PodReference.engineContainerLabels)
             }
             for (priority, source) in rows {
                 if let filter = source.filter, !filter.accepts(labels[filter.label]) { continue }
@@ -200,11 +213,12 @@ enum ClusterPlan {
             let count = InstanceMetric.allCases.count
             // A model asked of the server names the instance but is not part of its identity, which stays what
             // the page alone gives (so an instance keeps its history and alerts when the answer arrives).
-            var plan = InstancePlan(id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
-                                    node: draft.node,
-                                    pod: explicitPod ?? draft.pod,
-                                    scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
-                                    summaries: Array(repeating: [], count: count))
+            var plan = InstancePlan(
+                id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
+                node: draft.node,
+                pod: explicitPod ?? draft.pod,
+                scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
+                summaries: Array(repeating: [], count: count))
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
             for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs }
             for (metric, value) in draft.histograms {
@@ -215,8 +229,10 @@ enum ClusterPlan {
         }
     }
 
-    private static func add(_ entry: (id: SeriesID, info: SeriesInfo), labels: Labels, source: MetricSource, priority: Int,
-                            to draft: inout Draft) {
+    private static func add(
+        _ entry: (id: SeriesID, info: SeriesInfo), labels: Labels, source: MetricSource, priority: Int,
+        to draft: inout Draft
+    ) {
         let metric = source.metric.rawValue
         switch source.shape {
         case .gauge, .counter:

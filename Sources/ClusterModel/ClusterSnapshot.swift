@@ -19,9 +19,11 @@ package struct ClusterSnapshot: Sendable, Hashable, Codable {
     /// for less than the configured window has its rates over the time it has been scraped).
     package var rateWindowMs: Int64?
 
-    package init(timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
-                targets: [TargetHealth] = [], totals: ClusterTotals = ClusterTotals(), byModel: [ModelAggregate] = [],
-                byGPUType: [GPUTypeAggregate] = [], notes: [String] = []) {
+    package init(
+        timeMs: Int64, nodes: [Node] = [], gpus: [GPU] = [], instances: [EngineInstance] = [],
+        targets: [TargetHealth] = [], totals: ClusterTotals = ClusterTotals(), byModel: [ModelAggregate] = [],
+        byGPUType: [GPUTypeAggregate] = [], notes: [String] = []
+    ) {
         self.timeMs = timeMs
         self.nodes = nodes
         self.gpus = gpus

@@ -23,11 +23,13 @@ package struct ClusterTotals: Sendable, Hashable, Codable {
     package var e2e: Quantiles
 
     /// `reportingGPUCount` defaults to `gpuCount` (every GPU reporting).
-    package init(gpuCount: Int = 0, reportingGPUCount: Int? = nil, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
-                vramTotalBytes: Double? = nil, meanUtilization: Double? = nil, powerWatts: Double? = nil,
-                promptTokensPerSecond: Double? = nil, generationTokensPerSecond: Double? = nil,
-                requestsPerSecond: Double? = nil, running: Double? = nil, waiting: Double? = nil,
-                ttft: Quantiles = .none, itl: Quantiles = .none, e2e: Quantiles = .none) {
+    package init(
+        gpuCount: Int = 0, reportingGPUCount: Int? = nil, instanceCount: Int = 0, vramUsedBytes: Double? = nil,
+        vramTotalBytes: Double? = nil, meanUtilization: Double? = nil, powerWatts: Double? = nil,
+        promptTokensPerSecond: Double? = nil, generationTokensPerSecond: Double? = nil,
+        requestsPerSecond: Double? = nil, running: Double? = nil, waiting: Double? = nil,
+        ttft: Quantiles = .none, itl: Quantiles = .none, e2e: Quantiles = .none
+    ) {
         self.gpuCount = gpuCount
         self.reportingGPUCount = reportingGPUCount ?? gpuCount
         self.instanceCount = instanceCount

@@ -11,8 +11,9 @@ extension EngineDialect {
             MetricSource("queued_requests", .waiting, .gauge),
             MetricSource("output_tokens_total", .generationTokens, .counter),
             MetricSource("requests_total", .requests, .counter),
-            MetricSource("requests_total", .failed, .counter,
-                         filter: LabelFilter(label: "status", values: ["success"], negated: true)),
+            MetricSource(
+                "requests_total", .failed, .counter,
+                filter: LabelFilter(label: "status", values: ["success"], negated: true)),
             MetricSource("time_to_first_token_seconds", .ttft, .histogram),
             MetricSource("inter_token_latency_seconds", .itl, .histogram),
             MetricSource("request_duration_seconds", .e2e, .histogram),

@@ -37,8 +37,11 @@ struct EngineDialect: Sendable {
             case .histogram: keys = [source.name + "_bucket"]
             case .counter:
                 keys = [source.name]
-                if source.name.hasSuffix("_total") { keys.append(String(source.name.dropLast(6))) }
-                else if !source.name.hasSuffix("_sum") && !source.name.hasSuffix("_count") { keys.append(source.name + "_total") }
+                if source.name.hasSuffix("_total") {
+                    keys.append(String(source.name.dropLast(6)))
+                } else if !source.name.hasSuffix("_sum") && !source.name.hasSuffix("_count") {
+                    keys.append(source.name + "_total")
+                }
             }
             for key in keys { table[key, default: []].append((priority, source)) }
         }

@@ -71,14 +71,16 @@ package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
         return itlMean.map { LatencyFigure(seconds: $0, isMean: true) }
     }
 
-    package init(id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
-                state: InstanceState = .ready, running: Double? = nil, waiting: Double? = nil,
-                kvCacheUsage: Double? = nil, ttft: Quantiles = .none, itl: Quantiles = .none,
-                e2e: Quantiles = .none, queueTime: Quantiles = .none, promptTokensPerSecond: Double? = nil,
-                generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
-                preemptionsPerSecond: Double? = nil, prefixCacheHitRate: Double? = nil,
-                abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, stoppedPerSecond: Double? = nil,
-                lengthLimitedPerSecond: Double? = nil, gpuIDs: [String] = [], restartedAtMs: Int64? = nil) {
+    package init(
+        id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
+        state: InstanceState = .ready, running: Double? = nil, waiting: Double? = nil,
+        kvCacheUsage: Double? = nil, ttft: Quantiles = .none, itl: Quantiles = .none,
+        e2e: Quantiles = .none, queueTime: Quantiles = .none, promptTokensPerSecond: Double? = nil,
+        generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
+        preemptionsPerSecond: Double? = nil, prefixCacheHitRate: Double? = nil,
+        abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, stoppedPerSecond: Double? = nil,
+        lengthLimitedPerSecond: Double? = nil, gpuIDs: [String] = [], restartedAtMs: Int64? = nil
+    ) {
         self.id = id
         self.target = target
         self.engine = engine

@@ -17,8 +17,10 @@ struct FrameBuilder {
     /// The bucket rates of one histogram part, reused.
     private var partRates: [Double] = []
 
-    init(configuration: ModelConfiguration, boundsTable: BucketBoundsTable, layout: FrameLayout?, gpuCount: Int,
-         instanceCount: Int) {
+    init(
+        configuration: ModelConfiguration, boundsTable: BucketBoundsTable, layout: FrameLayout?, gpuCount: Int,
+        instanceCount: Int
+    ) {
         self.configuration = configuration
         self.boundsTable = boundsTable
         instanceIDsOfGPU = layout?.instanceIDsOfGPU ?? []
@@ -38,24 +40,31 @@ struct FrameBuilder {
     mutating func add(_ status: TargetStatus) {
         timeMs = max(timeMs, status.lastScrapeMs ?? status.lastAttemptMs ?? 0)
         if status.refusedSeries > 0 {
-            notes.append("\(status.id): \(status.refusedSeries) of its series were not stored: the store is full "
-                         + "(\(MetricStore.fullNote)); its values are missing or partial")
+            notes.append(
+                "\(status.id): \(status.refusedSeries) of its series were not stored: the store is full "
+                    + "(\(MetricStore.fullNote)); its values are missing or partial")
         }
-        targets.append(TargetHealth(id: status.id, up: status.up, lastScrapeMs: status.lastScrapeMs,
-                                    scrapeDurationSeconds: status.scrapeDurationSeconds, bytes: status.bytes,
-                                    samples: status.samples, errorCount: status.errorCount, lastError: status.lastError,
-                                    consecutiveFailures: status.consecutiveFailures))
+        targets.append(
+            TargetHealth(
+                id: status.id, up: status.up, lastScrapeMs: status.lastScrapeMs,
+                scrapeDurationSeconds: status.scrapeDurationSeconds, bytes: status.bytes,
+                samples: status.samples, errorCount: status.errorCount, lastError: status.lastError,
+                consecutiveFailures: status.consecutiveFailures))
     }
 
     /// A target with neither instances nor GPUs: one that answers without serving metrics is still loading
     /// its model; one that never answered is unreachable. Either way it is shown, not silently left out, as the
     /// engine and model it last `served` when it did.
-    mutating func addPlaceholder(target: String, status: TargetStatus, served: (engine: EngineKind, model: String?)?,
-                                 histograms: inout FrameHistograms) {
-        instances.append(EngineInstance(id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
-                                        node: Self.placeholderNode(target, configuration),
-                                        state: status.up ? .loading : .unreachable,
-                                        gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
+    mutating func addPlaceholder(
+        target: String, status: TargetStatus, served: (engine: EngineKind, model: String?)?,
+        histograms: inout FrameHistograms
+    ) {
+        instances.append(
+            EngineInstance(
+                id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
+                node: Self.placeholderNode(target, configuration),
+                state: status.up ? .loading : .unreachable,
+                gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
         histograms.appendInstance()
         if status.up && (status.samples ?? 0) > 0 && status.refusedSeries == 0 {
             notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
@@ -74,12 +83,17 @@ struct FrameBuilder {
     }
 
     /// A reading of `ref` in the model's units, or `.nan` (noted against the target) when it is outside `range`.
-    private mutating func checked(_ value: Double, _ ref: SeriesRef, _ range: ValidRange, target: Int,
-                                  store: MetricStore) -> Double {
+    private mutating func checked(
+        _ value: Double, _ ref: SeriesRef, _ range: ValidRange, target: Int,
+        store: MetricStore
+    ) -> Double {
         let scaled = value * ref.scale
         guard !range.accepts(scaled) else { return scaled }
-        flag(target, DataQualityNote.outOfRange(series: store.info(ref.id).name, value: value, range: range,
-                                                scale: ref.scale))
+        flag(
+            target,
+            DataQualityNote.outOfRange(
+                series: store.info(ref.id).name, value: value, range: range,
+                scale: ref.scale))
         return .nan
     }
 
@@ -96,21 +110,26 @@ struct FrameBuilder {
         var total = read(.vramTotal)
         if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
         if let used, let total, used > total * 1.000_001, let ref = plan.fields[GPUMetric.vramUsed.rawValue] {
-            flag(target, "\(store.info(ref.id).name) = \(DataQualityNote.number(used / ref.scale)), more than the GPU's "
-                 + "\(DataQualityNote.number(total / ref.scale)) in all")
+            flag(
+                target,
+                "\(store.info(ref.id).name) = \(DataQualityNote.number(used / ref.scale)), more than the GPU's "
+                    + "\(DataQualityNote.number(total / ref.scale)) in all")
         }
-        var gpu = GPU(id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
-                      vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
-                      temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
-                      smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
-                      instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
+        var gpu = GPU(
+            id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
+            vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
+            temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
+            smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
+            instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
         gpu.stale = !anyField  // after every read above
         gpu.pod = plan.pod
         gpus.append(gpu)
     }
 
-    mutating func addInstance(_ plan: InstancePlan, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
-                              store: MetricStore, histograms: inout FrameHistograms) {
+    mutating func addInstance(
+        _ plan: InstancePlan, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
+        store: MetricStore, histograms: inout FrameHistograms
+    ) {
         // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
         // them, so its rates and quantiles are absent like its gauges, not the last ones computed.
         let window = up ? scrapeWindow : nil
@@ -138,8 +157,11 @@ struct FrameBuilder {
                 if metric.validRange.accepts(perSecond) {
                     sum = (sum ?? 0) + perSecond
                 } else {
-                    flag(target, DataQualityNote.rateOutOfRange(series: store.info(ref.id).name, perSecond: rate.perSecond,
-                                                                 range: metric.validRange, scale: ref.scale))
+                    flag(
+                        target,
+                        DataQualityNote.rateOutOfRange(
+                            series: store.info(ref.id).name, perSecond: rate.perSecond,
+                            range: metric.validRange, scale: ref.scale))
                     sum = .nan
                 }
             }
@@ -166,7 +188,9 @@ struct FrameBuilder {
                 guard let value = store.latest(entry.ref.id), !value.isNaN else { continue }
                 let seconds = checked(value, entry.ref, metric.validRange, target: target, store: store)
                 // Several parts of one instance: the slowest part's quantile; an invalid one makes it invalid.
-                levels[entry.level] = seconds.isNaN || levels[entry.level]?.isNaN == true ? .nan
+                levels[entry.level] =
+                    seconds.isNaN || levels[entry.level]?.isNaN == true
+                    ? .nan
                     : Swift.max(levels[entry.level] ?? seconds, seconds)
             }
             return Quantiles(p50: levels[0.5], p90: levels[0.9], p95: levels[0.95], p99: levels[0.99])
@@ -184,8 +208,11 @@ struct FrameBuilder {
                 return nil
             }
             guard a.validRange.accepts(rate.perSecond) else {
-                flag(target, DataQualityNote.rateOutOfRange(series: store.info(x.id).name + " × " + store.info(y.id).name,
-                                                             perSecond: rate.perSecond, range: a.validRange, scale: 1))
+                flag(
+                    target,
+                    DataQualityNote.rateOutOfRange(
+                        series: store.info(x.id).name + " × " + store.info(y.id).name,
+                        perSecond: rate.perSecond, range: a.validRange, scale: 1))
                 return .nan
             }
             return rate.perSecond
@@ -212,7 +239,8 @@ struct FrameBuilder {
             generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
             requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
             abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
-            lengthLimitedPerSecond: rate(.lengthLimited), gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
+            lengthLimitedPerSecond: rate(.lengthLimited),
+            gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
@@ -226,14 +254,17 @@ struct FrameBuilder {
                 return nil
             }
             var speeds: [Int64: Double] = [:]
-            for point in store.points(g.id, fromMs: window.startMs, toMs: window.endMs) { speeds[point.timeMs] = point.value * g.scale }
+            for point in store.points(g.id, fromMs: window.startMs, toMs: window.endMs) {
+                speeds[point.timeMs] = point.value * g.scale
+            }
             var (spent, steps) = (0.0, 0.0)
             var previous: Double?
             for point in store.points(t.id, fromMs: window.startMs, toMs: window.endMs) {
                 let value = point.value * t.scale
                 defer { previous = value }
                 guard let before = previous, value > before, let speed = speeds[point.timeMs], speed > 0,
-                      speed.isFinite else { continue }
+                    speed.isFinite
+                else { continue }
                 spent += value - before
                 steps += (value - before) * speed
             }

@@ -74,8 +74,10 @@ struct FrameHistograms: Sendable {
     /// boundary sets they use. Histograms of one set merge by adding bucket rates; when there are several sets,
     /// the quantiles are those of the mixture of the per-set sums (`HistogramQuantile.mixture`), marked
     /// `interpolated`.
-    mutating func merged(_ metric: InstanceMetric, of members: some Sequence<Int>,
-                         boundsTable: BucketBoundsTable) -> (quantiles: Quantiles, boundarySets: Int) {
+    mutating func merged(
+        _ metric: InstanceMetric, of members: some Sequence<Int>,
+        boundsTable: BucketBoundsTable
+    ) -> (quantiles: Quantiles, boundarySets: Int) {
         // The first set is summed into the reused scratch buffer; further sets (rare: mixed engines) get their own.
         var bounds: Int32 = -1
         var others: [(bounds: Int32, sum: [Double])] = []
@@ -106,7 +108,9 @@ struct FrameHistograms: Sendable {
     private mutating func quantiles(of counts: [Double], bounds: Int32, boundsTable: BucketBoundsTable) -> Quantiles {
         guard boundsTable.usable[Int(bounds)] else { return .none }
         let q = boundsTable.sets[Int(bounds)].withUnsafeBufferPointer { bounds in
-            counts.withUnsafeBufferPointer { counts in HistogramQuantile.standard(bounds: bounds, counts: counts, scratch: &monotonic) }
+            counts.withUnsafeBufferPointer { counts in
+                HistogramQuantile.standard(bounds: bounds, counts: counts, scratch: &monotonic)
+            }
         }
         return Quantiles(p50: q.p50, p90: q.p90, p95: q.p95, p99: q.p99)
     }

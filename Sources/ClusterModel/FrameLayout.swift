@@ -54,12 +54,14 @@ struct FrameLayout: Sendable {
                     // A GPU's id or UUID, or its index on the instance's node.
                     if let index = gpuIndex[name] { return index }
                     if let local = Int(name), let node = instance.node,
-                       let index = gpusByNode[node]?.first(where: { gpus[$0].index == local }) {
+                        let index = gpusByNode[node]?.first(where: { gpus[$0].index == local })
+                    {
                         return index
                     }
                     if !gpus.isEmpty {
-                        unresolved.append("instance_gpus: \(instance.target) names GPU \(name), which "
-                                          + (instance.node.map { "node \($0)" } ?? "no node") + " does not report")
+                        unresolved.append(
+                            "instance_gpus: \(instance.target) names GPU \(name), which "
+                                + (instance.node.map { "node \($0)" } ?? "no node") + " does not report")
                     }
                     return nil
                 }
@@ -89,8 +91,9 @@ struct FrameLayout: Sendable {
         let gpuMembers = names.map { nodeGPUs[$0] ?? [] }
         let instanceMembers = names.map { nodeInstances[$0] ?? [] }
         nodes = names.indices.map { n in
-            Node(name: names[n], gpuIDs: gpuMembers[n].map { gpus[$0].id },
-                 instanceIDs: instanceMembers[n].map { instances[$0].id }, up: false)
+            Node(
+                name: names[n], gpuIDs: gpuMembers[n].map { gpus[$0].id },
+                instanceIDs: instanceMembers[n].map { instances[$0].id }, up: false)
         }
         self.nodeGPUs = gpuMembers
         self.nodeInstances = instanceMembers

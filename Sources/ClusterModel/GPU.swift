@@ -30,11 +30,13 @@ package struct GPU: Sendable, Hashable, Codable, Identifiable {
     /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).
     package var stale: Bool
 
-    package init(id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil,
-                vramUsedBytes: Double? = nil, vramFreeBytes: Double? = nil, vramTotalBytes: Double? = nil,
-                utilization: Double? = nil, temperatureC: Double? = nil, powerWatts: Double? = nil,
-                powerLimitWatts: Double? = nil, smClockMHz: Double? = nil, memClockMHz: Double? = nil,
-                migProfile: String? = nil, instanceIDs: [String] = [], stale: Bool = false) {
+    package init(
+        id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil,
+        vramUsedBytes: Double? = nil, vramFreeBytes: Double? = nil, vramTotalBytes: Double? = nil,
+        utilization: Double? = nil, temperatureC: Double? = nil, powerWatts: Double? = nil,
+        powerLimitWatts: Double? = nil, smClockMHz: Double? = nil, memClockMHz: Double? = nil,
+        migProfile: String? = nil, instanceIDs: [String] = [], stale: Bool = false
+    ) {
         self.id = id
         self.node = node
         self.index = index

@@ -20,9 +20,11 @@ package struct GPUTypeAggregate: Sendable, Hashable, Codable, Identifiable {
 
     package var id: String { modelName }
 
-    package init(modelName: String, count: Int = 0, meanVRAMFraction: Double? = nil, meanUtilization: Double? = nil,
-                powerWatts: Double? = nil, generationTokensPerSecondPerGPU: Double? = nil,
-                generationTokensPerWatt: Double? = nil, ttftP95: Double? = nil) {
+    package init(
+        modelName: String, count: Int = 0, meanVRAMFraction: Double? = nil, meanUtilization: Double? = nil,
+        powerWatts: Double? = nil, generationTokensPerSecondPerGPU: Double? = nil,
+        generationTokensPerWatt: Double? = nil, ttftP95: Double? = nil
+    ) {
         self.modelName = modelName
         self.count = count
         self.meanVRAMFraction = meanVRAMFraction

@@ -29,11 +29,11 @@ extension InstanceMetric {
     var validRange: ValidRange {
         switch self {
         case .running, .waiting, .requests, .preemptions, .aborted, .failed, .stopped, .lengthLimited, .e2eCount,
-             .queueCount:
+            .queueCount:
             return .requests
         case .kvCacheUsage, .prefixHitRatio: return .fraction
         case .generationThroughput, .promptThroughput, .promptTokens, .generationTokens, .prefixQueries, .prefixHits,
-             .itlCount, .generationStepsPerSecond:
+            .itlCount, .generationStepsPerSecond:
             return .tokens
         // Seconds spent per second: how many requests were in that stage at once.
         case .itlTime, .e2eTime, .queueTimeTotal, .promptTime: return .requests
@@ -80,8 +80,10 @@ struct MetricSource: Sendable {
     /// the TensorRT-LLM backend).
     var engine: EngineKind?
 
-    init(_ name: String, _ metric: InstanceMetric, _ shape: SourceShape, scale: Double = 1, filter: LabelFilter? = nil,
-         engine: EngineKind? = nil) {
+    init(
+        _ name: String, _ metric: InstanceMetric, _ shape: SourceShape, scale: Double = 1, filter: LabelFilter? = nil,
+        engine: EngineKind? = nil
+    ) {
         self.name = name
         self.metric = metric
         self.shape = shape
@@ -100,7 +102,9 @@ extension MetricSource {
 
     /// The four outcome rows of a `finished_reason` counter.
     static func outcomes(_ name: String) -> [MetricSource] {
-        [finished(name, "abort", .aborted), finished(name, "error", .failed), finished(name, "stop", .stopped),
-         finished(name, "length", .lengthLimited)]
+        [
+            finished(name, "abort", .aborted), finished(name, "error", .failed), finished(name, "stop", .stopped),
+            finished(name, "length", .lengthLimited),
+        ]
     }
 }

@@ -34,12 +34,19 @@ package enum JSONValue: Sendable, Hashable {
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
         case .number(let value):
-            if !value.isFinite { out += "null" }
-            else if value == value.rounded(.towardZero) && abs(value) < 1e15 { out += String(Int64(value)) }
-            else { out += String(value) }
+            if !value.isFinite {
+                out += "null"
+            } else if value == value.rounded(.towardZero) && abs(value) < 1e15 {
+                out += String(Int64(value))
+            } else {
+                out += String(value)
+            }
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "[" + newline
             for (index, item) in items.enumerated() {
                 out += pad
@@ -48,7 +55,10 @@ package enum JSONValue: Sendable, Hashable {
             }
             out += closePad + "]"
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
+            guard !members.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{" + newline
             for (index, (key, value)) in members.enumerated() {
                 out += pad

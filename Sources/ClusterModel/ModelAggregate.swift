@@ -16,10 +16,12 @@ package struct ModelAggregate: Sendable, Hashable, Codable, Identifiable {
 
     package var id: String { model }
 
-    package init(model: String, instanceCount: Int = 0, gpuCount: Int = 0, running: Double? = nil,
-                waiting: Double? = nil, promptTokensPerSecond: Double? = nil,
-                generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
-                ttft: Quantiles = .none, itl: Quantiles = .none, e2e: Quantiles = .none) {
+    package init(
+        model: String, instanceCount: Int = 0, gpuCount: Int = 0, running: Double? = nil,
+        waiting: Double? = nil, promptTokensPerSecond: Double? = nil,
+        generationTokensPerSecond: Double? = nil, requestsPerSecond: Double? = nil,
+        ttft: Quantiles = .none, itl: Quantiles = .none, e2e: Quantiles = .none
+    ) {
         self.model = model
         self.instanceCount = instanceCount
         self.gpuCount = gpuCount

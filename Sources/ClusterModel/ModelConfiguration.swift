@@ -19,8 +19,10 @@ package struct ModelConfiguration: Sendable, Hashable {
     /// Prometheus.
     package var shortensYoungWindows: Bool
 
-    package init(rateWindowMs: Int64 = 10_000, targetNodes: [String: String] = [:], instanceGPUs: [String: [String]] = [:],
-                targetPods: [String: PodReference] = [:], shortensYoungWindows: Bool = false) {
+    package init(
+        rateWindowMs: Int64 = 10_000, targetNodes: [String: String] = [:], instanceGPUs: [String: [String]] = [:],
+        targetPods: [String: PodReference] = [:], shortensYoungWindows: Bool = false
+    ) {
         self.shortensYoungWindows = shortensYoungWindows
         self.rateWindowMs = max(1, rateWindowMs)
         self.targetNodes = targetNodes

@@ -21,8 +21,10 @@ package struct PageLoader: Sendable {
     /// apart give the increase over those ten seconds, as Prometheus' `rate()` over exactly that range does.
     package var ratesOverPages = false
 
-    package init(intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
-                modelConfiguration: ModelConfiguration? = nil) {
+    package init(
+        intervalMs: Int64 = 1_000, startMs: Int64 = 0, storeConfiguration: StoreConfiguration? = nil,
+        modelConfiguration: ModelConfiguration? = nil
+    ) {
         self.intervalMs = max(1, intervalMs)
         self.startMs = startMs
         self.storeConfiguration = storeConfiguration ?? StoreConfiguration(scrapeIntervalMs: max(1, intervalMs))
@@ -50,8 +52,9 @@ package struct PageLoader: Sendable {
                 page = read
             case .failure(let refusal):
                 errors.append("\(input.origin): \(refusal.description)")
-                store.markFailed(target: input.target, atMs: input.timeMs ?? startMs + ordinal * intervalMs,
-                                 error: refusal.description)
+                store.markFailed(
+                    target: input.target, atMs: input.timeMs ?? startMs + ordinal * intervalMs,
+                    error: refusal.description)
                 continue
             }
             for error in page.errors.prefix(errorsPerPage) { errors.append("\(input.origin): \(error.description)") }

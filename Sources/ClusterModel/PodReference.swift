@@ -17,8 +17,10 @@ package struct PodReference: Sendable, Hashable, Codable, CustomStringConvertibl
 
     /// Reads the pod from `labels` (the first of `podLabels` present, and of `namespaceLabels`); nil when
     /// no pod label is there.
-    static func from(_ labels: (_ names: [String]) -> String?, podLabels: [String], namespaceLabels: [String],
-                     containerLabels: [String]) -> PodReference? {
+    static func from(
+        _ labels: (_ names: [String]) -> String?, podLabels: [String], namespaceLabels: [String],
+        containerLabels: [String]
+    ) -> PodReference? {
         guard let name = labels(podLabels), !name.isEmpty else { return nil }
         return PodReference(namespace: labels(namespaceLabels), name: name, container: labels(containerLabels))
     }

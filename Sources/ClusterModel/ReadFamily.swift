@@ -43,7 +43,8 @@ package struct ReadFamily: Sendable, Hashable {
             }
         }
         for dialect in EngineDialect.all {
-            let common = dialect.instanceLabels + dialect.modelLabels + dialect.rankFilters.map(\.label)
+            let common =
+                dialect.instanceLabels + dialect.modelLabels + dialect.rankFilters.map(\.label)
                 + PodReference.enginePodLabels + PodReference.engineNamespaceLabels
             for source in dialect.sources {
                 let labels = Array(Set(common + (source.filter.map { [$0.label] } ?? []))).sorted()
@@ -56,8 +57,11 @@ package struct ReadFamily: Sendable, Hashable {
             }
         }
         for dialect in GPUDialect.all {
-            let labels = Array(Set(dialect.nodeLabels + dialect.uuidLabels + dialect.indexLabels + dialect.modelLabels
-                + dialect.migInstanceLabels + dialect.migProfileLabels + dialect.podLabels + dialect.namespaceLabels)).sorted()
+            let labels = Array(
+                Set(
+                    dialect.nodeLabels + dialect.uuidLabels + dialect.indexLabels + dialect.modelLabels
+                        + dialect.migInstanceLabels + dialect.migProfileLabels + dialect.podLabels + dialect.namespaceLabels)
+            ).sorted()
             for source in dialect.sources {
                 add(ReadFamily(name: source.name, shape: .gauge, labels: labels, perDevice: true, detail: false))
             }

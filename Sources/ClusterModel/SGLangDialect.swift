@@ -7,16 +7,19 @@ extension EngineDialect {
         prefixes: ["sglang:", "sglang_"],
         markers: ["num_running_reqs", "num_queue_reqs", "token_usage", "time_to_first_token_seconds_bucket"],
         modelLabels: ["model_name"],
-        rankFilters: [LabelFilter(label: "tp_rank", values: ["0"], negated: false),
-                      LabelFilter(label: "pp_rank", values: ["0"], negated: false)],
+        rankFilters: [
+            LabelFilter(label: "tp_rank", values: ["0"], negated: false),
+            LabelFilter(label: "pp_rank", values: ["0"], negated: false),
+        ],
         sources: [
             MetricSource("num_running_reqs", .running, .gauge),
             MetricSource("num_queue_reqs", .waiting, .gauge),
             MetricSource("token_usage", .kvCacheUsage, .gauge),
             MetricSource("gen_throughput", .generationThroughput, .gauge),
             MetricSource("cache_hit_rate", .prefixHitRatio, .gauge),
-            MetricSource("realtime_tokens_total", .generationTokens, .counter,
-                         filter: LabelFilter(label: "mode", values: ["decode"])),
+            MetricSource(
+                "realtime_tokens_total", .generationTokens, .counter,
+                filter: LabelFilter(label: "mode", values: ["decode"])),
             MetricSource("generation_tokens_total", .generationTokens, .counter),
             MetricSource("prompt_tokens_total", .promptTokens, .counter),
             MetricSource("num_requests_total", .requests, .counter),

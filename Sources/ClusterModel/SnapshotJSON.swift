@@ -11,10 +11,16 @@ package enum SnapshotJSON {
             ("version", .integer(version)),
             ("timeMs", .integer(snapshot.timeMs)),
             ("totals", totals(snapshot.totals)),
-            ("nodes", .array(snapshot.nodes.map { node in
-                .object([("name", .string(node.name)), ("up", .bool(node.up)),
-                         ("gpus", strings(node.gpuIDs)), ("instances", strings(node.instanceIDs))])
-            })),
+            (
+                "nodes",
+                .array(
+                    snapshot.nodes.map { node in
+                        .object([
+                            ("name", .string(node.name)), ("up", .bool(node.up)),
+                            ("gpus", strings(node.gpuIDs)), ("instances", strings(node.instanceIDs)),
+                        ])
+                    })
+            ),
             ("gpus", .array(snapshot.gpus.map(gpu))),
             ("instances", .array(snapshot.instances.map(instance))),
             ("targets", .array(snapshot.targets.map(target))),
@@ -34,8 +40,10 @@ package enum SnapshotJSON {
     private static func strings(_ values: [String]) -> JSONValue { .array(values.map { .string($0) }) }
 
     static func quantiles(_ q: Quantiles) -> JSONValue {
-        .object([("p50", .optional(q.p50)), ("p90", .optional(q.p90)), ("p95", .optional(q.p95)), ("p99", .optional(q.p99)),
-                 ("interpolated", .bool(q.interpolated))])  // added after version 1 shipped: last
+        .object([
+            ("p50", .optional(q.p50)), ("p90", .optional(q.p90)), ("p95", .optional(q.p95)), ("p99", .optional(q.p99)),
+            ("interpolated", .bool(q.interpolated)),
+        ])  // added after version 1 shipped: last
     }
 
     private static func totals(_ t: ClusterTotals) -> JSONValue {
@@ -77,7 +85,8 @@ package enum SnapshotJSON {
             ("generationTokensPerSecond", .optional(i.generationTokensPerSecond)),
             ("requestsPerSecond", .optional(i.requestsPerSecond)), ("preemptionsPerSecond", .optional(i.preemptionsPerSecond)),
             ("prefixCacheHitRate", .optional(i.prefixCacheHitRate)), ("abortedPerSecond", .optional(i.abortedPerSecond)),
-            ("failedPerSecond", .optional(i.failedPerSecond)), ("gpus", strings(i.gpuIDs)), ("gpuJoin", .string(i.gpuJoin.rawValue)),
+            ("failedPerSecond", .optional(i.failedPerSecond)), ("gpus", strings(i.gpuIDs)),
+            ("gpuJoin", .string(i.gpuJoin.rawValue)),
             ("restartedAtMs", .optional(i.restartedAtMs)),
             // Added after version 1 shipped: new keys go last, so readers that index by position keep working.
             ("stoppedPerSecond", .optional(i.stoppedPerSecond)),

@@ -20,9 +20,11 @@ package struct TargetHealth: Sendable, Hashable, Codable, Identifiable {
     /// 0..1"`): each is shown as invalid (`?`) and left out of totals; the rest of the target's values stand.
     package var dataQuality: [String] = []
 
-    package init(id: String, up: Bool, lastScrapeMs: Int64? = nil, scrapeDurationSeconds: Double? = nil,
-                bytes: Int? = nil, samples: Int? = nil, errorCount: Int = 0, lastError: String? = nil,
-                consecutiveFailures: Int = 0) {
+    package init(
+        id: String, up: Bool, lastScrapeMs: Int64? = nil, scrapeDurationSeconds: Double? = nil,
+        bytes: Int? = nil, samples: Int? = nil, errorCount: Int = 0, lastError: String? = nil,
+        consecutiveFailures: Int = 0
+    ) {
         self.id = id
         self.up = up
         self.lastScrapeMs = lastScrapeMs

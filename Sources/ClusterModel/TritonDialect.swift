@@ -9,13 +9,16 @@ extension EngineDialect {
         instanceLabels: ["instance"],
         modelLabels: ["model"],
         sources: [
-            MetricSource("trt_llm_request_metrics", .running, .gauge,
-                         filter: LabelFilter(label: "request_type", values: ["active"]), engine: .tensorrtllm),
-            MetricSource("trt_llm_request_metrics", .waiting, .gauge,
-                         filter: LabelFilter(label: "request_type", values: ["waiting"]), engine: .tensorrtllm),
+            MetricSource(
+                "trt_llm_request_metrics", .running, .gauge,
+                filter: LabelFilter(label: "request_type", values: ["active"]), engine: .tensorrtllm),
+            MetricSource(
+                "trt_llm_request_metrics", .waiting, .gauge,
+                filter: LabelFilter(label: "request_type", values: ["waiting"]), engine: .tensorrtllm),
             MetricSource("inference_pending_request_count", .waiting, .gauge),
-            MetricSource("trt_llm_kv_cache_block_metrics", .kvCacheUsage, .gauge,
-                         filter: LabelFilter(label: "kv_cache_block_type", values: ["fraction"]), engine: .tensorrtllm),
+            MetricSource(
+                "trt_llm_kv_cache_block_metrics", .kvCacheUsage, .gauge,
+                filter: LabelFilter(label: "kv_cache_block_type", values: ["fraction"]), engine: .tensorrtllm),
             MetricSource("inference_request_success", .requests, .counter),
             MetricSource("inference_request_failure", .failed, .counter),
             MetricSource("inference_first_response_histogram_ms", .ttft, .histogram, scale: 0.001),

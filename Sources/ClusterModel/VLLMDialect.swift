@@ -6,8 +6,10 @@ extension EngineDialect {
     static let vllm = EngineDialect(
         engine: .vllm,
         prefixes: ["ray_vllm:", "vllm:", "vllm_", ""],
-        markers: ["num_requests_running", "num_requests_waiting", "kv_cache_usage_perc", "gpu_cache_usage_perc",
-                  "generation_tokens_total", "time_to_first_token_seconds_bucket"],
+        markers: [
+            "num_requests_running", "num_requests_waiting", "kv_cache_usage_perc", "gpu_cache_usage_perc",
+            "generation_tokens_total", "time_to_first_token_seconds_bucket",
+        ],
         modelLabels: ["model_name"],
         sources: [
             MetricSource("num_requests_running", .running, .gauge),

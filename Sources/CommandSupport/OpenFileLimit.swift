@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Raises the soft limit on open files to the hard one, as Prometheus and Go programs do at start: every target

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CNCurses
 import Dashboard
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The only code that calls ncurses: starts and restores the terminal, blits a `Canvas` (of the rows that changed
 /// since the last frame, the span from their first to their last changed cell), and turns curses key codes into
@@ -29,8 +30,9 @@ final class CursesScreen: Terminal {
         // ncurses otherwise draws lines in the VT100 alternate charset, which some terminals show as "lqqk".
         setenv("NCURSES_NO_UTF8_ACS", "1", 0)
         guard tui_newterm() != nil, let window = tui_stdscr() else {
-            throw TerminalError("infertop: curses could not open the terminal (TERM=\(String(cString: getenv("TERM")))); "
-                                + "use --frames N for text output")
+            throw TerminalError(
+                "infertop: curses could not open the terminal (TERM=\(String(cString: getenv("TERM")))); "
+                    + "use --frames N for text output")
         }
         self.window = window
         if has_colors() {
@@ -121,7 +123,8 @@ final class CursesScreen: Terminal {
     private func changedSpan(_ a: Canvas, _ b: Canvas, _ y: Int) -> Range<Int>? {
         let row = y * b.width
         guard var low = (0..<b.width).first(where: { a.cells[row + $0] != b.cells[row + $0] }),
-              var high = (low..<b.width).last(where: { a.cells[row + $0] != b.cells[row + $0] }) else { return nil }
+            var high = (low..<b.width).last(where: { a.cells[row + $0] != b.cells[row + $0] })
+        else { return nil }
         while low > 0 && (b[low, y].isContinuation || a[low, y].isContinuation) { low -= 1 }
         while high + 1 < b.width && (b[high + 1, y].isContinuation || a[high + 1, y].isContinuation) { high += 1 }
         return low..<(high + 1)
@@ -134,7 +137,8 @@ final class CursesScreen: Terminal {
     func wait(orAny pipes: [WakePipe], atMost limit: Duration) -> Bool {
         let (seconds, attoseconds) = limit.components
         let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        var descriptors =
+            [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
             + pipes.map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
         guard poll(&descriptors, nfds_t(descriptors.count), max(0, milliseconds)) > 0 else { return true }
         for (pipe, descriptor) in zip(pipes, descriptors.dropFirst()) where descriptor.revents != 0 { pipe.drain() }
@@ -172,7 +176,8 @@ final class CursesScreen: Terminal {
         case KEY_BACKSPACE: return .key(.backspace)
         case KEY_BTAB: return .key(.backTab)
         case KEY_MOUSE:
-            var x: Int32 = 0, y: Int32 = 0
+            var x: Int32 = 0
+            var y: Int32 = 0
             switch tui_read_mouse(&x, &y) {
             case 1: return .key(.click(x: Int(x), y: Int(y)))
             case 2: return .key(.wheelUp)

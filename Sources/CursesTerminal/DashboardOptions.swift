@@ -19,8 +19,11 @@ package struct DashboardOptions: Sendable {
     /// The source is a replay: its keys (← → [ ] g Home End) are bound and the timeline is drawn.
     package var replay: Bool
 
-    package init(theme: String? = nil, themes: ThemeCatalog = ThemeCatalog(folders: []), glyphs: String? = nil, colorDepth: ColorDepth? = nil, mouse: Bool = true,
-                frameCheck: Duration = .milliseconds(100), environment: [String: String] = [:], replay: Bool = false) {
+    package init(
+        theme: String? = nil, themes: ThemeCatalog = ThemeCatalog(folders: []), glyphs: String? = nil,
+        colorDepth: ColorDepth? = nil, mouse: Bool = true,
+        frameCheck: Duration = .milliseconds(100), environment: [String: String] = [:], replay: Bool = false
+    ) {
         self.frameCheck = frameCheck
         self.theme = theme
         self.themes = themes

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dashboard
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the interactive dashboard until `q`, an ending signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) or the terminal
 /// hanging up (ended as SIGHUP), always restoring the terminal first; it returns how it ended, and the command
@@ -23,26 +24,31 @@ package enum DashboardRunner {
         let screen = try CursesScreen(mouse: options.mouse)
         defer { screen.stop() }
         SignalTrap.wakeOnResize()
-        return try await run(feed: feed, options: options, terminal: screen, themes: themes,
-                             pipes: [SignalTrap.wake].compactMap { $0 }, pendingSignal: { SignalTrap.pending })
+        return try await run(
+            feed: feed, options: options, terminal: screen, themes: themes,
+            pipes: [SignalTrap.wake].compactMap { $0 }, pendingSignal: { SignalTrap.pending })
     }
 
     /// Runs on `terminal` (a `MemoryTerminal` in tests) until `q`, a signal `pendingSignal` reports, or the
     /// terminal hanging up; stops the terminal on every way out. `pipes` wake the wait besides the feed's.
-    package static func run(feed: some DashboardFeed, options: DashboardOptions, terminal: some Terminal,
-                           themes: ThemeRing, pipes: [WakePipe] = [],
-                           pendingSignal: () -> Int32? = { nil }) async throws -> DashboardEnd {
+    package static func run(
+        feed: some DashboardFeed, options: DashboardOptions, terminal: some Terminal,
+        themes: ThemeRing, pipes: [WakePipe] = [],
+        pendingSignal: () -> Int32? = { nil }
+    ) async throws -> DashboardEnd {
         defer { terminal.stop() }
         let wakes = [feed.wake].compactMap { $0 } + pipes
         // With a wake pipe the timer is only a backstop (a lost ring cannot stall the screen for long).
         let longestWait = feed.wake == nil ? options.frameCheck : max(options.frameCheck, idleBackstop)
-        let depth = options.colorDepth
+        let depth =
+            options.colorDepth
             ?? ColorDepth.detect(hasColors: terminal.hasColors, colors: terminal.colorCount, environment: options.environment)
         let automatic = GlyphSet.automatic(locale: terminal.locale)
         let chosen = GlyphSet.named(options.glyphs ?? "") ?? automatic
-        var loop = DashboardLoop(frame: feed.latest(), size: terminal.size, themeIndex: themes.firstIndex,
-                                 themeCount: themes.count, glyphSets: [chosen] + GlyphSet.all.filter { $0 != chosen },
-                                 replay: options.replay)
+        var loop = DashboardLoop(
+            frame: feed.latest(), size: terminal.size, themeIndex: themes.firstIndex,
+            themeCount: themes.count, glyphSets: [chosen] + GlyphSet.all.filter { $0 != chosen },
+            replay: options.replay)
         var themesByIndex = themes
         while true {
             if let signal = pendingSignal() { return .signal(signal) }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dashboard
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The last SIGINT, SIGTERM, SIGHUP or SIGQUIT received; written by the signal handler (a lock-free store is async-signal-safe) and
 /// read by the UI loop, which restores the terminal before exiting.
@@ -39,17 +40,17 @@ enum SignalTrap {
     /// KEY_RESIZE) and rings `wake` after it.
     static func wakeOnResize() {
         #if canImport(Glibc)
-        var current = sigaction()
-        sigaction(SIGWINCH, nil, &current)
-        // SIG_DFL and SIG_IGN are the "addresses" 0 and 1, not functions to call.
-        if let previous = current.__sigaction_handler.sa_handler, unsafeBitCast(previous, to: Int.self) > 1 {
-            cursesResizeHandler = previous
-        }
-        let handler: @convention(c) (Int32) -> Void = { signal in
-            cursesResizeHandler?(signal)
-            WakePipe.ring(signalWakeDescriptor.load(ordering: .relaxed))
-        }
-        signal(SIGWINCH, handler)
+            var current = sigaction()
+            sigaction(SIGWINCH, nil, &current)
+            // SIG_DFL and SIG_IGN are the "addresses" 0 and 1, not functions to call.
+            if let previous = current.__sigaction_handler.sa_handler, unsafeBitCast(previous, to: Int.self) > 1 {
+                cursesResizeHandler = previous
+            }
+            let handler: @convention(c) (Int32) -> Void = { signal in
+                cursesResizeHandler?(signal)
+                WakePipe.ring(signalWakeDescriptor.load(ordering: .relaxed))
+            }
+            signal(SIGWINCH, handler)
         #endif
     }
 

@@ -21,8 +21,10 @@ package struct ThemeCatalog: Sendable {
     /// The search path for a user whose configuration folder is `configFolder` (`~/.config/infertop`), with
     /// `$INFERTOP_THEMES` after it.
     package static func standard(configFolder: URL?, environment: [String: String]) -> ThemeCatalog {
-        let folders = [configFolder?.appendingPathComponent("themes"),
-                       environment["INFERTOP_THEMES"].map { URL(fileURLWithPath: $0) }]
+        let folders = [
+            configFolder?.appendingPathComponent("themes"),
+            environment["INFERTOP_THEMES"].map { URL(fileURLWithPath: $0) },
+        ]
         return ThemeCatalog(folders: folders.compactMap { $0 })
     }
 
@@ -35,8 +37,9 @@ package struct ThemeCatalog: Sendable {
             for file in files where file.hasSuffix(".theme") {
                 let name = String(file.dropLast(6))
                 if found[name] == nil {
-                    found[name] = ThemeEntry(name: name, file: folder.appendingPathComponent(file),
-                                             replacesBuiltIn: builtIn[name] != nil)
+                    found[name] = ThemeEntry(
+                        name: name, file: folder.appendingPathComponent(file),
+                        replacesBuiltIn: builtIn[name] != nil)
                 }
             }
         }
@@ -60,8 +63,9 @@ package struct ThemeCatalog: Sendable {
             }
             url = file
         } else {
-            throw TerminalError("no theme named '\(nameOrPath)'; known themes: \(names().joined(separator: ", ")); "
-                                + "or put \(nameOrPath).theme in \(folders.first?.path ?? "a themes folder") or pass a path to a .theme file")
+            throw TerminalError(
+                "no theme named '\(nameOrPath)'; known themes: \(names().joined(separator: ", ")); "
+                    + "or put \(nameOrPath).theme in \(folders.first?.path ?? "a themes folder") or pass a path to a .theme file")
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw TerminalError("cannot read theme file \(url.path)")

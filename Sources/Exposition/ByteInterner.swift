@@ -29,7 +29,8 @@ struct ByteInterner<Value> {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while lengths[slot] >= 0 {
             if hashes[slot] == hash && Int(lengths[slot]) == length
-                && memoryEqual(base + starts[slot], base + start, length) {
+                && memoryEqual(base + starts[slot], base + start, length)
+            {
                 return values[slot]!
             }
             slot = (slot + 1) & mask
@@ -50,7 +51,8 @@ struct ByteInterner<Value> {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while lengths[slot] >= 0 {
             if hashes[slot] == hash && Int(lengths[slot]) == length
-                && memoryEqual(base + starts[slot], base + start, length) {
+                && memoryEqual(base + starts[slot], base + start, length)
+            {
                 return values[slot]
             }
             slot = (slot + 1) & mask
@@ -71,7 +73,10 @@ struct ByteInterner<Value> {
     }
 
     private mutating func grow() {
-        let oldHashes = hashes, oldStarts = starts, oldLengths = lengths, oldValues = values
+        let oldHashes = hashes
+        let oldStarts = starts
+        let oldLengths = lengths
+        let oldValues = values
         let size = (mask + 1) * 2
         hashes = Array(repeating: 0, count: size)
         starts = Array(repeating: 0, count: size)
@@ -116,10 +121,14 @@ struct ByteInterner<Value> {
 @inline(__always)
 func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     var index = 0
-    let rawA = UnsafeRawPointer(a), rawB = UnsafeRawPointer(b)
+    let rawA = UnsafeRawPointer(a)
+    let rawB = UnsafeRawPointer(b)
     while index + 8 <= length {
         if rawA.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self) { return false }
+            != rawB.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        {
+            return false
+        }
         index += 8
     }
     while index < length {

@@ -10,8 +10,10 @@ package struct ExpositionPage: Sendable {
     /// without comparing names. Set by `RepeatingPageParser`; nil when nobody checked.
     package var layout: UInt64?
 
-    package init(format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
-                droppedErrorCount: Int = 0) {
+    package init(
+        format: ExpositionFormat, families: [MetricFamily] = [], errors: [ParseError] = [],
+        droppedErrorCount: Int = 0
+    ) {
         self.format = format
         self.families = families
         self.errors = errors

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads Prometheus text format 0.0.4 and OpenMetrics 1.0 into families and samples.

@@ -41,8 +41,10 @@ package struct ExpositionTemplate: Sendable {
         private var copied = 0
         private var next = 0
 
-        fileprivate init(text: UnsafeBufferPointer<UInt8>, slots: UnsafeBufferPointer<Int>,
-                         out: UnsafeMutablePointer<UInt8>) {
+        fileprivate init(
+            text: UnsafeBufferPointer<UInt8>, slots: UnsafeBufferPointer<Int>,
+            out: UnsafeMutablePointer<UInt8>
+        ) {
             self.text = text
             self.slots = slots
             self.out = out

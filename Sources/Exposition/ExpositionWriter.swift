@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes exposition text (Prometheus text 0.0.4 or OpenMetrics 1.0) into a byte buffer.
@@ -54,13 +54,16 @@ package struct ExpositionWriter: Sendable {
 
     /// Writes one sample line.
     package mutating func writeSample(_ sample: Sample) {
-        writeSample(name: sample.name, labels: sample.labels, value: sample.value,
-                    timestampMs: sample.timestampMs, exemplar: sample.exemplar)
+        writeSample(
+            name: sample.name, labels: sample.labels, value: sample.value,
+            timestampMs: sample.timestampMs, exemplar: sample.exemplar)
     }
 
     /// Writes one sample line from its parts, without building a `Sample`.
-    package mutating func writeSample(name: String, labels: Labels = Labels(), value: Double,
-                                     timestampMs: Int64? = nil, exemplar: Exemplar? = nil) {
+    package mutating func writeSample(
+        name: String, labels: Labels = Labels(), value: Double,
+        timestampMs: Int64? = nil, exemplar: Exemplar? = nil
+    ) {
         appendNameAndLabels(name, labels)
         bytes.append(0x20)
         appendValue(value)
@@ -186,9 +189,15 @@ package struct ExpositionWriter: Sendable {
         }
         for byte in string.utf8 {
             switch byte {
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x22 where quotes: bytes.append(0x5C); bytes.append(0x22)
+            case 0x5C:
+                bytes.append(0x5C)
+                bytes.append(0x5C)
+            case 0x0A:
+                bytes.append(0x5C)
+                bytes.append(0x6E)
+            case 0x22 where quotes:
+                bytes.append(0x5C)
+                bytes.append(0x22)
             default: bytes.append(byte)
             }
         }

@@ -8,8 +8,10 @@ package struct MetricFamily: Sendable, Hashable {
     /// The samples, in page order; a histogram's buckets keep their `le` order.
     package var samples: [Sample]
 
-    package init(name: String, type: MetricType = .untyped, help: String? = nil, unit: String? = nil,
-                samples: [Sample] = []) {
+    package init(
+        name: String, type: MetricType = .untyped, help: String? = nil, unit: String? = nil,
+        samples: [Sample] = []
+    ) {
         self.name = name
         self.type = type
         self.help = help

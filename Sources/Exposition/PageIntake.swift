@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one way bytes become a page, whoever got them (a scrape, a recording, the simulator, a file): bodies
@@ -17,16 +17,20 @@ package enum PageIntake {
 
     /// The page in `bytes`; `contentType` picks the format when it names one, else the parser detects it.
     /// A page of more than `seriesLimit` samples is refused before it is parsed.
-    package static func read(_ bytes: [UInt8], contentType: String?,
-                            seriesLimit: Int = PageIntake.defaultSeriesLimit) -> Result<ExpositionPage, PageRefusal> {
+    package static func read(
+        _ bytes: [UInt8], contentType: String?,
+        seriesLimit: Int = PageIntake.defaultSeriesLimit
+    ) -> Result<ExpositionPage, PageRefusal> {
         if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
         return checked(ExpositionParser.parse(bytes, format: format(contentType)))
     }
 
     /// The same, with the target's own repeating parser: when the page repeats the previous one but for its
     /// values (the usual case for an exporter), names and labels are not read again.
-    package static func read(_ bytes: [UInt8], contentType: String?, seriesLimit: Int = PageIntake.defaultSeriesLimit,
-                            parser: inout RepeatingPageParser) -> Result<ExpositionPage, PageRefusal> {
+    package static func read(
+        _ bytes: [UInt8], contentType: String?, seriesLimit: Int = PageIntake.defaultSeriesLimit,
+        parser: inout RepeatingPageParser
+    ) -> Result<ExpositionPage, PageRefusal> {
         // A refused body leaves the parser as it was; a reader resets it after any failed read.
         if let refusal = refusal(bytes, seriesLimit: seriesLimit) { return .failure(refusal) }
         return checked(parser.parse(bytes, format: format(contentType)))
@@ -49,7 +53,9 @@ package enum PageIntake {
             var start = 0
             while start < buffer.count && count <= limit {
                 let rest = buffer.count - start
-                let end = memchr(base + start, 0x0A, rest).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? buffer.count
+                let end =
+                    memchr(base + start, 0x0A, rest).map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base }
+                    ?? buffer.count
                 var first = start
                 while first < end && (buffer[first] == 0x20 || buffer[first] == 0x09) { first += 1 }
                 if first < end && buffer[first] != UInt8(ascii: "#") && buffer[first] != 0x0D { count += 1 }

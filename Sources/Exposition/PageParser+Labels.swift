@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The label-block and string half of `PageParser`: `{…}` blocks (interned whole), quoted strings with their
@@ -14,7 +14,8 @@ extension PageParser {
             // Unclosed: parse up to the end of the line for the precise error (an open quote, a missing comma).
             var j = open + 1
             _ = try parseLabels(&j, close: lineEnd, nameGiven: nameGiven)
-            throw LineError(offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
+            throw LineError(
+                offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
         }
         let length = close + 1 - open
         let hash = ByteInterner<LabelBlock>.hash(p + open, length) &+ (nameGiven ? 1 : 0)
@@ -87,12 +88,15 @@ extension PageParser {
             }
             first = false
             guard i < close && p[i] == 0x3D else {
-                throw LineError(offset: i, message: "expected '=' after label name \"\(printable(labelName))\" but found \(describe(i))")
+                throw LineError(
+                    offset: i, message: "expected '=' after label name \"\(printable(labelName))\" but found \(describe(i))")
             }
             i += 1
             skipBlanks(&i)
             guard i < close && p[i] == 0x22 else {
-                throw LineError(offset: i, message: "expected '\"' to start the value of label \"\(printable(labelName))\" but found \(describe(i))")
+                throw LineError(
+                    offset: i,
+                    message: "expected '\"' to start the value of label \"\(printable(labelName))\" but found \(describe(i))")
             }
             let value = try readQuoted(&i, what: "label value")
             if pairs.contains(where: { $0.name == labelName }) {
@@ -102,12 +106,15 @@ extension PageParser {
             skipBlanks(&i)
             if i == close { break }
             guard p[i] == 0x2C else {
-                throw LineError(offset: i, message: "expected ',' or '}' after the value of label \"\(printable(labelName))\" but found \(describe(i))")
+                throw LineError(
+                    offset: i,
+                    message: "expected ',' or '}' after the value of label \"\(printable(labelName))\" but found \(describe(i))")
             }
             i += 1
         }
         if metricName == nil && !nameGiven {
-            throw LineError(offset: lineStart, message: "expected a metric name: a quoted name must be the first item inside '{…}'")
+            throw LineError(
+                offset: lineStart, message: "expected a metric name: a quoted name must be the first item inside '{…}'")
         }
         return LabelBlock(metricName: metricName, labels: Labels(pairs))
     }
@@ -121,7 +128,10 @@ extension PageParser {
         while i < lineEnd {
             let byte = p[i]
             if byte == 0x22 { break }
-            if byte == 0x5C { escaped = true; i += 1 }
+            if byte == 0x5C {
+                escaped = true
+                i += 1
+            }
             i += 1
         }
         guard i < lineEnd else {
@@ -140,7 +150,9 @@ extension PageParser {
                 case 0x5C: bytes.append(0x5C)
                 case 0x22: bytes.append(0x22)
                 case 0x6E: bytes.append(0x0A)
-                default: bytes.append(0x5C); bytes.append(p[k + 1])
+                default:
+                    bytes.append(0x5C)
+                    bytes.append(p[k + 1])
                 }
                 k += 2
             } else {
@@ -163,9 +175,21 @@ extension PageParser {
         while k < end {
             if p[k] == 0x5C && k + 1 < end {
                 let next = p[k + 1]
-                if next == 0x5C { bytes.append(0x5C); k += 2; continue }
-                if next == 0x6E { bytes.append(0x0A); k += 2; continue }
-                if next == 0x22 && format == .openMetrics { bytes.append(0x22); k += 2; continue }
+                if next == 0x5C {
+                    bytes.append(0x5C)
+                    k += 2
+                    continue
+                }
+                if next == 0x6E {
+                    bytes.append(0x0A)
+                    k += 2
+                    continue
+                }
+                if next == 0x22 && format == .openMetrics {
+                    bytes.append(0x22)
+                    k += 2
+                    continue
+                }
             }
             bytes.append(p[k])
             k += 1
@@ -193,10 +217,14 @@ extension PageParser {
         let hash = ByteInterner<String>.hash(p + start, length)
         if let known = strings.lookup(start: start, length: length, hash: hash) { return known }
         guard let string = String(validating: UnsafeBufferPointer(start: p + start, count: length), as: UTF8.self) else {
-            throw LineError(offset: firstInvalidUTF8(start, end) ?? start, message: "invalid UTF-8 (byte 0x\(hex(p[firstInvalidUTF8(start, end) ?? start])))")
+            throw LineError(
+                offset: firstInvalidUTF8(start, end) ?? start,
+                message: "invalid UTF-8 (byte 0x\(hex(p[firstInvalidUTF8(start, end) ?? start])))")
         }
         if let nul = memchr(p + start, 0, length) {
-            throw LineError(offset: UnsafeRawPointer(nul) - UnsafeRawPointer(p), message: "unexpected NUL byte (0x00): this does not look like exposition text")
+            throw LineError(
+                offset: UnsafeRawPointer(nul) - UnsafeRawPointer(p),
+                message: "unexpected NUL byte (0x00): this does not look like exposition text")
         }
         strings.insert(start: start, length: length, hash: hash, value: string)
         return string
@@ -207,7 +235,17 @@ extension PageParser {
         while i < end {
             let byte = p[i]
             let width: Int
-            if byte < 0x80 { width = 1 } else if byte & 0xE0 == 0xC0 { width = 2 } else if byte & 0xF0 == 0xE0 { width = 3 } else if byte & 0xF8 == 0xF0 { width = 4 } else { return i }
+            if byte < 0x80 {
+                width = 1
+            } else if byte & 0xE0 == 0xC0 {
+                width = 2
+            } else if byte & 0xF0 == 0xE0 {
+                width = 3
+            } else if byte & 0xF8 == 0xF0 {
+                width = 4
+            } else {
+                return i
+            }
             if i + width > end { return i }
             if String(validating: UnsafeBufferPointer(start: p + i, count: width), as: UTF8.self) == nil { return i }
             i += width

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The single-pass, byte-level reader behind `ExpositionParser`: one line at a time, no backtracking.
@@ -46,8 +46,12 @@ struct PageParser {
 
     mutating func run() -> ExpositionPage {
         if count >= 2 && p[0] == 0x1F && p[1] == 0x8B {
-            record(ParseError(line: 1, column: 1, message:
-                "the body is gzip-compressed data, not exposition text (the server sent Content-Encoding: gzip that was not decoded)"))
+            record(
+                ParseError(
+                    line: 1, column: 1,
+                    message:
+                        "the body is gzip-compressed data, not exposition text (the server sent Content-Encoding: gzip that was not decoded)"
+                ))
             return finish()
         }
         var position = 0
@@ -71,8 +75,11 @@ struct PageParser {
             }
         }
         if format == .openMetrics && !sawEOF {
-            record(ParseError(line: max(lineNumber, 1), column: 1, message:
-                "OpenMetrics page does not end with '# EOF' (it may have been cut off)"))
+            record(
+                ParseError(
+                    line: max(lineNumber, 1), column: 1,
+                    message:
+                        "OpenMetrics page does not end with '# EOF' (it may have been cut off)"))
         }
         return finish()
     }
@@ -151,7 +158,9 @@ struct PageParser {
         case .help, .type, .unit:
             break
         }
-        if let nul = hasNUL(from: hash) { throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text") }
+        if let nul = hasNUL(from: hash) {
+            throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text")
+        }
         guard i < lineEnd else { throw LineError(offset: i, message: "expected a metric name after '\(keyword.text)'") }
         skipBlanks(&i)
         let name = try readMetricName(&i, context: keyword.text)
@@ -166,11 +175,17 @@ struct PageParser {
             while i < lineEnd && p[i] != 0x20 && p[i] != 0x09 { i += 1 }
             let word = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
             guard let type = Self.metricType(word) else {
-                throw LineError(offset: start, message: "unknown metric type \"\(printable(word))\"; expected counter, gauge, histogram, summary, untyped (or OpenMetrics unknown, info, stateset, gaugehistogram)")
+                throw LineError(
+                    offset: start,
+                    message:
+                        "unknown metric type \"\(printable(word))\"; expected counter, gauge, histogram, summary, untyped (or OpenMetrics unknown, info, stateset, gaugehistogram)"
+                )
             }
             skipBlanks(&i)
             if i < lineEnd { throw LineError(offset: i, message: "unexpected text after the metric type") }
-            do { try builder.setType(type, for: name, typeDeclared: &typeDeclared) } catch { throw metadataError(error, name: name) }
+            do { try builder.setType(type, for: name, typeDeclared: &typeDeclared) } catch {
+                throw metadataError(error, name: name)
+            }
         case .unit:
             skipBlanks(&i)
             let unit = try makeString(i, lineEnd)
@@ -185,7 +200,9 @@ struct PageParser {
         case .duplicate(let what):
             return LineError(offset: lineStart, message: "second \(what) line for metric \"\(printable(name))\"")
         case .afterSamples(let what):
-            return LineError(offset: lineStart, message: "\(what) for metric \"\(printable(name))\" comes after its samples; it must come first")
+            return LineError(
+                offset: lineStart,
+                message: "\(what) for metric \"\(printable(name))\" comes after its samples; it must come first")
         }
     }
 
@@ -244,8 +261,11 @@ struct PageParser {
         var name: String?
         if p[i] != 0x7B {  // not '{': a bare name first
             guard MetricName.isNameStart(p[i]) else {
-                if let nul = hasNUL(from: start) { throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text") }
-                throw LineError(offset: i, message: "expected a metric name or '#' at the start of the line but found \(describe(i))")
+                if let nul = hasNUL(from: start) {
+                    throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text")
+                }
+                throw LineError(
+                    offset: i, message: "expected a metric name or '#' at the start of the line but found \(describe(i))")
             }
             let nameStart = i
             i += 1
@@ -266,7 +286,9 @@ struct PageParser {
         }
         guard i < lineEnd && (p[i] == 0x20 || p[i] == 0x09) else {
             if i >= lineEnd { throw LineError(offset: i, message: "expected a value after \"\(printable(metricName))\"") }
-            if let nul = hasNUL(from: start) { throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text") }
+            if let nul = hasNUL(from: start) {
+                throw LineError(offset: nul, message: "unexpected NUL byte (0x00): this does not look like exposition text")
+            }
             throw LineError(offset: i, message: "expected a space and a value after the metric name but found \(describe(i))")
         }
         skipBlanks(&i)
@@ -274,7 +296,9 @@ struct PageParser {
         while i < lineEnd && p[i] != 0x20 && p[i] != 0x09 { i += 1 }
         guard valueStart < i else { throw LineError(offset: i, message: "expected a value after \"\(printable(metricName))\"") }
         guard let value = NumberParser.parseDouble(p, valueStart, i) else {
-            throw LineError(offset: valueStart, message: "expected a number (or NaN, +Inf, -Inf) as the value but found \"\(printable(text(valueStart, i)))\"")
+            throw LineError(
+                offset: valueStart,
+                message: "expected a number (or NaN, +Inf, -Inf) as the value but found \"\(printable(text(valueStart, i)))\"")
         }
         skipBlanks(&i)
         var timestampMs: Int64?
@@ -297,7 +321,8 @@ struct PageParser {
         if format == .text, let ms = NumberParser.parseInt64(p, start, end) { return ms }
         // OpenMetrics writes float seconds; a text page with a float timestamp is read the same way.
         guard let seconds = NumberParser.parseDouble(p, start, end), seconds.isFinite,
-              Swift.abs(seconds) < 9.2e15 else {
+            Swift.abs(seconds) < 9.2e15
+        else {
             let expected = format == .text ? "an integer timestamp in milliseconds" : "a timestamp in seconds"
             throw LineError(offset: start, message: "expected \(expected) but found \"\(printable(text(start, end)))\"")
         }
@@ -308,13 +333,16 @@ struct PageParser {
     /// `# {labels} value [timestamp]` after a sample value.
     mutating func parseExemplar(_ i: inout Int) throws(LineError) -> Exemplar {
         skipBlanks(&i)
-        guard i < lineEnd && p[i] == 0x7B else { throw LineError(offset: i, message: "expected '{' to start the exemplar's labels") }
+        guard i < lineEnd && p[i] == 0x7B else {
+            throw LineError(offset: i, message: "expected '{' to start the exemplar's labels")
+        }
         let block = try readLabelBlock(&i, nameGiven: true)
         skipBlanks(&i)
         let valueStart = i
         while i < lineEnd && p[i] != 0x20 && p[i] != 0x09 { i += 1 }
         guard let value = NumberParser.parseDouble(p, valueStart, i) else {
-            throw LineError(offset: valueStart, message: "expected the exemplar's value but found \"\(printable(text(valueStart, i)))\"")
+            throw LineError(
+                offset: valueStart, message: "expected the exemplar's value but found \"\(printable(text(valueStart, i)))\"")
         }
         skipBlanks(&i)
         var timestamp: Double?
@@ -322,7 +350,9 @@ struct PageParser {
             let tsStart = i
             while i < lineEnd && p[i] != 0x20 && p[i] != 0x09 { i += 1 }
             guard let seconds = NumberParser.parseDouble(p, tsStart, i) else {
-                throw LineError(offset: tsStart, message: "expected the exemplar's timestamp in seconds but found \"\(printable(text(tsStart, i)))\"")
+                throw LineError(
+                    offset: tsStart,
+                    message: "expected the exemplar's timestamp in seconds but found \"\(printable(text(tsStart, i)))\"")
             }
             timestamp = seconds
             skipBlanks(&i)

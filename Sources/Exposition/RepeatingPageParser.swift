@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Parses the successive pages of one target, reusing the previous page wherever the new one repeats it.
@@ -87,10 +87,13 @@ package struct RepeatingPageParser: Sendable {
                         var i = valueStart
                         while i < valueEnd && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
                         // A timestamp, an exemplar or trailing blanks: the full parser decides.
-                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else { return nil }
+                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else {
+                            return nil
+                        }
                         values.append(value)
                     }
-                    moved[index] = Line(start: Int32(offset), valueStart: Int32(offset + fixed), end: Int32(end), sample: line.sample)
+                    moved[index] = Line(
+                        start: Int32(offset), valueStart: Int32(offset + fixed), end: Int32(end), sample: line.sample)
                     offset = end < new.count ? end + 1 : end
                 }
                 guard offset >= new.count, new.count < Int(Int32.max) else { return nil }
@@ -150,10 +153,14 @@ package struct RepeatingPageParser: Sendable {
                         sample = 0
                     }
                     guard family < parsed.families.count,
-                          let valueStart = valueOffset(p, from: first, to: contentEnd,
-                                                       name: parsed.families[family].samples[sample]) else { return nil }
-                    table.append(Line(start: Int32(offset), valueStart: Int32(valueStart), end: Int32(end),
-                                      sample: Int64(family) << 32 | Int64(sample)))
+                        let valueStart = valueOffset(
+                            p, from: first, to: contentEnd,
+                            name: parsed.families[family].samples[sample])
+                    else { return nil }
+                    table.append(
+                        Line(
+                            start: Int32(offset), valueStart: Int32(valueStart), end: Int32(end),
+                            sample: Int64(family) << 32 | Int64(sample)))
                     sample += 1
                 }
                 offset = end + 1

@@ -10,8 +10,10 @@ package struct Sample: Sendable, Hashable {
     package var timestampMs: Int64?
     package var exemplar: Exemplar?
 
-    package init(name: String, labels: Labels = Labels(), value: Double, timestampMs: Int64? = nil,
-                exemplar: Exemplar? = nil) {
+    package init(
+        name: String, labels: Labels = Labels(), value: Double, timestampMs: Int64? = nil,
+        exemplar: Exemplar? = nil
+    ) {
         self.name = name
         self.labels = labels
         self.value = value

@@ -41,7 +41,7 @@ package enum DisplayWidth {
     package static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF, 0xFE00...0xFE0F,
-             0xFFF9...0xFFFB, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+            0xFFF9...0xFFFB, 0xE0000...0xE007F, 0xE0100...0xE01EF:
             return true
         default:
             return false

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one way numbers are written for people, on every screen and in the text snapshot: short, fixed-width
@@ -182,7 +182,8 @@ package enum Format {
 
     /// A window length: 60 → "1m", 3600 → "1h", 90 → "90s".
     package static func window(seconds: Int) -> String {
-        seconds % 3600 == 0 && seconds != 0 ? String(seconds / 3600) + "h"
+        seconds % 3600 == 0 && seconds != 0
+            ? String(seconds / 3600) + "h"
             : (seconds % 60 == 0 && seconds != 0 ? String(seconds / 60) + "m" : String(seconds) + "s")
     }
 }

@@ -29,7 +29,10 @@ package enum TextSanitizer {
         case "]", "P", "_", "^":
             while let s = iterator.next() {
                 if s.value == 0x07 { return }
-                if s.value == 0x1B { _ = iterator.next(); return }
+                if s.value == 0x1B {
+                    _ = iterator.next()
+                    return
+                }
             }
         default: return
         }

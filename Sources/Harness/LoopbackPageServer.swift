@@ -1,8 +1,9 @@
 import Foundation
 import Ingest
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A minimal HTTP/1.1 server on 127.0.0.1 that serves fixed pages, one port per page, for the scrape
@@ -38,7 +39,9 @@ package final class LoopbackPageServer: Sendable {
         self.ports = ports
         responses = variants.map { pages in
             pages.map { page in
-                Array("HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+                Array(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n"
+                        .utf8) + page
             }
         }
     }
@@ -99,8 +102,10 @@ package final class LoopbackPageServer: Sendable {
 
     private static func headEnd(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else { return nil }
-        for index in 3..<bytes.count where bytes[index] == 10 && bytes[index - 1] == 13
-            && bytes[index - 2] == 10 && bytes[index - 3] == 13 {
+        for index in 3..<bytes.count
+        where bytes[index] == 10 && bytes[index - 1] == 13
+            && bytes[index - 2] == 10 && bytes[index - 3] == 13
+        {
             return index + 1
         }
         return nil

@@ -10,8 +10,10 @@ final class LoopbackServerProcess: Sendable {
 
     /// Starts `binary` with the arguments `arguments(folder, port)` gives, after `prepare(folder)` has written
     /// what they name. Throws when the binary is missing, saying to install `package`.
-    init(binary: String, name: String, package: String, prepare: (URL) throws -> Void = { _ in },
-         arguments: (URL, Int) -> [String]) throws {
+    init(
+        binary: String, name: String, package: String, prepare: (URL) throws -> Void = { _ in },
+        arguments: (URL, Int) -> [String]
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ConfigurationError.unreadable(file: binary, reason: "\(name) is not installed (apt-get install \(package))")
         }

@@ -12,23 +12,32 @@ package final class PrometheusProcess: Sendable {
 
     /// Starts the server (ready in about 0.3 s; its first scrape lands about 8 s later). Throws when the
     /// binary is missing, saying how to install it.
-    package convenience init(binary: String = "/usr/bin/prometheus", job: String, targets: [String],
-                            intervalSeconds: Int = 1) throws {
+    package convenience init(
+        binary: String = "/usr/bin/prometheus", job: String, targets: [String],
+        intervalSeconds: Int = 1
+    ) throws {
         let list = targets.map { "'\($0)'" }.joined(separator: ", ")
-        try self.init(binary: binary, configuration: """
-            global: {scrape_interval: \(intervalSeconds)s, scrape_timeout: \(intervalSeconds)s, evaluation_interval: \(intervalSeconds)s}
-            scrape_configs: [{job_name: \(job), honor_labels: true, static_configs: [{targets: [\(list)]}]}]
-            """)
+        try self.init(
+            binary: binary,
+            configuration: """
+                global: {scrape_interval: \(intervalSeconds)s, scrape_timeout: \(intervalSeconds)s, evaluation_interval: \(intervalSeconds)s}
+                scrape_configs: [{job_name: \(job), honor_labels: true, static_configs: [{targets: [\(list)]}]}]
+                """)
     }
 
     /// Starts the server with the given `prometheus.yml` content (for file_sd and relabelling set-ups).
     package init(binary: String = "/usr/bin/prometheus", configuration: String) throws {
-        server = try LoopbackServerProcess(binary: binary, name: "Prometheus", package: "prometheus", prepare: { folder in
-            try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
-        }, arguments: { folder, port in
-            ["--config.file=\(folder.path)/prometheus.yml", "--storage.tsdb.path=\(folder.path)/data",
-             "--web.listen-address=127.0.0.1:\(port)"]
-        })
+        server = try LoopbackServerProcess(
+            binary: binary, name: "Prometheus", package: "prometheus",
+            prepare: { folder in
+                try Data(configuration.utf8).write(to: folder.appendingPathComponent("prometheus.yml"))
+            },
+            arguments: { folder, port in
+                [
+                    "--config.file=\(folder.path)/prometheus.yml", "--storage.tsdb.path=\(folder.path)/data",
+                    "--web.listen-address=127.0.0.1:\(port)",
+                ]
+            })
     }
 
     /// Stops the server and removes its data.
@@ -43,7 +52,8 @@ package final class PrometheusProcess: Sendable {
         let fetched = try await fetcher.fetch(target, accept: "application/json", timeout: .seconds(5), anyStatus: true)
         let answer = try? JSONSerialization.jsonObject(with: Data(fetched.bytes)) as? [String: Any]
         guard let answer, answer["status"] as? String == "success",
-              let result = (answer["data"] as? [String: Any])?["result"] as? [[String: Any]] else {
+            let result = (answer["data"] as? [String: Any])?["result"] as? [[String: Any]]
+        else {
             let text = String(decoding: fetched.bytes.prefix(200), as: UTF8.self)
             throw QueryFailure(description: "Prometheus at \(url) answered \(promql) with HTTP \(fetched.status): \(text)")
         }

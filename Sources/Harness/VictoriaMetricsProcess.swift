@@ -14,18 +14,26 @@ package final class VictoriaMetricsProcess: Sendable {
     /// Starts the server; `scrapeConfiguration` is a `prometheus.yml`-style text (nil: nothing scraped), `flags`
     /// are added as given (e.g. `-search.maxUniqueTimeseries=30`). Throws when the binary is missing, saying
     /// how to install it.
-    package init(binary: String = VictoriaMetricsProcess.defaultBinary, scrapeConfiguration: String?, flags: [String] = []) throws {
-        server = try LoopbackServerProcess(binary: binary, name: "VictoriaMetrics", package: "victoria-metrics", prepare: { folder in
-            if let scrapeConfiguration { try Data(scrapeConfiguration.utf8).write(to: folder.appendingPathComponent("scrape.yml")) }
-        }, arguments: { folder, port in
-            var arguments = ["-storageDataPath=\(folder.path)/data", "-loggerLevel=ERROR", "-httpListenAddr=127.0.0.1:\(port)"]
-            if scrapeConfiguration != nil {
-                // Prometheus' own keys that VictoriaMetrics does not know (`evaluation_interval`, file_sd's
-                // `refresh_interval`) are ignored rather than fatal, so one configuration serves both servers.
-                arguments += ["-promscrape.config=\(folder.path)/scrape.yml", "-promscrape.config.strictParse=false"]
-            }
-            return arguments + flags
-        })
+    package init(binary: String = VictoriaMetricsProcess.defaultBinary, scrapeConfiguration: String?, flags: [String] = []) throws
+    {
+        server = try LoopbackServerProcess(
+            binary: binary, name: "VictoriaMetrics", package: "victoria-metrics",
+            prepare: { folder in
+                if let scrapeConfiguration {
+                    try Data(scrapeConfiguration.utf8).write(to: folder.appendingPathComponent("scrape.yml"))
+                }
+            },
+            arguments: { folder, port in
+                var arguments = [
+                    "-storageDataPath=\(folder.path)/data", "-loggerLevel=ERROR", "-httpListenAddr=127.0.0.1:\(port)",
+                ]
+                if scrapeConfiguration != nil {
+                    // Prometheus' own keys that VictoriaMetrics does not know (`evaluation_interval`, file_sd's
+                    // `refresh_interval`) are ignored rather than fatal, so one configuration serves both servers.
+                    arguments += ["-promscrape.config=\(folder.path)/scrape.yml", "-promscrape.config.strictParse=false"]
+                }
+                return arguments + flags
+            })
     }
 
     /// Stops the server and removes its data.

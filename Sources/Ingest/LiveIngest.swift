@@ -10,8 +10,10 @@ package final class LiveIngest: Sendable {
     package var warnings: [String] { [configuration.tlsWarning].compactMap { $0 } }
 
     /// Starts reading; throws at once when a credential or CA file is unusable.
-    package init(configuration: IngestConfiguration, clock: IngestClock = .live,
-                sink: @escaping Scraper.Sink) async throws {
+    package init(
+        configuration: IngestConfiguration, clock: IngestClock = .live,
+        sink: @escaping Scraper.Sink
+    ) async throws {
         self.configuration = configuration
         fetcher = try HTTPFetcher(configuration: configuration)
         let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock, sink: sink)
@@ -20,8 +22,10 @@ package final class LiveIngest: Sendable {
     }
 
     /// Live ingest whose results arrive on a stream (the newest 4096 are buffered).
-    package static func stream(configuration: IngestConfiguration,
-                              clock: IngestClock = .live) async throws -> (LiveIngest, AsyncStream<ScrapeResult>) {
+    package static func stream(
+        configuration: IngestConfiguration,
+        clock: IngestClock = .live
+    ) async throws -> (LiveIngest, AsyncStream<ScrapeResult>) {
         let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
         let ingest = try await LiveIngest(configuration: configuration, clock: clock) { continuation.yield($0) }
         return (ingest, stream)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Packs up to 64 consecutive points of one series (the store seals `blockSize`) into a few 64-bit words, so

@@ -18,8 +18,10 @@ package struct CounterRate: Sendable, Hashable {
     ///
     /// - Returns: nil with fewer than two samples (a rate needs two points) or when two samples share
     ///   one time; never NaN.
-    package static func compute<Points: Collection>(_ points: Points, windowStartMs: Int64, windowEndMs: Int64,
-                                                   isCounter: Bool = true) -> CounterRate?
+    package static func compute<Points: Collection>(
+        _ points: Points, windowStartMs: Int64, windowEndMs: Int64,
+        isCounter: Bool = true
+    ) -> CounterRate?
     where Points.Element == (timeMs: Int64, value: Double) {
         guard points.count >= 2, let first = points.first else { return nil }
         var last = first
@@ -32,16 +34,19 @@ package struct CounterRate: Sendable, Hashable {
             last = point
         }
         result = last.value - first.value + resetCorrection
-        return extrapolate(increase: result, count: points.count, first: first, last: last,
-                           windowStartMs: windowStartMs, windowEndMs: windowEndMs, isCounter: isCounter,
-                           reset: resetCorrection > 0)
+        return extrapolate(
+            increase: result, count: points.count, first: first, last: last,
+            windowStartMs: windowStartMs, windowEndMs: windowEndMs, isCounter: isCounter,
+            reset: resetCorrection > 0)
     }
 
     /// The extrapolation step alone, for callers that already know the first and last samples, their number
     /// and the reset-corrected increase (the store's fast path, which does not walk the window).
-    package static func extrapolate(increase: Double, count: Int, first: (timeMs: Int64, value: Double),
-                                   last: (timeMs: Int64, value: Double), windowStartMs: Int64,
-                                   windowEndMs: Int64, isCounter: Bool = true, reset: Bool) -> CounterRate? {
+    package static func extrapolate(
+        increase: Double, count: Int, first: (timeMs: Int64, value: Double),
+        last: (timeMs: Int64, value: Double), windowStartMs: Int64,
+        windowEndMs: Int64, isCounter: Bool = true, reset: Bool
+    ) -> CounterRate? {
         guard count >= 2, last.timeMs > first.timeMs, windowEndMs > windowStartMs else { return nil }
         var durationToStart = Double(first.timeMs - windowStartMs) / 1000
         let durationToEnd = Double(windowEndMs - last.timeMs) / 1000

@@ -45,12 +45,16 @@ package enum HistogramQuantile {
 
     /// p50, p90, p95 and p99 of cumulative counts over `usable` bounds, without allocating (for the frame
     /// loop): `scratch` is reused for the counts made monotonic.
-    package static func standard(bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>,
-                                scratch: inout [Double]) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+    package static func standard(
+        bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>,
+        scratch: inout [Double]
+    ) -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
         guard bounds.count == counts.count, monotonic(counts, into: &scratch) else { return (nil, nil, nil, nil) }
         return scratch.withUnsafeBufferPointer { counts in
-            (quantile(0.5, bounds: bounds, counts: counts), quantile(0.9, bounds: bounds, counts: counts),
-             quantile(0.95, bounds: bounds, counts: counts), quantile(0.99, bounds: bounds, counts: counts))
+            (
+                quantile(0.5, bounds: bounds, counts: counts), quantile(0.9, bounds: bounds, counts: counts),
+                quantile(0.95, bounds: bounds, counts: counts), quantile(0.99, bounds: bounds, counts: counts)
+            )
         }
     }
 
@@ -68,8 +72,11 @@ package enum HistogramQuantile {
     /// - Parameter parts: each histogram as `usable` bounds (strictly increasing, the last `+Inf`) and
     ///   cumulative counts of the same length.
     /// - Returns: nil quantiles when a part is not usable, a count is NaN, or there are no observations.
-    package static func mixture(_ parts: [(bounds: [Double], counts: [Double])])
-        -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?) {
+    package static func mixture(
+        _ parts: [(bounds: [Double], counts: [Double])]
+    )
+        -> (p50: Double?, p90: Double?, p95: Double?, p99: Double?)
+    {
         var cumulative: [[Double]] = []
         var breakpoints: [Double] = []
         var total = 0.0
@@ -121,7 +128,8 @@ package enum HistogramQuantile {
         let lastFinite = bounds.count - 2
         if x > bounds[lastFinite] || (x == bounds[lastFinite] && !below) { return counts[counts.count - 1] }
         // The first bucket whose bound is at least x (x == bound counts as inside it).
-        var low = 0, high = lastFinite
+        var low = 0
+        var high = lastFinite
         while low < high {
             let mid = (low + high) / 2
             if bounds[mid] < x { low = mid + 1 } else { high = mid }
@@ -133,7 +141,8 @@ package enum HistogramQuantile {
             guard x > 0 else { return 0 }
             return counts[0] * (x / bound)
         }
-        let start = bounds[bucket - 1], end = bounds[bucket]
+        let start = bounds[bucket - 1]
+        let end = bounds[bucket]
         return counts[bucket - 1] + (counts[bucket] - counts[bucket - 1]) * ((x - start) / (end - start))
     }
 
@@ -178,7 +187,8 @@ package enum HistogramQuantile {
     }
 
     /// The interpolation itself, over sorted bounds ending in `+Inf` and monotonic cumulative counts.
-    private static func quantile(_ q: Double, bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>) -> Double? {
+    private static func quantile(_ q: Double, bounds: UnsafeBufferPointer<Double>, counts: UnsafeBufferPointer<Double>) -> Double?
+    {
         guard q >= 0, q <= 1 else { return nil }
         let last = counts.count - 1
         let observations = counts[last]

@@ -42,11 +42,14 @@ package struct MetricStore: Sendable {
     /// With `givenRateWindowMs`, the page's counter and histogram samples are already per-second rates over
     /// that window (a query server's `rate(…[W])`), so their series are read as rates rather than differenced,
     /// and the target's rates are said to be over that window.
-    package mutating func ingest(target: String, page: ExpositionPage, atMs: Int64,
-                                scrapeDuration: Double? = nil, bytes: Int? = nil, givenRateWindowMs: Int64? = nil) {
+    package mutating func ingest(
+        target: String, page: ExpositionPage, atMs: Int64,
+        scrapeDuration: Double? = nil, bytes: Int? = nil, givenRateWindowMs: Int64? = nil
+    ) {
         let t = targetSlot(target)
         if let last = targets[Int(t)].status.lastScrapeMs, atMs <= last {
-            targets[Int(t)].status.lastError = "\(target): page at \(atMs) ms is not newer than the last one "
+            targets[Int(t)].status.lastError =
+                "\(target): page at \(atMs) ms is not newer than the last one "
                 + "(\(last) ms); give pages in time order"
             return
         }
@@ -60,12 +63,14 @@ package struct MetricStore: Sendable {
         targets[Int(t)].scrapeCount += 1
 
         let sampleCount = page.sampleCount
-        let repeated = page.layout != nil && page.layout == targets[Int(t)].layout
+        let repeated =
+            page.layout != nil && page.layout == targets[Int(t)].layout
             && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
         if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
-            (newSeries, refused) = recordByLabels(target: t, page: page, scrape: scrape, atMs: atMs,
-                                                  ratesGiven: givenRateWindowMs != nil)
+            (newSeries, refused) = recordByLabels(
+                target: t, page: page, scrape: scrape, atMs: atMs,
+                ratesGiven: givenRateWindowMs != nil)
         }
         targets[Int(t)].layout = refused == 0 ? page.layout : nil
         markMissing(target: t, scrape: scrape)
@@ -121,8 +126,10 @@ package struct MetricStore: Sendable {
     /// Records a page by matching each sample to its series: at its position when it is the same sample as
     /// there, else by name and labels, creating the series when new. Keeps the target's series in page order.
     /// Returns the series created and the samples refused (the store is full).
-    private mutating func recordByLabels(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64,
-                                         ratesGiven: Bool) -> (Int, Int) {
+    private mutating func recordByLabels(
+        target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64,
+        ratesGiven: Bool
+    ) -> (Int, Int) {
         var order: [SeriesID] = []
         order.reserveCapacity(targets[Int(t)].series.count)
         var newSeries = 0
@@ -139,9 +146,12 @@ package struct MetricStore: Sendable {
                     let fid = familyID ?? strings.intern(family.name)
                     familyID = fid
                     let cumulative = counterLike && isCumulative(sample, family)
-                    guard let found = findOrCreate(target: t, sample: sample, family: fid, type: family.type,
-                                                   counterLike: cumulative && !ratesGiven, givenRate: cumulative && ratesGiven,
-                                                   scrape: scrape, atMs: atMs, created: &newSeries) else {
+                    guard
+                        let found = findOrCreate(
+                            target: t, sample: sample, family: fid, type: family.type,
+                            counterLike: cumulative && !ratesGiven, givenRate: cumulative && ratesGiven,
+                            scrape: scrape, atMs: atMs, created: &newSeries)
+                    else {
                         refused += 1
                         continue
                     }
@@ -219,13 +229,18 @@ package struct MetricStore: Sendable {
         }
     }
 
-    private mutating func findOrCreate(target t: Int32, sample: Sample, family: Int32, type: MetricType,
-                                       counterLike: Bool, givenRate: Bool, scrape: Int, atMs: Int64,
-                                       created: inout Int) -> SeriesID? {
+    private mutating func findOrCreate(
+        target t: Int32, sample: Sample, family: Int32, type: MetricType,
+        counterLike: Bool, givenRate: Bool, scrape: Int, atMs: Int64,
+        created: inout Int
+    ) -> SeriesID? {
         let name = strings.intern(sample.name)
         var flat: [Int32] = []
         flat.reserveCapacity(sample.labels.count * 2)
-        for label in sample.labels.sorted { flat.append(strings.intern(label.name)); flat.append(strings.intern(label.value)) }
+        for label in sample.labels.sorted {
+            flat.append(strings.intern(label.name))
+            flat.append(strings.intern(label.value))
+        }
         let labelSet: Int32
         if let known = labelSetIDs[flat] {
             labelSet = known
@@ -240,14 +255,16 @@ package struct MetricStore: Sendable {
             refusedSeries += 1
             return nil
         }
-        var record = SeriesRecord(target: t, name: name, family: family, labelSet: labelSet, type: type,
-                                  counterLike: counterLike, givenRate: givenRate, firstScrape: scrape,
-                                  lastPresentScrape: -1, lastValue: 0, segmentStart: scrape, seenStamp: -1)
+        var record = SeriesRecord(
+            target: t, name: name, family: family, labelSet: labelSet, type: type,
+            counterLike: counterLike, givenRate: givenRate, firstScrape: scrape,
+            lastPresentScrape: -1, lastValue: 0, segmentStart: scrape, seenStamp: -1)
         record.marksProcessStart = sample.name == Self.processStartName
         // Back after it was dropped (a server that answered empty pages while it loaded again): lower than it was,
         // or a new start time, is a restart all the same.
         if let before = targets[Int(t)].departed.removeValue(forKey: key),
-           (counterLike && sample.value < before) || (record.marksProcessStart && sample.value != before) {
+            (counterLike && sample.value < before) || (record.marksProcessStart && sample.value != before)
+        {
             record.lastRestartMs = atMs
         }
         let id: SeriesID

@@ -25,8 +25,9 @@ extension MetricStore {
             pairs.append(Label(strings[flat[index]], strings[flat[index + 1]]))
             index += 2
         }
-        return SeriesInfo(target: targets[Int(record.target)].name, name: strings[record.name],
-                          family: strings[record.family], type: record.type, labels: Labels(pairs))
+        return SeriesInfo(
+            target: targets[Int(record.target)].name, name: strings[record.name],
+            family: strings[record.family], type: record.type, labels: Labels(pairs))
     }
 
     /// The time of the newest good scrape of `target`.
@@ -74,8 +75,9 @@ extension MetricStore {
         while last >= state.oldestScrape && state.time(of: last) > end { last -= 1 }
         var first = last + 1
         while first - 1 >= state.oldestScrape && state.time(of: first - 1) >= start { first -= 1 }
-        return ScrapeWindow(target: t, first: first, last: last, newest: state.newestScrape, startMs: start, endMs: end,
-                            firstTimeMs: first <= last ? state.time(of: first) : 0, lastTimeMs: first <= last ? state.time(of: last) : 0)
+        return ScrapeWindow(
+            target: t, first: first, last: last, newest: state.newestScrape, startMs: start, endMs: end,
+            firstTimeMs: first <= last ? state.time(of: first) : 0, lastTimeMs: first <= last ? state.time(of: last) : 0)
     }
 
     /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
@@ -93,26 +95,33 @@ extension MetricStore {
         let isCounter = record.counterLike
         if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
             // Nothing unusual inside: the first and last points say it all.
-            let first = (timeMs: low == window.first ? window.firstTimeMs : time(t, low), value: value(index, at: low, newest: newest))
-            let last = (timeMs: high == window.last ? window.lastTimeMs : time(t, high), value: value(index, at: high, newest: newest))
-            return CounterRate.extrapolate(increase: last.value - first.value, count: high - low + 1, first: first,
-                                           last: last, windowStartMs: window.startMs, windowEndMs: window.endMs,
-                                           isCounter: isCounter, reset: false)
+            let first = (
+                timeMs: low == window.first ? window.firstTimeMs : time(t, low), value: value(index, at: low, newest: newest)
+            )
+            let last = (
+                timeMs: high == window.last ? window.lastTimeMs : time(t, high), value: value(index, at: high, newest: newest)
+            )
+            return CounterRate.extrapolate(
+                increase: last.value - first.value, count: high - low + 1, first: first,
+                last: last, windowStartMs: window.startMs, windowEndMs: window.endMs,
+                isCounter: isCounter, reset: false)
         }
         var points: [(timeMs: Int64, value: Double)] = []
         for scrape in low...high {
             let value = value(index, at: scrape, newest: newest)
             if !BlockCodec.isAbsent(value) { points.append((time(t, scrape), value)) }
         }
-        return CounterRate.compute(points, windowStartMs: window.startMs, windowEndMs: window.endMs,
-                                   isCounter: isCounter)
+        return CounterRate.compute(
+            points, windowStartMs: window.startMs, windowEndMs: window.endMs,
+            isCounter: isCounter)
     }
 
     /// A rate the sender computed: its value at the window's end (absent there, none; a server's answer that
     /// failed is not replaced by an older one here, the source decides what to resend).
     private func givenRate(_ index: Int, in window: ScrapeWindow) -> CounterRate? {
         guard window.last >= window.first, records[index].lastPresentScrape >= window.last,
-              records[index].firstScrape <= window.last else { return nil }
+            records[index].firstScrape <= window.last
+        else { return nil }
         let perSecond = value(index, at: window.last, newest: window.newest)
         guard !BlockCodec.isAbsent(perSecond), perSecond.isFinite else { return nil }
         return CounterRate(increase: perSecond * Double(window.endMs - window.startMs) / 1000, perSecond: perSecond, reset: false)
@@ -203,7 +212,8 @@ extension MetricStore {
         }
         result.labels = labelSets.reduce(0) { $0 + $1.count * 4 + 48 } * 2 + strings.approximateBytes
         for target in targets {
-            result.targets += target.times.count * 8 + target.series.count * 4 + (target.lookup.count + target.departed.count) * 24
+            result.targets +=
+                target.times.count * 8 + target.series.count * 4 + (target.lookup.count + target.departed.count) * 24
         }
         return result
     }

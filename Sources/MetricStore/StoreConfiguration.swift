@@ -14,8 +14,10 @@ package struct StoreConfiguration: Sendable, Hashable {
     /// 1,454 vLLM and DCGM pages), with some to spare; about 100 MiB of store at that size.
     package static let defaultMaxSeries = 1_000_000
 
-    package init(retentionMs: Int64 = 15 * 60 * 1000, scrapeIntervalMs: Int64 = 1000,
-                maxSeries: Int = StoreConfiguration.defaultMaxSeries) {
+    package init(
+        retentionMs: Int64 = 15 * 60 * 1000, scrapeIntervalMs: Int64 = 1000,
+        maxSeries: Int = StoreConfiguration.defaultMaxSeries
+    ) {
         self.retentionMs = max(1, retentionMs)
         self.scrapeIntervalMs = max(1, scrapeIntervalMs)
         self.maxSeries = max(1, maxSeries)

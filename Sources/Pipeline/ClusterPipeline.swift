@@ -22,8 +22,10 @@ package struct ClusterPipeline: Sendable {
     /// Scrapes ingested since the last frame: a frame with nothing new is not taken twice.
     package private(set) var pendingScrapes = 0
 
-    package init(store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
-                alerts: AlertRuleConfiguration = .default) {
+    package init(
+        store: StoreConfiguration = StoreConfiguration(), model: ModelConfiguration = ModelConfiguration(),
+        alerts: AlertRuleConfiguration = .default
+    ) {
         self.store = MetricStore(configuration: store.keeping(windowsOfMs: model.rateWindowMs))
         self.alerts = AlertEngine(configuration: alerts)
         self.builder = ClusterBuilder(configuration: model)
@@ -34,8 +36,9 @@ package struct ClusterPipeline: Sendable {
     package mutating func ingest(_ result: ScrapeResult) {
         learn(result.facts, of: result.target)
         if let page = result.page, result.error == nil {
-            store.ingest(target: result.target, page: page, atMs: result.timeMs,
-                         scrapeDuration: result.durationSeconds, bytes: result.body?.count, givenRateWindowMs: result.givenRateWindowMs)
+            store.ingest(
+                target: result.target, page: page, atMs: result.timeMs,
+                scrapeDuration: result.durationSeconds, bytes: result.body?.count, givenRateWindowMs: result.givenRateWindowMs)
         } else {
             store.markFailed(target: result.target, atMs: result.timeMs, error: result.error ?? "no page")
         }
@@ -52,8 +55,9 @@ package struct ClusterPipeline: Sendable {
             builder.configuration.targetModels[target] = model
         }
         if let pod = facts.pod, builder.configuration.targetPods[target] == nil {
-            builder.configuration.targetPods[target] = PodReference(namespace: facts.namespace, name: pod,
-                                                                    container: facts.container)
+            builder.configuration.targetPods[target] = PodReference(
+                namespace: facts.namespace, name: pod,
+                container: facts.container)
         }
         if let gpus = facts.gpus, builder.configuration.instanceGPUs[target] == nil {
             builder.configuration.instanceGPUs[target] = gpus

@@ -12,8 +12,9 @@ extension IngestConfiguration {
         let intervalMs = Int64(max(intervalSeconds, 0.05) * 1000)
         var retentionMs = Int64((retentionSeconds ?? Self.defaultRetentionSeconds) * 1000)
         if let points = retentionPoints { retentionMs = min(retentionMs, Int64(points) * intervalMs) }
-        return StoreConfiguration(retentionMs: max(retentionMs, 2 * intervalMs), scrapeIntervalMs: intervalMs,
-                                  maxSeries: maxSeries ?? StoreConfiguration.defaultMaxSeries)
+        return StoreConfiguration(
+            retentionMs: max(retentionMs, 2 * intervalMs), scrapeIntervalMs: intervalMs,
+            maxSeries: maxSeries ?? StoreConfiguration.defaultMaxSeries)
     }
 
     /// The cluster model's settings: the explicit node map of the configuration wins over host labels; a

@@ -25,12 +25,15 @@ package final class LiveFeed: DashboardFeed {
     }
 
     /// Publishes a new frame from the pipeline's state; the generation goes up so the screen redraws.
-    package func publish(_ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?,
-                        replay: ReplayStatus? = nil, health: SourceHealth? = nil) {
+    package func publish(
+        _ pipeline: ClusterPipeline, source: String, intervalSeconds: Double?,
+        replay: ReplayStatus? = nil, health: SourceHealth? = nil
+    ) {
         frame.withLock { current in
-            current = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: source,
-                                     intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay,
-                                     alerts: pipeline.alerts, health: health)
+            current = DashboardFrame(
+                snapshot: pipeline.latest, history: pipeline.history, source: source,
+                intervalSeconds: intervalSeconds, generation: current.generation + 1, replay: replay,
+                alerts: pipeline.alerts, health: health)
         }
         wake?.ring()
     }

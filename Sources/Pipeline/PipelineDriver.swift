@@ -17,8 +17,10 @@ package actor PipelineDriver {
     /// The source's own health, shown with every frame until the source reports again.
     package private(set) var health: SourceHealth?
 
-    package init(pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
-                intervalSeconds: Double?) {
+    package init(
+        pipeline: ClusterPipeline, feed: LiveFeed?, recorder: ScrapeRecorder? = nil, source: String,
+        intervalSeconds: Double?
+    ) {
         self.pipeline = pipeline
         self.feed = feed
         self.recorder = recorder

@@ -24,8 +24,9 @@ package struct PrometheusQuerySource: ClusterSource {
     package var intervalSeconds: Double? { configuration.intervalSeconds }
 
     package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
-        let source = try PrometheusSource(settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
-                                          windowMs: windowMs)
+        let source = try PrometheusSource(
+            settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
+            windowMs: windowMs)
         let listener = commands.map { commands in
             Task {
                 for await command in commands {
@@ -52,15 +53,20 @@ extension PrometheusQuerySource {
 
     /// The charts' history from the server: cluster-wide sums over `seconds` until one step before now (the
     /// first refresh is the next point), one step per chart column.
-    static func history(_ source: PrometheusSource, configuration: IngestConfiguration, seconds: Double,
-                        nowMs: Int64 = Int64(Date().timeIntervalSince1970 * 1000)) async -> [ClusterSnapshot] {
+    static func history(
+        _ source: PrometheusSource, configuration: IngestConfiguration, seconds: Double,
+        nowMs: Int64 = Int64(Date().timeIntervalSince1970 * 1000)
+    ) async -> [ClusterSnapshot] {
         let stepMs = max(Int64(configuration.intervalSeconds * 1000), Int64(seconds * 1000) / Int64(historyPoints))
-        let answers = await source.backfill(PrometheusFamily.charts, startMs: nowMs - Int64(seconds * 1000),
-                                            endMs: nowMs - stepMs, stepMs: stepMs)
+        let answers = await source.backfill(
+            PrometheusFamily.charts, startMs: nowMs - Int64(seconds * 1000),
+            endMs: nowMs - stepMs, stepMs: stepMs)
         var steps: [Int64: [ChartSource: [(le: String?, value: Double)]]] = [:]
         for (chart, series) in zip(ChartSource.all, answers) {
             for one in series ?? [] {
-                for point in one.points { steps[point.timeMs, default: [:]][chart, default: []].append((one.labels["le"], point.value)) }
+                for point in one.points {
+                    steps[point.timeMs, default: [:]][chart, default: []].append((one.labels["le"], point.value))
+                }
             }
         }
         return steps.keys.sorted().map { ChartSource.snapshot(timeMs: $0, values: steps[$0] ?? [:]) }
@@ -70,7 +76,8 @@ extension PrometheusQuerySource {
 extension SourceHealth {
     /// The header's view of a query server's status.
     init(_ status: PrometheusStatus) {
-        self.init(stretchedIntervalSeconds: status.stretchedIntervalSeconds, dataAgeSeconds: status.dataAgeSeconds,
-                  dataIsOld: status.isOld, error: status.serverError, warnings: status.warnings)
+        self.init(
+            stretchedIntervalSeconds: status.stretchedIntervalSeconds, dataAgeSeconds: status.dataAgeSeconds,
+            dataIsOld: status.isOld, error: status.serverError, warnings: status.warnings)
     }
 }

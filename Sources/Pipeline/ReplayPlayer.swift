@@ -42,8 +42,10 @@ package struct ReplayPlayer {
     private var checkpointSpacingMs: Int64 = 60_000
     static let checkpointLimit = 128
 
-    package init(source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
-                storeConfiguration: StoreConfiguration? = nil, modelConfiguration: ModelConfiguration = ModelConfiguration()) {
+    package init(
+        source: ReplaySource, intervalMs: Int64, historyMs: Int64 = 5 * 60_000,
+        storeConfiguration: StoreConfiguration? = nil, modelConfiguration: ModelConfiguration = ModelConfiguration()
+    ) {
         self.source = source
         self.intervalMs = max(1, intervalMs)
         self.historyMs = max(0, historyMs)
@@ -94,7 +96,8 @@ package struct ReplayPlayer {
         // Frames up to the checkpoint's time are not evaluated again (the engine ignores snapshots not newer than
         // its last); those after it are, from a pipeline that has had at least `historyMs` minus the spacing.
         if let checkpoint = checkpoints.last(where: { ($0.lastTimeMs ?? .max) <= target }),
-           let at = checkpoint.lastTimeMs, at >= from {
+            let at = checkpoint.lastTimeMs, at >= from
+        {
             pipeline.resumeAlerts(from: checkpoint)
         }
         cursor = source.seek(toMs: from)
@@ -136,7 +139,8 @@ package struct ReplayPlayer {
         pipeline.frame()
         deliveredSinceFrame = false
         guard let at = pipeline.alerts.lastTimeMs,
-              at >= (checkpoints.last?.lastTimeMs ?? .min) + checkpointSpacingMs else { return }
+            at >= (checkpoints.last?.lastTimeMs ?? .min) + checkpointSpacingMs
+        else { return }
         checkpoints.append(pipeline.alerts)
         if checkpoints.count >= Self.checkpointLimit {
             checkpointSpacingMs *= 2
@@ -148,14 +152,18 @@ package struct ReplayPlayer {
         switch event {
         case .scrape(let scrape):
             // Read as a live scrape is: a recorded page is checked and limited the same way.
-            pipeline.ingest(.reading(scrape.bytes, target: scrape.target, timeMs: scrape.timeMs,
-                                     durationSeconds: scrape.durationSeconds,
-                                     parser: &parsers[scrape.target, default: RepeatingPageParser()]))
+            pipeline.ingest(
+                .reading(
+                    scrape.bytes, target: scrape.target, timeMs: scrape.timeMs,
+                    durationSeconds: scrape.durationSeconds,
+                    parser: &parsers[scrape.target, default: RepeatingPageParser()]))
         case .health(let health):
             pipeline.learn(health.facts, of: health.target)
             guard !health.up else { return }
-            pipeline.ingest(ScrapeResult(target: health.target, timeMs: health.timeMs, durationSeconds: 0,
-                                         error: health.error ?? "down"))
+            pipeline.ingest(
+                ScrapeResult(
+                    target: health.target, timeMs: health.timeMs, durationSeconds: 0,
+                    error: health.error ?? "down"))
         }
     }
 }

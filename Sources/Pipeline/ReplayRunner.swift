@@ -15,8 +15,10 @@ package struct ReplayRunner: ClusterSource {
 
     package static let speeds: [Double] = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64]
 
-    package init(path: String, source: ReplaySource, intervalMs: Int64, speed: Double = 1, startAtMs: Int64? = nil,
-                tick: Duration = .milliseconds(50), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }) {
+    package init(
+        path: String, source: ReplaySource, intervalMs: Int64, speed: Double = 1, startAtMs: Int64? = nil,
+        tick: Duration = .milliseconds(50), now: @escaping @Sendable () -> ContinuousClock.Instant = { .now }
+    ) {
         self.path = path
         self.source = source
         self.intervalMs = intervalMs
@@ -31,8 +33,9 @@ package struct ReplayRunner: ClusterSource {
 
     package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
         // Shown from the recording's start: its first seconds' rates over the time recorded, as live.
-        var player = ReplayPlayer(source: source, intervalMs: intervalMs,
-                                  modelConfiguration: ModelConfiguration(shortensYoungWindows: true))
+        var player = ReplayPlayer(
+            source: source, intervalMs: intervalMs,
+            modelConfiguration: ModelConfiguration(shortensYoungWindows: true))
         var state = ReplayState(speed: initialSpeed)
         let events = source.healthChangeTimesMs
         player.seek(toMs: startAtMs ?? player.startTimeMs)
@@ -91,7 +94,8 @@ struct ReplayState {
     }
 
     func status(_ player: ReplayPlayer, events: [Int64]) -> ReplayStatus {
-        ReplayStatus(startMs: player.startTimeMs, endMs: player.endTimeMs, positionMs: player.positionMs, speed: speed,
-                     paused: paused, atEnd: player.atEnd, damage: player.damage?.description, eventTimesMs: events)
+        ReplayStatus(
+            startMs: player.startTimeMs, endMs: player.endTimeMs, positionMs: player.positionMs, speed: speed,
+            paused: paused, atEnd: player.atEnd, damage: player.damage?.description, eventTimesMs: events)
     }
 }

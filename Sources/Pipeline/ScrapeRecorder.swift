@@ -30,24 +30,30 @@ package final class ScrapeRecorder: Sendable {
 
     package func record(_ result: ScrapeResult) throws {
         try state.withLock { state in
-            let writer = try state.writer ?? RecordingWriter(path: path, header: RecordingHeader(
-                infertopVersion: version, sources: sources, intervalSeconds: intervalSeconds, startTimeMs: result.timeMs))
+            let writer =
+                try state.writer
+                ?? RecordingWriter(
+                    path: path,
+                    header: RecordingHeader(
+                        infertopVersion: version, sources: sources, intervalSeconds: intervalSeconds, startTimeMs: result.timeMs))
             state.writer = writer
             let up = result.isUp
             // Facts ride on a health record, written again whenever they change (a model asked after the first
             // scrape, a restart with another one), so that a seek finds the latest with the health.
             let facts = result.facts
             if state.lastUp[result.target] != up || !up || state.lastFacts[result.target, default: TargetFacts()] != facts {
-                try writer.appendHealth(target: result.target, timeMs: result.timeMs, up: up, error: result.error,
-                                        facts: facts)
+                try writer.appendHealth(
+                    target: result.target, timeMs: result.timeMs, up: up, error: result.error,
+                    facts: facts)
             }
             state.lastUp[result.target] = up
             state.lastFacts[result.target] = facts
             if up {
                 // Pages synthesised from query results have no body: write them out as text.
                 let bytes = result.body ?? result.page.map { ExpositionWriter.page($0.families) } ?? []
-                try writer.appendScrape(target: result.target, timeMs: result.timeMs,
-                                        durationSeconds: result.durationSeconds, bytes: bytes)
+                try writer.appendScrape(
+                    target: result.target, timeMs: result.timeMs,
+                    durationSeconds: result.durationSeconds, bytes: bytes)
             }
         }
     }

@@ -12,8 +12,10 @@ package struct SimulatorSource: ClusterSource {
     package let warmUpMs: Int64
     private let sleep: @Sendable (Duration) async throws -> Void
 
-    package init(options: SimulationOptions, intervalMs: Int64 = 1000, warmUpMs: Int64 = 60_000,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }) {
+    package init(
+        options: SimulationOptions, intervalMs: Int64 = 1000, warmUpMs: Int64 = 60_000,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) {
         self.options = options
         self.intervalMs = max(1, intervalMs)
         self.warmUpMs = max(0, warmUpMs)
@@ -21,7 +23,8 @@ package struct SimulatorSource: ClusterSource {
     }
 
     package var description: String {
-        "simulator \(options.scenario.rawValue) seed \(options.seed)" + (options.speed == 1 ? "" : " ×\(SimulatorSource.format(options.speed))")
+        "simulator \(options.scenario.rawValue) seed \(options.seed)"
+            + (options.speed == 1 ? "" : " ×\(SimulatorSource.format(options.speed))")
     }
 
     package var intervalSeconds: Double? { Double(intervalMs) / 1000 }
@@ -66,22 +69,27 @@ package struct SimulatorSource: ClusterSource {
     }
 
     /// One target's scrape: its page, an empty page while its engine loads, or the refusal of a target that is down.
-    private static func scrape(of target: SimTarget, in simulator: ClusterSimulator,
-                               parsers: inout [String: RepeatingPageParser]) -> ScrapeResult {
+    private static func scrape(
+        of target: SimTarget, in simulator: ClusterSimulator,
+        parsers: inout [String: RepeatingPageParser]
+    ) -> ScrapeResult {
         let status = simulator.status(of: target)
         if let bytes = simulator.page(for: target) {
-            var result = ScrapeResult.reading(bytes, target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002,
-                                              parser: &parsers[target.id, default: RepeatingPageParser()])
+            var result = ScrapeResult.reading(
+                bytes, target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002,
+                parser: &parsers[target.id, default: RepeatingPageParser()])
             result.node = target.node
             return result
         }
         switch status {
         case .loading, .starting:
-            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
-                                page: ExpositionPage(format: .text), node: target.node)
+            return ScrapeResult(
+                target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
+                page: ExpositionPage(format: .text), node: target.node)
         default:
-            return ScrapeResult(target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
-                                error: "connection refused (\(status.rawValue))", node: target.node)
+            return ScrapeResult(
+                target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
+                error: "connection refused (\(status.rawValue))", node: target.node)
         }
     }
 

@@ -27,7 +27,6 @@ struct BucketHistogram: Sendable {
         count += times
     }
 
-
     /// Python's `repr` of a float, which prometheus_client uses for `le`: integers keep `.0`.
     static func pythonFloat(_ value: Double) -> String {
         if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) + ".0" }

@@ -48,7 +48,8 @@ extension ClusterSimulator {
         var loads = Array(repeating: GPUDevice.Load(), count: gpus.count)
         // By index: `for instance in instances` would copy every instance (a dozen arrays) each tick.
         for index in instances.indices {
-            let loading = instances[index].phase == .loading
+            let loading =
+                instances[index].phase == .loading
                 ? EngineInstance.loadBytesPerSecond / Double(instances[index].plan.tensorParallel) : 0
             let memory = instances[index].memoryPerGPU
             for gpu in instances[index].gpuIndices {

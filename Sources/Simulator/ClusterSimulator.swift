@@ -43,31 +43,37 @@ package struct ClusterSimulator: Sendable {
             var indices: [Int] = []
             for local in 0..<node.gpuCount {
                 indices.append(gpus.count)
-                gpus.append(GPUDevice(spec: node.gpu, localIndex: local, seed: options.seed,
-                                      stream: UInt64(1_000_000 + gpus.count)))
+                gpus.append(
+                    GPUDevice(
+                        spec: node.gpu, localIndex: local, seed: options.seed,
+                        stream: UInt64(1_000_000 + gpus.count)))
             }
             nodeGPUs.append(indices)
             for (slot, plan) in node.instances.enumerated() {
                 let slug = plan.engine.rawValue + "-" + String(slot)
-                var instance = EngineInstance(node: nodeIndex, slug: slug, plan: plan,
-                                              gpuIndices: plan.gpuIndices.map { indices[$0] }, gpu: node.gpu,
-                                              workload: workload)
+                var instance = EngineInstance(
+                    node: nodeIndex, slug: slug, plan: plan,
+                    gpuIndices: plan.gpuIndices.map { indices[$0] }, gpu: node.gpu,
+                    workload: workload)
                 if plan.startAtMs == nil {
                     // Already serving when the story starts: started an hour before, counters from zero.
                     instance.phase = .ready
                     instance.processStartMs = nowMs - 3_600_000
                     instance.clockMs = Double(nowMs)
                 }
-                let target = SimTarget(id: "sim://\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
-                                       node: node.name, kind: .engine, engine: plan.engine, nodeIndex: nodeIndex,
-                                       instanceIndex: instances.count)
+                let target = SimTarget(
+                    id: "sim://\(node.name)/\(slug)", path: "/\(node.name)/\(slug)/metrics",
+                    node: node.name, kind: .engine, engine: plan.engine, nodeIndex: nodeIndex,
+                    instanceIndex: instances.count)
                 for gpu in instance.gpuIndices { gpus[gpu].pod = target.pod.map { ($0, plan.engine.rawValue) } }
                 targets.append(target)
                 instances.append(instance)
             }
-            targets.append(SimTarget(id: "sim://\(node.name)/dcgm", path: "/\(node.name)/dcgm/metrics",
-                                     node: node.name, kind: .dcgm, engine: nil, nodeIndex: nodeIndex,
-                                     instanceIndex: nil))
+            targets.append(
+                SimTarget(
+                    id: "sim://\(node.name)/dcgm", path: "/\(node.name)/dcgm/metrics",
+                    node: node.name, kind: .dcgm, engine: nil, nodeIndex: nodeIndex,
+                    instanceIndex: nil))
         }
         self.targets = targets
         dcgmTemplates = zip(nodes, nodeGPUs).map { [gpus] node, indices in
@@ -76,8 +82,10 @@ package struct ClusterSimulator: Sendable {
         deployments = Self.makeDeployments(instances: instances, workload: workload, seed: options.seed)
     }
 
-    private static func makeDeployments(instances: [EngineInstance], workload: Workload,
-                                        seed: UInt64) -> [Deployment] {
+    private static func makeDeployments(
+        instances: [EngineInstance], workload: Workload,
+        seed: UInt64
+    ) -> [Deployment] {
         var names: [String] = []
         for instance in instances where !names.contains(instance.plan.model.name) {
             names.append(instance.plan.model.name)
@@ -86,12 +94,15 @@ package struct ClusterSimulator: Sendable {
             let members = instances.indices.filter { instances[$0].plan.model.name == name }
             let capacity = members.reduce(0.0) { total, index in
                 let instance = instances[index]
-                return total + instance.cost.capacity(requestsFor: workload,
-                                                      kvTokens: instance.kvBlocks * EngineInstance.blockSize,
-                                                      maxNumSeqs: instance.plan.maxNumSeqs)
+                return total
+                    + instance.cost.capacity(
+                        requestsFor: workload,
+                        kvTokens: instance.kvBlocks * EngineInstance.blockSize,
+                        maxNumSeqs: instance.plan.maxNumSeqs)
             }
-            return Deployment(model: instances[members[0]].plan.model, instances: members, capacity: capacity,
-                              random: SimRandom(seed: seed, stream: UInt64(offset + 1)))
+            return Deployment(
+                model: instances[members[0]].plan.model, instances: members, capacity: capacity,
+                random: SimRandom(seed: seed, stream: UInt64(offset + 1)))
         }
     }
 

@@ -19,8 +19,9 @@ struct Deployment: Sendable {
         prompt = min(max(prompt, 8), model.maxModelLen / 2)
         let wanted = max(1, Int(random.logNormal(median: workload.outputMedian, sigma: workload.outputSigma)))
         let limit = min(workload.maxTokens, model.maxModelLen - prompt)
-        return SimRequest(arrivalMs: arrivalMs, promptTokens: prompt, outputTokens: min(wanted, limit),
-                          stopsAtLength: wanted >= limit, prefixGroup: group)
+        return SimRequest(
+            arrivalMs: arrivalMs, promptTokens: prompt, outputTokens: min(wanted, limit),
+            stopsAtLength: wanted >= limit, prefixGroup: group)
     }
 
     /// The next serving instance in round-robin order, or nil when none serves (the balancer answers 503).

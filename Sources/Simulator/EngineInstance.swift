@@ -92,8 +92,10 @@ struct EngineInstance: Sendable {
             // prometheus_client sorts label names: engine, le, model_name.
             baseLabels = Labels([Label("engine", "0"), model])
         case .sglang:
-            baseLabels = Labels([Label("engine_type", "unified"), model, Label("moe_ep_rank", "0"),
-                                 Label("pp_rank", "0"), Label("tp_rank", "0")])
+            baseLabels = Labels([
+                Label("engine_type", "unified"), model, Label("moe_ep_rank", "0"),
+                Label("pp_rank", "0"), Label("tp_rank", "0"),
+            ])
         }
         layOutPage()
     }

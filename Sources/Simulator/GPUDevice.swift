@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One simulated GPU: what DCGM would read off it. Utilization, power and temperature follow the work its
@@ -35,7 +35,8 @@ struct GPUDevice: Sendable {
         var random = SimRandom(seed: seed, stream: stream)
         self.spec = spec
         self.localIndex = localIndex
-        self.uuid = "GPU-" + random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4) + "-"
+        self.uuid =
+            "GPU-" + random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4) + "-"
             + random.hex(12)
         self.pciBusId = "00000000:" + String(localIndex * 16 + 0x18, radix: 16, uppercase: true) + ":00.0"
         self.powerWatts = spec.idleWatts

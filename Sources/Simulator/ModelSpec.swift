@@ -20,12 +20,16 @@ package struct ModelSpec: Sendable, Hashable {
     }
 
     // Architectures from the models' published config.json files.
-    package static let llama31_8B = ModelSpec(name: "meta-llama/Llama-3.1-8B-Instruct", parameters: 8.03e9,
-                                             layers: 32, kvHeads: 8, headDim: 128, maxModelLen: 32768)
-    package static let qwen25_32B = ModelSpec(name: "Qwen/Qwen2.5-32B-Instruct", parameters: 32.8e9,
-                                             layers: 64, kvHeads: 8, headDim: 128, maxModelLen: 32768)
-    package static let llama31_70B = ModelSpec(name: "meta-llama/Llama-3.1-70B-Instruct", parameters: 70.6e9,
-                                              layers: 80, kvHeads: 8, headDim: 128, maxModelLen: 32768)
-    package static let qwen25_7B = ModelSpec(name: "Qwen/Qwen2.5-7B-Instruct", parameters: 7.62e9,
-                                            layers: 28, kvHeads: 4, headDim: 128, maxModelLen: 32768)
+    package static let llama31_8B = ModelSpec(
+        name: "meta-llama/Llama-3.1-8B-Instruct", parameters: 8.03e9,
+        layers: 32, kvHeads: 8, headDim: 128, maxModelLen: 32768)
+    package static let qwen25_32B = ModelSpec(
+        name: "Qwen/Qwen2.5-32B-Instruct", parameters: 32.8e9,
+        layers: 64, kvHeads: 8, headDim: 128, maxModelLen: 32768)
+    package static let llama31_70B = ModelSpec(
+        name: "meta-llama/Llama-3.1-70B-Instruct", parameters: 70.6e9,
+        layers: 80, kvHeads: 8, headDim: 128, maxModelLen: 32768)
+    package static let qwen25_7B = ModelSpec(
+        name: "Qwen/Qwen2.5-7B-Instruct", parameters: 7.62e9,
+        layers: 28, kvHeads: 4, headDim: 128, maxModelLen: 32768)
 }

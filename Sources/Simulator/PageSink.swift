@@ -16,29 +16,36 @@ protocol PageSink {
 }
 
 extension PageSink {
-    mutating func gauge(_ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
-                        _ labels: @autoclosure () -> Labels, _ value: Double) {
+    mutating func gauge(
+        _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
+        _ labels: @autoclosure () -> Labels, _ value: Double
+    ) {
         header(name(), .gauge, help())
         sample(name(), labels(), value)
     }
 
     /// A counter whose exposed name ends in `_total`.
-    mutating func counter(_ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
-                          _ labels: @autoclosure () -> Labels, _ value: Double) {
+    mutating func counter(
+        _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
+        _ labels: @autoclosure () -> Labels, _ value: Double
+    ) {
         header(name(), .counter, help())
         sample(name(), labels(), value)
     }
 
     /// A histogram whose bucket labels are `before`, then `le`, then `after`.
-    mutating func histogram(_ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
-                            before: @autoclosure () -> [Label], after: @autoclosure () -> [Label],
-                            _ histogram: BucketHistogram) {
+    mutating func histogram(
+        _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
+        before: @autoclosure () -> [Label], after: @autoclosure () -> [Label],
+        _ histogram: BucketHistogram
+    ) {
         header(name(), .histogram, help())
         var cumulative = 0.0
         for index in histogram.counts.indices {
             cumulative += histogram.counts[index]
-            sample(name() + "_bucket", Labels(before() + [Label("le", histogram.leTexts[index])] + after()),
-                   cumulative)
+            sample(
+                name() + "_bucket", Labels(before() + [Label("le", histogram.leTexts[index])] + after()),
+                cumulative)
         }
         sample(name() + "_count", Labels(before() + after()), histogram.count)
         sample(name() + "_sum", Labels(before() + after()), histogram.sum)

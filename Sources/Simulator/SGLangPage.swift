@@ -11,41 +11,57 @@ enum SGLangPage {
         let scheduler = instance.baseLabels
         let metrics = instance.metrics
 
-        page.header("sglang:realtime_tokens_total", .counter,
-                    "Total number of tokens processed (updated on each log interval).")
-        for (mode, value) in [("prefill_compute", metrics.promptTokensComputed),
-                              ("prefill_cache", metrics.promptTokensCacheHit), ("decode", metrics.generationTokens)] {
+        page.header(
+            "sglang:realtime_tokens_total", .counter,
+            "Total number of tokens processed (updated on each log interval).")
+        for (mode, value) in [
+            ("prefill_compute", metrics.promptTokensComputed),
+            ("prefill_cache", metrics.promptTokensCacheHit), ("decode", metrics.generationTokens),
+        ] {
             page.sample("sglang:realtime_tokens_total", scheduler.setting("mode", mode).sorted, value)
         }
-        page.gauge("sglang:num_retracted_reqs", "The number of retracted requests.",
-                   Labels(scheduler.pairs[0..<3] + [Label("pid", pid(instance))] + scheduler.pairs[3...]),
-                   instance.tickPreemptions)
-        page.gauge("sglang:num_running_reqs", "The number of running requests.", scheduler,
-                   Double(instance.running.count))
-        page.gauge("sglang:num_used_tokens", "The number of used tokens.", scheduler,
-                   Double(instance.usedBlocks * EngineInstance.blockSize))
+        page.gauge(
+            "sglang:num_retracted_reqs", "The number of retracted requests.",
+            Labels(scheduler.pairs[0..<3] + [Label("pid", pid(instance))] + scheduler.pairs[3...]),
+            instance.tickPreemptions)
+        page.gauge(
+            "sglang:num_running_reqs", "The number of running requests.", scheduler,
+            Double(instance.running.count))
+        page.gauge(
+            "sglang:num_used_tokens", "The number of used tokens.", scheduler,
+            Double(instance.usedBlocks * EngineInstance.blockSize))
         page.gauge("sglang:token_usage", "The token usage.", scheduler, instance.kvUsage)
-        page.gauge("sglang:gen_throughput", "The generation throughput (token/s).", scheduler,
-                   (instance.generationThroughput * 100).rounded() / 100)
-        page.gauge("sglang:num_queue_reqs", "The number of requests in the waiting queue.", scheduler,
-                   Double(instance.waitingCount))
+        page.gauge(
+            "sglang:gen_throughput", "The generation throughput (token/s).", scheduler,
+            (instance.generationThroughput * 100).rounded() / 100)
+        page.gauge(
+            "sglang:num_queue_reqs", "The number of requests in the waiting queue.", scheduler,
+            Double(instance.waitingCount))
         page.gauge("sglang:cache_hit_rate", "The prefix cache hit rate.", scheduler, instance.cacheHitRate)
-        page.gauge("sglang:max_total_num_tokens", "Maximum total number of tokens in the KV cache pool.", scheduler,
-                   Double(instance.kvBlocks * EngineInstance.blockSize))
-        page.counter("sglang:prompt_tokens_total", "Number of prefill tokens processed.", Labels([model]),
-                     metrics.promptTokens)
-        page.counter("sglang:generation_tokens_total", "Number of generation tokens processed.", Labels([model]),
-                     metrics.generationTokens)
-        page.counter("sglang:cached_tokens_total", "Number of cached prompt tokens.", Labels([model]),
-                     metrics.promptTokensCacheHit)
-        page.counter("sglang:num_requests_total", "Number of requests processed.", Labels([model]),
-                     metrics.requestsFinished)
-        page.histogram("sglang:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
-                       before: [], after: [model], metrics.timeToFirstToken)
-        page.histogram("sglang:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
-                       before: [], after: [model], metrics.interTokenLatency)
-        page.histogram("sglang:e2e_request_latency_seconds", "Histogram of End-to-end request latency in seconds",
-                       before: [], after: [model], metrics.endToEnd)
+        page.gauge(
+            "sglang:max_total_num_tokens", "Maximum total number of tokens in the KV cache pool.", scheduler,
+            Double(instance.kvBlocks * EngineInstance.blockSize))
+        page.counter(
+            "sglang:prompt_tokens_total", "Number of prefill tokens processed.", Labels([model]),
+            metrics.promptTokens)
+        page.counter(
+            "sglang:generation_tokens_total", "Number of generation tokens processed.", Labels([model]),
+            metrics.generationTokens)
+        page.counter(
+            "sglang:cached_tokens_total", "Number of cached prompt tokens.", Labels([model]),
+            metrics.promptTokensCacheHit)
+        page.counter(
+            "sglang:num_requests_total", "Number of requests processed.", Labels([model]),
+            metrics.requestsFinished)
+        page.histogram(
+            "sglang:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
+            before: [], after: [model], metrics.timeToFirstToken)
+        page.histogram(
+            "sglang:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
+            before: [], after: [model], metrics.interTokenLatency)
+        page.histogram(
+            "sglang:e2e_request_latency_seconds", "Histogram of End-to-end request latency in seconds",
+            before: [], after: [model], metrics.endToEnd)
     }
 
     /// The scheduler process id: any stable number that changes with each restart.

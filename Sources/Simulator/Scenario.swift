@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A named situation to simulate: the cluster's layout, the traffic it gets and the faults it suffers.
@@ -22,15 +22,20 @@ package enum Scenario: String, Sendable, Hashable, CaseIterable {
         case .diurnal:
             return "The steady fleet under a 24-hour day: a night trough at 15 % of capacity, a mid-afternoon peak near 95 %."
         case .burst:
-            return "The steady fleet at 40 %, hit every 10 minutes by a 2-minute burst at 160 %: queues, TTFT and preemptions spike."
+            return
+                "The steady fleet at 40 %, hit every 10 minutes by a 2-minute burst at 160 %: queues, TTFT and preemptions spike."
         case .coldStart:
-            return "Scale-out under rising load: half the instances serve, the rest start one by one and load their weights (minutes for 70B) while load climbs from 25 % to 110 %."
+            return
+                "Scale-out under rising load: half the instances serve, the rest start one by one and load their weights (minutes for 70B) while load climbs from 25 % to 110 %."
         case .kvPressure:
-            return "L40S nodes with long prompts and long answers at 120 % of capacity: KV cache full, requests preempted and queued."
+            return
+                "L40S nodes with long prompts and long answers at 120 % of capacity: KV cache full, requests preempted and queued."
         case .mixedGPUs:
-            return "Llama-3.1-8B on H100 and on A10G nodes side by side behind one round-robin balancer; every other instance is SGLang."
+            return
+                "Llama-3.1-8B on H100 and on A10G nodes side by side behind one round-robin balancer; every other instance is SGLang."
         case .failure:
-            return "The steady fleet at 60 % with a fault every few minutes: engine crash and restart, thermal straggler, node down, OOM restart."
+            return
+                "The steady fleet at 60 % with a fault every few minutes: engine crash and restart, thermal straggler, node down, OOM restart."
         }
     }
 
@@ -73,8 +78,9 @@ package enum Scenario: String, Sendable, Hashable, CaseIterable {
         }
         let count = gpus / tp
         return (0..<count).map { slot in
-            var plan = InstancePlan(model: model, engine: .vllm,
-                                    gpuIndices: Array((slot * tp)..<((slot + 1) * tp)), startAtMs: nil)
+            var plan = InstancePlan(
+                model: model, engine: .vllm,
+                gpuIndices: Array((slot * tp)..<((slot + 1) * tp)), startAtMs: nil)
             if self == .mixedGPUs && slot % 2 == 1 { plan.engine = .sglang }
             if self == .coldStart && (node + slot) % 2 == 1 {
                 // The second wave starts one instance every 90 s from 20 s on, while the load climbs.
@@ -126,11 +132,17 @@ package enum Scenario: String, Sendable, Hashable, CaseIterable {
         }
         return [
             FaultEvent(atMs: 60_000, kind: .crash(node: instanceNode(0), instance: 0, restartMs: 20_000)),
-            FaultEvent(atMs: 180_000, kind: .thermalThrottle(node: count - 1, gpu: 0, factor: 0.55,
-                                                              durationMs: 360_000)),
+            FaultEvent(
+                atMs: 180_000,
+                kind: .thermalThrottle(
+                    node: count - 1, gpu: 0, factor: 0.55,
+                    durationMs: 360_000)),
             FaultEvent(atMs: 300_000, kind: .nodeDown(node: 1 % count, durationMs: 120_000)),
-            FaultEvent(atMs: 540_000, kind: .outOfMemory(node: instanceNode(2 % count), instance: 0,
-                                                         restartMs: 10_000)),
+            FaultEvent(
+                atMs: 540_000,
+                kind: .outOfMemory(
+                    node: instanceNode(2 % count), instance: 0,
+                    restartMs: 10_000)),
         ]
     }
 

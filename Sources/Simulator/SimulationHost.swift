@@ -51,21 +51,25 @@ package final class SimulationHost: Sendable {
     /// The answer to a GET of `path`; `address` (host:port) is what the `/targets.json` listing points at.
     package func reply(path: String, address: String) -> Reply {
         if path == "/targets.json" {
-            return Reply(status: 200, body: FileSD.json(targets: targets, address: address),
-                         contentType: "application/json")
+            return Reply(
+                status: 200, body: FileSD.json(targets: targets, address: address),
+                contentType: "application/json")
         }
         if path == "/" {
             let lines = targets.map { "\($0.path)  \($0.id)\n" }.joined()
             return Reply(status: 200, body: Array(lines.utf8), contentType: "text/plain; charset=utf-8")
         }
         guard let target = targetsByPath[path] else {
-            return Reply(status: 404, body: Array("no simulated target at \(path); see / for the list\n".utf8),
-                         contentType: "text/plain; charset=utf-8")
+            return Reply(
+                status: 404, body: Array("no simulated target at \(path); see / for the list\n".utf8),
+                contentType: "text/plain; charset=utf-8")
         }
         catchUp()
         let (page, status, scenario) = state.withLock { state in
-            (state.simulator.page(for: target), state.simulator.status(of: target),
-             state.simulator.options.scenario.rawValue)
+            (
+                state.simulator.page(for: target), state.simulator.status(of: target),
+                state.simulator.options.scenario.rawValue
+            )
         }
         guard let page else {
             let why = "\(target.id) is \(status.rawValue) in the \(scenario) scenario\n"

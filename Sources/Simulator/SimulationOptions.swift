@@ -15,8 +15,10 @@ package struct SimulationOptions: Sendable, Hashable {
     /// Multiplies the scenario's load curve (1 = as the scenario describes it).
     package var loadScale: Double
 
-    package init(scenario: Scenario = .steady, seed: UInt64 = 1, nodes: Int? = nil, gpusPerNode: Int? = nil,
-                speed: Double = 1, stepMs: Int64 = 100, loadScale: Double = 1) {
+    package init(
+        scenario: Scenario = .steady, seed: UInt64 = 1, nodes: Int? = nil, gpusPerNode: Int? = nil,
+        speed: Double = 1, stepMs: Int64 = 100, loadScale: Double = 1
+    ) {
         self.scenario = scenario
         self.seed = seed
         self.nodes = nodes

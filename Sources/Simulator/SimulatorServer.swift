@@ -1,8 +1,7 @@
-import Synchronization
-
 import Hummingbird
 import Logging
 import NIOCore
+import Synchronization
 
 /// Serves a `SimulationHost` over HTTP with Hummingbird: every target at its path, `/targets.json` for
 /// Prometheus file_sd, `/` as an index. A target that does not answer in the scenario gets a 503.
@@ -27,8 +26,9 @@ package struct SimulatorServer: Sendable {
             let reply = simulation.reply(path: request.uri.path, address: boundAddress.withLock { $0 })
             var headers = HTTPFields()
             headers[.contentType] = reply.contentType
-            return Response(status: .init(code: reply.status), headers: headers,
-                            body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
+            return Response(
+                status: .init(code: reply.status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(bytes: reply.body)))
         }
         var logger = Logger(label: "infertop.sim")
         logger.logLevel = .warning

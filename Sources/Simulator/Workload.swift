@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The traffic a scenario sends: how much (a load curve over virtual time) and what (length distributions).
@@ -31,13 +31,15 @@ package struct Workload: Sendable {
 
     /// A chat-like mix: a few hundred tokens in, a couple of hundred out, 40 % behind a shared system prompt.
     static func chat(load: @escaping @Sendable (Int64) -> Double) -> Workload {
-        Workload(promptMedian: 600, promptSigma: 0.9, outputMedian: 180, outputSigma: 0.8, maxTokens: 1024,
-                 prefixShare: 0.4, prefixGroups: 4, prefixTokens: 512, load: load)
+        Workload(
+            promptMedian: 600, promptSigma: 0.9, outputMedian: 180, outputSigma: 0.8, maxTokens: 1024,
+            prefixShare: 0.4, prefixGroups: 4, prefixTokens: 512, load: load)
     }
 
     /// Long documents in, long answers out: what fills a KV cache.
     static func longContext(load: @escaping @Sendable (Int64) -> Double) -> Workload {
-        Workload(promptMedian: 3500, promptSigma: 0.7, outputMedian: 600, outputSigma: 0.6, maxTokens: 2048,
-                 prefixShare: 0.2, prefixGroups: 2, prefixTokens: 1024, load: load)
+        Workload(
+            promptMedian: 3500, promptSigma: 0.7, outputMedian: 600, outputSigma: 0.6, maxTokens: 2048,
+            prefixShare: 0.2, prefixGroups: 2, prefixTokens: 1024, load: load)
     }
 }

@@ -1,13 +1,14 @@
 import ArgumentParser
-import CommandSupport
-import Ingest
 import ClusterModel
+import CommandSupport
 import Exposition
 import Foundation
 import Harness
+import Ingest
 import MetricStore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `infertop-bench model`: the cost of the store and the cluster model on the large generated cluster —
@@ -18,17 +19,18 @@ struct BenchModelCommand: ParsableCommand {
         commandName: "model",
         abstract: "Time per frame of the derived values, and store memory for the 10 MB cluster page.",
         discussion: """
-        Build with `swift build -c release`. Pages come from gen_exposition.py (--tick 1…N, 1 s apart); the \
-        history is then filled to --history scrapes by continuing each counter's growth and cycling the \
-        gauges of those pages, so the stored values compress as real ones do.
-        """
+            Build with `swift build -c release`. Pages come from gen_exposition.py (--tick 1…N, 1 s apart); the \
+            history is then filled to --history scrapes by continuing each counter's growth and cycling the \
+            gauges of those pages, so the stored values compress as real ones do.
+            """
     )
 
     @Option(name: .long, help: "The generator script.")
     var generator = "Tests/Fixtures/bench/gen_exposition.py"
     private static let sizeRange = SettingRange(1024, 1_073_741_824, .bytes)
-    @Option(name: .long, help: "Page size passed to the generator: 10MB, 500KB, bytes (\(Self.sizeRange.text)).",
-            transform: FlagValue.bytes(Self.sizeRange))
+    @Option(
+        name: .long, help: "Page size passed to the generator: 10MB, 500KB, bytes (\(Self.sizeRange.text)).",
+        transform: FlagValue.bytes(Self.sizeRange))
     var size = 10_000_000
     private static let ticksRange = SettingRange(2, 100, .count)
     @Option(name: .long, help: "Generated pages (ticks; \(Self.ticksRange.text)).", transform: FlagValue.int(Self.ticksRange))
@@ -37,11 +39,15 @@ struct BenchModelCommand: ParsableCommand {
     @Option(name: .long, help: "Timed frames (\(Self.framesRange.text)).", transform: FlagValue.int(Self.framesRange))
     var frames = 30
     private static let historyRange = SettingRange(0, 100000, .count)
-    @Option(name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s; \(Self.historyRange.text)).", transform: FlagValue.int(Self.historyRange))
+    @Option(
+        name: .long, help: "Scrapes of history to fill (900 = 15 min at 1 s; \(Self.historyRange.text)).",
+        transform: FlagValue.int(Self.historyRange))
     var history = 900
 
     func validate() throws {
-        guard ticks >= 2, frames >= 1, history >= ticks else { throw ValidationError("need --ticks ≥ 2, --frames ≥ 1, --history ≥ --ticks") }
+        guard ticks >= 2, frames >= 1, history >= ticks else {
+            throw ValidationError("need --ticks ≥ 2, --frames ≥ 1, --history ≥ --ticks")
+        }
         guard FileManager.default.fileExists(atPath: generator) else {
             throw ValidationError("\(generator): no such file; run from the repository root or pass --generator")
         }
@@ -52,7 +58,9 @@ struct BenchModelCommand: ParsableCommand {
         for tick in 1...ticks {
             let bytes = try generate(tick: tick)
             let page = ExpositionParser.parse(bytes)
-            guard page.errorCount == 0 else { throw ValidationError("generated page \(tick) has parse errors: \(page.errors.first!)") }
+            guard page.errorCount == 0 else {
+                throw ValidationError("generated page \(tick) has parse errors: \(page.errors.first!)")
+            }
             pages.append(page)
         }
         guard pages.allSatisfy({ $0.sampleCount == pages[0].sampleCount }) else {
@@ -96,25 +104,32 @@ struct BenchModelCommand: ParsableCommand {
         let histograms = snapshot.instances.reduce(0) { count, instance in
             count + [instance.ttft, instance.itl, instance.e2e, instance.queueTime].filter { !$0.isEmpty }.count
         }
-        print("cluster: \(snapshot.nodes.count) nodes, \(snapshot.gpus.count) GPUs, \(snapshot.instances.count) instances, "
-              + "\(store.seriesCount) series; \(histograms) instance histograms per frame + merged per model, GPU type and cluster")
-        print("per-frame derived values: median \(Self.fixed(timings[timings.count / 2])) ms wall, "
-              + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
-              + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
-              + "plan build once \(Self.fixed(planMs)) ms")
-        print("ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
-              + "max \(Self.fixed(ingest.last!)) ms (when the scrape seals a block of every series)")
+        print(
+            "cluster: \(snapshot.nodes.count) nodes, \(snapshot.gpus.count) GPUs, \(snapshot.instances.count) instances, "
+                + "\(store.seriesCount) series; \(histograms) instance histograms per frame + merged per model, GPU type and cluster"
+        )
+        print(
+            "per-frame derived values: median \(Self.fixed(timings[timings.count / 2])) ms wall, "
+                + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
+                + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
+                + "plan build once \(Self.fixed(planMs)) ms")
+        print(
+            "ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
+                + "max \(Self.fixed(ingest.last!)) ms (when the scrape seals a block of every series)")
         let mib = 1_048_576.0
-        print("store memory for \(history) scrapes of \(store.seriesCount) series: "
-              + "\(Self.fixed(Double(filledBytes) / mib)) MiB counted once filled, "
-              + (memory.map { "\(Self.fixed(Double($0) / mib)) MiB peak RSS added while filling" } ?? "RSS not measurable here")
-              + ", \(Self.fixed(Double(store.approximateBytes) / mib)) MiB counted after \(frames) more scrapes (target < 150 MiB)")
+        print(
+            "store memory for \(history) scrapes of \(store.seriesCount) series: "
+                + "\(Self.fixed(Double(filledBytes) / mib)) MiB counted once filled, "
+                + (memory.map { "\(Self.fixed(Double($0) / mib)) MiB peak RSS added while filling" } ?? "RSS not measurable here")
+                + ", \(Self.fixed(Double(store.approximateBytes) / mib)) MiB counted after \(frames) more scrapes (target < 150 MiB)"
+        )
         let parts = store.memory
-        print("  by part, MiB: raw recent slots \(Self.fixed(Double(parts.recentSlots) / mib)), compressed blocks "
-              + "\(Self.fixed(Double(parts.blocks) / mib)) (data \(Self.fixed(Double(parts.blockPayload) / mib))), records "
-              + "\(Self.fixed(Double(parts.records) / mib)), labels \(Self.fixed(Double(parts.labels) / mib)), targets "
-              + "\(Self.fixed(Double(parts.targets) / mib)); \(Self.fixed(Double(parts.blockPayload) / Double(store.seriesCount * history))) "
-              + "bytes per stored point")
+        print(
+            "  by part, MiB: raw recent slots \(Self.fixed(Double(parts.recentSlots) / mib)), compressed blocks "
+                + "\(Self.fixed(Double(parts.blocks) / mib)) (data \(Self.fixed(Double(parts.blockPayload) / mib))), records "
+                + "\(Self.fixed(Double(parts.records) / mib)), labels \(Self.fixed(Double(parts.labels) / mib)), targets "
+                + "\(Self.fixed(Double(parts.targets) / mib)); \(Self.fixed(Double(parts.blockPayload) / Double(store.seriesCount * history))) "
+                + "bytes per stored point")
         if let tps = snapshot.totals.generationTokensPerSecond, let p95 = snapshot.totals.ttft.p95 {
             print("check: cluster generation \(Self.fixed(tps)) tok/s, merged TTFT p95 \(Self.fixed(p95 * 1000)) ms")
         }
@@ -135,7 +150,8 @@ struct BenchModelCommand: ParsableCommand {
     }
 
     private func generate(tick: Int) throws -> [UInt8] {
-        try ClusterGenerator.page(script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
+        try ClusterGenerator.page(
+            script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
     }
 
     /// CPU time of this thread: unlike wall time, not inflated when other processes share the cores.

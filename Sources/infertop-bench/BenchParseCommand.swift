@@ -1,19 +1,21 @@
 import ArgumentParser
 import CommandSupport
-import Ingest
 import Exposition
 import Foundation
+import Ingest
 
 /// `infertop-bench parse`: parser throughput and memory on real files, for comparison with peers.
 struct BenchParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse each file N times from memory; print MB/s, samples/s and the parse's extra memory.",
-        discussion: "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
+        discussion:
+            "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
     )
 
     private static let repeatRange = SettingRange(1, 100000, .count)
-    @Option(name: .long, help: "Parses per file (\(Self.repeatRange.text)).", transform: FlagValue.int(Self.repeatRange)) var `repeat` = 20
+    @Option(name: .long, help: "Parses per file (\(Self.repeatRange.text)).", transform: FlagValue.int(Self.repeatRange))
+    var `repeat` = 20
     @Flag(name: .long, help: "One JSON object per line.") var json = false
     @Argument(help: "Exposition files (text 0.0.4 or OpenMetrics).") var files: [String]
 
@@ -38,8 +40,9 @@ struct BenchParseCommand: ParsableCommand {
             timings.append(elapsed.seconds)
         }
         let memory = PeakMemory.extraBytes { _ = ExpositionParser.parse(bytes) }
-        return BenchParseResult(file: file, bytes: bytes.count, families: page.families.count,
-                                samples: page.sampleCount, errors: page.errorCount, format: page.format,
-                                seconds: timings.sorted(), peakExtraBytes: memory)
+        return BenchParseResult(
+            file: file, bytes: bytes.count, families: page.families.count,
+            samples: page.sampleCount, errors: page.errorCount, format: page.format,
+            seconds: timings.sorted(), peakExtraBytes: memory)
     }
 }

@@ -24,13 +24,14 @@ struct BenchParseResult {
 
     var text: String {
         let f = { (x: Double) in String(format: "%.1f", x) }
-        let memory = peakExtraBytes.map { String(format: "%.1f MB (%.2f× the page)", Double($0) / 1e6, Double($0) / Double(bytes)) } ?? "—"
+        let memory =
+            peakExtraBytes.map { String(format: "%.1f MB (%.2f× the page)", Double($0) / 1e6, Double($0) / Double(bytes)) } ?? "—"
         return """
-        \(file): \(bytes) bytes, \(format.rawValue), \(families) families, \(samples) samples, \(errors) errors
-          MB/s       median \(f(mbPerSecond(median)))  min \(f(mbPerSecond(seconds.last!)))  max \(f(mbPerSecond(seconds.first!)))
-          samples/s  median \(f(samplesPerSecond(median)))  min \(f(samplesPerSecond(seconds.last!)))  max \(f(samplesPerSecond(seconds.first!)))
-          extra memory while parsing: \(memory)
-        """
+            \(file): \(bytes) bytes, \(format.rawValue), \(families) families, \(samples) samples, \(errors) errors
+              MB/s       median \(f(mbPerSecond(median)))  min \(f(mbPerSecond(seconds.last!)))  max \(f(mbPerSecond(seconds.first!)))
+              samples/s  median \(f(samplesPerSecond(median)))  min \(f(samplesPerSecond(seconds.last!)))  max \(f(samplesPerSecond(seconds.first!)))
+              extra memory while parsing: \(memory)
+            """
     }
 
     var json: String {

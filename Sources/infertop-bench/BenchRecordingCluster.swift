@@ -29,15 +29,19 @@ struct BenchRecordingCluster {
         state = seed
         for node in 0..<nodes {
             let host = "gpu-node-\(String(format: "%04d", node))"
-            gpus.append((0..<gpusPerNode).map { g in
-                GPU(labels: ["gpu": "\(g)", "UUID": "GPU-\(String(format: "%08x", node * 64 + g))-4ae8-fa8a-e669",
-                             "pci_bus_id": "00000000:\(String(format: "%02X", 0x18 + g * 16)):00.0",
-                             "device": "nvidia\(g)", "modelName": "NVIDIA H100 80GB HBM3", "Hostname": host,
-                             "DCGM_FI_DRIVER_VERSION": "560.35.03"])
-            })
-            engines.append((0..<vllmPerNode).map { k in
-                Engine(labels: ["model_name": "meta-llama/Llama-3.1-70B-Instruct", "engine": "\(k)"])
-            })
+            gpus.append(
+                (0..<gpusPerNode).map { g in
+                    GPU(labels: [
+                        "gpu": "\(g)", "UUID": "GPU-\(String(format: "%08x", node * 64 + g))-4ae8-fa8a-e669",
+                        "pci_bus_id": "00000000:\(String(format: "%02X", 0x18 + g * 16)):00.0",
+                        "device": "nvidia\(g)", "modelName": "NVIDIA H100 80GB HBM3", "Hostname": host,
+                        "DCGM_FI_DRIVER_VERSION": "560.35.03",
+                    ])
+                })
+            engines.append(
+                (0..<vllmPerNode).map { k in
+                    Engine(labels: ["model_name": "meta-llama/Llama-3.1-70B-Instruct", "engine": "\(k)"])
+                })
         }
     }
 
@@ -46,11 +50,15 @@ struct BenchRecordingCluster {
         var out: [RecordedScrape] = []
         for node in gpus.indices {
             let host = "gpu-node-\(String(format: "%04d", node))"
-            out.append(RecordedScrape(target: "http://\(host):9400/metrics", timeMs: 0, durationSeconds: 0,
-                                      bytes: dcgmPage(node)))
+            out.append(
+                RecordedScrape(
+                    target: "http://\(host):9400/metrics", timeMs: 0, durationSeconds: 0,
+                    bytes: dcgmPage(node)))
             for k in engines[node].indices {
-                out.append(RecordedScrape(target: "http://\(host):\(8000 + k)/metrics", timeMs: 0, durationSeconds: 0,
-                                          bytes: vllmPage(node, k)))
+                out.append(
+                    RecordedScrape(
+                        target: "http://\(host):\(8000 + k)/metrics", timeMs: 0, durationSeconds: 0,
+                        bytes: vllmPage(node, k)))
             }
         }
         return out
@@ -76,9 +84,12 @@ struct BenchRecordingCluster {
         gauge("DCGM_FI_DEV_MEM_CLOCK", "Memory clock frequency (in MHz).") { _ in 2619 }
         gauge("DCGM_FI_DEV_GPU_TEMP", "GPU temperature (in C).") { $0.temperature.rounded() }
         gauge("DCGM_FI_DEV_POWER_USAGE", "Power draw (in W).") { ($0.power * 1000).rounded() / 1000 }
-        w.writeHeader(name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", type: .counter,
-                      help: "Total energy consumption since boot (in mJ).")
-        for gpu in list { w.writeSample(name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", labels: gpu.labels, value: gpu.energy.rounded()) }
+        w.writeHeader(
+            name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", type: .counter,
+            help: "Total energy consumption since boot (in mJ).")
+        for gpu in list {
+            w.writeSample(name: "DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION", labels: gpu.labels, value: gpu.energy.rounded())
+        }
         gauge("DCGM_FI_DEV_GPU_UTIL", "GPU utilization (in %).") { $0.util.rounded() }
         gauge("DCGM_FI_DEV_MEM_COPY_UTIL", "Memory utilization (in %).") { ($0.util * 0.6).rounded() }
         gauge("DCGM_FI_DEV_FB_FREE", "Framebuffer memory free (in MiB).") { 81_559 - $0.memory.rounded() }
@@ -97,7 +108,8 @@ struct BenchRecordingCluster {
         e.kv = wander(e.kv, by: 0.03, in: 0...1)
         let requests = Int(unit() * 6)
         for _ in 0..<requests {
-            let ttft = 0.02 + unit() * unit() * 2, itl = 0.01 + unit() * 0.2
+            let ttft = 0.02 + unit() * unit() * 2
+            let itl = 0.01 + unit() * 0.2
             e.ttft[Self.ttftBounds.firstIndex { ttft <= $0 } ?? Self.ttftBounds.count] += 1
             e.itl[Self.itlBounds.firstIndex { itl <= $0 } ?? Self.itlBounds.count] += 1
             e.ttftSum += ttft
@@ -120,22 +132,27 @@ struct BenchRecordingCluster {
         one("vllm:generation_tokens_total", .counter, "Number of generation tokens processed.", e.generated)
         one("vllm:request_success_total", .counter, "Count of successfully processed requests.", e.finished)
         one("vllm:num_preemptions_total", .counter, "Cumulative number of preemption from the engine.", e.preempted)
-        histogram(&w, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
-                  e.labels, Self.ttftBounds, e.ttft, e.ttftSum)
-        histogram(&w, "vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
-                  e.labels, Self.itlBounds, e.itl, e.itlSum)
+        histogram(
+            &w, "vllm:time_to_first_token_seconds", "Histogram of time to first token in seconds.",
+            e.labels, Self.ttftBounds, e.ttft, e.ttftSum)
+        histogram(
+            &w, "vllm:inter_token_latency_seconds", "Histogram of inter-token latency in seconds.",
+            e.labels, Self.itlBounds, e.itl, e.itlSum)
         w.finish()
         return w.bytes
     }
 
-    private func histogram(_ w: inout ExpositionWriter, _ name: String, _ help: String, _ labels: Labels,
-                           _ bounds: [Double], _ counts: [Double], _ sum: Double) {
+    private func histogram(
+        _ w: inout ExpositionWriter, _ name: String, _ help: String, _ labels: Labels,
+        _ bounds: [Double], _ counts: [Double], _ sum: Double
+    ) {
         w.writeHeader(name: name, type: .histogram, help: help)
         var cumulative = 0.0
         for (i, bound) in bounds.enumerated() {
             cumulative += counts[i]
-            w.writeSample(name: name + "_bucket", labels: labels.setting("le", ExpositionWriter.formatValue(bound)),
-                          value: cumulative)
+            w.writeSample(
+                name: name + "_bucket", labels: labels.setting("le", ExpositionWriter.formatValue(bound)),
+                value: cumulative)
         }
         cumulative += counts[bounds.count]
         w.writeSample(name: name + "_bucket", labels: labels.setting("le", "+Inf"), value: cumulative)

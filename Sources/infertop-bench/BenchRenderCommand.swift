@@ -1,9 +1,9 @@
-import Formatting
 import ArgumentParser
-import CommandSupport
-import Ingest
 import ClusterModel
+import CommandSupport
 import Dashboard
+import Formatting
+import Ingest
 
 /// `infertop-bench render`: time to draw one overview frame (header, GPU table, instances, charts) for a large
 /// synthetic cluster, from snapshot and history to a finished `Canvas` — the part that runs on every redraw.
@@ -15,15 +15,20 @@ struct BenchRenderCommand: ParsableCommand {
     )
 
     private static let gpusRange = SettingRange(1, 100000, .count)
-    @Option(help: "GPUs in the synthetic cluster (8 per node; \(Self.gpusRange.text)).", transform: FlagValue.int(Self.gpusRange)) var gpus = 2352
+    @Option(help: "GPUs in the synthetic cluster (8 per node; \(Self.gpusRange.text)).", transform: FlagValue.int(Self.gpusRange))
+    var gpus = 2352
     private static let instancesRange = SettingRange(0, 100000, .count)
-    @Option(help: "Engine instances (\(Self.instancesRange.text)).", transform: FlagValue.int(Self.instancesRange)) var instances = 588
-    @Option(help: "Screen width in cells (\(FlagRange.columns.text)).", transform: FlagValue.int(FlagRange.columns)) var width = 200
+    @Option(help: "Engine instances (\(Self.instancesRange.text)).", transform: FlagValue.int(Self.instancesRange))
+    var instances = 588
+    @Option(help: "Screen width in cells (\(FlagRange.columns.text)).", transform: FlagValue.int(FlagRange.columns)) var width =
+        200
     @Option(help: "Screen height in cells (\(FlagRange.rows.text)).", transform: FlagValue.int(FlagRange.rows)) var height = 60
     private static let framesRange = SettingRange(1, 100000, .count)
     @Option(help: "Frames to time (\(Self.framesRange.text)).", transform: FlagValue.int(Self.framesRange)) var frames = 300
     private static let historyRange = SettingRange(0, 100000, .count)
-    @Option(help: "Snapshots of history behind the sparklines and charts (\(Self.historyRange.text)).", transform: FlagValue.int(Self.historyRange)) var history = 300
+    @Option(
+        help: "Snapshots of history behind the sparklines and charts (\(Self.historyRange.text)).",
+        transform: FlagValue.int(Self.historyRange)) var history = 300
 
     func run() throws {
         let frame = Self.syntheticFrame(gpus: gpus, instances: instances, frames: history)
@@ -40,7 +45,9 @@ struct BenchRenderCommand: ParsableCommand {
         compact.compact = true
         cases.append(("overview, compact tiles", compact))
         cases += InsightScreen.benchmarkCases
-        print("render \(width)x\(height): \(gpus) GPUs, \(instances) instances, \(history) frames of history, \(frames) frames each")
+        print(
+            "render \(width)x\(height): \(gpus) GPUs, \(instances) instances, \(history) frames of history, \(frames) frames each"
+        )
         for (name, state) in cases {
             var timings: [Double] = []
             let clock = ContinuousClock()
@@ -54,8 +61,9 @@ struct BenchRenderCommand: ParsableCommand {
             }
             timings.sort()
             let mean = timings.reduce(0, +) / Double(timings.count)
-            print("  \(name): mean \(Format.fixed(mean, 3)) ms, p50 \(Format.fixed(timings[timings.count / 2], 3)) ms, "
-                  + "p99 \(Format.fixed(timings[timings.count * 99 / 100], 3)) ms per frame")
+            print(
+                "  \(name): mean \(Format.fixed(mean, 3)) ms, p50 \(Format.fixed(timings[timings.count / 2], 3)) ms, "
+                    + "p99 \(Format.fixed(timings[timings.count * 99 / 100], 3)) ms per frame")
         }
     }
 
@@ -69,31 +77,39 @@ struct BenchRenderCommand: ParsableCommand {
             let gpus = (0..<gpuCount).map { k -> GPU in
                 let fraction: Double = 0.2 + Double((k * 31 + f) % 80) / 100
                 let utilization = Double((k + f) % 100) / 100
-                let temperature = 40 + Double(k % 45), power = 200 + Double(k % 500)
-                return GPU(id: "node-\(k / 8)/\(k % 8)", node: "node-\(k / 8)", index: k % 8, modelName: "NVIDIA H100 80GB HBM3",
-                           vramUsedBytes: fraction * 80 * gib, vramTotalBytes: 80 * gib, utilization: utilization,
-                           temperatureC: temperature, powerWatts: power, powerLimitWatts: 700)
+                let temperature = 40 + Double(k % 45)
+                let power = 200 + Double(k % 500)
+                return GPU(
+                    id: "node-\(k / 8)/\(k % 8)", node: "node-\(k / 8)", index: k % 8, modelName: "NVIDIA H100 80GB HBM3",
+                    vramUsedBytes: fraction * 80 * gib, vramTotalBytes: 80 * gib, utilization: utilization,
+                    temperatureC: temperature, powerWatts: power, powerLimitWatts: 700)
             }
             let instances = (0..<instanceCount).map { k -> EngineInstance in
-                let running = Double((k + f) % 64), waiting = Double((k * 3 + f) % 10)
+                let running = Double((k + f) % 64)
+                let waiting = Double((k * 3 + f) % 10)
                 let ttft = Quantiles(p50: 0.05, p95: 0.2 + Double(k % 10) / 10)
                 let generation = Double(400 + (k + f) % 300)
-                return EngineInstance(id: "i\(k)", target: "http://node-\(k % nodes):8000/metrics",
-                                      engine: k % 2 == 0 ? .vllm : .sglang, model: "model-\(k % 12)", node: "node-\(k % nodes)",
-                                      running: running, waiting: waiting, kvCacheUsage: Double(k % 100) / 100, ttft: ttft,
-                                      itl: Quantiles(p50: 0.015), promptTokensPerSecond: Double(1000 + k),
-                                      generationTokensPerSecond: generation)
+                return EngineInstance(
+                    id: "i\(k)", target: "http://node-\(k % nodes):8000/metrics",
+                    engine: k % 2 == 0 ? .vllm : .sglang, model: "model-\(k % 12)", node: "node-\(k % nodes)",
+                    running: running, waiting: waiting, kvCacheUsage: Double(k % 100) / 100, ttft: ttft,
+                    itl: Quantiles(p50: 0.015), promptTokensPerSecond: Double(1000 + k),
+                    generationTokensPerSecond: generation)
             }
             let vramUsed: Double = gpus.reduce(0) { $0 + ($1.vramUsedBytes ?? 0) }
             let generation: Double = instances.reduce(0) { $0 + ($1.generationTokensPerSecond ?? 0) }
             let running: Double = instances.reduce(0) { $0 + ($1.running ?? 0) }
             let waiting: Double = instances.reduce(0) { $0 + ($1.waiting ?? 0) }
-            let totals = ClusterTotals(gpuCount: gpus.count, instanceCount: instances.count, vramUsedBytes: vramUsed,
-                                       vramTotalBytes: Double(gpuCount) * 80 * gib, generationTokensPerSecond: generation,
-                                       running: running, waiting: waiting, ttft: Quantiles(p95: 0.5))
-            let targets = (0..<nodes).map { TargetHealth(id: "http://node-\($0):9400/metrics", up: true, lastScrapeMs: Int64(f) * 1000) }
-            snapshot = ClusterSnapshot(timeMs: 1_764_000_000_000 + Int64(f) * 1000, gpus: gpus, instances: instances,
-                                       targets: targets, totals: totals)
+            let totals = ClusterTotals(
+                gpuCount: gpus.count, instanceCount: instances.count, vramUsedBytes: vramUsed,
+                vramTotalBytes: Double(gpuCount) * 80 * gib, generationTokensPerSecond: generation,
+                running: running, waiting: waiting, ttft: Quantiles(p95: 0.5))
+            let targets = (0..<nodes).map {
+                TargetHealth(id: "http://node-\($0):9400/metrics", up: true, lastScrapeMs: Int64(f) * 1000)
+            }
+            snapshot = ClusterSnapshot(
+                timeMs: 1_764_000_000_000 + Int64(f) * 1000, gpus: gpus, instances: instances,
+                targets: targets, totals: totals)
             history.append(snapshot)
         }
         return DashboardFrame(snapshot: snapshot, history: history, source: "synthetic", intervalSeconds: 1, generation: frames)

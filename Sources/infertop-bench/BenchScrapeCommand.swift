@@ -6,8 +6,9 @@ import Harness
 import Ingest
 import MetricStore
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `infertop-bench scrape`: the live-ingest speed claims, measured. Part 1 scrapes many ~40 KB targets
@@ -18,16 +19,25 @@ struct BenchScrapeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrape",
         abstract: "Scrape N loopback targets every second; fetch+parse a 10 MB page beside Prometheus.",
-        discussion: "Build with `swift build -c release`. Needs /usr/bin/prometheus for part 2 (else it is skipped, and says so).")
+        discussion: "Build with `swift build -c release`. Needs /usr/bin/prometheus for part 2 (else it is skipped, and says so)."
+    )
 
     private static let targetsRange = SettingRange(0, 16384, .count)
-    @Option(name: .long, help: "Targets in part 1 (0 skips it; \(Self.targetsRange.text)).", transform: FlagValue.int(Self.targetsRange)) var targets = 256
-    private static let pageBytesRange = SettingRange(1, 100000000, .count)
-    @Option(name: .long, help: "Bytes per page in part 1 (\(Self.pageBytesRange.text)).", transform: FlagValue.int(Self.pageBytesRange)) var pageBytes = 40_000
+    @Option(
+        name: .long, help: "Targets in part 1 (0 skips it; \(Self.targetsRange.text)).",
+        transform: FlagValue.int(Self.targetsRange)) var targets = 256
+    private static let pageBytesRange = SettingRange(1, 100_000_000, .count)
+    @Option(
+        name: .long, help: "Bytes per page in part 1 (\(Self.pageBytesRange.text)).",
+        transform: FlagValue.int(Self.pageBytesRange)) var pageBytes = 40_000
     private static let secondsRange = SettingRange(1, 3600, .count)
-    @Option(name: .long, help: "Seconds measured in part 1 (after a 2 s warm-up; \(Self.secondsRange.text)).", transform: FlagValue.int(Self.secondsRange)) var seconds = 10
-    private static let bigBytesRange = SettingRange(1, 1000000000, .count)
-    @Option(name: .long, help: "Bytes of the big page in part 2 (\(Self.bigBytesRange.text)).", transform: FlagValue.int(Self.bigBytesRange)) var bigBytes = 10_000_000
+    @Option(
+        name: .long, help: "Seconds measured in part 1 (after a 2 s warm-up; \(Self.secondsRange.text)).",
+        transform: FlagValue.int(Self.secondsRange)) var seconds = 10
+    private static let bigBytesRange = SettingRange(1, 1_000_000_000, .count)
+    @Option(
+        name: .long, help: "Bytes of the big page in part 2 (\(Self.bigBytesRange.text)).",
+        transform: FlagValue.int(Self.bigBytesRange)) var bigBytes = 10_000_000
     @Option(name: .long, help: "The Prometheus server binary for part 2.") var prometheus = "/usr/bin/prometheus"
 
     func run() async throws {
@@ -45,12 +55,15 @@ struct BenchScrapeCommand: AsyncParsableCommand {
 
     private func manyTargets() async throws {
         // Each target answers with two pages in turn: the same lines, new values.
-        let pages = (0..<targets).map { target in (0..<2).map { SyntheticPage.vllm(bytes: pageBytes, seed: UInt64(target), tick: $0) } }
+        let pages = (0..<targets).map { target in
+            (0..<2).map { SyntheticPage.vllm(bytes: pageBytes, seed: UInt64(target), tick: $0) }
+        }
         let server = try LoopbackPageServer(variants: pages)
         server.start()
         defer { server.stop() }
-        let configuration = IngestConfiguration(targets: try server.ports.map { try ScrapeTarget(address: "127.0.0.1:\($0)") },
-                                                intervalSeconds: 1, timeoutSeconds: 1)
+        let configuration = IngestConfiguration(
+            targets: try server.ports.map { try ScrapeTarget(address: "127.0.0.1:\($0)") },
+            intervalSeconds: 1, timeoutSeconds: 1)
         let tally = Mutex(Tally())
         let scraper = try Scraper(configuration: configuration) { result in
             tally.withLock { tally in
@@ -73,7 +86,8 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         let durations = result.durations.sorted()
         let counts = configuration.targets.map { result.perTarget[$0.id] ?? 0 }
         let late = durations.filter { $0 >= 1 }.count
-        print("""
+        print(
+            """
             part 1: \(targets) targets × \(pages.first?.first?.count ?? 0) bytes, interval 1 s, \(String(format: "%.1f", wall)) s measured
               scrapes: \(durations.count) (expected ≈ \(targets * seconds)), failures: \(result.failures.count)\(result.failures.first.map { " (first: \($0))" } ?? "")
               scrapes per target: min \(counts.min() ?? 0), max \(counts.max() ?? 0)
@@ -93,7 +107,8 @@ struct BenchScrapeCommand: AsyncParsableCommand {
         let configuration = IngestConfiguration(intervalSeconds: 2, timeoutSeconds: 10)
         let fetcher = try HTTPFetcher(configuration: configuration)
         defer { Task { await fetcher.shutdown() } }
-        let prometheusRun = FileManager.default.isExecutableFile(atPath: prometheus)
+        let prometheusRun =
+            FileManager.default.isExecutableFile(atPath: prometheus)
             ? try PrometheusProcess(binary: prometheus, job: "bench", targets: [address], intervalSeconds: 2) : nil
         defer { prometheusRun?.stop() }
         if let prometheusRun { try await Self.waitUntilScraped(prometheusRun, fetcher: fetcher) }
@@ -116,9 +131,15 @@ struct BenchScrapeCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(300))
         }
         let ours = phases.median(\.total)
-        print("part 2: one page of \(page.count) bytes, \(samples) samples, \(phases.total.count) scrapes (the first parsed in full, \(parser.reusedPages) reusing its names and labels)")
-        print("  infertop fetch+parse+store: median \(Self.ms(ours)) (min \(Self.ms(phases.total.min() ?? 0)), max \(Self.ms(phases.total.max() ?? 0))); medians: fetch \(Self.ms(phases.median(\.fetch))), parse \(Self.ms(phases.median(\.parse))), store \(Self.ms(phases.median(\.store)))")
-        print("  first scrape (full parse, every series new): fetch \(Self.ms(phases.fetch[0])), parse \(Self.ms(phases.parse[0])), store \(Self.ms(phases.store[0]))")
+        print(
+            "part 2: one page of \(page.count) bytes, \(samples) samples, \(phases.total.count) scrapes (the first parsed in full, \(parser.reusedPages) reusing its names and labels)"
+        )
+        print(
+            "  infertop fetch+parse+store: median \(Self.ms(ours)) (min \(Self.ms(phases.total.min() ?? 0)), max \(Self.ms(phases.total.max() ?? 0))); medians: fetch \(Self.ms(phases.median(\.fetch))), parse \(Self.ms(phases.median(\.parse))), store \(Self.ms(phases.median(\.store)))"
+        )
+        print(
+            "  first scrape (full parse, every series new): fetch \(Self.ms(phases.fetch[0])), parse \(Self.ms(phases.parse[0])), store \(Self.ms(phases.store[0]))"
+        )
         guard let prometheusRun else {
             print("  Prometheus: \(prometheus) not found, comparison skipped (apt-get install prometheus)")
             return

@@ -15,8 +15,10 @@ struct ConfigurationReport {
     var environment: [String: String]
 
     var text: String {
-        var lines = ["# infertop \(InfertopVersion.current): the effective configuration; after each value, where it came from",
-                     "# configuration file: " + fileLine]
+        var lines = [
+            "# infertop \(InfertopVersion.current): the effective configuration; after each value, where it came from",
+            "# configuration file: " + fileLine,
+        ]
         let rows = self.rows
         let width = min(72, rows.map { $0.0.count }.max() ?? 0)
         for (setting, origin) in rows {
@@ -40,18 +42,27 @@ struct ConfigurationReport {
             timeoutOrigin = "follows interval (at least 0.1 s, at most 10 s)"
         }
         // Settings that are off are comments, so that the text reads back as the same configuration.
-        let prometheus = c.prometheus.map {
-            "prometheus: {url: \(Self.json($0.url)), selector: \(Self.json($0.selector)), backfill: \(secondsText($0.backfillSeconds)), "
-                + "instance_labels: \(Self.list($0.identity.labels.map(Self.json)))}"
-        } ?? "# prometheus: none (scrape the targets)"
-        let retention = "retention: {duration: " + secondsText(c.retentionSeconds ?? IngestConfiguration.defaultRetentionSeconds)
+        let prometheus =
+            c.prometheus.map {
+                "prometheus: {url: \(Self.json($0.url)), selector: \(Self.json($0.selector)), backfill: \(secondsText($0.backfillSeconds)), "
+                    + "instance_labels: \(Self.list($0.identity.labels.map(Self.json)))}"
+            } ?? "# prometheus: none (scrape the targets)"
+        let retention =
+            "retention: {duration: " + secondsText(c.retentionSeconds ?? IngestConfiguration.defaultRetentionSeconds)
             + (c.retentionPoints.map { ", points: \($0)" } ?? "") + "}"
         let flagTheme = display.theme.map { _ in "--theme" }
         return [
-            ("targets: " + Self.list(c.targets.map { Self.json(Redaction.url($0.id)) }),
-             origin("targets", flag: source.targets.isEmpty ? nil : "command-line targets")),
-            ("file_sd: " + Self.list(c.fileSDPaths.map(Self.json)),
-             origin("file_sd", flag: source.fileSD.isEmpty ? nil : "--file-sd" + (c.keyLines["file_sd"] == nil ? "" : ", added to the file's"))),
+            (
+                "targets: " + Self.list(c.targets.map { Self.json(Redaction.url($0.id)) }),
+                origin("targets", flag: source.targets.isEmpty ? nil : "command-line targets")
+            ),
+            (
+                "file_sd: " + Self.list(c.fileSDPaths.map(Self.json)),
+                origin(
+                    "file_sd",
+                    flag: source.fileSD.isEmpty
+                        ? nil : "--file-sd" + (c.keyLines["file_sd"] == nil ? "" : ", added to the file's"))
+            ),
             ("interval: " + secondsText(c.intervalSeconds), origin("interval", flag: source.interval.map { _ in "--interval" })),
             ("timeout: " + secondsText(c.timeoutSeconds), timeoutOrigin),
             ("concurrency: \(c.concurrency)", origin("concurrency", flag: source.concurrency.map { _ in "--concurrency" })),
@@ -60,31 +71,48 @@ struct ConfigurationReport {
             ("max_redirects: \(c.maxRedirects)", origin("max_redirects")),
             ("seed: \(c.seed)", origin("seed", flag: source.seed.map { _ in "--seed" })),
             ("auth: " + Self.auth(c.auth), origin("auth", flag: authFlags)),
-            ("tls: {" + (c.tls.caFile.map { "ca_file: \(Self.json($0)), " } ?? "") + "insecure: \(c.tls.insecure)}",
-             origin("tls", flag: source.caFile != nil || source.insecure ? "--ca-file / --insecure" : nil)),
-            (prometheus,
-             origin("prometheus", flag: source.prometheus != nil || source.selector != nil || source.instanceLabels != nil
-                                   ? "--prometheus / --selector / --instance-labels" : nil)),
+            (
+                "tls: {" + (c.tls.caFile.map { "ca_file: \(Self.json($0)), " } ?? "") + "insecure: \(c.tls.insecure)}",
+                origin("tls", flag: source.caFile != nil || source.insecure ? "--ca-file / --insecure" : nil)
+            ),
+            (
+                prometheus,
+                origin(
+                    "prometheus",
+                    flag: source.prometheus != nil || source.selector != nil || source.instanceLabels != nil
+                        ? "--prometheus / --selector / --instance-labels" : nil)
+            ),
             ("nodes: " + Self.map(c.nodeMap.mapValues(Self.json)), origin("nodes")),
             ("instance_gpus: " + Self.map(c.instanceGPUs.mapValues { Self.list($0.map(Self.json)) }), origin("instance_gpus")),
             ("thresholds: " + Self.map(c.thresholds.mapValues(Self.number)), origin("thresholds")),
-            ("theme: " + Self.json(display.theme ?? c.theme ?? "dark"),
-             flagTheme ?? origin("theme")),
+            (
+                "theme: " + Self.json(display.theme ?? c.theme ?? "dark"),
+                flagTheme ?? origin("theme")
+            ),
             (retention, origin("retention")),
             ("max_series: \(c.maxSeries ?? StoreConfiguration.defaultMaxSeries)", origin("max_series")),
-            ("alerts: " + Self.map(c.alertRules.mapValues { Self.map($0.mapValues(Self.json)) }.merging(
-                c.alertParameters.mapValues(Self.json)) { rule, _ in rule }), origin("alerts")),
-            ("# glyphs: " + (display.glyphs ?? "braille on a UTF-8 locale, else ascii"),
-             display.glyphs == nil ? "default (--glyphs)" : "--glyphs"),
+            (
+                "alerts: "
+                    + Self.map(
+                        c.alertRules.mapValues { Self.map($0.mapValues(Self.json)) }.merging(
+                            c.alertParameters.mapValues(Self.json)
+                        ) { rule, _ in rule }), origin("alerts")
+            ),
+            (
+                "# glyphs: " + (display.glyphs ?? "braille on a UTF-8 locale, else ascii"),
+                display.glyphs == nil ? "default (--glyphs)" : "--glyphs"
+            ),
             ("# color: " + (display.color ?? colorDefault.0), display.color == nil ? colorDefault.1 : "--color"),
         ]
     }
 
     /// The auth flags, when any was given (they replace the file's `auth:` as a whole).
     private var authFlags: String? {
-        let given = [("--bearer-token-file", source.bearerTokenFile), ("--bearer-token-env", source.bearerTokenEnv),
-                     ("--basic-auth-user", source.basicAuthUser), ("--basic-auth-password-file", source.basicAuthPasswordFile)]
-            .filter { $0.1 != nil }.map(\.0)
+        let given = [
+            ("--bearer-token-file", source.bearerTokenFile), ("--bearer-token-env", source.bearerTokenEnv),
+            ("--basic-auth-user", source.basicAuthUser), ("--basic-auth-password-file", source.basicAuthPasswordFile),
+        ]
+        .filter { $0.1 != nil }.map(\.0)
         return given.isEmpty ? nil : given.joined(separator: ", ")
     }
 

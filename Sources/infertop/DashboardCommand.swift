@@ -12,9 +12,9 @@ struct DashboardCommand: AsyncParsableCommand {
         commandName: "watch",
         abstract: "The live dashboard (the default command): targets, a Prometheus server, or the simulator.",
         discussion: """
-        With no target, no --prometheus and no --config targets, infertop runs its built-in cluster simulator.
-        Keys: ? shows them all; q quits.
-        """
+            With no target, no --prometheus and no --config targets, infertop runs its built-in cluster simulator.
+            Keys: ? shows them all; q quits.
+            """
     )
 
     @OptionGroup var source: SourceOptions
@@ -22,9 +22,15 @@ struct DashboardCommand: AsyncParsableCommand {
     @OptionGroup(title: "Display") var display: DisplayArguments
     @Option(help: ArgumentHelp("Also record every scrape to this file (replay it with `infertop replay`).", valueName: "file"))
     var record: String?
-    @Flag(name: .customLong("list-themes"), help: "List the themes (built in, and files in ~/.config/infertop/themes/) and where each comes from, then exit.")
+    @Flag(
+        name: .customLong("list-themes"),
+        help: "List the themes (built in, and files in ~/.config/infertop/themes/) and where each comes from, then exit.")
     var listThemes = false
-    @Flag(name: .customLong("print-config"), help: "Print the effective configuration and where each value came from (default, file:line, flag, environment), then exit.")
+    @Flag(
+        name: .customLong("print-config"),
+        help:
+            "Print the effective configuration and where each value came from (default, file:line, flag, environment), then exit."
+    )
     var printConfig = false
 
     func validate() throws {
@@ -32,8 +38,9 @@ struct DashboardCommand: AsyncParsableCommand {
         // name would only fail later as an unreachable host.
         if source.targets.first == "bench" {
             let name = source.targets.dropFirst().first.map { " " + $0 } ?? ""
-            throw ValidationError("the benchmarks are a program of their own now: run infertop-bench\(name) "
-                                  + "with the same options (infertop-bench --help lists them)")
+            throw ValidationError(
+                "the benchmarks are a program of their own now: run infertop-bench\(name) "
+                    + "with the same options (infertop-bench --help lists them)")
         }
     }
 
@@ -48,21 +55,29 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let configuration = try source.ingestConfiguration()
         if printConfig {
-            print(ConfigurationReport(configuration: configuration, source: source, display: display, home: ConfigHome.current,
-                                      environment: ProcessInfo.processInfo.environment).text)
+            print(
+                ConfigurationReport(
+                    configuration: configuration, source: source, display: display, home: ConfigHome.current,
+                    environment: ProcessInfo.processInfo.environment
+                ).text)
             return
         }
         let logging = try display.startLogging()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
-        let recorder = record.map { ScrapeRecorder(path: $0, sources: [chosen.description],
-                                                   intervalSeconds: chosen.intervalSeconds ?? 1,
-                                                   version: InfertopVersion.current) }
+        let recorder = record.map {
+            ScrapeRecorder(
+                path: $0, sources: [chosen.description],
+                intervalSeconds: chosen.intervalSeconds ?? 1,
+                version: InfertopVersion.current)
+        }
         let feed = LiveFeed(source: chosen.description)
         let alerts = try source.alertRules(of: configuration)
-        let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
-                                                               model: configuration.modelConfiguration, alerts: alerts),
-                                    feed: feed, recorder: recorder, source: chosen.description,
-                                    intervalSeconds: chosen.intervalSeconds)
+        let driver = PipelineDriver(
+            pipeline: ClusterPipeline(
+                store: configuration.storeConfiguration,
+                model: configuration.modelConfiguration, alerts: alerts),
+            feed: feed, recorder: recorder, source: chosen.description,
+            intervalSeconds: chosen.intervalSeconds)
         let collector = Task.detached {
             do {
                 try await chosen.run(driver: driver, commands: feed.commands)

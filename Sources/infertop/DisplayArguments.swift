@@ -8,8 +8,10 @@ import Pipeline
 
 /// How the dashboard looks and where its logs go; also the non-interactive `--frames` mode.
 struct DisplayArguments: ParsableArguments {
-    @Option(help: ArgumentHelp("Theme name (built in: dark, light, high-contrast, nord, gruvbox, ansi16, mono; or NAME.theme in "
-                               + "~/.config/infertop/themes/; --list-themes lists them) or a theme file."))
+    @Option(
+        help: ArgumentHelp(
+            "Theme name (built in: dark, light, high-contrast, nord, gruvbox, ansi16, mono; or NAME.theme in "
+                + "~/.config/infertop/themes/; --list-themes lists them) or a theme file."))
     var theme: String?
     @Option(help: "Glyphs: braille, block or ascii (default: braille on UTF-8 terminals, ascii otherwise).")
     var glyphs: String?
@@ -17,13 +19,18 @@ struct DisplayArguments: ParsableArguments {
     var color: String?
     @Flag(name: .customLong("no-mouse"), help: "Do not capture the mouse.")
     var noMouse = false
-    @Option(help: ArgumentHelp("Write logs to this file (nothing is printed while the dashboard is on screen).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write logs to this file (nothing is printed while the dashboard is on screen).", valueName: "file"))
     var log: String?
-    @Option(help: ArgumentHelp("Print N frames as plain text instead of opening the terminal UI (for scripts and CI; \(FlagRange.frames.text)).",
-                               valueName: "n"), transform: FlagValue.int(FlagRange.frames))
+    @Option(
+        help: ArgumentHelp(
+            "Print N frames as plain text instead of opening the terminal UI (for scripts and CI; \(FlagRange.frames.text)).",
+            valueName: "n"), transform: FlagValue.int(FlagRange.frames))
     var frames: Int?
-    @Option(help: ArgumentHelp("Size of --frames output (columns \(FlagRange.columns.text), rows \(FlagRange.rows.text)).",
-                               valueName: "WxH"))
+    @Option(
+        help: ArgumentHelp(
+            "Size of --frames output (columns \(FlagRange.columns.text), rows \(FlagRange.rows.text)).",
+            valueName: "WxH"))
     var size = "120x40"
 
     func validate() throws {
@@ -47,17 +54,21 @@ struct DisplayArguments: ParsableArguments {
     func textSize() throws -> Size {
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Double($0) }
         guard parts.count == 2, let columns = parts[0], let rows = parts[1],
-              FlagRange.columns.contains(columns), FlagRange.rows.contains(rows),
-              columns == columns.rounded(), rows == rows.rounded() else {
-            throw ValidationError("The value '\(size)' is invalid for '--size <WxH>': expected columns "
-                                  + "\(FlagRange.columns.text) and rows \(FlagRange.rows.text), such as 120x40")
+            FlagRange.columns.contains(columns), FlagRange.rows.contains(rows),
+            columns == columns.rounded(), rows == rows.rounded()
+        else {
+            throw ValidationError(
+                "The value '\(size)' is invalid for '--size <WxH>': expected columns "
+                    + "\(FlagRange.columns.text) and rows \(FlagRange.rows.text), such as 120x40")
         }
         return Size(width: Int(columns), height: Int(rows))
     }
 
     func dashboardOptions(configuredTheme: String?, replay: Bool = false) -> DashboardOptions {
-        DashboardOptions(theme: theme ?? configuredTheme, themes: ConfigHome.current.themes(), glyphs: glyphs, colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
-                         mouse: !noMouse, environment: ProcessInfo.processInfo.environment, replay: replay)
+        DashboardOptions(
+            theme: theme ?? configuredTheme, themes: ConfigHome.current.themes(), glyphs: glyphs,
+            colorDepth: color.flatMap(ColorDepth.init(rawValue:)),
+            mouse: !noMouse, environment: ProcessInfo.processInfo.environment, replay: replay)
     }
 
     /// Shows a running feed: `--frames N` prints text frames once data has arrived; otherwise the terminal UI
@@ -76,8 +87,11 @@ struct DisplayArguments: ParsableArguments {
             }
             return .quit
         }
-        return try await DashboardRunner.run(feed: feed, options: dashboardOptions(configuredTheme: configuredTheme,
-                                                                                     replay: replay))
+        return try await DashboardRunner.run(
+            feed: feed,
+            options: dashboardOptions(
+                configuredTheme: configuredTheme,
+                replay: replay))
     }
 
     /// A logger writing to `--log` (or discarding everything when there is none).

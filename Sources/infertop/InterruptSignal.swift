@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The pending SIGINT, SIGTERM, SIGHUP or SIGQUIT of a headless command, so it can stop cleanly (close its
 /// files) instead of dying.

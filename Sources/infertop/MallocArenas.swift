@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import CMalloc
+    import CMalloc
 #endif
 
 /// glibc gives each thread that allocates its own 64 MiB malloc arena. The dashboard's threads (the
@@ -11,7 +11,7 @@ enum MallocArenas {
     /// Call before the dashboard starts its threads: arenas already made are kept.
     static func limitToOne() {
         #if canImport(Glibc)
-        _ = mallopt(M_ARENA_MAX, 1)
+            _ = mallopt(M_ARENA_MAX, 1)
         #endif
     }
 }

@@ -10,13 +10,16 @@ struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record what the sources serve (the simulator when none is given) to a file, without a screen.",
-        discussion: "The recording format is documented in docs/RECORDING.md. Stop with Ctrl-C; every scrape before the interruption stays readable."
+        discussion:
+            "The recording format is documented in docs/RECORDING.md. Stop with Ctrl-C; every scrape before the interruption stays readable."
     )
 
     @Option(help: ArgumentHelp("The recording to write.", valueName: "file"))
     var out: String
-    @Option(help: ArgumentHelp("Stop after this long (90s, 30m, 1h; \(FlagRange.recordDuration.text)); default: until Ctrl-C.",
-                               valueName: "duration"), transform: FlagValue.seconds(FlagRange.recordDuration))
+    @Option(
+        help: ArgumentHelp(
+            "Stop after this long (90s, 30m, 1h; \(FlagRange.recordDuration.text)); default: until Ctrl-C.",
+            valueName: "duration"), transform: FlagValue.seconds(FlagRange.recordDuration))
     var duration: Double?
     @OptionGroup var source: SourceOptions
     @OptionGroup(title: "Simulator (when no target is given)") var simulator: SimulatorArguments
@@ -24,12 +27,15 @@ struct RecordCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let configuration = try source.ingestConfiguration()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
-        let recorder = ScrapeRecorder(path: out, sources: [chosen.description], intervalSeconds: chosen.intervalSeconds ?? 1,
-                                      version: InfertopVersion.current)
-        let driver = PipelineDriver(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
-                                                               model: configuration.modelConfiguration),
-                                    feed: nil, recorder: recorder, source: chosen.description,
-                                    intervalSeconds: chosen.intervalSeconds)
+        let recorder = ScrapeRecorder(
+            path: out, sources: [chosen.description], intervalSeconds: chosen.intervalSeconds ?? 1,
+            version: InfertopVersion.current)
+        let driver = PipelineDriver(
+            pipeline: ClusterPipeline(
+                store: configuration.storeConfiguration,
+                model: configuration.modelConfiguration),
+            feed: nil, recorder: recorder, source: chosen.description,
+            intervalSeconds: chosen.intervalSeconds)
         let stop = InterruptSignal()
         let task = Task { try await chosen.run(driver: driver, commands: nil) }
         let limit = duration.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }

@@ -20,8 +20,9 @@ struct ReplayMoment {
     /// The `@Option(transform:)` form, whose refusal says what is accepted.
     @Sendable static func parse(_ text: String) throws -> ReplayMoment {
         guard let moment = ReplayMoment(text) else {
-            throw RangeRefusal(message: "expected an offset from the start (90, 90s, 12:30, 1h2m) or an ISO-8601 time, "
-                               + rangeText)
+            throw RangeRefusal(
+                message: "expected an offset from the start (90, 90s, 12:30, 1h2m) or an ISO-8601 time, "
+                    + rangeText)
         }
         return moment
     }

@@ -17,13 +17,18 @@ struct SimCommand: AsyncParsableCommand {
     var serve: String?
     @Option(name: .customLong("sd-file"), help: "With --serve: also write a Prometheus file_sd JSON listing here.")
     var sdFile: String?
-    @Option(help: "Virtual time to run (--out) or to run before printing (e.g. 90s, 30m, 2h; \(FlagRange.virtualTime.text)).",
-            transform: FlagValue.seconds(FlagRange.virtualTime))
+    @Option(
+        help: "Virtual time to run (--out) or to run before printing (e.g. 90s, 30m, 2h; \(FlagRange.virtualTime.text)).",
+        transform: FlagValue.seconds(FlagRange.virtualTime))
     var duration: Double = 0
-    @Option(help: "Scrape interval of a --out run (\(FlagRange.simulatorInterval.text)).",
-            transform: FlagValue.seconds(FlagRange.simulatorInterval))
+    @Option(
+        help: "Scrape interval of a --out run (\(FlagRange.simulatorInterval.text)).",
+        transform: FlagValue.seconds(FlagRange.simulatorInterval))
     var interval: Double = 1
-    @Option(help: "Fast-forward --duration into a recording at OUT (replay it with `infertop replay OUT`); an existing folder or a path ending in / gets OUT/<virtual-ms>/<node>_<target>.prom files instead.")
+    @Option(
+        help:
+            "Fast-forward --duration into a recording at OUT (replay it with `infertop replay OUT`); an existing folder or a path ending in / gets OUT/<virtual-ms>/<node>_<target>.prom files instead."
+    )
     var out: String?
     @Option(help: "Print the page of this target id (e.g. sim://node-00/dcgm) after --duration.")
     var target: String?
@@ -49,8 +54,10 @@ struct SimCommand: AsyncParsableCommand {
         } else if let out, SimRecord.isRecordingPath(out) {
             try SimRecord(path: out, durationMs: durationMs, intervalMs: intervalMs).run(&cluster)
         } else if let out {
-            try SimFastForward(folder: out, durationMs: durationMs,
-                               intervalMs: intervalMs).run(&cluster)
+            try SimFastForward(
+                folder: out, durationMs: durationMs,
+                intervalMs: intervalMs
+            ).run(&cluster)
         } else {
             cluster.advance(byMs: durationMs)
             let id = target ?? cluster.targets.first?.id ?? ""
@@ -58,9 +65,10 @@ struct SimCommand: AsyncParsableCommand {
                 throw ValidationError("no target \(id); --list-targets shows them")
             }
             guard let page = cluster.page(for: chosen) else {
-                throw SimError("\(id) does not answer after \(durationMs / 1000) s of the "
-                               + "\(simulator.scenario.rawValue) scenario: it is \(cluster.status(of: chosen).rawValue); "
-                               + "try another --duration or --target")
+                throw SimError(
+                    "\(id) does not answer after \(durationMs / 1000) s of the "
+                        + "\(simulator.scenario.rawValue) scenario: it is \(cluster.status(of: chosen).rawValue); "
+                        + "try another --duration or --target")
             }
             FileHandle.standardOutput.write(Data(page))
         }

@@ -21,8 +21,9 @@ struct SimRecord {
 
     func run(_ simulator: inout ClusterSimulator) throws {
         let source = "simulator \(simulator.options.scenario.rawValue) seed \(simulator.options.seed)"
-        let recorder = ScrapeRecorder(path: path, sources: [source], intervalSeconds: Double(intervalMs) / 1000,
-                                      version: InfertopVersion.current)
+        let recorder = ScrapeRecorder(
+            path: path, sources: [source], intervalSeconds: Double(intervalMs) / 1000,
+            version: InfertopVersion.current)
         let end = simulator.nowMs + durationMs
         var scrapes = 0
         // Each target's parser keeps its last page, so only the lines whose value changed are parsed again.
@@ -35,7 +36,8 @@ struct SimRecord {
             }
         }
         try recorder.close()
-        print("recorded \(scrapes) scrapes of \(simulator.targets.count) targets "
-              + "(\(recorder.byteCount / 1024) KiB) to \(path)")
+        print(
+            "recorded \(scrapes) scrapes of \(simulator.targets.count) targets "
+                + "(\(recorder.byteCount / 1024) KiB) to \(path)")
     }
 }

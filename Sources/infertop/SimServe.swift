@@ -10,7 +10,8 @@ struct SimServe {
 
     func run() async throws {
         guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-              (0...65535).contains(port) else {
+            (0...65535).contains(port)
+        else {
             throw ValidationError("--serve wants HOST:PORT (e.g. 127.0.0.1:9400 or 127.0.0.1:0), got \(address)")
         }
         let bindHost = String(address[..<colon])

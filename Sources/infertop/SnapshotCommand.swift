@@ -14,31 +14,39 @@ struct SnapshotCommand: AsyncParsableCommand {
         commandName: "snapshot",
         abstract: "Print the cluster picture (text or JSON) of files, live targets, Prometheus, a recording or the simulator.",
         discussion: """
-        Sources, one kind at a time: exposition files ('-' for stdin, TARGET=PATH to name the target; pages of \
-        one target in time order give rates, e.g. vllm=t0.prom vllm=t1.prom); live targets (URLs, host:port, \
-        file:///path, --config, --file-sd), scraped --rounds times --interval apart so that rates have two \
-        reads; --prometheus URL, asked once for aggregates (rates over --window, computed by the server); a recording or a \
-        folder of .prom dumps, at its end or --at; or --sim, the simulator after --at of virtual time (60 s). \
-        The JSON shape is documented in docs/MODEL.md. Exit status 1 when any source had an error; the others \
-        still print.
-        """
+            Sources, one kind at a time: exposition files ('-' for stdin, TARGET=PATH to name the target; pages of \
+            one target in time order give rates, e.g. vllm=t0.prom vllm=t1.prom); live targets (URLs, host:port, \
+            file:///path, --config, --file-sd), scraped --rounds times --interval apart so that rates have two \
+            reads; --prometheus URL, asked once for aggregates (rates over --window, computed by the server); a recording or a \
+            folder of .prom dumps, at its end or --at; or --sim, the simulator after --at of virtual time (60 s). \
+            The JSON shape is documented in docs/MODEL.md. Exit status 1 when any source had an error; the others \
+            still print.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
-    @Option(name: .long, help: "Rate and quantile window in seconds (\(FlagRange.window.text); default: the time each target's files cover, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).",
-            transform: FlagValue.seconds(FlagRange.window))
+    @Option(
+        name: .long,
+        help:
+            "Rate and quantile window in seconds (\(FlagRange.window.text); default: the time each target's files cover, the rounds' span and half an interval for targets, 10 s for Prometheus and the simulator).",
+        transform: FlagValue.seconds(FlagRange.window))
     var window: Double?
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp("Explicit node of a target: TARGET=NODE.", valueName: "target=node"))
     var node: [String] = []
-    @Option(help: "Rounds of scrapes of live targets, --interval apart (rates need 2; \(FlagRange.rounds.text)).",
-            transform: FlagValue.int(FlagRange.rounds))
+    @Option(
+        help: "Rounds of scrapes of live targets, --interval apart (rates need 2; \(FlagRange.rounds.text)).",
+        transform: FlagValue.int(FlagRange.rounds))
     var rounds = 2
-    @Option(help: ArgumentHelp("A recording's moment (offset from its start, or an ISO-8601 time, \(ReplayMoment.rangeText); "
-                               + "default its end), or the virtual time run by --sim (\(FlagRange.virtualTime.text); default 60s)."),
-            transform: ReplayMoment.parse)
+    @Option(
+        help: ArgumentHelp(
+            "A recording's moment (offset from its start, or an ISO-8601 time, \(ReplayMoment.rangeText); "
+                + "default its end), or the virtual time run by --sim (\(FlagRange.virtualTime.text); default 60s)."),
+        transform: ReplayMoment.parse)
     var at: ReplayMoment?
     @Flag(help: "Snapshot the built-in simulator (options below).")
     var sim = false
@@ -60,9 +68,11 @@ struct SnapshotCommand: AsyncParsableCommand {
             result = try simulate()
         } else {
             let kind = try SnapshotSources(arguments: source.targets).kind()
-            if case .live = kind {} else if source.prometheus != nil || !source.fileSD.isEmpty {
-                throw ValidationError("a snapshot reads one kind of source at a time: files or a recording, or "
-                                      + "--prometheus / --file-sd, not both")
+            if case .live = kind {
+            } else if source.prometheus != nil || !source.fileSD.isEmpty {
+                throw ValidationError(
+                    "a snapshot reads one kind of source at a time: files or a recording, or "
+                        + "--prometheus / --file-sd, not both")
             }
             switch kind {
             case .pages(let arguments): result = try pages(arguments)
@@ -116,8 +126,9 @@ struct SnapshotCommand: AsyncParsableCommand {
     private func pages(_ arguments: [String]) throws -> SnapshotResult {
         let intervalMs = intervalMs()
         let (inputs, readErrors) = SnapshotSources.read(pages: arguments)
-        var loader = PageLoader(intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
-                                modelConfiguration: try model(ModelConfiguration()))
+        var loader = PageLoader(
+            intervalMs: intervalMs, startMs: Self.startMs(pages: inputs, intervalMs: intervalMs),
+            modelConfiguration: try model(ModelConfiguration()))
         // Without --window, a rate is the increase over the time a target's pages cover.
         loader.ratesOverPages = window == nil
         let loaded = loader.load(inputs)
@@ -130,13 +141,15 @@ struct SnapshotCommand: AsyncParsableCommand {
         do { opened = try ReplaySource.open(path: path, numberedIntervalMs: intervalMs()) } catch {
             throw CommandFailure(description: "\(error)")
         }
-        var player = ReplayPlayer(source: opened, intervalMs: opened.intervalMs,
-                                  modelConfiguration: try model(ModelConfiguration()))
+        var player = ReplayPlayer(
+            source: opened, intervalMs: opened.intervalMs,
+            modelConfiguration: try model(ModelConfiguration()))
         player.seek(toMs: at.map { opened.startTimeMs + $0.offsetMs(from: opened.startTimeMs) } ?? opened.endTimeMs)
         var snapshot = player.pipeline.latest
         snapshot.notes += opened.notes
-        return SnapshotResult(snapshot: snapshot, errors: player.damage.map { ["\(path): \($0.description)"] } ?? [],
-                              failed: false)
+        return SnapshotResult(
+            snapshot: snapshot, errors: player.damage.map { ["\(path): \($0.description)"] } ?? [],
+            failed: false)
     }
 
     /// The simulator run for `--at` of virtual time (60 s by default), read in process every interval.
@@ -145,14 +158,17 @@ struct SnapshotCommand: AsyncParsableCommand {
         var simulator = ClusterSimulator(options: simulator.options)
         let virtualMs = at?.offsetMs(from: 0) ?? 60_000
         guard FlagRange.virtualTime.contains(Double(virtualMs) / 1000) else {
-            throw ValidationError("--at with --sim: expected \(FlagRange.virtualTime.text) of virtual time, got "
-                                  + Formatting.Format.duration(Double(virtualMs) / 1000))
+            throw ValidationError(
+                "--at with --sim: expected \(FlagRange.virtualTime.text) of virtual time, got "
+                    + Formatting.Format.duration(Double(virtualMs) / 1000))
         }
         let endMs = simulator.nowMs + virtualMs
         var configuration = IngestConfiguration()
         configuration.intervalSeconds = Double(intervalMs) / 1000
-        var collector = SnapshotCollector(pipeline: ClusterPipeline(store: configuration.storeConfiguration,
-                                                                     model: try model(ModelConfiguration())))
+        var collector = SnapshotCollector(
+            pipeline: ClusterPipeline(
+                store: configuration.storeConfiguration,
+                model: try model(ModelConfiguration())))
         repeat {
             simulator.advance(byMs: intervalMs)
             collector.add(SimulatorSource.scrapes(of: simulator))

@@ -15,8 +15,9 @@ struct SnapshotLive {
     func take() async throws -> SnapshotResult {
         if let settings = configuration.prometheus { return try await query(settings) }
         guard !configuration.targets.isEmpty || !configuration.fileSDPaths.isEmpty else {
-            throw ValidationError("give a source: exposition files, targets (URL or host:port), --config with targets, "
-                                  + "--file-sd, --prometheus URL, a recording, or --sim")
+            throw ValidationError(
+                "give a source: exposition files, targets (URL or host:port), --config with targets, "
+                    + "--file-sd, --prometheus URL, a recording, or --sim")
         }
         return try await scrape()
     }
@@ -45,8 +46,9 @@ struct SnapshotLive {
     private func query(_ settings: PrometheusSettings) async throws -> SnapshotResult {
         let source: PrometheusSource
         do {
-            source = try PrometheusSource(settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
-                                          windowMs: model.rateWindowMs, detail: true)
+            source = try PrometheusSource(
+                settings: settings, configuration: configuration, families: PrometheusFamily.dialects,
+                windowMs: model.rateWindowMs, detail: true)
         } catch {
             throw CommandFailure(description: "\(error)")
         }

@@ -20,7 +20,9 @@ struct SnapshotSources {
 
     /// Sorts the arguments; mixing kinds is a usage error that names an argument of each kind.
     func kind() throws -> Kind {
-        var pages: [String] = [], recordings: [String] = [], live: [String] = []
+        var pages: [String] = []
+        var recordings: [String] = []
+        var live: [String] = []
         for argument in arguments {
             if Self.isAddress(argument) {
                 live.append(argument)

@@ -7,36 +7,56 @@ import Pipeline
 /// The command-line options that choose live sources (targets, Prometheus, auth, TLS, timing), shared by
 /// the dashboard and the headless commands, and their merge with the YAML configuration file.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Targets: URLs, host:port (= http://host:port/metrics), file:///path.prom, or - (stdin).",
-                                 valueName: "target"))
+    @Argument(
+        help: ArgumentHelp(
+            "Targets: URLs, host:port (= http://host:port/metrics), file:///path.prom, or - (stdin).",
+            valueName: "target"))
     var targets: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("YAML configuration file (docs/CONFIG.md); default $XDG_CONFIG_HOME/infertop/config.yaml "
-                                            + "(~/.config/infertop/config.yaml) when it exists.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "YAML configuration file (docs/CONFIG.md); default $XDG_CONFIG_HOME/infertop/config.yaml "
+                + "(~/.config/infertop/config.yaml) when it exists.", valueName: "file"))
     var config: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds between scrapes: 1, 0.5, 500ms, 2s (\(SettingRange.interval.text)).",
-                                            valueName: "duration"), transform: FlagValue.seconds(.interval))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds between scrapes: 1, 0.5, 500ms, 2s (\(SettingRange.interval.text)).",
+            valueName: "duration"), transform: FlagValue.seconds(.interval))
     var interval: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Longest one scrape may take (default: the interval, at most 10 s; \(SettingRange.timeout.text)).",
-                                            valueName: "duration"), transform: FlagValue.seconds(.timeout))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Longest one scrape may take (default: the interval, at most 10 s; \(SettingRange.timeout.text)).",
+            valueName: "duration"), transform: FlagValue.seconds(.timeout))
     var timeout: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Read a Prometheus-compatible server's query API instead of scraping.", valueName: "url"))
+    @Option(
+        name: .long, help: ArgumentHelp("Read a Prometheus-compatible server's query API instead of scraping.", valueName: "url"))
     var prometheus: String?
 
-    @Option(name: .long, help: ArgumentHelp("Label matchers added to every Prometheus query, e.g. '{job=~\"vllm|dcgm\"}'.",
-                                            valueName: "matchers"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Label matchers added to every Prometheus query, e.g. '{job=~\"vllm|dcgm\"}'.",
+            valueName: "matchers"))
     var selector: String?
 
-    @Option(name: .customLong("instance-labels"),
-            help: ArgumentHelp("With --prometheus: the labels that tell targets apart (default instance), e.g. pod,namespace.",
-                               valueName: "labels"))
+    @Option(
+        name: .customLong("instance-labels"),
+        help: ArgumentHelp(
+            "With --prometheus: the labels that tell targets apart (default instance), e.g. pod,namespace.",
+            valueName: "labels"))
     var instanceLabels: String?
 
-    @Option(name: .customLong("file-sd"), help: ArgumentHelp("Prometheus file_sd JSON target file, re-read when it changes.",
-                                                             valueName: "file"))
+    @Option(
+        name: .customLong("file-sd"),
+        help: ArgumentHelp(
+            "Prometheus file_sd JSON target file, re-read when it changes.",
+            valueName: "file"))
     var fileSD: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Read a bearer token from this file.", valueName: "file"))
@@ -57,17 +77,26 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip TLS certificate verification (shown as a warning on screen).")
     var insecure = false
 
-    @Option(name: .long, help: ArgumentHelp("Most scrapes in flight at once (default \(IngestConfiguration.defaultConcurrency), within the open-file limit; \(SettingRange.concurrency.text)).",
-                                            valueName: "n"), transform: FlagValue.int(.concurrency))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most scrapes in flight at once (default \(IngestConfiguration.defaultConcurrency), within the open-file limit; \(SettingRange.concurrency.text)).",
+            valueName: "n"), transform: FlagValue.int(.concurrency))
     var concurrency: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Largest page accepted: 64MiB, 10MB, bytes (\(SettingRange.bodyLimit.text)).",
-                                            valueName: "size"), transform: FlagValue.bytes(.bodyLimit))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Largest page accepted: 64MiB, 10MB, bytes (\(SettingRange.bodyLimit.text)).",
+            valueName: "size"), transform: FlagValue.bytes(.bodyLimit))
     var bodyLimit: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Most series one target's page may hold; a bigger page is refused "
-                                            + "(default \(IngestConfiguration.defaultSeriesLimit); \(SettingRange.seriesLimit.text)).",
-                                            valueName: "n"), transform: FlagValue.int(.seriesLimit))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Most series one target's page may hold; a bigger page is refused "
+                + "(default \(IngestConfiguration.defaultSeriesLimit); \(SettingRange.seriesLimit.text)).",
+            valueName: "n"), transform: FlagValue.int(.seriesLimit))
     var seriesLimit: Int?
 
     @Option(name: .long, help: ArgumentHelp("Seed of the scrape stagger and jitter (0 to \(UInt64.max)).", valueName: "n"))
@@ -85,7 +114,8 @@ struct SourceOptions: ParsableArguments {
     func ingestConfiguration() throws -> IngestConfiguration {
         var configuration: IngestConfiguration
         do {
-            configuration = try configFile.flatMap { try ConfigurationLoader.load(path: $0, required: config != nil) }
+            configuration =
+                try configFile.flatMap { try ConfigurationLoader.load(path: $0, required: config != nil) }
                 ?? IngestConfiguration()
         } catch let error as ConfigurationError {
             throw ValidationError(error.description)
@@ -125,28 +155,33 @@ struct SourceOptions: ParsableArguments {
         if let seed { configuration.seed = seed }
         if let prometheus {
             guard prometheus.hasPrefix("http://") || prometheus.hasPrefix("https://") else {
-                throw ConfigurationError.invalidFlag("--prometheus", message: "expected an http:// or https:// URL, got \"\(prometheus)\"")
+                throw ConfigurationError.invalidFlag(
+                    "--prometheus", message: "expected an http:// or https:// URL, got \"\(prometheus)\"")
             }
-            configuration.prometheus = PrometheusSettings(url: prometheus,
-                                                          selector: configuration.prometheus?.selector ?? "",
-                                                          backfillSeconds: configuration.prometheus?.backfillSeconds ?? 300,
-                                                          identity: configuration.prometheus?.identity ?? .default)
+            configuration.prometheus = PrometheusSettings(
+                url: prometheus,
+                selector: configuration.prometheus?.selector ?? "",
+                backfillSeconds: configuration.prometheus?.backfillSeconds ?? 300,
+                identity: configuration.prometheus?.identity ?? .default)
         }
         if let instanceLabels {
             guard configuration.prometheus != nil else {
-                throw ConfigurationError.invalidFlag("--instance-labels", message: "only applies with --prometheus (or prometheus: in the file)")
+                throw ConfigurationError.invalidFlag(
+                    "--instance-labels", message: "only applies with --prometheus (or prometheus: in the file)")
             }
             configuration.prometheus?.identity = try PrometheusIdentity.parse(instanceLabels, origin: "--instance-labels")
         }
         if let selector {
             guard configuration.prometheus != nil else {
-                throw ConfigurationError.invalidFlag("--selector", message: "only applies with --prometheus (or prometheus: in the file)")
+                throw ConfigurationError.invalidFlag(
+                    "--selector", message: "only applies with --prometheus (or prometheus: in the file)")
             }
             configuration.prometheus?.selector = selector
         }
         if bearerTokenFile != nil || bearerTokenEnv != nil || basicAuthUser != nil || basicAuthPasswordFile != nil {
-            configuration.auth = AuthSettings(bearerTokenFile: bearerTokenFile, bearerTokenEnv: bearerTokenEnv,
-                                              basicAuthUser: basicAuthUser, basicAuthPasswordFile: basicAuthPasswordFile)
+            configuration.auth = AuthSettings(
+                bearerTokenFile: bearerTokenFile, bearerTokenEnv: bearerTokenEnv,
+                basicAuthUser: basicAuthUser, basicAuthPasswordFile: basicAuthPasswordFile)
         }
         if let caFile { configuration.tls.caFile = caFile }
         if insecure { configuration.tls.insecure = true }

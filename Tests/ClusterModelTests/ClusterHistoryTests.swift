@@ -34,14 +34,17 @@ import Testing
     @Test func keysAddedMidBlockAndReusedColumnsKeepTheirOwnValues() {
         var history = ClusterHistory(capacity: 100)
         func frame(_ second: Int, _ gpus: [(String, Double)]) {
-            history.append(ClusterSnapshot(timeMs: Int64(second) * 1000,
-                                           gpus: gpus.map { GPU(id: $0.0, node: "n", index: 0, vramUsedBytes: $0.1) }))
+            history.append(
+                ClusterSnapshot(
+                    timeMs: Int64(second) * 1000,
+                    gpus: gpus.map { GPU(id: $0.0, node: "n", index: 0, vramUsedBytes: $0.1) }))
         }
         for second in 1...5 { frame(second, [("a", Double(second))]) }
         // 40 new GPUs at once, five frames into the block: the block grows its columns in place.
         for second in 6...8 { frame(second, [("a", Double(second))] + (0..<40).map { ("g\($0)", Double(100 + second)) }) }
         #expect(history.values(.gpu("a", .vramUsed), window: .seconds(60)).map(\.value) == (1...8).map { Double($0) })
-        #expect(history.values(.gpu("g7", .vramUsed), window: .seconds(60)).map(\.value)
+        #expect(
+            history.values(.gpu("g7", .vramUsed), window: .seconds(60)).map(\.value)
                 == [nil, nil, nil, nil, nil, 106, 107, 108])
         // Every GPU but "a" goes away; a sweep (every 25 frames) after the capacity forgets them, and "new"
         // takes a freed column.
@@ -57,7 +60,9 @@ import Testing
 
     @Test func boundedByCapacityAndForgetsVanishedKeys() {
         var history = ClusterHistory(capacity: 8)
-        for second in 1...100 { history.append(Self.snapshot(at: Int64(second) * 1000, vram: 1, gpu: second < 50 ? "old" : "new")) }
+        for second in 1...100 {
+            history.append(Self.snapshot(at: Int64(second) * 1000, vram: 1, gpu: second < 50 ? "old" : "new"))
+        }
         #expect(history.values(.cluster(.generationTPS), window: .seconds(1000)).count == 8)
         #expect(history.values(.gpu("old", .vramUsed), window: .seconds(1000)).isEmpty)
         #expect(!history.keys.contains(.gpu("old", .vramUsed)))

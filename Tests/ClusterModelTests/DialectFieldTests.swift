@@ -1,7 +1,7 @@
 import ClusterModel
 import Exposition
-import Testing
 import TestSupport
+import Testing
 
 /// Fields a server gives without a histogram: Triton's mean request and queue time (cumulative
 /// microseconds over successful requests), llama.cpp's mean inter-token time (seconds spent predicting

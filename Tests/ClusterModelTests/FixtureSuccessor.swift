@@ -31,17 +31,19 @@ struct FixtureSuccessor {
         }
         let next = ExpositionWriter.page(second.families)
         let target = target ?? fixture
-        snapshot = PageLoader(intervalMs: Self.intervalMs, startMs: Self.startMs).load([
-            PageInput(target: target, origin: fixture, bytes: bytes),
-            PageInput(target: target, origin: fixture + " (next)", bytes: next),
-        ]).snapshot
+        snapshot =
+            PageLoader(intervalMs: Self.intervalMs, startMs: Self.startMs).load([
+                PageInput(target: target, origin: fixture, bytes: bytes),
+                PageInput(target: target, origin: fixture + " (next)", bytes: next),
+            ]).snapshot
     }
 
     /// The per-second rate the store must give for a counter that went from `before` to `after` over the
     /// second (Prometheus' extrapolation over the loader's two-interval window, computed independently of
     /// the store's fast path).
     static func expectedRate(before: Double, after: Double) -> Double? {
-        let t0 = startMs, t1 = startMs + intervalMs
+        let t0 = startMs
+        let t1 = startMs + intervalMs
         return CounterRate.compute([(t0, before), (t1, after)], windowStartMs: t1 - 2 * intervalMs, windowEndMs: t1)?.perSecond
     }
 

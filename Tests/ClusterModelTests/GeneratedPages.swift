@@ -9,11 +9,15 @@ enum GeneratedPages {
     static let script = Fixtures.root.appendingPathComponent("bench/gen_exposition.py")
 
     /// The page of snapshot `tick`, `interval` seconds per tick.
-    static func page(nodes: Int = 2, gpus: Int = 4, vllmPerNode: Int = 2, tick: Int, interval: Double = 1,
-                     extra: [String] = []) throws -> [UInt8] {
-        try ClusterGenerator.page(script: script.path, arguments: [
-            "--nodes", String(nodes), "--gpus", String(gpus), "--vllm-per-node", String(vllmPerNode),
-            "--tick", String(tick), "--interval", String(interval),
-        ] + extra)
+    static func page(
+        nodes: Int = 2, gpus: Int = 4, vllmPerNode: Int = 2, tick: Int, interval: Double = 1,
+        extra: [String] = []
+    ) throws -> [UInt8] {
+        try ClusterGenerator.page(
+            script: script.path,
+            arguments: [
+                "--nodes", String(nodes), "--gpus", String(gpus), "--vllm-per-node", String(vllmPerNode),
+                "--tick", String(tick), "--interval", String(interval),
+            ] + extra)
     }
 }

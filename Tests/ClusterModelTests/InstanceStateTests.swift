@@ -55,9 +55,10 @@ import Testing
 
     @Test func aServerWithoutServingMetricsIsLoading() throws {
         var store = MetricStore()
-        store.ingest(target: "http://gpu-7:8000/metrics",
-                     page: ExpositionParser.parse("# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total 3\n"),
-                     atMs: 1_000)
+        store.ingest(
+            target: "http://gpu-7:8000/metrics",
+            page: ExpositionParser.parse("# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total 3\n"),
+            atMs: 1_000)
         store.markFailed(target: "http://gpu-8:8000/metrics", atMs: 1_000, error: "refused")
         let snapshot = Self.snapshot(store)
         let loading = try #require(snapshot.instances.first { $0.target.contains("gpu-7") })
@@ -72,7 +73,8 @@ import Testing
     @Test func aTargetThatGoesDownDropsOutOfRatesAndTotalsAtOnce() throws {
         func dcgm(_ node: String) -> ExpositionPage {
             let labels = #"gpu="0",UUID="GPU-\#(node)",modelName="NVIDIA H100 80GB HBM3",Hostname="\#(node)""#
-            return ExpositionParser.parse("""
+            return ExpositionParser.parse(
+                """
                 # TYPE DCGM_FI_DEV_FB_USED gauge
                 DCGM_FI_DEV_FB_USED{\(labels)} 40000
                 # TYPE DCGM_FI_DEV_FB_FREE gauge

@@ -1,7 +1,7 @@
 import ClusterModel
 import Exposition
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 15, items 1, 3, 4 and 5, on real llama.cpp scrapes (Tests/Fixtures/metrics/llama-cpp-*.prom): what the
 /// server's metrics mean, read as its users would read them.

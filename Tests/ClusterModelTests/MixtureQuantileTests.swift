@@ -2,8 +2,8 @@ import ClusterModel
 import Exposition
 import Foundation
 import MetricStore
-import Testing
 import TestSupport
+import Testing
 
 /// Cluster quantiles over engines whose bucket boundaries differ (vLLM and SGLang side by side) are the quantiles
 /// of the mixture of their histograms. Checked against the exact quantiles of the generated samples the
@@ -19,15 +19,18 @@ import TestSupport
 /// merge). Measured with these samples: p50 0.221 s vs exact 0.210 (one set: 0.219, 0.214); p99 1.84 vs 1.49
 /// (one set: 2.14, 1.81): the 1–2.5 s buckets are wide.
 @Suite struct MixtureQuantileTests {
-    static let vllmTTFT: [Double] = [0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
-                                     10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0, .infinity]
+    static let vllmTTFT: [Double] = [
+        0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
+        10.0, 20.0, 40.0, 80.0, 160.0, 640.0, 2560.0, .infinity,
+    ]
     static let sglangTTFT: [Double] = [0.1, 0.2, 0.4, 0.6, 0.8, 1, 2, 4, 6, 8, 10, 20, 40, 60, 80, 100, 200, 400, .infinity]
 
     /// Log-normal samples (seconds) with the given median and log-space spread.
     static func samples(_ count: Int, median: Double, sigma: Double, seed: UInt64) -> [Double] {
         var random = SplitMix(seed: seed)
         return (0..<count).map { _ in
-            let u = max(random.unit(), 1e-12), v = random.unit()
+            let u = max(random.unit(), 1e-12)
+            let v = random.unit()
             let normal = (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
             return median * exp(sigma * normal)
         }
@@ -45,7 +48,8 @@ import TestSupport
 
     /// The span of the buckets, one per boundary set, that hold `x`.
     static func span(of x: Double, in sets: [[Double]]) -> ClosedRange<Double> {
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity
+        var high = -Double.infinity
         for bounds in sets {
             let index = bounds.firstIndex { $0 >= x }!
             low = min(low, index == 0 ? 0 : bounds[index - 1])
@@ -72,11 +76,14 @@ import TestSupport
             // What merging costs against engines that share boundaries: histogram_quantile over all the samples
             // bucketed by either set (an exact merge) is off too; the mixture stays within 1.5× the worse of the two.
             let sameBoundaries = [Self.vllmTTFT, Self.sglangTTFT].map { bounds in
-                let buckets = zip(bounds, Self.cumulative(sorted, bounds: bounds)).map { HistogramBucket(upperBound: $0, count: $1) }
+                let buckets = zip(bounds, Self.cumulative(sorted, bounds: bounds)).map {
+                    HistogramBucket(upperBound: $0, count: $1)
+                }
                 return abs(HistogramQuantile.quantile(q, buckets)! - truth)
             }
-            #expect(abs(estimate - truth) <= 1.5 * sameBoundaries.max()!,
-                    "p\(Int(q * 100)): \(estimate) vs exact \(truth); one boundary set is off by \(sameBoundaries)")
+            #expect(
+                abs(estimate - truth) <= 1.5 * sameBoundaries.max()!,
+                "p\(Int(q * 100)): \(estimate) vs exact \(truth); one boundary set is off by \(sameBoundaries)")
         }
     }
 
@@ -87,8 +94,9 @@ import TestSupport
         let standard = HistogramQuantile.quantiles(Quantiles.levels, bounds: Self.vllmTTFT, counts: counts)
         #expect([single.p50, single.p90, single.p95, single.p99] == standard)
         let pair = HistogramQuantile.mixture([(Self.vllmTTFT, counts), (Self.vllmTTFT, other)])
-        let summed = HistogramQuantile.quantiles(Quantiles.levels, bounds: Self.vllmTTFT,
-                                                 counts: zip(counts, other).map { $0 + $1 })
+        let summed = HistogramQuantile.quantiles(
+            Quantiles.levels, bounds: Self.vllmTTFT,
+            counts: zip(counts, other).map { $0 + $1 })
         for (a, b) in zip([pair.p50, pair.p90, pair.p95, pair.p99], summed) {
             #expect(abs(try #require(a) - (try #require(b))) <= 1e-12 * (b ?? 1))
         }

@@ -64,11 +64,12 @@ import Testing
 
     @Test(arguments: ["+Inf", "-Inf", "NaN", "-1e308", "1e300", "-5"])
     func aGPUReadingAtTheEdgeIsInvalidAndTheOtherGPUsStand(value: String) throws {
-        let page = Self.dcgmGood + """
-            DCGM_FI_DEV_FB_USED{gpu="1",Hostname="n1"} \(value)
-            DCGM_FI_DEV_FB_FREE{gpu="1",Hostname="n1"} 3000
+        let page =
+            Self.dcgmGood + """
+                DCGM_FI_DEV_FB_USED{gpu="1",Hostname="n1"} \(value)
+                DCGM_FI_DEV_FB_FREE{gpu="1",Hostname="n1"} 3000
 
-            """
+                """
         let snapshot = Self.load(page)
         let good = try #require(snapshot.gpu(id: "n1/0"))
         #expect(good.vramUsedBytes == 1000 * 1_048_576 && good.utilization == 0.5)
@@ -86,8 +87,10 @@ import Testing
     }
 
     @Test func utilizationAbove100PercentIsNamedInTheExportersUnits() {
-        let snapshot = Self.load(Self.dcgmGood.replacingOccurrences(of: "UTIL{gpu=\"0\",Hostname=\"n1\"} 50",
-                                                                    with: "UTIL{gpu=\"0\",Hostname=\"n1\"} 150"))
+        let snapshot = Self.load(
+            Self.dcgmGood.replacingOccurrences(
+                of: "UTIL{gpu=\"0\",Hostname=\"n1\"} 50",
+                with: "UTIL{gpu=\"0\",Hostname=\"n1\"} 150"))
         #expect(snapshot.targets.first?.dataQuality == ["DCGM_FI_DEV_GPU_UTIL = 150, expected 0..100"])
     }
 

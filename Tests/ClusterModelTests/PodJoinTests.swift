@@ -1,7 +1,7 @@
 import ClusterModel
 import Exposition
-import Testing
 import TestSupport
+import Testing
 
 /// Engines joined to the GPUs whose DCGM series name their pod: the real L4 page, its GPU used by pod
 /// `llm/vllm-qwen-0`, plus a copy of it as a second GPU used by another pod, and the real vLLM page on a
@@ -44,8 +44,10 @@ import TestSupport
 
     static func snapshot(vllm: [UInt8], pods: [String: PodReference] = [:]) throws -> ClusterSnapshot {
         let loader = PageLoader(modelConfiguration: ModelConfiguration(rateWindowMs: 2_000, targetPods: pods))
-        let result = loader.load([PageInput(target: dcgmTarget, origin: "dcgm", bytes: try dcgmPage()),
-                                  PageInput(target: vllmTarget, origin: "vllm", bytes: vllm)])
+        let result = loader.load([
+            PageInput(target: dcgmTarget, origin: "dcgm", bytes: try dcgmPage()),
+            PageInput(target: vllmTarget, origin: "vllm", bytes: vllm),
+        ])
         #expect(result.errors.isEmpty)
         return result.snapshot
     }
@@ -75,8 +77,9 @@ import TestSupport
     }
 
     @Test func aPodOfAnotherNamespaceIsNotJoined() throws {
-        let snapshot = try Self.snapshot(vllm: try Self.vllmPage(),
-                                         pods: [Self.vllmTarget: PodReference(namespace: "staging", name: "vllm-qwen-0")])
+        let snapshot = try Self.snapshot(
+            vllm: try Self.vllmPage(),
+            pods: [Self.vllmTarget: PodReference(namespace: "staging", name: "vllm-qwen-0")])
         let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
         // Back to the host join: the pod IP is no GPU's node.
         #expect(instance.gpuIDs.isEmpty)
@@ -84,11 +87,14 @@ import TestSupport
     }
 
     @Test func anExplicitGPUMapWinsOverThePod() throws {
-        let loader = PageLoader(modelConfiguration: ModelConfiguration(
-            rateWindowMs: 2_000, instanceGPUs: ["\(Self.vllmTarget)|vllm|Qwen/Qwen2.5-0.5B-Instruct": ["GPU-second"]],
-            targetPods: [Self.vllmTarget: Self.pod]))
-        let snapshot = loader.load([PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: try Self.dcgmPage()),
-                                    PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage())]).snapshot
+        let loader = PageLoader(
+            modelConfiguration: ModelConfiguration(
+                rateWindowMs: 2_000, instanceGPUs: ["\(Self.vllmTarget)|vllm|Qwen/Qwen2.5-0.5B-Instruct": ["GPU-second"]],
+                targetPods: [Self.vllmTarget: Self.pod]))
+        let snapshot = loader.load([
+            PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: try Self.dcgmPage()),
+            PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage()),
+        ]).snapshot
         let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
         #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.uuid == "GPU-second" }).id])
     }
@@ -108,8 +114,10 @@ import TestSupport
         }
         let pods = [Self.vllmTarget: PodReference(namespace: "llm", name: "vllm-qwen-0", container: "b")]
         let loader = PageLoader(modelConfiguration: ModelConfiguration(rateWindowMs: 2_000, targetPods: pods))
-        let snapshot = loader.load([PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: ExpositionWriter.page(families)),
-                                    PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage())]).snapshot
+        let snapshot = loader.load([
+            PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: ExpositionWriter.page(families)),
+            PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage()),
+        ]).snapshot
         let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
         #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.uuid == "GPU-second" }).id])
         #expect(instance.gpuJoin == .pod)
@@ -118,11 +126,14 @@ import TestSupport
     /// The configuration names GPUs as the user knows them: by index on the engine's node, keyed by target; a GPU
     /// that no exporter reports is said in the notes, never joined silently to nothing.
     @Test func theConfigurationNamesGPUsByIndexOnTheNode() throws {
-        let configuration = ModelConfiguration(rateWindowMs: 2_000, targetNodes: [Self.vllmTarget: "i-030791dc5a37cd257"],
-                                               instanceGPUs: [Self.vllmTarget: ["1", "7"]])
+        let configuration = ModelConfiguration(
+            rateWindowMs: 2_000, targetNodes: [Self.vllmTarget: "i-030791dc5a37cd257"],
+            instanceGPUs: [Self.vllmTarget: ["1", "7"]])
         let snapshot = PageLoader(modelConfiguration: configuration)
-            .load([PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: try Self.dcgmPage()),
-                   PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage())]).snapshot
+            .load([
+                PageInput(target: Self.dcgmTarget, origin: "dcgm", bytes: try Self.dcgmPage()),
+                PageInput(target: Self.vllmTarget, origin: "vllm", bytes: try Self.vllmPage()),
+            ]).snapshot
         let instance = try #require(snapshot.instances.first { $0.engine == .vllm })
         #expect(instance.gpuIDs == [try #require(snapshot.gpus.first { $0.index == 1 }).id])
         #expect(instance.gpuJoin == .configuration)

@@ -2,8 +2,8 @@ import ClusterModel
 import Exposition
 import Foundation
 import MetricStore
-import Testing
 import TestSupport
+import Testing
 
 /// infertop's rates and quantiles against a real Prometheus server's `rate()` and `histogram_quantile()`
 /// over the same data: Prometheus scrapes successive generated pages; its raw samples (with its own
@@ -29,7 +29,8 @@ import TestSupport
         var byTime: [Int64: [Sample]] = [:]
         for series in raw {
             guard var metric = series["metric"] as? [String: String], let values = series["values"] as? [[Any]],
-                  let name = metric.removeValue(forKey: "__name__") else { continue }
+                let name = metric.removeValue(forKey: "__name__")
+            else { continue }
             let labels = Labels(metric.sorted { $0.key < $1.key }.map { Label($0.key, $0.value) })
             for point in values {
                 guard let seconds = point.first as? Double, let value = Self.number(point.last) else { continue }
@@ -42,12 +43,16 @@ import TestSupport
         var store = MetricStore()
         for time in times where time <= evaluation {
             let samples = byTime[time]!
-            let page = ExpositionPage(format: .text, families: [
-                MetricFamily(name: "vllm:generation_tokens_total", type: .counter,
-                             samples: samples.filter { $0.name == "vllm:generation_tokens_total" }),
-                MetricFamily(name: "vllm:time_to_first_token_seconds", type: .histogram,
-                             samples: samples.filter { $0.name == "vllm:time_to_first_token_seconds_bucket" }),
-            ])
+            let page = ExpositionPage(
+                format: .text,
+                families: [
+                    MetricFamily(
+                        name: "vllm:generation_tokens_total", type: .counter,
+                        samples: samples.filter { $0.name == "vllm:generation_tokens_total" }),
+                    MetricFamily(
+                        name: "vllm:time_to_first_token_seconds", type: .histogram,
+                        samples: samples.filter { $0.name == "vllm:time_to_first_token_seconds_bucket" }),
+                ])
             store.ingest(target: "prometheus", page: page, atMs: time)
         }
         var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: Self.windowMs))
@@ -59,10 +64,11 @@ import TestSupport
         // Every counter series, one by one.
         for entry in try await peer.query("rate(vllm:generation_tokens_total\(range))", at: at) {
             let metric = try #require(entry["metric"] as? [String: String])
-            let id = try #require(store.series(of: "prometheus").first {
-                let info = store.info($0)
-                return info.name == "vllm:generation_tokens_total" && info.labels["instance"] == metric["instance"]
-            })
+            let id = try #require(
+                store.series(of: "prometheus").first {
+                    let info = store.info($0)
+                    return info.name == "vllm:generation_tokens_total" && info.labels["instance"] == metric["instance"]
+                })
             let ours = try #require(store.rate(id, windowMs: Self.windowMs, atMs: evaluation))
             #expect(Self.close(ours.perSecond, Self.number(entry["value"])), "rate \(metric)")
             compared += 1
@@ -110,8 +116,10 @@ import TestSupport
         let second = try #require(points.first { $0.value == 14570 })
         var loader = PageLoader()
         loader.ratesOverPages = true
-        let snapshot = loader.load([PageInput(target: "llama", origin: "a.prom", bytes: pages[0], timeMs: first.timeMs),
-                                    PageInput(target: "llama", origin: "b.prom", bytes: pages[1], timeMs: second.timeMs)]).snapshot
+        let snapshot = loader.load([
+            PageInput(target: "llama", origin: "a.prom", bytes: pages[0], timeMs: first.timeMs),
+            PageInput(target: "llama", origin: "b.prom", bytes: pages[1], timeMs: second.timeMs),
+        ]).snapshot
         let range = "[\(second.timeMs - first.timeMs)ms]"
         let theirs = try await peer.query("rate(llamacpp:tokens_predicted_total\(range))", at: Double(second.timeMs) / 1000)
         let ours = snapshot.instances.first?.generationTokensPerSecond

@@ -1,9 +1,10 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real Debian `prometheus` server on 127.0.0.1, scraping a tiny Python server that hands out one
@@ -22,8 +23,9 @@ final class PrometheusPeer {
     /// it every second.
     init(pages: [[UInt8]]) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-            throw Failure(description: "\(Self.binary) is missing: install Debian's prometheus package "
-                + "(apt-get install -y prometheus) to run the rate/quantile comparison")
+            throw Failure(
+                description: "\(Self.binary) is missing: install Debian's prometheus package "
+                    + "(apt-get install -y prometheus) to run the rate/quantile comparison")
         }
         work = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-prom-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("data"), withIntermediateDirectories: true)
@@ -47,18 +49,20 @@ final class PrometheusPeer {
         let pagesPort = ports[0]
         port = ports[1]
         let config = """
-        global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
-        scrape_configs:
-          - job_name: infertop
-            honor_labels: true
-            static_configs: [{targets: ['127.0.0.1:\(pagesPort)']}]
-        """
+            global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
+            scrape_configs:
+              - job_name: infertop
+                honor_labels: true
+                static_configs: [{targets: ['127.0.0.1:\(pagesPort)']}]
+            """
         try Data(config.utf8).write(to: work.appendingPathComponent("prometheus.yml"))
         prometheus = Process()
         prometheus.executableURL = URL(fileURLWithPath: Self.binary)
-        prometheus.arguments = ["--config.file=\(work.appendingPathComponent("prometheus.yml").path)",
-                                "--storage.tsdb.path=\(work.appendingPathComponent("data").path)",
-                                "--web.listen-address=127.0.0.1:\(port)"]
+        prometheus.arguments = [
+            "--config.file=\(work.appendingPathComponent("prometheus.yml").path)",
+            "--storage.tsdb.path=\(work.appendingPathComponent("data").path)",
+            "--web.listen-address=127.0.0.1:\(port)",
+        ]
         let logPath = work.appendingPathComponent("prometheus.log").path
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)
@@ -88,8 +92,9 @@ final class PrometheusPeer {
         if let time { components.queryItems?.append(URLQueryItem(name: "time", value: String(format: "%.3f", time))) }
         let (data, _) = try await URLSession.shared.data(from: components.url!)
         guard let body = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              body["status"] as? String == "success",
-              let result = (body["data"] as? [String: Any])?["result"] as? [[String: Any]] else {
+            body["status"] as? String == "success",
+            let result = (body["data"] as? [String: Any])?["result"] as? [[String: Any]]
+        else {
             throw Failure(description: "query \(expression) failed: \(String(decoding: data, as: UTF8.self))")
         }
         return result
@@ -98,30 +103,30 @@ final class PrometheusPeer {
     /// Serves `tick-NNN.prom` files one per request, in order, on an OS-chosen port; prints that port and
     /// a free one for Prometheus (bound and released, then handed over).
     static let serverScript = """
-    import glob, http.server, os, signal, socket, sys
-    signal.pthread_sigmask(signal.SIG_SETMASK, [])  # the test process spawns children with signals blocked
-    pages = sorted(glob.glob(os.path.join(sys.argv[1], 'tick-*.prom')))
-    served = [0]
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            index = min(served[0], len(pages) - 1)
-            served[0] += 1
-            body = open(pages[index], 'rb').read()
-            self.send_response(200)
-            self.send_header('Content-Type', 'text/plain; version=0.0.4')
-            self.send_header('Content-Length', str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        def log_message(self, *args):
-            pass
-    server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
-    spare = socket.socket()
-    spare.bind(('127.0.0.1', 0))
-    free = spare.getsockname()[1]
-    spare.close()
-    print(server.server_address[1], free, flush=True)
-    server.serve_forever()
-    """
+        import glob, http.server, os, signal, socket, sys
+        signal.pthread_sigmask(signal.SIG_SETMASK, [])  # the test process spawns children with signals blocked
+        pages = sorted(glob.glob(os.path.join(sys.argv[1], 'tick-*.prom')))
+        served = [0]
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                index = min(served[0], len(pages) - 1)
+                served[0] += 1
+                body = open(pages[index], 'rb').read()
+                self.send_response(200)
+                self.send_header('Content-Type', 'text/plain; version=0.0.4')
+                self.send_header('Content-Length', str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+        spare = socket.socket()
+        spare.bind(('127.0.0.1', 0))
+        free = spare.getsockname()[1]
+        spare.close()
+        print(server.server_address[1], free, flush=True)
+        server.serve_forever()
+        """
 }
 
 extension FileHandle {

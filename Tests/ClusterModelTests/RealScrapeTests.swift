@@ -1,7 +1,7 @@
 import ClusterModel
 import Exposition
-import Testing
 import TestSupport
+import Testing
 
 /// Each real scrape maps to the values it states. Expected values are read from the page itself with the
 /// parser (the raw sample), so the tests check the dialect mapping and the unit conversions.
@@ -56,7 +56,9 @@ import TestSupport
         #expect(gpu.temperatureC == nil)
         #expect(gpu.powerWatts == nil)
         #expect(gpu.modelName == "GRID A100-40C")
-        let total = try Self.raw(page, "DCGM_FI_DEV_FB_USED") + Self.raw(page, "DCGM_FI_DEV_FB_FREE") + Self.raw(page, "DCGM_FI_DEV_FB_RESERVED")
+        let total =
+            try Self.raw(page, "DCGM_FI_DEV_FB_USED") + Self.raw(page, "DCGM_FI_DEV_FB_FREE")
+            + Self.raw(page, "DCGM_FI_DEV_FB_RESERVED")
         #expect(gpu.vramTotalBytes == total * Self.mib)
         #expect(snapshot.totals.powerWatts == nil)  // absent, not 0
     }
@@ -120,7 +122,8 @@ import TestSupport
         let (snapshot, page, _) = try Self.load("triton-trtllm-backend-readme.prom")
         let instance = try #require(snapshot.instances.first)
         #expect(instance.engine == .tensorrtllm)
-        #expect(instance.kvCacheUsage == (try Self.raw(page, "nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "fraction")))
+        #expect(
+            instance.kvCacheUsage == (try Self.raw(page, "nv_trt_llm_kv_cache_block_metrics", "kv_cache_block_type", "fraction")))
         #expect(instance.waiting == (try Self.raw(page, "nv_trt_llm_request_metrics", "request_type", "waiting")))
         #expect(instance.running == (try Self.raw(page, "nv_trt_llm_request_metrics", "request_type", "active")))
     }

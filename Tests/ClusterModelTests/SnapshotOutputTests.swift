@@ -1,6 +1,6 @@
 import ClusterModel
-import Testing
 import TestSupport
+import Testing
 
 /// What `infertop snapshot` prints: errors that name source, line and column; the other sources still
 /// load; the JSON keeps every key, in order, with `null` for absent values.
@@ -40,8 +40,10 @@ import TestSupport
         #expect(json.contains("\"running\": 3,"))
         #expect(json.contains("\"model\": \"m\\n\\\"x\\\"\""))
         #expect(json.contains("\"ttft\": {\n        \"p50\": null"))
-        let keys = ["\"version\"", "\"timeMs\"", "\"totals\"", "\"nodes\"", "\"gpus\"", "\"instances\"", "\"targets\"",
-                    "\"byModel\"", "\"byGPUType\"", "\"notes\"", "\"errors\""]
+        let keys = [
+            "\"version\"", "\"timeMs\"", "\"totals\"", "\"nodes\"", "\"gpus\"", "\"instances\"", "\"targets\"",
+            "\"byModel\"", "\"byGPUType\"", "\"notes\"", "\"errors\"",
+        ]
         let positions = keys.compactMap { json.range(of: "\n  \($0):")?.lowerBound }
         #expect(positions.count == keys.count && positions == positions.sorted())
     }

@@ -37,7 +37,8 @@ import Testing
         for instance in instances {
             for sample in pair.after.samples where sample.name == family + "_bucket" && sample.labels["instance"] == instance {
                 let le = sample.labels["le"]!
-                byBound[HistogramBucket.parseBound(le)!, default: 0] += delta(pair, family + "_bucket", instance: instance, le: le) ?? 0
+                byBound[HistogramBucket.parseBound(le)!, default: 0] +=
+                    delta(pair, family + "_bucket", instance: instance, le: le) ?? 0
             }
         }
         return byBound.map { HistogramBucket(upperBound: $0.key, count: $0.value) }

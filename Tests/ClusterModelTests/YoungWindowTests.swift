@@ -1,8 +1,8 @@
 import ClusterModel
 import Exposition
 import MetricStore
-import Testing
 import TestSupport
+import Testing
 
 /// A target scraped for less than the rate window: Prometheus' rate (the default) divides by the whole window;
 /// with `shortensYoungWindows` (the live dashboard) the rate is taken over the time it has been scraped.
@@ -32,7 +32,9 @@ import TestSupport
         // Prometheus: 500 tokens over 1 s, extrapolated back no further than where the counter (0 in the page)
         // was zero, divided by the whole 10 s window: 50 a second.
         let prometheus = try #require(try Self.rate(shortening: false))
-        let expected = CounterRate.compute([(timeMs: Int64(1_000_000), value: 0.0), (timeMs: Int64(1_001_000), value: 500.0)], windowStartMs: 991_000, windowEndMs: 1_001_000)
+        let expected = CounterRate.compute(
+            [(timeMs: Int64(1_000_000), value: 0.0), (timeMs: Int64(1_001_000), value: 500.0)], windowStartMs: 991_000,
+            windowEndMs: 1_001_000)
         #expect(prometheus == expected?.perSecond)
         #expect(abs(prometheus - 50) < 1e-9)
         // Once the window is full both agree (500 tokens a second, steadily).
@@ -54,8 +56,9 @@ import TestSupport
         // whatever the model's window (10 s) or the time between the answers (1 s).
         var store = MetricStore()
         for (step, atMs) in [Int64(1_000), 2_000].enumerated() {
-            store.ingest(target: "server/a", page: ExpositionParser.parse(InstanceStateTests.vllm(tokens: 40 + Double(step))),
-                         atMs: atMs, givenRateWindowMs: 20_000)
+            store.ingest(
+                target: "server/a", page: ExpositionParser.parse(InstanceStateTests.vllm(tokens: 40 + Double(step))),
+                atMs: atMs, givenRateWindowMs: 20_000)
         }
         var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 10_000, shortensYoungWindows: true))
         let snapshot = builder.snapshot(from: store)

@@ -1,5 +1,6 @@
 import Formatting
 import Testing
+
 @testable import Dashboard
 
 @Suite struct CanvasTests {

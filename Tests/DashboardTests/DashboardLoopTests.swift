@@ -47,19 +47,25 @@ import Testing
 
     @Test func theRunnerDrawsKeysAndResizesAndEndsOnQuit() async throws {
         let feed = FixedFeed(Self.frame(generation: 1))
-        let terminal = MemoryTerminal(size: Self.size, script: [
-            [],                                            // the first screen
-            [],                                            // nothing happened: nothing drawn
-            [.key(.character("t"))],                       // the next theme
-            [.resize(Size(width: 80, height: 24))],
-            [.key(.character(" "))],                       // pause: the feed is told
-            [.key(.character("q"))],
-        ])
-        let end = try await DashboardRunner.run(feed: feed, options: DashboardOptions(), terminal: terminal,
-                                                themes: ThemeRing(options: DashboardOptions()))
+        let terminal = MemoryTerminal(
+            size: Self.size,
+            script: [
+                [],  // the first screen
+                [],  // nothing happened: nothing drawn
+                [.key(.character("t"))],  // the next theme
+                [.resize(Size(width: 80, height: 24))],
+                [.key(.character(" "))],  // pause: the feed is told
+                [.key(.character("q"))],
+            ])
+        let end = try await DashboardRunner.run(
+            feed: feed, options: DashboardOptions(), terminal: terminal,
+            themes: ThemeRing(options: DashboardOptions()))
         #expect(end == .quit)
         #expect(terminal.stopped, "the terminal is restored on the way out")
-        #expect(terminal.frames.map(\.canvas.size) == [Self.size, Self.size, Size(width: 80, height: 24), Size(width: 80, height: 24)])
+        #expect(
+            terminal.frames.map(\.canvas.size) == [
+                Self.size, Self.size, Size(width: 80, height: 24), Size(width: 80, height: 24),
+            ])
         #expect(terminal.frames.map(\.themeID) == [0, 1, 1, 1])
         #expect(terminal.frames.first?.canvas.plainText.contains("GPUs") == true)
         #expect(feed.commands == [.pause])
@@ -68,17 +74,19 @@ import Testing
     @Test func aTerminalThatHangsUpEndsTheRunAsSIGHUPAndIsRestored() async throws {
         let feed = FixedFeed(Self.frame(generation: 1))
         let terminal = MemoryTerminal(size: Self.size, script: [[.key(.character("j"))]])
-        let end = try await DashboardRunner.run(feed: feed, options: DashboardOptions(), terminal: terminal,
-                                                themes: ThemeRing(options: DashboardOptions()))
+        let end = try await DashboardRunner.run(
+            feed: feed, options: DashboardOptions(), terminal: terminal,
+            themes: ThemeRing(options: DashboardOptions()))
         #expect(end == .signal(SIGHUP))
         #expect(terminal.stopped && terminal.frames.count == 1)
     }
 
     @Test func aSignalEndsTheRunBeforeAnythingIsDrawn() async throws {
         let terminal = MemoryTerminal(size: Self.size, script: [[], []])
-        let end = try await DashboardRunner.run(feed: FixedFeed(Self.frame(generation: 1)), options: DashboardOptions(),
-                                                terminal: terminal, themes: ThemeRing(options: DashboardOptions()),
-                                                pendingSignal: { SIGTERM })
+        let end = try await DashboardRunner.run(
+            feed: FixedFeed(Self.frame(generation: 1)), options: DashboardOptions(),
+            terminal: terminal, themes: ThemeRing(options: DashboardOptions()),
+            pendingSignal: { SIGTERM })
         #expect(end == .signal(SIGTERM) && terminal.stopped && terminal.frames.isEmpty)
     }
 }

@@ -1,7 +1,8 @@
 import ClusterModel
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Dashboard
 
 /// The overview and targets screens at three sizes, compared with plain-text files under `Golden/`.
@@ -19,7 +20,8 @@ import TestSupport
     @Test(arguments: [UIState.Screen.overview, .targets], sizes)
     func matchesGolden(screen: UIState.Screen, size: Size) throws {
         let text = Self.render(screen, size).plainText + "\n"
-        let url = Self.folder.appendingPathComponent("\(screen == .overview ? "overview" : "targets")-\(size.width)x\(size.height).txt")
+        let url = Self.folder.appendingPathComponent(
+            "\(screen == .overview ? "overview" : "targets")-\(size.width)x\(size.height).txt")
         if ProcessInfo.processInfo.environment["INFERTOP_UPDATE_GOLDEN"] == "1" {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
@@ -43,7 +45,10 @@ import TestSupport
     func gpuRoles(_ canvas: Canvas, _ label: String) -> [StyleRole] {
         for y in 0..<canvas.height {
             let line = Array(canvas.line(y))
-            guard let start = (0...max(0, line.count - label.count)).first(where: { String(line[$0..<min(line.count, $0 + label.count)]) == label })
+            guard
+                let start = (0...max(0, line.count - label.count)).first(where: {
+                    String(line[$0..<min(line.count, $0 + label.count)]) == label
+                })
             else { continue }
             return Array(canvas.roles(row: y).prefix(start + label.count))
         }

@@ -1,6 +1,7 @@
 import ClusterModel
 import Formatting
 import Testing
+
 @testable import Dashboard
 
 /// Issue 14, class 6: label values holding bidi overrides, the byte-order mark, zero-width joiners, combining
@@ -44,11 +45,17 @@ import Testing
                         let cell = canvas[x, y]
                         #expect(!cell.isContinuation, "a stray continuation at \(x),\(y) in \(state.screen) \(size)")
                         let width = DisplayWidth.of(cell.character)
-                        #expect(width == 1 || width == 2, "'\(cell.character)' at \(x),\(y) draws \(String(describing: width)) columns")
-                        #expect(!cell.character.unicodeScalars.contains(where: DisplayWidth.isInvisibleFormat),
-                                "an invisible formatting character reached \(x),\(y)")
+                        #expect(
+                            width == 1 || width == 2,
+                            "'\(cell.character)' at \(x),\(y) draws \(String(describing: width)) columns")
+                        #expect(
+                            !cell.character.unicodeScalars.contains(where: DisplayWidth.isInvisibleFormat),
+                            "an invisible formatting character reached \(x),\(y)")
                         if width == 2 {
-                            #expect(x + 1 < canvas.width && canvas[x + 1, y].isContinuation, "wide \(cell.character) at \(x),\(y) in \(state.screen) \(state.insight.stack) \(size): \(canvas.line(y))")
+                            #expect(
+                                x + 1 < canvas.width && canvas[x + 1, y].isContinuation,
+                                "wide \(cell.character) at \(x),\(y) in \(state.screen) \(state.insight.stack) \(size): \(canvas.line(y))"
+                            )
                             x += 2
                         } else {
                             x += 1

@@ -1,7 +1,8 @@
 import ClusterModel
 import Insights
-import Testing
 import TestSupport
+import Testing
+
 @testable import Dashboard
 
 /// `/` on the overview reads a filter expression (`vram>90 node~a10g model=llama`) for the GPU and instance lists,

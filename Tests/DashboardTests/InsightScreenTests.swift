@@ -1,8 +1,9 @@
 import ClusterModel
 import Foundation
 import Insights
-import Testing
 import TestSupport
+import Testing
+
 @testable import Dashboard
 
 /// The insight screens rendered from `InsightSample` at 120×40 and 200×60, compared with plain-text files
@@ -51,8 +52,9 @@ import TestSupport
     /// One key through the key tables and the reducers, as the runner does.
     func press(_ key: Key, _ state: UIState, frame: DashboardFrame = frame) -> UIState {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
-        if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
-        return UIReducer.reduce(state, action, context: UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state)))
+        if case .insight(let insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
+        return UIReducer.reduce(
+            state, action, context: UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state)))
     }
 
     @Test func enterOpensTheSelectedGPUAndInstanceAndEscGoesBack() {
@@ -96,9 +98,11 @@ import TestSupport
         #expect(text.contains("target down"))
         #expect(text.contains("ongoing"))
         // The newest event is selected; the next, still ongoing, shows its severity.
-        let kv = try #require((0..<canvas.height).first { canvas.line($0).contains("ongoing") && canvas.line($0).contains("KV cache high") })
+        let kv = try #require(
+            (0..<canvas.height).first { canvas.line($0).contains("ongoing") && canvas.line($0).contains("KV cache high") })
         #expect(canvas.roles(row: kv).contains(.warn))
-        let active = try #require((0..<canvas.height).first { canvas.line($0).contains("critical") && canvas.line($0).contains("target down") })
+        let active = try #require(
+            (0..<canvas.height).first { canvas.line($0).contains("critical") && canvas.line($0).contains("target down") })
         #expect(canvas.roles(row: active).contains(.critical))
     }
 
@@ -120,8 +124,11 @@ import TestSupport
         // Eight GPUs: groups start expanded, so the second row is the first H100.
         #expect(InsightRows.groupRows(Self.frame, state).map(\.selectionID).prefix(2) == ["node:a10g-0", "a10g-0/0"])
         state = press(.enter, state)
-        #expect(InsightRows.groupRows(Self.frame, state).map(\.selectionID) == ["node:a10g-0", "node:h100-0", "h100-0/0",
-                                                                            "h100-0/1", "h100-0/2", "h100-0/3"])
+        #expect(
+            InsightRows.groupRows(Self.frame, state).map(\.selectionID) == [
+                "node:a10g-0", "node:h100-0", "h100-0/0",
+                "h100-0/1", "h100-0/2", "h100-0/3",
+            ])
         state = press(.down, state)
         state = press(.down, state)
         state = press(.enter, state)
@@ -168,12 +175,14 @@ import TestSupport
     @Test func theHeatmapHoldsTwoThousandGPUsOnOneScreen() {
         let gpus = (0..<294).flatMap { node in
             (0..<8).map { i in
-                GPU(id: "gpu-node-\(node)/\(i)", node: "gpu-node-\(node)", index: i, modelName: "NVIDIA H100 80GB HBM3",
+                GPU(
+                    id: "gpu-node-\(node)/\(i)", node: "gpu-node-\(node)", index: i, modelName: "NVIDIA H100 80GB HBM3",
                     vramUsedBytes: Double((node * 8 + i) % 100) / 100 * 80, vramTotalBytes: 80)
             }
         }
-        var frame = DashboardFrame(snapshot: ClusterSnapshot(timeMs: 1, gpus: gpus), history: ClusterHistory(capacity: 2),
-                                   source: "big", generation: 1)
+        var frame = DashboardFrame(
+            snapshot: ClusterSnapshot(timeMs: 1, gpus: gpus), history: ClusterHistory(capacity: 2),
+            source: "big", generation: 1)
         frame.alerts = AlertEngine()
         let canvas = Self.render(.heatmap, Size(width: 200, height: 60), frame: frame)
         let text = canvas.plainText

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Dashboard
 
 /// Key handling as state transitions: key → table → action → reducer.
 @Suite struct KeyAndReducerTests {
-    static let context = UIReducer.Context(rowCounts: [.gpus: 20, .instances: 5, .targets: 3],
-                                           sortColumns: ClusterQuery.sortColumns, themeCount: 3, pageRows: 8)
+    static let context = UIReducer.Context(
+        rowCounts: [.gpus: 20, .instances: 5, .targets: 3],
+        sortColumns: ClusterQuery.sortColumns, themeCount: 3, pageRows: 8)
 
     func press(_ keys: [Key], from state: UIState = UIState()) -> UIState {
         keys.reduce(state) { s, key in
@@ -83,7 +85,8 @@ import Testing
         let size = Size(width: 120, height: 40)
         let layout = DashboardView.layout(frame, state: UIState(), size: size)!
         // Third data row of the instances panel: border, header, rows 0, 1, 2.
-        let hit = DashboardView.row(atX: layout.instances.x + 5, y: layout.instances.y + 4, frame: frame, state: UIState(), size: size)
+        let hit = DashboardView.row(
+            atX: layout.instances.x + 5, y: layout.instances.y + 4, frame: frame, state: UIState(), size: size)
         #expect(hit?.0 == .instances && hit?.1 == 2)
         let selected = UIReducer.select(row: 2, in: .instances, state: UIState(), context: Self.context)
         #expect(selected.focus == .instances && selected.selected(.instances) == 2)
@@ -94,9 +97,12 @@ import Testing
     /// triggers its action, and the help lists every binding.
     @Test func keyTablesAreConsistent() {
         var states = [UIState()]
-        var targets = UIState(); targets.screen = .targets
-        var help = UIState(); help.helpVisible = true
-        var filter = UIState(); filter.filterEditing = true
+        var targets = UIState()
+        targets.screen = .targets
+        var help = UIState()
+        help.helpVisible = true
+        var filter = UIState()
+        filter.filterEditing = true
         states += [targets, help, filter]
         for state in states {
             let table = KeyMap.table(for: state)

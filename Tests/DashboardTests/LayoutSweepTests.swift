@@ -1,5 +1,6 @@
 import Formatting
 import Testing
+
 @testable import Dashboard
 
 /// Layout and rendering swept over terminal sizes from 1×1 to 300×100: panels never overlap, never leave the
@@ -33,9 +34,11 @@ import Testing
     @Test func everyScreenRendersAtEverySize() {
         let frame = SampleCluster.frame(nodes: 3, perNode: 8, instances: 30, targets: 12, ticks: 20)
         var states: [UIState] = []
-        for (screen, help, compact, filter) in [(UIState.Screen.overview, false, false, ""), (.overview, true, false, ""),
-                                                (.overview, false, true, "node-1"), (.targets, false, false, ""),
-                                                (.targets, true, false, "zzz")] {
+        for (screen, help, compact, filter) in [
+            (UIState.Screen.overview, false, false, ""), (.overview, true, false, ""),
+            (.overview, false, true, "node-1"), (.targets, false, false, ""),
+            (.targets, true, false, "zzz"),
+        ] {
             var s = UIState()
             s.screen = screen
             s.helpVisible = help
@@ -55,11 +58,13 @@ import Testing
     }
 
     @Test func tooSmallScreenNamesBothSizes() {
-        let canvas = DashboardView.render(SampleCluster.frame(ticks: 1), state: UIState(), size: Size(width: 59, height: 20),
-                                          glyphs: .braille)
+        let canvas = DashboardView.render(
+            SampleCluster.frame(ticks: 1), state: UIState(), size: Size(width: 59, height: 20),
+            glyphs: .braille)
         #expect(canvas.plainText.contains("terminal too small: have 59×20, need 60×16"))
-        let tiny = DashboardView.render(SampleCluster.frame(ticks: 1), state: UIState(), size: Size(width: 20, height: 5),
-                                        glyphs: .ascii)
+        let tiny = DashboardView.render(
+            SampleCluster.frame(ticks: 1), state: UIState(), size: Size(width: 20, height: 5),
+            glyphs: .ascii)
         #expect(tiny.plainText.contains("have 20x5"))
         #expect(tiny.plainText.contains("need 60x16"))
     }
@@ -68,7 +73,10 @@ import Testing
         let frame = SampleCluster.frame(ticks: 10)
         let ctx = ViewContext(frame: frame, state: UIState(), glyphs: .braille)
         let sentinel = Cell("#", .critical)
-        for rect in [Rect(x: 3, y: 2, width: 40, height: 9), Rect(x: 0, y: 0, width: 61, height: 30), Rect(x: 5, y: 5, width: 2, height: 1)] {
+        for rect in [
+            Rect(x: 3, y: 2, width: 40, height: 9), Rect(x: 0, y: 0, width: 61, height: 30),
+            Rect(x: 5, y: 5, width: 2, height: 1),
+        ] {
             let draws: [(inout Canvas) -> Void] = [
                 { GPUPanel.draw(&$0, rect, ctx) }, { InstancePanel.draw(&$0, rect, ctx) },
                 { ChartsPanel.draw(&$0, rect, ctx) }, { TargetsView.draw(&$0, rect, ctx) }, { HeaderView.draw(&$0, rect, ctx) },
@@ -91,7 +99,8 @@ import Testing
     @Test(arguments: [(1, 1, 2), (16, 4, 7), (64, 8, 24), (2000, 8, 500)] as [(Int, Int, Int)])
     func panelsAndColumnsGiveTheirRoomToWhatNeedsIt(gpus: Int, perNode: Int, instances: Int) {
         let frame = SampleCluster.frame(nodes: gpus / perNode, perNode: perNode, instances: instances, targets: 6, ticks: 3)
-        let sizes = [(80, 24), (120, 40), (160, 48), (200, 50), (300, 100)]
+        let sizes =
+            [(80, 24), (120, 40), (160, 48), (200, 50), (300, 100)]
             + stride(from: 80, through: 300, by: 37).flatMap { w in stride(from: 24, through: 100, by: 19).map { (w, $0) } }
         for (width, height) in sizes {
             let size = Size(width: width, height: height)
@@ -103,7 +112,8 @@ import Testing
                 let halfEmpty = capacity > 0 && capacity - rows > capacity / 2
                 for (otherRows, other) in panels where other != rect {
                     let cut = otherRows > other.height - 3
-                    #expect(!(halfEmpty && cut), "\(gpus) GPUs at \(size): \(rect) holds \(rows) rows, \(other) cuts \(otherRows)")
+                    #expect(
+                        !(halfEmpty && cut), "\(gpus) GPUs at \(size): \(rect) holds \(rows) rows, \(other) cuts \(otherRows)")
                 }
             }
             let ctx = ViewContext(frame: frame, state: state, glyphs: .braille)

@@ -39,12 +39,16 @@ import Testing
     }
 
     @Test func seekPromptTakesOffsetsAndTimes() {
-        let typed = press([.character("g"), .character("1"), .character("2"), .character(":"), .character("3"),
-                           .character("0"), .enter], replaying)
+        let typed = press(
+            [
+                .character("g"), .character("1"), .character("2"), .character(":"), .character("3"),
+                .character("0"), .enter,
+            ], replaying)
         #expect(!typed.seekEditing)
         #expect(typed.replayRequest == .seek(offsetMs: 750_000))
-        let absolute = press([.character("g")] + "2026-01-01T00:02:00Z".map { Key.character($0) } + [.enter], replaying,
-                             startMs: 1_767_225_600_000)
+        let absolute = press(
+            [.character("g")] + "2026-01-01T00:02:00Z".map { Key.character($0) } + [.enter], replaying,
+            startMs: 1_767_225_600_000)
         #expect(absolute.replayRequest == .seek(offsetMs: 120_000))
         let cancelled = press([.character("g"), .character("9"), .escape], replaying)
         #expect(cancelled.replayRequestCount == 0 && !cancelled.seekEditing && cancelled.seekText.isEmpty)
@@ -62,8 +66,9 @@ import Testing
     }
 
     @Test func timelineShowsPositionSpeedAndPrompt() {
-        let status = ReplayStatus(startMs: 0, endMs: 600_000, positionMs: 300_000, speed: 4, paused: false, atEnd: false,
-                                  eventTimesMs: [60_000])
+        let status = ReplayStatus(
+            startMs: 0, endMs: 600_000, positionMs: 300_000, speed: 4, paused: false, atEnd: false,
+            eventTimesMs: [60_000])
         var canvas = Canvas(size: Size(width: 80, height: 1))
         TimelineBar.draw(&canvas, canvas.bounds, status, state: replaying)
         let line = canvas.line(0)

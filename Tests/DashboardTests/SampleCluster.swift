@@ -16,12 +16,13 @@ enum SampleCluster {
                 let h100 = n % 2 == 0
                 let total = (h100 ? 80.0 : 24.0) * gib
                 let fraction = k == 1 ? 0.97 : 0.30 + Double((k * 37 + tick * 3) % 60) / 100
-                var gpu = GPU(id: "node-\(n)/\(i)", node: "node-\(n)", index: i, uuid: "GPU-\(k)",
-                              modelName: h100 ? "NVIDIA H100 80GB HBM3" : "NVIDIA L4",
-                              vramUsedBytes: fraction * total, vramFreeBytes: (1 - fraction) * total, vramTotalBytes: total,
-                              utilization: Double((k * 53 + tick * 7) % 100) / 100, temperatureC: 45 + Double((k * 13) % 48),
-                              powerWatts: h100 ? 250 + Double((k * 29) % 440) : 30 + Double(k % 42),
-                              powerLimitWatts: h100 ? 700 : 72, smClockMHz: 1755, memClockMHz: 2619)
+                var gpu = GPU(
+                    id: "node-\(n)/\(i)", node: "node-\(n)", index: i, uuid: "GPU-\(k)",
+                    modelName: h100 ? "NVIDIA H100 80GB HBM3" : "NVIDIA L4",
+                    vramUsedBytes: fraction * total, vramFreeBytes: (1 - fraction) * total, vramTotalBytes: total,
+                    utilization: Double((k * 53 + tick * 7) % 100) / 100, temperatureC: 45 + Double((k * 13) % 48),
+                    powerWatts: h100 ? 250 + Double((k * 29) % 440) : 30 + Double(k % 42),
+                    powerLimitWatts: h100 ? 700 : 72, smClockMHz: 1755, memClockMHz: 2619)
                 if k == 3 {
                     gpu.utilization = nil
                     gpu.temperatureC = nil
@@ -60,16 +61,20 @@ enum SampleCluster {
     static func targets(count: Int, nowMs: Int64) -> [TargetHealth] {
         (0..<count).map { k in
             k == 2
-                ? TargetHealth(id: "http://node-2:9400/metrics", up: false, lastScrapeMs: nowMs - 45_000,
-                               errorCount: 0, lastError: "connect timeout after 2s\u{1B}[2J\u{07}", consecutiveFailures: 9)
-                : TargetHealth(id: "http://node-\(k):\(k % 2 == 0 ? 9400 : 8000)/metrics", up: true, lastScrapeMs: nowMs - 1000,
-                               scrapeDurationSeconds: 0.004 + Double(k) / 1000, bytes: 20_000 + k * 3_117,
-                               samples: 400 + k * 37, errorCount: k == 3 ? 1 : 0,
-                               lastError: k == 3 ? "line 3, column 7: expected a value" : nil)
+                ? TargetHealth(
+                    id: "http://node-2:9400/metrics", up: false, lastScrapeMs: nowMs - 45_000,
+                    errorCount: 0, lastError: "connect timeout after 2s\u{1B}[2J\u{07}", consecutiveFailures: 9)
+                : TargetHealth(
+                    id: "http://node-\(k):\(k % 2 == 0 ? 9400 : 8000)/metrics", up: true, lastScrapeMs: nowMs - 1000,
+                    scrapeDurationSeconds: 0.004 + Double(k) / 1000, bytes: 20_000 + k * 3_117,
+                    samples: 400 + k * 37, errorCount: k == 3 ? 1 : 0,
+                    lastError: k == 3 ? "line 3, column 7: expected a value" : nil)
         }
     }
 
-    static func snapshot(nodes: Int = 4, perNode: Int = 4, instances count: Int = 7, targets: Int = 6, tick: Int = 0) -> ClusterSnapshot {
+    static func snapshot(
+        nodes: Int = 4, perNode: Int = 4, instances count: Int = 7, targets: Int = 6, tick: Int = 0
+    ) -> ClusterSnapshot {
         let time = startMs + Int64(tick) * 1000
         let gpus = gpus(nodes: nodes, perNode: perNode, tick: tick)
         let instances = instances(count: count, nodes: nodes, tick: tick)
@@ -80,13 +85,15 @@ enum SampleCluster {
         let totals = ClusterTotals(
             gpuCount: gpus.count, instanceCount: instances.count, vramUsedBytes: sum(gpus.map(\.vramUsedBytes)),
             vramTotalBytes: sum(gpus.map(\.vramTotalBytes)),
-            meanUtilization: sum(gpus.map(\.utilization)).map { $0 / Double(gpus.count) }, powerWatts: sum(gpus.map(\.powerWatts)),
+            meanUtilization: sum(gpus.map(\.utilization)).map { $0 / Double(gpus.count) },
+            powerWatts: sum(gpus.map(\.powerWatts)),
             promptTokensPerSecond: sum(instances.map(\.promptTokensPerSecond)),
             generationTokensPerSecond: sum(instances.map(\.generationTokensPerSecond)),
             requestsPerSecond: sum(instances.map(\.requestsPerSecond)), running: sum(instances.map(\.running)),
             waiting: sum(instances.map(\.waiting)), ttft: Quantiles(p50: 0.08, p95: 0.4 + Double(tick % 10) / 20))
-        return ClusterSnapshot(timeMs: time, gpus: gpus, instances: instances, targets: self.targets(count: targets, nowMs: time),
-                               totals: totals)
+        return ClusterSnapshot(
+            timeMs: time, gpus: gpus, instances: instances, targets: self.targets(count: targets, nowMs: time),
+            totals: totals)
     }
 
     /// A frame after `ticks` one-second snapshots, with their history.

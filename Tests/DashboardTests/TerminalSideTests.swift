@@ -2,8 +2,8 @@ import CursesTerminal
 import Dashboard
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// The parts of the terminal side that need no terminal: theme lookup and the checks made before curses starts.
 @Suite struct TerminalSideTests {
@@ -32,8 +32,10 @@ import TestSupport
     }
 
     @Test func userThemesReplaceOrAddToTheBuiltInOnesAndAreListedDarkFirst() throws {
-        let user = try Self.folder(["dark.theme": "name = dark\ntext = red\n", "zebra.theme": "name = zebra\n",
-                                    "notes.txt": "not a theme"])
+        let user = try Self.folder([
+            "dark.theme": "name = dark\ntext = red\n", "zebra.theme": "name = zebra\n",
+            "notes.txt": "not a theme",
+        ])
         let later = try Self.folder(["zebra.theme": "name = later-zebra\n"])
         let catalog = ThemeCatalog(folders: [user, later])
         #expect(try catalog.load("dark").style(.text).foreground == .ansi(1))  // the user's dark, not the built-in one
@@ -43,7 +45,9 @@ import TestSupport
         #expect(entries.first?.origin == user.appendingPathComponent("dark.theme").path + " (replaces the built-in dark)")
         #expect(entries.first { $0.name == "zebra" }?.origin == user.appendingPathComponent("zebra.theme").path)
         #expect(entries.first { $0.name == "nord" }?.origin == "built in")
-        #expect(entries.map(\.name) == ["dark"] + (Array(ThemeCatalog.builtInTexts.keys) + ["zebra"]).filter { $0 != "dark" }.sorted())
+        #expect(
+            entries.map(\.name) == ["dark"] + (Array(ThemeCatalog.builtInTexts.keys) + ["zebra"]).filter { $0 != "dark" }.sorted()
+        )
     }
 
     @Test func standardSearchPathIsTheUsersThemesThenTheEnvironments() {
@@ -61,8 +65,9 @@ import TestSupport
                 + "or pass a path to a .theme file"
         }
         #expect { try catalog.load("broken") } throws: { error in
-            "\(error)".hasSuffix("broken.theme:3:8: unexpected 'yelow'; write default, an ANSI name (red, bright-blue), "
-                                 + "0-255 or #rrggbb, then 'on COLOUR' and bold, dim, reverse, underline")
+            "\(error)".hasSuffix(
+                "broken.theme:3:8: unexpected 'yelow'; write default, an ANSI name (red, bright-blue), "
+                    + "0-255 or #rrggbb, then 'on COLOUR' and bold, dim, reverse, underline")
         }
         let byPath = try catalog.load(Fixtures.repositoryRoot.appendingPathComponent("Themes/nord.theme").path)
         #expect(byPath.name == "nord")
@@ -72,12 +77,15 @@ import TestSupport
     }
 
     @Test func refusesToStartCursesWithoutATerminal() {
-        #expect { try TerminalCheck.requireInteractive(environment: ["TERM": "xterm"], stdinIsTTY: false, stdoutIsTTY: true) }
-            throws: { "\($0)".contains("--frames N") }
-        #expect { try TerminalCheck.requireInteractive(environment: [:], stdinIsTTY: true, stdoutIsTTY: true) }
-            throws: { "\($0)".contains("TERM is unset") }
-        #expect { try TerminalCheck.requireInteractive(environment: ["TERM": "dumb"], stdinIsTTY: true, stdoutIsTTY: true) }
-            throws: { "\($0)".contains("TERM is 'dumb'") }
+        #expect {
+            try TerminalCheck.requireInteractive(environment: ["TERM": "xterm"], stdinIsTTY: false, stdoutIsTTY: true)
+        } throws: { "\($0)".contains("--frames N") }
+        #expect { try TerminalCheck.requireInteractive(environment: [:], stdinIsTTY: true, stdoutIsTTY: true) } throws: {
+            "\($0)".contains("TERM is unset")
+        }
+        #expect {
+            try TerminalCheck.requireInteractive(environment: ["TERM": "dumb"], stdinIsTTY: true, stdoutIsTTY: true)
+        } throws: { "\($0)".contains("TERM is 'dumb'") }
         #expect(throws: Never.self) {
             try TerminalCheck.requireInteractive(environment: ["TERM": "xterm-256color"], stdinIsTTY: true, stdoutIsTTY: true)
         }
@@ -98,7 +106,11 @@ final class SteppingFeed: DashboardFeed {
     private let tick = Mutex(0)
 
     func latest() -> DashboardFrame {
-        SampleCluster.frame(ticks: tick.withLock { $0 += 1; return $0 })
+        SampleCluster.frame(
+            ticks: tick.withLock {
+                $0 += 1
+                return $0
+            })
     }
 
     func send(_ command: FeedCommand) {}

@@ -1,7 +1,8 @@
 import CursesTerminal
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Dashboard
 
 @Suite struct ThemeTests {
@@ -9,7 +10,10 @@ import TestSupport
 
     @Test func everyShippedThemeParsesAndNamesItself() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.themeFolder.path).filter { $0.hasSuffix(".theme") }
-        #expect(Set(files).isSuperset(of: ["dark.theme", "light.theme", "high-contrast.theme", "nord.theme", "ansi16.theme", "mono.theme"]))
+        #expect(
+            Set(files).isSuperset(of: [
+                "dark.theme", "light.theme", "high-contrast.theme", "nord.theme", "ansi16.theme", "mono.theme",
+            ]))
         for file in files {
             let text = try String(contentsOf: Self.themeFolder.appendingPathComponent(file), encoding: .utf8)
             let theme = try ThemeParser.parse(text, source: file)
@@ -35,7 +39,8 @@ import TestSupport
     }
 
     @Test func parsesColoursBackgroundsAndAttributes() throws {
-        let theme = try ThemeParser.parse("""
+        let theme = try ThemeParser.parse(
+            """
             # a comment
             name = t
             background = #102030   # trailing comment
@@ -45,7 +50,9 @@ import TestSupport
             """, source: "t.theme")
         #expect(theme.name == "t")
         #expect(theme.background == .rgb(0x10, 0x20, 0x30))
-        #expect(theme.style(.critical) == Style(foreground: .rgb(255, 0, 0), background: .indexed(52), attributes: [.bold, .underline]))
+        #expect(
+            theme.style(.critical)
+                == Style(foreground: .rgb(255, 0, 0), background: .indexed(52), attributes: [.bold, .underline]))
         #expect(theme.style(.ok).foreground == .ansi(10))
         #expect(theme.style(.muted) == Style(foreground: .terminalDefault, attributes: .dim))
         #expect(theme.style(.series3) == theme.style(.text))  // no accent: falls back to text

@@ -6,8 +6,10 @@ import Testing
 /// Issue 17, item 5: one threshold policy. The same value gets the same verdict from the panels' colours, the
 /// heatmap's buckets and the alert rules, with the defaults and with levels moved by the configuration.
 @Suite struct ThresholdPolicyTests {
-    static let moved = try! ThresholdPolicy.default.applying(["vram_warn": 0.8, "vram_critical": 0.9, "kv_warn": 0.5,
-                                                             "kv_critical": 0.6, "temp_warn": 70, "temp_critical": 75])
+    static let moved = try! ThresholdPolicy.default.applying([
+        "vram_warn": 0.8, "vram_critical": 0.9, "kv_warn": 0.5,
+        "kv_critical": 0.6, "temp_warn": 70, "temp_critical": 75,
+    ])
 
     static func role(_ verdict: ThresholdPolicy.Verdict) -> StyleRole {
         switch verdict {
@@ -36,8 +38,9 @@ import Testing
                 let verdict = ThresholdPolicy.verdict(value, level)
                 #expect(colour(value) == Self.role(verdict), "\(metric) \(value): colour")
                 let bucket = try #require(legend.level(of: value))
-                #expect((bucket >= 3) == (verdict != .ok) && (bucket == 4) == (verdict == .critical),
-                        "\(metric) \(value): heatmap bucket \(bucket), verdict \(verdict)")
+                #expect(
+                    (bucket >= 3) == (verdict != .ok) && (bucket == 4) == (verdict == .critical),
+                    "\(metric) \(value): heatmap bucket \(bucket), verdict \(verdict)")
                 #expect(rule.breaches(value) == (verdict != .ok), "\(metric) \(value): alert fires")
                 #expect((rule.severity(for: value) == .critical) == (verdict == .critical), "\(metric) \(value): severity")
             }

@@ -1,6 +1,7 @@
 import Formatting
 import Insights
 import Testing
+
 @testable import Dashboard
 
 @Suite struct WidgetTests {
@@ -28,10 +29,12 @@ import Testing
     /// Issue 18, class 2: widths come from what the rows hold and a priority — names first, then numbers, then
     /// bars and histories take what is left; below the minimums, the lowest priority goes.
     @Test func columnWidthsComeFromContentAndPriority() {
-        let demands = [ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
-                       ColumnLayout.Demand(.number, priority: 100, content: 5),
-                       ColumnLayout.Demand(.bar(preferred: 20), priority: 80, content: 9),
-                       ColumnLayout.Demand(.sparkline(minimum: 6, preferred: 12), priority: 10, content: 0)]
+        let demands = [
+            ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
+            ColumnLayout.Demand(.number, priority: 100, content: 5),
+            ColumnLayout.Demand(.bar(preferred: 20), priority: 80, content: 9),
+            ColumnLayout.Demand(.sparkline(minimum: 6, preferred: 12), priority: 10, content: 0),
+        ]
         // Everything fits: the name is whole, the bar preferred, the history preferred, the rest to the bar.
         #expect(ColumnLayout.widths(demands, width: 70) == [22, 5, 20 + 8, 12])
         // A bar short of its preferred width costs a history of lower priority its place; the name is whole first.
@@ -46,9 +49,11 @@ import Testing
         #expect(ColumnLayout.widths(demands, width: 12) == [6, 5, nil, nil])
         #expect(ColumnLayout.widths(demands, width: 2) == [nil, nil, nil, nil])
         // A number of lower priority than a name goes before the name is cut to `…8B`.
-        let numbers = [ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
-                       ColumnLayout.Demand(.number, priority: 100, content: 5),
-                       ColumnLayout.Demand(.number, priority: 20, content: 8)]
+        let numbers = [
+            ColumnLayout.Demand(.name(minimum: 6, maximum: 30, kind: .model), priority: 90, content: 22),
+            ColumnLayout.Demand(.number, priority: 100, content: 5),
+            ColumnLayout.Demand(.number, priority: 20, content: 8),
+        ]
         #expect(ColumnLayout.widths(numbers, width: 37) == [22, 5, 8])
         #expect(ColumnLayout.widths(numbers, width: 30) == [22, 5, nil])
     }
@@ -63,7 +68,8 @@ import Testing
         #expect(DisplayName.fit("gpu-node-0017", kind: .node, width: 6) == "…-0017")
         #expect(DisplayName.fit("NVIDIA H100 80GB HBM3", kind: .gpuModel, width: 10) == "H100 80GB")
         #expect(DisplayName.fit("NVIDIA H100 80GB HBM3", kind: .gpuModel, width: 6) == "H100")
-        #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 40)
+        #expect(
+            DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 40)
                 == "gpu-node-17.cluster.local:8000")
         #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 16) == "gpu-node…al:8000")
     }
@@ -94,8 +100,9 @@ import Testing
 
     @Test func lineChartDrawsAxesAndDots() {
         var canvas = Canvas(size: Size(width: 20, height: 6))
-        LineChart.draw(&canvas, canvas.bounds, series: [ChartSeries(name: "s", values: [0, 5, 10, nil, 10], role: .series1)],
-                       windowLabel: "-5m", glyphs: .braille, format: { Format.compact($0, absent: "") })
+        LineChart.draw(
+            &canvas, canvas.bounds, series: [ChartSeries(name: "s", values: [0, 5, 10, nil, 10], role: .series1)],
+            windowLabel: "-5m", glyphs: .braille, format: { Format.compact($0, absent: "") })
         let text = canvas.plainText
         #expect(text.hasPrefix("10"))
         #expect(canvas.line(5).contains("-5m") && canvas.line(5).hasSuffix("now"))
@@ -123,8 +130,10 @@ import Testing
         #expect(GlyphSet.automatic(locale: "en_US.utf8") == .braille)
         #expect(GlyphSet.automatic(locale: "C") == .ascii)
         #expect(GlyphSet.automatic(locale: nil) == .ascii)
-        let ascii = DashboardView.render(SampleCluster.frame(ticks: 5), state: UIState(), size: Size(width: 120, height: 40),
-                                         glyphs: .ascii).plainText
+        let ascii = DashboardView.render(
+            SampleCluster.frame(ticks: 5), state: UIState(), size: Size(width: 120, height: 40),
+            glyphs: .ascii
+        ).plainText
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII }, "ascii glyphs still drew non-ASCII")
     }
 }

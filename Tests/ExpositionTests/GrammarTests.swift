@@ -4,16 +4,17 @@ import Testing
 /// The text-format and OpenMetrics grammar, line by line, as Prometheus accepts it.
 @Suite struct GrammarTests {
     @Test func helpEscapesAndTypes() {
-        let page = ExpositionParser.parse(#"""
-        # HELP a_total Backslash \\ and newline \n and "quotes" kept.
-        # TYPE a_total counter
-        a_total 3
-        # A plain comment is ignored.
+        let page = ExpositionParser.parse(
+            #"""
+            # HELP a_total Backslash \\ and newline \n and "quotes" kept.
+            # TYPE a_total counter
+            a_total 3
+            # A plain comment is ignored.
 
-        # TYPE g gauge
-        g 1.5
-        untyped_metric 7
-        """#)
+            # TYPE g gauge
+            g 1.5
+            untyped_metric 7
+            """#)
         #expect(page.errors == [])
         #expect(page.families.map(\.name) == ["a_total", "g", "untyped_metric"])
         #expect(page.families[0].help == "Backslash \\ and newline \n and \"quotes\" kept.")
@@ -23,11 +24,12 @@ import Testing
     }
 
     @Test func labelValueEscapesOrderAndSpacing() {
-        let page = ExpositionParser.parse(#"""
-        m{ z = "a\\b" , a="q\"uote", n="line\nbreak", } 1
-        m{} 2
-        m {b="x"} 3
-        """#)
+        let page = ExpositionParser.parse(
+            #"""
+            m{ z = "a\\b" , a="q\"uote", n="line\nbreak", } 1
+            m{} 2
+            m {b="x"} 3
+            """#)
         #expect(page.errors == [])
         let samples = page.samples
         #expect(samples.count == 3)
@@ -43,11 +45,12 @@ import Testing
     }
 
     @Test func quotedUTF8NamesOfPrometheus3() {
-        let page = ExpositionParser.parse(#"""
-        # TYPE "gpu.memory" gauge
-        {"gpu.memory", "k.8s"="v", plain="p"} 4
-        {"gpu.memory"} 5
-        """#)
+        let page = ExpositionParser.parse(
+            #"""
+            # TYPE "gpu.memory" gauge
+            {"gpu.memory", "k.8s"="v", plain="p"} 4
+            {"gpu.memory"} 5
+            """#)
         #expect(page.errors == [])
         let family = page.family(named: "gpu.memory")
         #expect(family?.type == .gauge)
@@ -86,29 +89,30 @@ import Testing
     }
 
     @Test func openMetricsTimestampsExemplarsUnitAndEOF() {
-        let page = ExpositionParser.parse("""
-        # TYPE req counter
-        # UNIT req requests
-        # HELP req Requests \\"served\\".
-        req_total{code="200"} 10 1700000000.5 # {trace_id="abc"} 1 1700000000.25
-        req_created{code="200"} 1699990000
-        # TYPE lat histogram
-        lat_bucket{le="0.1"} 1 # {request_id="x"} 0.05
-        lat_bucket{le="+Inf"} 2
-        lat_sum 0.3
-        lat_count 2
-        # TYPE build info
-        build_info{version="1.2"} 1
-        # TYPE state stateset
-        state{state="a"} 1
-        state{state="b"} 0
-        # TYPE q gaugehistogram
-        q_bucket{le="1"} 2
-        q_bucket{le="+Inf"} 3
-        q_gsum 4
-        q_gcount 3
-        # EOF
-        """)
+        let page = ExpositionParser.parse(
+            """
+            # TYPE req counter
+            # UNIT req requests
+            # HELP req Requests \\"served\\".
+            req_total{code="200"} 10 1700000000.5 # {trace_id="abc"} 1 1700000000.25
+            req_created{code="200"} 1699990000
+            # TYPE lat histogram
+            lat_bucket{le="0.1"} 1 # {request_id="x"} 0.05
+            lat_bucket{le="+Inf"} 2
+            lat_sum 0.3
+            lat_count 2
+            # TYPE build info
+            build_info{version="1.2"} 1
+            # TYPE state stateset
+            state{state="a"} 1
+            state{state="b"} 0
+            # TYPE q gaugehistogram
+            q_bucket{le="1"} 2
+            q_bucket{le="+Inf"} 3
+            q_gsum 4
+            q_gcount 3
+            # EOF
+            """)
         #expect(page.format == .openMetrics)
         #expect(page.errors == [])
         let req = page.family(named: "req")
@@ -138,20 +142,21 @@ import Testing
     }
 
     @Test func familiesAreByDeclaredTypeNotSuffix() {
-        let page = ExpositionParser.parse("""
-        # TYPE x_total histogram
-        x_total_bucket{le="1"} 1
-        x_total_bucket{le="+Inf"} 1
-        x_total_sum 1
-        x_total_count 1
-        # TYPE s summary
-        s{quantile="0.5"} 1
-        s_sum 2
-        s_count 3
-        s_created 4
-        lonely_bucket{le="1"} 1
-        lonely_sum 1
-        """)
+        let page = ExpositionParser.parse(
+            """
+            # TYPE x_total histogram
+            x_total_bucket{le="1"} 1
+            x_total_bucket{le="+Inf"} 1
+            x_total_sum 1
+            x_total_count 1
+            # TYPE s summary
+            s{quantile="0.5"} 1
+            s_sum 2
+            s_count 3
+            s_created 4
+            lonely_bucket{le="1"} 1
+            lonely_sum 1
+            """)
         #expect(page.errors == [])
         #expect(page.families.map(\.name) == ["x_total", "s", "lonely_bucket", "lonely_sum"])
         #expect(page.family(named: "s")?.samples.count == 4)
@@ -159,13 +164,14 @@ import Testing
     }
 
     @Test func aLaterTypeClaimsNamesSeenBefore() {
-        let page = ExpositionParser.parse("""
-        # HELP x Latency.
-        x_bucket{le="1"} 1
-        # TYPE x histogram
-        x_bucket{le="1"} 2
-        x_bucket{le="+Inf"} 3
-        """)
+        let page = ExpositionParser.parse(
+            """
+            # HELP x Latency.
+            x_bucket{le="1"} 1
+            # TYPE x histogram
+            x_bucket{le="1"} 2
+            x_bucket{le="+Inf"} 3
+            """)
         #expect(page.family(named: "x_bucket")?.samples.count == 1)
         #expect(page.family(named: "x")?.samples.map(\.value) == [2, 3])
     }

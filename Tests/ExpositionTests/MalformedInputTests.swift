@@ -1,6 +1,6 @@
 import Exposition
-import Testing
 import TestSupport
+import Testing
 
 /// Bad input: each bad line names its line, column and what was expected; good lines are kept.
 @Suite struct MalformedInputTests {
@@ -10,25 +10,26 @@ import TestSupport
         return page.errors.first
     }
 
-    @Test(arguments: [
-        ("m{a=\"1\" 2", 1, 9, "expected ',' or '}'"),
-        ("m{a=1} 2", 1, 5, "expected '\"' to start the value of label \"a\""),
-        ("m{a\"1\"} 2", 1, 4, "expected '=' after label name \"a\""),
-        ("m{a=\"1\",,b=\"2\"} 3", 1, 9, "expected a label name or '}'"),
-        ("m{a=\"1\" b=\"2\"} 3", 1, 9, "expected ',' or '}'"),
-        ("m{a=\"1\",a=\"2\"} 3", 1, 9, "appears twice"),
-        ("m abc", 1, 3, "expected a number"),
-        ("m", 1, 2, "expected a value"),
-        ("m 1 12x", 1, 5, "expected an integer timestamp"),
-        ("9m 1", 1, 1, "expected a metric name or '#'"),
-        ("# TYPE m bogus", 1, 10, "unknown metric type \"bogus\""),
-        ("# TYPE", 1, 7, "expected a metric name"),
-        ("m{a=\"x} 1", 1, 5, "has no closing '\"'"),
-        ("m{a=\"x\"", 1, 8, "expected '}' to close the labels that start at column 2"),
-        // Found by the fuzzer: an empty quoted name was read as a family "" that the writer cannot write back.
-        ("{\"\", \"k.s8\"=\"v\"} nan(ind)", 1, 2, "a metric name must not be empty"),
-        ("# TYPE \"\" gauge", 1, 8, "a metric name must not be empty"),
-    ] as [(String, Int, Int, String)])
+    @Test(
+        arguments: [
+            ("m{a=\"1\" 2", 1, 9, "expected ',' or '}'"),
+            ("m{a=1} 2", 1, 5, "expected '\"' to start the value of label \"a\""),
+            ("m{a\"1\"} 2", 1, 4, "expected '=' after label name \"a\""),
+            ("m{a=\"1\",,b=\"2\"} 3", 1, 9, "expected a label name or '}'"),
+            ("m{a=\"1\" b=\"2\"} 3", 1, 9, "expected ',' or '}'"),
+            ("m{a=\"1\",a=\"2\"} 3", 1, 9, "appears twice"),
+            ("m abc", 1, 3, "expected a number"),
+            ("m", 1, 2, "expected a value"),
+            ("m 1 12x", 1, 5, "expected an integer timestamp"),
+            ("9m 1", 1, 1, "expected a metric name or '#'"),
+            ("# TYPE m bogus", 1, 10, "unknown metric type \"bogus\""),
+            ("# TYPE", 1, 7, "expected a metric name"),
+            ("m{a=\"x} 1", 1, 5, "has no closing '\"'"),
+            ("m{a=\"x\"", 1, 8, "expected '}' to close the labels that start at column 2"),
+            // Found by the fuzzer: an empty quoted name was read as a family "" that the writer cannot write back.
+            ("{\"\", \"k.s8\"=\"v\"} nan(ind)", 1, 2, "a metric name must not be empty"),
+            ("# TYPE \"\" gauge", 1, 8, "a metric name must not be empty"),
+        ] as [(String, Int, Int, String)])
     func errorPositionAndMessage(text: String, line: Int, column: Int, message: String) throws {
         let error = try #require(onlyError(text))
         #expect(error.line == line)

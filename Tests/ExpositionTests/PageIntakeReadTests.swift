@@ -1,7 +1,7 @@
 import Exposition
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Reading bodies")
 struct PageIntakeReadTests {
@@ -28,7 +28,8 @@ struct PageIntakeReadTests {
         let page = try PageIntake.read(bytes, contentType: "text/plain; version=0.0.4").get()
         #expect(page.family(named: "sglang:num_running_reqs") != nil)
         let openMetrics = "# TYPE q counter\nq_total 3\n# EOF\n"
-        let parsed = try PageIntake.read(Array(openMetrics.utf8), contentType: "application/openmetrics-text; version=1.0.0").get()
+        let parsed = try PageIntake.read(Array(openMetrics.utf8), contentType: "application/openmetrics-text; version=1.0.0")
+            .get()
         #expect(parsed.format == .openMetrics)
         #expect(parsed.family(named: "q")?.samples.first?.value == 3)
     }

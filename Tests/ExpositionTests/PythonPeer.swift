@@ -14,7 +14,8 @@ enum PythonPeer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, file.path]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
@@ -22,8 +23,9 @@ enum PythonPeer {
         let errors = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "prom_families.py failed (is prometheus_client installed? `pip install prometheus_client`): "
-                + String(decoding: errors, as: UTF8.self))
+            throw Failure(
+                description: "prom_families.py failed (is prometheus_client installed? `pip install prometheus_client`): "
+                    + String(decoding: errors, as: UTF8.self))
         }
         return Set(String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
     }

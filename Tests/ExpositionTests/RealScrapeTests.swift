@@ -1,7 +1,7 @@
 import Exposition
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every real scrape in `Tests/Fixtures/metrics` parses without a single error.
 @Suite struct RealScrapeTests {
@@ -55,6 +55,8 @@ import TestSupport
         let python = try PythonPeer.summary(of: url)
         let page = ExpositionParser.parse(try Fixtures.bytes(url))
         let ours = PythonPeer.normalize(page)
-        #expect(ours == python, "\(file): infertop \(ours.subtracting(python).sorted()) vs prometheus_client \(python.subtracting(ours).sorted())")
+        #expect(
+            ours == python,
+            "\(file): infertop \(ours.subtracting(python).sorted()) vs prometheus_client \(python.subtracting(ours).sorted())")
     }
 }

@@ -1,7 +1,7 @@
 import Exposition
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The repeating parser must give exactly what the full parser gives for the same bytes, reuse the previous
 /// page when only values changed, and fall back to a full parse on any other change.
@@ -24,8 +24,9 @@ import TestSupport
         #expect(got.errorCount == want.errorCount, sourceLocation: sourceLocation)
         #expect(got.families.count == want.families.count, sourceLocation: sourceLocation)
         for (a, b) in zip(got.families, want.families) {
-            #expect(a.name == b.name && a.type == b.type && a.help == b.help && a.unit == b.unit,
-                    sourceLocation: sourceLocation)
+            #expect(
+                a.name == b.name && a.type == b.type && a.help == b.help && a.unit == b.unit,
+                sourceLocation: sourceLocation)
             #expect(a.samples.count == b.samples.count, sourceLocation: sourceLocation)
             for (x, y) in zip(a.samples, b.samples) where !x.isIdentical(to: y) {
                 Issue.record("\(x) differs from the full parse's \(y)", sourceLocation: sourceLocation)
@@ -40,7 +41,7 @@ import TestSupport
         var parser = RepeatingPageParser()
         Self.expectSame(parser.parse(original), original)
         let base = ExpositionParser.parse(original)
-        var pages: [ExpositionPage] = []   // kept alive, so the parser must not write into a page handed out
+        var pages: [ExpositionPage] = []  // kept alive, so the parser must not write into a page handed out
         for tick in 1...3 {
             let bytes = Self.ticked(base, tick)
             let page = parser.parse(bytes)
@@ -49,7 +50,8 @@ import TestSupport
         }
         // The first written page may differ from the file's layout (spacing, order of HELP and TYPE); the two
         // after it repeat it line for line.
-        #expect(parser.reusedPages >= 2 && parser.reusedPages + parser.fullParses == 4, "\(name): \(parser.fullParses) full parses")
+        #expect(
+            parser.reusedPages >= 2 && parser.reusedPages + parser.fullParses == 4, "\(name): \(parser.fullParses) full parses")
         for (tick, page) in pages.enumerated() { Self.expectSame(page, Self.ticked(base, tick + 1)) }
     }
 
@@ -65,27 +67,28 @@ import TestSupport
     @Test func valuesOfChangingWidthKeepBeingReused() {
         var parser = RepeatingPageParser()
         for (round, value) in ["1", "1000.5", "2", "3e-7", "NaN", "12345678901"].enumerated() {
-            let bytes = Array("# TYPE a gauge\na{x=\"1\"} \(value)\na{x=\"2\"} \(round)\n# TYPE b counter\nb_total \(value)\n".utf8)
+            let bytes = Array(
+                "# TYPE a gauge\na{x=\"1\"} \(value)\na{x=\"2\"} \(round)\n# TYPE b counter\nb_total \(value)\n".utf8)
             Self.expectSame(parser.parse(bytes), bytes)
         }
         #expect(parser.reusedPages == 5 && parser.fullParses == 1)
     }
 
     static let base = """
-    # HELP requests_total Requests.
-    # TYPE requests_total counter
-    requests_total{model="a",code="200"} 10
-    requests_total{model="a",code="500"} 1
-    # TYPE queue gauge
-    queue 3
+        # HELP requests_total Requests.
+        # TYPE requests_total counter
+        requests_total{model="a",code="200"} 10
+        requests_total{model="a",code="500"} 1
+        # TYPE queue gauge
+        queue 3
 
-    # TYPE latency histogram
-    latency_bucket{le="0.1"} 1
-    latency_bucket{le="+Inf"} 2
-    latency_sum 0.3
-    latency_count 2
+        # TYPE latency histogram
+        latency_bucket{le="0.1"} 1
+        latency_bucket{le="+Inf"} 2
+        latency_sum 0.3
+        latency_count 2
 
-    """
+        """
 
     /// One edit of `base`, and whether the page after it can reuse `base`'s lines.
     struct Change: CustomTestStringConvertible, Sendable {

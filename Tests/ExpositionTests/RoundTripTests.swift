@@ -23,8 +23,9 @@ import Testing
     private func family(name: String, help: String, labels: [Label], value: Double, timestampMs: Int64?) -> MetricFamily {
         var unique: [Label] = []
         for label in labels where !unique.contains(where: { $0.name == label.name }) { unique.append(label) }
-        return MetricFamily(name: name, type: .gauge, help: help,
-                            samples: [Sample(name: name, labels: Labels(unique), value: value, timestampMs: timestampMs)])
+        return MetricFamily(
+            name: name, type: .gauge, help: help,
+            samples: [Sample(name: name, labels: Labels(unique), value: value, timestampMs: timestampMs)])
     }
 
     @Test(arguments: [ExpositionFormat.text, .openMetrics])
@@ -49,8 +50,9 @@ import Testing
         for _ in 0..<300 {
             let name = Self.utf8Name.run(using: &rng)
             let labelName = Self.utf8Name.run(using: &rng)
-            let written = family(name: name, help: "h", labels: [Label(labelName, Self.text.run(using: &rng))],
-                                 value: 1, timestampMs: nil)
+            let written = family(
+                name: name, help: "h", labels: [Label(labelName, Self.text.run(using: &rng))],
+                value: 1, timestampMs: nil)
             let page = roundTrip([written], format: .text)
             #expect(page.errors == [], "\(name)")
             #expect(page.families == [written])
@@ -63,7 +65,8 @@ import Testing
             for value in values {
                 for timestamp in [nil, Int64(0), 1_700_000_000_001, -1500] as [Int64?] {
                     let written = family(name: "m", help: "", labels: [], value: value, timestampMs: timestamp)
-                    #expect(roundTrip([written], format: format).families == [written], "\(value) \(String(describing: timestamp))")
+                    #expect(
+                        roundTrip([written], format: format).families == [written], "\(value) \(String(describing: timestamp))")
                 }
             }
             let nan = roundTrip([family(name: "m", help: "", labels: [], value: .nan, timestampMs: nil)], format: format)
@@ -72,17 +75,22 @@ import Testing
     }
 
     @Test func histogramsCountersAndExemplarsInOpenMetrics() {
-        let histogram = MetricFamily(name: "lat_seconds", type: .histogram, help: "Latency.", unit: "seconds", samples: [
-            Sample(name: "lat_seconds_bucket", labels: ["le": "0.1"], value: 3,
-                   exemplar: Exemplar(labels: ["trace_id": "t\"1"], value: 0.05, timestamp: 1_700_000_000.5)),
-            Sample(name: "lat_seconds_bucket", labels: ["le": "+Inf"], value: 4),
-            Sample(name: "lat_seconds_sum", value: 0.7),
-            Sample(name: "lat_seconds_count", value: 4),
-        ])
-        let counter = MetricFamily(name: "req", type: .counter, help: "Requests.", samples: [
-            Sample(name: "req_total", labels: ["code": "200"], value: 10),
-            Sample(name: "req_created", labels: ["code": "200"], value: 1_700_000_000),
-        ])
+        let histogram = MetricFamily(
+            name: "lat_seconds", type: .histogram, help: "Latency.", unit: "seconds",
+            samples: [
+                Sample(
+                    name: "lat_seconds_bucket", labels: ["le": "0.1"], value: 3,
+                    exemplar: Exemplar(labels: ["trace_id": "t\"1"], value: 0.05, timestamp: 1_700_000_000.5)),
+                Sample(name: "lat_seconds_bucket", labels: ["le": "+Inf"], value: 4),
+                Sample(name: "lat_seconds_sum", value: 0.7),
+                Sample(name: "lat_seconds_count", value: 4),
+            ])
+        let counter = MetricFamily(
+            name: "req", type: .counter, help: "Requests.",
+            samples: [
+                Sample(name: "req_total", labels: ["code": "200"], value: 10),
+                Sample(name: "req_created", labels: ["code": "200"], value: 1_700_000_000),
+            ])
         let page = roundTrip([histogram, counter], format: .openMetrics)
         #expect(page.errors == [])
         #expect(page.families == [histogram, counter])
@@ -91,9 +99,11 @@ import Testing
     /// A template filled with values is byte for byte the page the writer writes sample by sample.
     @Test func aFilledTemplateEqualsTheWrittenPage() {
         var rng = Xoshiro(seed: (9, 10, 11, 12))
-        let special: [Double] = [0, -0.0, 1, -1, 0.1, 1e-300, -2.2250738585072014e-308, 1.7976931348623157e308,
-                                 .infinity, -.infinity, .nan, 9_007_199_254_740_991, 9_007_199_254_740_992,
-                                 -9_007_199_254_740_991, 1e16, 123456789.125, 0.30000000000000004]
+        let special: [Double] = [
+            0, -0.0, 1, -1, 0.1, 1e-300, -2.2250738585072014e-308, 1.7976931348623157e308,
+            .infinity, -.infinity, .nan, 9_007_199_254_740_991, 9_007_199_254_740_992,
+            -9_007_199_254_740_991, 1e16, 123456789.125, 0.30000000000000004,
+        ]
         for round in 0..<50 {
             let names = Self.bareName.array(of: 1...6).run(using: &rng)
             let labels = names.map { _ in Labels([Label("l", Self.text.run(using: &rng))]) }
@@ -122,11 +132,12 @@ import Testing
         let wide = Gen<Double>.double(in: -1e18...1e18)
         let small = Gen<Double>.double(in: -2...2)
         for index in 0..<3_000 {
-            let value = switch index % 3 {
-            case 0: wide.run(using: &rng).rounded()
-            case 1: small.run(using: &rng)
-            default: Double(Int64.random(in: -1_000_000...1_000_000, using: &rng))
-            }
+            let value =
+                switch index % 3 {
+                case 0: wide.run(using: &rng).rounded()
+                case 1: small.run(using: &rng)
+                default: Double(Int64.random(in: -1_000_000...1_000_000, using: &rng))
+                }
             var writer = ExpositionWriter()
             writer.writeSample(name: "m", value: value)
             #expect(writer.text == "m " + ExpositionWriter.formatValue(value) + "\n", "\(value)")

@@ -14,10 +14,12 @@ import Testing
 
     @Test(arguments: edges)
     func everyFormatterAnswersEveryValue(value: Double) {
-        for text in [Format.fixed(value, 2), Format.fixed(value, 0), Format.fixed(value, 99), Format.fixed(value, -3),
-                     Format.compact(value, absent: "—"), Format.percent(value, absent: "—"),
-                     Format.percent(value, absent: "—", decimals: 1), Format.seconds(value, absent: "—"),
-                     Format.duration(value), Format.gib(value, absent: "—"), Format.scientific(value)] {
+        for text in [
+            Format.fixed(value, 2), Format.fixed(value, 0), Format.fixed(value, 99), Format.fixed(value, -3),
+            Format.compact(value, absent: "—"), Format.percent(value, absent: "—"),
+            Format.percent(value, absent: "—", decimals: 1), Format.seconds(value, absent: "—"),
+            Format.duration(value), Format.gib(value, absent: "—"), Format.scientific(value),
+        ] {
             #expect(!text.isEmpty)
             #expect(text.count <= 24, "\(value) gave \(text)")
         }

@@ -49,8 +49,11 @@ struct ConfigurationLoaderTests {
         #expect(configuration.auth.bearerTokenEnv == "INFERTOP_TOKEN")
         #expect(configuration.tls.caFile == "/etc/infertop/ca.pem")
         #expect(configuration.tls.warning == nil)
-        #expect(configuration.prometheus == PrometheusSettings(url: "http://prom:9090", selector: "{job=~\"vllm|dcgm\"}",
-                                                              backfillSeconds: 300))
+        #expect(
+            configuration.prometheus
+                == PrometheusSettings(
+                    url: "http://prom:9090", selector: "{job=~\"vllm|dcgm\"}",
+                    backfillSeconds: 300))
         #expect(configuration.nodeMap == ["10.0.0.7:8000": "gpu-7"])
         #expect(configuration.thresholds == ["vram_warn": 0.9])
         #expect(configuration.theme == "dark")
@@ -102,11 +105,16 @@ struct ConfigurationLoaderTests {
     @Test("an unknown key names the key, its line, and the keys that exist")
     func unknownKey() {
         let yaml = "interval: 1\ntargets:\n  - gpu-1:8000\nintervall: 2\n"
-        #expect(throws: ConfigurationError.unknownKey(file: "c.yaml", key: "intervall", line: 4,
-                                                      known: ["targets", "file_sd", "interval", "timeout", "concurrency",
-                                                              "body_limit", "max_redirects", "seed", "series_limit", "auth", "tls",
-                                                              "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
-                                                              "retention", "max_series", "alerts"])) {
+        #expect(
+            throws: ConfigurationError.unknownKey(
+                file: "c.yaml", key: "intervall", line: 4,
+                known: [
+                    "targets", "file_sd", "interval", "timeout", "concurrency",
+                    "body_limit", "max_redirects", "seed", "series_limit", "auth", "tls",
+                    "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
+                    "retention", "max_series", "alerts",
+                ])
+        ) {
             try ConfigurationLoader.parse(yaml, file: "c.yaml")
         }
     }
@@ -133,13 +141,16 @@ struct ConfigurationLoaderTests {
         }
     }
 
-    @Test("a number outside its range names the key, the line, the range and the value",
-          arguments: [("interval: 1e300\n", "interval", "expected 50ms to 1h, got 1e300"),
-                      ("timeout: .nan\n", "timeout", "expected a number"),
-                      ("interval: 1\nconcurrency: 0\n", "concurrency", "expected 1 to 16384, got 0"),
-                      ("body_limit: 99999999999999999999999\n", "body_limit", "expected 1.0KiB to 4.0GiB"),
-                      ("retention:\n  duration: 99999h\n", "retention.duration", "expected 1s to 7d, got 99999h"),
-                      ("prometheus:\n  url: http://p:9090\n  backfill: -1\n", "prometheus.backfill", "expected")])
+    @Test(
+        "a number outside its range names the key, the line, the range and the value",
+        arguments: [
+            ("interval: 1e300\n", "interval", "expected 50ms to 1h, got 1e300"),
+            ("timeout: .nan\n", "timeout", "expected a number"),
+            ("interval: 1\nconcurrency: 0\n", "concurrency", "expected 1 to 16384, got 0"),
+            ("body_limit: 99999999999999999999999\n", "body_limit", "expected 1.0KiB to 4.0GiB"),
+            ("retention:\n  duration: 99999h\n", "retention.duration", "expected 1s to 7d, got 99999h"),
+            ("prometheus:\n  url: http://p:9090\n  backfill: -1\n", "prometheus.backfill", "expected"),
+        ])
     func outOfRange(yaml: String, key: String, expected: String) throws {
         do {
             _ = try ConfigurationLoader.parse(yaml, file: "c.yaml")

@@ -1,6 +1,7 @@
 import Foundation
 import Harness
 import Testing
+
 @testable import Ingest
 
 /// Issue 14, class 5: a refused connection is an answer, not something to wait out. A round over many targets

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// Issue 14, class 3: every field read from a recording is checked. A header, a record or a footer that says
@@ -11,17 +12,19 @@ import Testing
     /// A recording written with `header` (the writer does not judge it: the file is the hostile input).
     private func written(_ header: RecordingHeader, in folder: TemporaryFolder, name: String) throws -> String {
         let path = folder.path(name)
-        try RecordingSamples.write(RecordingSamples.events(targets: 1, ticks: 3, seed: 1, startMs: 1_767_225_600_000),
-                                   to: path, header: header)
+        try RecordingSamples.write(
+            RecordingSamples.events(targets: 1, ticks: 3, seed: 1, startMs: 1_767_225_600_000),
+            to: path, header: header)
         return path
     }
 
-    @Test(arguments: [
-        (Int64.max, 1.0, "startTimeMs 9223372036854775807"), (Int64.min, 1.0, "startTimeMs -9223372036854775808"),
-        (-1, 1.0, "startTimeMs -1"), (20_000_000_000_000, 1.0, "startTimeMs 20000000000000"),
-        (1_767_225_600_000, 0, "intervalSeconds 0.0"), (1_767_225_600_000, -1, "intervalSeconds -1.0"),
-        (1_767_225_600_000, 1e300, "intervalSeconds 1e+300"),
-    ] as [(Int64, Double, String)])
+    @Test(
+        arguments: [
+            (Int64.max, 1.0, "startTimeMs 9223372036854775807"), (Int64.min, 1.0, "startTimeMs -9223372036854775808"),
+            (-1, 1.0, "startTimeMs -1"), (20_000_000_000_000, 1.0, "startTimeMs 20000000000000"),
+            (1_767_225_600_000, 0, "intervalSeconds 0.0"), (1_767_225_600_000, -1, "intervalSeconds -1.0"),
+            (1_767_225_600_000, 1e300, "intervalSeconds 1e+300"),
+        ] as [(Int64, Double, String)])
     func aHeaderThatNoRecordingCanHaveIsRefusedNamingTheField(start: Int64, interval: Double, field: String) throws {
         let folder = try TemporaryFolder("rec")
         var header = RecordingSamples.header

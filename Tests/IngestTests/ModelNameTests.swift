@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Issue 15, item 6: a server whose metrics carry no model name (llama.cpp, TGI) is asked for it once, with an
@@ -32,7 +33,8 @@ import Testing
 
     @Test func theNameIsAskedAgainAfterAFailureOrWhenCountersGoDown() async throws {
         let page = { (tokens: Int) in
-            ExpositionParser.parse(Array("# TYPE llamacpp:tokens_predicted_total counter\nllamacpp:tokens_predicted_total \(tokens)\n".utf8))
+            ExpositionParser.parse(
+                Array("# TYPE llamacpp:tokens_predicted_total counter\nllamacpp:tokens_predicted_total \(tokens)\n".utf8))
         }
         let servers = try await PythonServers(["llama"])
         defer { servers.stop() }

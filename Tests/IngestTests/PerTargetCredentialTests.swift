@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// Targets of the configuration file with their own `auth:` and `tls:`: each is used for that target only,
 /// in place of the shared settings, and no secret reaches an error.
@@ -9,7 +9,8 @@ import TestSupport
 struct PerTargetCredentialTests {
     @Test("a target's auth and tls are read from the file, relative paths from its folder; typos name the key")
     func parsed() throws {
-        let configuration = try ConfigurationLoader.parse("""
+        let configuration = try ConfigurationLoader.parse(
+            """
             auth: {bearer_token_env: SHARED}
             targets:
               - url: https://gpu-1:8000/metrics
@@ -46,14 +47,16 @@ struct PerTargetCredentialTests {
         try Data("not-\(token)\n".utf8).write(to: folder.appendingPathComponent("wrong"))
         let certificate = try SelfSignedCertificate(in: folder)
         let page = Fixtures.realScrape("vllm-v1-kops-qwen2.5-0.5b.prom")
-        let servers = try await PythonServers(["bearer", "vllm-tls"], page: page, token: token, cert: certificate.cert,
-                                              key: certificate.key)
+        let servers = try await PythonServers(
+            ["bearer", "vllm-tls"], page: page, token: token, cert: certificate.cert,
+            key: certificate.key)
         defer { servers.stop() }
         let own = servers.url("bearer")
         let wrong = servers.url("bearer", path: "/metrics?wrong")
         let shared = servers.url("bearer", path: "/metrics?shared")
         let secure = servers.url("vllm-tls", scheme: "https")
-        var configuration = try ConfigurationLoader.parse("""
+        var configuration = try ConfigurationLoader.parse(
+            """
             auth: {bearer_token_env: SHARED_TOKEN}
             targets:
               - url: \(own)
@@ -82,8 +85,9 @@ struct PerTargetCredentialTests {
         // The shared settings alone do not trust the self-signed certificate: the target's own tls did.
         var withoutOwnTLS = configuration
         withoutOwnTLS.targets = [try ScrapeTarget(address: secure)]
-        let plain = try ScrapeRound(configuration: withoutOwnTLS,
-                                    fetcher: try HTTPFetcher(configuration: withoutOwnTLS, environment: ["SHARED_TOKEN": token]))
+        let plain = try ScrapeRound(
+            configuration: withoutOwnTLS,
+            fetcher: try HTTPFetcher(configuration: withoutOwnTLS, environment: ["SHARED_TOKEN": token]))
         let untrusted = await plain.read()
         await plain.shutdown()
         #expect(untrusted.first?.error?.contains("TLS") == true, "\(untrusted.first?.error ?? "up")")

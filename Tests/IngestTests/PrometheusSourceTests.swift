@@ -1,9 +1,10 @@
 import Exposition
 import Foundation
 import Harness
-@testable import Ingest
-import Testing
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 @Suite("Prometheus query source")
 struct PrometheusSourceTests {
@@ -17,7 +18,8 @@ struct PrometheusSourceTests {
     ]
 
     /// One Prometheus per run of this test (its first scrape takes ~8 s), so one test checks it all.
-    @Test("a real Prometheus scrapes a fixture: one page per instance, aggregated, rates marked; bad PromQL is the server's error")
+    @Test(
+        "a real Prometheus scrapes a fixture: one page per instance, aggregated, rates marked; bad PromQL is the server's error")
     func endToEnd() async throws {
         let servers = try await PythonServers(["page"], page: Fixtures.realScrape(Self.fixture))
         defer { servers.stop() }
@@ -27,7 +29,8 @@ struct PrometheusSourceTests {
 
         let configuration = IngestConfiguration(intervalSeconds: 1, timeoutSeconds: 5, nodeMap: ["127.0.0.1": "gpu-node-1"])
         let settings = PrometheusSettings(url: prometheus.url, selector: "{job=\"fixture\"}")
-        let source = try PrometheusSource(settings: settings, configuration: configuration, families: Self.families, windowMs: 10_000)
+        let source = try PrometheusSource(
+            settings: settings, configuration: configuration, families: Self.families, windowMs: 10_000)
         var results: [ScrapeResult] = []
         // Two scrapes, so that the counters have a rate (0: the page does not change).
         let arrived = await Polling.until(timeout: .seconds(40), interval: .milliseconds(500)) {
@@ -65,8 +68,9 @@ struct PrometheusSourceTests {
         #expect(detailed.first?.page?.family(named: "vllm:e2e_request_latency_seconds") != nil)
         await source.shutdown()
 
-        let bad = try PrometheusSource(settings: PrometheusSettings(url: prometheus.url, selector: "{job=~\"(\"}"),
-                                       configuration: configuration, families: Self.families, windowMs: 10_000)
+        let bad = try PrometheusSource(
+            settings: PrometheusSettings(url: prometheus.url, selector: "{job=~\"(\"}"),
+            configuration: configuration, families: Self.families, windowMs: 10_000)
         #expect(await bad.refresh().isEmpty, "the server's failure is no target")
         let error = await bad.status.serverError ?? ""
         #expect(error.contains("every query failed") && error.contains("bad_data"), "\(error)")
@@ -76,9 +80,10 @@ struct PrometheusSourceTests {
     @Test("an unreachable server is the source's error, never a target")
     func unreachable() async throws {
         let port = try LoopbackPageServer.freePort()
-        let source = try PrometheusSource(settings: PrometheusSettings(url: "http://127.0.0.1:\(port)"),
-                                          configuration: IngestConfiguration(intervalSeconds: 1, timeoutSeconds: 1),
-                                          families: Self.families, windowMs: 10_000)
+        let source = try PrometheusSource(
+            settings: PrometheusSettings(url: "http://127.0.0.1:\(port)"),
+            configuration: IngestConfiguration(intervalSeconds: 1, timeoutSeconds: 1),
+            families: Self.families, windowMs: 10_000)
         #expect(await source.refresh().isEmpty)
         let error = await source.status.serverError ?? ""
         #expect(error.contains("cannot list the server's metric names") && error.contains("refused"), "\(error)")
@@ -92,8 +97,9 @@ struct PrometheusSourceTests {
         let url = "http://127.0.0.1:\(servers.ports["query-api"] ?? 0)"
         // 0.1 s asked; each answer takes 0.3 s (four at a time): a refresh lasts 0.3 s or more.
         let configuration = IngestConfiguration(intervalSeconds: 0.1, timeoutSeconds: 5)
-        let source = try PrometheusSource(settings: PrometheusSettings(url: url), configuration: configuration,
-                                          families: Self.families, windowMs: 10_000)
+        let source = try PrometheusSource(
+            settings: PrometheusSettings(url: url), configuration: configuration,
+            families: Self.families, windowMs: 10_000)
         let batches = Batches()
         let runner = Task { await source.run { results, status in await batches.add(results, status) } }
         let enough = await Polling.until(timeout: .seconds(30), interval: .milliseconds(100)) { await batches.count >= 4 }
@@ -104,14 +110,21 @@ struct PrometheusSourceTests {
         let (results, statuses) = await batches.all
         // The TTFT query answered once; afterwards its page still carries that answer, and the status says so.
         let ttft = results.compactMap { $0.first?.page?.family(named: "vllm:time_to_first_token_seconds")?.samples.map(\.value) }
-        #expect(ttft.count == results.count && Set(ttft) == [[1, 3, 4]], "\(ttft) \(results.map { $0.map { $0.error ?? $0.target } })")
-        #expect(statuses.dropFirst().allSatisfy { status in
-            status.warnings.contains { $0.contains("vllm:time_to_first_token_seconds: showing the answer of") && $0.contains("overloaded") }
-        }, "\(statuses.map(\.warnings))")
+        #expect(
+            ttft.count == results.count && Set(ttft) == [[1, 3, 4]], "\(ttft) \(results.map { $0.map { $0.error ?? $0.target } })"
+        )
+        #expect(
+            statuses.dropFirst().allSatisfy { status in
+                status.warnings.contains {
+                    $0.contains("vllm:time_to_first_token_seconds: showing the answer of") && $0.contains("overloaded")
+                }
+            }, "\(statuses.map(\.warnings))")
         // The other families are current: the running gauge counts its queries.
         let running = results.compactMap { $0.first?.page?.family(named: "vllm:num_requests_running")?.samples.first?.value }
         #expect(running == running.sorted() && Set(running).count == running.count, "\(running)")
-        #expect((statuses.last?.stretchedIntervalSeconds ?? 0) >= 0.28, "\(String(describing: statuses.last?.stretchedIntervalSeconds))")
+        #expect(
+            (statuses.last?.stretchedIntervalSeconds ?? 0) >= 0.28,
+            "\(String(describing: statuses.last?.stretchedIntervalSeconds))")
         let stats = try await Self.stats(servers.url("query-api", path: "/stats"))
         #expect(stats <= PrometheusSource.concurrency, "at most one refresh in flight: \(stats) queries at once")
     }

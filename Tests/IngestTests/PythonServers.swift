@@ -10,8 +10,10 @@ final class PythonServers: @unchecked Sendable {
 
     static let script = Fixtures.repositoryRoot.appendingPathComponent("Tests/IngestTests/Servers/test_servers.py").path
 
-    init(_ modes: [String], page: URL? = nil, token: String? = nil, basic: String? = nil, cert: String? = nil,
-         key: String? = nil) async throws {
+    init(
+        _ modes: [String], page: URL? = nil, token: String? = nil, basic: String? = nil, cert: String? = nil,
+        key: String? = nil
+    ) async throws {
         var arguments = ["python3", Self.script]
         if let page { arguments += ["--page", page.path] }
         if let token { arguments += ["--token", token] }
@@ -29,7 +31,8 @@ final class PythonServers: @unchecked Sendable {
         try process.run()
         let line = await Self.readLine(output.fileHandleForReading)
         guard let data = line.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int] else {
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Int]
+        else {
             process.terminate()
             throw TestServerError(message: "test_servers.py did not start (is prometheus_client installed?): \(line)")
         }

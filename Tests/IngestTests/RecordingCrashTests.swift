@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// A recorder killed mid-write leaves a prefix of its file: every complete record before the cut must

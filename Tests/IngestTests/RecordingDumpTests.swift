@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// Folders of `.prom` dumps and single files replay like recordings, timed by their names.
@@ -48,7 +49,11 @@ import Testing
         #expect(source.dumps.allSatisfy { $0.timeFromName })
         let events = Array(source.events())
         #expect(events.count == 7)
-        if case .scrape(let s) = events[0] { #expect(s.bytes == page + Array("n 1\n".utf8)) } else { Issue.record("not a scrape") }
+        if case .scrape(let s) = events[0] {
+            #expect(s.bytes == page + Array("n 1\n".utf8))
+        } else {
+            Issue.record("not a scrape")
+        }
         let (state, next) = source.seek(toMs: 1_767_225_601_500)
         #expect(state.map(\.target) == ["a", "b"])
         #expect(state.allSatisfy { $0.timeMs == 1_767_225_601_000 })
@@ -65,13 +70,16 @@ import Testing
             let url = folder.appendingPathComponent(name)
             try Data("# TYPE up gauge\nup 1\n".utf8).write(to: url)
             if let second {
-                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: second)], ofItemAtPath: url.path)
+                try FileManager.default.setAttributes(
+                    [.modificationDate: Date(timeIntervalSince1970: second)], ofItemAtPath: url.path)
             }
         }
         // Written a second apart as they were scraped; 10 sorts after 2 by number, not by name.
         for (number, name) in ["0", "1", "2", "10"].enumerated() { try write(name + ".prom", 1_767_225_600 + Double(number)) }
         // Copied: modification times in the wrong order and milliseconds apart.
-        for (number, name) in ["000", "001", "002"].enumerated() { try write("dcgm/\(name).prom", 1_767_225_700 - Double(number) * 0.002) }
+        for (number, name) in ["000", "001", "002"].enumerated() {
+            try write("dcgm/\(name).prom", 1_767_225_700 - Double(number) * 0.002)
+        }
         try write("vllm-007.prom", 1_767_225_650)
         let source = try PromDumpSource(path: folder.path, numberedIntervalMs: 5_000)
         #expect(Set(source.targets) == ["vllm-run", "dcgm", "vllm-007"])
@@ -82,7 +90,10 @@ import Testing
         #expect(dcgm.map(\.sequence) == [0, 1, 2])
         #expect(dcgm.map(\.timeMs) == [1_767_225_699_996, 1_767_225_704_996, 1_767_225_709_996])
         #expect(source.dumps.first { $0.target == "vllm-007" }?.sequence == nil)
-        #expect(source.notes.contains { $0.contains("vllm-run") && $0.contains("modification times") && !$0.contains("apart (--interval)") })
+        #expect(
+            source.notes.contains {
+                $0.contains("vllm-run") && $0.contains("modification times") && !$0.contains("apart (--interval)")
+            })
         #expect(source.notes.contains { $0.contains("000.prom–002.prom") && $0.contains("5s apart (--interval)") })
         #expect(source.dumps.map(\.timeMs) == source.dumps.map(\.timeMs).sorted())
     }
@@ -94,8 +105,12 @@ import Testing
         let when = Date(timeIntervalSince1970: 1_767_225_600.5)
         try FileManager.default.setAttributes([.modificationDate: when], ofItemAtPath: path)
         let source = try PromDumpSource(path: path)
-        #expect(source.dumps == [PromDumpSource.Dump(path: path, target: "vllm", timeMs: 1_767_225_600_500,
-                                                      timeFromName: false)])
+        #expect(
+            source.dumps == [
+                PromDumpSource.Dump(
+                    path: path, target: "vllm", timeMs: 1_767_225_600_500,
+                    timeFromName: false)
+            ])
         #expect(throws: RecordingError.self) { try PromDumpSource(path: folder.path("absent")) }
         let empty = try TemporaryFolder("rec")
         #expect(throws: RecordingError.self) { try PromDumpSource(path: empty.url.path) }

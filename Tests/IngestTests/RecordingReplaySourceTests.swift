@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// `ReplaySource.open` picks the right reader for a path, and its cursors replay the same events.
@@ -16,7 +17,10 @@ import Testing
         let events = RecordingSamples.events(targets: 2, ticks: 20, seed: 4)
         try RecordingSamples.write(events, to: folder.path("r.rec"))
         let source = try ReplaySource.open(path: folder.path("r.rec"))
-        guard case .recording = source else { Issue.record("not opened as a recording"); return }
+        guard case .recording = source else {
+            Issue.record("not opened as a recording")
+            return
+        }
         var all = source.start()
         #expect(all.scrapes.isEmpty && all.health.isEmpty)
         #expect(drain(&all) == events)
@@ -35,10 +39,18 @@ import Testing
         try Data(text).write(to: folder.url.appendingPathComponent("a-1767225600.prom"))
         try Data(text + Array("x 2\n".utf8)).write(to: folder.url.appendingPathComponent("a-1767225601.prom"))
         let single = try ReplaySource.open(path: folder.path("a-1767225600.prom"))
-        guard case .dumps = single else { Issue.record("a .prom file did not open as a dump"); return }
+        guard case .dumps = single else {
+            Issue.record("a .prom file did not open as a dump")
+            return
+        }
         var one = single.start()
-        #expect(drain(&one) == [.scrape(RecordedScrape(target: "a", timeMs: 1_767_225_600_000, durationSeconds: 0,
-                                                         bytes: text))])
+        #expect(
+            drain(&one) == [
+                .scrape(
+                    RecordedScrape(
+                        target: "a", timeMs: 1_767_225_600_000, durationSeconds: 0,
+                        bytes: text))
+            ])
         let all = try ReplaySource.open(path: folder.url.path)
         var later = all.seek(toMs: 1_767_225_600_500)
         #expect(later.scrapes.map(\.bytes) == [text])

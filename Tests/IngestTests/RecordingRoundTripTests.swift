@@ -1,6 +1,7 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// Recording N scrapes and replaying them yields the identical bytes, timestamps and order.
@@ -61,8 +62,10 @@ import Testing
             pages.append(current)
         }
         let events = pages.enumerated().map { i, bytes in
-            RecordingEvent.scrape(RecordedScrape(target: "t", timeMs: 1_767_225_600_000 + Int64(i) * 500,
-                                                 durationSeconds: Double(i) / 7, bytes: bytes))
+            RecordingEvent.scrape(
+                RecordedScrape(
+                    target: "t", timeMs: 1_767_225_600_000 + Int64(i) * 500,
+                    durationSeconds: Double(i) / 7, bytes: bytes))
         }
         let folder = try TemporaryFolder("rec")
         try RecordingSamples.write(events, to: folder.path("r.rec"))
@@ -77,9 +80,10 @@ import Testing
                 group.addTask {
                     var random = RecordingSamples.Random(state: UInt64(t))
                     for tick in 0..<25 {
-                        try writer.appendScrape(target: "t\(t)", timeMs: 1_767_225_600_000 + Int64(tick * 1000),
-                                                durationSeconds: 0.01,
-                                                bytes: RecordingSamples.page(target: t, tick: tick, random: &random))
+                        try writer.appendScrape(
+                            target: "t\(t)", timeMs: 1_767_225_600_000 + Int64(tick * 1000),
+                            durationSeconds: 0.01,
+                            bytes: RecordingSamples.page(target: t, tick: tick, random: &random))
                     }
                 }
             }

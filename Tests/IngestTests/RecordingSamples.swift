@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import TestSupport
+
 @testable import Ingest
 
 /// Deterministic inputs for the recording tests: exposition pages whose counters grow and gauges wander
@@ -15,24 +16,29 @@ struct RecordingSamples {
         var writer = ExpositionWriter(format: .text)
         writer.writeHeader(name: "gpu_util", type: .gauge, help: "GPU utilization (%).", unit: nil)
         for g in 0..<gpus {
-            writer.writeSample(name: "gpu_util", labels: ["gpu": "\(g)", "host": "node-\(target)"],
-                               value: (random.unit() * 100).rounded(), timestampMs: nil, exemplar: nil)
+            writer.writeSample(
+                name: "gpu_util", labels: ["gpu": "\(g)", "host": "node-\(target)"],
+                value: (random.unit() * 100).rounded(), timestampMs: nil, exemplar: nil)
         }
         writer.writeHeader(name: "gpu_mem_used_bytes", type: .gauge, help: "VRAM in use.", unit: nil)
         for g in 0..<gpus {
-            writer.writeSample(name: "gpu_mem_used_bytes", labels: ["gpu": "\(g)", "host": "node-\(target)"],
-                               value: 4e10 + random.unit() * 1e9, timestampMs: nil, exemplar: nil)
+            writer.writeSample(
+                name: "gpu_mem_used_bytes", labels: ["gpu": "\(g)", "host": "node-\(target)"],
+                value: 4e10 + random.unit() * 1e9, timestampMs: nil, exemplar: nil)
         }
         writer.writeHeader(name: "requests_total", type: .counter, help: "Requests served.", unit: nil)
-        writer.writeSample(name: "requests_total", labels: ["host": "node-\(target)"],
-                           value: Double(tick * 17 + target), timestampMs: nil, exemplar: nil)
+        writer.writeSample(
+            name: "requests_total", labels: ["host": "node-\(target)"],
+            value: Double(tick * 17 + target), timestampMs: nil, exemplar: nil)
         writer.finish()
         return writer.bytes
     }
 
     /// A mixed stream of scrapes and health changes over `targets` targets, one tick per `stepMs`.
-    static func events(targets: Int, ticks: Int, seed: UInt64, stepMs: Int64 = 1000,
-                       startMs: Int64 = 1_767_225_600_000) -> [RecordingEvent] {
+    static func events(
+        targets: Int, ticks: Int, seed: UInt64, stepMs: Int64 = 1000,
+        startMs: Int64 = 1_767_225_600_000
+    ) -> [RecordingEvent] {
         var random = Random(state: seed)
         var out: [RecordingEvent] = []
         for tick in 0..<ticks {
@@ -40,24 +46,33 @@ struct RecordingSamples {
                 let time = startMs + Int64(tick) * stepMs + Int64(t)
                 if random.below(23) == 0 {
                     let up = random.below(2) == 0
-                    out.append(.health(RecordedHealth(target: "http://node-\(t):9400/metrics", timeMs: time, up: up,
-                                                      error: up ? nil : "connection refused (tick \(tick))")))
+                    out.append(
+                        .health(
+                            RecordedHealth(
+                                target: "http://node-\(t):9400/metrics", timeMs: time, up: up,
+                                error: up ? nil : "connection refused (tick \(tick))")))
                 } else {
-                    out.append(.scrape(RecordedScrape(target: "http://node-\(t):9400/metrics", timeMs: time,
-                                                      durationSeconds: random.unit() / 10,
-                                                      bytes: page(target: t, tick: tick, random: &random))))
+                    out.append(
+                        .scrape(
+                            RecordedScrape(
+                                target: "http://node-\(t):9400/metrics", timeMs: time,
+                                durationSeconds: random.unit() / 10,
+                                bytes: page(target: t, tick: tick, random: &random))))
                 }
             }
         }
         return out
     }
 
-    static let header = RecordingHeader(infertopVersion: "test", sources: ["http://node-0:9400/metrics"],
-                                        intervalSeconds: 1, startTimeMs: 1_767_225_600_000)
+    static let header = RecordingHeader(
+        infertopVersion: "test", sources: ["http://node-0:9400/metrics"],
+        intervalSeconds: 1, startTimeMs: 1_767_225_600_000)
 
     /// Writes `events` to a new recording at `path`; closes it (footer and all) when `close` is true.
-    static func write(_ events: [RecordingEvent], to path: String, header: RecordingHeader = header,
-                      options: RecordingOptions = RecordingOptions(), close: Bool = true) throws {
+    static func write(
+        _ events: [RecordingEvent], to path: String, header: RecordingHeader = header,
+        options: RecordingOptions = RecordingOptions(), close: Bool = true
+    ) throws {
         let writer = try RecordingWriter(path: path, header: header, options: options)
         for event in events {
             switch event {

@@ -1,14 +1,18 @@
-import TestSupport
 import Foundation
+import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// Seeking gives the same state as replaying from the start up to that moment, continues exactly where a
 /// linear replay would, and is fast on an hour-long recording.
 @Suite struct RecordingSeekTests {
     /// The state a linear replay reaches after the events before the first one stamped after `time`.
-    private func linearState(_ events: [RecordingEvent], at time: Int64, targets: [String])
-        -> (scrapes: [RecordedScrape], health: [RecordedHealth], rest: [RecordingEvent]) {
+    private func linearState(
+        _ events: [RecordingEvent], at time: Int64, targets: [String]
+    )
+        -> (scrapes: [RecordedScrape], health: [RecordedHealth], rest: [RecordingEvent])
+    {
         let stop = events.firstIndex { $0.timeMs > time } ?? events.count
         var scrapes: [String: RecordedScrape] = [:]
         var health: [String: RecordedHealth] = [:]
@@ -69,8 +73,9 @@ import Testing
         let pages = (0..<30).map { RecordingSamples.page(target: 0, tick: $0, random: &random) }
         for second in 0..<3600 {
             for t in 0..<4 {
-                try writer.appendScrape(target: "t\(t)", timeMs: start + Int64(second) * 1000 + Int64(t),
-                                        durationSeconds: 0.01, bytes: pages[(second + t) % pages.count])
+                try writer.appendScrape(
+                    target: "t\(t)", timeMs: start + Int64(second) * 1000 + Int64(t),
+                    durationSeconds: 0.01, bytes: pages[(second + t) % pages.count])
             }
         }
         try writer.close()

@@ -1,7 +1,8 @@
 import Exposition
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Ingest
 
 /// One hour of a 64-GPU cluster (8 nodes × 8 GPUs, a DCGM exporter per node and two vLLM servers per
@@ -25,7 +26,9 @@ import TestSupport
                 guard !s.hasPrefix("#"), let space = s.lastIndex(of: " "), let v = Double(s[s.index(after: space)...])
                 else { return (s, nil, .fixed) }
                 let name = s.prefix { $0 != "{" && $0 != " " }
-                let kind: Kind = name.hasSuffix("_created") || name.hasSuffix("_info") ? .fixed
+                let kind: Kind =
+                    name.hasSuffix("_created") || name.hasSuffix("_info")
+                    ? .fixed
                     : type == "gauge" ? .gauge : .counter
                 return (String(s[...space]), v, kind)
             }
@@ -48,8 +51,9 @@ import TestSupport
                     }
                 }
             }
-            return Array(lines.map { line in line.value.map { line.prefix + ExpositionWriter.formatValue($0) } ?? line.prefix }
-                .joined(separator: "\n").utf8)
+            return Array(
+                lines.map { line in line.value.map { line.prefix + ExpositionWriter.formatValue($0) } ?? line.prefix }
+                    .joined(separator: "\n").utf8)
         }
     }
 
@@ -83,8 +87,9 @@ import TestSupport
             for i in pages.indices {
                 let bytes = pages[i].1.tick(&random)
                 raw += bytes.count
-                try writer.appendScrape(target: pages[i].0, timeMs: RecordingSamples.header.startTimeMs + Int64(second * 1000),
-                                        durationSeconds: 0.01, bytes: bytes)
+                try writer.appendScrape(
+                    target: pages[i].0, timeMs: RecordingSamples.header.startTimeMs + Int64(second * 1000),
+                    durationSeconds: 0.01, bytes: bytes)
             }
         }
         try writer.close()

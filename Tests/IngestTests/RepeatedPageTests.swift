@@ -16,7 +16,8 @@ import Testing
             let full = ExpositionParser.parse(bytes)
             #expect(page.families.flatMap(\.samples).map(\.value) == full.families.flatMap(\.samples).map(\.value))
         }
-        #expect(parser.fullParses == 1 && parser.reusedPages == 5,
-                "full parses \(parser.fullParses), reused \(parser.reusedPages)")
+        #expect(
+            parser.fullParses == 1 && parser.reusedPages == 5,
+            "full parses \(parser.fullParses), reused \(parser.reusedPages)")
     }
 }

@@ -30,8 +30,11 @@ struct ScrapeScheduleTests {
         let schedule = ScrapeSchedule(interval: .seconds(1), jitterFraction: 0, maxBackoff: .seconds(30))
         var generator = SeededGenerator(seed: 3)
         let delays = (0...10).map { schedule.delay(afterFailures: $0, using: &generator) }
-        #expect(delays == [.seconds(1), .seconds(1), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16),
-                           .seconds(30), .seconds(30), .seconds(30), .seconds(30)])
+        #expect(
+            delays == [
+                .seconds(1), .seconds(1), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(16),
+                .seconds(30), .seconds(30), .seconds(30), .seconds(30),
+            ])
     }
 
     @Test("per-target seeds differ between targets and stay put when others are added")

@@ -1,8 +1,9 @@
 import Foundation
-@testable import Ingest
 import Synchronization
-import Testing
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// A clock whose sleeps take no real time: each sleep is recorded and advances virtual time.
 final class VirtualClock: Sendable {
@@ -14,7 +15,10 @@ final class VirtualClock: Sendable {
         IngestClock(
             now: { self.state.withLock { $0.now } },
             sleep: { duration in
-                self.state.withLock { $0.now += duration; $0.sleeps.append(duration) }
+                self.state.withLock {
+                    $0.now += duration
+                    $0.sleeps.append(duration)
+                }
                 try Task.checkCancellation()
                 await Task.yield()
             },
@@ -94,7 +98,10 @@ final class Gauge: Sendable {
     var peak: Int { state.withLock { $0.peak } }
 
     func enter() {
-        state.withLock { $0.current += 1; $0.peak = max($0.peak, $0.current) }
+        state.withLock {
+            $0.current += 1
+            $0.peak = max($0.peak, $0.current)
+        }
     }
 
     func leave() {

@@ -1,7 +1,7 @@
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// A misbehaving peer, and the words its error must contain.
 struct HostileCase: Sendable, CustomTestStringConvertible {
@@ -85,8 +85,10 @@ struct ScraperHostileTests {
         #expect(wrongError.contains("HTTP 401"))
         #expect(!wrongError.contains(token))
 
-        let (accepted, met) = try await ScrapeHarness.run([target], configure: { $0.auth.bearerTokenEnv = "INFERTOP_TEST_TOKEN" },
-                                                         environment: ["INFERTOP_TEST_TOKEN": token]) {
+        let (accepted, met) = try await ScrapeHarness.run(
+            [target], configure: { $0.auth.bearerTokenEnv = "INFERTOP_TEST_TOKEN" },
+            environment: ["INFERTOP_TEST_TOKEN": token]
+        ) {
             await $0.successes(for: target) >= 1
         }
         #expect(met)

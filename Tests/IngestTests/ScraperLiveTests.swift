@@ -1,8 +1,8 @@
 import Exposition
 import Foundation
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Scraper against a real exporter library")
 struct ScraperLiveTests {
@@ -85,7 +85,8 @@ struct ScraperLiveTests {
         defer { servers.stop() }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sd-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
-        let first = "127.0.0.1:\(servers.ports["vllm"] ?? 0)", second = "127.0.0.1:\(servers.ports["page"] ?? 0)"
+        let first = "127.0.0.1:\(servers.ports["vllm"] ?? 0)"
+        let second = "127.0.0.1:\(servers.ports["page"] ?? 0)"
         try Data(#"[{"targets": ["\#(first)"], "labels": {"node": "gpu-a", "role": "engine"}}]"#.utf8).write(to: file)
         let (log, met) = try await ScrapeHarness.run([], configure: { $0.fileSDPaths = [file.path] }) { log in
             if await log.successes(for: "http://\(first)/metrics") == 1 {

@@ -7,13 +7,16 @@ struct SelfSignedCertificate {
     let cert: String
     let key: String
 
-    init(in folder: URL, name: String = "cert", commonName: String = "localhost",
-         subjectAltName: String = "IP:127.0.0.1,DNS:localhost", expired: Bool = false) throws {
+    init(
+        in folder: URL, name: String = "cert", commonName: String = "localhost",
+        subjectAltName: String = "IP:127.0.0.1,DNS:localhost", expired: Bool = false
+    ) throws {
         cert = folder.appendingPathComponent("\(name).pem").path
         key = folder.appendingPathComponent("\(name)-key.pem").path
         let subject = ["-subj", "/CN=\(commonName)", "-addext", "subjectAltName=\(subjectAltName)"]
         guard expired else {
-            try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"] + subject)
+            try Self.openssl(
+                ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1"] + subject)
             return
         }
         let ca = folder.appendingPathComponent("\(name)-ca")
@@ -21,7 +24,8 @@ struct SelfSignedCertificate {
         try Data().write(to: ca.appendingPathComponent("index.txt"))
         try Data("01\n".utf8).write(to: ca.appendingPathComponent("serial"))
         let configuration = ca.appendingPathComponent("ca.cnf")
-        try Data("""
+        try Data(
+            """
             [ ca ]
             default_ca = expired
             [ expired ]
@@ -34,11 +38,14 @@ struct SelfSignedCertificate {
             [ any ]
             commonName = supplied
 
-            """.utf8).write(to: configuration)
+            """.utf8
+        ).write(to: configuration)
         let request = ca.appendingPathComponent("request.csr").path
         try Self.openssl(["req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", request] + subject)
-        try Self.openssl(["ca", "-batch", "-config", configuration.path, "-selfsign", "-keyfile", key, "-in", request,
-                          "-out", cert, "-startdate", "20200101000000Z", "-enddate", "20200102000000Z"])
+        try Self.openssl([
+            "ca", "-batch", "-config", configuration.path, "-selfsign", "-keyfile", key, "-in", request,
+            "-out", cert, "-startdate", "20200101000000Z", "-enddate", "20200102000000Z",
+        ])
     }
 
     private static func openssl(_ arguments: [String]) throws {
@@ -50,7 +57,8 @@ struct SelfSignedCertificate {
         try openssl.run()
         openssl.waitUntilExit()
         guard openssl.terminationStatus == 0 else {
-            throw TestServerError(message: "openssl \(arguments.first ?? "") could not make a certificate (is openssl installed?)")
+            throw TestServerError(
+                message: "openssl \(arguments.first ?? "") could not make a certificate (is openssl installed?)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import Testing
+
 @testable import Ingest
 
 /// Issue 14, class 4: a page with more series than a target may send is refused before it is parsed, and says

@@ -46,7 +46,9 @@ struct TargetAndAuthTests {
         #expect(credential.description == "basic auth (password hidden)")
         #expect(throws: ConfigurationError.self) { try AuthSettings(basicAuthUser: "me").resolve() }
         #expect(throws: ConfigurationError.self) {
-            try AuthSettings(bearerTokenEnv: "X", basicAuthUser: "me", basicAuthPasswordFile: file.path).resolve(environment: ["X": "y"])
+            try AuthSettings(bearerTokenEnv: "X", basicAuthUser: "me", basicAuthPasswordFile: file.path).resolve(environment: [
+                "X": "y"
+            ])
         }
     }
 

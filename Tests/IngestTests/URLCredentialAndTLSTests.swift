@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Ingest
 
 /// `user:password@host` in a target's URL is sent as basic auth (and never shown), and a failed TLS handshake
@@ -58,8 +59,9 @@ import TestSupport
     @Test func eachTLSFailureSaysWhatFailedAndWhatToPass() async throws {
         let folder = try TemporaryFolder("tls")
         let trusted = try SelfSignedCertificate(in: folder.url, name: "trusted")
-        let otherName = try SelfSignedCertificate(in: folder.url, name: "other", commonName: "metrics.example",
-                                                  subjectAltName: "DNS:metrics.example")
+        let otherName = try SelfSignedCertificate(
+            in: folder.url, name: "other", commonName: "metrics.example",
+            subjectAltName: "DNS:metrics.example")
         let expired = try SelfSignedCertificate(in: folder.url, name: "expired", expired: true)
         var servers: [PythonServers] = []
         defer { for server in servers { server.stop() } }
@@ -80,8 +82,9 @@ import TestSupport
         func error(_ url: String) -> String { results[url]?.error ?? "up" }
         #expect(error(selfSigned).contains("self-signed and not trusted"), "\(error(selfSigned))")
         #expect(error(selfSigned).contains("--ca-file") && error(selfSigned).contains("--insecure"))
-        #expect(error(mismatch).contains("name mismatch: the certificate is for metrics.example, not 127.0.0.1"),
-                "\(error(mismatch))")
+        #expect(
+            error(mismatch).contains("name mismatch: the certificate is for metrics.example, not 127.0.0.1"),
+            "\(error(mismatch))")
         #expect(error(old).contains("expired on 2020-01-02"), "\(error(old))")
         #expect(error(plain).contains("does not speak TLS") && error(plain).contains("http://"), "\(error(plain))")
         #expect(!results.values.contains { ($0.error ?? "").contains("uncleanShutdown") })

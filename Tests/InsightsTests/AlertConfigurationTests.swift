@@ -1,5 +1,6 @@
 import Formatting
 import Testing
+
 @testable import Insights
 
 @Suite struct AlertConfigurationTests {
@@ -28,12 +29,13 @@ import Testing
     }
 
     @Test func textValuesUseEachRulesUnit() throws {
-        let configuration = try AlertRuleConfiguration.default.applying(rules: [
-            "vram": ["threshold": "97%", "clear": "92", "severity": "critical"],
-            "ttft_slo": ["threshold": "500ms", "for": "1m"],
-            "kv_cache": ["threshold": "85"],
-            "gpu_throttling": ["enabled": "false"],
-        ], parameters: ["trend_window": "45s", "event_log_size": "50"])
+        let configuration = try AlertRuleConfiguration.default.applying(
+            rules: [
+                "vram": ["threshold": "97%", "clear": "92", "severity": "critical"],
+                "ttft_slo": ["threshold": "500ms", "for": "1m"],
+                "kv_cache": ["threshold": "85"],
+                "gpu_throttling": ["enabled": "false"],
+            ], parameters: ["trend_window": "45s", "event_log_size": "50"])
         let vram = try #require(configuration.rule(.vram))
         #expect(abs(vram.threshold - 0.97) < 1e-12)
         #expect(abs(vram.clearThreshold - 0.92) < 1e-12)
@@ -48,10 +50,12 @@ import Testing
     }
 
     @Test func badValuesNameTheKey() {
-        #expect(failure(["vram": ["threshold": "lots"]])
-            == "alerts.vram.threshold: expected a percentage like 95 or 95%, got 'lots'")
-        #expect(failure(["ttft_slo": ["for": "soon"]])
-            == "alerts.ttft_slo.for: expected a duration like 30s, 500ms or 10m, got 'soon'")
+        #expect(
+            failure(["vram": ["threshold": "lots"]])
+                == "alerts.vram.threshold: expected a percentage like 95 or 95%, got 'lots'")
+        #expect(
+            failure(["ttft_slo": ["for": "soon"]])
+                == "alerts.ttft_slo.for: expected a duration like 30s, 500ms or 10m, got 'soon'")
         #expect(failure(["vram": ["clear": "99"]]) == "alerts.vram.clear: must be at most the threshold (95%)")
         #expect(failure(["vram": ["severity": "panic"]]) == "alerts.vram.severity: expected warn or critical, got 'panic'")
         #expect(failure(["vram": ["enabled": "maybe"]]) == "alerts.vram.enabled: expected true or false, got 'maybe'")
@@ -68,13 +72,15 @@ import Testing
         for kind in AlertRuleKind.allCases {
             for key in ["threshold", "clear", "critical", "for"] {
                 let refusal = failure([kind.rawValue: [key: value]])
-                #expect(refusal?.hasPrefix("alerts.\(kind.rawValue).\(key): expected ") == true,
-                        "\(kind.rawValue).\(key) = \(value): \(refusal ?? "accepted")")
+                #expect(
+                    refusal?.hasPrefix("alerts.\(kind.rawValue).\(key): expected ") == true,
+                    "\(kind.rawValue).\(key) = \(value): \(refusal ?? "accepted")")
             }
         }
         for parameter in AlertRuleConfiguration.parameterKeys {
             let refusal = failure([:], [parameter: value])
-            #expect(refusal?.hasPrefix("alerts.\(parameter): expected ") == true, "\(parameter) = \(value): \(refusal ?? "accepted")")
+            #expect(
+                refusal?.hasPrefix("alerts.\(parameter): expected ") == true, "\(parameter) = \(value): \(refusal ?? "accepted")")
         }
     }
 
@@ -83,8 +89,9 @@ import Testing
         #expect(failure([:], ["event_log_size": "1e18"]) == "alerts.event_log_size: expected 1 to 100000, got '1e18'")
         #expect(failure([:], ["min_peers": "0"]) == "alerts.min_peers: expected 1 to 10000, got '0'")
         #expect(failure(["kv_cache": ["threshold": "150%"]]) == "alerts.kv_cache.threshold: expected 0% to 100%, got '150%'")
-        #expect(failure(["gpu_temperature": ["threshold": "1e300"]])
-            == "alerts.gpu_temperature.threshold: expected -100 to 200, got '1e300'")
+        #expect(
+            failure(["gpu_temperature": ["threshold": "1e300"]])
+                == "alerts.gpu_temperature.threshold: expected -100 to 200, got '1e300'")
         #expect(failure(["ttft_slo": ["for": "-5s"]]) == "alerts.ttft_slo.for: expected 0s to 168h, got '-5s'")
         #expect(failure([:], ["trend_window": "168h", "min_peers": "10000", "event_log_size": "100000"]) == nil)
     }

@@ -1,5 +1,6 @@
 import ClusterModel
 import Testing
+
 @testable import Insights
 
 @Suite struct AlertEngineTests {
@@ -129,10 +130,16 @@ import Testing
 
     @Test func latencyAndPreemptionRulesUseTheirDefaults() {
         var engine = AlertEngine()
-        _ = engine.evaluate(B.snapshot(0, instances: [B.instance("slow", ttftP95: 2.5), B.instance("ok", ttftP95: 1.9),
-                                                     B.instance("evict", preemptions: 3)]))
-        #expect(engine.active.map { "\($0.rule.rawValue) \($0.subject.id)" }.sorted()
-            == ["preemptions evict", "ttft_slo slow"])
+        _ = engine.evaluate(
+            B.snapshot(
+                0,
+                instances: [
+                    B.instance("slow", ttftP95: 2.5), B.instance("ok", ttftP95: 1.9),
+                    B.instance("evict", preemptions: 3),
+                ]))
+        #expect(
+            engine.active.map { "\($0.rule.rawValue) \($0.subject.id)" }.sorted()
+                == ["preemptions evict", "ttft_slo slow"])
     }
 
     @Test func aGPUFarHotterThanItsNodeOrThrottlingIsFlagged() {
@@ -174,8 +181,9 @@ import Testing
     @Test func replayingTheRecordedSnapshotsRebuildsTheSameLog() {
         let frames = series(200) { t in
             let vram = 0.85 + 0.13 * Double((t / 20) % 2)
-            return B.snapshot(Double(t), gpus: [B.gpu("n1", 0, vram: vram)],
-                              instances: [B.instance("i1", kv: t % 50 < 40 ? 0.95 : 0.5)])
+            return B.snapshot(
+                Double(t), gpus: [B.gpu("n1", 0, vram: vram)],
+                instances: [B.instance("i1", kv: t % 50 < 40 ? 0.95 : 0.5)])
         }
         var live = AlertEngine()
         for frame in frames { _ = live.evaluate(frame) }

@@ -1,29 +1,36 @@
 import ClusterModel
 import Testing
+
 @testable import Insights
 
 @Suite struct AnalysesTests {
     typealias B = SnapshotBuilder
 
     @Test func gpuTypesAreComparedPerGPUAndPerWattAndPerModel() throws {
-        let snapshot = B.snapshot(0, gpus: [
-            B.gpu("h", 0, vram: 0.8, power: 500, instances: ["h-llama"]),
-            B.gpu("h", 1, vram: 0.6, power: 500, instances: ["h-qwen"]),
-            B.gpu("h", 2, vram: 0.1, power: 100),
-            B.gpu("a", 0, type: "NVIDIA A10G", vram: 0.9, power: 150, instances: ["a-llama"]),
-            B.gpu("a", 1, type: "NVIDIA A10G", vram: 0.7, power: 150, instances: ["a-llama"]),
-        ], instances: [
-            B.instance("h-llama", node: "h", ttftP95: 0.3, tps: 3000, gpus: ["h/0"]),
-            B.instance("h-qwen", node: "h", model: "Qwen/Qwen2.5-7B", ttftP95: 0.5, tps: 1500, gpus: ["h/1"]),
-            B.instance("a-llama", node: "a", ttftP95: 1.2, tps: 600, gpus: ["a/0", "a/1"]),
-            B.instance("unjoined", node: "x", tps: 999),
-        ])
+        let snapshot = B.snapshot(
+            0,
+            gpus: [
+                B.gpu("h", 0, vram: 0.8, power: 500, instances: ["h-llama"]),
+                B.gpu("h", 1, vram: 0.6, power: 500, instances: ["h-qwen"]),
+                B.gpu("h", 2, vram: 0.1, power: 100),
+                B.gpu("a", 0, type: "NVIDIA A10G", vram: 0.9, power: 150, instances: ["a-llama"]),
+                B.gpu("a", 1, type: "NVIDIA A10G", vram: 0.7, power: 150, instances: ["a-llama"]),
+            ],
+            instances: [
+                B.instance("h-llama", node: "h", ttftP95: 0.3, tps: 3000, gpus: ["h/0"]),
+                B.instance("h-qwen", node: "h", model: "Qwen/Qwen2.5-7B", ttftP95: 0.5, tps: 1500, gpus: ["h/1"]),
+                B.instance("a-llama", node: "a", ttftP95: 1.2, tps: 600, gpus: ["a/0", "a/1"]),
+                B.instance("unjoined", node: "x", tps: 999),
+            ])
         let rows = GPUTypeComparison.build(snapshot).rows
-        #expect(rows.map { "\($0.gpuType)|\($0.model ?? "*")" } == [
-            "NVIDIA H100 80GB HBM3|*", "NVIDIA H100 80GB HBM3|meta-llama/Llama-3.1-8B-Instruct",
-            "NVIDIA H100 80GB HBM3|Qwen/Qwen2.5-7B", "NVIDIA A10G|*", "NVIDIA A10G|meta-llama/Llama-3.1-8B-Instruct",
-        ])
-        let h100 = rows[0], h100Llama = rows[1], a10g = rows[3]
+        #expect(
+            rows.map { "\($0.gpuType)|\($0.model ?? "*")" } == [
+                "NVIDIA H100 80GB HBM3|*", "NVIDIA H100 80GB HBM3|meta-llama/Llama-3.1-8B-Instruct",
+                "NVIDIA H100 80GB HBM3|Qwen/Qwen2.5-7B", "NVIDIA A10G|*", "NVIDIA A10G|meta-llama/Llama-3.1-8B-Instruct",
+            ])
+        let h100 = rows[0]
+        let h100Llama = rows[1]
+        let a10g = rows[3]
         #expect(h100.gpuCount == 3)
         #expect(h100.instanceCount == 2)
         #expect(h100.tokensPerSecondPerGPU == 1500)
@@ -45,8 +52,9 @@ import Testing
     @Test func coldStartsShowLoadsInProgressAndPastLoadTimes() throws {
         var tracker = LoadTracker()
         func frame(_ t: Double, _ states: [String: InstanceState], vram: Double) -> ClusterSnapshot {
-            B.snapshot(t, gpus: [B.gpu("n1", 0, vram: vram, instances: Array(states.keys).sorted())],
-                       instances: states.keys.sorted().map { B.instance($0, state: states[$0]!, gpus: ["n1/0"]) })
+            B.snapshot(
+                t, gpus: [B.gpu("n1", 0, vram: vram, instances: Array(states.keys).sorted())],
+                instances: states.keys.sorted().map { B.instance($0, state: states[$0]!, gpus: ["n1/0"]) })
         }
         tracker.observe(frame(0, ["old": .loading], vram: 0.1))
         tracker.observe(frame(60, ["old": .ready, "new": .ready], vram: 0.4))
@@ -103,10 +111,13 @@ import Testing
         for t in 0..<40 {
             let batch = Double(t % 20) * 2
             let tps = batch == 0 ? 0 : min(batch, 16) * 100
-            history.append(B.snapshot(Double(t), instances: [
-                B.instance("i", running: batch, itlP50: 0.01 + batch * 0.001, tps: tps),
-                B.instance("j", running: 4, itlP50: 0.05, tps: 100),
-            ]))
+            history.append(
+                B.snapshot(
+                    Double(t),
+                    instances: [
+                        B.instance("i", running: batch, itlP50: 0.01 + batch * 0.001, tps: tps),
+                        B.instance("j", running: 4, itlP50: 0.05, tps: 100),
+                    ]))
         }
         let tradeoff = BatchingTradeoff.instance("i", history: history, window: .seconds(60), binCount: 8)
         // Idle frames (batch 0) are left out: 38 frames with batches 2…38.
@@ -117,9 +128,13 @@ import Testing
         #expect(tradeoff.bins[saturated].label == "17–21")
         let itls = tradeoff.bins.compactMap(\.meanITL)
         #expect(itls == itls.sorted())
-        let pooled = BatchingTradeoff.model("meta-llama/Llama-3.1-8B-Instruct", snapshot: B.snapshot(39, instances: [
-            B.instance("i"), B.instance("j"),
-        ]), history: history, window: .seconds(60))
+        let pooled = BatchingTradeoff.model(
+            "meta-llama/Llama-3.1-8B-Instruct",
+            snapshot: B.snapshot(
+                39,
+                instances: [
+                    B.instance("i"), B.instance("j"),
+                ]), history: history, window: .seconds(60))
         #expect(pooled.points.count == 78)
         #expect(BatchingTradeoff.instance("nobody", history: history, window: .seconds(60)).bins.isEmpty)
     }

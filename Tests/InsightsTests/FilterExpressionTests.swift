@@ -1,20 +1,25 @@
 import ClusterModel
 import Testing
+
 @testable import Insights
 
 @Suite struct FilterExpressionTests {
     typealias B = SnapshotBuilder
 
     /// Two nodes: an H100 node serving Llama with vLLM, an A10G node with an SGLang instance still loading.
-    let snapshot = B.snapshot(0, gpus: [
-        B.gpu("gpu-node-00", 0, vram: 0.93, util: 0.9, instances: ["a"]),
-        B.gpu("gpu-node-00", 1, vram: 0.40, util: 0.3, instances: ["a"]),
-        B.gpu("gpu-node-01", 0, type: "NVIDIA A10G", vram: 0.97, util: nil, temp: 70, instances: ["b"]),
-    ], instances: [
-        B.instance("a", node: "gpu-node-00", kv: 0.5, gpus: ["gpu-node-00/0", "gpu-node-00/1"]),
-        B.instance("b", node: "gpu-node-01", model: "Qwen/Qwen2.5-7B-Instruct", engine: .sglang, state: .loading,
-                   kv: nil, ttftP95: 3, gpus: ["gpu-node-01/0"]),
-    ])
+    let snapshot = B.snapshot(
+        0,
+        gpus: [
+            B.gpu("gpu-node-00", 0, vram: 0.93, util: 0.9, instances: ["a"]),
+            B.gpu("gpu-node-00", 1, vram: 0.40, util: 0.3, instances: ["a"]),
+            B.gpu("gpu-node-01", 0, type: "NVIDIA A10G", vram: 0.97, util: nil, temp: 70, instances: ["b"]),
+        ],
+        instances: [
+            B.instance("a", node: "gpu-node-00", kv: 0.5, gpus: ["gpu-node-00/0", "gpu-node-00/1"]),
+            B.instance(
+                "b", node: "gpu-node-01", model: "Qwen/Qwen2.5-7B-Instruct", engine: .sglang, state: .loading,
+                kv: nil, ttftP95: 3, gpus: ["gpu-node-01/0"]),
+        ])
 
     func gpus(_ text: String) throws -> [String] {
         let filter = try FilterExpression.parse(text)
@@ -39,11 +44,12 @@ import Testing
 
     @Test func parsesTheIssueExample() throws {
         let filter = try FilterExpression.parse("vram>90 node~gpu-node-00 model=llama state=loading engine=vllm gpu=H100 util<50")
-        #expect(filter.terms == [
-            .number(.vram, .greater, 0.9), .text(.node, .contains, "gpu-node-00"), .text(.model, .equal, "llama"),
-            .text(.state, .equal, "loading"), .text(.engine, .equal, "vllm"), .text(.gpu, .equal, "h100"),
-            .number(.util, .less, 0.5),
-        ])
+        #expect(
+            filter.terms == [
+                .number(.vram, .greater, 0.9), .text(.node, .contains, "gpu-node-00"), .text(.model, .equal, "llama"),
+                .text(.state, .equal, "loading"), .text(.engine, .equal, "vllm"), .text(.gpu, .equal, "h100"),
+                .number(.util, .less, 0.5),
+            ])
     }
 
     @Test func numbersComparePercentagesAndAbsentValuesNeverMatch() throws {
@@ -101,9 +107,10 @@ import Testing
     }
 
     @Test func aliasesNameTheSameFields() throws {
-        #expect(try FilterExpression.parse("queue>5 batch<=8 type=l4").terms == [
-            .number(.waiting, .greater, 5), .number(.running, .lessOrEqual, 8), .text(.gpu, .equal, "l4"),
-        ])
+        #expect(
+            try FilterExpression.parse("queue>5 batch<=8 type=l4").terms == [
+                .number(.waiting, .greater, 5), .number(.running, .lessOrEqual, 8), .text(.gpu, .equal, "l4"),
+            ])
     }
 
     @Test func textIsComparedIgnoringCaseWithOrWithoutASCII() {

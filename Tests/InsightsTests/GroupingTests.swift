@@ -1,25 +1,31 @@
 import ClusterModel
 import Testing
+
 @testable import Insights
 
 @Suite struct GroupingTests {
     typealias B = SnapshotBuilder
 
-    let snapshot = B.snapshot(0, gpus: [
-        B.gpu("node-2", 0, vram: 0.9, util: 0.8, temp: 70, power: 300, instances: ["a"]),
-        B.gpu("node-2", 1, vram: 0.5, util: 0.4, temp: 60, power: 200, instances: ["a"]),
-        B.gpu("node-10", 0, type: "NVIDIA L4", vram: 0.2, util: nil, temp: 50, power: 70, instances: ["b"]),
-        B.gpu("node-10", 1, type: "NVIDIA L4", vram: nil, util: 0.1, temp: nil, power: nil),
-    ], instances: [
-        B.instance("a", node: "node-2", running: 10, waiting: 2, kv: 0.6, tps: 900, gpus: ["node-2/0", "node-2/1"]),
-        B.instance("b", node: "node-10", model: "Qwen/Qwen2.5-7B", running: 3, waiting: 0, kv: 0.9, tps: 100,
-                   gpus: ["node-10/0"]),
-    ])
+    let snapshot = B.snapshot(
+        0,
+        gpus: [
+            B.gpu("node-2", 0, vram: 0.9, util: 0.8, temp: 70, power: 300, instances: ["a"]),
+            B.gpu("node-2", 1, vram: 0.5, util: 0.4, temp: 60, power: 200, instances: ["a"]),
+            B.gpu("node-10", 0, type: "NVIDIA L4", vram: 0.2, util: nil, temp: 50, power: 70, instances: ["b"]),
+            B.gpu("node-10", 1, type: "NVIDIA L4", vram: nil, util: 0.1, temp: nil, power: nil),
+        ],
+        instances: [
+            B.instance("a", node: "node-2", running: 10, waiting: 2, kv: 0.6, tps: 900, gpus: ["node-2/0", "node-2/1"]),
+            B.instance(
+                "b", node: "node-10", model: "Qwen/Qwen2.5-7B", running: 3, waiting: 0, kv: 0.9, tps: 100,
+                gpus: ["node-10/0"]),
+        ])
 
     @Test func groupsByNodeWithAggregatesThatSkipAbsentValues() throws {
         let groups = GPUGrouping.groups(snapshot, by: .node)
         #expect(groups.map(\.key) == ["node-2", "node-10"])
-        let first = try #require(groups.first), second = try #require(groups.last)
+        let first = try #require(groups.first)
+        let second = try #require(groups.last)
         #expect(first.gpuCount == 2)
         #expect(abs((first.vramFraction ?? 0) - 0.7) < 1e-9)
         #expect(first.maxVRAMFraction == 0.9)
@@ -66,8 +72,9 @@ import Testing
         let rows = expansion.rows(groups, index: index, sort: .vram)
         #expect(rows.map(\.selectionID) == ["node:node-2", "node:node-10", "node-10/0", "node-10/1"])
         // Ascending by VRAM: the absent value still goes last.
-        #expect(expansion.rows(groups, index: index, sort: .vram, ascending: true).map(\.selectionID)
-            == ["node:node-10", "node-10/0", "node-10/1", "node:node-2"])
+        #expect(
+            expansion.rows(groups, index: index, sort: .vram, ascending: true).map(\.selectionID)
+                == ["node:node-10", "node-10/0", "node-10/1", "node:node-2"])
         expansion.toggle("node:node-10")
         #expect(expansion.rows(groups, index: index).count == 2)
         expansion.expandAll()

@@ -1,15 +1,18 @@
 import ClusterModel
 import Testing
+
 @testable import Insights
 
 @Suite struct HeatmapTests {
     typealias B = SnapshotBuilder
 
     @Test func cellsAreGroupedByNodeAndBucketedWithALegend() {
-        let snapshot = B.snapshot(0, gpus: [
-            B.gpu("n1", 0, vram: 0.3), B.gpu("n1", 1, vram: 0.96), B.gpu("n2", 0, vram: 0.85),
-            B.gpu("n2", 1, vram: nil), B.gpu("n2", 2, vram: 0.5, stale: true),
-        ])
+        let snapshot = B.snapshot(
+            0,
+            gpus: [
+                B.gpu("n1", 0, vram: 0.3), B.gpu("n1", 1, vram: 0.96), B.gpu("n2", 0, vram: 0.85),
+                B.gpu("n2", 1, vram: nil), B.gpu("n2", 2, vram: 0.5, stale: true),
+            ])
         let map = Heatmap.build(snapshot, metric: .vram)
         #expect(map.rows.map(\.node) == ["n1", "n2"])
         #expect(map.rows.map { $0.cells.map(\.level) } == [[0, 3], [2, nil, nil]])
@@ -23,8 +26,9 @@ import Testing
     }
 
     @Test func kvComesFromTheInstancesOnTheGPU() {
-        let snapshot = B.snapshot(0, gpus: [B.gpu("n1", 0, instances: ["a", "b"]), B.gpu("n1", 1)],
-                                  instances: [B.instance("a", kv: 0.4), B.instance("b", kv: 0.92)])
+        let snapshot = B.snapshot(
+            0, gpus: [B.gpu("n1", 0, instances: ["a", "b"]), B.gpu("n1", 1)],
+            instances: [B.instance("a", kv: 0.4), B.instance("b", kv: 0.92)])
         let map = Heatmap.build(snapshot, metric: .kv)
         #expect(map.rows[0].cells.map(\.value) == [0.92, nil])
         #expect(map.rows[0].cells.map(\.level) == [3, nil])

@@ -1,5 +1,6 @@
-import Testing
 import TestSupport
+import Testing
+
 @testable import MetricStore
 
 /// The compressed blocks give back exactly what went in, for every kind of value a page can hold.
@@ -17,7 +18,9 @@ import TestSupport
 
     @Test func integersDecimalsAndRawValuesRoundTrip() {
         var generator = SplitMix(seed: 7)
-        let counter = (0..<64).reduce(into: [Double]()) { list, _ in list.append((list.last ?? 1000) + Double(generator.next() % 50)) }
+        let counter = (0..<64).reduce(into: [Double]()) { list, _ in
+            list.append((list.last ?? 1000) + Double(generator.next() % 50))
+        }
         let watts = (0..<64).map { _ in Double(Int(generator.next() % 400_000_000)) / 1_000_000 }
         let fractions = (0..<64).map { _ in Double(generator.next() % 1_000_000_007) / 1_000_000_007 }
         let constant = [Double](repeating: 42, count: 64)

@@ -1,5 +1,5 @@
-import Testing
 import MetricStore
+import Testing
 
 /// Rates and quantiles follow Prometheus' definitions, worked by hand here.
 @Suite struct DerivationTests {
@@ -28,8 +28,10 @@ import MetricStore
     }
 
     @Test func quantileInterpolatesInsideTheBucket() throws {
-        let buckets = [HistogramBucket(upperBound: 0.1, count: 10), HistogramBucket(upperBound: 0.5, count: 30),
-                       HistogramBucket(upperBound: 1, count: 40), HistogramBucket(upperBound: .infinity, count: 40)]
+        let buckets = [
+            HistogramBucket(upperBound: 0.1, count: 10), HistogramBucket(upperBound: 0.5, count: 30),
+            HistogramBucket(upperBound: 1, count: 40), HistogramBucket(upperBound: .infinity, count: 40),
+        ]
         // Rank 20 of 40 lies in (0.1, 0.5], 10 of its 20: halfway.
         #expect(abs(try #require(HistogramQuantile.quantile(0.5, buckets)) - 0.3) < 1e-12)
         // Rank 36 in (0.5, 1]: 6 of 10 → 0.8.

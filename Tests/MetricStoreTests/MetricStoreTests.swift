@@ -1,6 +1,6 @@
 import Exposition
-import Testing
 import MetricStore
+import Testing
 
 /// The store keeps bounded histories, marks missing series stale, and computes rates with resets and gaps.
 @Suite struct MetricStoreTests {
@@ -9,10 +9,13 @@ import MetricStore
         let labels: Labels = ["model_name": "m", "engine": "0"]
         var families: [MetricFamily] = []
         if let counter {
-            families.append(MetricFamily(name: "tokens_total", type: .counter,
-                                         samples: [Sample(name: "tokens_total", labels: labels, value: counter)]))
+            families.append(
+                MetricFamily(
+                    name: "tokens_total", type: .counter,
+                    samples: [Sample(name: "tokens_total", labels: labels, value: counter)]))
         }
-        families.append(MetricFamily(name: "running", type: .gauge, samples: [Sample(name: "running", labels: labels, value: gauge)]))
+        families.append(
+            MetricFamily(name: "running", type: .gauge, samples: [Sample(name: "running", labels: labels, value: gauge)]))
         let bucketSamples = [("0.5", buckets.0), ("1", buckets.1), ("+Inf", buckets.2)].map {
             Sample(name: "ttft_bucket", labels: labels.setting("le", $0.0), value: $0.1)
         }
@@ -21,10 +24,11 @@ import MetricStore
     }
 
     private func id(_ store: MetricStore, _ name: String, le: String? = nil) throws -> SeriesID {
-        try #require(store.series(of: "t").first {
-            let info = store.info($0)
-            return info.name == name && info.labels["le"] == le
-        })
+        try #require(
+            store.series(of: "t").first {
+                let info = store.info($0)
+                return info.name == name && info.labels["le"] == le
+            })
     }
 
     /// The live dashboard's store keeps its rate window and four intervals (14 points at 1 s): 16 raw slots,
@@ -66,7 +70,9 @@ import MetricStore
 
     @Test func rateOverSuccessiveScrapes() throws {
         var store = MetricStore()
-        for step in 0..<5 { store.ingest(target: "t", page: Self.page(counter: 100 + Double(step) * 30, gauge: 1), atMs: Int64(step) * 1_000) }
+        for step in 0..<5 {
+            store.ingest(target: "t", page: Self.page(counter: 100 + Double(step) * 30, gauge: 1), atMs: Int64(step) * 1_000)
+        }
         let rate = try #require(store.rate(try id(store, "tokens_total"), windowMs: 4_000))
         #expect(abs(rate.perSecond - 30) < 1e-9)
         #expect(!rate.reset)
@@ -114,9 +120,13 @@ import MetricStore
         store.ingest(target: "t", page: Self.page(counter: 0, gauge: 0, buckets: (0, 0, 0)), atMs: 0)
         store.ingest(target: "t", page: Self.page(counter: 0, gauge: 0, buckets: (10, 30, 40)), atMs: 1_000)
         let window = try #require(store.window(of: "t", windowMs: 1_000))
-        let buckets = try #require(store.bucketRates([(0.5, try id(store, "ttft_bucket", le: "0.5")),
-                                                      (1, try id(store, "ttft_bucket", le: "1")),
-                                                      (.infinity, try id(store, "ttft_bucket", le: "+Inf"))], in: window))
+        let buckets = try #require(
+            store.bucketRates(
+                [
+                    (0.5, try id(store, "ttft_bucket", le: "0.5")),
+                    (1, try id(store, "ttft_bucket", le: "1")),
+                    (.infinity, try id(store, "ttft_bucket", le: "+Inf")),
+                ], in: window))
         // Rank 20 of 40 in (0.5, 1]: 10 of 20 → 0.75.
         #expect(HistogramQuantile.quantile(0.5, buckets) == 0.75)
     }
@@ -125,8 +135,9 @@ import MetricStore
         let configuration = StoreConfiguration(retentionMs: 300_000, scrapeIntervalMs: 1_000)
         var store = MetricStore(configuration: configuration)
         for step in 0..<1_000 {
-            store.ingest(target: "t", page: Self.page(counter: Double(step * step), gauge: Double(step % 7) + 0.25),
-                         atMs: Int64(step) * 1_000)
+            store.ingest(
+                target: "t", page: Self.page(counter: Double(step * step), gauge: Double(step % 7) + 0.25),
+                atMs: Int64(step) * 1_000)
         }
         let counter = try id(store, "tokens_total")
         let points = store.points(counter, fromMs: 0, toMs: 1_000_000)

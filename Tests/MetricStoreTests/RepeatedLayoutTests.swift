@@ -23,7 +23,8 @@ import Testing
         for id in store.series(of: target) {
             let info = store.info(id)
             let key = info.name + info.labels.pairs.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
-            result[key] = ["\(store.latest(id) as Double?)"] + store.points(id, fromMs: 0, toMs: .max).map { "\($0.timeMs) \($0.value)" }
+            result[key] =
+                ["\(store.latest(id) as Double?)"] + store.points(id, fromMs: 0, toMs: .max).map { "\($0.timeMs) \($0.value)" }
         }
         return result
     }

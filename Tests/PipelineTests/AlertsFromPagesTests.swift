@@ -47,8 +47,10 @@ import Testing
             guard engineServes else { return "" }
             let labels = #"engine="0",model_name="m""#
             var text = "# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds \(processStart)\n"
-            for (name, value) in [("num_requests_running", running), ("num_requests_waiting", waiting),
-                                  ("kv_cache_usage_perc", kvCache)] {
+            for (name, value) in [
+                ("num_requests_running", running), ("num_requests_waiting", waiting),
+                ("kv_cache_usage_perc", kvCache),
+            ] {
                 text += "# TYPE vllm:\(name) gauge\nvllm:\(name){\(labels)} \(value)\n"
             }
             for (name, value) in [("num_preemptions", preemptions), ("generation_tokens", generated)] {
@@ -72,7 +74,8 @@ import Testing
             for (name, value) in fields {
                 text += "# TYPE \(name) gauge\n"
                 for gpu in 0..<4 {
-                    text += "\(name){gpu=\"\(gpu)\",UUID=\"GPU-\(gpu)\",modelName=\"NVIDIA H100 80GB HBM3\",Hostname=\"node-a\"} \(value(gpu))\n"
+                    text +=
+                        "\(name){gpu=\"\(gpu)\",UUID=\"GPU-\(gpu)\",modelName=\"NVIDIA H100 80GB HBM3\",Hostname=\"node-a\"} \(value(gpu))\n"
                 }
             }
             return text
@@ -94,8 +97,10 @@ import Testing
                 if cluster.engineUp {
                     pipeline.ingest(Self.result(Cluster.engineTarget, timeMs, cluster.enginePage()))
                 } else {
-                    pipeline.ingest(ScrapeResult(target: Cluster.engineTarget, timeMs: timeMs, durationSeconds: 0,
-                                                 error: "connection refused"))
+                    pipeline.ingest(
+                        ScrapeResult(
+                            target: Cluster.engineTarget, timeMs: timeMs, durationSeconds: 0,
+                            error: "connection refused"))
                 }
                 pipeline.ingest(Self.result(Cluster.dcgmTarget, timeMs, cluster.dcgmPage()))
                 pipeline.frame()
@@ -103,12 +108,15 @@ import Testing
         }
 
         static func result(_ target: String, _ timeMs: Int64, _ text: String) -> ScrapeResult {
-            ScrapeResult(target: target, timeMs: timeMs, durationSeconds: 0.01, body: Array(text.utf8),
-                         page: ExpositionParser.parse(Array(text.utf8)))
+            ScrapeResult(
+                target: target, timeMs: timeMs, durationSeconds: 0.01, body: Array(text.utf8),
+                page: ExpositionParser.parse(Array(text.utf8)))
         }
 
         func firing(_ kind: AlertRuleKind) -> Alert? { pipeline.alerts.active.first { $0.rule == kind } }
-        func ended(_ kind: AlertRuleKind) -> [AlertEvent] { pipeline.alerts.log.events.filter { $0.rule == kind && !$0.isOngoing } }
+        func ended(_ kind: AlertRuleKind) -> [AlertEvent] {
+            pipeline.alerts.log.events.filter { $0.rule == kind && !$0.isOngoing }
+        }
     }
 
     /// What makes each kind fire (run for the seconds given), then what clears it.
@@ -129,11 +137,16 @@ import Testing
             return ((2, { $0.engineUp = false }), (2, { $0.engineUp = true }))
         case .engineRestart:  // killed, started again 9 s later with its counters at zero; held for 2 minutes
             var second = 0
-            return ((12, { cluster in
-                second += 1
-                cluster.engineUp = second > 9
-                if second == 10 { cluster.restart(atSeconds: 1_700_000_100) }
-            }), (125, { _ in }))
+            return (
+                (
+                    12,
+                    { cluster in
+                        second += 1
+                        cluster.engineUp = second > 9
+                        if second == 10 { cluster.restart(atSeconds: 1_700_000_100) }
+                    }
+                ), (125, { _ in })
+            )
         case .slowLoad:  // more than 10 minutes answering with an empty page
             // (its series go stale, and are dropped after the store's 14 s, before it is known to be loading)
             return ((625, { $0.engineServes = false }), (2, { $0.engineServes = true }))
@@ -157,7 +170,9 @@ import Testing
         script.run(fire.seconds, fire.change)
         let firing = script.firing(kind)
         let alert = try #require(firing, "\(kind) did not fire")
-        let others = script.pipeline.alerts.active.map(\.rule).filter { $0 != kind && !($0 == .targetDown && kind == .engineRestart) }
+        let others = script.pipeline.alerts.active.map(\.rule).filter {
+            $0 != kind && !($0 == .targetDown && kind == .engineRestart)
+        }
         #expect(others.isEmpty, "\(kind) fired others: \(others)")
         script.run(clear.seconds, clear.change)
         let stillFiring = script.firing(kind) != nil

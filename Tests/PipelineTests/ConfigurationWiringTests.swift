@@ -1,7 +1,7 @@
 import ClusterModel
+import Exposition
 import Ingest
 import Pipeline
-import Exposition
 import Testing
 
 /// What the configuration file says about targets reaches the cluster model.
@@ -40,8 +40,10 @@ import Testing
     @Test func aScrapesPodJoinsItsEngineToThatPodsGPU() throws {
         var pipeline = ClusterPipeline()
         let engine = "http://10.1.2.3:8000/metrics"
-        pipeline.ingest(ScrapeResult(target: "http://node-a:9400/metrics", timeMs: 1000, durationSeconds: 0.01,
-                                     page: ExpositionParser.parse(Self.dcgm)))
+        pipeline.ingest(
+            ScrapeResult(
+                target: "http://node-a:9400/metrics", timeMs: 1000, durationSeconds: 0.01,
+                page: ExpositionParser.parse(Self.dcgm)))
         var result = ScrapeResult(target: engine, timeMs: 1000, durationSeconds: 0.01, page: ExpositionParser.parse(Self.vllm))
         (result.pod, result.namespace) = ("vllm-0", "serving")
         pipeline.ingest(result)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 14, class 2: every numeric flag of every command has a documented range. The real binaries (`infertop`
 /// and the benchmarks' `infertop-bench`), given a value no range accepts, exit 64 with one line naming the flag,
@@ -51,17 +51,21 @@ import TestSupport
     static func numericFlags(folder: URL) async throws -> [NumericFlag] {
         var flags: [NumericFlag] = []
         for (program, binary) in programs {
-            let dump = try InfertopProcess(["--experimental-dump-help"], name: "dump-help-\(program)", folder: folder,
-                                           binary: binary)
+            let dump = try InfertopProcess(
+                ["--experimental-dump-help"], name: "dump-help-\(program)", folder: folder,
+                binary: binary)
             #expect(await dump.finish(within: .seconds(20)) == 0)
             let root = try JSONDecoder().decode(HelpDump.self, from: Data(dump.output.utf8)).command
             func walk(_ command: HelpDump.Command, path: [String]) {
                 for argument in command.arguments ?? [] where argument.kind == "option" {
                     guard let name = argument.names?.first(where: { $0.kind == "long" })?.name,
-                          !textOptions.contains("--" + name) else { continue }
+                        !textOptions.contains("--" + name)
+                    else { continue }
                     // The dashboard is the default command: its flags are given without a command name.
-                    flags.append(NumericFlag(program: program, binary: binary, command: path == ["watch"] ? [] : path,
-                                             flag: "--" + name, help: argument.abstract ?? ""))
+                    flags.append(
+                        NumericFlag(
+                            program: program, binary: binary, command: path == ["watch"] ? [] : path,
+                            flag: "--" + name, help: argument.abstract ?? ""))
                 }
                 for sub in command.subcommands ?? [] { walk(sub, path: path + [sub.commandName]) }
             }
@@ -84,14 +88,20 @@ import TestSupport
     @Test(arguments: hostile + ["0"])
     func everyNumericFlagRefusesOutOfRangeValuesInOneLine(value: String) async throws {
         let folder = try TemporaryFolder("flag-ranges")
-        let flags = try await Self.numericFlags(folder: folder.url).filter { value != "0" || !Self.zeroAccepted.contains($0.flag) }
+        let flags = try await Self.numericFlags(folder: folder.url).filter {
+            value != "0" || !Self.zeroAccepted.contains($0.flag)
+        }
         // A few at a time: each run is a process start, and sixty of them one after another are most of the wait.
         for start in stride(from: 0, to: flags.count, by: 8) {
             let batch = try flags[start..<min(start + 8, flags.count)].enumerated().map { offset, entry in
                 // `--flag=value`, so that "-1" is read as the flag's value and not as an option of its own.
                 let arguments = entry.command + (Self.required[entry.commandLine] ?? []) + ["\(entry.flag)=\(value)"]
-                return (entry, arguments, try InfertopProcess(arguments, name: "run\(start + offset)", folder: folder.url,
-                                                              binary: entry.binary))
+                return (
+                    entry, arguments,
+                    try InfertopProcess(
+                        arguments, name: "run\(start + offset)", folder: folder.url,
+                        binary: entry.binary)
+                )
             }
             for (entry, arguments, run) in batch {
                 let status = await run.finish(within: .seconds(30))
@@ -100,8 +110,9 @@ import TestSupport
                 #expect(status == 64, "\(shown) exited \(status): \(run.errors)")
                 #expect(lines.count == 1, "\(shown): \(run.errors)")
                 #expect(lines.first?.hasPrefix("\(entry.program): ") == true, "\(shown): \(run.errors)")
-                #expect(lines.first?.contains(entry.flag) == true && lines.first?.contains(value) == true,
-                        "\(arguments): \(run.errors)")
+                #expect(
+                    lines.first?.contains(entry.flag) == true && lines.first?.contains(value) == true,
+                    "\(arguments): \(run.errors)")
             }
         }
     }

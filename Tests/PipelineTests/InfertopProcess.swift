@@ -24,8 +24,10 @@ struct InfertopProcess {
 
     /// Starts `infertop ARGUMENTS`; output goes to files in `folder`, named after `name`. `environment` replaces
     /// the test runner's (a user's HOME, no toolchain), `directory` is where it starts, `binary` another copy.
-    init(_ arguments: [String], name: String, folder: URL, environment: [String: String]? = nil,
-         directory: URL? = nil, binary: URL? = InfertopProcess.binary) throws {
+    init(
+        _ arguments: [String], name: String, folder: URL, environment: [String: String]? = nil,
+        directory: URL? = nil, binary: URL? = InfertopProcess.binary
+    ) throws {
         guard let binary else {
             throw ProcessFailure("no infertop or infertop-bench binary: run `swift build` (or `swift build --build-tests`) first")
         }

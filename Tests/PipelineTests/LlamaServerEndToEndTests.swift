@@ -4,8 +4,8 @@ import Foundation
 import Ingest
 import MetricStore
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 15: infertop against a real llama.cpp `llama-server` (CPU, a tiny model made at test time) under a load
 /// the test drives and counts itself (`LlamaLoad`), read through the live path: the scraper (with its side
@@ -51,8 +51,9 @@ import TestSupport
 
     /// Scrapes `url` every second into a `Watch` until `body` returns.
     static func watching<T>(_ url: URL, _ body: (Watch) async throws -> T) async throws -> T {
-        let configuration = IngestConfiguration(targets: [try ScrapeTarget(address: url.absoluteString)], intervalSeconds: 1,
-                                                timeoutSeconds: 3)
+        let configuration = IngestConfiguration(
+            targets: [try ScrapeTarget(address: url.absoluteString)], intervalSeconds: 1,
+            timeoutSeconds: 3)
         let watch = Watch(configuration: configuration)
         let (scraper, results) = try Scraper.stream(configuration: configuration)
         let consumer = Task { for await result in results { await watch.add(result) } }
@@ -79,8 +80,9 @@ import TestSupport
         page?.families.first { $0.name == "llamacpp:" + name }?.samples.first?.value
     }
 
-    @Test(.enabled(if: LlamaServerPeer.binary != nil, Comment(rawValue: LlamaServerPeer.absentReason)),
-          .timeLimit(.minutes(10)))
+    @Test(
+        .enabled(if: LlamaServerPeer.binary != nil, Comment(rawValue: LlamaServerPeer.absentReason)),
+        .timeLimit(.minutes(10)))
     func figuresUnderACountedLoadAreTheClients() async throws {
         let folder = try TemporaryFolder("llama-e2e")
         let model = try LlamaServerPeer.makeModel(in: folder.url)
@@ -111,8 +113,10 @@ import TestSupport
             let page = result.page
             #expect(instance.running == Self.raw(page, "requests_processing"))
             #expect(instance.waiting == Self.raw(page, "requests_deferred"))
-            let from = Double(result.timeMs) / 1000 - 0.1, to = Double(result.timeMs) / 1000 + result.durationSeconds + 0.1
-            let surely = load.openThroughout(from: from, to: to), atMost = load.openDuring(from: from, to: to)
+            let from = Double(result.timeMs) / 1000 - 0.1
+            let to = Double(result.timeMs) / 1000 + result.durationSeconds + 0.1
+            let surely = load.openThroughout(from: from, to: to)
+            let atMost = load.openDuring(from: from, to: to)
             let held = Int((instance.running ?? 0) + (instance.waiting ?? 0))
             #expect(surely <= held && held <= atMost, "running+waiting \(held), clients had \(surely)…\(atMost) open")
             #expect((instance.running ?? 0) <= Double(Self.slots))
@@ -139,18 +143,22 @@ import TestSupport
             #expect(abs(prompt - prompted) / prompted < 0.15, "prompt \(prompt) tok/s, clients \(prompted)")
             let itl = try #require(instance.interTokenLatency)
             let ownTimings = try #require(load.meanTimePerOutputToken(from: from, to: end))
-            #expect(itl.isMean && abs(itl.seconds - ownTimings) / ownTimings < 0.05, "ITL μ \(itl.seconds), timings \(ownTimings)")
+            #expect(
+                itl.isMean && abs(itl.seconds - ownTimings) / ownTimings < 0.05, "ITL μ \(itl.seconds), timings \(ownTimings)")
             let batch = try #require(instance.batchSize)
             #expect(batch > 1 && batch <= Double(Self.slots) * (1 + 1e-5), "batch \(batch)")  // the gauge has 6 digits
-            report.append(String(format: "t+%.0fs gen %.0f/%.0f prompt %.0f/%.0f itl %.3f/%.3f ms batch %.2f",
-                                 end - loadStart, gen, generated, prompt, prompted, itl.seconds * 1000,
-                                 ownTimings * 1000, batch))
+            report.append(
+                String(
+                    format: "t+%.0fs gen %.0f/%.0f prompt %.0f/%.0f itl %.3f/%.3f ms batch %.2f",
+                    end - loadStart, gen, generated, prompt, prompted, itl.seconds * 1000,
+                    ownTimings * 1000, batch))
             checked += 1
         }
         #expect(checked >= 3, "only \(checked) frames had a full window inside the load")
 
         // The counters after the load are the clients' totals.
-        let before = seen.first?.result.page, after = seen.last?.result.page
+        let before = seen.first?.result.page
+        let after = seen.last?.result.page
         func delta(_ name: String) -> Double? {
             guard let a = Self.raw(before, name), let b = Self.raw(after, name) else { return nil }
             return b - a
@@ -158,16 +166,19 @@ import TestSupport
         #expect(delta("tokens_predicted_total") == Double(load.totalPredicted))
         #expect(delta("prompt_tokens_total") == Double(load.totalPromptProcessed))
         #expect(delta("prompt_tokens_cached_total") == Double(load.totalPromptCached))
-        let decoded = try #require(Self.raw(after, "n_decode_total").flatMap { calls in
-            Self.raw(after, "n_busy_slots_per_decode").map { calls * $0 }
-        })
-        #expect(abs(decoded - Double(load.totalPredicted)) <= 5e-5 * Double(load.totalPredicted),
-                "decode calls × busy slots \(decoded), clients \(load.totalPredicted) tokens")
+        let decoded = try #require(
+            Self.raw(after, "n_decode_total").flatMap { calls in
+                Self.raw(after, "n_busy_slots_per_decode").map { calls * $0 }
+            })
+        #expect(
+            abs(decoded - Double(load.totalPredicted)) <= 5e-5 * Double(load.totalPredicted),
+            "decode calls × busy slots \(decoded), clients \(load.totalPredicted) tokens")
 
         // Over the whole run no request sits on an edge: the mean is llama.cpp's own per-step figure.
         let span = try #require(seen.last).result.timeMs - (try #require(seen.first)).result.timeMs
-        var whole = ClusterPipeline(store: StoreConfiguration(retentionMs: span + 60_000, scrapeIntervalMs: 1_000),
-                                    model: ModelConfiguration(rateWindowMs: span + 500))
+        var whole = ClusterPipeline(
+            store: StoreConfiguration(retentionMs: span + 60_000, scrapeIntervalMs: 1_000),
+            model: ModelConfiguration(rateWindowMs: span + 500))
         for (result, _) in seen { whole.ingest(result) }
         let overall = try #require(whole.frame().instances.first)
         let itl = try #require(overall.itlMean)
@@ -183,15 +194,17 @@ import TestSupport
 
         let text = SnapshotText.render(try #require(seen.last).snapshot)
         #expect(text.contains(Self.alias) && text.contains("rates over 10s"))
-        print("llama.cpp e2e: \(load.requests.count) requests, \(load.totalPredicted) tokens generated, "
-              + "\(load.totalPromptProcessed) prompt tokens in \(String(format: "%.1f", loadEnd - loadStart)) s; "
-              + "ITL μ over the run \(String(format: "%.4f", itl * 1000)) ms vs timings "
-              + "\(String(format: "%.4f", steps * 1000)) ms (per token \(String(format: "%.4f", perToken * 1000)) ms)\n  "
-              + report.joined(separator: "\n  "))
+        print(
+            "llama.cpp e2e: \(load.requests.count) requests, \(load.totalPredicted) tokens generated, "
+                + "\(load.totalPromptProcessed) prompt tokens in \(String(format: "%.1f", loadEnd - loadStart)) s; "
+                + "ITL μ over the run \(String(format: "%.4f", itl * 1000)) ms vs timings "
+                + "\(String(format: "%.4f", steps * 1000)) ms (per token \(String(format: "%.4f", perToken * 1000)) ms)\n  "
+                + report.joined(separator: "\n  "))
     }
 
-    @Test(.enabled(if: LlamaServerPeer.binary != nil, Comment(rawValue: LlamaServerPeer.absentReason)),
-          .timeLimit(.minutes(10)))
+    @Test(
+        .enabled(if: LlamaServerPeer.binary != nil, Comment(rawValue: LlamaServerPeer.absentReason)),
+        .timeLimit(.minutes(10)))
     func aServerStartedAgainIsAskedForItsModelAgain() async throws {
         let folder = try TemporaryFolder("llama-restart")
         let model = try LlamaServerPeer.makeModel(in: folder.url)

@@ -3,8 +3,8 @@ import Exposition
 import Foundation
 import Ingest
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// One intake (issue 17): a body is refused for the same reasons with the same words whether it was scraped,
 /// recorded and replayed, or read from a file, so a fix to intake is made once. Before, a recording or a file
@@ -16,16 +16,20 @@ import TestSupport
         ("html", Array("<html><body>502 Bad Gateway</body></html>".utf8), "looks like HTML"),
         ("quoted", Array("\"# HELP llamacpp:prompt_tokens_total\\n\"".utf8), "JSON-quoted"),
         ("binary", [0x1f, 0x8b, 0x00, 0x04], "NUL byte at offset 2"),
-        ("huge", Array((0..<(PageIntake.defaultSeriesLimit + 1)).map { "s\($0) 1\n" }.joined().utf8),
-         "over series limit (\(PageIntake.defaultSeriesLimit + 1) > \(PageIntake.defaultSeriesLimit))"),
+        (
+            "huge", Array((0..<(PageIntake.defaultSeriesLimit + 1)).map { "s\($0) 1\n" }.joined().utf8),
+            "over series limit (\(PageIntake.defaultSeriesLimit + 1) > \(PageIntake.defaultSeriesLimit))"
+        ),
     ]
 
     @Test func aFileIsRefusedAsAScrapeIs() {
         var parser = RepeatingPageParser()
         for (name, body, says) in Self.refused {
             let scraped = ScrapeResult.reading(body, target: name, timeMs: 0, durationSeconds: 0, parser: &parser)
-            let loaded = PageLoader().load([PageInput(target: name, origin: "\(name).prom", bytes: body),
-                                            PageInput(target: "good", origin: "good.prom", bytes: Self.good)])
+            let loaded = PageLoader().load([
+                PageInput(target: name, origin: "\(name).prom", bytes: body),
+                PageInput(target: "good", origin: "good.prom", bytes: Self.good),
+            ])
             #expect(scraped.page == nil && scraped.error?.contains(says) == true, "\(name): \(scraped.error ?? "taken")")
             #expect(loaded.errors == ["\(name).prom: \(scraped.error ?? "")"], "\(name): \(loaded.errors)")
             #expect(loaded.snapshot.targets.first { $0.id == name }?.up == false)
@@ -39,12 +43,16 @@ import TestSupport
         let recorder = ScrapeRecorder(path: path, sources: ["test"], intervalSeconds: 1, version: "test")
         for second in 0..<3 {
             let timeMs = 1_800_000_000_000 + Int64(second) * 1000
-            try recorder.record(ScrapeResult(target: "good", timeMs: timeMs, durationSeconds: 0.01, body: Self.good,
-                                             page: ExpositionParser.parse(Self.good)))
+            try recorder.record(
+                ScrapeResult(
+                    target: "good", timeMs: timeMs, durationSeconds: 0.01, body: Self.good,
+                    page: ExpositionParser.parse(Self.good)))
             for (name, body, _) in Self.refused {
                 // Recorded as if a scrape had taken them: a crafted or older recording can hold anything.
-                try recorder.record(ScrapeResult(target: name, timeMs: timeMs, durationSeconds: 0.01, body: body,
-                                                 page: ExpositionPage(format: .text)))
+                try recorder.record(
+                    ScrapeResult(
+                        target: name, timeMs: timeMs, durationSeconds: 0.01, body: body,
+                        page: ExpositionPage(format: .text)))
             }
         }
         try recorder.close()
@@ -56,8 +64,9 @@ import TestSupport
         for (name, body, says) in Self.refused {
             let status = try #require(player.pipeline.store.status(of: name), "\(name) was never ingested")
             let scraped = ScrapeResult.reading(body, target: name, timeMs: 0, durationSeconds: 0, parser: &parser)
-            #expect(!status.up && status.lastError == scraped.error && status.lastError?.contains(says) == true,
-                    "\(name): \(status.lastError ?? "up")")
+            #expect(
+                !status.up && status.lastError == scraped.error && status.lastError?.contains(says) == true,
+                "\(name): \(status.lastError ?? "up")")
         }
         #expect(picture.instances.contains { $0.target == "good" && $0.running == 3 })
     }

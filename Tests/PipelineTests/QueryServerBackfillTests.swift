@@ -2,9 +2,10 @@ import ClusterModel
 import Foundation
 import Harness
 import Ingest
-@testable import Pipeline
-import Testing
 import TestSupport
+import Testing
+
+@testable import Pipeline
 
 /// The charts' history from a real VictoriaMetrics (issue 16, "History"): ten minutes of two vLLM engines
 /// imported with known rates, then the backfill the dashboard does at start. Every chart point must hold the
@@ -42,8 +43,9 @@ import TestSupport
             (try? await QueryServerEndToEndTests.query("vector(1)", at: url, fetcher: fetcher)) == [1]
         }
         try #require(up, "VictoriaMetrics did not answer within 15 s")
-        let imported = try await fetcher.fetch(try #require(URL(string: url + "/api/v1/import/prometheus")),
-                                               accept: "*/*", timeout: .seconds(10), anyStatus: true, body: Array(lines.utf8))
+        let imported = try await fetcher.fetch(
+            try #require(URL(string: url + "/api/v1/import/prometheus")),
+            accept: "*/*", timeout: .seconds(10), anyStatus: true, body: Array(lines.utf8))
         #expect((200..<300).contains(imported.status), "import: HTTP \(imported.status)")
         return await Polling.until(timeout: .seconds(15), interval: .milliseconds(200)) {
             (try? await QueryServerEndToEndTests.query("count(up)", at: url, fetcher: fetcher)) == [2]
@@ -52,8 +54,9 @@ import TestSupport
 
     @Test(.timeLimit(.minutes(2)))
     func backfillHoldsTheServersSumsAndAFailedChartStandsAlone() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: VictoriaMetricsProcess.defaultBinary),
-                     "victoria-metrics is missing: install Debian's victoria-metrics package (scripts/setup.sh)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: VictoriaMetricsProcess.defaultBinary),
+            "victoria-metrics is missing: install Debian's victoria-metrics package (scripts/setup.sh)")
         let server = try VictoriaMetricsProcess(scrapeConfiguration: nil, flags: ["-search.maxUniqueTimeseries=30"])
         defer { server.stop() }
         let nowMs = Int64(Date().timeIntervalSince1970 * 1000) / 10_000 * 10_000
@@ -70,8 +73,9 @@ import TestSupport
 
         var configuration = IngestConfiguration()
         configuration.intervalSeconds = 1
-        let source = try PrometheusSource(settings: PrometheusSettings(url: server.url), configuration: configuration,
-                                          families: PrometheusFamily.dialects, windowMs: 10_000)
+        let source = try PrometheusSource(
+            settings: PrometheusSettings(url: server.url), configuration: configuration,
+            families: PrometheusFamily.dialects, windowMs: 10_000)
         let points = await PrometheusQuerySource.history(source, configuration: configuration, seconds: 300, nowMs: nowMs)
         let warnings = await source.status.warnings
         await source.shutdown()
@@ -81,7 +85,9 @@ import TestSupport
         #expect(points.first?.timeMs == nowMs - 300_000 && points.last?.timeMs == nowMs - 1_500)
         for point in points {
             let totals = point.totals
-            #expect(abs((totals.generationTokensPerSecond ?? 0) - 150) < 1e-6, "\(point.timeMs): \(String(describing: totals.generationTokensPerSecond))")
+            #expect(
+                abs((totals.generationTokensPerSecond ?? 0) - 150) < 1e-6,
+                "\(point.timeMs): \(String(describing: totals.generationTokensPerSecond))")
             #expect(totals.running == 7)
             // Summed buckets 0 | 20 | 40 | 40 | 40 a second: the 95th percentile is at rank 38, 18 of 20 into
             // (0.25, 0.5].

@@ -1,8 +1,8 @@
 import Foundation
 import Harness
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// End to end, with real processes only: `infertop sim --serve` serves a seeded cluster; Debian's Prometheus
 /// and three VictoriaMetrics servers scrape it through the simulator's file_sd listing; then `infertop snapshot`
@@ -20,19 +20,24 @@ import TestSupport
 
     @Test(.timeLimit(.minutes(3)))
     func serversAndDirectScrapeAgree() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/prometheus"),
-                     "prometheus is missing: install Debian's prometheus package (scripts/setup.sh)")
-        try #require(FileManager.default.isExecutableFile(atPath: VictoriaMetricsProcess.defaultBinary),
-                     "victoria-metrics is missing: install Debian's victoria-metrics package (scripts/setup.sh)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/prometheus"),
+            "prometheus is missing: install Debian's prometheus package (scripts/setup.sh)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: VictoriaMetricsProcess.defaultBinary),
+            "victoria-metrics is missing: install Debian's victoria-metrics package (scripts/setup.sh)")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-servers-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let listing = folder.appendingPathComponent("targets.json")
         // At 3× real time the steady load has built up (about 30 s of virtual time) once the servers have scraped
         // every target three times; from a cold start it is still ramping.
-        let sim = try InfertopProcess(["sim", "--serve", "127.0.0.1:0", "--sd-file", listing.path, "--scenario", "steady",
-                                       "--sim-seed", "7", "--nodes", "2", "--gpus-per-node", "2", "--speed", "3"],
-                                      name: "sim", folder: folder)
+        let sim = try InfertopProcess(
+            [
+                "sim", "--serve", "127.0.0.1:0", "--sd-file", listing.path, "--scenario", "steady",
+                "--sim-seed", "7", "--nodes", "2", "--gpus-per-node", "2", "--speed", "3",
+            ],
+            name: "sim", folder: folder)
         defer { sim.stop() }
         let listed = await Polling.until(timeout: .seconds(20)) { (try? Data(contentsOf: listing))?.isEmpty == false }
         try #require(listed, "the simulator wrote no file_sd listing within 20 s: \(sim.output) \(sim.errors)")
@@ -53,14 +58,16 @@ import TestSupport
         defer { victoria.stop() }
         let folded = try VictoriaMetricsProcess(scrapeConfiguration: scrapeConfiguration(relabelled: false))
         defer { folded.stop() }
-        let limited = try VictoriaMetricsProcess(scrapeConfiguration: scrapeConfiguration(relabelled: true),
-                                                 flags: ["-search.maxUniqueTimeseries=30"])
+        let limited = try VictoriaMetricsProcess(
+            scrapeConfiguration: scrapeConfiguration(relabelled: true),
+            flags: ["-search.maxUniqueTimeseries=30"])
         defer { limited.stop() }
 
         let fetcher = try HTTPFetcher(configuration: IngestConfiguration())
         do {
-            try await Self.compareServers(prometheus: prometheus, victoria: victoria, folded: folded, limited: limited,
-                                          listing: listing, targetCount: targetCount, folder: folder, fetcher: fetcher)
+            try await Self.compareServers(
+                prometheus: prometheus, victoria: victoria, folded: folded, limited: limited,
+                listing: listing, targetCount: targetCount, folder: folder, fetcher: fetcher)
         } catch {
             await fetcher.shutdown()
             throw error
@@ -68,13 +75,17 @@ import TestSupport
         await fetcher.shutdown()
     }
 
-    static func compareServers(prometheus: PrometheusProcess, victoria: VictoriaMetricsProcess, folded: VictoriaMetricsProcess,
-                               limited: VictoriaMetricsProcess, listing: URL, targetCount: Int, folder: URL,
-                               fetcher: HTTPFetcher) async throws {
+    static func compareServers(
+        prometheus: PrometheusProcess, victoria: VictoriaMetricsProcess, folded: VictoriaMetricsProcess,
+        limited: VictoriaMetricsProcess, listing: URL, targetCount: Int, folder: URL,
+        fetcher: HTTPFetcher
+    ) async throws {
         // Prometheus' first scrape lands 8–9 s after start; three scrapes of every target give a rate window.
         // The folded server's targets share one `instance` but keep their other labels: still one `up` each.
-        for (name, url) in [("Prometheus", prometheus.url), ("VictoriaMetrics", victoria.url),
-                            ("VictoriaMetrics (limited)", limited.url), ("VictoriaMetrics (folded)", folded.url)] {
+        for (name, url) in [
+            ("Prometheus", prometheus.url), ("VictoriaMetrics", victoria.url),
+            ("VictoriaMetrics (limited)", limited.url), ("VictoriaMetrics (folded)", folded.url),
+        ] {
             let scraped = await Polling.until(timeout: .seconds(60), interval: .milliseconds(500)) {
                 let ready = try? await Self.query("count_over_time(up[1m]) >= 3 and up == 1", at: url, fetcher: fetcher)
                 return ready?.count == targetCount
@@ -88,12 +99,14 @@ import TestSupport
 
         // The direct read first: five rounds 1 s apart (a 4.5 s rate window). Then at once each server's, whose
         // 5 s window ends where the direct read ended, give or take one scrape interval.
-        let direct = try InfertopProcess(["snapshot", "--file-sd", listing.path, "--rounds", "5", "--format", "json"],
-                                         name: "direct", folder: folder)
+        let direct = try InfertopProcess(
+            ["snapshot", "--file-sd", listing.path, "--rounds", "5", "--format", "json"],
+            name: "direct", folder: folder)
         #expect(await direct.finish(within: .seconds(30)) == 0, "snapshot --file-sd failed: \(direct.errors)")
         func snapshot(_ url: String, _ name: String, _ extra: [String] = []) async throws -> SnapshotReading {
-            let process = try InfertopProcess(["snapshot", "--prometheus", url, "--window", "5", "--format", "json"] + extra,
-                                              name: name, folder: folder)
+            let process = try InfertopProcess(
+                ["snapshot", "--prometheus", url, "--window", "5", "--format", "json"] + extra,
+                name: name, folder: folder)
             #expect(await process.finish(within: .seconds(30)) == 0, "snapshot --prometheus (\(name)) failed: \(process.errors)")
             return try SnapshotReading(json: process.output)
         }
@@ -104,21 +117,27 @@ import TestSupport
         let unfolded = try await snapshot(folded.url, "unfolded", ["--instance-labels", "instance,sim_target"])
         let fromTargets = try SnapshotReading(json: direct.output)
 
-        for (name, reading) in [("Prometheus", fromPrometheus), ("VictoriaMetrics", fromVictoria),
-                                ("VictoriaMetrics over its series limit", fromLimited),
-                                ("VictoriaMetrics with --instance-labels", unfolded)] {
+        for (name, reading) in [
+            ("Prometheus", fromPrometheus), ("VictoriaMetrics", fromVictoria),
+            ("VictoriaMetrics over its series limit", fromLimited),
+            ("VictoriaMetrics with --instance-labels", unfolded),
+        ] {
             SnapshotEndToEndTests.compare(reading, fromTargets, targetCount: targetCount, server: name)
             #expect(reading.warnings.isEmpty, "\(name): \(reading.warnings)")
             // Fresh data despite the latency offset: samples of the last scrape, a second apart at most.
             #expect((reading.dataAgeSeconds ?? 99) < 3, "\(name): data \(String(describing: reading.dataAgeSeconds)) s old")
         }
         // The limited server answered because the histogram queries were split by instance: more requests.
-        #expect(fromLimited.queries > fromVictoria.queries, "queries: limited \(fromLimited.queries), default \(fromVictoria.queries)")
+        #expect(
+            fromLimited.queries > fromVictoria.queries, "queries: limited \(fromLimited.queries), default \(fromVictoria.queries)"
+        )
         // Folded: one target, the engines of a model added into one instance; said, with the way out.
-        #expect(fromFolded.targetsUp == 1 && fromFolded.instances.count < fromTargets.instances.count,
-                "folded: \(fromFolded.targetsUp) targets, \(fromFolded.instances.count) instances")
-        #expect(fromFolded.warnings.contains { $0.contains("fold into one") && $0.contains("--instance-labels instance,sim_target") },
-                "\(fromFolded.warnings)")
+        #expect(
+            fromFolded.targetsUp == 1 && fromFolded.instances.count < fromTargets.instances.count,
+            "folded: \(fromFolded.targetsUp) targets, \(fromFolded.instances.count) instances")
+        #expect(
+            fromFolded.warnings.contains { $0.contains("fold into one") && $0.contains("--instance-labels instance,sim_target") },
+            "\(fromFolded.warnings)")
 
         // Samples that end two minutes ago (imported, as from a remote writer that lags): the age is read from
         // the samples' timestamps, not the answer's, and is warned about with the flag to look at.
@@ -126,10 +145,12 @@ import TestSupport
         var lines = ""
         for step in 0..<5 {
             let time = endMs - Int64(4 - step) * 1000
-            lines += "up{job=\"old\",instance=\"old:1\"} 1 \(time)\nvllm:num_requests_running{job=\"old\",instance=\"old:1\",model_name=\"m\"} 3 \(time)\n"
+            lines +=
+                "up{job=\"old\",instance=\"old:1\"} 1 \(time)\nvllm:num_requests_running{job=\"old\",instance=\"old:1\",model_name=\"m\"} 3 \(time)\n"
         }
-        let imported = try await fetcher.fetch(try #require(URL(string: folded.url + "/api/v1/import/prometheus")),
-                                               accept: "*/*", timeout: .seconds(5), anyStatus: true, body: Array(lines.utf8))
+        let imported = try await fetcher.fetch(
+            try #require(URL(string: folded.url + "/api/v1/import/prometheus")),
+            accept: "*/*", timeout: .seconds(5), anyStatus: true, body: Array(lines.utf8))
         #expect((200..<300).contains(imported.status), "import: HTTP \(imported.status)")
         let visible = await Polling.until(timeout: .seconds(10), interval: .milliseconds(200)) {
             (try? await Self.query("up{job=\"old\"}", at: folded.url, fetcher: fetcher))?.isEmpty == false
@@ -137,17 +158,20 @@ import TestSupport
         try #require(visible, "the imported samples did not become visible within 10 s")
         let old = try await snapshot(folded.url, "old", ["--selector", "{job=\"old\"}"])
         #expect(old.instances.count == 1 && old.instances.values.first?.running == 3)
-        #expect((old.dataAgeSeconds ?? 0) > 100 && (old.dataAgeSeconds ?? 999) < 200, "age \(String(describing: old.dataAgeSeconds))")
+        #expect(
+            (old.dataAgeSeconds ?? 0) > 100 && (old.dataAgeSeconds ?? 999) < 200, "age \(String(describing: old.dataAgeSeconds))")
         #expect(old.warnings.contains { $0.contains("-search.latencyOffset") }, "\(old.warnings)")
     }
 
     /// The values of an instant query; `fresh` asks VictoriaMetrics not to hold back its latest 30 s.
     static func query(_ promql: String, at url: String, fetcher: HTTPFetcher, fresh: Bool = true) async throws -> [Double] {
         let form = [("query", promql)] + (fresh ? [("nocache", "1")] : [])
-        let fetched = try await fetcher.fetch(try #require(URL(string: url + "/api/v1/query")), accept: "application/json",
-                                              timeout: .seconds(5), anyStatus: true, form: form)
+        let fetched = try await fetcher.fetch(
+            try #require(URL(string: url + "/api/v1/query")), accept: "application/json",
+            timeout: .seconds(5), anyStatus: true, form: form)
         guard let root = try JSONSerialization.jsonObject(with: Data(fetched.bytes)) as? [String: Any],
-              let data = root["data"] as? [String: Any], let result = data["result"] as? [[String: Any]] else {
+            let data = root["data"] as? [String: Any], let result = data["result"] as? [[String: Any]]
+        else {
             throw ProcessFailure("not a query answer: \(String(decoding: fetched.bytes.prefix(200), as: UTF8.self))")
         }
         return result.compactMap { (($0["value"] as? [Any])?.last as? String).flatMap(Double.init) }

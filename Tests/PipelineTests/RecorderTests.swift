@@ -4,8 +4,8 @@ import Foundation
 import Ingest
 import Pipeline
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 /// What the live view reads is what the recording holds: the same bytes, times and health changes.
 @Suite struct RecorderTests {
@@ -22,8 +22,9 @@ import TestSupport
                 written.append(result)
             }
         }
-        let down = ScrapeResult(target: written[0].target, timeMs: simulator.nowMs + 1000, durationSeconds: 0,
-                                error: "connection refused")
+        let down = ScrapeResult(
+            target: written[0].target, timeMs: simulator.nowMs + 1000, durationSeconds: 0,
+            error: "connection refused")
         try recorder.record(down)
         try recorder.close()
 
@@ -54,10 +55,12 @@ import TestSupport
         let target = "http://10.0.0.7:8080/metrics"
         let start: Int64 = 1_767_225_600_000
         for second in 0..<20 {
-            var result = ScrapeResult(target: target, timeMs: start + Int64(second) * 1000, durationSeconds: 0.01,
-                                      body: bytes, page: ExpositionParser.parse(bytes))
-            result.facts = TargetFacts(node: "gpu-7", pod: "llama-0", namespace: "serving",
-                                       model: second < 12 ? "first-model" : "second-model")
+            var result = ScrapeResult(
+                target: target, timeMs: start + Int64(second) * 1000, durationSeconds: 0.01,
+                body: bytes, page: ExpositionParser.parse(bytes))
+            result.facts = TargetFacts(
+                node: "gpu-7", pod: "llama-0", namespace: "serving",
+                model: second < 12 ? "first-model" : "second-model")
             try recorder.record(result)
         }
         try recorder.close()

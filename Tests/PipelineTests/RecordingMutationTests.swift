@@ -4,6 +4,7 @@ import Pipeline
 import Simulator
 import TestSupport
 import Testing
+
 @testable import Ingest
 
 /// Issue 14, class 3, fuzzed over the whole replay path: a real recording with seeded damage — flipped bytes,
@@ -56,7 +57,8 @@ import Testing
         let original = try Self.sample(in: folder)
         let offsets = Self.recordOffsets(original)
         var random = SplitMix(seed: 14)
-        var opened = 0, refused = 0
+        var opened = 0
+        var refused = 0
         for round in 0..<80 {
             var bytes = original
             switch round % 4 {

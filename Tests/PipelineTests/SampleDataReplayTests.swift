@@ -2,8 +2,8 @@ import Dashboard
 import Foundation
 import Ingest
 import Pipeline
-import Testing
 import TestSupport
+import Testing
 
 /// Golden frames from replaying `SampleData/` at fixed moments: the recordings, the replay path (parser, store,
 /// dialects, alerts) and the dashboard together. `INFERTOP_UPDATE_GOLDEN=1` rewrites them after an intended change.
@@ -27,14 +27,19 @@ import TestSupport
         let pipeline = player.pipeline
         var state = UIState()
         state.replay = true
-        let status = ReplayStatus(startMs: player.startTimeMs, endMs: player.endTimeMs, positionMs: player.positionMs,
-                                  speed: 1, paused: true, atEnd: player.atEnd,
-                                  eventTimesMs: source.healthChangeTimesMs)
-        let frame = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history, source: "replay \(sample.file)",
-                                   intervalSeconds: 1, generation: 1, replay: status, alerts: pipeline.alerts)
-        let text = DashboardView.render(frame, state: state, size: Size(width: sample.width, height: sample.height),
-                                        glyphs: .braille).plainText
-        let name = "\(sample.file.replacingOccurrences(of: ".rec", with: ""))-\(sample.at.replacingOccurrences(of: ":", with: "m"))s-\(sample.width)x\(sample.height).txt"
+        let status = ReplayStatus(
+            startMs: player.startTimeMs, endMs: player.endTimeMs, positionMs: player.positionMs,
+            speed: 1, paused: true, atEnd: player.atEnd,
+            eventTimesMs: source.healthChangeTimesMs)
+        let frame = DashboardFrame(
+            snapshot: pipeline.latest, history: pipeline.history, source: "replay \(sample.file)",
+            intervalSeconds: 1, generation: 1, replay: status, alerts: pipeline.alerts)
+        let text = DashboardView.render(
+            frame, state: state, size: Size(width: sample.width, height: sample.height),
+            glyphs: .braille
+        ).plainText
+        let name =
+            "\(sample.file.replacingOccurrences(of: ".rec", with: ""))-\(sample.at.replacingOccurrences(of: ":", with: "m"))s-\(sample.width)x\(sample.height).txt"
         let golden = Fixtures.repositoryRoot.appendingPathComponent("Tests/PipelineTests/Golden").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["INFERTOP_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)

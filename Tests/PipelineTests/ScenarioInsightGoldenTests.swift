@@ -4,8 +4,8 @@ import Foundation
 import Insights
 import Pipeline
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 /// Golden frames of the insight screens from the simulator's scenarios, run through the real pipeline (pages →
 /// parser → store → cluster picture → alert engine) in virtual time: the proof that each screen shows its
@@ -98,8 +98,10 @@ import TestSupport
         let screen = Self.render(.coldStart, .coldStarts, Size(width: 200, height: 60))
         // Loading (the selected row): its time so far and the VRAM its GPUs hold already.
         #expect(!Self.rows(screen, containing: "node-01/vllm-0", "\(elapsed)s").isEmpty)
-        let vram = try #require(frame.alerts?.loads.active[Self.loadingInstance].flatMap { _ in
-            SnapshotIndex(frame.snapshot).vramUsed(of: frame.snapshot.instance(id: Self.loadingInstance)!) })
+        let vram = try #require(
+            frame.alerts?.loads.active[Self.loadingInstance].flatMap { _ in
+                SnapshotIndex(frame.snapshot).vramUsed(of: frame.snapshot.instance(id: Self.loadingInstance)!)
+            })
         #expect(vram > 40 * 1_073_741_824)
         // The 8B that started at 0:20 is a past load: ready, under the id it got once it served, with its model.
         let past = try #require(frame.alerts?.loads.history.first)
@@ -127,7 +129,8 @@ import TestSupport
         #expect(restarts.first?.startMs == restartMs)
         // Down from the crash for the 20 s before the process started again; then it answered empty pages while
         // it loaded (its series dropped meanwhile), and served again with its counters from zero.
-        let down = try #require(run.frame.alerts?.log.events.first { $0.rule == .targetDown && $0.subject.id == restarted.target })
+        let down = try #require(
+            run.frame.alerts?.log.events.first { $0.rule == .targetDown && $0.subject.id == restarted.target })
         let downEnd = try #require(down.endMs)
         #expect(downEnd - down.startMs >= 19_000 && downEnd < restartMs, "down \(down.startMs)–\(downEnd), restart \(restartMs)")
     }
@@ -159,9 +162,10 @@ struct ScenarioRun: Sendable {
             for result in SimulatorSource.scrapes(of: simulator) { pipeline.ingest(result) }
             pipeline.frame()
         }
-        frame = DashboardFrame(snapshot: pipeline.latest, history: pipeline.history,
-                               source: SimulatorSource(options: options).description, intervalSeconds: 1,
-                               generation: scrapedSeconds, alerts: pipeline.alerts)
+        frame = DashboardFrame(
+            snapshot: pipeline.latest, history: pipeline.history,
+            source: SimulatorSource(options: options).description, intervalSeconds: 1,
+            generation: scrapedSeconds, alerts: pipeline.alerts)
     }
 
     /// Two minutes in: the A10Gs overloaded by the same traffic the H100s serve easily.

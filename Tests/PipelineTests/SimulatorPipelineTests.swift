@@ -4,8 +4,8 @@ import Foundation
 import Ingest
 import Pipeline
 import Simulator
-import Testing
 import TestSupport
+import Testing
 
 /// The whole path on the simulator: its pages → parser → store → cluster picture, as the dashboard sees it.
 @Suite struct SimulatorPipelineTests {
@@ -78,10 +78,12 @@ import TestSupport
 
     @Test func simulatorSourceRunsUntilCancelled() async throws {
         let feed = LiveFeed(source: "sim")
-        let source = SimulatorSource(options: SimulationOptions(scenario: .steady, seed: 2), warmUpMs: 5000,
-                                     sleep: { _ in await Task.yield() })
-        let driver = PipelineDriver(pipeline: ClusterPipeline(), feed: feed, source: source.description,
-                                    intervalSeconds: source.intervalSeconds)
+        let source = SimulatorSource(
+            options: SimulationOptions(scenario: .steady, seed: 2), warmUpMs: 5000,
+            sleep: { _ in await Task.yield() })
+        let driver = PipelineDriver(
+            pipeline: ClusterPipeline(), feed: feed, source: source.description,
+            intervalSeconds: source.intervalSeconds)
         let task = Task { try await source.run(driver: driver, commands: nil) }
         let grew = await Polling.until(timeout: .seconds(30)) { feed.latest().generation > 8 }
         task.cancel()

@@ -1,34 +1,41 @@
 import Foundation
 import Harness
 import Ingest
-import Testing
 import TestSupport
+import Testing
 
 /// End to end, with real processes only: `infertop snapshot` of the simulator, of a recording at a moment and
 /// of a dead target; and the comparison of two snapshots of one cluster that `QueryServerEndToEndTests` uses.
 @Suite(.serialized) struct SnapshotEndToEndTests {
     @Test("snapshot of the simulator, of a recording at a moment, and of a dead target (exit status 1, the target named)")
     func otherSources() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-snapshot-sources-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "infertop-snapshot-sources-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let simulated = try InfertopProcess(["snapshot", "--sim", "--nodes", "2", "--gpus-per-node", "4", "--at", "30s",
-                                             "--format", "json"], name: "sim", folder: folder)
+        let simulated = try InfertopProcess(
+            [
+                "snapshot", "--sim", "--nodes", "2", "--gpus-per-node", "4", "--at", "30s",
+                "--format", "json",
+            ], name: "sim", folder: folder)
         #expect(await simulated.finish(within: .seconds(60)) == 0, "\(simulated.errors)")
         let fromSimulator = try SnapshotReading(json: simulated.output)
         #expect(fromSimulator.gpuCount == 8 && fromSimulator.generationTokensPerSecond.map { $0 > 0 } == true)
 
         let recording = folder.appendingPathComponent("run.rec").path
-        let record = try InfertopProcess(["sim", "--nodes", "1", "--gpus-per-node", "2", "--duration", "20s", "--out", recording],
-                                         name: "record", folder: folder)
+        let record = try InfertopProcess(
+            ["sim", "--nodes", "1", "--gpus-per-node", "2", "--duration", "20s", "--out", recording],
+            name: "record", folder: folder)
         #expect(await record.finish(within: .seconds(60)) == 0, "\(record.errors)")
-        let replayed = try InfertopProcess(["snapshot", recording, "--at", "10s", "--format", "json"], name: "replay", folder: folder)
+        let replayed = try InfertopProcess(
+            ["snapshot", recording, "--at", "10s", "--format", "json"], name: "replay", folder: folder)
         #expect(await replayed.finish(within: .seconds(60)) == 0, "\(replayed.errors)")
         let fromRecording = try SnapshotReading(json: replayed.output)
         #expect(fromRecording.gpuCount == 2 && fromRecording.targetsUp == 3)
 
         let port = try LoopbackPageServer.freePort()  // free a moment ago: nothing listens there
-        let dead = try InfertopProcess(["snapshot", "127.0.0.1:\(port)", "--rounds", "1", "--format", "json"], name: "dead", folder: folder)
+        let dead = try InfertopProcess(
+            ["snapshot", "127.0.0.1:\(port)", "--rounds", "1", "--format", "json"], name: "dead", folder: folder)
         #expect(await dead.finish(within: .seconds(30)) == 1)
         #expect(dead.errors.contains("http://127.0.0.1:\(port)/metrics: connection refused"), "\(dead.errors)")
         #expect(try SnapshotReading(json: dead.output).targetsUp == 0)
@@ -37,42 +44,52 @@ import TestSupport
     /// The same cluster read through a query server and directly: the same targets, GPUs, instances, models and
     /// states; gauges, rates and quantiles within the tolerances explained below.
     static func compare(_ queried: SnapshotReading, _ direct: SnapshotReading, targetCount: Int, server: String) {
-        #expect(queried.targetsUp == targetCount && direct.targetsUp == targetCount,
-                "\(server): targets up \(queried.targetsUp), direct \(direct.targetsUp), of \(targetCount)")
+        #expect(
+            queried.targetsUp == targetCount && direct.targetsUp == targetCount,
+            "\(server): targets up \(queried.targetsUp), direct \(direct.targetsUp), of \(targetCount)")
         #expect(queried.gpuCount == 4 && direct.gpuCount == 4, "\(server): \(queried.gpuCount) GPUs")
         // VRAM of a loaded engine is its weights plus the KV pool it reserved at start: constant, so exact.
         #expect(!direct.gpus.isEmpty && queried.gpus == direct.gpus, "\(server): GPUs (node/index → used, total) differ")
-        #expect(Set(queried.instances.keys) == Set(direct.instances.keys),
-                "\(server): instances \(queried.instances.keys.sorted()) vs \(direct.instances.keys.sorted())")
+        #expect(
+            Set(queried.instances.keys) == Set(direct.instances.keys),
+            "\(server): instances \(queried.instances.keys.sorted()) vs \(direct.instances.keys.sorted())")
         for (key, viaServer) in queried.instances.sorted(by: { $0.key < $1.key }) {
             guard let scraped = direct.instances[key] else { continue }
-            #expect(viaServer.state == scraped.state && viaServer.model == scraped.model, "\(server) \(key): state or model differ")
+            #expect(
+                viaServer.state == scraped.state && viaServer.model == scraped.model, "\(server) \(key): state or model differ")
             // Gauges: the server holds the value of its last scrape, which lands up to a 1 s interval (more on a
             // loaded machine) before or after the direct read's last round: 3–6 s of virtual time at --speed 3,
             // in which one instance's batch was seen to move by a quarter and its KV use by 0.11 (a burst of
             // long prompts). Wrong joins or units would be off by far more.
-            #expect(Self.near(viaServer.running, scraped.running, relative: 0.35, absolute: 10),
-                    "\(server) \(key): running \(String(describing: viaServer.running)) vs \(String(describing: scraped.running))")
-            #expect(Self.near(viaServer.waiting, scraped.waiting, relative: 0.35, absolute: 10),
-                    "\(server) \(key): waiting \(String(describing: viaServer.waiting)) vs \(String(describing: scraped.waiting))")
-            #expect(Self.near(viaServer.kvUsage, scraped.kvUsage, relative: 0, absolute: 0.15),
-                    "\(server) \(key): KV use \(String(describing: viaServer.kvUsage)) vs \(String(describing: scraped.kvUsage))")
+            #expect(
+                Self.near(viaServer.running, scraped.running, relative: 0.35, absolute: 10),
+                "\(server) \(key): running \(String(describing: viaServer.running)) vs \(String(describing: scraped.running))")
+            #expect(
+                Self.near(viaServer.waiting, scraped.waiting, relative: 0.35, absolute: 10),
+                "\(server) \(key): waiting \(String(describing: viaServer.waiting)) vs \(String(describing: scraped.waiting))")
+            #expect(
+                Self.near(viaServer.kvUsage, scraped.kvUsage, relative: 0, absolute: 0.15),
+                "\(server) \(key): KV use \(String(describing: viaServer.kvUsage)) vs \(String(describing: scraped.kvUsage))")
         }
         // Rates: the direct read's window is its 4.5 s of rounds, the server's the last 5 s of its history; they
         // end up to one 1 s scrape interval apart, so they share most of their span. Generation and prompt
         // tokens/s (sums over ~200 sequences) differed by at most 8 % in repeated runs; 20 % leaves room for a
         // loaded machine stretching the direct rounds.
-        for (what, a, b) in [("generation tokens/s", queried.generationTokensPerSecond, direct.generationTokensPerSecond),
-                             ("prompt tokens/s", queried.promptTokensPerSecond, direct.promptTokensPerSecond)] {
-            #expect(Self.near(a, b, relative: 0.2, absolute: 0),
-                    "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
+        for (what, a, b) in [
+            ("generation tokens/s", queried.generationTokensPerSecond, direct.generationTokensPerSecond),
+            ("prompt tokens/s", queried.promptTokensPerSecond, direct.promptTokensPerSecond),
+        ] {
+            #expect(
+                Self.near(a, b, relative: 0.2, absolute: 0),
+                "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
         }
         // Quantiles of the cluster's merged TTFT buckets, from the same windows: the counts in a bucket move with
         // the window's edges and the quantile is interpolated inside its bucket, so they move more than the sums
         // (up to 15 % seen); 35 % still tells a bucket read wrong (the neighbours are 2–2.5× apart).
         for (what, a, b) in [("TTFT p50", queried.ttftP50, direct.ttftP50), ("TTFT p95", queried.ttftP95, direct.ttftP95)] {
-            #expect(Self.near(a, b, relative: 0.35, absolute: 0.005),
-                    "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
+            #expect(
+                Self.near(a, b, relative: 0.35, absolute: 0.005),
+                "\(server): \(what) \(String(describing: a)), direct \(String(describing: b))")
         }
     }
 
@@ -110,7 +127,8 @@ struct SnapshotReading {
 
     init(json: String) throws {
         guard let root = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              let totals = root["totals"] as? [String: Any] else {
+            let totals = root["totals"] as? [String: Any]
+        else {
             throw ProcessFailure("not a snapshot JSON object: \(json.prefix(200))")
         }
         gpuCount = totals["gpuCount"] as? Int ?? -1
@@ -125,7 +143,9 @@ struct SnapshotReading {
         targetsUp = (root["targets"] as? [[String: Any]] ?? []).filter { $0["up"] as? Bool == true }.count
         var gpus: [String: [Double?]] = [:]
         for gpu in root["gpus"] as? [[String: Any]] ?? [] {
-            gpus["\(gpu["node"] ?? "?")/\(gpu["index"] ?? "?")"] = [gpu["vramUsedBytes"] as? Double, gpu["vramTotalBytes"] as? Double]
+            gpus["\(gpu["node"] ?? "?")/\(gpu["index"] ?? "?")"] = [
+                gpu["vramUsedBytes"] as? Double, gpu["vramTotalBytes"] as? Double,
+            ]
         }
         self.gpus = gpus
         var instances: [String: Instance] = [:]

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulator
 
 /// Same seed and options, same bytes; another seed, other bytes.
@@ -35,8 +36,11 @@ import Testing
 
     @Test func targetsHaveStablePathsAndIDs() {
         let simulator = ClusterSimulator(options: SimulationOptions(scenario: .mixedGPUs, nodes: 2, gpusPerNode: 2))
-        #expect(simulator.targets.map(\.id) == ["sim://node-00/vllm-0", "sim://node-00/sglang-1", "sim://node-00/dcgm",
-                                                "sim://node-01/vllm-0", "sim://node-01/sglang-1", "sim://node-01/dcgm"])
+        #expect(
+            simulator.targets.map(\.id) == [
+                "sim://node-00/vllm-0", "sim://node-00/sglang-1", "sim://node-00/dcgm",
+                "sim://node-01/vllm-0", "sim://node-01/sglang-1", "sim://node-01/dcgm",
+            ])
         #expect(simulator.targets[1].path == "/node-00/sglang-1/metrics")
         #expect(simulator.targets[1].slug == "node-00_sglang-1")
         #expect(Set(simulator.targets.map(\.path)).count == simulator.targets.count)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Simulator
 
 /// Cold starts and faults, read back through pages and target status.
@@ -46,8 +47,9 @@ import Testing
     }
 
     @Test func failureScenarioCrashesRestartsTakesANodeDownAndThrottlesAGPU() async throws {
-        let states = await snapshots(SimulationOptions(scenario: .failure, seed: 6),
-                                     at: [59_000, 61_000, 120_000, 240_000, 310_000, 430_000, 545_000])
+        let states = await snapshots(
+            SimulationOptions(scenario: .failure, seed: 6),
+            at: [59_000, 61_000, 120_000, 240_000, 310_000, 430_000, 545_000])
         let crashing = states[0].engineTargets.first { $0.node == "node-00" }!
         let before = try #require(states[0].read(crashing))
         #expect(try #require(before.value("vllm:generation_tokens_total")) > 0)
@@ -85,14 +87,18 @@ import Testing
     }
 
     @Test func countersNeverDecreaseExceptAcrossARestart() async {
-        let run = await SimulatorRun.make(SimulationOptions(scenario: .failure, seed: 8, nodes: 3, gpusPerNode: 2),
-                               durationMs: 720_000, intervalMs: 5_000)
+        let run = await SimulatorRun.make(
+            SimulationOptions(scenario: .failure, seed: 8, nodes: 3, gpusPerNode: 2),
+            durationMs: 720_000, intervalMs: 5_000)
         var checked = 0
         var resets = 0
         for target in run.scrapes.map(\.target).uniqued() {
             var last: (start: Double?, values: [String: Double])?
             for scrape in run.scrapes where scrape.target == target {
-                guard let reader = scrape.reader else { last = nil; continue }
+                guard let reader = scrape.reader else {
+                    last = nil
+                    continue
+                }
                 var values: [String: Double] = [:]
                 for family in reader.page.families where [.counter, .histogram].contains(family.type) {
                     for sample in family.samples {

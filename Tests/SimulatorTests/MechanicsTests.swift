@@ -1,28 +1,34 @@
 import Testing
+
 @testable import Simulator
 
 /// The mechanics the issue asks to emerge from the model, read back through the pages.
 @Suite struct MechanicsTests {
     @Test func moreLoadGivesLargerBatchesLongerQueuesAndHigherTTFT() async {
         func run(_ scale: Double) async -> SimulatorRun {
-            await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 3, nodes: 1, gpusPerNode: 2,
-                                                      loadScale: scale),
-                                    durationMs: 120_000, intervalMs: 2_000, warmupMs: 30_000)
+            await SimulatorRun.make(
+                SimulationOptions(
+                    scenario: .steady, seed: 3, nodes: 1, gpusPerNode: 2,
+                    loadScale: scale),
+                durationMs: 120_000, intervalMs: 2_000, warmupMs: 30_000)
         }
         let light = await run(0.3)
         let heavy = await run(2.0)
         #expect(heavy.meanOverEngines("vllm:num_requests_running") > light.meanOverEngines("vllm:num_requests_running") * 2)
         #expect(heavy.meanOverEngines("vllm:num_requests_waiting") > light.meanOverEngines("vllm:num_requests_waiting") + 1)
-        #expect(heavy.meanOfHistogram("vllm:time_to_first_token_seconds")
+        #expect(
+            heavy.meanOfHistogram("vllm:time_to_first_token_seconds")
                 > light.meanOfHistogram("vllm:time_to_first_token_seconds") * 2)
         // Larger batches: every step reads the weights once, so inter-token latency rises with the batch.
-        #expect(heavy.meanOfHistogram("vllm:inter_token_latency_seconds")
+        #expect(
+            heavy.meanOfHistogram("vllm:inter_token_latency_seconds")
                 > light.meanOfHistogram("vllm:inter_token_latency_seconds"))
     }
 
     @Test func sameModelGeneratesFewerTokensPerSecondOnA10GThanOnH100() async {
-        let run = await SimulatorRun.make(SimulationOptions(scenario: .mixedGPUs, seed: 5, nodes: 2, gpusPerNode: 1),
-                               durationMs: 120_000, intervalMs: 5_000, warmupMs: 30_000)
+        let run = await SimulatorRun.make(
+            SimulationOptions(scenario: .mixedGPUs, seed: 5, nodes: 2, gpusPerNode: 1),
+            durationMs: 120_000, intervalMs: 5_000, warmupMs: 30_000)
         let h100 = run.engineTargets.first { $0.node == "node-00" }!
         let a10g = run.engineTargets.first { $0.node == "node-01" }!
         let h100Tokens = run.increase(h100, "vllm:generation_tokens_total")
@@ -49,8 +55,9 @@ import Testing
     }
 
     @Test func kvUseNeverExceedsOneAndPreemptionsComeOnlyUnderPressure() async {
-        let pressure = await SimulatorRun.make(SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
-                                    durationMs: 180_000, intervalMs: 2_000)
+        let pressure = await SimulatorRun.make(
+            SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
+            durationMs: 180_000, intervalMs: 2_000)
         let kv = pressure.engineTargets.flatMap { pressure.series($0, "vllm:kv_cache_usage_perc") }
         #expect(!kv.isEmpty)
         #expect(kv.allSatisfy { $0 >= 0 && $0 <= 1 })
@@ -58,16 +65,18 @@ import Testing
         let preempted = pressure.engineTargets.map { pressure.increase($0, "vllm:num_preemptions_total") }
         #expect(preempted.reduce(0, +) > 0)
 
-        let calm = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 2, nodes: 2, gpusPerNode: 2),
-                                durationMs: 180_000, intervalMs: 2_000)
+        let calm = await SimulatorRun.make(
+            SimulationOptions(scenario: .steady, seed: 2, nodes: 2, gpusPerNode: 2),
+            durationMs: 180_000, intervalMs: 2_000)
         let calmKV = calm.engineTargets.flatMap { calm.series($0, "vllm:kv_cache_usage_perc") }
         #expect(calmKV.max()! < 0.9)
         #expect(calm.engineTargets.allSatisfy { calm.series($0, "vllm:num_preemptions_total").last == 0 })
     }
 
     @Test func prefixCacheHitsAreCountedAndBoundedByQueries() async {
-        let run = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 9, nodes: 1, gpusPerNode: 1),
-                               durationMs: 60_000, intervalMs: 10_000)
+        let run = await SimulatorRun.make(
+            SimulationOptions(scenario: .steady, seed: 9, nodes: 1, gpusPerNode: 1),
+            durationMs: 60_000, intervalMs: 10_000)
         let target = run.engineTargets[0]
         let hits = run.series(target, "vllm:prefix_cache_hits_total").last ?? 0
         let queries = run.series(target, "vllm:prefix_cache_queries_total").last ?? 0
@@ -83,16 +92,20 @@ import Testing
         func reason(_ run: SimulatorRun, _ reason: String) -> Double {
             increase(run, "vllm:request_success_total", ["finished_reason": reason])
         }
-        let overloaded = await SimulatorRun.make(SimulationOptions(scenario: .kvPressure, seed: 4, nodes: 1,
-                                                                   gpusPerNode: 2),
-                                                 durationMs: 300_000, intervalMs: 10_000)
+        let overloaded = await SimulatorRun.make(
+            SimulationOptions(
+                scenario: .kvPressure, seed: 4, nodes: 1,
+                gpusPerNode: 2),
+            durationMs: 300_000, intervalMs: 10_000)
         // Clients give up on requests that waited a minute; those never reach the latency histograms.
         #expect(reason(overloaded, "abort") > 0)
-        #expect(reason(overloaded, "stop") + reason(overloaded, "length")
-                    == increase(overloaded, "vllm:e2e_request_latency_seconds_count"))
+        #expect(
+            reason(overloaded, "stop") + reason(overloaded, "length")
+                == increase(overloaded, "vllm:e2e_request_latency_seconds_count"))
 
-        let calm = await SimulatorRun.make(SimulationOptions(scenario: .steady, seed: 4, nodes: 1, gpusPerNode: 2),
-                                           durationMs: 120_000, intervalMs: 10_000)
+        let calm = await SimulatorRun.make(
+            SimulationOptions(scenario: .steady, seed: 4, nodes: 1, gpusPerNode: 2),
+            durationMs: 120_000, intervalMs: 10_000)
         #expect(reason(calm, "stop") > reason(calm, "length"))
         #expect(reason(calm, "length") > 0, "max_tokens caps some answers")
         #expect(reason(calm, "abort") == 0)

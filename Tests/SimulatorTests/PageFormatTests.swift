@@ -1,6 +1,7 @@
-import Testing
 import Exposition
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// The pages look like the real servers' pages: names, types, labels and buckets checked against the real
@@ -8,8 +9,10 @@ import TestSupport
 @Suite struct PageFormatTests {
     /// Every target of every scenario, after 90 s, parsed by the real parser.
     static let pages: [(SimTarget, ExpositionPage)] = Scenario.allCases.flatMap { scenario in
-        var simulator = ClusterSimulator(options: SimulationOptions(scenario: scenario, seed: 11, nodes: 2,
-                                                                    gpusPerNode: 4))
+        var simulator = ClusterSimulator(
+            options: SimulationOptions(
+                scenario: scenario, seed: 11, nodes: 2,
+                gpusPerNode: 4))
         simulator.advance(byMs: 90_000)
         return simulator.targets.compactMap { target in
             simulator.page(for: target).map { (target, ExpositionParser.parse($0)) }
@@ -66,16 +69,20 @@ import TestSupport
                 #expect(labelSets == expected.1, "\(name)")
             }
         }
-        for name in ["vllm:time_to_first_token_seconds", "vllm:inter_token_latency_seconds",
-                     "vllm:e2e_request_latency_seconds", "vllm:request_queue_time_seconds",
-                     "vllm:iteration_tokens_total"] {
+        for name in [
+            "vllm:time_to_first_token_seconds", "vllm:inter_token_latency_seconds",
+            "vllm:e2e_request_latency_seconds", "vllm:request_queue_time_seconds",
+            "vllm:iteration_tokens_total",
+        ] {
             #expect(Self.buckets(ours[0], name) == Self.buckets(real, name), "\(name)")
         }
     }
 
     @Test func sglangPagesMatchRealSGLangScrapes() async throws {
-        let real = [try Self.fixture("sglang-dynamo-qwen3-0.6b-excerpt.prom"),
-                    try Self.fixture("sglang-docs-llama31-8b.prom")]
+        let real = [
+            try Self.fixture("sglang-dynamo-qwen3-0.6b-excerpt.prom"),
+            try Self.fixture("sglang-docs-llama31-8b.prom"),
+        ]
         let ours = await Self.allPages().filter { $0.0.engine == .sglang }.map(\.1)
         #expect(!ours.isEmpty)
         let realShape = Self.shape(real, prefix: "sglang:")
@@ -86,8 +93,10 @@ import TestSupport
             #expect(type == expected.0, "\(name)")
             #expect(labelSets.isSubset(of: expected.1) || labelSets.allSatisfy { $0 == ["model_name"] }, "\(name)")
         }
-        for name in ["sglang:time_to_first_token_seconds", "sglang:inter_token_latency_seconds",
-                     "sglang:e2e_request_latency_seconds"] {
+        for name in [
+            "sglang:time_to_first_token_seconds", "sglang:inter_token_latency_seconds",
+            "sglang:e2e_request_latency_seconds",
+        ] {
             #expect(Self.buckets(ours[0], name) == Self.buckets(real[0], name), "\(name)")
         }
     }
@@ -100,8 +109,9 @@ import TestSupport
             #expect(page.families.count >= 20)
             // A default counter (etc/default-counters.csv, METRICS.md §8.1) that none of the saved scrapes holds.
             for family in page.families where family.name != "DCGM_FI_DEV_XID_ERRORS" {
-                let expected = try #require(real.family(named: family.name) ?? Self.fixtureFamily(family.name),
-                                            "\(family.name) is not in the real scrapes")
+                let expected = try #require(
+                    real.family(named: family.name) ?? Self.fixtureFamily(family.name),
+                    "\(family.name) is not in the real scrapes")
                 #expect(family.type == expected.type && family.help == expected.help, "\(family.name)")
                 // A GPU an engine uses also carries the pod-mapping attributes, which the exporter's template writes
                 // after the others in key order (METRICS.md §8.2).

@@ -1,4 +1,5 @@
 import Exposition
+
 @testable import Simulator
 
 /// Reads values back out of a simulator page through the real parser, as the dashboard will.

@@ -1,5 +1,6 @@
 import Exposition
 import Testing
+
 @testable import Simulator
 
 /// Pages rendered from their templates are byte for byte what the writer writes sample by sample, in every
@@ -9,13 +10,17 @@ import Testing
     struct DirectPage: PageSink {
         var writer = ExpositionWriter(format: .text)
 
-        mutating func header(_ name: @autoclosure () -> String, _ type: MetricType,
-                             _ help: @autoclosure () -> String) {
+        mutating func header(
+            _ name: @autoclosure () -> String, _ type: MetricType,
+            _ help: @autoclosure () -> String
+        ) {
             writer.writeHeader(name: name(), type: type, help: help())
         }
 
-        mutating func sample(_ name: @autoclosure () -> String, _ labels: @autoclosure () -> Labels,
-                             _ value: Double) {
+        mutating func sample(
+            _ name: @autoclosure () -> String, _ labels: @autoclosure () -> Labels,
+            _ value: Double
+        ) {
             writer.writeSample(name: name(), labels: labels(), value: value)
         }
     }
@@ -36,8 +41,10 @@ import Testing
     @Test(arguments: Scenario.allCases)
     func templatedPagesEqualTheWriters(scenario: Scenario) async {
         let mismatches = await Offload.run {
-            var simulator = ClusterSimulator(options: SimulationOptions(scenario: scenario, seed: 5, nodes: 2,
-                                                                        gpusPerNode: 2))
+            var simulator = ClusterSimulator(
+                options: SimulationOptions(
+                    scenario: scenario, seed: 5, nodes: 2,
+                    gpusPerNode: 2))
             var mismatches: [String] = []
             var compared = 0
             // Two moments, 2 and 4 minutes in: queues, crashes and cold starts happen in between.

@@ -1,13 +1,15 @@
 import Foundation
+import TestSupport
+import Testing
+
+@testable import Simulator
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
-import Testing
-import TestSupport
-@testable import Simulator
 
 /// The real Prometheus server (Debian's `prometheus` package) scrapes the served simulator through the
 /// file_sd listing, and the vLLM, SGLang and DCGM series come back through its query API.
@@ -38,36 +40,43 @@ import TestSupport
         components.queryItems = [URLQueryItem(name: "query", value: expression)]
         let (data, _) = try await URLSession.shared.data(from: components.url!)
         guard let json = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let body = json["data"] as? [String: Any], let result = body["result"] as? [[String: Any]] else {
+            let body = json["data"] as? [String: Any], let result = body["result"] as? [[String: Any]]
+        else {
             return []
         }
         return result.compactMap { entry in
             guard let metric = entry["metric"] as? [String: String], let value = entry["value"] as? [Any],
-                  value.count == 2, let text = value[1] as? String else { return nil }
+                value.count == 2, let text = value[1] as? String
+            else { return nil }
             return (metric, text)
         }
     }
 
     @Test(.timeLimit(.minutes(2)))
     func prometheusScrapesEveryTargetAndAnswersQueries() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.prometheus),
-                     "prometheus is missing: install Debian's prometheus package (apt-get install -y prometheus)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.prometheus),
+            "prometheus is missing: install Debian's prometheus package (apt-get install -y prometheus)")
         let served = try await ServedSimulation(SimulationOptions(scenario: .mixedGPUs, nodes: 2, gpusPerNode: 2))
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("infertop-sim-prom-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("data"), withIntermediateDirectories: true)
         try Data(FileSD.json(targets: served.host.targets, address: served.address))
             .write(to: work.appendingPathComponent("targets.json"))
-        try Data("""
+        try Data(
+            """
             global: {scrape_interval: 1s, scrape_timeout: 1s, evaluation_interval: 1s}
             scrape_configs:
               - job_name: sim
                 file_sd_configs: [{files: ['\(work.path)/targets.json'], refresh_interval: 5s}]
-            """.utf8).write(to: work.appendingPathComponent("prometheus.yml"))
+            """.utf8
+        ).write(to: work.appendingPathComponent("prometheus.yml"))
         let port = try Self.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.prometheus)
-        process.arguments = ["--config.file=\(work.path)/prometheus.yml", "--storage.tsdb.path=\(work.path)/data",
-                             "--web.listen-address=127.0.0.1:\(port)"]
+        process.arguments = [
+            "--config.file=\(work.path)/prometheus.yml", "--storage.tsdb.path=\(work.path)/data",
+            "--web.listen-address=127.0.0.1:\(port)",
+        ]
         let log = FileHandle(forWritingAtPath: "/dev/null")
         process.standardOutput = log
         process.standardError = log

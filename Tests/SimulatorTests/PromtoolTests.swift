@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
 @testable import Simulator
 
 /// `promtool check metrics` (Debian's `prometheus` package) on every kind of page the simulator writes.
@@ -13,15 +14,17 @@ import TestSupport
 
     /// The kinds of complaint in promtool's output: each line without its leading metric name.
     static func complaints(_ output: String) -> Set<String> {
-        Set(output.split(separator: "\n").map { line in
-            line.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
-        })
+        Set(
+            output.split(separator: "\n").map { line in
+                line.split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
+            })
     }
 
     /// Naming lint only, and none that promtool does not also raise on the real server's own scrape.
     @Test func promtoolFindsNoErrorsAndNoLintTheRealServersDoNotHave() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.promtool),
-                     "promtool is missing: install Debian's prometheus package (apt-get install -y prometheus)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.promtool),
+            "promtool is missing: install Debian's prometheus package (apt-get install -y prometheus)")
         let broken = try Self.check(Array("foo{a=\"b\" 1\n".utf8))
         #expect(broken.status == 1 && broken.output.contains("error while linting"), "promtool should reject a bad page")
 
@@ -31,8 +34,10 @@ import TestSupport
         ].mapValues { name in
             Self.complaints(try Self.check(try Fixtures.bytes(Fixtures.realScrape(name))).output)
         }
-        var simulator = ClusterSimulator(options: SimulationOptions(scenario: .mixedGPUs, seed: 1, nodes: 2,
-                                                                    gpusPerNode: 2))
+        var simulator = ClusterSimulator(
+            options: SimulationOptions(
+                scenario: .mixedGPUs, seed: 1, nodes: 2,
+                gpusPerNode: 2))
         simulator.advance(byMs: 60_000)
         var kinds = Set<String>()
         for target in simulator.targets {

@@ -1,10 +1,12 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Synchronization
 import TestSupport
+
 @testable import Simulator
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// A simulator served in-process on 127.0.0.1 with an OS-chosen port, for tests that scrape it over HTTP.
 final class ServedSimulation: Sendable {

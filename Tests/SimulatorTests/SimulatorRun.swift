@@ -11,8 +11,10 @@ struct SimulatorRun: Sendable {
     var scrapes: [Scrape] = []
 
     /// Runs the simulation off the concurrency pool (see `Offload`).
-    static func make(_ options: SimulationOptions, durationMs: Int64, intervalMs: Int64,
-                     warmupMs: Int64 = 0) async -> SimulatorRun {
+    static func make(
+        _ options: SimulationOptions, durationMs: Int64, intervalMs: Int64,
+        warmupMs: Int64 = 0
+    ) async -> SimulatorRun {
         await Offload.run { SimulatorRun(options, durationMs: durationMs, intervalMs: intervalMs, warmupMs: warmupMs) }
     }
 

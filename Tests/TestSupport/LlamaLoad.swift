@@ -44,8 +44,10 @@ package struct LlamaLoad: Decodable, Sendable {
 
     /// Runs the load against `url` with `clients` streams back to back for `seconds`, and waits (bounded) for its
     /// counts. Throws with the driver's output when it fails or a request failed.
-    package static func run(against url: URL, clients: Int, seconds: Double, folder: URL,
-                           timeout: Duration = .seconds(300)) async throws -> LlamaLoad {
+    package static func run(
+        against url: URL, clients: Int, seconds: Double, folder: URL,
+        timeout: Duration = .seconds(300)
+    ) async throws -> LlamaLoad {
         let process = try start(against: url, clients: clients, seconds: seconds, folder: folder)
         return try await process.finish(within: timeout)
     }
@@ -83,8 +85,10 @@ package struct LlamaLoad: Decodable, Sendable {
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, url.absoluteString, out.path, "--clients", String(clients),
-                             "--duration", String(seconds)]
+        process.arguments = [
+            "python3", script, url.absoluteString, out.path, "--clients", String(clients),
+            "--duration", String(seconds),
+        ]
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -1,9 +1,10 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real llama.cpp `llama-server` on 127.0.0.1, on CPU, serving a tiny random-weight model made for the test:
@@ -36,11 +37,16 @@ package final class LlamaServerPeer {
     package static func makeModel(in folder: URL, name: String = "tiny.gguf") throws -> URL {
         let tool = Fixtures.repositoryRoot.appendingPathComponent("Tests/Scripts/make_tiny_gguf.py").path
         let model = folder.appendingPathComponent(name)
-        let output = try run("/usr/bin/env", ["python3", tool, model.path, "--embd", "256", "--layers", "2",
-                                              "--heads", "4", "--ctx", "1024"])
+        let output = try run(
+            "/usr/bin/env",
+            [
+                "python3", tool, model.path, "--embd", "256", "--layers", "2",
+                "--heads", "4", "--ctx", "1024",
+            ])
         guard output.status == 0 else {
-            throw Failure("make_tiny_gguf.py failed (python3 needs gguf and numpy: scripts/setup.sh --tests installs them): "
-                          + output.text.suffix(600))
+            throw Failure(
+                "make_tiny_gguf.py failed (python3 needs gguf and numpy: scripts/setup.sh --tests installs them): "
+                    + output.text.suffix(600))
         }
         return model
     }
@@ -61,8 +67,10 @@ package final class LlamaServerPeer {
         }
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["-m", model.path, "--alias", alias, "--host", "127.0.0.1", "--port", String(port),
-                             "--metrics", "-np", String(slots), "-c", String(1024 * slots), "-t", "1", "-tb", "1"]
+        process.arguments = [
+            "-m", model.path, "--alias", alias, "--host", "127.0.0.1", "--port", String(port),
+            "--metrics", "-np", String(slots), "-c", String(1024 * slots), "-t", "1", "-tb", "1",
+        ]
         // Its output in a file, never the test runner's pipes (a server outliving a crashed runner would hold them).
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -116,8 +124,8 @@ package final class LlamaServerPeer {
     /// The port in the log's "listening on http://127.0.0.1:PORT" line.
     private func listeningPort() -> Int? {
         guard let text = try? String(contentsOf: log, encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.contains("listening on http://127.0.0.1:") }),
-              let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
+            let line = text.split(separator: "\n").first(where: { $0.contains("listening on http://127.0.0.1:") }),
+            let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) })
         else { return nil }
         return port
     }

@@ -14,7 +14,8 @@ package enum Promtool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["check", "metrics"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = output

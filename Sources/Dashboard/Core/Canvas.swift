@@ -46,8 +46,10 @@ package struct Canvas: Equatable, Sendable {
     /// Writes `text` from (x, y), using at most `maxWidth` columns (and never beyond `clip` or the canvas).
     /// Returns the number of columns written.
     @discardableResult
-    package mutating func write(_ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
-                               clip: Rect? = nil) -> Int {
+    package mutating func write(
+        _ text: String, x: Int, y: Int, role: StyleRole, maxWidth: Int = .max,
+        clip: Rect? = nil
+    ) -> Int {
         guard y >= 0, y < height, x < width, maxWidth > 0 else { return 0 }
         var column = x
         // Stop at the right edge (of the clip or the canvas) so the returned width is what is really on screen.

@@ -21,7 +21,9 @@ package struct Cell: Equatable, Sendable {
     /// be equal characters (one stored differently), which the full comparison then decides.
     @inline(__always) package static func == (a: Cell, b: Cell) -> Bool {
         guard a.role == b.role else { return false }
-        let (x, y) = (unsafeBitCast(a.character, to: (UInt64, UInt64).self), unsafeBitCast(b.character, to: (UInt64, UInt64).self))
+        let (x, y) = (
+            unsafeBitCast(a.character, to: (UInt64, UInt64).self), unsafeBitCast(b.character, to: (UInt64, UInt64).self)
+        )
         return x == y || a.character == b.character
     }
 }

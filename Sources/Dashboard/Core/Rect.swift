@@ -53,7 +53,8 @@ package struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
 
     /// The common part of two rectangles (empty when they do not meet).
     package func intersection(_ other: Rect) -> Rect {
-        let nx = max(x, other.x), ny = max(y, other.y)
+        let nx = max(x, other.x)
+        let ny = max(y, other.y)
         return Rect(x: nx, y: ny, width: min(maxX, other.maxX) - nx, height: min(maxY, other.maxY) - ny)
     }
 }

@@ -18,8 +18,10 @@ package struct DashboardFrame: Sendable {
     /// The source's own health (a query server's interval, data age and errors); nil when it reports none.
     package var health: SourceHealth?
 
-    package init(snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
-                generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil, health: SourceHealth? = nil) {
+    package init(
+        snapshot: ClusterSnapshot, history: ClusterHistory, source: String, intervalSeconds: Double? = nil,
+        generation: Int, replay: ReplayStatus? = nil, alerts: AlertEngine? = nil, health: SourceHealth? = nil
+    ) {
         self.snapshot = snapshot
         self.history = history
         self.source = source

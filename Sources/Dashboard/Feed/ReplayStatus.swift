@@ -12,8 +12,10 @@ package struct ReplayStatus: Sendable, Equatable {
     /// Times (ms since the epoch) of the recording's health events, for marks on the timeline.
     package var eventTimesMs: [Int64]
 
-    package init(startMs: Int64, endMs: Int64, positionMs: Int64, speed: Double, paused: Bool, atEnd: Bool,
-                damage: String? = nil, eventTimesMs: [Int64] = []) {
+    package init(
+        startMs: Int64, endMs: Int64, positionMs: Int64, speed: Double, paused: Bool, atEnd: Bool,
+        damage: String? = nil, eventTimesMs: [Int64] = []
+    ) {
         self.startMs = startMs
         self.endMs = endMs
         self.positionMs = positionMs

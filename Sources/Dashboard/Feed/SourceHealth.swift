@@ -13,8 +13,10 @@ package struct SourceHealth: Sendable, Equatable {
     /// Partial failures, each a sentence.
     package var warnings: [String]
 
-    package init(stretchedIntervalSeconds: Double? = nil, dataAgeSeconds: Double? = nil, dataIsOld: Bool = false,
-                error: String? = nil, warnings: [String] = []) {
+    package init(
+        stretchedIntervalSeconds: Double? = nil, dataAgeSeconds: Double? = nil, dataIsOld: Bool = false,
+        error: String? = nil, warnings: [String] = []
+    ) {
         self.stretchedIntervalSeconds = stretchedIntervalSeconds
         self.dataAgeSeconds = dataAgeSeconds
         self.dataIsOld = dataIsOld

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A pipe that wakes a thread waiting in `poll(2)`: `ring()` writes a byte, the waiter polls `descriptor` and

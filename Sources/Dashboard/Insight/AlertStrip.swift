@@ -10,7 +10,9 @@ package enum AlertStrip {
     package static func drawSummary(_ canvas: inout Canvas, _ rect: Rect, _ alerts: [Alert], _ ctx: ViewContext) -> Int {
         guard !alerts.isEmpty, !rect.isEmpty else { return 0 }
         let critical = alerts.filter { $0.severity == .critical }.count
-        var pieces: [FlowText.Piece] = [(" ▲ \(alerts.count) alert" + (alerts.count == 1 ? "" : "s"), critical > 0 ? .critical : .warn)]
+        var pieces: [FlowText.Piece] = [
+            (" ▲ \(alerts.count) alert" + (alerts.count == 1 ? "" : "s"), critical > 0 ? .critical : .warn)
+        ]
         if let first = alerts.first {
             pieces.append((": " + TextSanitizer.clean(first.rule.title + " " + first.subject.label), .text))
             pieces.append((" " + first.rule.format(first.current), InsightView.role(first.severity)))

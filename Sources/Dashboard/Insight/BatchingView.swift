@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// Batch size against inter-token latency and tokens/s over the chart window, binned: each row a range of
@@ -16,7 +16,8 @@ package enum BatchingView {
     static let columns: [Column<BinRow>] = [
         Column("batch", .number, priority: 100) { rows, i, _ in .plain(rows[i].bin.label) },
         Column("frames", .number, priority: 60) { rows, i, _ in .text(String(rows[i].bin.count), .muted) },
-        Column("ITL p50", .number, priority: 90) { rows, i, ctx in .plain(Format.seconds(rows[i].bin.meanITL, absent: ctx.absent)) },
+        Column("ITL p50", .number, priority: 90) { rows, i, ctx in .plain(Format.seconds(rows[i].bin.meanITL, absent: ctx.absent))
+        },
         Column("ITL", .bar(preferred: 24), priority: 70) { rows, i, _ in
             let row = rows[i]
             return .gauge(fraction: row.bin.meanITL.map { row.worstITL > 0 ? $0 / row.worstITL : 0 }, label: "", role: .series2)
@@ -26,8 +27,9 @@ package enum BatchingView {
         },
         Column("throughput", .bar(preferred: 24), priority: 80) { rows, i, _ in
             let row = rows[i]
-            return .gauge(fraction: row.bin.meanTokensPerSecond.map { row.bestTPS > 0 ? $0 / row.bestTPS : 0 }, label: "",
-                          role: .series1)
+            return .gauge(
+                fraction: row.bin.meanTokensPerSecond.map { row.bestTPS > 0 ? $0 / row.bestTPS : 0 }, label: "",
+                role: .series1)
         },
         Column("", .text(minimum: 1), priority: 40) { rows, i, _ in rows[i].mark.map { .text($0, .accent) } ?? .plain("") },
     ]
@@ -47,8 +49,9 @@ package enum BatchingView {
 
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, _ tradeoff: BatchingTradeoff, title: String) {
         let window = Format.window(seconds: ctx.state.chartWindowSeconds)
-        let inside = Box.draw(&canvas, rect, title: TextSanitizer.clean(title) + " · last " + window,
-                              note: "\(tradeoff.points.count) frames with a running batch", focused: true, glyphs: ctx.glyphs)
+        let inside = Box.draw(
+            &canvas, rect, title: TextSanitizer.clean(title) + " · last " + window,
+            note: "\(tradeoff.points.count) frames with a running batch", focused: true, glyphs: ctx.glyphs)
         guard !tradeoff.bins.isEmpty else {
             InsightView.message(&canvas, inside, "no frame with a running batch in the last " + window)
             return
@@ -59,9 +62,17 @@ package enum BatchingView {
         let worstITL = bins.compactMap(\.meanITL).max() ?? 0
         // When the first bin near the best is also the largest batch seen, nothing says that more batching stops
         // paying: the window never saw a batch beyond it.
-        let stillGrowing = tradeoff.saturationBin != nil && tradeoff.saturationBin == bins.lastIndex { $0.meanTokensPerSecond != nil }
-        var words: [[FlowText.Piece]] = [[(stillGrowing ? "throughput still grows at the largest batch seen, "
-                                                        : "throughput stops growing (≥ 90% of the best) at batch ", .muted)]]
+        let stillGrowing =
+            tradeoff.saturationBin != nil && tradeoff.saturationBin == bins.lastIndex { $0.meanTokensPerSecond != nil }
+        var words: [[FlowText.Piece]] = [
+            [
+                (
+                    stillGrowing
+                        ? "throughput still grows at the largest batch seen, "
+                        : "throughput stops growing (≥ 90% of the best) at batch ", .muted
+                )
+            ]
+        ]
         if let saturation = tradeoff.saturationBin {
             let bin = bins[saturation]
             words[0].append((bin.label, .accent))
@@ -75,8 +86,9 @@ package enum BatchingView {
         }
         FlowText.draw(&canvas, summary, groups: words)
         let rows = bins.indices.map { i in
-            BinRow(bin: bins[i], worstITL: worstITL, bestTPS: bestTPS,
-                   mark: i == tradeoff.saturationBin ? (stillGrowing ? "◀ best" : "◀ saturates") : nil)
+            BinRow(
+                bin: bins[i], worstITL: worstITL, bestTPS: bestTPS,
+                mark: i == tradeoff.saturationBin ? (stillGrowing ? "◀ best" : "◀ saturates") : nil)
         }
         Table(columns: columns, rows: rows).draw(&canvas, table, ctx, focused: false)
     }

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// Model loading takes minutes: instances loading now (since when, VRAM so far), each model's typical load
@@ -16,15 +16,19 @@ package enum ColdStartsView {
             .text(rows[i].load.engine == .unknown ? ctx.absent : rows[i].load.engine.label, .muted)
         },
         Column("loading for", .number, priority: 100) { rows, i, _ in .text(rows[i].elapsedText, .warn) },
-        Column("VRAM GiB", .number, priority: 80) { rows, i, ctx in .plain(Format.gib(rows[i].vramUsedBytes, absent: ctx.absent)) },
-        Column("loaded", .number, priority: 70) { rows, i, ctx in .plain(Format.gib(rows[i].vramLoadedBytes, absent: ctx.absent)) },
+        Column("VRAM GiB", .number, priority: 80) { rows, i, ctx in .plain(Format.gib(rows[i].vramUsedBytes, absent: ctx.absent))
+        },
+        Column("loaded", .number, priority: 70) { rows, i, ctx in .plain(Format.gib(rows[i].vramLoadedBytes, absent: ctx.absent))
+        },
     ]
 
     static let pastColumns: [Column<LoadRecord>] = [
         Column("instance", .name(minimum: 12, maximum: 40, kind: .target), priority: 100) { rows, i, ctx in
             .plain(ctx.clean(DisplayName.instance(id: rows[i].instanceID)))
         },
-        Column("model", .name(minimum: 8, maximum: 40, kind: .model), priority: 90) { rows, i, ctx in .plain(ctx.clean(rows[i].model)) },
+        Column("model", .name(minimum: 8, maximum: 40, kind: .model), priority: 90) { rows, i, ctx in
+            .plain(ctx.clean(rows[i].model))
+        },
         Column("started", .name(minimum: 12, maximum: 12, kind: .plain), priority: 60) { rows, i, _ in
             .text(Format.clock(ms: rows[i].startMs), .muted)
         },
@@ -32,7 +36,9 @@ package enum ColdStartsView {
         Column("outcome", .name(minimum: 5, maximum: 10, kind: .plain), priority: 80) { rows, i, _ in
             .text(rows[i].outcome.rawValue, rows[i].outcome == .ready ? .ok : .warn)
         },
-        Column("loaded GiB", .number, priority: 50) { rows, i, ctx in .plain(Format.gib(rows[i].vramLoadedBytes, absent: ctx.absent)) },
+        Column("loaded GiB", .number, priority: 50) { rows, i, ctx in
+            .plain(Format.gib(rows[i].vramLoadedBytes, absent: ctx.absent))
+        },
     ]
 
     package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
@@ -52,17 +58,22 @@ package enum ColdStartsView {
         if starts.loading.isEmpty { InsightView.message(&canvas, loadingInside, "no instance is loading") }
         if !typical.isEmpty {
             let inside = Box.draw(&canvas, typical, title: "load time by model", glyphs: ctx.glyphs)
-            FlowText.draw(&canvas, inside, groups: starts.byModel.map { item in
-                [(ctx.clean(item.model) + " ", .text), ("median ", .muted), (Format.duration(item.medianSeconds), .accent),
-                 (" max ", .muted), (Format.duration(item.maxSeconds), .text), (" (\(item.count))", .muted)]
-            }, gap: 3)
+            FlowText.draw(
+                &canvas, inside,
+                groups: starts.byModel.map { item in
+                    [
+                        (ctx.clean(item.model) + " ", .text), ("median ", .muted), (Format.duration(item.medianSeconds), .accent),
+                        (" max ", .muted), (Format.duration(item.maxSeconds), .text), (" (\(item.count))", .muted),
+                    ]
+                }, gap: 3)
         }
         let pastInside = bottom.inset(by: 1)
         let pastSelected = selected - starts.loading.count
         let shown = Table(columns: pastColumns, rows: starts.past, selected: pastSelected >= 0 ? pastSelected : nil)
             .draw(&canvas, pastInside, ctx)
-        Box.draw(&canvas, bottom, title: "past loads \(starts.past.count)", note: ctx.rowsNote(shown, of: starts.past.count),
-                 glyphs: ctx.glyphs)
+        Box.draw(
+            &canvas, bottom, title: "past loads \(starts.past.count)", note: ctx.rowsNote(shown, of: starts.past.count),
+            glyphs: ctx.glyphs)
         if starts.past.isEmpty { InsightView.message(&canvas, pastInside, "no load has finished yet") }
     }
 }

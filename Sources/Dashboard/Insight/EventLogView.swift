@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// Alerts firing now, and the event log: start, duration or "ongoing", rule, subject, peak, severity. The log
@@ -9,7 +9,8 @@ package enum EventLogView {
         Column("severity", .name(minimum: 4, maximum: 8, kind: .plain), priority: 90) { rows, i, _ in
             .text(rows[i].severity.rawValue, InsightView.role(rows[i].severity))
         },
-        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title) },
+        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title)
+        },
         Column("subject", .name(minimum: 12, maximum: 60, kind: .target), priority: 100) { rows, i, ctx in
             .plain(ctx.clean(rows[i].subject.label))
         },
@@ -29,7 +30,8 @@ package enum EventLogView {
         Column("duration", .number, priority: 100) { rows, i, _ in
             .text(rows[i].durationText, rows[i].isOngoing ? InsightView.role(rows[i].severity) : .text)
         },
-        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title) },
+        Column("alert", .name(minimum: 10, maximum: 24, kind: .plain), priority: 100) { rows, i, _ in .plain(rows[i].rule.title)
+        },
         Column("subject", .name(minimum: 12, maximum: 60, kind: .target), priority: 90) { rows, i, ctx in
             .plain(ctx.clean(rows[i].subject.label))
         },
@@ -62,8 +64,9 @@ package enum EventLogView {
         let logInside = bottom.inset(by: 1)
         let shown = Table(columns: logColumns, rows: events, selected: selected).draw(&canvas, logInside, ctx)
         let dropped = engine.log.droppedCount > 0 ? " · \(engine.log.droppedCount) older dropped" : ""
-        Box.draw(&canvas, bottom, title: "event log \(events.count)" + dropped,
-                 note: ctx.rowsNote(shown, of: events.count), focused: true, glyphs: ctx.glyphs)
+        Box.draw(
+            &canvas, bottom, title: "event log \(events.count)" + dropped,
+            note: ctx.rowsNote(shown, of: events.count), focused: true, glyphs: ctx.glyphs)
         if events.isEmpty { InsightView.message(&canvas, logInside, "no alert has fired yet") }
     }
 }

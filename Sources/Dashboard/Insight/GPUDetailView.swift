@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// One GPU: its figures now, VRAM, utilization, temperature and power over the chart window, its MIG
@@ -17,8 +17,13 @@ package enum GPUDetailView {
         var groups: [[FlowText.Piece]] = [
             [(ctx.clean(gpu.modelName), .title)], [("node ", .muted), (ctx.clean(gpu.node), .accent)],
             [("index ", .muted), (String(gpu.index), .text)],
-            [("VRAM ", .muted), (Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a) + " GiB "
-                                 + Format.percent(gpu.vramFraction, absent: a), ctx.thresholds.vram(gpu.vramFraction))],
+            [
+                ("VRAM ", .muted),
+                (
+                    Format.gib(gpu.vramUsedBytes, absent: a) + "/" + Format.gib(gpu.vramTotalBytes, absent: a) + " GiB "
+                        + Format.percent(gpu.vramFraction, absent: a), ctx.thresholds.vram(gpu.vramFraction)
+                ),
+            ],
             [("util ", .muted), (Format.percent(gpu.utilization, absent: a), .text)],
             [("temp ", .muted), (Format.celsius(gpu.temperatureC, absent: a), ctx.thresholds.temperature(gpu.temperatureC))],
             [("power ", .muted), (power, ctx.thresholds.power(gpu.powerWatts, limit: gpu.powerLimitWatts))],
@@ -35,12 +40,15 @@ package enum GPUDetailView {
         let instances = gpu.instanceIDs.compactMap { ctx.snapshot.instance(id: $0) }
         let tableHeight = min(rest.height / 3, instances.count + 3)
         let (charts, table) = rest.splitBottom(max(3, tableHeight))
-        InsightCharts.draw(&canvas, charts, [
-            .init(title: "VRAM GiB", lines: [("used", .gpu(id, .vramUsed), 1 / InsightCharts.gib)], format: InsightCharts.plain),
-            .init(title: "utilization", lines: [("util", .gpu(id, .utilization), 100)], format: InsightCharts.percent),
-            .init(title: "temperature °C", lines: [("temp", .gpu(id, .temperature), 1)], format: InsightCharts.plain),
-            .init(title: "power W", lines: [("power", .gpu(id, .power), 1)], format: InsightCharts.plain),
-        ], columns: charts.width >= 120 ? 4 : 2, ctx)
+        InsightCharts.draw(
+            &canvas, charts,
+            [
+                .init(
+                    title: "VRAM GiB", lines: [("used", .gpu(id, .vramUsed), 1 / InsightCharts.gib)], format: InsightCharts.plain),
+                .init(title: "utilization", lines: [("util", .gpu(id, .utilization), 100)], format: InsightCharts.percent),
+                .init(title: "temperature °C", lines: [("temp", .gpu(id, .temperature), 1)], format: InsightCharts.plain),
+                .init(title: "power W", lines: [("power", .gpu(id, .power), 1)], format: InsightCharts.plain),
+            ], columns: charts.width >= 120 ? 4 : 2, ctx)
         let selected = ctx.state.insight.selected(.gpu(id))
         let inside = table.inset(by: 1)
         Table(columns: InstanceDetailView.summaryColumns, rows: instances, selected: selected).draw(&canvas, inside, ctx)

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// GPU types side by side: count, mean VRAM use and utilization, tokens/s per GPU and per watt, TTFT p95;
@@ -16,8 +16,12 @@ package enum GPUTypesView {
         Column("VRAM", .number, priority: 80) { rows, i, ctx in
             .text(Format.percent(rows[i].meanVRAMFraction, absent: ctx.absent), ctx.thresholds.vram(rows[i].meanVRAMFraction))
         },
-        Column("util", .number, priority: 60) { rows, i, ctx in .plain(Format.percent(rows[i].meanUtilization, absent: ctx.absent)) },
-        Column("power", .number, priority: 40) { rows, i, ctx in .text(Format.watts(rows[i].powerWatts, absent: ctx.absent), .muted) },
+        Column("util", .number, priority: 60) { rows, i, ctx in
+            .plain(Format.percent(rows[i].meanUtilization, absent: ctx.absent))
+        },
+        Column("power", .number, priority: 40) { rows, i, ctx in
+            .text(Format.watts(rows[i].powerWatts, absent: ctx.absent), .muted)
+        },
         Column("tok/s/GPU", .number, priority: 100) { rows, i, ctx in
             .text(Format.compact(rows[i].tokensPerSecondPerGPU, absent: ctx.absent), rows[i].model == nil ? .accent : .text)
         },
@@ -32,7 +36,8 @@ package enum GPUTypesView {
         Column("tok/s per GPU, of the best", .bar(preferred: 30), priority: 20) { rows, i, _ in
             let best = rows.compactMap(\.tokensPerSecondPerGPU).max() ?? 0
             let fraction = rows[i].tokensPerSecondPerGPU.map { best > 0 ? $0 / best : 0 }
-            return .gauge(fraction: fraction, label: Format.percent(fraction, absent: ""), role: rows[i].model == nil ? .accent : .series1)
+            return .gauge(
+                fraction: fraction, label: Format.percent(fraction, absent: ""), role: rows[i].model == nil ? .accent : .series1)
         },
     ]
 
@@ -41,8 +46,9 @@ package enum GPUTypesView {
         let selected = ctx.state.insight.selected(.gpuTypes)
         let inside = rect.inset(by: 1)
         let shown = Table(columns: columns, rows: rows, selected: selected).draw(&canvas, inside, ctx)
-        Box.draw(&canvas, rect, title: "GPU types \(rows.filter { $0.model == nil }.count) · model rows: Enter for batching",
-                 note: ctx.rowsNote(shown, of: rows.count), focused: true, glyphs: ctx.glyphs)
+        Box.draw(
+            &canvas, rect, title: "GPU types \(rows.filter { $0.model == nil }.count) · model rows: Enter for batching",
+            note: ctx.rowsNote(shown, of: rows.count), focused: true, glyphs: ctx.glyphs)
         if rows.isEmpty { InsightView.message(&canvas, inside, "no GPU reported") }
     }
 }

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// Thousands of GPUs as a list of groups (by node or by model) with their aggregates: GPUs, VRAM used/total,
@@ -20,11 +20,15 @@ package enum GroupsView {
         Column("VRAM GiB", .bar(preferred: 24), priority: 100) { rows, i, ctx in
             switch rows[i] {
             case .group(let group, _):
-                let label = Format.gib(group.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(group.vramTotalBytes, absent: ctx.absent)
+                let label =
+                    Format.gib(group.vramUsedBytes, absent: ctx.absent) + "/"
+                    + Format.gib(group.vramTotalBytes, absent: ctx.absent)
                 return .gauge(fraction: group.vramFraction, label: label, role: ctx.thresholds.vram(group.maxVRAMFraction))
             case .gpu(let gpu, _):
-                let label = Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
-                return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
+                let label =
+                    Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
+                return .gauge(
+                    fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
             }
         },
         Column("util", .number, priority: 85) { rows, i, ctx in
@@ -61,7 +65,8 @@ package enum GroupsView {
         },
         Column("types", .name(minimum: 6, maximum: 30, kind: .gpuModel), priority: 20) { rows, i, ctx in
             switch rows[i] {
-            case .group(let group, _): return .text(ctx.clean(group.gpuTypes.map(DisplayName.gpuModel).joined(separator: " ")), .muted)
+            case .group(let group, _):
+                return .text(ctx.clean(group.gpuTypes.map(DisplayName.gpuModel).joined(separator: " ")), .muted)
             case .gpu(let gpu, _): return .text(DisplayName.gpuModel(ctx.clean(gpu.modelName)), .muted)
             }
         },
@@ -76,10 +81,13 @@ package enum GroupsView {
         let groupCount = rows.filter { if case .group = $0 { return true } else { return false } }.count
         let inside = rect.inset(by: 1)
         let descending = insight.groupSort == .name ? insight.groupSortAscending : !insight.groupSortAscending
-        let table = Table(columns: columns, rows: rows, selected: insight.selected(.groups),
-                          sort: sortColumns[insight.groupSort].map { ($0, descending) })
+        let table = Table(
+            columns: columns, rows: rows, selected: insight.selected(.groups),
+            sort: sortColumns[insight.groupSort].map { ($0, descending) })
         let shown = table.draw(&canvas, inside, ctx)
-        let title = "GPU groups by \(insight.grouping.rawValue) \(groupCount)" + InsightFilter(ctx.state.filter).titleNote(ctx.state.filter)
+        let title =
+            "GPU groups by \(insight.grouping.rawValue) \(groupCount)"
+            + InsightFilter(ctx.state.filter).titleNote(ctx.state.filter)
         Box.draw(&canvas, rect, title: title, note: ctx.rowsNote(shown, of: rows.count), focused: true, glyphs: ctx.glyphs)
         if rows.isEmpty { InsightView.message(&canvas, inside, "no GPU matches") }
     }

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// One cell per GPU, nodes packed side by side ("node-12 ▆▆▂▂█▆▂▂"), coloured by the chosen metric's legend
@@ -14,8 +14,9 @@ package enum HeatmapView {
         let metric = ctx.state.insight.heatmapMetric
         let map = InsightRows.heatmap(ctx.frame, ctx.state)
         let note = InsightFilter(ctx.state.filter).titleNote(ctx.state.filter)
-        let inside = Box.draw(&canvas, rect, title: "heatmap · " + metric.title + " · \(map.cellCount) GPUs" + note,
-                              focused: true, glyphs: ctx.glyphs)
+        let inside = Box.draw(
+            &canvas, rect, title: "heatmap · " + metric.title + " · \(map.cellCount) GPUs" + note,
+            focused: true, glyphs: ctx.glyphs)
         let nameWidth = nameWidth(map)
         guard inside.height >= 3, inside.width >= nameWidth + 4 else { return }
         let (mapArea, info) = inside.splitBottom(2)
@@ -25,7 +26,8 @@ package enum HeatmapView {
         let selectedLine = blocks.first { $0.firstCell <= selected && selected < $0.firstCell + $0.count }?.line ?? 0
         let firstLine = TableText.firstRow(selected: selectedLine, visibleRows: mapArea.height, rowCount: lines)
         for block in blocks where block.line >= firstLine && block.line < firstLine + mapArea.height {
-            let y = mapArea.y + block.line - firstLine, x = mapArea.x + block.x
+            let y = mapArea.y + block.line - firstLine
+            let x = mapArea.x + block.x
             let name = TableText.truncate(TextSanitizer.clean(block.node), to: nameWidth - 1, ellipsis: ctx.glyphs.ellipsis)
             canvas.write(name, x: x, y: y, role: .muted, maxWidth: nameWidth - 1)
             for (i, cell) in map.rows[block.row].cells.enumerated() {
@@ -46,14 +48,17 @@ package enum HeatmapView {
     }
 
     static func layout(_ map: Heatmap, width: Int) -> [Block] {
-        let nameWidth = nameWidth(map), widest = map.rows.map(\.cells.count).max() ?? 0
+        let nameWidth = nameWidth(map)
+        let widest = map.rows.map(\.cells.count).max() ?? 0
         let blockWidth = nameWidth + widest + 2
         let perLine = max(1, (width + 2) / blockWidth)
         var blocks: [Block] = []
         var first = 0
         for (i, row) in map.rows.enumerated() {
-            blocks.append(Block(row: i, node: row.node, line: i / perLine, x: (i % perLine) * blockWidth,
-                                firstCell: first, count: row.cells.count))
+            blocks.append(
+                Block(
+                    row: i, node: row.node, line: i / perLine, x: (i % perLine) * blockWidth,
+                    firstCell: first, count: row.cells.count))
             first += row.cells.count
         }
         return blocks
@@ -62,8 +67,10 @@ package enum HeatmapView {
     /// The legend level's role: hot colours for values where high is bad; for utilization, busy is good.
     static func role(_ level: Int?, _ metric: HeatmapMetric) -> StyleRole {
         guard let level else { return .muted }
-        let ramp: [StyleRole] = metric.higherIsWorse ? [.ok, .ok, .accent, .warn, .critical]
-                                                     : [.muted, .text, .accent, .ok, .ok]
+        let ramp: [StyleRole] =
+            metric.higherIsWorse
+            ? [.ok, .ok, .accent, .warn, .critical]
+            : [.muted, .text, .accent, .ok, .ok]
         return ramp[min(level, ramp.count - 1)]
     }
 
@@ -71,18 +78,22 @@ package enum HeatmapView {
         let (first, second) = rect.splitTop(1)
         var legend: [[FlowText.Piece]] = [[("legend ", .muted)]]
         for bucket in map.legend.buckets {
-            legend.append([(String(ctx.glyphs.level(Double(bucket.level + 1) / 5)), role(bucket.level, map.metric)),
-                           (" " + bucket.label + " ", .text), ("\(bucket.count)", .muted)])
+            legend.append([
+                (String(ctx.glyphs.level(Double(bucket.level + 1) / 5)), role(bucket.level, map.metric)),
+                (" " + bucket.label + " ", .text), ("\(bucket.count)", .muted),
+            ])
         }
         legend.append([("· no data ", .muted), ("\(map.legend.absentCount)", .muted)])
         FlowText.draw(&canvas, first, groups: legend)
         guard let selected, let gpu = ctx.snapshot.gpu(id: selected.gpuID) else { return }
         let value = selected.value.map(map.metric.format) ?? ctx.absent
-        FlowText.draw(&canvas, second, groups: [
-            [("GPU ", .muted), (ctx.clean(gpu.id), .accent)], [(ctx.clean(gpu.modelName), .text)],
-            [(map.metric.title + " ", .muted), (value, role(selected.level, map.metric))],
-            [("Enter", .key), (" details", .muted)],
-        ])
+        FlowText.draw(
+            &canvas, second,
+            groups: [
+                [("GPU ", .muted), (ctx.clean(gpu.id), .accent)], [(ctx.clean(gpu.modelName), .text)],
+                [(map.metric.title + " ", .muted), (value, role(selected.level, map.metric))],
+                [("Enter", .key), (" details", .muted)],
+            ])
     }
 
     /// The selection `rows` node lines up or down, keeping the position within the node where it can.

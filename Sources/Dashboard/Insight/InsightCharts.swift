@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// Boxed line charts over the chart window, laid out in a grid: the detail screens' building block.
 enum InsightCharts {
@@ -30,14 +30,18 @@ enum InsightCharts {
 
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ spec: Spec, _ ctx: ViewContext) {
         let series = spec.lines.enumerated().map { index, line in
-            ChartSeries(name: line.name, values: ctx.history(line.key).map { $0.map { $0 * line.scale } },
-                        role: StyleRole.series(index))
+            ChartSeries(
+                name: line.name, values: ctx.history(line.key).map { $0.map { $0 * line.scale } },
+                role: StyleRole.series(index))
         }
-        let latest = spec.lines.map { line in ctx.frame.history.latest(line.key).map { spec.format($0 * line.scale) } ?? ctx.absent }
+        let latest = spec.lines.map { line in
+            ctx.frame.history.latest(line.key).map { spec.format($0 * line.scale) } ?? ctx.absent
+        }
         let legend = zip(spec.lines, latest).map { "\($0.name) \($1)" }.joined(separator: "  ")
         let inside = Box.draw(&canvas, rect, title: spec.title + "  " + legend, glyphs: ctx.glyphs)
-        LineChart.draw(&canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
-                       glyphs: ctx.glyphs, format: spec.format)
+        LineChart.draw(
+            &canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
+            glyphs: ctx.glyphs, format: spec.format)
     }
 
     static func draw(_ canvas: inout Canvas, _ rect: Rect, _ specs: [Spec], columns: Int, _ ctx: ViewContext) {

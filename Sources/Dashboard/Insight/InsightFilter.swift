@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// The user's `/` text read as a filter expression (`vram>90 node~gpu-node-00 model=llama`; plain words still
@@ -32,7 +32,8 @@ struct InsightFilter {
     /// The scrape targets that match: a target has only an id and its last error, so a word finds them and a
     /// number comparison matches none.
     func targets(_ snapshot: ClusterSnapshot) -> [TargetHealth] {
-        expression.isEmpty ? snapshot.targets : snapshot.targets.filter { expression.matches(FilterRow(ids: [$0.id, $0.lastError])) }
+        expression.isEmpty
+            ? snapshot.targets : snapshot.targets.filter { expression.matches(FilterRow(ids: [$0.id, $0.lastError])) }
     }
 
     /// " · filter vram>90" or " · filter error: column 6: …" for a box title.

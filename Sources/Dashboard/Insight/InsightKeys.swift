@@ -25,8 +25,9 @@ package enum InsightKeys {
     ]
 
     /// The filter typed here is the overview's, read as a filter expression (`vram>90 model=llama`).
-    static let filter = KeyBinding([.character("/")], .startFilter, help: "filter: vram>90 node~gpu-node-00 model=llama …",
-                                   hint: "filter")
+    static let filter = KeyBinding(
+        [.character("/")], .startFilter, help: "filter: vram>90 node~gpu-node-00 model=llama …",
+        hint: "filter")
 
     static let open = KeyBinding([.enter], .insight(.openSelected), help: "open the selected row", hint: "open")
 

@@ -23,8 +23,9 @@ package enum InsightReducer {
         case .move(let rows):
             guard let screen = s.insight.current else { break }
             if screen == .heatmap {
-                s.insight.selection[screen] = HeatmapView.move(s.insight.selected(screen), rows: rows,
-                                                               map: InsightRows.heatmap(frame, s))
+                s.insight.selection[screen] = HeatmapView.move(
+                    s.insight.selected(screen), rows: rows,
+                    map: InsightRows.heatmap(frame, s))
             } else {
                 let count = InsightRows.targets(screen, frame: frame, state: s).count
                 s.insight.selection[screen] = max(0, min(count - 1, s.insight.selected(screen) + rows))

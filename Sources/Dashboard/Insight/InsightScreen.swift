@@ -48,10 +48,13 @@ extension InsightScreen {
             ("heatmap, VRAM", state(.heatmap)),
             ("heatmap, filtered vram>50", state(.heatmap) { $0.filter = "vram>50" }),
             ("GPU groups by node, collapsed", state(.groups)),
-            ("GPU groups by model, sorted by VRAM", state(.groups) {
-                $0.insight.grouping = .model
-                $0.insight.groupSort = .vram
-            }),
+            (
+                "GPU groups by model, sorted by VRAM",
+                state(.groups) {
+                    $0.insight.grouping = .model
+                    $0.insight.groupSort = .vram
+                }
+            ),
         ]
     }
 }

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// Draws the current insight screen: the header, a breadcrumb line ("overview › GPU node-0/1"), the screen's

@@ -11,7 +11,7 @@ package enum Key: Hashable, Sendable {
     package var label: String {
         switch self {
         case .character(" "): return "space"
-        case let .character(c): return String(c)
+        case .character(let c): return String(c)
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

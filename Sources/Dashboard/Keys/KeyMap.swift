@@ -6,8 +6,9 @@ package enum KeyMap {
         KeyBinding([.character("q")], .quit, help: "quit", hint: "quit"),
         KeyBinding([.character("?")], .toggleHelp, help: "show or hide this help", hint: "help"),
         KeyBinding([.character("T")], .showTargets, help: "targets screen (again: back to the overview)", hint: "targets"),
-        KeyBinding([.character(" ")], .togglePause, help: "pause / resume the display (data keeps being collected)",
-                   hint: "pause"),
+        KeyBinding(
+            [.character(" ")], .togglePause, help: "pause / resume the display (data keeps being collected)",
+            hint: "pause"),
         KeyBinding([.character("t")], .cycleTheme, help: "next colour theme", hint: "theme"),
         KeyBinding([.character("g")], .cycleGlyphs, help: "next glyph set (braille, block, ascii)"),
     ]
@@ -21,18 +22,20 @@ package enum KeyMap {
         KeyBinding([.end, .character("G")], .end, help: "last row"),
         KeyBinding([.character("s")], .cycleSort, help: "sort by the next column", hint: "sort"),
         KeyBinding([.character("S")], .reverseSort, help: "reverse the sort order"),
-        KeyBinding([.character("/")], .startFilter, help: "filter: words, or vram>90 node~gpu-node-00 model=llama", hint: "filter"),
+        KeyBinding(
+            [.character("/")], .startFilter, help: "filter: words, or vram>90 node~gpu-node-00 model=llama", hint: "filter"),
         KeyBinding([.escape], .close, help: "close the overlay, clear the filter"),
     ]
 
     /// The overview: header, GPUs, engine instances, charts.
-    package static let overview: [KeyBinding] = movement + [
-        KeyBinding([.tab], .nextPanel, help: "focus the next panel", hint: "panel"),
-        KeyBinding([.backTab], .previousPanel, help: "focus the previous panel"),
-        KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
-        KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
-        KeyBinding([.character("c")], .toggleCompact, help: "compact GPU rows", hint: "compact"),
-    ] + InsightKeys.overview + global
+    package static let overview: [KeyBinding] =
+        movement + [
+            KeyBinding([.tab], .nextPanel, help: "focus the next panel", hint: "panel"),
+            KeyBinding([.backTab], .previousPanel, help: "focus the previous panel"),
+            KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
+            KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
+            KeyBinding([.character("c")], .toggleCompact, help: "compact GPU rows", hint: "compact"),
+        ] + InsightKeys.overview + global
 
     /// The targets screen.
     package static let targets: [KeyBinding] = movement + global
@@ -81,18 +84,19 @@ package enum KeyMap {
         }
         guard state.replay else { return screen }
         let taken = Set(replay.flatMap(\.keys))
-        return replay + screen.compactMap { binding in
-            let keys = binding.keys.filter { !taken.contains($0) }
-            return keys.isEmpty ? nil : KeyBinding(keys, binding.action, help: binding.help, hint: binding.hint)
-        }
+        return replay
+            + screen.compactMap { binding in
+                let keys = binding.keys.filter { !taken.contains($0) }
+                return keys.isEmpty ? nil : KeyBinding(keys, binding.action, help: binding.help, hint: binding.hint)
+            }
     }
 
     /// The action a key triggers in a state, if any.
     package static func action(for key: Key, in state: UIState) -> UIAction? {
-        if case let .click(x, y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
+        if case .click(let x, let y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
         if let binding = table(for: state).first(where: { $0.keys.contains(key) }) { return binding.action }
-        if state.filterEditing, case let .character(c) = key { return .filterInput(c) }
-        if state.seekEditing, case let .character(c) = key { return .seekInput(c) }
+        if state.filterEditing, case .character(let c) = key { return .filterInput(c) }
+        if state.seekEditing, case .character(let c) = key { return .seekInput(c) }
         return nil
     }
 }

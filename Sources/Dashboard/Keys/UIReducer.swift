@@ -13,8 +13,10 @@ package enum UIReducer {
         /// The replay's first moment, so the `g` prompt accepts absolute times; nil when not replaying.
         package var replayStartMs: Int64?
 
-        package init(rowCounts: [UIState.List: Int] = [:], sortColumns: [UIState.List: [UIState.Sort]] = [:], themeCount: Int = 1,
-                    glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10, replayStartMs: Int64? = nil) {
+        package init(
+            rowCounts: [UIState.List: Int] = [:], sortColumns: [UIState.List: [UIState.Sort]] = [:], themeCount: Int = 1,
+            glyphCount: Int = GlyphSet.all.count, pageRows: Int = 10, replayStartMs: Int64? = nil
+        ) {
             self.rowCounts = rowCounts
             self.sortColumns = sortColumns
             self.themeCount = themeCount
@@ -59,7 +61,7 @@ package enum UIReducer {
         case .reverseSort:
             if let list = s.activeList { s.sort[list, default: UIState.Sort()].descending.toggle() }
         case .startFilter: s.filterEditing = true
-        case let .filterInput(c):
+        case .filterInput(let c):
             s.filter.append(c)
             resetSelections(&s)
         case .filterBackspace:
@@ -72,11 +74,11 @@ package enum UIReducer {
         case .cycleTheme: s.themeIndex = (s.themeIndex + 1) % max(1, context.themeCount)
         case .cycleGlyphs: s.glyphIndex = (s.glyphIndex + 1) % max(1, context.glyphCount)
         case .toggleCompact: s.compact.toggle()
-        case let .replay(move): request(move, &s)
+        case .replay(let move): request(move, &s)
         case .startSeek:
             s.seekEditing = true
             s.seekText = ""
-        case let .seekInput(c): s.seekText.append(c)
+        case .seekInput(let c): s.seekText.append(c)
         case .seekBackspace: if !s.seekText.isEmpty { s.seekText.removeLast() }
         case .seekCommit:
             s.seekEditing = false

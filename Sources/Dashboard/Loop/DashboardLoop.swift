@@ -44,9 +44,13 @@ package struct DashboardLoop: Sendable {
             state = Self.apply(key, to: state, frame: frame, size: size, themeCount: themeCount)
             var commands: [FeedCommand] = []
             if state.paused != before.paused { commands.append(state.paused ? .pause : .resume) }
-            if state.chartWindowSeconds != before.chartWindowSeconds { commands.append(.chartWindow(seconds: state.chartWindowSeconds)) }
+            if state.chartWindowSeconds != before.chartWindowSeconds {
+                commands.append(.chartWindow(seconds: state.chartWindowSeconds))
+            }
             if state.showsDetail != before.showsDetail { commands.append(.detail(state.showsDetail)) }
-            if state.replayRequestCount != before.replayRequestCount, let move = state.replayRequest { commands.append(.replay(move)) }
+            if state.replayRequestCount != before.replayRequestCount, let move = state.replayRequest {
+                commands.append(.replay(move))
+            }
             return commands
         case .resize(let new):
             needsDraw = true
@@ -75,12 +79,13 @@ package struct DashboardLoop: Sendable {
     /// One key through the key table and the reducers, with the counts the reducers need.
     static func apply(_ key: Key, to state: UIState, frame: DashboardFrame, size: Size, themeCount: Int) -> UIState {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
-        if case let .insight(insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
-        let context = UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
-                                        sortColumns: ClusterQuery.sortColumns, themeCount: themeCount,
-                                        pageRows: DashboardView.pageRows(frame, state: state, size: size),
-                                        replayStartMs: frame.replay?.startMs)
-        if case let .click(x, y) = action {
+        if case .insight(let insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
+        let context = UIReducer.Context(
+            rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
+            sortColumns: ClusterQuery.sortColumns, themeCount: themeCount,
+            pageRows: DashboardView.pageRows(frame, state: state, size: size),
+            replayStartMs: frame.replay?.startMs)
+        if case .click(let x, let y) = action {
             guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }
             return UIReducer.select(row: row, in: list, state: state, context: context)
         }

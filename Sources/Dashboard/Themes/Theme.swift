@@ -20,18 +20,20 @@ package struct Theme: Sendable, Hashable {
 
     /// Attributes only, no colour: used when the terminal has no colours or `NO_COLOR` is set, so that selection,
     /// warnings and titles stay visible, and as the last resort when no theme file can be found.
-    package static let monochrome = Theme(name: "mono", styles: [
-        .text: Style(),
-        .muted: Style(attributes: .dim),
-        .accent: Style(attributes: .bold),
-        .ok: Style(),
-        .warn: Style(attributes: .bold),
-        .critical: Style(attributes: [.bold, .reverse]),
-        .border: Style(attributes: .dim),
-        .title: Style(attributes: .bold),
-        .header: Style(attributes: .underline),
-        .selection: Style(attributes: .reverse),
-        .key: Style(attributes: .bold),
-        .gaugeEmpty: Style(attributes: .dim),
-    ])
+    package static let monochrome = Theme(
+        name: "mono",
+        styles: [
+            .text: Style(),
+            .muted: Style(attributes: .dim),
+            .accent: Style(attributes: .bold),
+            .ok: Style(),
+            .warn: Style(attributes: .bold),
+            .critical: Style(attributes: [.bold, .reverse]),
+            .border: Style(attributes: .dim),
+            .title: Style(attributes: .bold),
+            .header: Style(attributes: .underline),
+            .selection: Style(attributes: .reverse),
+            .key: Style(attributes: .bold),
+            .gaugeEmpty: Style(attributes: .dim),
+        ])
 }

@@ -28,17 +28,17 @@ package enum ThemeColor: Sendable, Hashable {
         switch (self, depth) {
         case (_, .none): return nil
         case (.terminalDefault, _): return -1
-        case let (.ansi(n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
-        case let (.ansi(n), .ansi8): return Int32(n % 8)
-        case let (.ansi(n), _): return Int32(n)
-        case let (.indexed(n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
-        case let (.indexed(n), .palette256): return Int32(n)
-        case let (.indexed(n), .ansi16): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<16))
-        case let (.indexed(n), .ansi8): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<8))
-        case let (.rgb(r, g, b), .truecolor): return ThemeColor.direct((r, g, b))
-        case let (.rgb(r, g, b), .palette256): return Int32(ThemeColor.nearest((r, g, b), in: 16..<256))
-        case let (.rgb(r, g, b), .ansi16): return Int32(ThemeColor.nearest((r, g, b), in: 0..<16))
-        case let (.rgb(r, g, b), .ansi8): return Int32(ThemeColor.nearest((r, g, b), in: 0..<8))
+        case (.ansi(let n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
+        case (.ansi(let n), .ansi8): return Int32(n % 8)
+        case (.ansi(let n), _): return Int32(n)
+        case (.indexed(let n), .truecolor): return ThemeColor.direct(ThemeColor.paletteRGB(n))
+        case (.indexed(let n), .palette256): return Int32(n)
+        case (.indexed(let n), .ansi16): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<16))
+        case (.indexed(let n), .ansi8): return Int32(ThemeColor.nearest(ThemeColor.paletteRGB(n), in: 0..<8))
+        case (.rgb(let r, let g, let b), .truecolor): return ThemeColor.direct((r, g, b))
+        case (.rgb(let r, let g, let b), .palette256): return Int32(ThemeColor.nearest((r, g, b), in: 16..<256))
+        case (.rgb(let r, let g, let b), .ansi16): return Int32(ThemeColor.nearest((r, g, b), in: 0..<16))
+        case (.rgb(let r, let g, let b), .ansi8): return Int32(ThemeColor.nearest((r, g, b), in: 0..<8))
         }
     }
 
@@ -71,7 +71,8 @@ package enum ThemeColor: Sendable, Hashable {
         var candidates = Array(range)
         let isGrey = Int(max(c.0, c.1, c.2)) - Int(min(c.0, c.1, c.2)) < 40
         if isGrey && range.upperBound <= 16 { candidates = [0, 8, 7, 15].filter(range.contains) }
-        var best = range.lowerBound, bestDistance = Int.max
+        var best = range.lowerBound
+        var bestDistance = Int.max
         for n in candidates {
             let p = paletteRGB(n)
             let d = sq(Int(p.0) - Int(c.0)) + sq(Int(p.1) - Int(c.1)) + sq(Int(p.2) - Int(c.2))

@@ -38,8 +38,10 @@ package enum ThemeParser {
                 theme.background = color
             default:
                 guard let role = StyleRole(rawValue: key) else {
-                    throw fail(1, "unknown role '\(key)'; roles are name, background, "
-                                  + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw fail(
+                        1,
+                        "unknown role '\(key)'; roles are name, background, "
+                            + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 theme.styles[role] = try parseStyle(value, column: valueStart, fail: fail)
             }
@@ -79,7 +81,8 @@ package enum ThemeParser {
     /// Whitespace-separated words with their 1-based columns (`column` is the column of `value`'s first character).
     private static func tokenize(_ value: String, column: Int) -> [(String, Int)] {
         var tokens: [(String, Int)] = []
-        var current = "", start = 0
+        var current = ""
+        var start = 0
         for (i, c) in value.enumerated() {
             if c.isWhitespace {
                 if !current.isEmpty { tokens.append((current, start)) }
@@ -99,7 +102,8 @@ package enum ThemeParser {
         let chars = Array(line)
         for (i, c) in chars.enumerated() where c == "#" && (i == 0 || chars[i - 1].isWhitespace) {
             let rest = chars[(i + 1)...].prefix(7)
-            let isColour = rest.prefix(6).count == 6 && rest.prefix(6).allSatisfy(\.isHexDigit)
+            let isColour =
+                rest.prefix(6).count == 6 && rest.prefix(6).allSatisfy(\.isHexDigit)
                 && (rest.count == 6 || rest.last!.isWhitespace)
             if !isColour { return String(chars[..<i]) }
         }

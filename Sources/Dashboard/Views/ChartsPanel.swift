@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// The cluster charts over the chosen window: tokens/s (generation, prompt), queue (waiting, running) and TTFT
 /// p95 (merged buckets). Side by side when wide, stacked when tall, as many as fit otherwise.
@@ -11,10 +11,12 @@ package enum ChartsPanel {
     }
 
     static let charts: [Chart] = [
-        Chart(title: "tokens/s", series: [("gen", .generationTPS), ("prompt", .promptTPS)],
-              format: { Format.compact($0, absent: "") }),
-        Chart(title: "queue", series: [("waiting", .waiting), ("running", .running)],
-              format: { Format.compact($0, absent: "") }),
+        Chart(
+            title: "tokens/s", series: [("gen", .generationTPS), ("prompt", .promptTPS)],
+            format: { Format.compact($0, absent: "") }),
+        Chart(
+            title: "queue", series: [("waiting", .waiting), ("running", .running)],
+            format: { Format.compact($0, absent: "") }),
         Chart(title: "TTFT p95", series: [("p95", .ttftP95)], format: { Format.seconds($0, absent: "") }),
     ]
 
@@ -38,12 +40,14 @@ package enum ChartsPanel {
                 defer { roleIndex += 1 }
                 return ChartSeries(name: s.name, values: ctx.history(.cluster(s.key)), role: StyleRole.series(roleIndex))
             }
-            let title = chart.title + (interpolated(chart, ctx) ? " interpolated" : "") + " · "
+            let title =
+                chart.title + (interpolated(chart, ctx) ? " interpolated" : "") + " · "
                 + Format.window(seconds: ctx.state.chartWindowSeconds)
             let inside = Box.draw(&canvas, part, title: title, focused: focused, glyphs: ctx.glyphs)
             drawLegend(&canvas, part, after: title, series: series)
-            LineChart.draw(&canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
-                           glyphs: ctx.glyphs, format: chart.format)
+            LineChart.draw(
+                &canvas, inside, series: series, windowLabel: "-" + Format.window(seconds: ctx.state.chartWindowSeconds),
+                glyphs: ctx.glyphs, format: chart.format)
         }
     }
 

@@ -35,8 +35,10 @@ package enum ClusterQuery {
 
     /// Row counts for the reducer.
     package static func rowCounts(_ snapshot: ClusterSnapshot, _ state: UIState) -> [UIState.List: Int] {
-        [.gpus: gpus(snapshot, state).count, .instances: instances(snapshot, state).count,
-         .targets: targets(snapshot, state).count]
+        [
+            .gpus: gpus(snapshot, state).count, .instances: instances(snapshot, state).count,
+            .targets: targets(snapshot, state).count,
+        ]
     }
 
     /// Rows in the order of the chosen column's sort key (the snapshot's own order when it has none).

@@ -9,8 +9,9 @@ package enum DashboardView {
             return renderScreen(frame, state: state, size: size, glyphs: glyphs)
         }
         var canvas = Canvas(size: size)
-        canvas.paste(renderScreen(frame, state: state, size: Size(width: size.width, height: size.height - 1), glyphs: glyphs),
-                     x: 0, y: 0)
+        canvas.paste(
+            renderScreen(frame, state: state, size: Size(width: size.width, height: size.height - 1), glyphs: glyphs),
+            x: 0, y: 0)
         TimelineBar.draw(&canvas, Rect(x: 0, y: size.height - 1, width: size.width, height: 1), replay, state: state)
         if glyphs.chart == .ascii { canvas.foldToASCII() }
         return canvas

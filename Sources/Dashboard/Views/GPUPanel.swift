@@ -13,8 +13,10 @@ package enum GPUPanel {
             return .text(grouped ? "" : ctx.clean(gpus[i].node), .accent)
         },
         Column("#", .number, priority: 100) { gpus, i, _ in .text(String(gpus[i].index), role(gpus[i])) },
-        Column("model", .name(minimum: 4, maximum: 16, kind: .gpuModel), priority: 30,
-               sort: .text { $0.modelName ?? "" }) { gpus, i, ctx in
+        Column(
+            "model", .name(minimum: 4, maximum: 16, kind: .gpuModel), priority: 30,
+            sort: .text { $0.modelName ?? "" }
+        ) { gpus, i, ctx in
             let gpu = gpus[i]
             let name = ctx.clean(gpu.modelName.map(DisplayName.gpuModel))
             return .text(gpu.migProfile.map { name + " " + TextSanitizer.clean($0) } ?? name, role(gpu))
@@ -24,8 +26,10 @@ package enum GPUPanel {
         },
         Column("VRAM GiB", .bar(preferred: 24), priority: 100, sort: .number { $0.vramFraction }) { gpus, i, ctx in
             let gpu = gpus[i]
-            let label = Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
-            return .gauge(fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
+            let label =
+                Format.gib(gpu.vramUsedBytes, absent: ctx.absent) + "/" + Format.gib(gpu.vramTotalBytes, absent: ctx.absent)
+            return .gauge(
+                fraction: gpu.vramFraction, label: label, role: gpu.stale ? .muted : ctx.thresholds.vram(gpu.vramFraction))
         },
         Column("util", .number, priority: 80, sort: .number { $0.utilization }) { gpus, i, ctx in
             .text(Format.percent(gpus[i].utilization, absent: ctx.absent), role(gpus[i]))
@@ -34,19 +38,22 @@ package enum GPUPanel {
             .text(Format.celsius(gpus[i].temperatureC, absent: ctx.absent), ctx.thresholds.temperature(gpus[i].temperatureC))
         },
         Column("power", .number, priority: 50, sort: .number { $0.powerWatts }) { gpus, i, ctx in
-            .text(Format.watts(gpus[i].powerWatts, absent: ctx.absent),
-                  ctx.thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
+            .text(
+                Format.watts(gpus[i].powerWatts, absent: ctx.absent),
+                ctx.thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
         },
         Column("VRAM history", short: "VRAM hist", .sparkline(minimum: 9, preferred: 14), priority: 20) { gpus, i, ctx in
-            .sparkline(values: ctx.history(.gpu(gpus[i].id, .vramFraction)), maximum: 1,
-                       role: ctx.thresholds.vram(gpus[i].vramFraction))
+            .sparkline(
+                values: ctx.history(.gpu(gpus[i].id, .vramFraction)), maximum: 1,
+                role: ctx.thresholds.vram(gpus[i].vramFraction))
         },
         Column("util history", short: "util hist", .sparkline(minimum: 9, preferred: 12), priority: 15) { gpus, i, ctx in
             .sparkline(values: ctx.history(.gpu(gpus[i].id, .utilization)), maximum: 1, role: .series(0))
         },
         Column("temp history", short: "temp hist", .sparkline(minimum: 9, preferred: 12), priority: 10) { gpus, i, ctx in
-            .sparkline(values: ctx.history(.gpu(gpus[i].id, .temperature)), maximum: 100,
-                       role: ctx.thresholds.temperature(gpus[i].temperatureC))
+            .sparkline(
+                values: ctx.history(.gpu(gpus[i].id, .temperature)), maximum: 100,
+                role: ctx.thresholds.temperature(gpus[i].temperatureC))
         },
     ]
 
@@ -61,8 +68,9 @@ package enum GPUPanel {
             return GPUTiles.draw(&canvas, inside, gpus: gpus, ctx: ctx, focused: focused)
         }
         let sort = ctx.state.sorting(.gpus)
-        let table = Table(columns: columns, rows: gpus, selected: ctx.state.selected(.gpus),
-                          sort: (sort.column, sort.descending), emptyText: emptyText(ctx, what: "GPUs"))
+        let table = Table(
+            columns: columns, rows: gpus, selected: ctx.state.selected(.gpus),
+            sort: (sort.column, sort.descending), emptyText: emptyText(ctx, what: "GPUs"))
         let shown = table.draw(&canvas, rect.inset(by: 1), ctx, focused: focused)
         Box.draw(&canvas, rect, title: title, note: ctx.rowsNote(shown, of: gpus.count), focused: focused, glyphs: ctx.glyphs)
         return shown

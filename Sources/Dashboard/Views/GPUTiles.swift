@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// The compact GPU view: one line per node (wrapping when needed), each GPU a small tile `07▆▃ 87%` — index,
 /// VRAM level, utilization level, VRAM percent — coloured by the VRAM threshold. Fits hundreds of GPUs on a screen.
@@ -41,8 +41,9 @@ package enum GPUTiles {
         for (offset, line) in all[first..<min(all.count, first + rect.height)].enumerated() {
             let y = rect.y + offset
             if let node = line.node {
-                canvas.write(TableText.truncate(ctx.clean(node), to: nodeWidth - 1, ellipsis: ctx.glyphs.ellipsis),
-                             x: rect.x, y: y, role: .accent, maxWidth: nodeWidth - 1)
+                canvas.write(
+                    TableText.truncate(ctx.clean(node), to: nodeWidth - 1, ellipsis: ctx.glyphs.ellipsis),
+                    x: rect.x, y: y, role: .accent, maxWidth: nodeWidth - 1)
             }
             for (i, index) in line.gpus.enumerated() {
                 let gpu = gpus[index]

@@ -1,12 +1,14 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// The top rows: source, clock, interval, targets up/down, pause and filter; then the cluster totals.
 package enum HeaderView {
     package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
         guard !rect.isEmpty else { return }
-        let snapshot = ctx.snapshot, a = ctx.absent
-        let up = snapshot.targets.filter(\.up).count, down = snapshot.targets.count - up
+        let snapshot = ctx.snapshot
+        let a = ctx.absent
+        let up = snapshot.targets.filter(\.up).count
+        let down = snapshot.targets.count - up
         var status: [[FlowText.Piece]] = [
             [("infertop", .title)],
             [(TextSanitizer.clean(ctx.frame.source), .accent)],
@@ -21,12 +23,15 @@ package enum HeaderView {
             status.append(every)
         }
         if let age = health?.dataAgeSeconds {
-            status.append([("data ", .muted), (Format.seconds(age, absent: a) + " old", health?.dataIsOld == true ? .warn : .text)])
+            status.append([
+                ("data ", .muted), (Format.seconds(age, absent: a) + " old", health?.dataIsOld == true ? .warn : .text),
+            ])
         }
         // Targets that answer with readings out of range: the targets screen (T) names them.
         let badData = snapshot.targets.filter { !$0.dataQuality.isEmpty }.count
-        status.append([("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : [])
-                      + (badData > 0 ? [(" " + String(badData) + " bad data", .warn)] : []))
+        status.append(
+            [("targets ", .muted), (String(up) + " up", .ok)] + (down > 0 ? [(" " + String(down) + " down", .critical)] : [])
+                + (badData > 0 ? [(" " + String(badData) + " bad data", .warn)] : []))
         if let error = health?.error { status.append([("server: ", .critical), (TextSanitizer.clean(error), .critical)]) }
         if ctx.state.paused { status.append([("PAUSED", .warn)]) }
         if !ctx.state.filter.isEmpty {
@@ -55,7 +60,10 @@ package enum HeaderView {
             [("gen ", .muted), (Format.compact(t.generationTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
             [("prompt ", .muted), (Format.compact(t.promptTokensPerSecond, absent: a), .accent), (" tok/s", .muted)],
             [("running ", .muted), (Format.compact(t.running, absent: a), .text)],
-            [("waiting ", .muted), (Format.compact(t.waiting, absent: a), ctx.thresholds.queue(waiting: t.waiting, running: t.running))],
+            [
+                ("waiting ", .muted),
+                (Format.compact(t.waiting, absent: a), ctx.thresholds.queue(waiting: t.waiting, running: t.running)),
+            ],
             [("TTFT p95 ", .muted), ttftP95(snapshot, absent: a)],
             [("instances ", .muted), (String(t.instanceCount), .text)],
         ]

@@ -15,16 +15,19 @@ package enum HelpOverlay {
         let keyWidth = min(16, columnWidth / 3)
         let shownRows = bindings.count > inside.height * columns ? inside.height - 1 : inside.height
         for (i, binding) in bindings.enumerated() {
-            let column = i / max(1, rows), row = i % max(1, rows)
+            let column = i / max(1, rows)
+            let row = i % max(1, rows)
             guard row < shownRows, column < columns else { continue }
-            let x = inside.x + column * columnWidth, y = inside.y + row
+            let x = inside.x + column * columnWidth
+            let y = inside.y + row
             canvas.write(binding.keyLabel, x: x + 1, y: y, role: .key, maxWidth: keyWidth)
             canvas.write(binding.help, x: x + 2 + keyWidth, y: y, role: .text, maxWidth: columnWidth - keyWidth - 3)
         }
         let hidden = bindings.indices.filter { $0 % max(1, rows) >= shownRows }.count
         if hidden > 0 {
-            canvas.write("… \(hidden) more: enlarge the terminal", x: inside.x + 1, y: inside.maxY - 1, role: .muted,
-                         maxWidth: inside.width - 1)
+            canvas.write(
+                "… \(hidden) more: enlarge the terminal", x: inside.x + 1, y: inside.maxY - 1, role: .muted,
+                maxWidth: inside.width - 1)
         }
     }
 }

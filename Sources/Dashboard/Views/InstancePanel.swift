@@ -6,20 +6,29 @@ import Insights
 /// TTFT p50/p95, ITL p50 (or a mean, marked μ), prompt and generation tokens/s, preemptions/s and errors/s.
 package enum InstancePanel {
     package static let columns: [Column<EngineInstance>] = [
-        Column("engine", .name(minimum: 6, maximum: 10, kind: .plain), priority: 60,
-               sort: .text { $0.engine.label }) { rows, i, _ in .text(rows[i].engine.label, .muted) },
-        Column("model", .name(minimum: 6, maximum: 40, kind: .model), priority: 90,
-               sort: .text { $0.model ?? "" }) { rows, i, ctx in .text(ctx.clean(rows[i].model), .text) },
-        Column("node", .name(minimum: 5, maximum: 24, kind: .node), priority: 70,
-               sort: .text { $0.node ?? "" }) { rows, i, ctx in .text(ctx.clean(rows[i].node), .accent) },
-        Column("state", .name(minimum: 5, maximum: 11, kind: .plain), priority: 100,
-               sort: .text { $0.state.label }) { rows, i, _ in .text(rows[i].state.label, stateRole(rows[i].state)) },
+        Column(
+            "engine", .name(minimum: 6, maximum: 10, kind: .plain), priority: 60,
+            sort: .text { $0.engine.label }
+        ) { rows, i, _ in .text(rows[i].engine.label, .muted) },
+        Column(
+            "model", .name(minimum: 6, maximum: 40, kind: .model), priority: 90,
+            sort: .text { $0.model ?? "" }
+        ) { rows, i, ctx in .text(ctx.clean(rows[i].model), .text) },
+        Column(
+            "node", .name(minimum: 5, maximum: 24, kind: .node), priority: 70,
+            sort: .text { $0.node ?? "" }
+        ) { rows, i, ctx in .text(ctx.clean(rows[i].node), .accent) },
+        Column(
+            "state", .name(minimum: 5, maximum: 11, kind: .plain), priority: 100,
+            sort: .text { $0.state.label }
+        ) { rows, i, _ in .text(rows[i].state.label, stateRole(rows[i].state)) },
         Column("run", .number, priority: 95, sort: .number { $0.running }) { rows, i, ctx in
             .text(Format.compact(rows[i].running, absent: ctx.absent), .text)
         },
         Column("wait", .number, priority: 95, sort: .number { $0.waiting }) { rows, i, ctx in
-            .text(Format.compact(rows[i].waiting, absent: ctx.absent),
-                  ctx.thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
+            .text(
+                Format.compact(rows[i].waiting, absent: ctx.absent),
+                ctx.thresholds.queue(waiting: rows[i].waiting, running: rows[i].running))
         },
         Column("KV", .number, priority: 85, sort: .number { $0.kvCacheUsage }) { rows, i, ctx in
             .text(Format.percent(rows[i].kvCacheUsage, absent: ctx.absent), ctx.thresholds.kvCache(rows[i].kvCacheUsage))
@@ -40,8 +49,9 @@ package enum InstancePanel {
             .text(Format.compact(rows[i].generationTokensPerSecond, absent: ctx.absent), .text)
         },
         Column("preempt/s", .number, priority: 30, sort: .number { $0.preemptionsPerSecond }) { rows, i, ctx in
-            .text(Format.compact(rows[i].preemptionsPerSecond, absent: ctx.absent),
-                  (rows[i].preemptionsPerSecond ?? 0) > 0 ? .warn : .text)
+            .text(
+                Format.compact(rows[i].preemptionsPerSecond, absent: ctx.absent),
+                (rows[i].preemptionsPerSecond ?? 0) > 0 ? .warn : .text)
         },
         Column("err/s", .number, priority: 45, sort: .number(errorsPerSecond)) { rows, i, ctx in
             let errors = errorsPerSecond(rows[i])
@@ -67,14 +77,16 @@ package enum InstancePanel {
         let instances = ClusterQuery.instances(ctx.snapshot, ctx.state)
         let focused = ctx.state.screen == .overview && ctx.state.focus == .instances
         let sort = ctx.state.sorting(.instances)
-        let table = Table(columns: columns, rows: instances, selected: ctx.state.selected(.instances),
-                          sort: (sort.column, sort.descending),
-                          emptyText: GPUPanel.emptyText(ctx, what: "engine instances"))
+        let table = Table(
+            columns: columns, rows: instances, selected: ctx.state.selected(.instances),
+            sort: (sort.column, sort.descending),
+            emptyText: GPUPanel.emptyText(ctx, what: "engine instances"))
         let shown = table.draw(&canvas, rect.inset(by: 1), ctx, focused: focused)
         // The window every rate in the table is taken over, so a number can be read for what it is.
         let window = ctx.snapshot.rateWindowMs.map { " · rates over " + Format.window(Double($0) / 1000) } ?? ""
-        Box.draw(&canvas, rect, title: "engine instances " + String(instances.count) + window,
-                 note: ctx.rowsNote(shown, of: instances.count), focused: focused, glyphs: ctx.glyphs)
+        Box.draw(
+            &canvas, rect, title: "engine instances " + String(instances.count) + window,
+            note: ctx.rowsNote(shown, of: instances.count), focused: focused, glyphs: ctx.glyphs)
         return shown
     }
 

@@ -16,7 +16,8 @@ package struct ScreenLayout: Equatable, Sendable {
 
     /// Where the help overlay goes: centred, at most `maxWidth`×(rows + 4), inside the screen.
     package static func helpRect(_ size: Size, rows: Int, maxWidth: Int = 76) -> Rect {
-        let width = min(size.width - 2, maxWidth), height = min(size.height - 2, rows + 4)
+        let width = min(size.width - 2, maxWidth)
+        let height = min(size.height - 2, rows + 4)
         return Rect(x: (size.width - width) / 2, y: (size.height - height) / 2, width: width, height: height)
     }
 }

@@ -7,12 +7,16 @@ import Insights
 /// came from the network).
 package enum TargetsView {
     package static let columns: [Column<TargetHealth>] = [
-        Column("target", .name(minimum: 12, maximum: 60, kind: .target), priority: 100,
-               sort: .text { DisplayName.target($0.id) }) { rows, i, ctx in
+        Column(
+            "target", .name(minimum: 12, maximum: 60, kind: .target), priority: 100,
+            sort: .text { DisplayName.target($0.id) }
+        ) { rows, i, ctx in
             .text(ctx.clean(DisplayName.target(rows[i].id)), .text)
         },
-        Column("status", .name(minimum: 4, maximum: 6, kind: .plain), priority: 100,
-               sort: .number { $0.up ? 0 : 1 }) { rows, i, _ in rows[i].up ? .text("up", .ok) : .text("down", .critical) },
+        Column(
+            "status", .name(minimum: 4, maximum: 6, kind: .plain), priority: 100,
+            sort: .number { $0.up ? 0 : 1 }
+        ) { rows, i, _ in rows[i].up ? .text("up", .ok) : .text("down", .critical) },
         Column("age", .number, priority: 60, sort: .number { $0.lastScrapeMs.map { -Double($0) } }) { rows, i, ctx in
             .text(Format.age(fromMs: rows[i].lastScrapeMs, toMs: ctx.snapshot.timeMs, absent: ctx.absent), .muted)
         },
@@ -47,12 +51,14 @@ package enum TargetsView {
         let rect = drawSourceNotes(&canvas, screen, ctx)
         let targets = ClusterQuery.targets(ctx.snapshot, ctx.state)
         let sort = ctx.state.sorting(.targets)
-        let table = Table(columns: columns, rows: targets, selected: ctx.state.selected(.targets),
-                          sort: (sort.column, sort.descending), emptyText: GPUPanel.emptyText(ctx, what: "targets"))
+        let table = Table(
+            columns: columns, rows: targets, selected: ctx.state.selected(.targets),
+            sort: (sort.column, sort.descending), emptyText: GPUPanel.emptyText(ctx, what: "targets"))
         let shown = table.draw(&canvas, rect.inset(by: 1), ctx)
         let up = targets.filter(\.up).count
-        Box.draw(&canvas, rect, title: "targets · \(up) up · \(targets.count - up) down",
-                 note: ctx.rowsNote(shown, of: targets.count), focused: true, glyphs: ctx.glyphs)
+        Box.draw(
+            &canvas, rect, title: "targets · \(up) up · \(targets.count - up) down",
+            note: ctx.rowsNote(shown, of: targets.count), focused: true, glyphs: ctx.glyphs)
         return shown
     }
 
@@ -69,8 +75,10 @@ package enum TargetsView {
         let (table, bottom) = rect.splitBottom(lines + 2)
         let inside = Box.draw(&canvas, bottom, title: "source", focused: false, glyphs: ctx.glyphs)
         for (row, note) in notes.prefix(lines).enumerated() {
-            canvas.write(TextSanitizer.clean(note), x: inside.x, y: inside.y + row, role: row == 0 && health?.error != nil
-                         ? .critical : .warn, maxWidth: inside.width)
+            canvas.write(
+                TextSanitizer.clean(note), x: inside.x, y: inside.y + row,
+                role: row == 0 && health?.error != nil
+                    ? .critical : .warn, maxWidth: inside.width)
         }
         return table
     }

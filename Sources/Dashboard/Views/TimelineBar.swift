@@ -15,8 +15,9 @@ package enum TimelineBar {
             return
         }
         let play = status.atEnd ? "■" : (status.paused ? "❚❚" : "▶")
-        x += canvas.write("\(play) ×\(speedText(status.speed))  ", x: x, y: y, role: status.paused ? .warn : .accent,
-                          maxWidth: rect.maxX - x)
+        x += canvas.write(
+            "\(play) ×\(speedText(status.speed))  ", x: x, y: y, role: status.paused ? .warn : .accent,
+            maxWidth: rect.maxX - x)
         let position = ReplayTimeText.format(offsetMs: status.positionMs - status.startMs)
         let length = ReplayTimeText.format(offsetMs: status.endMs - status.startMs)
         x += canvas.write("\(position) / \(length)  ", x: x, y: y, role: .text, maxWidth: rect.maxX - x)
@@ -25,8 +26,9 @@ package enum TimelineBar {
         let barWidth = rect.maxX - x - hintWidth
         if barWidth >= 4 { drawBar(&canvas, x: x, y: y, width: barWidth, status) }
         if hintWidth > 0 {
-            canvas.write(hints, x: rect.maxX - hintWidth, y: y, role: status.damage == nil ? .muted : .critical,
-                         maxWidth: hintWidth)
+            canvas.write(
+                hints, x: rect.maxX - hintWidth, y: y, role: status.damage == nil ? .muted : .critical,
+                maxWidth: hintWidth)
         }
     }
 

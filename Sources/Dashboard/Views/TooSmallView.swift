@@ -4,7 +4,8 @@ import Formatting
 package enum TooSmallView {
     package static func draw(_ canvas: inout Canvas, need: Size, glyphs: GlyphSet) {
         let times = glyphs.name == "ascii" ? "x" : "×"
-        let have = "have \(canvas.width)\(times)\(canvas.height)", needText = "need \(need.width)\(times)\(need.height)"
+        let have = "have \(canvas.width)\(times)\(canvas.height)"
+        let needText = "need \(need.width)\(times)\(need.height)"
         let oneLine = "terminal too small: " + have + ", " + needText
         let lines = DisplayWidth.of(oneLine) <= canvas.width ? [oneLine] : ["terminal too small", have, needText]
         let top = max(0, (canvas.height - lines.count) / 2)

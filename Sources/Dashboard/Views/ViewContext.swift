@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 import Insights
 
 /// What every view function receives: the frame to draw, the UI state, and the glyph set.

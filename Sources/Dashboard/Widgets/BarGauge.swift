@@ -4,8 +4,10 @@ import Formatting
 /// (`██████▍···· 41.2/80.0`), so the length reads true in plain text too. The bar's role carries the meaning
 /// (ok, warn, critical); an unknown fraction draws only the label, muted.
 package enum BarGauge {
-    package static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, fraction: Double?, label: String,
-                            role: StyleRole, glyphs: GlyphSet) {
+    package static func draw(
+        _ canvas: inout Canvas, x: Int, y: Int, width: Int, fraction: Double?, label: String,
+        role: StyleRole, glyphs: GlyphSet
+    ) {
         guard width > 0 else { return }
         let labelWidth = DisplayWidth.of(label)
         guard let fraction, fraction.isFinite else {

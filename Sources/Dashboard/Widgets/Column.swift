@@ -25,9 +25,11 @@ package struct Column<Row>: @unchecked Sendable {
     /// source says), so that it never takes room to say nothing.
     package var hidesWhenEmpty: Bool
 
-    package init(_ title: String, short shortTitle: String? = nil, _ width: ColumnWidth, priority: Int,
-                alignment: ColumnAlignment? = nil, sort: SortKey? = nil, hidesWhenEmpty: Bool = false,
-                cell: @escaping (_ rows: [Row], _ index: Int, _ ctx: ViewContext) -> TableCell) {
+    package init(
+        _ title: String, short shortTitle: String? = nil, _ width: ColumnWidth, priority: Int,
+        alignment: ColumnAlignment? = nil, sort: SortKey? = nil, hidesWhenEmpty: Bool = false,
+        cell: @escaping (_ rows: [Row], _ index: Int, _ ctx: ViewContext) -> TableCell
+    ) {
         self.title = title
         self.shortTitle = shortTitle
         self.width = width

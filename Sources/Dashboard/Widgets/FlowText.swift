@@ -10,7 +10,9 @@ package enum FlowText {
     @discardableResult
     package static func draw(_ canvas: inout Canvas, _ rect: Rect, groups: [[Piece]], gap: Int = 2) -> Int {
         guard !rect.isEmpty else { return 0 }
-        var x = rect.x, y = rect.y, drawn = 0
+        var x = rect.x
+        var y = rect.y
+        var drawn = 0
         for group in groups {
             let width = group.reduce(0) { $0 + DisplayWidth.of($1.text) }
             if x > rect.x && x + width > rect.maxX {

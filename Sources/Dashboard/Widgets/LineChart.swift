@@ -4,8 +4,10 @@ import Formatting
 /// with y-axis labels on the left (0, middle, top) and a time axis at the bottom (`-5m … now`).
 package enum LineChart {
     /// Draws `series` into `rect`. `format` prints a y-axis value; `windowLabel` is the left time label ("-5m").
-    package static func draw(_ canvas: inout Canvas, _ rect: Rect, series: [ChartSeries], windowLabel: String,
-                            glyphs: GlyphSet, format: (Double) -> String) {
+    package static func draw(
+        _ canvas: inout Canvas, _ rect: Rect, series: [ChartSeries], windowLabel: String,
+        glyphs: GlyphSet, format: (Double) -> String
+    ) {
         guard rect.width >= 4, rect.height >= 2 else { return }
         let top = niceCeiling(series.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite).max() ?? 0)
         let labels = [format(top), format(top / 2), format(0)]
@@ -28,8 +30,10 @@ package enum LineChart {
         }
     }
 
-    private static func drawAxes(_ canvas: inout Canvas, _ rect: Rect, plot: Rect, labels: [String], labelWidth: Int,
-                                 windowLabel: String) {
+    private static func drawAxes(
+        _ canvas: inout Canvas, _ rect: Rect, plot: Rect, labels: [String], labelWidth: Int,
+        windowLabel: String
+    ) {
         let rows = [plot.y, plot.y + (plot.height - 1) / 2, plot.maxY - 1]
         for (i, row) in rows.enumerated() where i != 1 || plot.height >= 5 {
             let text = labels[i]
@@ -88,7 +92,8 @@ package enum LineChart {
         }
 
         mutating func plot(_ values: [Double?], maximum: Double, roleIndex: Int) {
-            let dotsWide = columns * cellWidth, dotsHigh = rows * cellHeight
+            let dotsWide = columns * cellWidth
+            let dotsHigh = rows * cellHeight
             guard values.count > 0, dotsWide > 0, dotsHigh > 0 else { return }
             func dotY(_ v: Double) -> Int {
                 let f = min(1, max(0, v / maximum))
@@ -100,7 +105,10 @@ package enum LineChart {
             let span = max(1, shown.count - 1)
             var previous: (x: Int, y: Int)?
             for (i, value) in shown.enumerated() {
-                guard let value, value.isFinite else { previous = nil; continue }
+                guard let value, value.isFinite else {
+                    previous = nil
+                    continue
+                }
                 let x = shown.count == 1 ? dotsWide - 1 : i * (dotsWide - 1) / span
                 let y = dotY(value)
                 if let p = previous {
@@ -118,7 +126,8 @@ package enum LineChart {
         }
 
         mutating func set(_ dx: Int, _ dy: Int, _ roleIndex: Int) {
-            let column = dx / cellWidth, row = dy / cellHeight
+            let column = dx / cellWidth
+            let row = dy / cellHeight
             guard column >= 0, column < columns, row >= 0, row < rows else { return }
             let index = row * columns + column
             switch (cellWidth, cellHeight) {

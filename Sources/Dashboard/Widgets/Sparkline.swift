@@ -1,8 +1,10 @@
 /// A one-row history (▁▂▃▅▇) of a window of values, newest at the right; gaps (nil) stay blank.
 package enum Sparkline {
     /// Draws `values` (averaged down to `width`) scaled from 0 to `maximum` (or to their own maximum when nil).
-    package static func draw(_ canvas: inout Canvas, x: Int, y: Int, width: Int, values: [Double?],
-                            maximum: Double? = nil, role: StyleRole, glyphs: GlyphSet) {
+    package static func draw(
+        _ canvas: inout Canvas, x: Int, y: Int, width: Int, values: [Double?],
+        maximum: Double? = nil, role: StyleRole, glyphs: GlyphSet
+    ) {
         guard width > 0 else { return }
         // The values span the chart window: averaged down to the width, never cut to the newest few.
         let shown = Downsample.mean(values, to: width)

@@ -14,8 +14,10 @@ package struct Table<Row> {
     /// Shown, muted, in place of rows when there are none ("no GPUs reported yet"), so an empty panel explains itself.
     package var emptyText: String?
 
-    package init(columns: [Column<Row>], rows: [Row], selected: Int? = nil, sort: (column: Int, descending: Bool)? = nil,
-                emptyText: String? = nil) {
+    package init(
+        columns: [Column<Row>], rows: [Row], selected: Int? = nil, sort: (column: Int, descending: Bool)? = nil,
+        emptyText: String? = nil
+    ) {
         self.columns = columns
         self.rows = rows
         self.selected = selected
@@ -40,10 +42,11 @@ package struct Table<Row> {
     /// The width of each column (nil: hidden) for the visible rows' `cells`, in `width` cells.
     func widths(cells: [[TableCell]], titles: [String], width: Int, absent: String) -> [Int?] {
         let shown = columns.indices.filter { i in
-            !columns[i].hidesWhenEmpty || cells.contains { row in
-                if case .text(let text, _) = row[i] { return text != absent }
-                return true
-            }
+            !columns[i].hidesWhenEmpty
+                || cells.contains { row in
+                    if case .text(let text, _) = row[i] { return text != absent }
+                    return true
+                }
         }
         let demands = shown.map { i -> ColumnLayout.Demand in
             // A column with a short title asks only for that much room for it.
@@ -80,8 +83,9 @@ package struct Table<Row> {
         for p in positions {
             var title = titles[p.index]
             if DisplayWidth.of(title) > p.width, let short = columns[p.index].shortTitle { title = short }
-            TableText.writeAligned(&canvas, title, x: p.x, y: rect.y, width: p.width, alignment: columns[p.index].alignment,
-                                   role: .header, glyphs: ctx.glyphs)
+            TableText.writeAligned(
+                &canvas, title, x: p.x, y: rect.y, width: p.width, alignment: columns[p.index].alignment,
+                role: .header, glyphs: ctx.glyphs)
         }
         if rows.isEmpty, let emptyText, rect.height > 1 {
             canvas.write(emptyText, x: rect.x, y: rect.y + 1, role: .muted, maxWidth: rect.width)
@@ -91,18 +95,21 @@ package struct Table<Row> {
             for p in positions {
                 let column = columns[p.index]
                 switch cells[offset][p.index] {
-                case let .text(text, role):
+                case .text(let text, let role):
                     let kind: NameKind
                     if case .name(_, _, let nameKind) = column.width { kind = nameKind } else { kind = .plain }
                     let fitted = DisplayName.fit(text, kind: kind, width: p.width, ellipsis: ctx.glyphs.ellipsis)
-                    TableText.writeAligned(&canvas, fitted, x: p.x, y: y, width: p.width, alignment: column.alignment,
-                                       role: role, glyphs: ctx.glyphs)
-                case let .gauge(fraction, label, role):
-                    BarGauge.draw(&canvas, x: p.x, y: y, width: p.width, fraction: fraction, label: label, role: role,
-                                  glyphs: ctx.glyphs)
-                case let .sparkline(values, maximum, role):
-                    Sparkline.draw(&canvas, x: p.x, y: y, width: p.width, values: values, maximum: maximum, role: role,
-                                   glyphs: ctx.glyphs)
+                    TableText.writeAligned(
+                        &canvas, fitted, x: p.x, y: y, width: p.width, alignment: column.alignment,
+                        role: role, glyphs: ctx.glyphs)
+                case .gauge(let fraction, let label, let role):
+                    BarGauge.draw(
+                        &canvas, x: p.x, y: y, width: p.width, fraction: fraction, label: label, role: role,
+                        glyphs: ctx.glyphs)
+                case .sparkline(let values, let maximum, let role):
+                    Sparkline.draw(
+                        &canvas, x: p.x, y: y, width: p.width, values: values, maximum: maximum, role: role,
+                        glyphs: ctx.glyphs)
                 }
             }
             if focused, row == selected {
@@ -120,7 +127,7 @@ package struct Table<Row> {
             let keys = rows.map { value($0).flatMap { $0.isNaN ? nil : $0 } }
             let order = keys.indices.sorted { a, b in
                 switch (keys[a], keys[b]) {
-                case let (x?, y?) where x != y: return descending ? x > y : x < y
+                case (let x?, let y?) where x != y: return descending ? x > y : x < y
                 case (nil, _?): return false
                 case (_?, nil): return true
                 default: return a < b

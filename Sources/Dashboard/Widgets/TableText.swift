@@ -5,8 +5,10 @@ import Insights
 /// that keeps a selection visible (tables, the compact GPU tiles, the heatmap).
 package enum TableText {
     /// Writes text aligned in a column, cut with an ellipsis when it does not fit.
-    package static func writeAligned(_ canvas: inout Canvas, _ text: String, x: Int, y: Int, width: Int,
-                                    alignment: ColumnAlignment, role: StyleRole, glyphs: GlyphSet) {
+    package static func writeAligned(
+        _ canvas: inout Canvas, _ text: String, x: Int, y: Int, width: Int,
+        alignment: ColumnAlignment, role: StyleRole, glyphs: GlyphSet
+    ) {
         guard width > 0 else { return }
         let fitted = truncate(text, to: width, ellipsis: glyphs.ellipsis)
         let w = DisplayWidth.of(fitted)

@@ -10,8 +10,10 @@ package struct AuthSettings: Sendable, Hashable {
     package var basicAuthUser: String?
     package var basicAuthPasswordFile: String?
 
-    package init(bearerTokenFile: String? = nil, bearerTokenEnv: String? = nil,
-                basicAuthUser: String? = nil, basicAuthPasswordFile: String? = nil) {
+    package init(
+        bearerTokenFile: String? = nil, bearerTokenEnv: String? = nil,
+        basicAuthUser: String? = nil, basicAuthPasswordFile: String? = nil
+    ) {
         self.bearerTokenFile = bearerTokenFile
         self.bearerTokenEnv = bearerTokenEnv
         self.basicAuthUser = basicAuthUser
@@ -49,8 +51,9 @@ package struct AuthSettings: Sendable, Hashable {
         }
         if basicAuthUser != nil || basicAuthPasswordFile != nil {
             guard let user = basicAuthUser, let path = basicAuthPasswordFile else {
-                throw ConfigurationError.invalidFlag("--basic-auth-user/--basic-auth-password-file",
-                                                     message: "basic auth needs both a user and a password file")
+                throw ConfigurationError.invalidFlag(
+                    "--basic-auth-user/--basic-auth-password-file",
+                    message: "basic auth needs both a user and a password file")
             }
             return Credential.basic(user: user, password: try Self.readSecret(path: path, what: "basic auth password file"))
         }
@@ -91,7 +94,8 @@ package struct Credential: Sendable, Hashable, CustomStringConvertible {
     /// info is not sent by the HTTP client: it becomes this header instead); nil when the URL has none.
     static func fromUserInfo(of url: URL) -> (credential: Credential, url: URL)? {
         guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-              let user = components.user, !user.isEmpty || components.password != nil else { return nil }
+            let user = components.user, !user.isEmpty || components.password != nil
+        else { return nil }
         let password = components.password ?? ""
         components.user = nil
         components.password = nil

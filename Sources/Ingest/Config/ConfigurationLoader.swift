@@ -6,9 +6,11 @@ import Yams
 /// Every key is checked: an unknown key (a typo) or a value of the wrong kind fails with the file, the
 /// key and its line, instead of being ignored.
 package enum ConfigurationLoader {
-    static let topKeys = ["targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
-                          "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
-                          "retention", "max_series", "alerts"]
+    static let topKeys = [
+        "targets", "file_sd", "interval", "timeout", "concurrency", "body_limit", "max_redirects",
+        "seed", "series_limit", "auth", "tls", "prometheus", "nodes", "instance_gpus", "thresholds", "theme",
+        "retention", "max_series", "alerts",
+    ]
 
     /// Loads `path` (tilde expanded). With `required` false, a missing file yields nil (the default location).
     package static func load(path: String, required: Bool = true) throws -> IngestConfiguration? {
@@ -74,7 +76,8 @@ package enum ConfigurationLoader {
             }
         }
         // The default timeout follows the interval, so it is derived after both keys were read.
-        configuration.timeoutSeconds = timeout ?? IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
+        configuration.timeoutSeconds =
+            timeout ?? IngestConfiguration.defaultTimeout(intervalSeconds: configuration.intervalSeconds)
         try configuration.validate(origin: file)
         return configuration
     }
@@ -103,8 +106,13 @@ package enum ConfigurationLoader {
                 if item.scalar != nil { return try ScrapeTarget(address: try reader.string(item, key: key)) }
                 var address: String?
                 var target = ScrapeTarget(id: "", source: .standardInput)
-                for (name, _, value) in try reader.entries(item, key: key, known: ["url", "node", "role", "pod", "namespace", "container", "gpus",
-                                                                                "auth", "tls"]) {
+                for (name, _, value) in try reader.entries(
+                    item, key: key,
+                    known: [
+                        "url", "node", "role", "pod", "namespace", "container", "gpus",
+                        "auth", "tls",
+                    ])
+                {
                     let inner = key + "." + name
                     switch name {
                     case "auth": target.auth = try auth(value, key: inner, reader: reader, path: path)
@@ -131,7 +139,8 @@ package enum ConfigurationLoader {
     }
 
     /// An `auth:` mapping, at the top level or in a target (`key` says which, for errors).
-    private static func auth(_ node: Node, key: String, reader: YAMLValueReader, path: (String) -> String) throws -> AuthSettings {
+    private static func auth(_ node: Node, key: String, reader: YAMLValueReader, path: (String) -> String) throws -> AuthSettings
+    {
         var auth = AuthSettings()
         let known = ["bearer_token_file", "bearer_token_env", "basic_auth"]
         for (name, _, value) in try reader.entries(node, key: key, known: known) {
@@ -166,16 +175,22 @@ package enum ConfigurationLoader {
         if node.scalar != nil { return PrometheusSettings(url: try reader.string(node, key: "prometheus")) }
         var url: String?
         var settings = PrometheusSettings(url: "")
-        for (key, _, value) in try reader.entries(node, key: "prometheus",
-                                                  known: ["url", "selector", "backfill", "instance_labels"]) {
+        for (key, _, value) in try reader.entries(
+            node, key: "prometheus",
+            known: ["url", "selector", "backfill", "instance_labels"])
+        {
             switch key {
             case "url": url = try reader.string(value, key: "prometheus.url")
             case "selector": settings.selector = try reader.string(value, key: "prometheus.selector")
             case "instance_labels":
                 // A list (`[pod, namespace]`) or one string (`pod,namespace`).
                 let names = try reader.stringList(value, key: "prometheus.instance_labels")
-                    .flatMap { $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }
-                if let problem = PrometheusIdentity.problem(with: names) { throw reader.invalid("prometheus.instance_labels", value, problem) }
+                    .flatMap {
+                        $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                    }
+                if let problem = PrometheusIdentity.problem(with: names) {
+                    throw reader.invalid("prometheus.instance_labels", value, problem)
+                }
                 settings.identity = PrometheusIdentity(labels: names)
             default: settings.backfillSeconds = try reader.seconds(value, key: "prometheus.backfill", range: .backfill)
             }
@@ -187,8 +202,10 @@ package enum ConfigurationLoader {
         return settings
     }
 
-    private static func retention(_ node: Node, reader: YAMLValueReader,
-                                  into configuration: inout IngestConfiguration) throws {
+    private static func retention(
+        _ node: Node, reader: YAMLValueReader,
+        into configuration: inout IngestConfiguration
+    ) throws {
         for (key, _, value) in try reader.entries(node, key: "retention", known: ["duration", "points"]) {
             if key == "duration" {
                 configuration.retentionSeconds = try reader.seconds(value, key: "retention.duration", range: .retention)
@@ -201,7 +218,7 @@ package enum ConfigurationLoader {
     private static func syntaxError(_ error: YamlError, file: String) -> ConfigurationError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+            .composer(_, let problem, let mark, _):
             return .syntax(file: file, line: mark.line, column: mark.column, message: "YAML: \(problem)")
         default:
             return .syntax(file: file, line: nil, column: nil, message: "YAML: \(error)")

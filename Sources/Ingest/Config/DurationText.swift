@@ -11,8 +11,10 @@ package enum DurationText {
     /// `1024` → 1024; `64MiB`; `10MB`; `512KiB`; `1GiB`; nil when unreadable or negative. A Double, so a size
     /// beyond any integer (99999999999999999999999) reaches the range check instead of trapping here.
     package static func bytes(_ text: String) -> Double? {
-        let units: [(String, Double)] = [("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824),
-                                         ("kb", 1000), ("mb", 1_000_000), ("gb", 1_000_000_000), ("b", 1)]
+        let units: [(String, Double)] = [
+            ("kib", 1024), ("mib", 1_048_576), ("gib", 1_073_741_824),
+            ("kb", 1000), ("mb", 1_000_000), ("gb", 1_000_000_000), ("b", 1),
+        ]
         return scaled(text.lowercased(), units: units)
     }
 

@@ -11,19 +11,22 @@ package enum FileSD {
         do {
             json = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw ConfigurationError.syntax(file: file, line: nil, column: nil,
-                                            message: "not valid JSON (\(error.localizedDescription)); expected a file_sd list")
+            throw ConfigurationError.syntax(
+                file: file, line: nil, column: nil,
+                message: "not valid JSON (\(error.localizedDescription)); expected a file_sd list")
         }
         guard let groups = json as? [Any] else {
-            throw ConfigurationError.syntax(file: file, line: nil, column: nil,
-                                            message: "expected a JSON list of {\"targets\": [...], \"labels\": {...}} groups")
+            throw ConfigurationError.syntax(
+                file: file, line: nil, column: nil,
+                message: "expected a JSON list of {\"targets\": [...], \"labels\": {...}} groups")
         }
         var result: [ScrapeTarget] = []
         for (index, element) in groups.enumerated() {
             let key = "[\(index)]"
             guard let group = element as? [String: Any], let addresses = group["targets"] as? [String] else {
-                throw ConfigurationError.invalidValue(file: file, key: key + ".targets", line: nil,
-                                                      message: "each group needs a \"targets\" list of \"host:port\" strings")
+                throw ConfigurationError.invalidValue(
+                    file: file, key: key + ".targets", line: nil,
+                    message: "each group needs a \"targets\" list of \"host:port\" strings")
             }
             let labels = (group["labels"] as? [String: Any])?.compactMapValues { $0 as? String } ?? [:]
             let scheme = labels["__scheme__"] ?? "http"
@@ -36,8 +39,9 @@ package enum FileSD {
                     target.gpus = labels["gpus"].map { $0.split(separator: ",").map(String.init) } ?? []
                     result.append(target)
                 } catch ConfigurationError.badAddress(_, let reason) {
-                    throw ConfigurationError.invalidValue(file: file, key: key + ".targets", line: nil,
-                                                          message: "\"\(address)\": \(reason)")
+                    throw ConfigurationError.invalidValue(
+                        file: file, key: key + ".targets", line: nil,
+                        message: "\"\(address)\": \(reason)")
                 }
             }
         }

@@ -32,8 +32,9 @@ package struct FileSDWatcher: Sendable {
         var errors: [String] = []
         for path in paths {
             let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).expandingTildeInPath)
-            let signature = Signature(modified: attributes?[.modificationDate] as? Date,
-                                      size: (attributes?[.size] as? NSNumber)?.intValue)
+            let signature = Signature(
+                modified: attributes?[.modificationDate] as? Date,
+                size: (attributes?[.size] as? NSNumber)?.intValue)
             if signatures[path] == signature, signatures[path] != nil { continue }
             signatures[path] = signature
             changed = true

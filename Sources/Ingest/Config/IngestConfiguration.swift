@@ -61,13 +61,15 @@ package struct IngestConfiguration: Sendable, Hashable {
     package var file: String?
     package var keyLines: [String: Int] = [:]
 
-    package init(targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
-                timeoutSeconds: Double? = nil, concurrency: Int = IngestConfiguration.defaultConcurrency,
-                bodyLimitBytes: Int = IngestConfiguration.defaultBodyLimitBytes, maxRedirects: Int = 5,
-                auth: AuthSettings = AuthSettings(), tls: TLSSettings = TLSSettings(),
-                prometheus: PrometheusSettings? = nil, nodeMap: [String: String] = [:],
-                thresholds: [String: Double] = [:], theme: String? = nil, retentionSeconds: Double? = nil,
-                retentionPoints: Int? = nil, seed: UInt64 = 0x1F7E_A5ED) {
+    package init(
+        targets: [ScrapeTarget] = [], fileSDPaths: [String] = [], intervalSeconds: Double = 1,
+        timeoutSeconds: Double? = nil, concurrency: Int = IngestConfiguration.defaultConcurrency,
+        bodyLimitBytes: Int = IngestConfiguration.defaultBodyLimitBytes, maxRedirects: Int = 5,
+        auth: AuthSettings = AuthSettings(), tls: TLSSettings = TLSSettings(),
+        prometheus: PrometheusSettings? = nil, nodeMap: [String: String] = [:],
+        thresholds: [String: Double] = [:], theme: String? = nil, retentionSeconds: Double? = nil,
+        retentionPoints: Int? = nil, seed: UInt64 = 0x1F7E_A5ED
+    ) {
         self.targets = targets
         self.fileSDPaths = fileSDPaths
         self.intervalSeconds = intervalSeconds
@@ -118,8 +120,9 @@ package struct IngestConfiguration: Sendable, Hashable {
     package func validate(origin: String = "configuration") throws {
         func check(_ value: Double, _ range: SettingRange, _ key: String) throws {
             guard range.contains(value) else {
-                throw ConfigurationError.invalidValue(file: origin, key: key, line: nil,
-                                                      message: range.refusal(String(describing: value)))
+                throw ConfigurationError.invalidValue(
+                    file: origin, key: key, line: nil,
+                    message: range.refusal(String(describing: value)))
             }
         }
         try check(intervalSeconds, .interval, "interval")

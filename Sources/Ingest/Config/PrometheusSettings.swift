@@ -10,8 +10,10 @@ package struct PrometheusSettings: Sendable, Hashable {
     /// The labels that tell targets apart (`--instance-labels`, `prometheus.instance_labels`).
     package var identity: PrometheusIdentity
 
-    package init(url: String, selector: String = "", backfillSeconds: Double = 300,
-                identity: PrometheusIdentity = .default) {
+    package init(
+        url: String, selector: String = "", backfillSeconds: Double = 300,
+        identity: PrometheusIdentity = .default
+    ) {
         self.url = url
         self.selector = selector
         self.backfillSeconds = backfillSeconds

@@ -34,8 +34,10 @@ package struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
     /// This target's own certificate checks, used instead of the configuration's `tls` (nil: the shared one).
     package var tls: TLSSettings?
 
-    package init(id: String, source: Source, node: String? = nil, role: String? = nil, auth: AuthSettings? = nil,
-                tls: TLSSettings? = nil) {
+    package init(
+        id: String, source: Source, node: String? = nil, role: String? = nil, auth: AuthSettings? = nil,
+        tls: TLSSettings? = nil
+    ) {
         self.id = id
         self.source = source
         self.node = node
@@ -65,7 +67,8 @@ package struct ScrapeTarget: Sendable, Hashable, CustomStringConvertible {
         }
         let withScheme = lowered.hasPrefix("http://") || lowered.hasPrefix("https://") ? trimmed : "http://" + trimmed
         guard var components = URLComponents(string: withScheme), let host = components.host, !host.isEmpty else {
-            throw ConfigurationError.badAddress(address, reason: "expected http(s)://host:port/path, host:port, file:///path or -")
+            throw ConfigurationError.badAddress(
+                address, reason: "expected http(s)://host:port/path, host:port, file:///path or -")
         }
         if components.path.isEmpty { components.path = "/metrics" }
         guard let url = components.url else {

@@ -43,7 +43,8 @@ package struct SettingRange: Sendable {
             }
             return value < 60 ? Format.compact(value, absent: "") + "s" : Format.duration(value)
         case .bytes: return Format.bytes(Int(clamping: value), absent: "")
-        case .count: return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : Format.compact(value, absent: "")
+        case .count:
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : Format.compact(value, absent: "")
         case .factor: return Format.compact(value, absent: "") + "×"
         }
     }

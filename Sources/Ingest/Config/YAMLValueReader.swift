@@ -42,7 +42,8 @@ struct YAMLValueReader {
 
     func double(_ node: Node, key: String) throws -> Double {
         guard let value = node.float ?? node.int.map(Double.init) ?? node.scalar.flatMap({ Double($0.string) }),
-              value.isFinite else {
+            value.isFinite
+        else {
             throw invalid(key, node, "expected a number")
         }
         return value

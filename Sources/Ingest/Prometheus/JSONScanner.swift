@@ -30,7 +30,10 @@ struct JSONScanner {
     /// Reads an object, calling `member` with each key; `member` must read or skip the value.
     mutating func object(_ member: (inout JSONScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"))
-        if peek() == UInt8(ascii: "}") { offset += 1; return }
+        if peek() == UInt8(ascii: "}") {
+            offset += 1
+            return
+        }
         while true {
             let key = try string()
             try expect(UInt8(ascii: ":"))
@@ -42,7 +45,10 @@ struct JSONScanner {
     /// Reads an array, calling `element` for each value; `element` must read or skip it.
     mutating func array(_ element: (inout JSONScanner) throws -> Void) throws {
         try expect(UInt8(ascii: "["))
-        if peek() == UInt8(ascii: "]") { offset += 1; return }
+        if peek() == UInt8(ascii: "]") {
+            offset += 1
+            return
+        }
         while true {
             try element(&self)
             if try separator(closing: UInt8(ascii: "]")) { return }
@@ -98,7 +104,9 @@ struct JSONScanner {
     }
 
     private mutating func skipSpace() {
-        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09 {
+        while offset < bytes.count,
+            bytes[offset] == 0x20 || bytes[offset] == 0x0A || bytes[offset] == 0x0D || bytes[offset] == 0x09
+        {
             offset += 1
         }
     }
@@ -132,7 +140,8 @@ struct JSONScanner {
         case UInt8(ascii: "u"):
             var code = try hex4()
             if (0xD800..<0xDC00).contains(code), offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
-               bytes[offset + 1] == UInt8(ascii: "u") {
+                bytes[offset + 1] == UInt8(ascii: "u")
+            {
                 offset += 2
                 let low = try hex4()
                 code = (0xDC00..<0xE000).contains(low) ? 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) : 0xFFFD
@@ -143,7 +152,8 @@ struct JSONScanner {
     }
 
     private mutating func hex4() throws -> UInt32 {
-        guard offset + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16) else {
+        guard offset + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
+        else {
             throw Failure(offset: offset, expected: "four hex digits")
         }
         offset += 4

@@ -19,12 +19,16 @@ enum PageSynthesizer {
             var samples: [String: [Sample]] = [:]
             for (labels, value) in answer.values {
                 guard let key = identity.key(labels) else { continue }
-                samples[key, default: []].append(Sample(name: answer.family.sampleName, labels: exposed(labels, answer.family),
-                                                        value: value))
+                samples[key, default: []].append(
+                    Sample(
+                        name: answer.family.sampleName, labels: exposed(labels, answer.family),
+                        value: value))
             }
             for (key, list) in samples {
-                byTarget[key, default: []].append(MetricFamily(name: answer.family.pageFamilyName, type: answer.family.type,
-                                                               samples: ordered(list)))
+                byTarget[key, default: []].append(
+                    MetricFamily(
+                        name: answer.family.pageFamilyName, type: answer.family.type,
+                        samples: ordered(list)))
             }
         }
         return byTarget.mapValues { ExpositionPage(format: .text, families: $0) }

@@ -13,7 +13,8 @@ enum PromQL {
             }
             text = text.dropFirst().dropLast()
         } else if text.contains("{") {
-            throw .invalidFlag("--selector", message: "\"\(selector)\": give only label matchers, e.g. {job=~\"vllm|dcgm\"}, no metric name")
+            throw .invalidFlag(
+                "--selector", message: "\"\(selector)\": give only label matchers, e.g. {job=~\"vllm|dcgm\"}, no metric name")
         }
         return String(text).trimmingCharacters(in: .whitespaces)
     }
@@ -21,7 +22,8 @@ enum PromQL {
     /// Whether `name` can be used as a label name in PromQL (`[a-zA-Z_][a-zA-Z0-9_]*`).
     static func isLabelName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCII,
-              first == "_" || CharacterSet.letters.contains(first) else { return false }
+            first == "_" || CharacterSet.letters.contains(first)
+        else { return false }
         return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || CharacterSet.alphanumerics.contains($0)) }
     }
 

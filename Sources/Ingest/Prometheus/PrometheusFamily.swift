@@ -36,8 +36,10 @@ package struct PrometheusFamily: Sendable, Hashable {
         }
     }
 
-    package init(name: String, type: MetricType, labels: [String] = [], aggregation: Aggregation = .sum,
-                detail: Bool = false, conditions: [Condition] = []) {
+    package init(
+        name: String, type: MetricType, labels: [String] = [], aggregation: Aggregation = .sum,
+        detail: Bool = false, conditions: [Condition] = []
+    ) {
         self.name = name
         self.type = type
         self.labels = labels

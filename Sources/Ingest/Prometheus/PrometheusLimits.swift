@@ -20,13 +20,16 @@ enum PrometheusLimits {
     static func explain(_ message: String, shards: Int) -> String {
         let split = shards > 1 ? " even split in \(shards) parts by identity" : ""
         if isOverSeriesLimit(message) {
-            let flag = message.contains("-search.") || message.contains("vmselect")
-                ? "raise VictoriaMetrics' -search.maxUniqueTimeseries" : message.contains("too many samples")
-                ? "raise Prometheus' --query.max-samples" : "raise the server's series limit"
+            let flag =
+                message.contains("-search.") || message.contains("vmselect")
+                ? "raise VictoriaMetrics' -search.maxUniqueTimeseries"
+                : message.contains("too many samples")
+                    ? "raise Prometheus' --query.max-samples" : "raise the server's series limit"
             return "over the server's series limit\(split): \(flag), or narrow --selector (\(message))"
         }
         if isTimeout(message) {
-            let flag = message.contains("-search.") || message.contains("vmselect")
+            let flag =
+                message.contains("-search.") || message.contains("vmselect")
                 ? "VictoriaMetrics' -search.maxQueryDuration" : "Prometheus' --query.timeout"
             return "\(message) (the next try waits longer; the server's own limit is \(flag))"
         }

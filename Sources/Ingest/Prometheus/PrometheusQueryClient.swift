@@ -26,8 +26,11 @@ struct PrometheusQueryClient: Sendable {
 
     /// Instant queries at `time`, `concurrency` at a time; each outcome comes with its time in seconds.
     /// `nocache` lifts VictoriaMetrics' holding back of its newest samples (`-search.latencyOffset`).
-    func instant(_ jobs: [(promql: String, timeout: Double)], time: String, concurrency: Int, cost: inout Cost) async
-        -> [(Result<PrometheusResponse, PrometheusQueryError>, Double)] {
+    func instant(
+        _ jobs: [(promql: String, timeout: Double)], time: String, concurrency: Int, cost: inout Cost
+    ) async
+        -> [(Result<PrometheusResponse, PrometheusQueryError>, Double)]
+    {
         var results = [(Result<PrometheusResponse, PrometheusQueryError>, Double)](
             repeating: (.failure(PrometheusQueryError(message: "not sent")), 0), count: jobs.count)
         var bytes = 0
@@ -40,8 +43,10 @@ struct PrometheusQueryClient: Sendable {
                 next += 1
                 group.addTask {
                     let began = clock.now()
-                    let form = [("query", job.promql), ("time", time),
-                                ("timeout", String(format: "%.0fs", job.timeout.rounded(.up))), ("nocache", "1")]
+                    let form = [
+                        ("query", job.promql), ("time", time),
+                        ("timeout", String(format: "%.0fs", job.timeout.rounded(.up))), ("nocache", "1"),
+                    ]
                     let outcome = await post("/api/v1/query", form: form, timeout: job.timeout + 1)
                     return (index, outcome.result, (clock.now() - began).seconds, outcome.bytes)
                 }
@@ -60,8 +65,11 @@ struct PrometheusQueryClient: Sendable {
     }
 
     /// One POST to `path` (a query endpoint), counted in `cost`.
-    func query(_ path: String, _ form: [(String, String)], timeout: Double, cost: inout Cost) async
-        -> Result<PrometheusResponse, PrometheusQueryError> {
+    func query(
+        _ path: String, _ form: [(String, String)], timeout: Double, cost: inout Cost
+    ) async
+        -> Result<PrometheusResponse, PrometheusQueryError>
+    {
         let began = clock.now()
         let outcome = await post(path, form: form + [("nocache", "1")], timeout: timeout)
         cost.requests += 1
@@ -71,10 +79,16 @@ struct PrometheusQueryClient: Sendable {
     }
 
     /// A GET of a list endpoint (`/api/v1/label/__name__/values`): the body when the server said yes.
-    func get(_ path: String, _ parameters: [(String, String)], cost: inout Cost) async
-        -> Result<[UInt8], PrometheusQueryError> {
+    func get(
+        _ path: String, _ parameters: [(String, String)], cost: inout Cost
+    ) async
+        -> Result<[UInt8], PrometheusQueryError>
+    {
         let began = clock.now()
-        defer { cost.requests += 1; cost.seconds += (clock.now() - began).seconds }
+        defer {
+            cost.requests += 1
+            cost.seconds += (clock.now() - began).seconds
+        }
         guard let address = URL(string: base + path + "?" + HTTPFetcher.formEncoded(parameters)) else {
             return .failure(PrometheusQueryError(message: "\(Redaction.url(url)) is not a valid URL"))
         }
@@ -96,14 +110,18 @@ struct PrometheusQueryClient: Sendable {
     }
 
     /// A POST to `path` of the query API: the decoded answer and the size of the body.
-    func post(_ path: String, form: [(String, String)], timeout: Double) async
-        -> (result: Result<PrometheusResponse, PrometheusQueryError>, bytes: Int) {
+    func post(
+        _ path: String, form: [(String, String)], timeout: Double
+    ) async
+        -> (result: Result<PrometheusResponse, PrometheusQueryError>, bytes: Int)
+    {
         guard let address = URL(string: base + path) else {
             return (.failure(PrometheusQueryError(message: "\(Redaction.url(url)) is not a valid URL")), 0)
         }
         do {
-            let fetched = try await fetcher.fetch(address, accept: "application/json", timeout: .milliseconds(Int64(timeout * 1000)),
-                                                  anyStatus: true, form: form)
+            let fetched = try await fetcher.fetch(
+                address, accept: "application/json", timeout: .milliseconds(Int64(timeout * 1000)),
+                anyStatus: true, form: form)
             do {
                 return (.success(try PrometheusResponse.decode(fetched.bytes, status: fetched.status)), fetched.bytes.count)
             } catch {

@@ -58,7 +58,10 @@ struct PrometheusResponse: Sendable {
     /// scalar's `[t,"v"]`.
     private static func results(_ scanner: inout JSONScanner) throws -> [Series] {
         var series: [Series] = []
-        guard scanner.peek() == UInt8(ascii: "[") else { try scanner.skip(); return [] }
+        guard scanner.peek() == UInt8(ascii: "[") else {
+            try scanner.skip()
+            return []
+        }
         var scalarTime: Double?
         var scalarText: String?
         try scanner.array { scanner in
@@ -89,7 +92,11 @@ struct PrometheusResponse: Sendable {
         var seconds: Double?
         var value: Double?
         try scanner.array { scanner in
-            if scanner.peek() == UInt8(ascii: "\"") { value = parse(try scanner.string()) } else { seconds = try scanner.number() }
+            if scanner.peek() == UInt8(ascii: "\"") {
+                value = parse(try scanner.string())
+            } else {
+                seconds = try scanner.number()
+            }
         }
         guard let time = seconds.flatMap(milliseconds), let value else { return nil }
         return Point(timeMs: time, value: value)

@@ -79,8 +79,10 @@ package actor PrometheusSource {
 
     /// `families` are the ones to ask for (see `ReadFamily` in ClusterModel); `windowMs` is the model's rate
     /// window; with `detail` the detail screens' families are asked for from the start (a snapshot).
-    package init(settings: PrometheusSettings, configuration: IngestConfiguration, families: [PrometheusFamily],
-                windowMs: Int64, detail: Bool = false, clock: IngestClock = .live) throws {
+    package init(
+        settings: PrometheusSettings, configuration: IngestConfiguration, families: [PrometheusFamily],
+        windowMs: Int64, detail: Bool = false, clock: IngestClock = .live
+    ) throws {
         self.settings = settings
         self.configuration = configuration
         self.families = families
@@ -134,8 +136,10 @@ package actor PrometheusSource {
         let keep = identity.labels.joined(separator: ",")
         let planned = families.filter { (presentNames ?? []).contains($0.sampleName) && (detail || !$0.detail) }
         if planned.isEmpty {
-            status.warnings.append("the server has none of the metric names infertop reads (vLLM, SGLang, TGI, Triton, "
-                                   + "llama.cpp, Dynamo, DCGM…)\(matchers.isEmpty ? "" : " under " + settings.selector): check that it scrapes the engines")
+            status.warnings.append(
+                "the server has none of the metric names infertop reads (vLLM, SGLang, TGI, Triton, "
+                    + "llama.cpp, Dynamo, DCGM…)\(matchers.isEmpty ? "" : " under " + settings.selector): check that it scrapes the engines"
+            )
         }
         var requests = [
             Request(key: "up", promql: PromQL.selector("up", matchers: [matchers])),
@@ -155,14 +159,17 @@ package actor PrometheusSource {
         if case .success(let stamps) = outcomes[1] {
             stampsKnown = true
             for series in stamps.series {
-                guard let key = identity.key(series.labels), let value = series.points.last?.value, value.isFinite else { continue }
+                guard let key = identity.key(series.labels), let value = series.points.last?.value, value.isFinite else {
+                    continue
+                }
                 scraped[key] = (Int64((value * 1000).rounded(.down)), identity.labels.first.flatMap { series.labels[$0] })
             }
         }
         let changed = scraped.filter { $0.value.ms > answeredScrapeMs[$0.key] ?? .min }
         // By identity while that is the smaller question: when nearly all are new (a refresh slower than the
         // server's scrapes), one query for all costs the server less than several carrying long matchers.
-        let subset = stampsKnown && changed.count * 4 <= scraped.count * 3 && changed.values.allSatisfy { $0.first != nil }
+        let subset =
+            stampsKnown && changed.count * 4 <= scraped.count * 3 && changed.values.allSatisfy { $0.first != nil }
             ? Array(Set(changed.values.compactMap(\.first))).sorted() : nil
         var byIdentity = Set<String>()
         status.identitiesAsked = nil
@@ -170,15 +177,18 @@ package actor PrometheusSource {
             let labels = Array(Set(identity.labels + family.labels + ["node", "exported_instance"])).sorted()
             let state = queries[family.name]
             // Only a family whose every identity has an `up` to tell its scrapes can be asked for by identity.
-            let partial = subset != nil && (state?.fullAtMs).map { nowMs &- $0 < Self.fullEveryMs } == true
+            let partial =
+                subset != nil && (state?.fullAtMs).map { nowMs &- $0 < Self.fullEveryMs } == true
                 && state?.held.map { $0.keys.allSatisfy { scraped[$0] != nil } } == true
             if partial {
                 status.identitiesAsked = changed.count
                 if subset?.isEmpty == true { continue }
                 byIdentity.insert(family.name)
             }
-            requests.append(Request(key: family.name, family: family, subset: partial ? subset : nil,
-                                    promql: PromQL.aggregate(family, keep: labels, matchers: [matchers], windowSeconds: windowSeconds)))
+            requests.append(
+                Request(
+                    key: family.name, family: family, subset: partial ? subset : nil,
+                    promql: PromQL.aggregate(family, keep: labels, matchers: [matchers], windowSeconds: windowSeconds)))
         }
         outcomes += await answer(Array(requests.dropFirst(2)), time: time, cost: &cost)
 
@@ -230,12 +240,14 @@ package actor PrometheusSource {
         status.serverError = nil
         status.dataAgeSeconds = newest.map { max(0, Double(nowMs - $0) / 1000) }
         status.serverScrapeSeconds = scrapeIntervalSeconds
-        let results = results(answers: answers, up: upSeries, upKnown: upFailed == nil, timeMs: nowMs,
-                              duration: (clock.now() - started).seconds)
+        let results = results(
+            answers: answers, up: upSeries, upKnown: upFailed == nil, timeMs: nowMs,
+            duration: (clock.now() - started).seconds)
         if status.isOld, let age = status.dataAgeSeconds {
             let scrapes = scrapeIntervalSeconds.map { " (it scrapes every \(Self.age(Int64($0 * 1000))))" } ?? ""
-            status.warnings.append("the newest samples are \(Self.age(Int64(age * 1000))) old: the server answers from "
-                                   + "the past (VictoriaMetrics: -search.latencyOffset) or its scrapes are late\(scrapes)")
+            status.warnings.append(
+                "the newest samples are \(Self.age(Int64(age * 1000))) old: the server answers from "
+                    + "the past (VictoriaMetrics: -search.latencyOffset) or its scrapes are late\(scrapes)")
         }
         finish(cost, started: started, targets: lastTargets.count)
         return results
@@ -243,8 +255,10 @@ package actor PrometheusSource {
 
     // MARK: - Results
 
-    private func results(answers: [PageSynthesizer.Answer], up: [[String: String]], upKnown: Bool, timeMs: Int64,
-                         duration: Double) -> [ScrapeResult] {
+    private func results(
+        answers: [PageSynthesizer.Answer], up: [[String: String]], upKnown: Bool, timeMs: Int64,
+        duration: Double
+    ) -> [ScrapeResult] {
         let identity = settings.identity
         var upByTarget: [String: Bool] = [:]
         for labels in up {
@@ -274,12 +288,16 @@ package actor PrometheusSource {
         }
         for (key, up) in upByTarget.sorted(by: { $0.key < $1.key }) where !up {
             seen.insert(key)
-            output.append(failure(key, timeMs: timeMs, duration: duration,
-                                  error: "the server's last scrape of this target failed (up == 0)"))
+            output.append(
+                failure(
+                    key, timeMs: timeMs, duration: duration,
+                    error: "the server's last scrape of this target failed (up == 0)"))
         }
         for key in lastTargets.subtracting(seen).sorted() {
-            output.append(failure(key, timeMs: timeMs, duration: duration,
-                                  error: "no longer in the server's answer (target removed, or its series went stale)"))
+            output.append(
+                failure(
+                    key, timeMs: timeMs, duration: duration,
+                    error: "no longer in the server's answer (target removed, or its series went stale)"))
         }
         lastTargets = seen
         return output
@@ -288,8 +306,10 @@ package actor PrometheusSource {
     private func failure(_ target: String, timeMs: Int64, duration: Double, error: String) -> ScrapeResult {
         let count = (failures[target] ?? 0) + 1
         failures[target] = count
-        return withPod(ScrapeResult(target: target, timeMs: timeMs, durationSeconds: duration, error: error,
-                                    consecutiveFailures: count, node: node(target)), key: target)
+        return withPod(
+            ScrapeResult(
+                target: target, timeMs: timeMs, durationSeconds: duration, error: error,
+                consecutiveFailures: count, node: node(target)), key: target)
     }
 
     /// With identity labels `pod` and `namespace`, the target is that pod (engines join their GPUs by it).
@@ -319,7 +339,8 @@ package actor PrometheusSource {
         let names = identity.labels.joined(separator: ",")
         var text = "\(fold.targets) scrape targets share \(names)=\"\(fold.identity)\" and fold into one: their series add up"
         if let label = fold.distinctLabels.first {
-            text += "; tell them apart with --instance-labels \(names),\(label) (or relabel \(identity.labels[0]) "
+            text +=
+                "; tell them apart with --instance-labels \(names),\(label) (or relabel \(identity.labels[0]) "
                 + "in the server's scrape configuration, docs/CONFIG.md)"
         } else if !fold.differingLabels.isEmpty {
             text += " (they differ in \(fold.differingLabels.joined(separator: ", ")))"
@@ -332,8 +353,9 @@ package actor PrometheusSource {
     /// Asks which metric names the server has (so only those are queried) and how often it scrapes (for the
     /// rate window). Returns an error for the status when the server cannot be asked.
     private func discover(nowMs: Int64, cost: inout PrometheusQueryClient.Cost) async -> String? {
-        let names = await client.get("/api/v1/label/__name__/values",
-                              [("start", Self.seconds(nowMs - 3_600_000)), ("end", Self.seconds(nowMs))], cost: &cost)
+        let names = await client.get(
+            "/api/v1/label/__name__/values",
+            [("start", Self.seconds(nowMs - 3_600_000)), ("end", Self.seconds(nowMs))], cost: &cost)
         switch names {
         case .failure(let error):
             return "cannot list the server's metric names: \(error.message)"
@@ -349,15 +371,22 @@ package actor PrometheusSource {
         probedAtMs = nowMs
         let sample = PromQL.selector("up", matchers: [matchers]) + "[60s]"
         let query = "topk(1, count_over_time(\(sample)))"
-        if case .success(let counted) = await client.query("/api/v1/query", [("query", query), ("time", Self.seconds(nowMs))],
-                                                   timeout: 30, cost: &cost),
-           let labels = counted.series.first?.labels {
-            let one = PromQL.selector("up", matchers: [matchers] + labels.sorted { $0.key < $1.key }.map {
-                "\($0.key)=\"\(PromQL.quoted($0.value))\""
-            })
-            if case .success(let raw) = await client.query("/api/v1/query", [("query", one + "[60s]"), ("time", Self.seconds(nowMs))],
-                                                   timeout: 30, cost: &cost),
-               let times = raw.series.first?.points.map(\.timeMs), times.count >= 2 {
+        if case .success(let counted) = await client.query(
+            "/api/v1/query", [("query", query), ("time", Self.seconds(nowMs))],
+            timeout: 30, cost: &cost),
+            let labels = counted.series.first?.labels
+        {
+            let one = PromQL.selector(
+                "up",
+                matchers: [matchers]
+                    + labels.sorted { $0.key < $1.key }.map {
+                        "\($0.key)=\"\(PromQL.quoted($0.value))\""
+                    })
+            if case .success(let raw) = await client.query(
+                "/api/v1/query", [("query", one + "[60s]"), ("time", Self.seconds(nowMs))],
+                timeout: 30, cost: &cost),
+                let times = raw.series.first?.points.map(\.timeMs), times.count >= 2
+            {
                 let gaps = zip(times.dropFirst(), times).map { Double($0 - $1) / 1000 }.sorted()
                 scrapeIntervalSeconds = gaps[gaps.count / 2]
             }
@@ -426,8 +455,11 @@ package actor PrometheusSource {
 
     /// Runs the requests, at most `concurrency` at once, each split into its shards; a query over the server's
     /// series limit is split further (up to 64 shards) and sent again.
-    private func answer(_ requests: [Request], time: String, cost: inout PrometheusQueryClient.Cost) async
-        -> [Result<PrometheusResponse, PrometheusQueryError>] {
+    private func answer(
+        _ requests: [Request], time: String, cost: inout PrometheusQueryClient.Cost
+    ) async
+        -> [Result<PrometheusResponse, PrometheusQueryError>]
+    {
         var outcomes = [Result<PrometheusResponse, PrometheusQueryError>?](repeating: nil, count: requests.count)
         var pending = Array(requests.indices)
         while !pending.isEmpty {
@@ -438,8 +470,9 @@ package actor PrometheusSource {
                 queries[request.key] = state
                 for shard in shards(request, count: state.shards) { jobs.append((index, shard, state.timeoutSeconds)) }
             }
-            let answered = await client.instant(jobs.map { ($0.promql, $0.timeout) }, time: time, concurrency: Self.concurrency,
-                                                cost: &cost)
+            let answered = await client.instant(
+                jobs.map { ($0.promql, $0.timeout) }, time: time, concurrency: Self.concurrency,
+                cost: &cost)
             var byRequest: [Int: [(Result<PrometheusResponse, PrometheusQueryError>, Double)]] = [:]
             for (job, outcome) in zip(jobs, answered) { byRequest[job.request, default: []].append(outcome) }
             pending = []
@@ -447,7 +480,8 @@ package actor PrometheusSource {
                 let key = requests[index].key
                 let slowest = parts.map(\.1).max() ?? 0
                 if let failed = parts.first(where: { if case .failure = $0.0 { return true } else { return false } }),
-                   case .failure(let error) = failed.0 {
+                    case .failure(let error) = failed.0
+                {
                     if PrometheusLimits.isOverSeriesLimit(error.message), let more = moreShards(key) {
                         queries[key]?.shards = more
                         pending.append(index)
@@ -459,8 +493,11 @@ package actor PrometheusSource {
                         let doubled = min(Self.longestTimeoutSeconds, (queries[key]?.timeoutSeconds ?? 1) * 2)
                         queries[key]?.timeoutSeconds = doubled
                     }
-                    outcomes[index] = .failure(PrometheusQueryError(message: PrometheusLimits.explain(error.message,
-                                                                                                 shards: queries[key]?.shards ?? 1)))
+                    outcomes[index] = .failure(
+                        PrometheusQueryError(
+                            message: PrometheusLimits.explain(
+                                error.message,
+                                shards: queries[key]?.shards ?? 1)))
                     continue
                 }
                 queries[key]?.lastDurationSeconds = slowest
@@ -520,8 +557,11 @@ package actor PrometheusSource {
     /// `endMs` every `stepMs`: one range query per family the server has, each standing alone (one that fails
     /// leaves only its own chart empty, and says so in `status`). Indexed like `families`; nil where the
     /// family is not on the server or its query failed.
-    package func backfill(_ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64) async
-        -> [[PrometheusSeries]?] {
+    package func backfill(
+        _ families: [PrometheusFamily], startMs: Int64, endMs: Int64, stepMs: Int64
+    ) async
+        -> [[PrometheusSeries]?]
+    {
         var cost = PrometheusQueryClient.Cost()
         let nowMs = clock.wallMs()
         if presentNames == nil, let error = await discover(nowMs: nowMs, cost: &cost) {
@@ -529,9 +569,11 @@ package actor PrometheusSource {
             return families.map { _ in nil }
         }
         let present = families.indices.filter { (presentNames ?? []).contains(families[$0].sampleName) }
-        let form: [(String, String)] = [("start", Self.seconds(startMs)), ("end", Self.seconds(endMs)),
-                                        ("step", String(format: "%.3fs", Double(max(1, stepMs)) / 1000)),
-                                        ("timeout", "30s"), ("nocache", "1")]
+        let form: [(String, String)] = [
+            ("start", Self.seconds(startMs)), ("end", Self.seconds(endMs)),
+            ("step", String(format: "%.3fs", Double(max(1, stepMs)) / 1000)),
+            ("timeout", "30s"), ("nocache", "1"),
+        ]
         let client = self.client
         let window = windowSeconds
         let matchers = self.matchers
@@ -552,7 +594,9 @@ package actor PrometheusSource {
             for await (index, outcome) in group {
                 switch outcome {
                 case .success(let response):
-                    answers[index] = response.series.map { PrometheusSeries(labels: $0.labels, points: $0.points.map { ($0.timeMs, $0.value) }) }
+                    answers[index] = response.series.map {
+                        PrometheusSeries(labels: $0.labels, points: $0.points.map { ($0.timeMs, $0.value) })
+                    }
                 case .failure(let error):
                     historyWarnings.append("history of \(families[index].name) not loaded: \(error.message)")
                 }

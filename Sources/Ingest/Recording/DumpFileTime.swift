@@ -39,7 +39,8 @@ package enum DumpFileTime {
     private static func isoMilliseconds(_ output: AnyRegexOutput) -> Int64? {
         func number(_ i: Int) -> Int64 { output[i].substring.flatMap { Int64($0) } ?? 0 }
         guard (1...12).contains(number(2)), (1...31).contains(number(3)), number(4) < 24, number(5) < 60,
-              number(6) <= 60 else { return nil }
+            number(6) <= 60
+        else { return nil }
         let days = daysFromCivil(year: number(1), month: number(2), day: number(3))
         var ms = ((days * 24 + number(4)) * 60 + number(5)) * 60_000 + number(6) * 1000
         if let fraction = output[7].substring {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Line-level deltas between successive pages of one target. Between two scrapes the metric names and labels
@@ -22,14 +22,17 @@ enum LineDelta {
         var suffixes: [UInt8] = []
         var changes = 0
         var lastChanged = -1
-        let old = previous.bytes, new = page.bytes
+        let old = previous.bytes
+        let new = page.bytes
         old.withUnsafeBufferPointer { o in
             new.withUnsafeBufferPointer { n in
                 for i in 0..<page.lineCount {
-                    let ns = page.lineStart(i), ne = page.lineEnds[i]
+                    let ns = page.lineStart(i)
+                    let ne = page.lineEnds[i]
                     var keep = 0
                     if i < previous.lineCount {
-                        let os = previous.lineStart(i), oe = previous.lineEnds[i]
+                        let os = previous.lineStart(i)
+                        let oe = previous.lineEnds[i]
                         // Most lines repeat whole: one memcmp instead of a byte loop.
                         if oe - os == ne - ns && memcmp(o.baseAddress! + os, n.baseAddress! + ns, ne - ns) == 0 {
                             continue
@@ -41,7 +44,8 @@ enum LineDelta {
                     lastChanged = i
                     changes += 1
                     if i < previous.lineCount,
-                       let diff = integerChange(o, previous.lineStart(i), previous.lineEnds[i], n, ns, ne) {
+                        let diff = integerChange(o, previous.lineStart(i), previous.lineEnds[i], n, ns, ne)
+                    {
                         ops.varint(0)
                         ops.zigzag(diff)
                         continue
@@ -87,7 +91,8 @@ enum LineDelta {
             func copyLines(_ n: Int) throws(RecordCursor.Malformed) {
                 guard n > 0 else { return }
                 guard line + n <= previous.lineCount else { throw .init(what: "delta copies past the previous page") }
-                let from = previous.lineStart(line), to = previous.lineEnds[line + n - 1]
+                let from = previous.lineStart(line)
+                let to = previous.lineEnds[line + n - 1]
                 let shift = out.count - from
                 out.append(contentsOf: o[from..<to])
                 for k in line..<(line + n) { ends.append(previous.lineEnds[k] + shift) }
@@ -104,7 +109,7 @@ enum LineDelta {
                 }
                 if t.keep > 0 {
                     guard line < previous.lineCount,
-                          t.keep <= previous.lineEnds[line] - previous.lineStart(line)
+                        t.keep <= previous.lineEnds[line] - previous.lineStart(line)
                     else { throw .init(what: "delta keeps more than the previous line holds") }
                     let s = previous.lineStart(line)
                     out.append(contentsOf: o[s..<(s + t.keep)])
@@ -124,8 +129,11 @@ enum LineDelta {
     /// The integer value ending a line: where its digits start and end, and its value. Only canonical
     /// integers (no leading zeros, no `-0`, at most 18 digits) qualify, so that printing the value gives
     /// back the same bytes.
-    static func integerToken(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
-        -> (from: Int, to: Int, value: Int64)? {
+    static func integerToken(
+        _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int
+    )
+        -> (from: Int, to: Int, value: Int64)?
+    {
         var stop = end
         if stop > start && p[stop - 1] == 0x0A { stop -= 1 }
         var space = stop - 1
@@ -142,24 +150,29 @@ enum LineDelta {
         }
         let count = i - digits
         guard count >= 1, i == stop || !(p[i] >= 0x30 && p[i] <= 0x39),
-              count == 1 || p[digits] != 0x30, !(negative && value == 0) else { return nil }
+            count == 1 || p[digits] != 0x30, !(negative && value == 0)
+        else { return nil }
         return (space + 1, i, negative ? -value : value)
     }
 
     /// The difference between the integer values of two lines that are otherwise equal, or nil.
-    private static func integerChange(_ o: UnsafeBufferPointer<UInt8>, _ os: Int, _ oe: Int,
-                                      _ n: UnsafeBufferPointer<UInt8>, _ ns: Int, _ ne: Int) -> Int64? {
+    private static func integerChange(
+        _ o: UnsafeBufferPointer<UInt8>, _ os: Int, _ oe: Int,
+        _ n: UnsafeBufferPointer<UInt8>, _ ns: Int, _ ne: Int
+    ) -> Int64? {
         guard let old = integerToken(o, os, oe), let new = integerToken(n, ns, ne),
-              old.from - os == new.from - ns, oe - old.to == ne - new.to,
-              memcmp(o.baseAddress! + os, n.baseAddress! + ns, old.from - os) == 0,
-              memcmp(o.baseAddress! + old.to, n.baseAddress! + new.to, oe - old.to) == 0
+            old.from - os == new.from - ns, oe - old.to == ne - new.to,
+            memcmp(o.baseAddress! + os, n.baseAddress! + ns, old.from - os) == 0,
+            memcmp(o.baseAddress! + old.to, n.baseAddress! + new.to, oe - old.to) == 0
         else { return nil }
         return new.value - old.value
     }
 
     /// Appends the previous line with its integer value moved by `diff`.
-    private static func applyIntegerChange(_ o: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ diff: Int64,
-                                           _ out: inout [UInt8]) throws(RecordCursor.Malformed) {
+    private static func applyIntegerChange(
+        _ o: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ diff: Int64,
+        _ out: inout [UInt8]
+    ) throws(RecordCursor.Malformed) {
         guard let token = integerToken(o, start, end) else {
             throw .init(what: "delta changes the integer of a line that has none")
         }

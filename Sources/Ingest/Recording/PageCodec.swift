@@ -10,8 +10,9 @@ final class PageCodec {
     private let allocator = ByteBufferAllocator()
 
     init(level: Int32 = 6) throws {
-        compressor = try ZlibCompressor(algorithm: .deflate,
-                                        configuration: ZlibConfiguration(windowSize: 15, compressionLevel: level))
+        compressor = try ZlibCompressor(
+            algorithm: .deflate,
+            configuration: ZlibConfiguration(windowSize: 15, compressionLevel: level))
         decompressor = try ZlibDecompressor(algorithm: .deflate)
     }
 

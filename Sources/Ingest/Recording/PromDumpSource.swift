@@ -43,21 +43,27 @@ package struct PromDumpSource: Sendable {
         let root = URL(fileURLWithPath: path)
         var found: [Dump] = []
         if isFolder.boolValue {
-            let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                                        options: [.skipsHiddenFiles])
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey],
+                options: [.skipsHiddenFiles])
             while let url = walker?.nextObject() as? URL {
                 guard url.pathExtension == "prom",
-                      (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-                let relative = Array(url.standardizedFileURL.pathComponents.dropFirst(
-                    root.standardizedFileURL.pathComponents.count))
+                    (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+                else { continue }
+                let relative = Array(
+                    url.standardizedFileURL.pathComponents.dropFirst(
+                        root.standardizedFileURL.pathComponents.count))
                 found.append(Self.dump(url: url, relative: relative, folder: root.lastPathComponent))
             }
             guard !found.isEmpty else {
                 throw RecordingError.notARecording(path: path, detail: "the folder holds no .prom files")
             }
         } else {
-            found = [Self.dump(url: root, relative: [root.lastPathComponent],
-                               folder: root.deletingLastPathComponent().lastPathComponent)]
+            found = [
+                Self.dump(
+                    url: root, relative: [root.lastPathComponent],
+                    folder: root.deletingLastPathComponent().lastPathComponent)
+            ]
         }
         notes = Self.timeNumbered(&found, intervalMs: min(max(1, numberedIntervalMs), 86_400_000))
         dumps = found.sorted { ($0.timeMs, $0.target, $0.sequence ?? 0) < ($1.timeMs, $1.target, $1.sequence ?? 0) }
@@ -74,21 +80,25 @@ package struct PromDumpSource: Sendable {
         for (target, members) in groups.sorted(by: { $0.key < $1.key }) {
             let ordered = members.sorted { $0.number < $1.number }
             guard let first = ordered.first, let last = ordered.last else { continue }
-            let range = "\((dumps[first.index].path as NSString).lastPathComponent)–"
+            let range =
+                "\((dumps[first.index].path as NSString).lastPathComponent)–"
                 + "\((dumps[last.index].path as NSString).lastPathComponent)"
             let rising = zip(ordered, ordered.dropFirst()).allSatisfy {
                 dumps[$1.index].timeMs - dumps[$0.index].timeMs >= minimumFileGapMs
             }
             if rising {
-                notes.append("\(range): \(ordered.count) numbered dumps of one target, \(target), timed by their files' modification times")
+                notes.append(
+                    "\(range): \(ordered.count) numbered dumps of one target, \(target), timed by their files' modification times"
+                )
                 continue
             }
             let start = ordered.map { dumps[$0.index].timeMs }.min() ?? 0
             // Numbers have at most 9 digits and the interval at most a day: no product overflows.
             for member in ordered { dumps[member.index].timeMs = start + Int64(member.number - first.number) * intervalMs }
-            notes.append("\(range): \(ordered.count) numbered dumps of one target, \(target); their modification "
-                         + "times do not follow their numbers a scrape apart, so they are taken \(Format.window(Double(intervalMs) / 1000)) apart "
-                         + "(--interval)")
+            notes.append(
+                "\(range): \(ordered.count) numbered dumps of one target, \(target); their modification "
+                    + "times do not follow their numbers a scrape apart, so they are taken \(Format.window(Double(intervalMs) / 1000)) apart "
+                    + "(--interval)")
         }
         return notes
     }
@@ -110,8 +120,10 @@ package struct PromDumpSource: Sendable {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: dump.path)))
             return .scrape(RecordedScrape(target: dump.target, timeMs: dump.timeMs, durationSeconds: 0, bytes: bytes))
         } catch {
-            return .health(RecordedHealth(target: dump.target, timeMs: dump.timeMs, up: false,
-                                          error: "\(dump.path): cannot be read (\(error.localizedDescription))"))
+            return .health(
+                RecordedHealth(
+                    target: dump.target, timeMs: dump.timeMs, up: false,
+                    error: "\(dump.path): cannot be read (\(error.localizedDescription))"))
         }
     }
 
@@ -153,7 +165,10 @@ package struct PromDumpSource: Sendable {
         }
         var time: Int64?
         for part in parts.reversed() {
-            if let t = DumpFileTime.parse(part)?.timeMs { time = t; break }
+            if let t = DumpFileTime.parse(part)?.timeMs {
+                time = t
+                break
+            }
         }
         // Without a time anywhere in its path, a file named by a number is one scrape of the target its folder is.
         let sequence = time == nil ? parts.last.flatMap(sequenceNumber) : nil
@@ -162,9 +177,11 @@ package struct PromDumpSource: Sendable {
             if parts.isEmpty { parts = [folder] }
         }
         let target = parts.map(DumpFileTime.stripping).filter { !$0.isEmpty }.joined(separator: "/")
-        let modified = (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+        let modified =
+            (try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
             .map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } ?? 0
-        return Dump(path: url.path, target: target.isEmpty ? "dump" : target, timeMs: time ?? modified,
-                    timeFromName: time != nil, sequence: sequence)
+        return Dump(
+            path: url.path, target: target.isEmpty ? "dump" : target, timeMs: time ?? modified,
+            timeFromName: time != nil, sequence: sequence)
     }
 }

@@ -35,7 +35,8 @@ enum RecordFraming {
         let stored = file.loadUnaligned(fromByteOffset: offset + 5 + length, as: UInt32.self).littleEndian
         let computed = CRC32.checksum(UnsafeRawBufferPointer(rebasing: file[offset..<(offset + 5 + length)]))
         guard stored == computed else { throw .init(what: "checksum mismatch") }
-        return Found(rawType: type, offset: offset,
-                     payload: UnsafeRawBufferPointer(rebasing: file[(offset + 5)..<(offset + 5 + length)]))
+        return Found(
+            rawType: type, offset: offset,
+            payload: UnsafeRawBufferPointer(rebasing: file[(offset + 5)..<(offset + 5 + length)]))
     }
 }

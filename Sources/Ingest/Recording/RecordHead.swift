@@ -15,7 +15,8 @@ struct RecordHead {
 
     /// The rest of a scrape record: duration, encoding and stored bytes.
     mutating func scrapeBody() throws(RecordCursor.Malformed)
-        -> (duration: Double, encoding: RecordingFormat.Encoding, length: Int, data: UnsafeRawBufferPointer) {
+        -> (duration: Double, encoding: RecordingFormat.Encoding, length: Int, data: UnsafeRawBufferPointer)
+    {
         let duration = Double(bitPattern: try rest.fixed64())
         guard duration >= 0 && duration <= 86_400 else { throw .init(what: "scrape duration \(duration) s is not a duration") }
         let raw = try rest.byte()

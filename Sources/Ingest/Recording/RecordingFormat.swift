@@ -26,8 +26,9 @@ enum RecordingFormat {
     /// A record's time from its stored offset, or what is wrong with it.
     static func time(startMs: Int64, offsetMs: Int64) throws(RecordCursor.Malformed) -> Int64 {
         guard plausibleOffsetMs.contains(offsetMs) else {
-            throw .init(what: "record time \(offsetMs) ms from the start is outside the recording "
-                        + "(expected -1 day to 100 years)")
+            throw .init(
+                what: "record time \(offsetMs) ms from the start is outside the recording "
+                    + "(expected -1 day to 100 years)")
         }
         return startMs + offsetMs
     }

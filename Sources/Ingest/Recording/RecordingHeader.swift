@@ -18,8 +18,10 @@ package struct RecordingHeader: Codable, Sendable, Equatable {
     /// The format version this build writes (and the newest it reads).
     package static let currentFormatVersion = RecordingFormat.version
 
-    package init(infertopVersion: String, sources: [String], intervalSeconds: Double, startTimeMs: Int64,
-                formatVersion: Int = RecordingHeader.currentFormatVersion) {
+    package init(
+        infertopVersion: String, sources: [String], intervalSeconds: Double, startTimeMs: Int64,
+        formatVersion: Int = RecordingHeader.currentFormatVersion
+    ) {
         self.formatVersion = formatVersion
         self.infertopVersion = infertopVersion
         self.sources = sources

@@ -29,15 +29,15 @@ struct RecordingIndex {
     static func fromFooter(_ file: UnsafeRawBufferPointer, firstRecord: Int, startMs: Int64) -> RecordingIndex? {
         let footerAt = file.count - RecordingFormat.endRecordLength
         guard footerAt >= firstRecord,
-              let footer = try? RecordFraming.record(in: file, at: footerAt), footer.type == .end,
-              footer.payload.count == RecordingFormat.endPayloadLength,
-              Array(footer.payload[24..<32]) == RecordingFormat.endMagic
+            let footer = try? RecordFraming.record(in: file, at: footerAt), footer.type == .end,
+            footer.payload.count == RecordingFormat.endPayloadLength,
+            Array(footer.payload[24..<32]) == RecordingFormat.endMagic
         else { return nil }
         var c = RecordCursor(footer.payload)
         // Every field is checked before it is used: a footer that points nowhere or ends at no time is no index.
         guard let last = try? c.fixed64(), let end = try? c.fixed64(), let count = try? c.fixed64(),
-              let endTimeMs = try? RecordingFormat.time(startMs: startMs, offsetMs: Int64(bitPattern: end) &- startMs),
-              let records = Int(exactly: count), records <= file.count, let lastIndex = Int(exactly: last)
+            let endTimeMs = try? RecordingFormat.time(startMs: startMs, offsetMs: Int64(bitPattern: end) &- startMs),
+            let records = Int(exactly: count), records <= file.count, let lastIndex = Int(exactly: last)
         else { return nil }
         var index = RecordingIndex(startMs: startMs, end: footerAt)
         index.endTimeMs = endTimeMs
@@ -103,8 +103,10 @@ struct RecordingIndex {
         }
     }
 
-    private mutating func add(indexPayload: UnsafeRawBufferPointer, file: UnsafeRawBufferPointer,
-                              startMs: Int64) throws(RecordCursor.Malformed) {
+    private mutating func add(
+        indexPayload: UnsafeRawBufferPointer, file: UnsafeRawBufferPointer,
+        startMs: Int64
+    ) throws(RecordCursor.Malformed) {
         var c = RecordCursor(indexPayload)
         _ = try c.fixed64()
         let n = try c.count(limit: c.remaining)

@@ -39,8 +39,11 @@ package struct RecordingIterator: IteratorProtocol, Sequence {
     /// Decodes the records before `stop`, updating the pages; `keep(target, offset)` says which scrapes to
     /// rebuild (a seek skips a target's records before the keyframe it starts from). Returns the last scrape
     /// of each target and the health records met on the way.
-    mutating func advance(to stop: Int, keep: (_ target: Int, _ offset: Int) -> Bool)
-        -> (scrapes: [String: RecordedScrape], health: [RecordedHealth]) {
+    mutating func advance(
+        to stop: Int, keep: (_ target: Int, _ offset: Int) -> Bool
+    )
+        -> (scrapes: [String: RecordedScrape], health: [RecordedHealth])
+    {
         var scrapes: [String: RecordedScrape] = [:]
         var health: [RecordedHealth] = []
         while damage == nil && offset < stop {
@@ -61,14 +64,18 @@ package struct RecordingIterator: IteratorProtocol, Sequence {
     }
 
     /// The event a record holds, nil for bookkeeping records and for scrapes that `keep` rejects.
-    private mutating func decode(_ record: RecordFraming.Found, keep: (Int) -> Bool)
-        throws(RecordCursor.Malformed) -> RecordingEvent? {
+    private mutating func decode(
+        _ record: RecordFraming.Found, keep: (Int) -> Bool
+    )
+        throws(RecordCursor.Malformed) -> RecordingEvent?
+    {
         switch record.type {
         case .scrape:
             var head = try RecordHead(record.payload, startMs: reader.header.startTimeMs)
             guard keep(head.target) else { return nil }
             let body = try head.scrapeBody()
-            let stored = body.encoding.isDeflated
+            let stored =
+                body.encoding.isDeflated
                 ? try codec.inflate(body.data, length: body.length) : Array(body.data)
             let page: LinePage
             if body.encoding.isKeyframe {
@@ -82,13 +89,17 @@ package struct RecordingIterator: IteratorProtocol, Sequence {
                 }.get()
             }
             pages[head.target] = page
-            return .scrape(RecordedScrape(target: try reader.targetName(head.target), timeMs: head.timeMs,
-                                          durationSeconds: body.duration, bytes: page.bytes))
+            return .scrape(
+                RecordedScrape(
+                    target: try reader.targetName(head.target), timeMs: head.timeMs,
+                    durationSeconds: body.duration, bytes: page.bytes))
         case .health:
             var head = try RecordHead(record.payload, startMs: reader.header.startTimeMs)
             let body = try head.healthBody()
-            return .health(RecordedHealth(target: try reader.targetName(head.target), timeMs: head.timeMs,
-                                          up: body.up, error: body.error, facts: body.facts))
+            return .health(
+                RecordedHealth(
+                    target: try reader.targetName(head.target), timeMs: head.timeMs,
+                    up: body.up, error: body.error, facts: body.facts))
         case .header:
             throw .init(what: "a second header record")
         case .target, .index, .end, nil:

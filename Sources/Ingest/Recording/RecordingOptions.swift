@@ -11,8 +11,10 @@ package struct RecordingOptions: Sendable, Equatable {
     /// flush per scrape. Off by default: each record is written with one `write(2)`, which a `kill -9` keeps.
     package var syncEachRecord: Bool
 
-    package init(keyframeIntervalMs: Int64 = 60_000, indexIntervalMs: Int64 = 60_000, compressionLevel: Int32 = 6,
-                syncEachRecord: Bool = false) {
+    package init(
+        keyframeIntervalMs: Int64 = 60_000, indexIntervalMs: Int64 = 60_000, compressionLevel: Int32 = 6,
+        syncEachRecord: Bool = false
+    ) {
         self.keyframeIntervalMs = keyframeIntervalMs
         self.indexIntervalMs = indexIntervalMs
         self.compressionLevel = compressionLevel

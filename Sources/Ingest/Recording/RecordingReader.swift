@@ -32,18 +32,20 @@ package final class RecordingReader: Sendable {
             throw RecordingError.damagedHeader(path: path, detail: error.what)
         }
         guard found.type == .header,
-              let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(found.payload))
+            let header = try? JSONDecoder().decode(RecordingHeader.self, from: Data(found.payload))
         else { throw RecordingError.damagedHeader(path: path, detail: "the first record is not a header") }
         guard header.formatVersion <= RecordingFormat.version else {
-            throw RecordingError.unsupportedVersion(path: path, found: header.formatVersion,
-                                                    supported: RecordingFormat.version)
+            throw RecordingError.unsupportedVersion(
+                path: path, found: header.formatVersion,
+                supported: RecordingFormat.version)
         }
         if let problem = RecordingFormat.problem(with: header) {
             throw RecordingError.damagedHeader(path: path, detail: "at byte \(magic.count): \(problem)")
         }
         self.header = header
         firstRecord = found.next
-        index = RecordingIndex.fromFooter(bytes, firstRecord: firstRecord, startMs: header.startTimeMs)
+        index =
+            RecordingIndex.fromFooter(bytes, firstRecord: firstRecord, startMs: header.startTimeMs)
             ?? RecordingIndex.scan(bytes, firstRecord: firstRecord, startMs: header.startTimeMs)
     }
 
@@ -101,8 +103,9 @@ package final class RecordingReader: Sendable {
         let record = try RecordFraming.record(in: file.bytes, at: offset)
         var head = try RecordHead(record.payload, startMs: header.startTimeMs)
         let body = try head.healthBody()
-        return RecordedHealth(target: try targetName(head.target), timeMs: head.timeMs, up: body.up, error: body.error,
-                              facts: body.facts)
+        return RecordedHealth(
+            target: try targetName(head.target), timeMs: head.timeMs, up: body.up, error: body.error,
+            facts: body.facts)
     }
 
     /// The 1-based number of the record at `offset`, counted by walking the frames from the start (only

@@ -31,8 +31,9 @@ struct RecordingSeeker {
         let decoded = iterator.advance(to: stop) { target, offset in base[target].map { offset >= $0 } ?? false }
         for h in decoded.health { health[h.target] = h }
         let order = index.targets
-        return RecordingPosition(timeMs: timeMs, scrapes: order.compactMap { decoded.scrapes[$0] },
-                                 health: order.compactMap { health[$0] }, iterator: iterator)
+        return RecordingPosition(
+            timeMs: timeMs, scrapes: order.compactMap { decoded.scrapes[$0] },
+            health: order.compactMap { health[$0] }, iterator: iterator)
     }
 
     /// The offset of the first scrape or health record at or after `from` stamped later than `timeMs`, or
@@ -59,7 +60,8 @@ struct RecordingSeeker {
 extension Array {
     /// The first index whose element satisfies `belongsAfter`, for an array partitioned by it (binary search).
     func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Int {
-        var low = 0, high = count
+        var low = 0
+        var high = count
         while low < high {
             let mid = (low + high) / 2
             if belongsAfter(self[mid]) { high = mid } else { low = mid + 1 }

@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Appends scrapes and health changes to a recording file (format: docs/RECORDING.md).
@@ -43,20 +44,24 @@ package final class RecordingWriter: Sendable {
 
     /// Appends one scrape.
     package func append(_ scrape: RecordedScrape) throws {
-        try appendScrape(target: scrape.target, timeMs: scrape.timeMs, durationSeconds: scrape.durationSeconds,
-                         bytes: scrape.bytes)
+        try appendScrape(
+            target: scrape.target, timeMs: scrape.timeMs, durationSeconds: scrape.durationSeconds,
+            bytes: scrape.bytes)
     }
 
     /// Appends a health change of `target`: down with an error, or up again, with what is known about it.
-    package func appendHealth(target: String, timeMs: Int64, up: Bool, error: String? = nil,
-                             facts: TargetFacts = TargetFacts()) throws {
+    package func appendHealth(
+        target: String, timeMs: Int64, up: Bool, error: String? = nil,
+        facts: TargetFacts = TargetFacts()
+    ) throws {
         try core.withLock { try $0.appendHealth(target: target, timeMs: timeMs, up: up, error: error, facts: facts) }
     }
 
     /// Appends one health change.
     package func append(_ health: RecordedHealth) throws {
-        try appendHealth(target: health.target, timeMs: health.timeMs, up: health.up, error: health.error,
-                         facts: health.facts)
+        try appendHealth(
+            target: health.target, timeMs: health.timeMs, up: health.up, error: health.error,
+            facts: health.facts)
     }
 
     /// Bytes in the file so far.

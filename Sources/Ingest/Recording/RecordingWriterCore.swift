@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `close(2)`, named apart so that types with their own `close()` can call it.
 func closeFileDescriptor(_ fd: Int32) -> Int32 { close(fd) }

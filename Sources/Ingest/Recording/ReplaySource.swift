@@ -67,11 +67,13 @@ package enum ReplaySource: Sendable {
         switch self {
         case .recording(let r):
             let position = r.seek(toMs: timeMs)
-            return ReplayCursor(timeMs: timeMs, scrapes: position.scrapes, health: position.health,
-                                recording: position.iterator)
+            return ReplayCursor(
+                timeMs: timeMs, scrapes: position.scrapes, health: position.health,
+                recording: position.iterator)
         case .dumps(let d):
             let (events, next) = d.seek(toMs: timeMs)
-            var scrapes: [RecordedScrape] = [], health: [RecordedHealth] = []
+            var scrapes: [RecordedScrape] = []
+            var health: [RecordedHealth] = []
             for event in events {
                 switch event {
                 case .scrape(let s): scrapes.append(s)

@@ -10,8 +10,10 @@ package struct TargetFacts: Sendable, Hashable {
     package var gpus: [String]?
     package var model: String?
 
-    package init(node: String? = nil, pod: String? = nil, namespace: String? = nil, container: String? = nil,
-                gpus: [String]? = nil, model: String? = nil) {
+    package init(
+        node: String? = nil, pod: String? = nil, namespace: String? = nil, container: String? = nil,
+        gpus: [String]? = nil, model: String? = nil
+    ) {
         self.node = node
         self.pod = pod
         self.namespace = namespace
@@ -25,7 +27,8 @@ package struct TargetFacts: Sendable, Hashable {
     var fields: [String?] { [node, pod, namespace, model, container, gpus?.joined(separator: ",")] }
 
     init(fields: [String?]) {
-        self.init(node: fields[0], pod: fields[1], namespace: fields[2], container: fields[4],
-                  gpus: fields[5].map { $0.split(separator: ",").map(String.init) }, model: fields[3])
+        self.init(
+            node: fields[0], pod: fields[1], namespace: fields[2], container: fields[4],
+            gpus: fields[5].map { $0.split(separator: ",").map(String.init) }, model: fields[3])
     }
 }

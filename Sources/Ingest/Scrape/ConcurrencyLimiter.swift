@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Caps how many scrapes run at once; waiters are served first come, first served.

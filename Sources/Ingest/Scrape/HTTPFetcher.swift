@@ -37,8 +37,10 @@ package final class HTTPFetcher: Sendable {
 
     /// Builds the client from the configuration: reads the credential now (so a bad token file fails at
     /// start, not on every scrape) and loads the CA file.
-    package init(configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
-                logger: Logger = Logger(label: "infertop.ingest", factory: { _ in SwiftLogNoOpLogHandler() })) throws {
+    package init(
+        configuration: IngestConfiguration, environment: [String: String] = ProcessInfo.processInfo.environment,
+        logger: Logger = Logger(label: "infertop.ingest", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) throws {
         credential = try configuration.auth.resolve(environment: environment)
         var credentials: [String: Credential] = [:]
         var tlsConfigurations: [String: TLSConfiguration] = [:]
@@ -46,8 +48,10 @@ package final class HTTPFetcher: Sendable {
             do {
                 if case .http(let url) = target.source, let fromURL = Credential.fromUserInfo(of: url) {
                     if let auth = target.auth, !auth.isEmpty {
-                        throw ConfigurationError.invalidFlag("auth", message: "the URL carries user:password and the "
-                                                             + "target has its own auth: give one of the two")
+                        throw ConfigurationError.invalidFlag(
+                            "auth",
+                            message: "the URL carries user:password and the "
+                                + "target has its own auth: give one of the two")
                     }
                     credentials[target.id] = fromURL.credential
                 }
@@ -66,8 +70,9 @@ package final class HTTPFetcher: Sendable {
         var http = HTTPClient.Configuration(
             tlsConfiguration: tls,
             redirectConfiguration: maxRedirects == 0 ? .disallow : .follow(max: maxRedirects, allowCycles: false),
-            timeout: .init(connect: .milliseconds(Int64(configuration.timeoutSeconds * 1000)),
-                           read: .milliseconds(Int64(configuration.timeoutSeconds * 1000))),
+            timeout: .init(
+                connect: .milliseconds(Int64(configuration.timeoutSeconds * 1000)),
+                read: .milliseconds(Int64(configuration.timeoutSeconds * 1000))),
             decompression: .enabled(limit: .size(configuration.bodyLimitBytes)))
         // Each target keeps its keep-alive connection between scrapes; allow one per target and then some.
         http.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 8)
@@ -111,9 +116,11 @@ package final class HTTPFetcher: Sendable {
     /// instead of failing with `.httpStatus`. `target` picks that target's own credential and TLS settings.
     /// With a `form`, the request is a POST of it, URL-encoded (query APIs take long expressions that way);
     /// with a `body`, a POST of those bytes as text (an import API).
-    package func fetch(_ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
-                      anyStatus: Bool = false, target: String? = nil,
-                      form: [(String, String)]? = nil, body: [UInt8]? = nil) async throws(ScrapeError) -> Fetched {
+    package func fetch(
+        _ url: URL, accept: String = HTTPFetcher.acceptHeader, timeout: Duration,
+        anyStatus: Bool = false, target: String? = nil,
+        form: [(String, String)]? = nil, body: [UInt8]? = nil
+    ) async throws(ScrapeError) -> Fetched {
         let fromURL = Credential.fromUserInfo(of: url)
         let requestURL = fromURL?.url ?? url
         var request = HTTPClientRequest(url: requestURL.absoluteString)
@@ -156,8 +163,10 @@ package final class HTTPFetcher: Sendable {
             guard case .tls = failure, let host = requestURL.host else { throw failure }
             // The client says only that the handshake failed; find out why, once a minute per server at most.
             let mismatch = (error as? NIOSSLExtraError) == .failedToValidateHostname
-            throw .tls(await tlsFinding(host: host, port: requestURL.port ?? 443, hostnameMismatch: mismatch,
-                                        timeout: timeout))
+            throw .tls(
+                await tlsFinding(
+                    host: host, port: requestURL.port ?? 443, hostnameMismatch: mismatch,
+                    timeout: timeout))
         }
     }
 
@@ -168,8 +177,8 @@ package final class HTTPFetcher: Sendable {
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                     UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                     UInt8(ascii: "~"):
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                    UInt8(ascii: "~"):
                     out.unicodeScalars.append(Unicode.Scalar(byte))
                 default:
                     out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
@@ -186,8 +195,9 @@ package final class HTTPFetcher: Sendable {
         let key = "\(host):\(port):\(hostnameMismatch)"
         let now = ContinuousClock.now
         if let known = tlsFindings.withLock({ $0[key] }), now - known.at < .seconds(60) { return known.text }
-        let finding = await TLSDiagnosis.diagnose(host: host, port: port, serverName: host, hostnameMismatch: hostnameMismatch,
-                                                  timeout: .nanoseconds(Int64(min(timeout, .seconds(5)).seconds * 1e9)))
+        let finding = await TLSDiagnosis.diagnose(
+            host: host, port: port, serverName: host, hostnameMismatch: hostnameMismatch,
+            timeout: .nanoseconds(Int64(min(timeout, .seconds(5)).seconds * 1e9)))
         tlsFindings.withLock { $0[key] = (now, finding.text) }
         return finding.text
     }
@@ -195,8 +205,9 @@ package final class HTTPFetcher: Sendable {
     private func receive(_ request: HTTPClientRequest, deadline: NIODeadline, anyStatus: Bool) async throws -> Fetched {
         let response = try await client.execute(request, deadline: deadline, logger: logger)
         guard anyStatus || (200..<300).contains(Int(response.status.code)) else {
-            throw ScrapeError.httpStatus(code: Int(response.status.code),
-                                         reason: Redaction.scrub(response.status.reasonPhrase, secrets: secrets))
+            throw ScrapeError.httpStatus(
+                code: Int(response.status.code),
+                reason: Redaction.scrub(response.status.reasonPhrase, secrets: secrets))
         }
         let length = response.headers.first(name: "content-length").flatMap(Int.init)
         if let length, length > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
@@ -207,8 +218,9 @@ package final class HTTPFetcher: Sendable {
             if bytes.count + buffer.readableBytes > bodyLimit { throw ScrapeError.bodyTooLarge(limitBytes: bodyLimit) }
             bytes.append(contentsOf: buffer.readableBytesView)
         }
-        return Fetched(bytes: bytes, contentType: response.headers.first(name: "content-type"),
-                       status: Int(response.status.code))
+        return Fetched(
+            bytes: bytes, contentType: response.headers.first(name: "content-type"),
+            status: Int(response.status.code))
     }
 
     private func classify(_ error: any Error, timeout: Duration) -> ScrapeError {

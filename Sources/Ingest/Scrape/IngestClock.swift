@@ -9,8 +9,10 @@ package struct IngestClock: Sendable {
     /// Wall-clock time in milliseconds since the epoch, stamped on results.
     package var wallMs: @Sendable () -> Int64
 
-    package init(now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void,
-                wallMs: @escaping @Sendable () -> Int64) {
+    package init(
+        now: @escaping @Sendable () -> Duration, sleep: @escaping @Sendable (Duration) async throws -> Void,
+        wallMs: @escaping @Sendable () -> Int64
+    ) {
         self.now = now
         self.sleep = sleep
         self.wallMs = wallMs

@@ -39,7 +39,8 @@ struct ModelNameProbe: Sendable {
             return
         }
         guard let answer = try? await fetcher.fetch(url, accept: "application/json", timeout: timeout, target: target.id),
-              let json = try? JSONSerialization.jsonObject(with: Data(answer.bytes)) else {
+            let json = try? JSONSerialization.jsonObject(with: Data(answer.bytes))
+        else {
             name = nil
             return
         }

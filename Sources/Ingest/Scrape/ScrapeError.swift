@@ -21,9 +21,11 @@ package enum ScrapeError: Error, Sendable, Equatable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .timeout(let seconds):
-            return "no complete answer within \(Format.seconds(seconds, absent: "?")) (timeout); is the target overloaded? raise --timeout if it is just slow"
+            return
+                "no complete answer within \(Format.seconds(seconds, absent: "?")) (timeout); is the target overloaded? raise --timeout if it is just slow"
         case .bodyTooLarge(let limit):
-            return "body larger than the \(Format.bytes(limit, absent: "?")) cap; stopped reading (raise body_limit if the page is really this big)"
+            return
+                "body larger than the \(Format.bytes(limit, absent: "?")) cap; stopped reading (raise body_limit if the page is really this big)"
         case .httpStatus(let code, let reason):
             let hint: String
             switch code {

@@ -31,9 +31,11 @@ package struct ScrapeResult: Sendable {
     /// this window, not cumulative values (the store reads them as rates, and says they are over this window).
     package var givenRateWindowMs: Int64?
 
-    package init(target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
-                page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,
-                node: String? = nil, role: String? = nil) {
+    package init(
+        target: String, timeMs: Int64, durationSeconds: Double, body: [UInt8]? = nil,
+        page: ExpositionPage? = nil, error: String? = nil, consecutiveFailures: Int = 0,
+        node: String? = nil, role: String? = nil
+    ) {
         self.target = target
         self.timeMs = timeMs
         self.durationSeconds = durationSeconds

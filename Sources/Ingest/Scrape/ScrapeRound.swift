@@ -36,8 +36,9 @@ package final class ScrapeRound: Sendable {
                 group.addTask {
                     // One read per round and target: a fresh parser (reuse across rounds would not pay here).
                     var parser = RepeatingPageParser()
-                    var result = await Scraper.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
-                                                        limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
+                    var result = await Scraper.readOnce(
+                        target, fetcher: fetcher, timeout: timeout, clock: clock,
+                        limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
                     if let page = result.page {
                         var model = ModelNameProbe()
                         await model.resolve(page, target: target, fetcher: fetcher, timeout: timeout)

@@ -20,8 +20,10 @@ package actor Scraper {
     private var watcher: Task<Void, Never>?
 
     /// A scraper that owns a fetcher built from `configuration` (throws when a credential or CA file is bad).
-    package init(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live,
-                sink: @escaping Sink) throws {
+    package init(
+        configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil, clock: IngestClock = .live,
+        sink: @escaping Sink
+    ) throws {
         self.configuration = configuration
         self.fetcher = try fetcher ?? HTTPFetcher(configuration: configuration)
         self.clock = clock
@@ -30,8 +32,10 @@ package actor Scraper {
     }
 
     /// A scraper whose results arrive on an `AsyncStream` (buffering the newest 4096).
-    package static func stream(configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
-                              clock: IngestClock = .live) throws -> (Scraper, AsyncStream<ScrapeResult>) {
+    package static func stream(
+        configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
+        clock: IngestClock = .live
+    ) throws -> (Scraper, AsyncStream<ScrapeResult>) {
         let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
         let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock) { continuation.yield($0) }
         return (scraper, stream)
@@ -80,8 +84,10 @@ package actor Scraper {
     private func apply(_ update: FileSDWatcher.Update) async {
         setTargets(configuration.targets + update.targets)
         for message in update.errors {
-            await sink(ScrapeResult(target: "file_sd", timeMs: clock.wallMs(), durationSeconds: 0, error: message,
-                                    consecutiveFailures: 1))
+            await sink(
+                ScrapeResult(
+                    target: "file_sd", timeMs: clock.wallMs(), durationSeconds: 0, error: message,
+                    consecutiveFailures: 1))
         }
     }
 
@@ -101,8 +107,9 @@ package actor Scraper {
             var model = ModelNameProbe()
             while !Task.isCancelled {
                 let started = clock.now()
-                var result = await Self.readOnce(target, fetcher: fetcher, timeout: timeout, clock: clock,
-                                                 limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
+                var result = await Self.readOnce(
+                    target, fetcher: fetcher, timeout: timeout, clock: clock,
+                    limiter: limiter, seriesLimit: seriesLimit, parser: &parser)
                 if Task.isCancelled { return }
                 model.observe(result.page)
                 // Once per target and restart, outside the scrape slots: one small request beside the page.
@@ -125,28 +132,34 @@ package actor Scraper {
     /// One read of one target, from request to parsed page; never throws, failures become the result's error.
     /// The fetch holds a slot of `limiter`; the parse runs after it, on the caller's task, so the slot is
     /// free for the next fetch and the target's parser is never shared.
-    static func readOnce(_ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration, clock: IngestClock,
-                         limiter: ConcurrencyLimiter, seriesLimit: Int,
-                         parser: inout RepeatingPageParser) async -> ScrapeResult {
+    static func readOnce(
+        _ target: ScrapeTarget, fetcher: HTTPFetcher, timeout: Duration, clock: IngestClock,
+        limiter: ConcurrencyLimiter, seriesLimit: Int,
+        parser: inout RepeatingPageParser
+    ) async -> ScrapeResult {
         let (timeMs, started, received) = await limiter.withSlot {
             (clock.wallMs(), clock.now(), await fetch(target, fetcher: fetcher, timeout: timeout))
         }
         switch received.bytes {
         case .success(let body):
-            var result = ScrapeResult.reading(body, contentType: received.contentType, target: target.id, timeMs: timeMs,
-                                              durationSeconds: 0, seriesLimit: seriesLimit, parser: &parser)
+            var result = ScrapeResult.reading(
+                body, contentType: received.contentType, target: target.id, timeMs: timeMs,
+                durationSeconds: 0, seriesLimit: seriesLimit, parser: &parser)
             result.durationSeconds = (clock.now() - started).seconds
             return result
         case .failure(let error):
             parser.reset()
-            return ScrapeResult(target: target.id, timeMs: timeMs, durationSeconds: (clock.now() - started).seconds,
-                                error: Redaction.scrub(error.description, secrets: fetcher.secrets))
+            return ScrapeResult(
+                target: target.id, timeMs: timeMs, durationSeconds: (clock.now() - started).seconds,
+                error: Redaction.scrub(error.description, secrets: fetcher.secrets))
         }
     }
 
     /// The body of one read, or why there is none.
-    private static func fetch(_ target: ScrapeTarget, fetcher: HTTPFetcher,
-                              timeout: Duration) async -> (bytes: Result<[UInt8], ScrapeError>, contentType: String?) {
+    private static func fetch(
+        _ target: ScrapeTarget, fetcher: HTTPFetcher,
+        timeout: Duration
+    ) async -> (bytes: Result<[UInt8], ScrapeError>, contentType: String?) {
         switch target.source {
         case .http(let url):
             do {

@@ -16,12 +16,15 @@ enum TLSDiagnosis {
         var text: String { "\(problem); \(remedy)" }
     }
 
-    static let caRemedy = "pass --ca-file with the CA that signed it (or the certificate itself), or --insecure to skip verification"
+    static let caRemedy =
+        "pass --ca-file with the CA that signed it (or the certificate itself), or --insecure to skip verification"
 
     /// Looks at the certificate `host:port` shows (with `serverName` as SNI). `hostnameMismatch`: the client
     /// found the certificate trusted but not for `serverName`.
-    static func diagnose(host: String, port: Int, serverName: String?, hostnameMismatch: Bool, timeout: TimeAmount,
-                         now: Date = Date()) async -> Finding {
+    static func diagnose(
+        host: String, port: Int, serverName: String?, hostnameMismatch: Bool, timeout: TimeAmount,
+        now: Date = Date()
+    ) async -> Finding {
         let certificate: NIOSSLCertificate
         do {
             guard let found = try await peerCertificate(host: host, port: port, serverName: serverName, timeout: timeout) else {
@@ -30,8 +33,9 @@ enum TLSDiagnosis {
             certificate = found
         } catch {
             // BoringSSL's own words ("WRONG_VERSION_NUMBER" and a code) say no more than this.
-            return Finding(problem: "no TLS handshake: the server does not speak TLS on this port",
-                           remedy: "use http:// if it serves plain HTTP, or the port that serves HTTPS")
+            return Finding(
+                problem: "no TLS handshake: the server does not speak TLS on this port",
+                remedy: "use http:// if it serves plain HTTP, or the port that serves HTTPS")
         }
         return classify(certificate, serverName: serverName ?? host, hostnameMismatch: hostnameMismatch, now: now)
     }
@@ -42,29 +46,35 @@ enum TLSDiagnosis {
         let notAfter = Date(timeIntervalSince1970: TimeInterval(certificate.notValidAfter))
         let notBefore = Date(timeIntervalSince1970: TimeInterval(certificate.notValidBefore))
         if notAfter < now {
-            return Finding(problem: "the server's certificate (\(subject)) expired on \(day(notAfter))",
-                           remedy: "renew it on the server, or pass --insecure to skip verification")
+            return Finding(
+                problem: "the server's certificate (\(subject)) expired on \(day(notAfter))",
+                remedy: "renew it on the server, or pass --insecure to skip verification")
         }
         if notBefore > now {
-            return Finding(problem: "the server's certificate (\(subject)) is not valid before \(day(notBefore)) (check the clocks)",
-                           remedy: "pass --insecure to skip verification until then")
+            return Finding(
+                problem: "the server's certificate (\(subject)) is not valid before \(day(notBefore)) (check the clocks)",
+                remedy: "pass --insecure to skip verification until then")
         }
         let names = self.names(certificate)
         if hostnameMismatch || (!names.isEmpty && !names.contains { matches($0, serverName) }) {
             let listed = names.isEmpty ? subject : names.joined(separator: ", ")
-            return Finding(problem: "certificate name mismatch: the certificate is for \(listed), not \(serverName)",
-                           remedy: "use a name it is for in the URL, or pass --insecure to skip verification")
+            return Finding(
+                problem: "certificate name mismatch: the certificate is for \(listed), not \(serverName)",
+                remedy: "use a name it is for in the URL, or pass --insecure to skip verification")
         }
         if certificate.subjectName == certificate.issuerName {
             return Finding(problem: "the server's certificate (\(subject)) is self-signed and not trusted", remedy: caRemedy)
         }
-        return Finding(problem: "the server's certificate (\(subject)) is not trusted: its issuer "
-                       + "(\(name(certificate.issuerName))) is not a trusted CA", remedy: caRemedy)
+        return Finding(
+            problem: "the server's certificate (\(subject)) is not trusted: its issuer "
+                + "(\(name(certificate.issuerName))) is not a trusted CA", remedy: caRemedy)
     }
 
     /// The certificate the server at `host:port` presents, read with verification off.
-    private static func peerCertificate(host: String, port: Int, serverName: String?,
-                                        timeout: TimeAmount) async throws -> NIOSSLCertificate? {
+    private static func peerCertificate(
+        host: String, port: Int, serverName: String?,
+        timeout: TimeAmount
+    ) async throws -> NIOSSLCertificate? {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.certificateVerification = .none
         let context = try NIOSSLContext(configuration: configuration)
@@ -133,7 +143,8 @@ enum TLSDiagnosis {
 
     /// Whether a certificate name covers `host` (one leading `*.` label matches one label).
     static func matches(_ name: String, _ host: String) -> Bool {
-        let name = name.lowercased(), host = host.lowercased()
+        let name = name.lowercased()
+        let host = host.lowercased()
         if name.hasPrefix("*."), let dot = host.firstIndex(of: ".") { return String(host[dot...]) == String(name.dropFirst()) }
         return name == host
     }

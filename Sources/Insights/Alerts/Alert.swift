@@ -16,8 +16,10 @@ package struct Alert: Sendable, Hashable, Identifiable {
 
     package var id: String { "\(rule.rawValue)|\(subject.kind.rawValue)|\(subject.id)" }
 
-    package init(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, sinceMs: Int64, firedMs: Int64,
-                peak: Double, current: Double?, eventID: Int) {
+    package init(
+        rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, sinceMs: Int64, firedMs: Int64,
+        peak: Double, current: Double?, eventID: Int
+    ) {
         self.rule = rule
         self.subject = subject
         self.severity = severity

@@ -33,8 +33,11 @@ package struct AlertEngine: Sendable {
     }
 
     /// An engine that has evaluated `snapshots` in order: the event log of a recording.
-    package static func replaying<S: Sequence>(_ snapshots: S, configuration: AlertRuleConfiguration = .default)
-        -> AlertEngine where S.Element == ClusterSnapshot {
+    package static func replaying<S: Sequence>(
+        _ snapshots: S, configuration: AlertRuleConfiguration = .default
+    )
+        -> AlertEngine where S.Element == ClusterSnapshot
+    {
         var engine = AlertEngine(configuration: configuration)
         for snapshot in snapshots { _ = engine.evaluate(snapshot) }
         return engine
@@ -56,8 +59,10 @@ package struct AlertEngine: Sendable {
         let index = SnapshotIndex(snapshot)
         loads.observe(snapshot, index: index)
         queue.observe(snapshot, windowSeconds: configuration.queueTrendWindowSeconds)
-        let signals = AlertSignals(snapshot: snapshot, index: index, configuration: configuration, loads: loads,
-                                   queue: queue).compute()
+        let signals = AlertSignals(
+            snapshot: snapshot, index: index, configuration: configuration, loads: loads,
+            queue: queue
+        ).compute()
         var changes: [AlertTransition] = []
         var seen = Set<Key>(minimumCapacity: tracked.count)
         for signal in signals {
@@ -80,15 +85,18 @@ package struct AlertEngine: Sendable {
         return changes
     }
 
-    private mutating func step(_ key: Key, value: Double?, rule: AlertRule, timeMs: Int64,
-                               into changes: inout [AlertTransition]) {
+    private mutating func step(
+        _ key: Key, value: Double?, rule: AlertRule, timeMs: Int64,
+        into changes: inout [AlertTransition]
+    ) {
         guard var entry = tracked[key] else { return }
         let before = alert(key, entry)
         let change = entry.machine.step(timeMs: timeMs, value: value, rule: rule)
         switch change {
         case .fired:
-            entry.eventID = log.start(rule: key.rule, subject: entry.subject, severity: entry.machine.severity,
-                                      startMs: sinceMs(entry.machine) ?? timeMs, peak: entry.machine.peak ?? 0)
+            entry.eventID = log.start(
+                rule: key.rule, subject: entry.subject, severity: entry.machine.severity,
+                startMs: sinceMs(entry.machine) ?? timeMs, peak: entry.machine.peak ?? 0)
         case .resolved:
             if let id = entry.eventID { log.end(id: id, atMs: timeMs) }
             entry.eventID = nil
@@ -116,8 +124,10 @@ package struct AlertEngine: Sendable {
 
     private func alert(_ key: Key, _ entry: Tracked) -> Alert? {
         guard case .firing(let since, let fired) = entry.machine.phase, let peak = entry.machine.peak,
-              let eventID = entry.eventID else { return nil }
-        return Alert(rule: key.rule, subject: entry.subject, severity: entry.machine.severity, sinceMs: since,
-                     firedMs: fired, peak: peak, current: entry.machine.current, eventID: eventID)
+            let eventID = entry.eventID
+        else { return nil }
+        return Alert(
+            rule: key.rule, subject: entry.subject, severity: entry.machine.severity, sinceMs: since,
+            firedMs: fired, peak: peak, current: entry.machine.current, eventID: eventID)
     }
 }

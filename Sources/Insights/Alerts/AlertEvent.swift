@@ -14,8 +14,10 @@ package struct AlertEvent: Sendable, Hashable, Identifiable {
     package var endMs: Int64?
     package var peak: Double
 
-    package init(id: Int, rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
-                endMs: Int64? = nil, peak: Double) {
+    package init(
+        id: Int, rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
+        endMs: Int64? = nil, peak: Double
+    ) {
         self.id = id
         self.rule = rule
         self.subject = subject

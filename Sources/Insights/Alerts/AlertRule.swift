@@ -19,8 +19,10 @@ package struct AlertRule: Sendable, Hashable, Codable {
     /// Beyond this value the alert is critical whatever `severity` says.
     package var criticalThreshold: Double?
 
-    package init(enabled: Bool = true, direction: Direction = .above, threshold: Double, clearThreshold: Double? = nil,
-                minimumDurationSeconds: Double = 0, severity: AlertSeverity = .warn, criticalThreshold: Double? = nil) {
+    package init(
+        enabled: Bool = true, direction: Direction = .above, threshold: Double, clearThreshold: Double? = nil,
+        minimumDurationSeconds: Double = 0, severity: AlertSeverity = .warn, criticalThreshold: Double? = nil
+    ) {
         self.enabled = enabled
         self.direction = direction
         self.threshold = threshold

@@ -4,13 +4,17 @@ extension AlertRuleConfiguration {
     /// Keys of one rule's mapping.
     package static let ruleKeys = ["enabled", "threshold", "clear", "for", "severity", "critical"]
     /// Keys of the shared parameters.
-    package static let parameterKeys = ["trend_window", "restart_hold", "throttle_min_utilization", "min_peers",
-                                       "event_log_size"]
+    package static let parameterKeys = [
+        "trend_window", "restart_hold", "throttle_min_utilization", "min_peers",
+        "event_log_size",
+    ]
 
     /// This configuration with `rules` (rule key → setting key → value) and `parameters` applied. Values of
     /// fraction rules are percentages (`95` or `95%`); durations take `ms`, `s`, `m` or `h` (seconds without).
-    package func applying(rules settings: [String: [String: String]], parameters: [String: String] = [:],
-                         prefix: String = "alerts") throws(AlertConfigurationError) -> AlertRuleConfiguration {
+    package func applying(
+        rules settings: [String: [String: String]], parameters: [String: String] = [:],
+        prefix: String = "alerts"
+    ) throws(AlertConfigurationError) -> AlertRuleConfiguration {
         var result = self
         for (name, values) in settings.sorted(by: { $0.key < $1.key }) {
             guard let kind = AlertRuleKind(rawValue: name) else {
@@ -29,18 +33,27 @@ extension AlertRuleConfiguration {
             case "min_peers": result.minimumPeers = Int(try Self.number(text, key: path, within: Self.peersRange))
             case "event_log_size": result.eventLogCapacity = Int(try Self.number(text, key: path, within: Self.eventLogRange))
             default:
-                throw AlertConfigurationError(key: path, message: "unknown setting; known: "
-                    + (Self.parameterKeys + AlertRuleKind.allCases.map(\.rawValue)).joined(separator: ", "))
+                throw AlertConfigurationError(
+                    key: path,
+                    message: "unknown setting; known: "
+                        + (Self.parameterKeys + AlertRuleKind.allCases.map(\.rawValue)).joined(separator: ", "))
             }
         }
         return result
     }
 
-    private static func rule(_ kind: AlertRuleKind, base: AlertRule, _ values: [String: String],
-                             keyPrefix: String) throws(AlertConfigurationError) -> AlertRule {
-        var threshold = base.threshold, clear: Double? = base.clearThreshold, critical = base.criticalThreshold
-        var enabled = base.enabled, severity = base.severity, duration = base.minimumDurationSeconds
-        var thresholdGiven = false, clearGiven = false
+    private static func rule(
+        _ kind: AlertRuleKind, base: AlertRule, _ values: [String: String],
+        keyPrefix: String
+    ) throws(AlertConfigurationError) -> AlertRule {
+        var threshold = base.threshold
+        var clear: Double? = base.clearThreshold
+        var critical = base.criticalThreshold
+        var enabled = base.enabled
+        var severity = base.severity
+        var duration = base.minimumDurationSeconds
+        var thresholdGiven = false
+        var clearGiven = false
         for (key, text) in values.sorted(by: { $0.key < $1.key }) {
             let path = "\(keyPrefix).\(key)"
             switch key {
@@ -50,8 +63,12 @@ extension AlertRuleConfiguration {
                 case "false", "no", "off": enabled = false
                 default: throw AlertConfigurationError(key: path, message: "expected true or false, got '\(text)'")
                 }
-            case "threshold": threshold = try value(text, kind: kind, key: path); thresholdGiven = true
-            case "clear": clear = try value(text, kind: kind, key: path); clearGiven = true
+            case "threshold":
+                threshold = try value(text, kind: kind, key: path)
+                thresholdGiven = true
+            case "clear":
+                clear = try value(text, kind: kind, key: path)
+                clearGiven = true
             case "critical": critical = try value(text, kind: kind, key: path)
             case "for": duration = try self.duration(text, key: path)
             case "severity":
@@ -65,12 +82,14 @@ extension AlertRuleConfiguration {
         }
         // A new threshold without a clear value moves the clear value by the same margin as the default had.
         if thresholdGiven && !clearGiven { clear = threshold - (base.threshold - base.clearThreshold) }
-        let rule = AlertRule(enabled: enabled, direction: base.direction, threshold: threshold, clearThreshold: clear,
-                             minimumDurationSeconds: duration, severity: severity, criticalThreshold: critical)
+        let rule = AlertRule(
+            enabled: enabled, direction: base.direction, threshold: threshold, clearThreshold: clear,
+            minimumDurationSeconds: duration, severity: severity, criticalThreshold: critical)
         if clearGiven, let clear, rule.clearThreshold != clear {
             let side = base.direction == .above ? "at most" : "at least"
-            throw AlertConfigurationError(key: "\(keyPrefix).clear",
-                                          message: "must be \(side) the threshold (\(kind.format(threshold)))")
+            throw AlertConfigurationError(
+                key: "\(keyPrefix).clear",
+                message: "must be \(side) the threshold (\(kind.format(threshold)))")
         }
         return rule
     }
@@ -94,8 +113,11 @@ extension AlertRuleConfiguration {
     static let peersRange: ClosedRange<Double> = 1...10_000
     static let eventLogRange: ClosedRange<Double> = 1...100_000
 
-    static func number(_ text: String, key: String, within range: ClosedRange<Double>)
-        throws(AlertConfigurationError) -> Double {
+    static func number(
+        _ text: String, key: String, within range: ClosedRange<Double>
+    )
+        throws(AlertConfigurationError) -> Double
+    {
         let value = Double(text.trimmingSpaces)
         guard let value, value.isFinite else {
             throw AlertConfigurationError(key: key, message: "expected a number, got '\(text)'")
@@ -123,8 +145,11 @@ extension AlertRuleConfiguration {
         return try checked(value, durationRange, text: text, key: key, bounds: "0s to 168h")
     }
 
-    private static func checked(_ value: Double, _ range: ClosedRange<Double>, text: String, key: String, bounds: String)
-        throws(AlertConfigurationError) -> Double {
+    private static func checked(
+        _ value: Double, _ range: ClosedRange<Double>, text: String, key: String, bounds: String
+    )
+        throws(AlertConfigurationError) -> Double
+    {
         guard range.contains(value) else {
             throw AlertConfigurationError(key: key, message: "expected \(bounds), got '\(text)'")
         }

@@ -17,9 +17,11 @@ package struct AlertRuleConfiguration: Sendable, Hashable, Codable {
     /// heatmap (`applying(thresholds:)` moves the rules with them).
     package var thresholds: ThresholdPolicy = .default
 
-    package init(rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
-                queueTrendWindowSeconds: Double = 30, restartHoldSeconds: Double = 120,
-                throttleMinimumUtilization: Double = 0.5, minimumPeers: Int = 2, eventLogCapacity: Int = 500) {
+    package init(
+        rules: [AlertRuleKind: AlertRule] = AlertRuleConfiguration.defaultRules,
+        queueTrendWindowSeconds: Double = 30, restartHoldSeconds: Double = 120,
+        throttleMinimumUtilization: Double = 0.5, minimumPeers: Int = 2, eventLogCapacity: Int = 500
+    ) {
         self.rules = rules
         self.queueTrendWindowSeconds = queueTrendWindowSeconds
         self.restartHoldSeconds = restartHoldSeconds

@@ -30,8 +30,10 @@ struct AlertSignals {
             for target in snapshot.targets {
                 let instance = instanceOfTarget[target.id]
                 let subject = AlertSubject(kind: .target, id: target.id, node: instance?.node, model: instance?.model)
-                signals.append(Signal(kind: .targetDown, subject: subject,
-                                      value: target.up ? 0 : Double(max(1, target.consecutiveFailures))))
+                signals.append(
+                    Signal(
+                        kind: .targetDown, subject: subject,
+                        value: target.up ? 0 : Double(max(1, target.consecutiveFailures))))
             }
         }
         return signals
@@ -43,8 +45,9 @@ struct AlertSignals {
         guard !rules.isEmpty else { return }
         let peers = PeerMedians(snapshot.gpus, minimumUtilization: configuration.throttleMinimumUtilization)
         for gpu in snapshot.gpus {
-            let subject = AlertSubject(kind: .gpu, id: gpu.id, node: gpu.node, model: index.model(of: gpu),
-                                       gpuType: gpu.modelName)
+            let subject = AlertSubject(
+                kind: .gpu, id: gpu.id, node: gpu.node, model: index.model(of: gpu),
+                gpuType: gpu.modelName)
             // A stale GPU's values are the last ones seen: nothing says the condition still holds.
             let live = !gpu.stale
             for kind in rules {
@@ -56,8 +59,9 @@ struct AlertSignals {
                     case .gpuHotterThanPeers:
                         value = peers.temperatureExcess(gpu, minimumPeers: configuration.minimumPeers)
                     default:
-                        value = peers.clockRatio(gpu, minimumPeers: configuration.minimumPeers,
-                                                 minimumUtilization: configuration.throttleMinimumUtilization)
+                        value = peers.clockRatio(
+                            gpu, minimumPeers: configuration.minimumPeers,
+                            minimumUtilization: configuration.throttleMinimumUtilization)
                     }
                 }
                 signals.append(Signal(kind: kind, subject: subject, value: value))
@@ -71,8 +75,9 @@ struct AlertSignals {
         guard !rules.isEmpty else { return }
         let now = snapshot.timeMs
         for instance in snapshot.instances {
-            let subject = AlertSubject(kind: .instance, id: instance.id, node: instance.node, model: instance.model,
-                                       gpuType: index.gpuType(of: instance))
+            let subject = AlertSubject(
+                kind: .instance, id: instance.id, node: instance.node, model: instance.model,
+                gpuType: index.gpuType(of: instance))
             let reachable = instance.state != .unreachable
             for kind in rules {
                 var value: Double? = nil
@@ -107,7 +112,8 @@ struct PeerMedians {
                 temperaturesByNode[gpu.node, default: []].append(temperature)
             }
             if let clock = gpu.smClockMHz, clock.isFinite, gpu.migProfile == nil,
-               let type = gpu.modelName, Self.busy(gpu, minimumUtilization) {
+                let type = gpu.modelName, Self.busy(gpu, minimumUtilization)
+            {
                 clocksByType[type, default: []].append(clock)
             }
         }
@@ -123,7 +129,7 @@ struct PeerMedians {
     /// Degrees above the median of the other GPUs of the node.
     func temperatureExcess(_ gpu: GPU, minimumPeers: Int) -> Double? {
         guard let temperature = gpu.temperatureC, let sorted = temperaturesByNode[gpu.node],
-              let peers = median(sorted: sorted, excludingOne: temperature, minimumOthers: minimumPeers)
+            let peers = median(sorted: sorted, excludingOne: temperature, minimumOthers: minimumPeers)
         else { return nil }
         return temperature - peers
     }
@@ -133,7 +139,7 @@ struct PeerMedians {
         guard gpu.migProfile == nil, let clock = gpu.smClockMHz, let type = gpu.modelName else { return nil }
         guard Self.busy(gpu, minimumUtilization) else { return 1 }
         guard let sorted = clocksByType[type],
-              let peers = median(sorted: sorted, excludingOne: clock, minimumOthers: minimumPeers), peers > 0
+            let peers = median(sorted: sorted, excludingOne: clock, minimumOthers: minimumPeers), peers > 0
         else { return nil }
         return clock / peers
     }

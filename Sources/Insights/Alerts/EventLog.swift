@@ -23,12 +23,16 @@ package struct EventLog: Sendable, Hashable {
     }
 
     /// Opens an event and returns its id.
-    package mutating func start(rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
-                               peak: Double) -> Int {
+    package mutating func start(
+        rule: AlertRuleKind, subject: AlertSubject, severity: AlertSeverity, startMs: Int64,
+        peak: Double
+    ) -> Int {
         let id = nextID
         nextID += 1
-        events.append(AlertEvent(id: id, rule: rule, subject: subject, severity: severity, startMs: startMs,
-                                 peak: peak))
+        events.append(
+            AlertEvent(
+                id: id, rule: rule, subject: subject, severity: severity, startMs: startMs,
+                peak: peak))
         if events.count > capacity {
             let victim = events.firstIndex { !$0.isOngoing } ?? 0
             events.remove(at: victim)
@@ -51,7 +55,8 @@ package struct EventLog: Sendable, Hashable {
     }
 
     private func index(of id: Int) -> Int? {
-        var low = 0, high = events.count
+        var low = 0
+        var high = events.count
         while low < high {
             let mid = (low + high) / 2
             if events[mid].id < id { low = mid + 1 } else { high = mid }

@@ -36,7 +36,8 @@ struct QueueTrend: Sendable, Hashable {
     /// The slope of the instance's queue over the window, or nil until points span half of it.
     func slope(_ instanceID: String, windowSeconds: Double) -> Double? {
         guard let line = points[instanceID], line.count >= 3, let first = line.first, let last = line.last,
-              Double(last.timeMs - first.timeMs) >= windowSeconds * 500 else { return nil }
+            Double(last.timeMs - first.timeMs) >= windowSeconds * 500
+        else { return nil }
         return Insights.slope(line.map { (seconds: Double($0.timeMs - first.timeMs) / 1000, value: $0.waiting) })
     }
 }

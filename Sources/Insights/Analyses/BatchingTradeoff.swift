@@ -34,15 +34,19 @@ package struct BatchingTradeoff: Sendable, Hashable {
     package static let saturationShare = 0.9
 
     /// One instance's frames within `window`.
-    package static func instance(_ id: String, history: ClusterHistory, window: Duration,
-                                binCount: Int = 8) -> BatchingTradeoff {
+    package static func instance(
+        _ id: String, history: ClusterHistory, window: Duration,
+        binCount: Int = 8
+    ) -> BatchingTradeoff {
         build(points(history, id, window), binCount: binCount)
     }
 
     /// Every instance serving `model` pooled: the same model on different instances (and GPU types) shows
     /// whether the trade-off is a property of the model or of the hardware.
-    package static func model(_ model: String, snapshot: ClusterSnapshot, history: ClusterHistory, window: Duration,
-                             binCount: Int = 8) -> BatchingTradeoff {
+    package static func model(
+        _ model: String, snapshot: ClusterSnapshot, history: ClusterHistory, window: Duration,
+        binCount: Int = 8
+    ) -> BatchingTradeoff {
         let ids = snapshot.instances.filter { $0.model == model }.map(\.id)
         return build(ids.flatMap { points(history, $0, window) }, binCount: binCount)
     }
@@ -67,10 +71,12 @@ package struct BatchingTradeoff: Sendable, Hashable {
         guard let smallest = points.map(\.batch).min(), let largest = points.map(\.batch).max() else {
             return BatchingTradeoff(points: [], bins: [], saturationBin: nil)
         }
-        let low = Int(smallest.rounded(.down)), high = Int(largest.rounded(.down))
+        let low = Int(smallest.rounded(.down))
+        let high = Int(largest.rounded(.down))
         let width = max(1, (high - low + max(1, binCount)) / max(1, binCount))
         let count = (high - low) / width + 1
-        var itl = Array(repeating: Accumulator(), count: count), tps = itl
+        var itl = Array(repeating: Accumulator(), count: count)
+        var tps = itl
         var frames = Array(repeating: 0, count: count)
         for point in points {
             let bin = (Int(point.batch.rounded(.down)) - low) / width
@@ -79,7 +85,8 @@ package struct BatchingTradeoff: Sendable, Hashable {
             tps[bin].add(point.tokensPerSecond)
         }
         let bins = (0..<count).map { i in
-            Bin(lower: low + i * width, upper: low + (i + 1) * width - 1, count: frames[i], meanITL: itl[i].mean,
+            Bin(
+                lower: low + i * width, upper: low + (i + 1) * width - 1, count: frames[i], meanITL: itl[i].mean,
                 meanTokensPerSecond: tps[i].mean)
         }
         var saturation: Int? = nil

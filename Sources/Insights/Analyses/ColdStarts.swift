@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// Model loading takes minutes: the instances loading now (time spent, VRAM so far) and the loads that
 /// finished, with the typical load time of each model.
@@ -38,8 +38,9 @@ package struct ColdStarts: Sendable, Hashable {
             let used = index.instances[load.instanceID].flatMap { index.vramUsed(of: $0) }
             var gained: Double? = nil
             if let used, let before = load.vramAtStartBytes { gained = max(0, used - before) }
-            return Loading(load: load, elapsedSeconds: Double(snapshot.timeMs - load.startMs) / 1000,
-                           vramUsedBytes: used, vramLoadedBytes: gained)
+            return Loading(
+                load: load, elapsedSeconds: Double(snapshot.timeMs - load.startMs) / 1000,
+                vramUsedBytes: used, vramLoadedBytes: gained)
         }.sorted { ($0.load.startMs, $0.load.instanceID) < ($1.load.startMs, $1.load.instanceID) }
         var durations: [String: [Double]] = [:]
         for record in loads.history where record.outcome == .ready && record.startKnown {
@@ -47,8 +48,9 @@ package struct ColdStarts: Sendable, Hashable {
         }
         let byModel = durations.keys.sorted().map { model -> ModelLoadTimes in
             let sorted = durations[model]!.sorted()
-            return ModelLoadTimes(model: model, count: sorted.count, medianSeconds: median(sorted: sorted)!,
-                                  maxSeconds: sorted.last!)
+            return ModelLoadTimes(
+                model: model, count: sorted.count, medianSeconds: median(sorted: sorted)!,
+                maxSeconds: sorted.last!)
         }
         return ColdStarts(loading: loading, past: loads.history.reversed(), byModel: byModel)
     }

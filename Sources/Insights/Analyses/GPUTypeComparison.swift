@@ -64,9 +64,10 @@ package struct GPUTypeComparison: Sendable, Hashable {
         let power = sum(gpus.map(\.powerWatts))
         var perWatt: Double? = nil
         if let tokens, let power, power > 0 { perWatt = tokens / power }
-        return Row(gpuType: type, model: model, gpuCount: gpus.count, instanceCount: instances.count,
-                   meanVRAMFraction: mean(gpus.map(\.vramFraction)), meanUtilization: mean(gpus.map(\.utilization)),
-                   powerWatts: power, tokensPerSecondPerGPU: gpus.isEmpty ? nil : tokens.map { $0 / Double(gpus.count) },
-                   tokensPerWatt: perWatt, ttftP95: maximum(instances.map(\.ttft.p95)))
+        return Row(
+            gpuType: type, model: model, gpuCount: gpus.count, instanceCount: instances.count,
+            meanVRAMFraction: mean(gpus.map(\.vramFraction)), meanUtilization: mean(gpus.map(\.utilization)),
+            powerWatts: power, tokensPerSecondPerGPU: gpus.isEmpty ? nil : tokens.map { $0 / Double(gpus.count) },
+            tokensPerWatt: perWatt, ttftP95: maximum(instances.map(\.ttft.p95)))
     }
 }

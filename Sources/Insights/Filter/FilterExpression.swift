@@ -68,11 +68,13 @@ struct FilterParser {
         var end = position
         while end < chars.count, isNameCharacter(chars[end]) { end += 1 }
         if end < chars.count, Self.operatorStarts.contains(chars[end]), end > start,
-           !(chars[end] == "!" && !(end + 1 < chars.count && (chars[end + 1] == "=" || chars[end + 1] == "~"))) {
+            !(chars[end] == "!" && !(end + 1 < chars.count && (chars[end + 1] == "=" || chars[end + 1] == "~")))
+        {
             return try comparison(name: String(chars[start..<end]), end: end)
         }
         if chars[start] == "!" || chars[start] == "-", start + 1 < chars.count, !chars[start + 1].isWhitespace,
-           !Self.operatorStarts.contains(chars[start + 1]) {
+            !Self.operatorStarts.contains(chars[start + 1])
+        {
             position = start + 1
             return .word(try value(after: String(chars[start])).lowercased(), negated: true)
         }
@@ -95,19 +97,22 @@ struct FilterParser {
             throw FilterParseError(column: operatorColumn, message: "unknown operator '\(opText)'; use = != ~ !~ > >= < <=")
         }
         if field.isText, !op.isTextual {
-            throw FilterParseError(column: operatorColumn,
-                                   message: "'\(field.rawValue)' is text: use =, !=, ~ or !~, not '\(op.rawValue)'")
+            throw FilterParseError(
+                column: operatorColumn,
+                message: "'\(field.rawValue)' is text: use =, !=, ~ or !~, not '\(op.rawValue)'")
         }
         if !field.isText, !op.isNumeric {
-            throw FilterParseError(column: operatorColumn,
-                                   message: "'\(field.rawValue)' is a number: use =, !=, >, >=, < or <=, not '\(op.rawValue)'")
+            throw FilterParseError(
+                column: operatorColumn,
+                message: "'\(field.rawValue)' is a number: use =, !=, >, >=, < or <=, not '\(op.rawValue)'")
         }
         let valueColumn = column
         if field.isText { return .text(field, op, try value(after: op.rawValue).lowercased()) }
         let text = try value(after: op.rawValue, expecting: "a number")
         guard let number = field.number(text) else {
-            throw FilterParseError(column: valueColumn,
-                                   message: "expected \(field.unitHint) after '\(op.rawValue)', got '\(text)'")
+            throw FilterParseError(
+                column: valueColumn,
+                message: "expected \(field.unitHint) after '\(op.rawValue)', got '\(text)'")
         }
         return .number(field, op, number)
     }

@@ -22,11 +22,13 @@ package struct FilterRow: Sendable, Hashable {
     package var tps: Double?
     package var preemptions: Double?
 
-    package init(nodes: [String?] = [], models: [String?] = [], engines: [String?] = [], gpuTypes: [String?] = [],
-                states: [String?] = [], ids: [String?] = [], vram: Double? = nil, util: Double? = nil,
-                temp: Double? = nil, power: Double? = nil, kv: Double? = nil, waiting: Double? = nil,
-                running: Double? = nil, ttft: Double? = nil, itl: Double? = nil, tps: Double? = nil,
-                preemptions: Double? = nil) {
+    package init(
+        nodes: [String?] = [], models: [String?] = [], engines: [String?] = [], gpuTypes: [String?] = [],
+        states: [String?] = [], ids: [String?] = [], vram: Double? = nil, util: Double? = nil,
+        temp: Double? = nil, power: Double? = nil, kv: Double? = nil, waiting: Double? = nil,
+        running: Double? = nil, ttft: Double? = nil, itl: Double? = nil, tps: Double? = nil,
+        preemptions: Double? = nil
+    ) {
         func lowered(_ values: [String?]) -> [String] { values.compactMap { $0?.lowercased() } }
         self.nodes = lowered(nodes)
         self.models = lowered(models)

@@ -4,7 +4,8 @@
 enum TextMatch {
     /// Whether `value` contains `needle` (lowercased), ignoring case.
     static func contains(_ value: String, _ needle: String) -> Bool {
-        var value = value, needle = needle
+        var value = value
+        var needle = needle
         let ascii: Bool? = value.withUTF8 { hay in
             needle.withUTF8 { pattern in
                 if hay.contains(where: { $0 >= 0x80 }) { return nil }

@@ -41,8 +41,9 @@ package struct GPUGroup: Sendable, Hashable, Identifiable {
 
     /// What a filter sees of the group: every member's names, and the group's aggregates.
     package var filterRow: FilterRow {
-        FilterRow(nodes: nodes, models: models, gpuTypes: gpuTypes, ids: [key], vram: vramFraction,
-                  util: meanUtilization, temp: maxTemperatureC, power: powerWatts, kv: maxKVCacheUsage,
-                  waiting: waiting, running: running, tps: generationTokensPerSecond)
+        FilterRow(
+            nodes: nodes, models: models, gpuTypes: gpuTypes, ids: [key], vram: vramFraction,
+            util: meanUtilization, temp: maxTemperatureC, power: powerWatts, kv: maxKVCacheUsage,
+            waiting: waiting, running: running, tps: generationTokensPerSecond)
     }
 }

@@ -5,8 +5,10 @@ import ClusterModel
 /// cover them), then group.
 package enum GPUGrouping {
     /// The groups of `gpus` (default: all of the snapshot's), in order of first appearance.
-    package static func groups(_ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil, by mode: GPUGroupingMode,
-                              gpus: [GPU]? = nil) -> [GPUGroup] {
+    package static func groups(
+        _ snapshot: ClusterSnapshot, index: SnapshotIndex? = nil, by mode: GPUGroupingMode,
+        gpus: [GPU]? = nil
+    ) -> [GPUGroup] {
         let index = index ?? SnapshotIndex(snapshot)
         var keys: [String] = []
         var builders: [Builder] = []

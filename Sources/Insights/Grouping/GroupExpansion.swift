@@ -37,8 +37,10 @@ package struct GroupExpansion: Sendable, Hashable {
 
     /// The rows to draw: groups sorted by `sort` (descending for numbers unless `ascending`; by name A→Z
     /// unless reversed), each followed by its members, sorted the same way, when expanded.
-    package func rows(_ groups: [GPUGroup], index: SnapshotIndex, sort: GroupSortKey = .name,
-                     ascending: Bool = false) -> [GroupedRow] {
+    package func rows(
+        _ groups: [GPUGroup], index: SnapshotIndex, sort: GroupSortKey = .name,
+        ascending: Bool = false
+    ) -> [GroupedRow] {
         let ordered: [GPUGroup]
         if sort == .name {
             // Lowercased once per group, not once per comparison.
@@ -72,11 +74,14 @@ extension String {
 
     /// `naturallyPrecedes` for strings already lowercased.
     func naturallyPrecedes(lowercased other: String) -> Bool {
-        var a = self[...], b = other[...]
+        var a = self[...]
+        var b = other[...]
         while let x = a.first, let y = b.first {
             if x.isNumber, y.isNumber {
-                let digitsA = a.prefix { $0.isNumber }, digitsB = b.prefix { $0.isNumber }
-                let trimmedA = digitsA.drop { $0 == "0" }, trimmedB = digitsB.drop { $0 == "0" }
+                let digitsA = a.prefix { $0.isNumber }
+                let digitsB = b.prefix { $0.isNumber }
+                let trimmedA = digitsA.drop { $0 == "0" }
+                let trimmedB = digitsB.drop { $0 == "0" }
                 if trimmedA.count != trimmedB.count { return trimmedA.count < trimmedB.count }
                 if trimmedA != trimmedB { return trimmedA < trimmedB }
                 a = a.dropFirst(digitsA.count)

@@ -34,7 +34,7 @@ func sortedByValue<T>(_ items: [T], ascending: Bool, _ key: (T) -> Double?) -> [
     let keyed = items.enumerated().map { (offset: $0.offset, item: $0.element, key: key($0.element)) }
     return keyed.sorted { a, b in
         switch (a.key, b.key) {
-        case let (x?, y?) where x != y: return ascending ? x < y : x > y
+        case (let x?, let y?) where x != y: return ascending ? x < y : x > y
         case (.some, nil): return true
         case (nil, .some): return false
         default: return a.offset < b.offset

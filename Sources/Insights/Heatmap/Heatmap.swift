@@ -22,8 +22,10 @@ package struct Heatmap: Sendable, Hashable {
     package var legend: HeatmapLegend
 
     /// The heatmap of `gpus` (default: every GPU of the snapshot), nodes in snapshot order.
-    package static func build(_ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
-                             gpus: [GPU]? = nil, thresholds: ThresholdPolicy = .default) -> Heatmap {
+    package static func build(
+        _ snapshot: ClusterSnapshot, metric: HeatmapMetric, index: SnapshotIndex? = nil,
+        gpus: [GPU]? = nil, thresholds: ThresholdPolicy = .default
+    ) -> Heatmap {
         // Only the KV metric joins GPUs to instances; the others need no index.
         let index = metric == .kv ? (index ?? SnapshotIndex(snapshot)) : index
         let scale = HeatmapLegend(metric: metric, thresholds: thresholds)
@@ -45,9 +47,11 @@ package struct Heatmap: Sendable, Hashable {
                 rows.append(Row(node: gpu.node, cells: [cell]))
             }
         }
-        return Heatmap(metric: metric, rows: rows,
-                       legend: HeatmapLegend(metric: metric, thresholds: thresholds, counts: counts,
-                                                     absentCount: absent))
+        return Heatmap(
+            metric: metric, rows: rows,
+            legend: HeatmapLegend(
+                metric: metric, thresholds: thresholds, counts: counts,
+                absentCount: absent))
     }
 
     package var cellCount: Int { rows.reduce(0) { $0 + $1.cells.count } }

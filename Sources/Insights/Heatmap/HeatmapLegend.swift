@@ -21,8 +21,10 @@ package struct HeatmapLegend: Sendable, Hashable {
     /// Cells without a value (shown as "—").
     package var absentCount: Int
 
-    package init(metric: HeatmapMetric, thresholds: ThresholdPolicy = .default, counts: [Int]? = nil,
-                absentCount: Int = 0) {
+    package init(
+        metric: HeatmapMetric, thresholds: ThresholdPolicy = .default, counts: [Int]? = nil,
+        absentCount: Int = 0
+    ) {
         self.metric = metric
         self.absentCount = absentCount
         let edges = metric.edges(thresholds)

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// The value a heatmap colours each GPU cell by, with the bucket edges its legend uses.
 package enum HeatmapMetric: String, Sendable, Hashable, CaseIterable {

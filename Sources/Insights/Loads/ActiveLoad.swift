@@ -15,8 +15,10 @@ package struct ActiveLoad: Sendable, Hashable, Codable {
     /// VRAM used on its GPUs when the load began (other tenants' share, which the load did not add).
     package var vramAtStartBytes: Double?
 
-    package init(instanceID: String, target: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, startKnown: Bool,
-                vramAtStartBytes: Double?) {
+    package init(
+        instanceID: String, target: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, startKnown: Bool,
+        vramAtStartBytes: Double?
+    ) {
         self.instanceID = instanceID
         self.target = target
         self.model = model

@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// One finished (or abandoned) model load of an engine instance: how long it took and how it ended.
 package struct LoadRecord: Sendable, Hashable, Codable {
@@ -26,8 +26,10 @@ package struct LoadRecord: Sendable, Hashable, Codable {
     /// VRAM its GPUs gained during the load (weights plus KV-cache reservation); nil when not reported.
     package var vramLoadedBytes: Double?
 
-    package init(instanceID: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, endMs: Int64,
-                startKnown: Bool, outcome: Outcome, vramLoadedBytes: Double?) {
+    package init(
+        instanceID: String, model: String?, node: String?, engine: EngineKind, startMs: Int64, endMs: Int64,
+        startKnown: Bool, outcome: Outcome, vramLoadedBytes: Double?
+    ) {
         self.instanceID = instanceID
         self.model = model
         self.node = node

@@ -64,9 +64,11 @@ package struct LoadTracker: Sendable, Hashable {
     /// that has just appeared, keeping its start, instead of ending as vanished.
     private mutating func followRenamedInstances(_ snapshot: ClusterSnapshot, index: SnapshotIndex) {
         for (id, load) in active where index.instances[id] == nil {
-            guard let successor = snapshot.instances.first(where: {
-                $0.target == load.target && active[$0.id] == nil && !previousIDs.contains($0.id)
-            }) else { continue }
+            guard
+                let successor = snapshot.instances.first(where: {
+                    $0.target == load.target && active[$0.id] == nil && !previousIDs.contains($0.id)
+                })
+            else { continue }
             var moved = load
             moved.instanceID = successor.id
             moved.model = successor.model ?? load.model
@@ -79,9 +81,11 @@ package struct LoadTracker: Sendable, Hashable {
     private mutating func finish(_ load: ActiveLoad, at endMs: Int64, outcome: LoadRecord.Outcome, vramNow: Double?) {
         var gained: Double? = nil
         if let vramNow, let before = load.vramAtStartBytes { gained = max(0, vramNow - before) }
-        history.append(LoadRecord(instanceID: load.instanceID, model: load.model, node: load.node,
-                                  engine: load.engine, startMs: load.startMs, endMs: endMs,
-                                  startKnown: load.startKnown, outcome: outcome, vramLoadedBytes: gained))
+        history.append(
+            LoadRecord(
+                instanceID: load.instanceID, model: load.model, node: load.node,
+                engine: load.engine, startMs: load.startMs, endMs: endMs,
+                startKnown: load.startKnown, outcome: outcome, vramLoadedBytes: gained))
         if history.count > capacity { history.removeFirst(history.count - capacity) }
     }
 }

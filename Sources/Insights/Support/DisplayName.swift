@@ -1,5 +1,5 @@
-import Formatting
 import ClusterModel
+import Formatting
 
 /// Short names for targets and engine instances on screen. An instance id is its target URL, its instance label
 /// and its engine and model joined by `|` (`sim://node-00/vllm-0|vllm|meta-llama/Llama-3.1-8B-Instruct`): unique,

@@ -3,7 +3,8 @@
 
 /// The sum of the present values, or nil when none is present.
 func sum(_ values: [Double?]) -> Double? {
-    var total = 0.0, any = false
+    var total = 0.0
+    var any = false
     for case let value? in values where value.isFinite {
         total += value
         any = true
@@ -13,7 +14,8 @@ func sum(_ values: [Double?]) -> Double? {
 
 /// The mean of the present values, or nil when none is present.
 func mean(_ values: [Double?]) -> Double? {
-    var total = 0.0, count = 0
+    var total = 0.0
+    var count = 0
     for case let value? in values where value.isFinite {
         total += value
         count += 1
@@ -39,7 +41,8 @@ func median(sorted: [Double]) -> Double? {
 func median(sorted: [Double], excludingOne value: Double, minimumOthers: Int) -> Double? {
     let others = sorted.count - 1
     guard others >= max(1, minimumOthers) else { return nil }
-    var low = 0, high = sorted.count
+    var low = 0
+    var high = sorted.count
     while low < high {
         let mid = (low + high) / 2
         if sorted[mid] < value { low = mid + 1 } else { high = mid }
@@ -57,7 +60,8 @@ func slope(_ points: [(seconds: Double, value: Double)]) -> Double? {
     let n = Double(points.count)
     let meanX = points.reduce(0) { $0 + $1.seconds } / n
     let meanY = points.reduce(0) { $0 + $1.value } / n
-    var numerator = 0.0, denominator = 0.0
+    var numerator = 0.0
+    var denominator = 0.0
     for point in points {
         numerator += (point.seconds - meanX) * (point.value - meanY)
         denominator += (point.seconds - meanX) * (point.seconds - meanX)

@@ -28,8 +28,10 @@ package struct ThresholdPolicy: Sendable, Hashable, Codable {
     /// Power draw / the GPU's power limit.
     package var power: Level
 
-    package init(vram: Level = Level(warn: 0.95, critical: 0.99), kvCache: Level = Level(warn: 0.90, critical: 0.98),
-                temperature: Level = Level(warn: 85, critical: 90), power: Level = Level(warn: 0.90, critical: 0.98)) {
+    package init(
+        vram: Level = Level(warn: 0.95, critical: 0.99), kvCache: Level = Level(warn: 0.90, critical: 0.98),
+        temperature: Level = Level(warn: 85, critical: 90), power: Level = Level(warn: 0.90, critical: 0.98)
+    ) {
         self.vram = vram
         self.kvCache = kvCache
         self.temperature = temperature
@@ -65,15 +67,23 @@ package struct ThresholdPolicy: Sendable, Hashable, Codable {
                 throw Problem(key: key, message: "no such threshold; expected one of: " + known.joined(separator: ", "))
             }
             guard value.isFinite, entry.range.contains(value) else {
-                throw Problem(key: key, message: "\(value) is out of range; expected \(entry.range.lowerBound) to "
-                              + "\(entry.range.upperBound)")
+                throw Problem(
+                    key: key,
+                    message: "\(value) is out of range; expected \(entry.range.lowerBound) to "
+                        + "\(entry.range.upperBound)")
             }
-            if key.hasSuffix("_warn") { policy[keyPath: entry.path].warn = value } else { policy[keyPath: entry.path].critical = value }
+            if key.hasSuffix("_warn") {
+                policy[keyPath: entry.path].warn = value
+            } else {
+                policy[keyPath: entry.path].critical = value
+            }
         }
         for entry in Self.keys where policy[keyPath: entry.path].warn > policy[keyPath: entry.path].critical {
             let level = policy[keyPath: entry.path]
-            throw Problem(key: entry.name + "_warn", message: "\(level.warn) is above \(entry.name)_critical "
-                          + "(\(level.critical)); a warning must come at or before critical")
+            throw Problem(
+                key: entry.name + "_warn",
+                message: "\(level.warn) is above \(entry.name)_critical "
+                    + "(\(level.critical)); a warning must come at or before critical")
         }
         return policy
     }
