@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)
-version=$(sed -n 's/^ *static let current = "\(.*\)"$/\1/p' Sources/CommandSupport/InfertopVersion.swift)
+version=$(sed -n -E 's/^ *([a-z]+ )?static let current = "(.*)"$/\2/p' Sources/CommandSupport/InfertopVersion.swift)
 [ -n "$version" ] || { echo "release.sh: no version in Sources/CommandSupport/InfertopVersion.swift" >&2; exit 1; }
 arch=$(uname -m)
 deb_arch=$(dpkg --print-architecture)
