@@ -51,18 +51,21 @@ options=(-max_total_time="$seconds" -runs="$runs" -max_len=8192 -timeout=10 -rss
          -artifact_prefix="$work/crashes/" -print_final_stats=1)
 set +e
 if [ "$jobs" -gt 1 ]; then
-  # Independent jobs sharing the corpus (each reloads the others' finds); each writes fuzz-N.log in $work.
+  # Independent jobs sharing the corpus (each reloads the others' finds); each writes fuzz-N.log in $work, which
+  # the parent copies into its own output when the job ends. The parent's status says only that a job stopped
+  # (an interrupted one too): a finding is a sanitizer or libFuzzer error in a job's log, or a saved input.
   (cd "$work" && ./path-fuzzer corpus "${options[@]}" -jobs="$jobs" -workers="$jobs" -reload=1 > "$work/fuzz.log" 2>&1)
-  status=$?
-  cat "$work"/fuzz-*.log >> "$work/fuzz.log"
-  status=$(( status | $(grep -c "^==[0-9]*== ERROR\|^SUMMARY: libFuzzer\|deadly signal" "$work"/fuzz-*.log | awk -F: '{ s += $2 } END { print s }') ))
+  findings=$(cat "$work"/fuzz-*.log | grep -c "^==[0-9]*== ERROR\|^SUMMARY: libFuzzer\|deadly signal")
+  status=$(( findings + $(find "$work/crashes" -type f | wc -l) ))
+  logs=("$work"/fuzz-*.log)
 else
   "$work/path-fuzzer" "$work/corpus" "${options[@]}" 2>"$work/fuzz.log"
   status=$?
+  logs=("$work/fuzz.log")
 fi
 set -e
 grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^#[0-9]+.*DONE|cov:" "$work/fuzz.log" | tail -4
-total=$(awk '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }' "$work/fuzz.log")
+total=$(cat "${logs[@]}" | awk '/^stat::number_of_executed_units/ { s += $2 } END { print s + 0 }')
 echo "executions: $total in $jobs job(s)"
 if [ "$status" -ne 0 ]; then
   echo "fuzzer found a problem (exit $status); see $work/fuzz.log and $work/crashes/" >&2
