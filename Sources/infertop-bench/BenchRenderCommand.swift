@@ -44,7 +44,7 @@ struct BenchRenderCommand: ParsableCommand {
         var compact = UIState()
         compact.compact = true
         cases.append(("overview, compact tiles", compact))
-        cases += InsightScreen.benchmarkCases
+        cases += ScreenID.benchmarkCases
         print(
             "render \(width)x\(height): \(gpus) GPUs, \(instances) instances, \(history) frames of history, \(frames) frames each"
         )

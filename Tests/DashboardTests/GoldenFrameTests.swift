@@ -11,14 +11,12 @@ import Testing
     static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
     static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/DashboardTests/Golden")
 
-    static func render(_ screen: UIState.Screen, _ size: Size) -> Canvas {
-        var state = UIState()
-        state.screen = screen
-        return DashboardView.render(SampleCluster.frame(), state: state, size: size, glyphs: .braille)
+    static func render(_ screen: ScreenID, _ size: Size) -> Canvas {
+        DashboardView.render(SampleCluster.frame(), state: UIState(showing: screen), size: size, glyphs: .braille)
     }
 
-    @Test(arguments: [UIState.Screen.overview, .targets], sizes)
-    func matchesGolden(screen: UIState.Screen, size: Size) throws {
+    @Test(arguments: [ScreenID.overview, .targets], sizes)
+    func matchesGolden(screen: ScreenID, size: Size) throws {
         let text = Self.render(screen, size).plainText + "\n"
         let url = Self.folder.appendingPathComponent(
             "\(screen == .overview ? "overview" : "targets")-\(size.width)x\(size.height).txt")
@@ -57,7 +55,7 @@ import Testing
     }
 
     @Test func networkTextNeverReachesTheCanvasWithEscapes() {
-        for screen in [UIState.Screen.overview, .targets] {
+        for screen in [ScreenID.overview, .targets] {
             let text = Self.render(screen, Size(width: 200, height: 60)).plainText
             #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
             #expect(!text.contains("[2J"))

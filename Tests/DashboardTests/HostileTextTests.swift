@@ -54,7 +54,7 @@ import Testing
                         if width == 2 {
                             #expect(
                                 x + 1 < canvas.width && canvas[x + 1, y].isContinuation,
-                                "wide \(cell.character) at \(x),\(y) in \(state.screen) \(state.insight.stack) \(size): \(canvas.line(y))"
+                                "wide \(cell.character) at \(x),\(y) in \(state.stack) \(size): \(canvas.line(y))"
                             )
                             x += 2
                         } else {

@@ -26,7 +26,7 @@ import Testing
 
     @Test func anExpressionFiltersTheGPUsByTheirOwnFiguresAndTheirInstances() {
         let state = type("vram>90")
-        #expect(!state.filterEditing && state.filter == "vram>90")
+        #expect(state.top != .filter && state.filter == "vram>90")
         let full = Self.snapshot.gpus.filter { ($0.vramFraction ?? 0) > 0.9 }.map(\.id)
         #expect(!full.isEmpty && full.count < Self.snapshot.gpus.count)
         #expect(Set(ClusterQuery.gpus(Self.snapshot, state).map(\.id)) == Set(full))
@@ -52,7 +52,7 @@ import Testing
 
     @Test func aParseErrorNamesTheColumnWhileTypingAndAfterApplyingAndFiltersNothing() throws {
         let typing = type("gpu=a10g vram>", then: .character("x"))
-        #expect(typing.filterEditing && typing.filter == "gpu=a10g vram>x")
+        #expect(typing.top == .filter && typing.filter == "gpu=a10g vram>x")
         let canvas = render(typing)
         let footer = canvas.line(canvas.height - 1)
         #expect(footer.contains("/gpu=a10g vram>x_"))

@@ -12,21 +12,14 @@ import Testing
     static let sizes = [Size(width: 120, height: 40), Size(width: 200, height: 60)]
     static let folder = Fixtures.repositoryRoot.appendingPathComponent("Tests/DashboardTests/InsightGolden")
     static let frame = InsightSample.frame()
-    static let screens: [(String, InsightScreen)] = [
+    static let screens: [(String, ScreenID)] = [
         ("gpu", .gpu("h100-0/0")), ("instance", .instance("vllm-h100")), ("batching", .batching(instanceID: "vllm-h100")),
         ("model-batching", .modelBatching(InsightSample.llama)), ("gpu-types", .gpuTypes), ("cold-starts", .coldStarts),
         ("events", .events), ("heatmap", .heatmap), ("groups", .groups),
     ]
 
-    static func state(_ screen: InsightScreen) -> UIState {
-        var state = UIState()
-        state.screen = .insight
-        state.insight.stack = [screen]
-        return state
-    }
-
-    static func render(_ screen: InsightScreen, _ size: Size, frame: DashboardFrame = frame) -> Canvas {
-        DashboardView.render(frame, state: state(screen), size: size, glyphs: .braille)
+    static func render(_ screen: ScreenID, _ size: Size, frame: DashboardFrame = frame) -> Canvas {
+        DashboardView.render(frame, state: UIState(showing: screen), size: size, glyphs: .braille)
     }
 
     @Test(arguments: screens.map(\.0), sizes)
@@ -49,43 +42,41 @@ import Testing
         }
     }
 
-    /// One key through the key tables and the reducers, as the runner does.
+    /// One key through the key tables, the page on top and the reducer, as the loop does.
     func press(_ key: Key, _ state: UIState, frame: DashboardFrame = frame) -> UIState {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
-        if case .insight(let insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
         return UIReducer.reduce(
-            state, action, context: UIReducer.Context(rowCounts: ClusterQuery.rowCounts(frame.snapshot, state)))
+            state, action, context: UIReducer.Context(frame: frame, state: state, size: Size(width: 120, height: 40)))
     }
 
     @Test func enterOpensTheSelectedGPUAndInstanceAndEscGoesBack() {
         var state = press(.down, UIState())
         state = press(.enter, state)
-        #expect(state.screen == .insight)
-        #expect(state.insight.current == .gpu(ClusterQuery.gpus(Self.frame.snapshot, UIState())[1].id))
-        #expect(Self.render(state.insight.current!, Size(width: 120, height: 40)).plainText.contains("overview › GPU "))
+        #expect(state.screen == .gpu(ClusterQuery.gpus(Self.frame.snapshot, UIState())[1].id))
+        #expect(Self.render(state.screen, Size(width: 120, height: 40)).plainText.contains("overview › GPU "))
         state = press(.escape, state)
         #expect(state.screen == .overview)
-        #expect(state.insight.stack.isEmpty)
+        #expect(state.stack == [.overview])
         state = press(.tab, state)
         state = press(.enter, state)
-        #expect(state.insight.current == .instance(ClusterQuery.instances(Self.frame.snapshot, state)[0].id))
+        #expect(state.screen == .instance(ClusterQuery.instances(Self.frame.snapshot, state)[0].id))
         state = press(.character("b"), state)
-        #expect(state.insight.breadcrumbs.count == 3)
+        #expect(state.breadcrumbs.count == 3)
         state = press(.escape, press(.escape, state))
         #expect(state.screen == .overview)
     }
 
     @Test func eventsOpenFromAnyScreenAndEnterFollowsAnEventToItsSubject() {
         var state = press(.character("e"), UIState())
-        #expect(state.insight.current == .events)
+        #expect(state.screen == .events)
         let events = Self.frame.alerts!.log.newestFirst
         let firstGPU = events.firstIndex { $0.subject.kind == .gpu }!
         for _ in 0..<firstGPU { state = press(.down, state) }
         state = press(.enter, state)
-        #expect(state.insight.current == .gpu(events[firstGPU].subject.id))
+        #expect(state.screen == .gpu(events[firstGPU].subject.id))
         // Opening a screen already in the stack returns to it.
         state = press(.character("e"), state)
-        #expect(state.insight.stack == [.events])
+        #expect(state.stack == [.overview, .events])
     }
 
     @Test func theEventLogShowsFiredAlertsWithDurationsAndOngoingOnesInTheirSeverity() throws {
@@ -112,7 +103,7 @@ import Testing
         state = press(.down, state)
         #expect(state.insight.selected(.heatmap) == 6)
         state = press(.enter, state)
-        #expect(state.insight.current == .gpu("a10g-0/2"))
+        #expect(state.screen == .gpu("a10g-0/2"))
         state = press(.escape, state)
         state = press(.character("m"), state)
         #expect(state.insight.heatmapMetric == .utilization)
@@ -120,7 +111,7 @@ import Testing
 
     @Test func groupsOpenAndCloseAndRegroupByModel() {
         var state = press(.character("n"), UIState())
-        #expect(state.insight.current == .groups)
+        #expect(state.screen == .groups)
         // Eight GPUs: groups start expanded, so the second row is the first H100.
         #expect(InsightRows.groupRows(Self.frame, state).map(\.selectionID).prefix(2) == ["node:a10g-0", "a10g-0/0"])
         state = press(.enter, state)
@@ -132,7 +123,7 @@ import Testing
         state = press(.down, state)
         state = press(.down, state)
         state = press(.enter, state)
-        #expect(state.insight.current == .gpu("h100-0/0"))
+        #expect(state.screen == .gpu("h100-0/0"))
         state = press(.character("m"), press(.escape, state))
         #expect(state.insight.grouping == .model)
         let keys = InsightRows.groupRows(Self.frame, state).compactMap { row -> String? in
@@ -143,9 +134,7 @@ import Testing
     }
 
     @Test func aFilterExpressionNarrowsTheHeatmapAndItsErrorNamesTheColumn() {
-        var state = UIState()
-        state.screen = .insight
-        state.insight.stack = [.heatmap]
+        var state = UIState(showing: .heatmap)
         state.filter = "gpu=a10g vram>90"
         let map = InsightRows.heatmap(Self.frame, state)
         #expect(map.rows.flatMap(\.cells).map(\.gpuID) == ["a10g-0/2"])

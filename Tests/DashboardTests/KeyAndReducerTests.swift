@@ -33,19 +33,19 @@ import Testing
 
     @Test func helpOpensAndOnlyEscOrQuestionOrQuitWork() {
         let open = press([.character("?")])
-        #expect(open.helpVisible)
+        #expect(open.top == .help)
         #expect(press([.down, .character("T")], from: open) == open)
-        #expect(!press([.escape], from: open).helpVisible)
-        #expect(!press([.character("?")], from: open).helpVisible)
+        #expect(press([.escape], from: open).stack == [.overview])
+        #expect(press([.character("?")], from: open).stack == [.overview])
         #expect(press([.character("q")], from: open).quitRequested)
     }
 
     @Test func filterTypingAndClearing() {
         let typed = press([.character("/"), .character("n"), .character("o"), .character("q"), .backspace, .character("d")])
-        #expect(typed.filterEditing && typed.filter == "nod")
+        #expect(typed.top == .filter && typed.filter == "nod")
         #expect(!typed.quitRequested)  // q is text while typing
         let applied = press([.enter], from: typed)
-        #expect(!applied.filterEditing && applied.filter == "nod")
+        #expect(applied.top == .overview && applied.filter == "nod")
         let cleared = press([.escape], from: applied)
         #expect(cleared.filter.isEmpty)
         #expect(press([.escape], from: typed).filter.isEmpty)
@@ -93,21 +93,18 @@ import Testing
         #expect(DashboardView.row(atX: 0, y: 0, frame: frame, state: UIState(), size: size) == nil)
     }
 
-    /// One table drives behaviour, footer and help: every key is bound once per table, every footer hint's key
-    /// triggers its action, and the help lists every binding.
+    /// One table drives behaviour, footer and help: on every screen, overlay and prompt of the tour, every key is
+    /// bound once per table, every footer hint's key triggers its action, and the help lists every binding.
     @Test func keyTablesAreConsistent() {
-        var states = [UIState()]
-        var targets = UIState()
-        targets.screen = .targets
-        var help = UIState()
-        help.helpVisible = true
-        var filter = UIState()
-        filter.filterEditing = true
-        states += [targets, help, filter]
+        let help = UIState(showing: .help)
+        var seek = UIState()
+        seek.replay = true
+        seek.open(.seek)
+        let states = ScreenTour.states(for: SampleCluster.frame().snapshot) + [UIState(showing: .filter), seek]
         for state in states {
             let table = KeyMap.table(for: state)
             let keys = table.flatMap(\.keys)
-            #expect(Set(keys).count == keys.count, "a key is bound twice in \(state.screen)")
+            #expect(Set(keys).count == keys.count, "a key is bound twice in \(state.stack)")
             for binding in table {
                 for key in binding.keys { #expect(KeyMap.action(for: key, in: state) == binding.action) }
             }
@@ -116,7 +113,33 @@ import Testing
             for binding in table where binding.hint != nil { #expect(canvas.line(0).contains(binding.hint!)) }
         }
         var helpCanvas = Canvas(size: Size(width: 120, height: 50))
-        HelpOverlay.draw(&helpCanvas, state: help, glyphs: .braille)
+        ScreenID.help.page.draw(
+            &helpCanvas, helpCanvas.bounds, ViewContext(frame: SampleCluster.frame(), state: help, glyphs: .braille))
         for binding in KeyMap.overview { #expect(helpCanvas.plainText.contains(binding.help), "help lacks \(binding.help)") }
+    }
+
+    /// The screen stack: screens, overlays and prompts open on top and Esc closes them in order, whatever is
+    /// below; opening a screen already open returns to it; the overview never closes.
+    @Test func layersOpenOnTopAndEscClosesThemInOrder() {
+        let frame = SampleCluster.frame(ticks: 2)
+        func press(_ keys: [Key], from state: UIState = UIState()) -> UIState {
+            keys.reduce(state) { s, key in
+                DashboardLoop.apply(key, to: s, frame: frame, size: Size(width: 120, height: 40), themeCount: 1)
+            }
+        }
+        let heatmapHelp = press([.character("H"), .character("?")])
+        #expect(heatmapHelp.stack == [.overview, .heatmap, .help])
+        #expect(heatmapHelp.screen == .heatmap && heatmapHelp.breadcrumbs == ["overview", "heatmap"])
+        #expect(press([.escape], from: heatmapHelp).stack == [.overview, .heatmap])
+        #expect(press([.escape, .escape, .escape, .escape], from: heatmapHelp).stack == [.overview])
+        // A filter typed on the targets screen: Enter keeps it, Esc clears it, the next Esc leaves the screen.
+        let filtered = press([.character("T"), .character("/"), .character("x"), .enter])
+        #expect(filtered.stack == [.overview, .targets] && filtered.filter == "x")
+        #expect(press([.escape], from: filtered).stack == [.overview, .targets])
+        #expect(press([.escape, .escape], from: filtered).stack == [.overview])
+        // The event log from a GPU's details, twice: the second `e` returns to it instead of stacking it again.
+        let deep = press([.enter, .character("e"), .character("e")])
+        #expect(deep.stack.count == 3 && deep.top == .events && deep.screen == deep.stack[2])
+        #expect(press([.escape], from: deep).screen == .gpu(ClusterQuery.gpus(frame.snapshot, UIState())[0].id))
     }
 }

@@ -35,13 +35,12 @@ import Testing
         let frame = SampleCluster.frame(nodes: 3, perNode: 8, instances: 30, targets: 12, ticks: 20)
         var states: [UIState] = []
         for (screen, help, compact, filter) in [
-            (UIState.Screen.overview, false, false, ""), (.overview, true, false, ""),
+            (ScreenID.overview, false, false, ""), (.overview, true, false, ""),
             (.overview, false, true, "node-1"), (.targets, false, false, ""),
             (.targets, true, false, "zzz"),
         ] {
-            var s = UIState()
-            s.screen = screen
-            s.helpVisible = help
+            var s = UIState(showing: screen)
+            if help { s.open(.help) }
             s.compact = compact
             s.filter = filter
             s.selection = [.gpus: 17, .instances: 29, .targets: 5]

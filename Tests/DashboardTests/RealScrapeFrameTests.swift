@@ -25,11 +25,10 @@ import Testing
         return DashboardFrame(snapshot: snapshot, history: history, source: "real scrapes", intervalSeconds: nil, generation: 1)
     }
 
-    @Test(arguments: [UIState.Screen.overview, .targets], GoldenFrameTests.sizes)
-    func matchesGolden(screen: UIState.Screen, size: Size) throws {
-        var state = UIState()
-        state.screen = screen
-        let text = DashboardView.render(try Self.frame(), state: state, size: size, glyphs: .braille).plainText + "\n"
+    @Test(arguments: [ScreenID.overview, .targets], GoldenFrameTests.sizes)
+    func matchesGolden(screen: ScreenID, size: Size) throws {
+        let text =
+            DashboardView.render(try Self.frame(), state: UIState(showing: screen), size: size, glyphs: .braille).plainText + "\n"
         let name = "real-\(screen == .overview ? "overview" : "targets")-\(size.width)x\(size.height).txt"
         let url = GoldenFrameTests.folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["INFERTOP_UPDATE_GOLDEN"] == "1" {

@@ -44,21 +44,20 @@ import Testing
                 .character("g"), .character("1"), .character("2"), .character(":"), .character("3"),
                 .character("0"), .enter,
             ], replaying)
-        #expect(!typed.seekEditing)
+        #expect(typed.top == .overview)
         #expect(typed.replayRequest == .seek(offsetMs: 750_000))
         let absolute = press(
             [.character("g")] + "2026-01-01T00:02:00Z".map { Key.character($0) } + [.enter], replaying,
             startMs: 1_767_225_600_000)
         #expect(absolute.replayRequest == .seek(offsetMs: 120_000))
         let cancelled = press([.character("g"), .character("9"), .escape], replaying)
-        #expect(cancelled.replayRequestCount == 0 && !cancelled.seekEditing && cancelled.seekText.isEmpty)
+        #expect(cancelled.replayRequestCount == 0 && cancelled.top == .overview && cancelled.seekText.isEmpty)
         let nonsense = press([.character("g"), .character("x"), .enter], replaying)
         #expect(nonsense.replayRequestCount == 0)
     }
 
     @Test func escLeavesTheTargetsScreen() {
-        var state = UIState()
-        state.screen = .targets
+        var state = UIState(showing: .targets)
         #expect(press([.escape], state).screen == .overview)
         state.filter = "node"
         let cleared = press([.escape], state)
@@ -70,14 +69,17 @@ import Testing
             startMs: 0, endMs: 600_000, positionMs: 300_000, speed: 4, paused: false, atEnd: false,
             eventTimesMs: [60_000])
         var canvas = Canvas(size: Size(width: 80, height: 1))
-        TimelineBar.draw(&canvas, canvas.bounds, status, state: replaying)
+        TimelineBar.draw(&canvas, canvas.bounds, status)
         let line = canvas.line(0)
         #expect(line.hasPrefix("▶ ×4  05:00 / 10:00"))
         #expect(line.contains("●") && line.contains("╳"))
-        var typing = replaying
-        typing.seekEditing = true
-        typing.seekText = "12:3"
-        TimelineBar.draw(&canvas, canvas.bounds, status, state: typing)
-        #expect(canvas.line(0).contains("go to") && canvas.line(0).contains("12:3"))
+        // The `g` prompt covers the timeline row while it is open, and only then.
+        var frame = SampleCluster.frame()
+        frame.replay = status
+        let typing = press([.character("g"), .character("1"), .character("2"), .character(":"), .character("3")], replaying)
+        let size = Size(width: 120, height: 40)
+        let bottom = DashboardView.render(frame, state: typing, size: size, glyphs: .braille).line(39)
+        #expect(bottom.hasPrefix("go to (12:30, 90s, ISO time): 12:3"))
+        #expect(DashboardView.render(frame, state: replaying, size: size, glyphs: .braille).line(39).hasPrefix("▶ ×4"))
     }
 }

@@ -21,7 +21,7 @@ import Testing
     /// The screens compared with golden files: a scenario at its moment and the screen that shows it (nil: the
     /// overview, for its alert strip). The runs are reached through closures, so listing the cases (which the
     /// test library does before running anything) does not simulate them.
-    static let cases: [String: (run: @Sendable () -> ScenarioRun, screen: InsightScreen?)] = [
+    static let cases: [String: (run: @Sendable () -> ScenarioRun, screen: ScreenID?)] = [
         "mixed-gpus-gpu-types": ({ .mixedGPUs }, .gpuTypes),
         "kv-pressure-overview": ({ .kvPressure }, nil),
         "kv-pressure-events": ({ .kvPressure }, .events),
@@ -36,17 +36,13 @@ import Testing
     /// The state that shows `screen`, with the one-minute chart window: the runs are short, so a minute of
     /// history fills the charts. The batching trade-off takes the five-minute window, the whole run: the quiet
     /// minute before the burst gives the small batches, the burst the large ones.
-    static func state(_ screen: InsightScreen?) -> UIState {
-        var state = UIState()
+    static func state(_ screen: ScreenID?) -> UIState {
+        var state = UIState(showing: screen ?? .overview)
         if case .batching = screen { state.chartWindowIndex = 1 } else { state.chartWindowIndex = 0 }
-        if let screen {
-            state.screen = .insight
-            state.insight.stack = [screen]
-        }
         return state
     }
 
-    static func render(_ run: ScenarioRun, _ screen: InsightScreen?, _ size: Size) -> Canvas {
+    static func render(_ run: ScenarioRun, _ screen: ScreenID?, _ size: Size) -> Canvas {
         DashboardView.render(run.frame, state: state(screen), size: size, glyphs: .braille)
     }
 

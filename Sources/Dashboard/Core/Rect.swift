@@ -18,6 +18,7 @@ package struct Rect: Equatable, Hashable, Sendable, CustomStringConvertible {
     package var maxX: Int { x + width }
     package var maxY: Int { y + height }
     package var area: Int { width * height }
+    package var size: Size { Size(width: width, height: height) }
     package var description: String { "(\(x),\(y) \(width)×\(height))" }
 
     /// The rectangle shrunk by `n` cells on every side (a box's interior).

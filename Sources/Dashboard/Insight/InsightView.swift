@@ -5,31 +5,18 @@ import Insights
 /// Draws the current insight screen: the header, a breadcrumb line ("overview › GPU node-0/1"), the screen's
 /// body and the footer with its key hints.
 package enum InsightView {
-    package static func draw(_ canvas: inout Canvas, _ ctx: ViewContext) {
-        guard let layout = ScreenLayout.compute(canvas.size) else {
-            TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: ctx.glyphs)
-            return
-        }
+    /// The frame around `body`, which draws the screen's own part into the rectangle it is given.
+    static func draw(_ canvas: inout Canvas, _ area: Rect, _ ctx: ViewContext, body: (inout Canvas, Rect) -> Void) {
+        guard let layout = ScreenLayout.compute(area.size) else { return }
         HeaderView.draw(&canvas, layout.header, ctx)
-        let (crumbs, body) = layout.body.splitTop(1)
+        let (crumbs, rest) = layout.body.splitTop(1)
         drawBreadcrumbs(&canvas, crumbs, ctx)
-        switch ctx.state.insight.current {
-        case .gpu(let id)?: GPUDetailView.draw(&canvas, body, ctx, id: id)
-        case .instance(let id)?: InstanceDetailView.draw(&canvas, body, ctx, id: id)
-        case .batching(let id)?: BatchingView.draw(&canvas, body, ctx, instanceID: id)
-        case .modelBatching(let model)?: BatchingView.draw(&canvas, body, ctx, model: model)
-        case .gpuTypes?: GPUTypesView.draw(&canvas, body, ctx)
-        case .coldStarts?: ColdStartsView.draw(&canvas, body, ctx)
-        case .events?: EventLogView.draw(&canvas, body, ctx)
-        case .heatmap?: HeatmapView.draw(&canvas, body, ctx)
-        case .groups?: GroupsView.draw(&canvas, body, ctx)
-        case nil: break
-        }
+        body(&canvas, rest)
         FooterView.draw(&canvas, layout.footer, ctx.state)
     }
 
     static func drawBreadcrumbs(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext) {
-        let crumbs = ctx.state.insight.breadcrumbs
+        let crumbs = ctx.state.breadcrumbs
         var groups: [FlowText.Piece] = []
         for (i, crumb) in crumbs.enumerated() {
             if i > 0 { groups.append((" › ", .muted)) }

@@ -1,5 +1,5 @@
-/// The key tables, one per screen or mode, as data. The detail screens of the next issue add their own tables
-/// here (and `Enter` on a selected row, which no table binds yet, is kept free for opening them).
+/// The key tables of the screens, overlays and prompts, as data: each page of the screen stack returns its table
+/// (`ScreenPage.keys`), and the same rows drive behaviour, the footer hints and the `?` help.
 package enum KeyMap {
     /// Keys that work on every screen.
     package static let global: [KeyBinding] = [
@@ -27,6 +27,18 @@ package enum KeyMap {
         KeyBinding([.escape], .close, help: "close the overlay, clear the filter"),
     ]
 
+    /// The rows that open the insight screens from the overview. No footer hints: the overview's footer is full,
+    /// the `?` help lists them, and the alert strip names `e`.
+    static let screens: [KeyBinding] = [
+        KeyBinding([.enter], .openSelected, help: "details of the selected GPU or instance"),
+        KeyBinding([.character("e")], .open(.events), help: "alerts and the event log"),
+        KeyBinding([.character("H")], .open(.heatmap), help: "heatmap of every GPU"),
+        KeyBinding([.character("y")], .open(.gpuTypes), help: "GPU types side by side"),
+        KeyBinding([.character("L")], .open(.coldStarts), help: "cold starts: loading and past loads"),
+        KeyBinding([.character("b")], .showBatching, help: "batching trade-off of the selected instance"),
+        KeyBinding([.character("n")], .open(.groups), help: "GPUs grouped by node or model"),
+    ]
+
     /// The overview: header, GPUs, engine instances, charts.
     package static let overview: [KeyBinding] =
         movement + [
@@ -35,7 +47,7 @@ package enum KeyMap {
             KeyBinding([.character("+")], .longerWindow, help: "longer chart window", hint: "window"),
             KeyBinding([.character("-")], .shorterWindow, help: "shorter chart window"),
             KeyBinding([.character("c")], .toggleCompact, help: "compact GPU rows", hint: "compact"),
-        ] + InsightKeys.overview + global
+        ] + screens + global
 
     /// The targets screen.
     package static let targets: [KeyBinding] = movement + global
@@ -48,9 +60,9 @@ package enum KeyMap {
 
     /// While typing a filter: printable characters go into it.
     package static let filter: [KeyBinding] = [
-        KeyBinding([.enter], .filterCommit, help: "keep the filter", hint: "apply"),
+        KeyBinding([.enter], .commit, help: "keep the filter", hint: "apply"),
         KeyBinding([.escape], .close, help: "clear the filter", hint: "clear"),
-        KeyBinding([.backspace], .filterBackspace, help: "delete a character"),
+        KeyBinding([.backspace], .deleteBackward, help: "delete a character"),
     ]
 
     /// A replay's keys; they take these keys from the screen's own table while replaying.
@@ -66,37 +78,32 @@ package enum KeyMap {
 
     /// While typing a replay's `g` time.
     package static let seek: [KeyBinding] = [
-        KeyBinding([.enter], .seekCommit, help: "go to that time", hint: "go"),
+        KeyBinding([.enter], .commit, help: "go to that time", hint: "go"),
         KeyBinding([.escape], .close, help: "cancel", hint: "cancel"),
-        KeyBinding([.backspace], .seekBackspace, help: "delete a character"),
+        KeyBinding([.backspace], .deleteBackward, help: "delete a character"),
     ]
 
-    /// The table in force for a state.
-    package static func table(for state: UIState) -> [KeyBinding] {
-        if state.filterEditing { return filter }
-        if state.seekEditing { return seek }
-        if state.helpVisible { return help }
-        let screen: [KeyBinding]
-        switch state.screen {
-        case .overview: screen = overview
-        case .targets: screen = targets
-        case .insight: return InsightKeys.table(for: state.insight.current)
-        }
-        guard state.replay else { return screen }
+    /// The table in force for a state: the top layer's.
+    package static func table(for state: UIState) -> [KeyBinding] { state.top.page.keys(state) }
+
+    /// `table` with a replay's keys in front while replaying, taking their keys from the screen's own rows.
+    static func withReplay(_ table: [KeyBinding], _ state: UIState) -> [KeyBinding] {
+        guard state.replay else { return table }
         let taken = Set(replay.flatMap(\.keys))
         return replay
-            + screen.compactMap { binding in
+            + table.compactMap { binding in
                 let keys = binding.keys.filter { !taken.contains($0) }
                 return keys.isEmpty ? nil : KeyBinding(keys, binding.action, help: binding.help, hint: binding.hint)
             }
     }
 
-    /// The action a key triggers in a state, if any.
+    /// The action a key triggers in a state, if any: a click on a full screen, a row of the table in force, or a
+    /// character typed into a prompt.
     package static func action(for key: Key, in state: UIState) -> UIAction? {
-        if case .click(let x, let y) = key, !state.helpVisible, !state.filterEditing { return .click(x: x, y: y) }
+        let kind = state.top.page.kind
+        if case .click(let x, let y) = key, kind == .screen { return .click(x: x, y: y) }
         if let binding = table(for: state).first(where: { $0.keys.contains(key) }) { return binding.action }
-        if state.filterEditing, case .character(let c) = key { return .filterInput(c) }
-        if state.seekEditing, case .character(let c) = key { return .seekInput(c) }
+        if kind == .prompt, case .character(let c) = key { return .input(c) }
         return nil
     }
 }

@@ -1,17 +1,31 @@
-/// Everything a key can ask the dashboard to do. Key tables map keys to these; `UIReducer` applies them.
+/// Everything a key can ask the dashboard to do. Key tables map keys to these; the page on top of the screen stack
+/// applies its own, `UIReducer` the rest.
 package enum UIAction: Hashable, Sendable {
-    case quit, toggleHelp, close
+    case quit, toggleHelp
+    /// Esc: clears the filter, else closes the layer on top.
+    case close
+    /// Esc on an insight screen: the previous screen.
+    case back
     case moveUp, moveDown, pageUp, pageDown, home, end
+    /// Sideways within a row (the heatmap's cells of one node).
+    case moveLeft, moveRight
     case nextPanel, previousPanel, showTargets
     case cycleSort, reverseSort
-    case startFilter, filterInput(Character), filterBackspace, filterCommit
+    /// `m`: the screen's next mode (the heatmap's metric, the groups' grouping).
+    case cycleMode
+    case startFilter, startSeek
+    /// Typing into the prompt on top: a character, deleting one, accepting what was typed.
+    case input(Character), deleteBackward, commit
     case togglePause, longerWindow, shorterWindow
     case cycleTheme, cycleGlyphs, toggleCompact
-    /// Replay: a move, and the `g` prompt (open, type, delete, go).
+    /// Replay: a move.
     case replay(ReplayMove)
-    case startSeek, seekInput(Character), seekBackspace, seekCommit
-    /// A click on screen row `y` (the runner turns it into a selection with the layout it drew).
+    /// A click on screen row `y` (the loop turns it into a selection with the layout it drew).
     case click(x: Int, y: Int)
-    /// An insight screen's action, resolved with the frame by `InsightReducer`.
-    case insight(InsightAction)
+    /// Opens a screen (returning to it when it is already open).
+    case open(ScreenID)
+    /// Enter: opens what the selected row leads to (a GPU, an instance, a group).
+    case openSelected
+    /// The batching trade-off of the selected (or shown) instance.
+    case showBatching
 }

@@ -76,15 +76,10 @@ package struct DashboardLoop: Sendable {
         return (DashboardView.render(frame, state: state, size: size, glyphs: glyphs), state.themeIndex)
     }
 
-    /// One key through the key table and the reducers, with the counts the reducers need.
+    /// One key through the key table, the page on top and the reducer.
     static func apply(_ key: Key, to state: UIState, frame: DashboardFrame, size: Size, themeCount: Int) -> UIState {
         guard let action = KeyMap.action(for: key, in: state) else { return state }
-        if case .insight(let insight) = action { return InsightReducer.reduce(state, insight, frame: frame) }
-        let context = UIReducer.Context(
-            rowCounts: ClusterQuery.rowCounts(frame.snapshot, state),
-            sortColumns: ClusterQuery.sortColumns, themeCount: themeCount,
-            pageRows: DashboardView.pageRows(frame, state: state, size: size),
-            replayStartMs: frame.replay?.startMs)
+        let context = UIReducer.Context(frame: frame, state: state, size: size, themeCount: themeCount)
         if case .click(let x, let y) = action {
             guard let (list, row) = DashboardView.row(atX: x, y: y, frame: frame, state: state, size: size) else { return state }
             return UIReducer.select(row: row, in: list, state: state, context: context)

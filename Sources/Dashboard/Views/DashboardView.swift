@@ -1,49 +1,30 @@
 import ClusterModel
 
 /// The whole screen as a pure function: (frame, UI state, size, glyphs) → `Canvas`. Every sink — curses, the
-/// `--frames` text mode, golden tests, the render benchmark — calls this one function.
+/// `--frames` text mode, golden tests, the render benchmark — calls this one function. It draws the full screen of
+/// the stack, a replay's timeline below it, and the overlays and prompts above the screen over both.
 package enum DashboardView {
     package static func render(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
+        var canvas = Canvas(size: size)
         // A replay keeps the bottom row for its timeline; every screen is laid out above it.
-        guard let replay = frame.replay, size.height > OverviewLayout.minimumSize.height else {
-            return renderScreen(frame, state: state, size: size, glyphs: glyphs)
-        }
-        var canvas = Canvas(size: size)
-        canvas.paste(
-            renderScreen(frame, state: state, size: Size(width: size.width, height: size.height - 1), glyphs: glyphs),
-            x: 0, y: 0)
-        TimelineBar.draw(&canvas, Rect(x: 0, y: size.height - 1, width: size.width, height: 1), replay, state: state)
-        if glyphs.chart == .ascii { canvas.foldToASCII() }
-        return canvas
-    }
-
-    private static func renderScreen(_ frame: DashboardFrame, state: UIState, size: Size, glyphs: GlyphSet) -> Canvas {
-        var canvas = Canvas(size: size)
+        let timeline = frame.replay != nil && size.height > OverviewLayout.minimumSize.height
+        let area = Rect(x: 0, y: 0, width: size.width, height: size.height - (timeline ? 1 : 0))
+        let fits = area.width >= OverviewLayout.minimumSize.width && area.height >= OverviewLayout.minimumSize.height
         let ctx = ViewContext(frame: frame, state: state, glyphs: glyphs)
-        switch state.screen {
-        case .overview:
-            guard let layout = layout(frame, state: state, size: size) else {
-                TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
-                return glyphs.chart == .ascii ? folded(canvas) : canvas
-            }
-            HeaderView.draw(&canvas, layout.header, ctx)
-            GPUPanel.draw(&canvas, layout.gpus, ctx)
-            InstancePanel.draw(&canvas, layout.instances, ctx)
-            ChartsPanel.draw(&canvas, layout.charts, ctx)
-            // The alert strip takes the right of the footer first; the key hints fit beside it, dropping the last.
-            let strip = frame.alerts.map { AlertStrip.drawSummary(&canvas, layout.footer, $0.active, ctx) } ?? 0
-            FooterView.draw(&canvas, layout.footer.splitLeft(layout.footer.width - strip - (strip > 0 ? 1 : 0)).0, state)
-        case .targets:
-            guard let layout = ScreenLayout.compute(size) else {
-                TooSmallView.draw(&canvas, need: OverviewLayout.minimumSize, glyphs: glyphs)
-                return glyphs.chart == .ascii ? folded(canvas) : canvas
-            }
-            HeaderView.draw(&canvas, layout.header, ctx)
-            TargetsView.draw(&canvas, layout.body, ctx)
-            FooterView.draw(&canvas, layout.footer, state)
-        case .insight: InsightView.draw(&canvas, ctx)
+        let layers = state.stack.drop { $0 != state.screen }
+        if fits {
+            layers.first?.page.draw(&canvas, area, ctx)
+        } else {
+            var small = Canvas(size: area.size)
+            TooSmallView.draw(&small, need: OverviewLayout.minimumSize, glyphs: glyphs)
+            canvas.paste(small, x: 0, y: 0)
         }
-        if state.helpVisible { HelpOverlay.draw(&canvas, state: state, glyphs: glyphs) }
+        if timeline, let replay = frame.replay {
+            TimelineBar.draw(&canvas, Rect(x: 0, y: area.maxY, width: size.width, height: 1), replay)
+        }
+        if fits {
+            for layer in layers.dropFirst() { layer.page.draw(&canvas, area, ctx) }
+        }
         if glyphs.chart == .ascii { canvas.foldToASCII() }
         return canvas
     }
@@ -60,12 +41,6 @@ package enum DashboardView {
         return OverviewLayout.compute(size, gpuRows: gpuRows, instanceRows: instanceRows)
     }
 
-    private static func folded(_ canvas: Canvas) -> Canvas {
-        var c = canvas
-        c.foldToASCII()
-        return c
-    }
-
     /// Where each list's rows are drawn on this screen: inside the border, below the header row.
     static func rowAreas(_ frame: DashboardFrame, state: UIState, size: Size) -> [(UIState.List, Rect)] {
         let panels: [(UIState.List, Rect)]
@@ -76,7 +51,7 @@ package enum DashboardView {
         case .targets:
             guard let layout = ScreenLayout.compute(size) else { return [] }
             panels = [(.targets, layout.body)]
-        case .insight: return []
+        default: return []
         }
         return panels.map { ($0.0, Rect(x: $0.1.x + 1, y: $0.1.y + 2, width: $0.1.width - 2, height: $0.1.height - 3)) }
     }

@@ -1,15 +1,13 @@
-/// The bottom line: the key hints of the table in force (the same rows as behaviour and help), or the filter
-/// being typed, with the column where it stops parsing as an expression. Hints that do not fit yield from the
-/// end: the keys that work everywhere (quit, help, …) come first, then the screen's own in table order.
+/// The bottom line: the key hints of the table in force (the same rows as behaviour and help), after what a
+/// prompt on top shows there (the filter being typed, with the column where it stops parsing as an expression).
+/// Hints that do not fit yield from the end: the keys that work everywhere (quit, help, …) come first, then the
+/// screen's own in table order.
 package enum FooterView {
     package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ state: UIState) {
         guard !rect.isEmpty else { return }
         var groups: [[FlowText.Piece]] = []
-        if state.filterEditing {
-            var typed: [FlowText.Piece] = [("/", .key), (state.filter + "_", .accent)]
-            if let error = InsightFilter(state.filter).error { typed.append(("  " + error.description, .critical)) }
-            groups.append(typed)
-        }
+        let prompt = state.top.page.footerPrompt(state)
+        if !prompt.isEmpty { groups.append(prompt) }
         // The keys that work everywhere (quit, help, …) come first, so a narrow footer never drops `q` and `?`.
         let table = KeyMap.table(for: state)
         let ordered = table.filter { KeyMap.global.contains($0) } + table.filter { !KeyMap.global.contains($0) }

@@ -16,34 +16,25 @@ package enum ScreenTour {
         }
         for panel in UIState.Panel.allCases { add { $0.focus = panel } }
         add { $0.compact = true }
-        add { $0.helpVisible = true }
+        states.append(UIState(showing: .help))
         add { $0.replay = true }
-        add { $0.screen = .targets }
-        var screens: [InsightScreen] = [.gpuTypes, .coldStarts, .events, .heatmap, .groups]
+        states.append(UIState(showing: .targets))
+        var screens: [ScreenID] = [.gpuTypes, .coldStarts, .events, .heatmap, .groups]
         if let gpu = snapshot.gpus.first { screens.append(.gpu(gpu.id)) }
         if let instance = snapshot.instances.first {
             screens += [.instance(instance.id), .batching(instanceID: instance.id)]
             if let model = instance.model { screens.append(.modelBatching(model)) }
         }
-        for screen in screens {
-            add {
-                $0.screen = .insight
-                $0.insight.stack = [screen]
-            }
-        }
+        states += screens.map { UIState(showing: $0) }
         for metric in HeatmapMetric.allCases where metric != .vram {
-            add {
-                $0.screen = .insight
-                $0.insight.stack = [.heatmap]
-                $0.insight.heatmapMetric = metric
-            }
+            var state = UIState(showing: .heatmap)
+            state.insight.heatmapMetric = metric
+            states.append(state)
         }
         for grouping in GPUGroupingMode.allCases where grouping != .node {
-            add {
-                $0.screen = .insight
-                $0.insight.stack = [.groups]
-                $0.insight.grouping = grouping
-            }
+            var state = UIState(showing: .groups)
+            state.insight.grouping = grouping
+            states.append(state)
         }
         return states
     }

@@ -1,19 +1,13 @@
 /// The replay's one-line timeline: play state and speed, the playhead's offset and the recording's length, a bar
-/// with the playhead and marks where targets went down or came back, and — while typing — the `g` prompt.
+/// with the playhead and marks where targets went down or came back (the `g` prompt, `SeekPrompt`, covers it).
 ///
 ///     ▶ ×4  12:30 / 1:00:00  ━━━━━━━━━━━━●──────╳─────────────  ← → step  [ ] speed  g go to
 package enum TimelineBar {
-    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ status: ReplayStatus, state: UIState) {
+    package static func draw(_ canvas: inout Canvas, _ rect: Rect, _ status: ReplayStatus) {
         guard rect.width > 0, rect.height > 0 else { return }
         canvas.fill(rect, role: .header)
         let y = rect.y
         var x = rect.x
-        if state.seekEditing {
-            x += canvas.write("go to (12:30, 90s, ISO time): ", x: x, y: y, role: .accent, maxWidth: rect.maxX - x)
-            x += canvas.write(state.seekText, x: x, y: y, role: .text, maxWidth: rect.maxX - x)
-            canvas.put("▏", x: x, y: y, role: .accent, clip: rect)
-            return
-        }
         let play = status.atEnd ? "■" : (status.paused ? "❚❚" : "▶")
         x += canvas.write(
             "\(play) ×\(speedText(status.speed))  ", x: x, y: y, role: status.paused ? .warn : .accent,

@@ -1,16 +1,21 @@
-/// The `?` overlay: every binding of the screen's key table with its description, drawn over the screen.
-package enum HelpOverlay {
-    package static func draw(_ canvas: inout Canvas, state: UIState, glyphs: GlyphSet) {
-        var underlying = state
-        underlying.helpVisible = false
+/// The `?` overlay: every binding of the key table of the screen below with its description, drawn over it.
+/// Only Esc, `?` and `q` work while it is open.
+struct HelpPage: ScreenPage {
+    var kind: ScreenKind { .overlay }
+
+    func keys(_ state: UIState) -> [KeyBinding] { KeyMap.help }
+
+    func draw(_ canvas: inout Canvas, _ area: Rect, _ ctx: ViewContext) {
+        var underlying = ctx.state
+        if underlying.top == .help { underlying.closeTop() }
         let bindings = KeyMap.table(for: underlying)
         // Two columns when one would not fit the height and the screen is wide enough for both.
-        let columns = bindings.count + 4 > canvas.height - 2 && canvas.width >= 110 ? 2 : 1
+        let columns = bindings.count + 4 > area.height - 2 && area.width >= 110 ? 2 : 1
         let rows = (bindings.count + columns - 1) / columns
-        let rect = ScreenLayout.helpRect(canvas.size, rows: rows, maxWidth: 76 * columns)
+        let rect = ScreenLayout.helpRect(area.size, rows: rows, maxWidth: 76 * columns)
         guard rect.width >= 10, rect.height >= 3 else { return }
         canvas.fill(rect)
-        let inside = Box.draw(&canvas, rect, title: "help — Esc or ? closes", focused: true, glyphs: glyphs)
+        let inside = Box.draw(&canvas, rect, title: "help — Esc or ? closes", focused: true, glyphs: ctx.glyphs)
         let columnWidth = inside.width / columns
         let keyWidth = min(16, columnWidth / 3)
         let shownRows = bindings.count > inside.height * columns ? inside.height - 1 : inside.height
