@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "Exposition", "TestSupport"]),
         .testTarget(
             name: "ClusterModelTests",
-            dependencies: ["ClusterModel", "MetricStore", "Exposition", "Formatting", "Harness", "TestSupport"]),
+            dependencies: ["ClusterModel", "MetricStore", "Exposition", "Formatting", "Harness", "Ingest", "TestSupport"]),
         .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Exposition", "TestSupport"]),
         .testTarget(
             name: "IngestTests", dependencies: ["Ingest", "Exposition", "MetricStore", "Harness", "TestSupport"],

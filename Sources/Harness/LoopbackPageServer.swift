@@ -17,6 +17,8 @@ package final class LoopbackPageServer: Sendable {
     private let listeners: [Int32]
     /// Each port's responses, served in turn (one for a fixed page, several for a page whose values move).
     private let responses: [[[UInt8]]]
+    /// After the last of a port's pages, serve it again (a sequence of scrapes) instead of going round.
+    private let holdsLast: Bool
     private let cpuNanoseconds = Atomic<Int64>(0)
     private let requests = Atomic<Int>(0)
     private let stopped = Atomic<Bool>(false)
@@ -26,8 +28,16 @@ package final class LoopbackPageServer: Sendable {
         try self.init(variants: pages.map { [$0] })
     }
 
-    /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list.
-    package init(variants: [[[UInt8]]]) throws {
+    /// Opens one listening socket that serves `pages` in order, one per request, then the last one for every
+    /// later request: a target whose successive scrapes are known, as a peer server's tests need.
+    package convenience init(sequence pages: [[UInt8]]) throws {
+        try self.init(variants: [pages], holdsLast: true)
+    }
+
+    /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list (or,
+    /// with `holdsLast`, the last page once the list is served).
+    package init(variants: [[[UInt8]]], holdsLast: Bool = false) throws {
+        self.holdsLast = holdsLast
         var listeners: [Int32] = []
         var ports: [Int] = []
         for _ in variants {
@@ -94,7 +104,8 @@ package final class LoopbackPageServer: Sendable {
             while let end = Self.headEnd(pending) {
                 pending.removeFirst(end)
                 let turn = requests.add(1, ordering: .relaxed).oldValue
-                guard Self.sendAll(connection, response[turn % response.count]) else { return }
+                let page = holdsLast ? min(turn, response.count - 1) : turn % response.count
+                guard Self.sendAll(connection, response[page]) else { return }
             }
             cpuNanoseconds.add(Self.threadCPU() - started, ordering: .relaxed)
         }

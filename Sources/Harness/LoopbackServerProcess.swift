@@ -24,9 +24,20 @@ final class LoopbackServerProcess: Sendable {
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments(folder, port)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // Its output goes to a file in its folder, for `log`; not to the test runner's pipes, which a server
+        // outliving a crashed runner would hold open.
+        let logPath = folder.appendingPathComponent("server.log").path
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = FileHandle(forWritingAtPath: logPath) ?? FileHandle.nullDevice
+        process.standardOutput = log
+        process.standardError = log
         try process.run()
+    }
+
+    /// The end of what the server wrote, for a failure message.
+    var log: String {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("server.log"), encoding: .utf8)) ?? ""
+        return String(text.suffix(2_000))
     }
 
     /// Stops the server and removes its folder.

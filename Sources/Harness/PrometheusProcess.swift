@@ -43,11 +43,24 @@ package final class PrometheusProcess: Sendable {
     /// Stops the server and removes its data.
     package func stop() { server.stop() }
 
-    /// The values of an instant query (every point of every series for a range selector). Read with Foundation's
-    /// JSON reader, not with Ingest's decoder: the peer's answer is what the tests compare Ingest against.
+    /// The end of the server's log, for a failure message.
+    package var log: String { server.log }
+
+    /// The values of an instant query (every point of every series for a range selector).
     package func values(of promql: String, fetcher: HTTPFetcher) async throws -> [Double] {
+        let result = try await result(of: promql, fetcher: fetcher)
+        // An instant vector's item has "value": [time, "text"]; a range vector's has "values": [[time, "text"], …].
+        let points = result.flatMap { item in (item["values"] as? [[Any]]) ?? [item["value"] as? [Any]].compactMap { $0 } }
+        return points.compactMap { point in (point.last as? String).flatMap(Double.init) }
+    }
+
+    /// The `data.result` items of an instant query, evaluated at `time` (Unix seconds) or now. Read with
+    /// Foundation's JSON reader, not with Ingest's decoder: the peer's answer is what the tests compare Ingest
+    /// against.
+    package func result(of promql: String, at time: Double? = nil, fetcher: HTTPFetcher) async throws -> [[String: Any]] {
         var components = URLComponents(string: url + "/api/v1/query")
         components?.queryItems = [URLQueryItem(name: "query", value: promql)]
+        if let time { components?.queryItems?.append(URLQueryItem(name: "time", value: String(format: "%.3f", time))) }
         guard let target = components?.url else { return [] }
         let fetched = try await fetcher.fetch(target, accept: "application/json", timeout: .seconds(5), anyStatus: true)
         let answer = try? JSONSerialization.jsonObject(with: Data(fetched.bytes)) as? [String: Any]
@@ -57,9 +70,7 @@ package final class PrometheusProcess: Sendable {
             let text = String(decoding: fetched.bytes.prefix(200), as: UTF8.self)
             throw QueryFailure(description: "Prometheus at \(url) answered \(promql) with HTTP \(fetched.status): \(text)")
         }
-        // An instant vector's item has "value": [time, "text"]; a range vector's has "values": [[time, "text"], …].
-        let points = result.flatMap { item in (item["values"] as? [[Any]]) ?? [item["value"] as? [Any]].compactMap { $0 } }
-        return points.compactMap { point in (point.last as? String).flatMap(Double.init) }
+        return result
     }
 
     /// An answer to `values(of:)` that is not a successful query result.
