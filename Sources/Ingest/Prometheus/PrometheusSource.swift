@@ -43,31 +43,19 @@ package actor PrometheusSource {
     /// Backfill queries that failed: said with every refresh (their charts start empty).
     private var historyWarnings: [String] = []
 
-    /// Per identity, the scrape (`timestamp(up)`, ms) that the held values are from: a refresh asks only for
-    /// the identities the server has scraped since.
-    private var answeredScrapeMs: [String: Int64] = [:]
-    /// The identities in the last `up` answer (those that leave it are dropped from what is held).
-    private var lastUpKeys: Set<String> = []
+    /// The answers kept between refreshes, and the scrapes they are from.
+    private var held = HeldAnswers()
 
-    /// What is remembered of one query between refreshes.
+    /// How one query is asked, learnt from its answers.
     private struct QueryState {
         var shards = 1
         var timeoutSeconds: Double
         var lastDurationSeconds: Double?
-        /// The values last answered, by identity (`""` for series without one); nil before the first answer.
-        var held: [String: [(labels: [String: String], value: Double)]]?
-        var lastGoodMs: Int64 = 0
-        /// When the family was last asked for every identity at once.
-        var fullAtMs: Int64?
     }
 
     /// The longest identity matcher one query carries (a shard's, or the identities scraped since): half of
     /// VictoriaMetrics' default `-search.maxQueryLen` (16 KiB), leaving room for the rest of the query.
     static let longestMatcherBytes = 8_000
-
-    /// A family is asked for every identity at least this often, not only for the ones scraped since: that
-    /// resynchronises series a refresh by identity cannot reach (series without an `up`).
-    static let fullEveryMs: Int64 = 120_000
 
     /// The longest a query may take, whatever the answers before it took.
     static let longestTimeoutSeconds = 60.0
@@ -150,9 +138,7 @@ package actor PrometheusSource {
         var outcomes = await answer(requests, time: time, cost: &cost)
         if case .success(let up) = outcomes[0], let label = identity.labels.first {
             identityValues = Array(Set(up.series.compactMap { $0.labels[label] })).sorted()
-            let keys = Set(up.series.compactMap { identity.key($0.labels) })
-            forget(lastUpKeys.subtracting(keys))
-            lastUpKeys = keys
+            held.keepOnly(Set(up.series.compactMap { identity.key($0.labels) }))
         }
         var scraped: [String: (ms: Int64, first: String?)] = [:]
         var stampsKnown = false
@@ -165,7 +151,7 @@ package actor PrometheusSource {
                 scraped[key] = (Int64((value * 1000).rounded(.down)), identity.labels.first.flatMap { series.labels[$0] })
             }
         }
-        let changed = scraped.filter { $0.value.ms > answeredScrapeMs[$0.key] ?? .min }
+        let changed = held.changed(scraped) { $0.ms }
         // By identity while that is the smaller question: when nearly all are new (a refresh slower than the
         // server's scrapes), one query for all costs the server less than several carrying long matchers.
         let subset =
@@ -175,11 +161,7 @@ package actor PrometheusSource {
         status.identitiesAsked = nil
         for family in planned {
             let labels = Array(Set(identity.labels + family.labels + ["node", "exported_instance"])).sorted()
-            let state = queries[family.name]
-            // Only a family whose every identity has an `up` to tell its scrapes can be asked for by identity.
-            let partial =
-                subset != nil && (state?.fullAtMs).map { nowMs &- $0 < Self.fullEveryMs } == true
-                && state?.held.map { $0.keys.allSatisfy { scraped[$0] != nil } } == true
+            let partial = subset != nil && held.canAskByIdentity(family.name, scraped: scraped, nowMs: nowMs)
             if partial {
                 status.identitiesAsked = changed.count
                 if subset?.isEmpty == true { continue }
@@ -211,27 +193,25 @@ package actor PrometheusSource {
                 failedQueries += 1
             case (_, .success(let response)):
                 guard request.family != nil else { continue }
-                hold(response, for: request.key, changed: request.subset == nil ? nil : Set(changed.keys), nowMs: nowMs)
+                held.hold(
+                    response, family: request.key, identity: identity,
+                    changed: request.subset == nil ? nil : Set(changed.keys), nowMs: nowMs)
             case (_, .failure(let error)):
                 guard let family = request.family else { continue }
                 failedQueries += 1
-                let at = queries[request.key]?.lastGoodMs ?? 0
-                if queries[request.key]?.held != nil, nowMs - at <= staleLimitMs {
-                    status.warnings.append("\(family.name): showing the answer of \(Self.age(nowMs - at)) ago; \(error.message)")
+                if let age = held.keepAfterFailure(request.key, nowMs: nowMs, limitMs: staleLimitMs) {
+                    status.warnings.append("\(family.name): showing the answer of \(Self.age(age)) ago; \(error.message)")
                 } else {
-                    queries[request.key]?.held = nil
                     status.warnings.append("\(family.name): no answer; \(error.message)")
                 }
             }
         }
         for family in planned {
-            guard let held = queries[family.name]?.held else { continue }
-            answers.append(PageSynthesizer.Answer(family: family, values: held.keys.sorted().flatMap { held[$0] ?? [] }))
+            guard let values = held.values(of: family.name) else { continue }
+            answers.append(PageSynthesizer.Answer(family: family, values: values))
         }
         // The identities asked for are answered up to the scrape seen, unless a family failed (asked again).
-        if failedQueries == 0 {
-            for (key, scrape) in (byIdentity.isEmpty ? scraped : changed) { answeredScrapeMs[key] = scrape.ms }
-        }
+        if failedQueries == 0 { held.answered((byIdentity.isEmpty ? scraped : changed).mapValues(\.ms)) }
         if failedQueries == requests.count {
             status.serverError = "every query failed: " + (upFailed ?? "no answer")
             finish(cost, started: started, targets: 0)
@@ -423,34 +403,6 @@ package actor PrometheusSource {
         var family: PrometheusFamily?
         var subset: [String]?
         var promql: String
-    }
-
-    /// Keeps a family's answer: all of it for a full question; for a question by identity, the identities in
-    /// it replace theirs and the `changed` ones it lacks are dropped (their series are gone).
-    private func hold(_ response: PrometheusResponse, for key: String, changed: Set<String>?, nowMs: Int64) {
-        var fresh: [String: [(labels: [String: String], value: Double)]] = [:]
-        for series in response.series {
-            guard let point = series.points.last else { continue }
-            fresh[settings.identity.key(series.labels) ?? "", default: []].append((series.labels, point.value))
-        }
-        if let changed, var held = queries[key]?.held {
-            for gone in changed where fresh[gone] == nil { held[gone] = nil }
-            held.merge(fresh) { $1 }
-            queries[key]?.held = held
-        } else {
-            queries[key]?.held = fresh
-            queries[key]?.fullAtMs = nowMs
-        }
-        queries[key]?.lastGoodMs = nowMs
-    }
-
-    /// Drops what is held of identities that left the server's `up` (targets removed).
-    private func forget(_ keys: Set<String>) {
-        guard !keys.isEmpty else { return }
-        for name in queries.keys where queries[name]?.held != nil {
-            for key in keys { queries[name]?.held?[key] = nil }
-        }
-        for key in keys { answeredScrapeMs[key] = nil }
     }
 
     /// Runs the requests, at most `concurrency` at once, each split into its shards; a query over the server's
