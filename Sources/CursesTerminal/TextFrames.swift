@@ -14,7 +14,7 @@ package enum TextFrames {
             let deadline = clock.now.advanced(by: timeout)
             var frame = feed.latest()
             while frame.generation == lastGeneration, clock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(20))
+                try? await Task.sleep(for: .milliseconds(2))
                 frame = feed.latest()
             }
             lastGeneration = frame.generation

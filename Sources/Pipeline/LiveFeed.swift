@@ -44,7 +44,7 @@ package final class LiveFeed: DashboardFeed {
         let deadline = clock.now.advanced(by: timeout)
         while latest().generation == 0 {
             guard clock.now < deadline else { return false }
-            try? await Task.sleep(for: .milliseconds(20))
+            try? await Task.sleep(for: .milliseconds(2))
         }
         return true
     }
