@@ -9,16 +9,14 @@ import Synchronization
 /// A minimal HTTP/1.1 server on 127.0.0.1 that serves fixed pages, one port per page, for the scrape
 /// benchmark: it lets `infertop-bench scrape` run hundreds of targets in-process with no dependency.
 ///
-/// Blocking sockets, one thread per listener and per connection (keep-alive), every response built once.
+/// Blocking sockets, one thread per listener and per connection (keep-alive), fixed responses built once.
 /// It counts the CPU time its own threads use, so the benchmark can report the scraper's share alone.
 package final class LoopbackPageServer: Sendable {
     /// The port of each page, in the order given.
     package let ports: [Int]
     private let listeners: [Int32]
-    /// Each port's responses, served in turn (one for a fixed page, several for a page whose values move).
-    private let responses: [[[UInt8]]]
-    /// After the last of a port's pages, serve it again (a sequence of scrapes) instead of going round.
-    private let holdsLast: Bool
+    /// Each port's response to its n-th request (a fixed page, pages in turn, or a page rendered on demand).
+    private let responses: [@Sendable (Int) -> [UInt8]]
     private let cpuNanoseconds = Atomic<Int64>(0)
     private let requests = Atomic<Int>(0)
     private let stopped = Atomic<Bool>(false)
@@ -28,32 +26,46 @@ package final class LoopbackPageServer: Sendable {
         try self.init(variants: pages.map { [$0] })
     }
 
+    /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list.
+    package convenience init(variants: [[[UInt8]]]) throws {
+        try self.init(
+            responders: variants.map { pages in
+                let responses = pages.map(Self.response)
+                return { turn in responses[turn % responses.count] }
+            })
+    }
+
     /// Opens one listening socket that serves `pages` in order, one per request, then the last one for every
     /// later request: a target whose successive scrapes are known, as a peer server's tests need.
     package convenience init(sequence pages: [[UInt8]]) throws {
-        try self.init(variants: [pages], holdsLast: true)
+        let responses = pages.map(Self.response)
+        try self.init(responders: [{ turn in responses[min(turn, responses.count - 1)] }])
     }
 
-    /// Opens one listening socket per entry; each request to it gets the entry's next page, round the list (or,
-    /// with `holdsLast`, the last page once the list is served).
-    package init(variants: [[[UInt8]]], holdsLast: Bool = false) throws {
-        self.holdsLast = holdsLast
+    /// Opens one listening socket whose n-th request (from 0, across connections) gets `page(n)`: pages too many
+    /// or too large to hold, such as an hour of a 10 MB page's successive values.
+    package convenience init(page: @escaping @Sendable (Int) -> [UInt8]) throws {
+        try self.init(responders: [{ turn in Self.response(page(turn)) }])
+    }
+
+    private init(responders: [@Sendable (Int) -> [UInt8]]) throws {
         var listeners: [Int32] = []
         var ports: [Int] = []
-        for _ in variants {
+        for _ in responders {
             let (fd, port) = try Self.listen()
             listeners.append(fd)
             ports.append(port)
         }
         self.listeners = listeners
         self.ports = ports
-        responses = variants.map { pages in
-            pages.map { page in
-                Array(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n"
-                        .utf8) + page
-            }
-        }
+        responses = responders
+    }
+
+    private static func response(_ page: [UInt8]) -> [UInt8] {
+        Array(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n"
+                .utf8)
+            + page
     }
 
     /// CPU seconds spent by the server's threads so far.
@@ -80,7 +92,7 @@ package final class LoopbackPageServer: Sendable {
         }
     }
 
-    private func acceptLoop(_ listener: Int32, response: [[UInt8]]) {
+    private func acceptLoop(_ listener: Int32, response: @escaping @Sendable (Int) -> [UInt8]) {
         while !stopped.load(ordering: .relaxed) {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
@@ -91,7 +103,7 @@ package final class LoopbackPageServer: Sendable {
     }
 
     /// Answers every request on one keep-alive connection with the next page, until the client closes it.
-    private func serve(_ connection: Int32, response: [[UInt8]]) {
+    private func serve(_ connection: Int32, response: @Sendable (Int) -> [UInt8]) {
         defer { close(connection) }
         var buffer = [UInt8](repeating: 0, count: 16 << 10)
         var pending: [UInt8] = []
@@ -104,8 +116,7 @@ package final class LoopbackPageServer: Sendable {
             while let end = Self.headEnd(pending) {
                 pending.removeFirst(end)
                 let turn = requests.add(1, ordering: .relaxed).oldValue
-                let page = holdsLast ? min(turn, response.count - 1) : turn % response.count
-                guard Self.sendAll(connection, response[page]) else { return }
+                guard Self.sendAll(connection, response(turn)) else { return }
             }
             cpuNanoseconds.add(Self.threadCPU() - started, ordering: .relaxed)
         }
