@@ -11,7 +11,7 @@ struct BenchCommand: AsyncParsableCommand {
         version: InfertopVersion.described,
         subcommands: [
             BenchParseCommand.self, BenchSimCommand.self, BenchRecordingCommand.self, BenchRenderCommand.self,
-            BenchScrapeCommand.self, BenchModelCommand.self,
+            BenchScrapeCommand.self, BenchModelCommand.self, BenchMemoryCommand.self,
         ]
     )
 

@@ -3,7 +3,6 @@ import ClusterModel
 import CommandSupport
 import Exposition
 import Foundation
-import Harness
 import Ingest
 import MetricStore
 
@@ -54,18 +53,8 @@ struct BenchModelCommand: ParsableCommand {
     }
 
     func run() throws {
-        var pages: [ExpositionPage] = []
-        for tick in 1...ticks {
-            let bytes = try generate(tick: tick)
-            let page = ExpositionParser.parse(bytes)
-            guard page.errorCount == 0 else {
-                throw ValidationError("generated page \(tick) has parse errors: \(page.errors.first!)")
-            }
-            pages.append(page)
-        }
-        guard pages.allSatisfy({ $0.sampleCount == pages[0].sampleCount }) else {
-            throw ValidationError("the generated pages differ in shape; cannot continue their growth")
-        }
+        let cluster = try BenchClusterPages(generator: generator, size: size, ticks: ticks)
+        let pages = cluster.pages
         print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size) bytes, ticks 1…\(ticks))")
 
         var store = MetricStore(configuration: StoreConfiguration(retentionMs: Int64(history) * 1000, scrapeIntervalMs: 1000))
@@ -74,7 +63,7 @@ struct BenchModelCommand: ParsableCommand {
         var ingest: [Double] = []
         var scrape = 0
         func ingestNext() {
-            let page = frame(scrape, pages: pages)
+            let page = cluster.page(scrape)
             let start = clock.now
             store.ingest(target: "cluster", page: page, atMs: 1_800_000_000_000 + Int64(scrape) * 1000)
             ingest.append((clock.now - start).milliseconds)
@@ -111,7 +100,7 @@ struct BenchModelCommand: ParsableCommand {
         print(
             "per-frame derived values: median \(Self.fixed(timings[timings.count / 2])) ms wall, "
                 + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
-                + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (target ≤ 5 ms); "
+                + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (goal ≤ 2 ms); "
                 + "plan build once \(Self.fixed(planMs)) ms")
         print(
             "ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
@@ -133,25 +122,11 @@ struct BenchModelCommand: ParsableCommand {
         if let tps = snapshot.totals.generationTokensPerSecond, let p95 = snapshot.totals.ttft.p95 {
             print("check: cluster generation \(Self.fixed(tps)) tok/s, merged TTFT p95 \(Self.fixed(p95 * 1000)) ms")
         }
-    }
-
-    /// Frame `n`: cumulative values keep growing at the pace between the first two pages; gauges cycle.
-    private func frame(_ n: Int, pages: [ExpositionPage]) -> ExpositionPage {
-        let gauges = pages[n % pages.count]
-        var families = gauges.families
-        for (f, family) in families.enumerated() where family.type == .counter || family.type == .histogram {
-            for (s, sample) in family.samples.enumerated() where !sample.name.hasSuffix("_created") {
-                let first = pages[0].families[f].samples[s].value
-                let step = pages[1].families[f].samples[s].value - first
-                families[f].samples[s].value = first + step * Double(n)
-            }
-        }
-        return ExpositionPage(format: gauges.format, families: families)
-    }
-
-    private func generate(tick: Int) throws -> [UInt8] {
-        try ClusterGenerator.page(
-            script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
+        // The thread's CPU, not wall time: a frame preempted by the machine's other work is not slower code.
+        BenchRow(
+            name: "frame", figure: cpuTimings[cpuTimings.count / 2], unit: "ms", reference: 2, referenceName: "goal",
+            better: .lower
+        ).print()
     }
 
     /// CPU time of this thread: unlike wall time, not inflated when other processes share the cores.

@@ -88,21 +88,27 @@ struct BenchRecordingCommand: ParsableCommand {
         var reader: RecordingReader?
         let open = clock.measure { reader = try? RecordingReader(path: path) }
         guard let reader else { throw ValidationError("cannot reopen \(path)") }
-        var replayed = 0
-        var replayedBytes = 0
-        let scan = clock.measure {
-            var iterator = reader.events()
-            while let event = iterator.next() {
-                if case .scrape(let s) = event { replayedBytes += s.bytes.count }
-                replayed += 1
+        // The best of three scans: one scan of a short recording is a single timing, easily hit by other work.
+        var scans: [Duration] = []
+        for _ in 0..<3 {
+            var replayed = 0
+            var replayedBytes = 0
+            scans.append(
+                clock.measure {
+                    var iterator = reader.events()
+                    while let event = iterator.next() {
+                        if case .scrape(let s) = event { replayedBytes += s.bytes.count }
+                        replayed += 1
+                    }
+                })
+            guard replayed == pages, replayedBytes == rawBytes else {
+                throw ValidationError("replay gave \(replayed) scrapes, \(replayedBytes) bytes; wrote \(pages), \(rawBytes)")
             }
         }
-        guard replayed == pages, replayedBytes == rawBytes else {
-            throw ValidationError("replay gave \(replayed) scrapes, \(replayedBytes) bytes; wrote \(pages), \(rawBytes)")
-        }
+        let scan = scans.min()!
         print("open: \(ms(open)) ms")
         print(
-            "replay: \(ms(scan)) ms for every scrape, byte for byte = "
+            "replay (best of 3): \(ms(scan)) ms for every scrape, byte for byte = "
                 + "\(Int(Double(seconds) / seconds(scan)))× real time, \(mb(Int(Double(rawBytes) / seconds(scan))))/s "
                 + "(goal ≥ 3600×)")
 
@@ -116,6 +122,16 @@ struct BenchRecordingCommand: ParsableCommand {
         print(
             "seek: \(latencies.count) random seeks: median \(ms(latencies[latencies.count / 2])) ms, "
                 + "p99 \(ms(latencies[latencies.count * 99 / 100])) ms, max \(ms(latencies.last!)) ms (goal ≤ 50 ms)")
+        // Against the goals (no other tool replays this format): the scan in multiples of real time, the seek at
+        // its 99th percentile, since one seek in a hundred caught by the shared machine's other work says little.
+        BenchRow(
+            name: "replay", figure: Double(seconds) / seconds(scan), unit: "x_real_time", reference: 3600, referenceName: "goal",
+            better: .higher
+        ).print()
+        BenchRow(
+            name: "seek", figure: latencies[latencies.count * 99 / 100].milliseconds, unit: "ms", reference: 50,
+            referenceName: "goal", better: .lower
+        ).print()
     }
 
     private static func loadTicks(_ folder: String) throws -> [[RecordedScrape]] {
