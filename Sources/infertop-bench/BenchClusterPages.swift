@@ -9,20 +9,24 @@ struct BenchClusterPages: Sendable {
     /// The generated pages, all of the same shape.
     let pages: [ExpositionPage]
 
-    /// Runs the generator `ticks` times; throws when a page does not parse cleanly or the shapes differ.
+    /// Runs the generator `ticks` times.
     init(generator: String, size: Int, ticks: Int) throws {
-        var pages: [ExpositionPage] = []
-        for tick in 1...ticks {
-            let bytes = try ClusterGenerator.page(
-                script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
-            let page = ExpositionParser.parse(bytes)
-            guard page.errorCount == 0 else {
-                throw ValidationError("generated page \(tick) has parse errors: \(page.errors.first!)")
-            }
-            pages.append(page)
+        try self.init(
+            texts: (1...ticks).map { tick in
+                try ClusterGenerator.page(
+                    script: generator, arguments: ["--size", String(size), "--tick", String(tick), "--interval", "1"])
+            })
+    }
+
+    /// Pages generated beforehand, in tick order (a profiler such as valgrind cannot start the generator);
+    /// throws when one does not parse cleanly or the shapes differ.
+    init(texts: [[UInt8]]) throws {
+        let pages = texts.map { ExpositionParser.parse($0) }
+        if let bad = pages.firstIndex(where: { $0.errorCount > 0 }) {
+            throw ValidationError("generated page \(bad + 1) has parse errors: \(pages[bad].errors.first!)")
         }
         guard pages.count >= 2, pages.allSatisfy({ $0.sampleCount == pages[0].sampleCount }) else {
-            throw ValidationError("the generated pages differ in shape; cannot continue their growth")
+            throw ValidationError("need two or more generated pages of the same shape to continue their growth")
         }
         self.pages = pages
     }

@@ -43,17 +43,33 @@ struct BenchModelCommand: ParsableCommand {
         transform: FlagValue.int(Self.historyRange))
     var history = 900
 
+    @Option(
+        name: .customLong("page"),
+        help:
+            "A page generated beforehand (gen_exposition.py --tick 1, 2, …, in order; repeat the option) instead of running the generator."
+    )
+    var pageFiles: [String] = []
+
     func validate() throws {
         guard ticks >= 2, frames >= 1, history >= ticks else {
             throw ValidationError("need --ticks ≥ 2, --frames ≥ 1, --history ≥ --ticks")
         }
-        guard FileManager.default.fileExists(atPath: generator) else {
+        guard !pageFiles.isEmpty || FileManager.default.fileExists(atPath: generator) else {
             throw ValidationError("\(generator): no such file; run from the repository root or pass --generator")
         }
     }
 
     func run() throws {
-        let cluster = try BenchClusterPages(generator: generator, size: size, ticks: ticks)
+        let cluster =
+            try pageFiles.isEmpty
+            ? BenchClusterPages(generator: generator, size: size, ticks: ticks)
+            : BenchClusterPages(
+                texts: pageFiles.map { path in
+                    guard let data = FileManager.default.contents(atPath: path) else {
+                        throw ValidationError("cannot read \(path): no such file or not readable")
+                    }
+                    return [UInt8](data)
+                })
         let pages = cluster.pages
         print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size) bytes, ticks 1…\(ticks))")
 
