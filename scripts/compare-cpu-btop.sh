@@ -6,6 +6,7 @@
 # (15 minutes of frames) is still filling after a minute, runs the dashboard again at 15x virtual speed until
 # 15 minutes of history are held, and prints that peak RSS: what a dashboard left running uses. Exits 1 when
 # infertop uses more CPU than btop or either peak is above 40 MiB. Needs tmux and btop (Debian packages tmux, btop).
+# Also prints a `RESULT name=cpu …` line for scripts/bench.sh. HISTORY=no skips the 15-minute run (and its check).
 set -euo pipefail
 BIN=$(realpath "$1"); SECS=${2:-60}; shift; shift || true
 ARGS=("$@"); [ ${#ARGS[@]} -gt 0 ] || ARGS=(--nodes 8 --gpus-per-node 8)
@@ -50,7 +51,13 @@ drss=$(rss_kib "$DASH" VmRSS); dpeak=$(rss_kib "$DASH" VmHWM); brss=$(rss_kib "$
 echo "window ${SECS}s, 200x50 panes, 1 Hz: $(basename "$BIN") ${ARGS[*]}"
 echo "infertop: CPU ${dcpu}%  RSS $((drss / 1024)) MiB (peak $((dpeak / 1024)) MiB)"
 echo "btop:     CPU ${bcpu}%  RSS $((brss / 1024)) MiB"
+awk -v d="$dcpu" -v b="$bcpu" 'BEGIN { printf "RESULT name=cpu figure=%s unit=%%core reference=%s reference_name=btop ratio=%s ratio_better=lower\n", d, b, (b > 0 ? sprintf("%.4f", d / b) : "inf") }'
 "${T[@]}" kill-server 2>/dev/null || true
+
+status=0
+awk -v d="$dcpu" -v b="$bcpu" 'BEGIN { exit !(d <= b) }' || { echo "FAIL: infertop used more CPU than btop"; status=1; }
+[ "$dpeak" -le $((40 * 1024)) ] || { echo "FAIL: infertop peaked above 40 MiB RSS"; status=1; }
+[ "${HISTORY:-yes}" != no ] || exit $status
 
 # 15 minutes of history: 60 s of warm-up, then 900 frames at 15x take 60 s; polled until the peak holds.
 "${T2[@]}" -f /dev/null new-session -d -s "$S-full" -x 200 -y 50 \
@@ -65,9 +72,6 @@ for _ in 1 2 3 4; do
   fpeak=$next
 done
 echo "infertop with 15 min of history: RSS peak $((fpeak / 1024)) MiB"
-status=0
-awk -v d="$dcpu" -v b="$bcpu" 'BEGIN { exit !(d <= b) }' || { echo "FAIL: infertop used more CPU than btop"; status=1; }
-[ "$dpeak" -le $((40 * 1024)) ] || { echo "FAIL: infertop peaked above 40 MiB RSS"; status=1; }
 [ "$fpeak" -le $((40 * 1024)) ] || { echo "FAIL: infertop with 15 min of history peaked above 40 MiB RSS"; status=1; }
 [ $status = 0 ] && echo "ok: no more CPU than btop, under 40 MiB"
 exit $status

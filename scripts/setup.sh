@@ -2,7 +2,8 @@
 # Installs what infertop needs on a fresh Debian machine that has the Swift toolchain: ncurses (the terminal)
 # and zlib (recordings). With --tests, also what its tests use: tmux (end-to-end tests), prometheus + promtool
 # (the real peer for rates, quantiles and scraping), victoria-metrics (the other query server, with its own
-# latency offset and series limits), openssl (TLS tests), Go's expfmt (parser benchmark peer),
+# latency offset and series limits), openssl (TLS tests), Go's expfmt (parser benchmark peer), btop (the CPU
+# benchmark's peer, scripts/bench.sh),
 # Python's prometheus_client (parser and scrape peer), and a llama.cpp `llama-server` for CPU (the real engine
 # peer: cmake and a C++ compiler build it once into a cache outside the checkout, 10-15 minutes on 2 cores;
 # Python's gguf and numpy make its tiny test models), and dpkg-dev (dpkg-shlibdeps, for scripts/release.sh,
@@ -17,7 +18,7 @@ case "${1:-}" in
   *) echo "scripts/setup.sh: unknown option '$1'; usage: scripts/setup.sh [--tests]" >&2; exit 64 ;;
 esac
 packages=(libncurses-dev zlib1g-dev)
-$tests && packages+=(tmux prometheus victoria-metrics openssl curl python3 python3-pip python3-venv golang-go
+$tests && packages+=(tmux btop prometheus victoria-metrics openssl curl python3 python3-pip python3-venv golang-go
                      golang-github-prometheus-common-dev cmake build-essential dpkg-dev)
 need_apt=()
 for pkg in "${packages[@]}"; do
