@@ -16,7 +16,7 @@ import Testing
         "--config", "--prometheus", "--selector", "--file-sd", "--bearer-token-file", "--bearer-token-env",
         "--basic-auth-user", "--basic-auth-password-file", "--ca-file", "--scenario", "--theme", "--glyphs", "--color",
         "--log", "--record", "--format", "--out", "--serve", "--sd-file", "--target", "--node", "--generator", "--dumps",
-        "--instance-labels",
+        "--instance-labels", "--peer", "--page",
     ]
     /// What a command needs besides the flag for the parser to reach it.
     static let required: [String: [String]] = [
