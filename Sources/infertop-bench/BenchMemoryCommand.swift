@@ -23,13 +23,7 @@ struct BenchMemoryCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The generator script.")
-    var generator = "Tests/Fixtures/bench/gen_exposition.py"
-    private static let sizeRange = SettingRange(1024, 1_073_741_824, .bytes)
-    @Option(
-        name: .long, help: "Page size passed to the generator (\(Self.sizeRange.text)).",
-        transform: FlagValue.bytes(Self.sizeRange))
-    var size = 10_000_000
+    @OptionGroup var page: GeneratorOptions
     private static let scrapesRange = SettingRange(2, 100000, .count)
     @Option(
         name: .long, help: "Scrapes held (900 = 15 min at 1 s; \(Self.scrapesRange.text)).",
@@ -43,16 +37,14 @@ struct BenchMemoryCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The Prometheus server binary.") var prometheus = "/usr/bin/prometheus"
 
     func validate() throws {
-        guard FileManager.default.fileExists(atPath: generator) else {
-            throw ValidationError("\(generator): no such file; run from the repository root or pass --generator")
-        }
+        try page.validateScript()
         guard FileManager.default.isExecutableFile(atPath: prometheus) else {
             throw ValidationError("\(prometheus): not found; apt-get install prometheus (scripts/setup.sh --tests)")
         }
     }
 
     func run() async throws {
-        let cluster = try BenchClusterPages(generator: generator, size: size, ticks: 3)
+        let cluster = try page.pages(ticks: 3)
         let mib = 1_048_576.0
         var store = MetricStore(configuration: StoreConfiguration(retentionMs: Int64(scrapes) * 1000, scrapeIntervalMs: 1000))
         let ours = PeakMemory.extraBytes {

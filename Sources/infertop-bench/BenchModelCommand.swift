@@ -24,13 +24,7 @@ struct BenchModelCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The generator script.")
-    var generator = "Tests/Fixtures/bench/gen_exposition.py"
-    private static let sizeRange = SettingRange(1024, 1_073_741_824, .bytes)
-    @Option(
-        name: .long, help: "Page size passed to the generator: 10MB, 500KB, bytes (\(Self.sizeRange.text)).",
-        transform: FlagValue.bytes(Self.sizeRange))
-    var size = 10_000_000
+    @OptionGroup var page: GeneratorOptions
     private static let ticksRange = SettingRange(2, 100, .count)
     @Option(name: .long, help: "Generated pages (ticks; \(Self.ticksRange.text)).", transform: FlagValue.int(Self.ticksRange))
     var ticks = 3
@@ -54,15 +48,13 @@ struct BenchModelCommand: ParsableCommand {
         guard ticks >= 2, frames >= 1, history >= ticks else {
             throw ValidationError("need --ticks ≥ 2, --frames ≥ 1, --history ≥ --ticks")
         }
-        guard !pageFiles.isEmpty || FileManager.default.fileExists(atPath: generator) else {
-            throw ValidationError("\(generator): no such file; run from the repository root or pass --generator")
-        }
+        if pageFiles.isEmpty { try page.validateScript() }
     }
 
     func run() throws {
         let cluster =
             try pageFiles.isEmpty
-            ? BenchClusterPages(generator: generator, size: size, ticks: ticks)
+            ? page.pages(ticks: ticks)
             : BenchClusterPages(
                 texts: pageFiles.map { path in
                     guard let data = FileManager.default.contents(atPath: path) else {
@@ -71,7 +63,7 @@ struct BenchModelCommand: ParsableCommand {
                     return [UInt8](data)
                 })
         let pages = cluster.pages
-        print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(size) bytes, ticks 1…\(ticks))")
+        print("page: \(pages[0].sampleCount) samples, \(pages[0].families.count) families (\(page.size) bytes, ticks 1…\(ticks))")
 
         var store = MetricStore(configuration: StoreConfiguration(retentionMs: Int64(history) * 1000, scrapeIntervalMs: 1000))
         var builder = ClusterBuilder(configuration: ModelConfiguration(rateWindowMs: 10_000))
