@@ -1,27 +1,30 @@
 #!/usr/bin/env bash
 # Parser throughput, side by side in one run: infertop vs Go's expfmt (promtool's parser) vs Python's
 # prometheus_client, on generated cluster pages (text 0.0.4 and OpenMetrics) and the real scrapes.
-# usage: Benchmarks/compare-parsers.sh [REPEAT]       (needs: golang-go golang-github-prometheus-common-dev,
-#        pip prometheus_client; builds infertop-bench in release mode)
+# usage: Benchmarks/compare-parsers.sh [REPEAT]       (needs what `scripts/setup.sh --tests` installs: golang-go,
+#        golang-github-prometheus-common-dev, Python's prometheus_client; builds infertop-bench as release.sh does)
+# Everything it runs is in the repository: the generator (Tests/Fixtures/bench), Go's expfmt peer
+# (Benchmarks/go-expfmt, as scripts/bench.sh builds it) and the prometheus_client peer (Benchmarks/py_parse.py).
 set -euo pipefail
 repeat="${1:-20}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-bench="$root/../shared/bench"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+generator="$root/Tests/Fixtures/bench/gen_exposition.py"
 
-python3 "$bench/gen_exposition.py" --size 10MB --out "$work/cluster-10MB.prom" >/dev/null
-python3 "$bench/gen_exposition.py" --size 10MB --format openmetrics --out "$work/cluster-10MB.om" >/dev/null
-python3 "$bench/gen_exposition.py" --size 1MB --out "$work/cluster-1MB.prom" >/dev/null
-"$bench/build_go_expfmt.sh" "$work/go_expfmt_parse" >/dev/null
-(cd "$root" && swift build -c release --product infertop-bench 2>&1 | tail -1)
-bench_binary="$root/.build/release/infertop-bench"
+python3 "$generator" --size 10MB --out "$work/cluster-10MB.prom" >/dev/null
+python3 "$generator" --size 10MB --format openmetrics --out "$work/cluster-10MB.om" >/dev/null
+python3 "$generator" --size 1MB --out "$work/cluster-1MB.prom" >/dev/null
+(cd "$root/Benchmarks/go-expfmt" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$work/gocache" go build -o "$work/go_expfmt_parse" .)
+build=(swift build -c release --static-swift-stdlib --scratch-path "${INFERTOP_RELEASE_SCRATCH:-$root/.build-release}")
+(cd "$root" && "${build[@]}" --product infertop-bench 2>&1 | tail -1)
+bench_binary="$(cd "$root" && "${build[@]}" --show-bin-path)/infertop-bench"
 
 echo "== infertop"
 "$bench_binary" parse --repeat "$repeat" --json "$work"/cluster-*.prom "$work/cluster-10MB.om" > "$work/infertop.jsonl"
 echo "== go expfmt"
 for f in "$work"/cluster-*.prom; do "$work/go_expfmt_parse" "$f" "$repeat"; done > "$work/go.jsonl"
 echo "== python prometheus_client"
-for f in "$work"/cluster-*.prom; do python3 "$bench/py_parse.py" text "$f" --repeat "$((repeat / 4 + 1))" --json; done > "$work/py.jsonl"
+for f in "$work"/cluster-*.prom; do python3 "$root/Benchmarks/py_parse.py" text "$f" --repeat "$((repeat / 4 + 1))" --json; done > "$work/py.jsonl"
 
 python3 - "$work" <<'PY'
 import json, os, sys

@@ -10,7 +10,7 @@ struct BenchParseCommand: ParsableCommand {
         commandName: "parse",
         abstract: "Parse each file N times from memory; print MB/s, samples/s and the parse's extra memory.",
         discussion:
-            "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client."
+            "Build with `swift build -c release`. Benchmarks/compare-parsers.sh runs this beside Go's expfmt and Python's prometheus_client; scripts/bench.sh, beside Go's alone (--peer)."
     )
 
     private static let repeatRange = SettingRange(1, 100000, .count)
