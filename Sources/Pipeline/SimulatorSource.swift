@@ -30,27 +30,21 @@ package struct SimulatorSource: ClusterSource {
     package var intervalSeconds: Double? { Double(intervalMs) / 1000 }
 
     package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
-        var simulator = ClusterSimulator(options: options)
-        var parsers: [String: RepeatingPageParser] = [:]
-        // The warm-up stands between launch and the first frame: the simulator and the parser work one tick
-        // ahead, on another core, while the driver stores the tick before and builds its frame.
-        if warmUpMs > 0 { (simulator, parsers) = await warmUp(simulator, parsers, driver: driver) }
+        let state = TickState(simulator: ClusterSimulator(options: options))
+        if warmUpMs > 0 { await warmUp(state, driver: driver) }
         let pause = Duration.milliseconds(Int64(Double(intervalMs) / max(options.speed, 0.001)))
         while !Task.isCancelled {
             try await sleep(pause)
-            simulator.advance(byMs: intervalMs)
-            await driver.deliver(Self.scrapes(of: simulator, parsers: &parsers))
+            await driver.deliver(await state.next(intervalMs: intervalMs).value)
             await driver.publish()
         }
     }
 
-    /// Simulates `warmUpMs` tick by tick into the driver, publishing only the last frame; returns the simulator
-    /// and parsers where it ended.
-    private func warmUp(
-        _ simulator: ClusterSimulator, _ parsers: [String: RepeatingPageParser], driver: PipelineDriver
-    ) async -> (ClusterSimulator, [String: RepeatingPageParser]) {
-        let state = TickState(simulator: simulator, parsers: parsers)
-        let end = simulator.nowMs + warmUpMs
+    /// Simulates `warmUpMs` tick by tick into the driver, publishing only the last frame. The warm-up stands
+    /// between launch and the first frame, so the next tick is simulated and parsed ahead, on another core, while
+    /// the driver stores the one before and builds its frame.
+    private func warmUp(_ state: TickState, driver: PipelineDriver) async {
+        let end = state.simulator.nowMs + warmUpMs
         var ahead = state.next(intervalMs: intervalMs)
         while true {
             let scrapes = await ahead.value
@@ -58,20 +52,20 @@ package struct SimulatorSource: ClusterSource {
             if !done { ahead = state.next(intervalMs: intervalMs) }
             await driver.deliver(scrapes)
             await driver.publish(toFeed: done)
-            if done { return (state.simulator, state.parsers) }
+            if done { return }
         }
     }
 
-    /// The simulator and the parsers of its targets' pages, advanced by a task of their own while the driver takes
-    /// the scrapes before. Mutated in place (copies would copy every page the parsers keep); only the task that
-    /// `next` starts touches them until its value has been awaited, so they are never shared.
+    /// The simulator and the parsers of its targets' pages, advanced by a task of their own (during the warm-up,
+    /// while the driver takes the scrapes before). Mutated in place (copies would copy every page the parsers
+    /// keep); only the task that `next` starts touches them until its value has been awaited, so they are never
+    /// shared.
     private final class TickState: @unchecked Sendable {
         var simulator: ClusterSimulator
-        var parsers: [String: RepeatingPageParser]
+        var parsers: [String: RepeatingPageParser] = [:]
 
-        init(simulator: ClusterSimulator, parsers: [String: RepeatingPageParser]) {
+        init(simulator: ClusterSimulator) {
             self.simulator = simulator
-            self.parsers = parsers
         }
 
         /// Starts the next tick: the simulator one interval on, and its targets' scrapes.

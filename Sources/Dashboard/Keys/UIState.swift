@@ -56,9 +56,6 @@ package struct UIState: Equatable, Sendable {
     /// The full screen drawn under any overlay or prompt.
     package var screen: ScreenID { stack.last { $0.page.kind == .screen } ?? .overview }
 
-    /// Whether `layer` is open anywhere on the stack.
-    package func isOpen(_ layer: ScreenID) -> Bool { stack.contains(layer) }
-
     /// Opens `layer` on top; a layer already open is returned to (what was above it closes) instead of stacked
     /// twice. A full screen closes the help on its way.
     package mutating func open(_ layer: ScreenID) {
