@@ -8,12 +8,16 @@
 /// Most exposition values are integers (counts, bytes, MiB) or decimals with a few digits (DCGM's `%f`
 /// watts): such a block is stored as its first value scaled to an integer, then the zig-zag deltas
 /// between consecutive values, bit-packed at the width of the largest delta. A counter that grows by
-/// tens per second costs a few bits per point; a gauge that does not move costs none. Blocks with other
-/// values (fractions, sums in seconds, NaN) keep the raw 64-bit patterns. Absent points (the series was
-/// missing from a scrape) cost nothing but a presence bitmap.
+/// tens per second costs a few bits per point; a gauge that does not move costs none. Where the deltas
+/// themselves change less than they are large — a counter growing at a steady rate, a histogram bucket of
+/// a steady load — the block stores the first delta and then the zig-zag changes between deltas (delta of
+/// delta, as Gorilla stores timestamps), whichever of the two takes fewer words. Blocks with other values
+/// (fractions, sums in seconds, NaN) keep the raw 64-bit patterns. Absent points (the series was missing
+/// from a scrape) cost nothing but a presence bitmap.
 ///
-/// Layout: `meta` word (count, width, kind, scale, hasMissing), optional presence bitmap, then either
-/// `first scaled integer, packed deltas…` or `raw values…`.
+/// Layout: `meta` word (count, width, kind, scale, hasMissing), optional presence bitmap, then
+/// `first scaled integer, packed deltas…` (kind 1), `first scaled integer, first delta, packed changes of
+/// delta…` (kind 2) or `raw values…` (kind 0).
 enum BlockCodec {
     /// Points per sealed block, and raw slots per series in `RecentSlab`. 32, not 64: the raw slots are
     /// 8 bytes a point, so at 64 GPUs (11 k series) 64 slots held 5.6 MiB of the dashboard's RSS; at 32 the
@@ -41,21 +45,20 @@ enum BlockCodec {
             present.append(value)
         }
         let hasMissing = present.count != values.count
-        if let (scale, integers) = scaledIntegers(present) {
-            var width = 0
-            var previous = integers.first ?? 0
-            var deltas: [UInt64] = []
-            deltas.reserveCapacity(integers.count)
-            for integer in integers.dropFirst() {
-                let zigzag = zigzagEncode(integer &- previous)
-                deltas.append(zigzag)
-                width = max(width, 64 - zigzag.leadingZeroBitCount)
-                previous = integer
-            }
-            words.append(meta(count: values.count, width: width, kind: 1, scale: scale, hasMissing: hasMissing))
+        if let (scale, integers) = scaledIntegers(present), let differences = Differences(integers) {
+            let ofDeltas = differences.ofDeltasAreSmaller
+            words.append(
+                meta(
+                    count: values.count, width: ofDeltas ? differences.ofDeltasWidth : differences.deltasWidth,
+                    kind: ofDeltas ? 2 : 1, scale: scale, hasMissing: hasMissing))
             if hasMissing { words.append(presence) }
             if let first = integers.first { words.append(UInt64(bitPattern: first)) }
-            pack(deltas, width: width, into: &words)
+            if ofDeltas {
+                words.append(UInt64(bitPattern: differences.firstDelta))
+                pack(differences.ofDeltas, width: differences.ofDeltasWidth, into: &words)
+            } else {
+                pack(differences.deltas, width: differences.deltasWidth, into: &words)
+            }
         } else {
             words.append(meta(count: values.count, width: 64, kind: 0, scale: 0, hasMissing: hasMissing))
             if hasMissing { words.append(presence) }
@@ -72,10 +75,11 @@ enum BlockCodec {
             present = words[start + 1].nonzeroBitCount
             length += 1
         }
-        if info.kind == 1 {
-            return length + (present == 0 ? 0 : 1) + (max(0, present - 1) * info.width + 63) / 64
+        switch info.kind {
+        case 1: return length + min(present, 1) + (max(0, present - 1) * info.width + 63) / 64
+        case 2: return length + min(present, 2) + (max(0, present - 2) * info.width + 63) / 64
+        default: return length + present
         }
-        return length + present
     }
 
     /// Decodes the block starting at `start`: one value per slot, absent slots marked.
@@ -88,20 +92,27 @@ enum BlockCodec {
             cursor += 1
         }
         var result = [Double](repeating: absent, count: info.count)
-        if info.kind == 1 {
+        if info.kind != 0 {
             guard presence != 0 else { return result }
             let divisor = powersOfTen[info.scale]
+            let ofDeltas = info.kind == 2
             var integer = Int64(bitPattern: words[cursor])
             cursor += 1
+            // With changes of delta stored, the first delta is a word of its own (read at the second point).
+            var delta: Int64 = 0
+            let packed = ofDeltas && presence.nonzeroBitCount > 1 ? cursor + 1 : cursor
             var bit = 0
-            var first = true
+            var point = 0
             for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
-                if !first {
-                    let delta = unpack(words, base: cursor, bit: bit, width: info.width)
+                if point == 1 && ofDeltas {
+                    delta = Int64(bitPattern: words[cursor])
+                } else if point > 0 {
+                    let change = zigzagDecode(unpack(words, base: packed, bit: bit, width: info.width))
                     bit += info.width
-                    integer = integer &+ zigzagDecode(delta)
+                    delta = ofDeltas ? delta &+ change : change
                 }
-                first = false
+                integer = integer &+ delta
+                point += 1
                 result[slot] = info.scale == 0 ? Double(integer) : Double(integer) / divisor
             }
         } else {
@@ -114,6 +125,46 @@ enum BlockCodec {
     }
 
     // MARK: - Pieces
+
+    /// The zig-zag deltas between consecutive integers and the changes between consecutive deltas, with the
+    /// bit width each needs; nil for fewer than one integer.
+    struct Differences {
+        var deltas: [UInt64] = []
+        var deltasWidth = 0
+        var firstDelta: Int64 = 0
+        var ofDeltas: [UInt64] = []
+        var ofDeltasWidth = 0
+
+        init?(_ integers: [Int64]) {
+            guard !integers.isEmpty else { return nil }
+            deltas.reserveCapacity(integers.count)
+            ofDeltas.reserveCapacity(integers.count)
+            var previous = integers[0]
+            var previousDelta: Int64?
+            for integer in integers.dropFirst() {
+                let delta = integer &- previous
+                let zigzag = BlockCodec.zigzagEncode(delta)
+                deltas.append(zigzag)
+                deltasWidth = max(deltasWidth, 64 - zigzag.leadingZeroBitCount)
+                if let before = previousDelta {
+                    let change = BlockCodec.zigzagEncode(delta &- before)
+                    ofDeltas.append(change)
+                    ofDeltasWidth = max(ofDeltasWidth, 64 - change.leadingZeroBitCount)
+                } else {
+                    firstDelta = delta
+                }
+                previousDelta = delta
+                previous = integer
+            }
+        }
+
+        /// Whether the changes of delta, with the first delta in a word of its own, take fewer words.
+        var ofDeltasAreSmaller: Bool {
+            guard deltas.count >= 2 else { return false }
+            let asDeltas = (deltas.count * deltasWidth + 63) / 64
+            return 1 + (ofDeltas.count * ofDeltasWidth + 63) / 64 < asDeltas
+        }
+    }
 
     struct Meta {
         let count: Int, width: Int, kind: Int, scale: Int, hasMissing: Bool
@@ -150,7 +201,7 @@ enum BlockCodec {
         return nil
     }
 
-    private static func zigzagEncode(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
+    fileprivate static func zigzagEncode(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
     private static func zigzagDecode(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
     private static func pack(_ values: [UInt64], width: Int, into words: inout [UInt64]) {

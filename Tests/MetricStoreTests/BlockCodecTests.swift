@@ -41,10 +41,42 @@ import Testing
     }
 
     @Test func aSlowCounterTakesFewBits() {
+        var generator = SplitMix(seed: 11)
+        let values = (0..<64).reduce(into: [Double]()) { list, _ in
+            list.append((list.last ?? 1_000_000) + Double(generator.next() % 15))
+        }
+        var words: [UInt64] = []
+        BlockCodec.encode(values[...], into: &words)
+        // Deltas of 0…14 (zig-zag ≤ 28, 5 bits) beat their changes (−14…14, zig-zag ≤ 28, and one word more):
+        // meta + first value + 63 × 5 bits = 2 + 5 words, against 64 raw words.
+        #expect(words.count == 7)
+        #expect(same(BlockCodec.decode(words, at: 0), values))
+    }
+
+    @Test func aSteadyCounterStoresOnlyItsFirstDelta() {
         let values = (0..<64).map { 1_000_000 + Double($0 * 7) }
         var words: [UInt64] = []
         BlockCodec.encode(values[...], into: &words)
-        // meta + first value + 63 deltas of 4 bits (zig-zag 14) = 2 + 4 words, against 64 raw words.
-        #expect(words.count == 6)
+        // meta + first value + first delta; every change of delta is 0 bits.
+        #expect(words.count == 3)
+        #expect(same(BlockCodec.decode(words, at: 0), values))
+    }
+
+    @Test func changesOfDeltaRoundTripWithGapsAndWrapAround() {
+        var generator = SplitMix(seed: 5)
+        for round in 0..<500 {
+            let count = 1 + Int(generator.next() % 64)
+            let rate = Double(generator.next() % 1000)
+            let jitter = UInt64(1 + round % 7)
+            var values = (0..<count).map { index in
+                Double(index) * rate + Double(generator.next() % jitter) + (round % 3 == 0 ? 8.9e15 : 0)
+            }
+            if round % 4 == 1 {
+                for slot in values.indices where generator.next() % 3 == 0 { values[slot] = BlockCodec.absent }
+            }
+            if round % 5 == 2 { values = values.map { $0 / 1000 } }
+            if round % 11 == 0, count > 2 { values[count / 2] = -8.9e15 }
+            #expect(same(roundTrip(values), values), "round \(round): \(values)")
+        }
     }
 }
