@@ -16,7 +16,8 @@ package struct SimTarget: Sendable, Hashable, Identifiable {
     package let engine: EngineKind?
     /// The Kubernetes pod an engine target runs in (in `namespace`), as service discovery would label it; the
     /// DCGM exporter names the same pod on the GPUs the engine uses, so the two are joined per GPU.
-    package var pod: String? { kind == .engine ? id.dropFirst("sim://".count).replacingOccurrences(of: "/", with: "-") : nil }
+    /// Worked out once: the simulator source reads it for every engine on every tick.
+    package let pod: String?
     /// The engine's container in its pod.
     package var container: String? { engine?.rawValue }
     /// The namespace of every simulated pod.
@@ -26,8 +27,19 @@ package struct SimTarget: Sendable, Hashable, Identifiable {
     let nodeIndex: Int
     let instanceIndex: Int?
 
+    init(id: String, path: String, node: String, kind: Kind, engine: EngineKind?, nodeIndex: Int, instanceIndex: Int?) {
+        (self.id, self.path, self.node, self.kind, self.engine) = (id, path, node, kind, engine)
+        (self.nodeIndex, self.instanceIndex) = (nodeIndex, instanceIndex)
+        pod = kind == .engine ? Self.name(of: id, joinedBy: "-") : nil
+    }
+
     /// A file-system-safe name, e.g. `node-00_vllm-0`, for dumps and recordings.
     package var slug: String {
-        String(id.dropFirst("sim://".count).map { $0 == "/" ? "_" : $0 })
+        Self.name(of: id, joinedBy: "_")
+    }
+
+    /// The id without its scheme, its path's slashes replaced.
+    private static func name(of id: String, joinedBy separator: Character) -> String {
+        String(id.dropFirst("sim://".count).map { $0 == "/" ? separator : $0 })
     }
 }
