@@ -56,13 +56,13 @@ package struct SimulatorSource: ClusterSource {
         }
     }
 
-    /// The simulator and the parsers of its targets' pages, advanced by a task of their own (during the warm-up,
+    /// The simulator and the reader of its targets' pages, advanced by a task of their own (during the warm-up,
     /// while the driver takes the scrapes before). Mutated in place (copies would copy every page the parsers
     /// keep); only the task that `next` starts touches them until its value has been awaited, so they are never
     /// shared.
     private final class TickState: @unchecked Sendable {
         var simulator: ClusterSimulator
-        var parsers: [String: RepeatingPageParser] = [:]
+        var scraper = SimulatorScraper()
 
         init(simulator: ClusterSimulator) {
             self.simulator = simulator
@@ -72,55 +72,15 @@ package struct SimulatorSource: ClusterSource {
         func next(intervalMs: Int64) -> Task<[ScrapeResult], Never> {
             Task {
                 simulator.advance(byMs: intervalMs)
-                return SimulatorSource.scrapes(of: simulator, parsers: &parsers)
+                return scraper.scrapes(of: simulator)
             }
         }
     }
 
-    /// One scrape of every simulated target at the simulator's current time.
-    ///
-    /// A loading or starting engine answers with an empty page (its HTTP side is up, its engine is not), which
-    /// the cluster model shows as loading; a down node, a crashed or not-yet-started process does not answer.
+    /// One scrape of every simulated target at the simulator's current time (see `SimulatorScraper`).
     package static func scrapes(of simulator: ClusterSimulator) -> [ScrapeResult] {
-        var parsers: [String: RepeatingPageParser] = [:]
-        return scrapes(of: simulator, parsers: &parsers)
-    }
-
-    /// The same, reading each target's page with its parser from `parsers`, which keeps the target's previous
-    /// page so that lines which only changed their value are not parsed again.
-    package static func scrapes(of simulator: ClusterSimulator, parsers: inout [String: RepeatingPageParser]) -> [ScrapeResult] {
-        simulator.targets.map { target in
-            var result = scrape(of: target, in: simulator, parsers: &parsers)
-            if let pod = target.pod {
-                (result.pod, result.namespace, result.container) = (pod, SimTarget.namespace, target.container)
-            }
-            return result
-        }
-    }
-
-    /// One target's scrape: its page, an empty page while its engine loads, or the refusal of a target that is down.
-    private static func scrape(
-        of target: SimTarget, in simulator: ClusterSimulator,
-        parsers: inout [String: RepeatingPageParser]
-    ) -> ScrapeResult {
-        let status = simulator.status(of: target)
-        if let bytes = simulator.page(for: target) {
-            var result = ScrapeResult.reading(
-                bytes, target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002,
-                parser: &parsers[target.id, default: RepeatingPageParser()])
-            result.node = target.node
-            return result
-        }
-        switch status {
-        case .loading, .starting:
-            return ScrapeResult(
-                target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.001, body: [],
-                page: ExpositionPage(format: .text), node: target.node)
-        default:
-            return ScrapeResult(
-                target: target.id, timeMs: simulator.nowMs, durationSeconds: 0,
-                error: "connection refused (\(status.rawValue))", node: target.node)
-        }
+        var scraper = SimulatorScraper()
+        return scraper.scrapes(of: simulator)
     }
 
     private static func format(_ speed: Double) -> String {

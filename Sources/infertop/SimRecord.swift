@@ -26,11 +26,10 @@ struct SimRecord {
             version: InfertopVersion.current)
         let end = simulator.nowMs + durationMs
         var scrapes = 0
-        // Each target's parser keeps its last page, so only the lines whose value changed are parsed again.
-        var parsers: [String: RepeatingPageParser] = [:]
+        var scraper = SimulatorScraper()
         while simulator.nowMs < end {
             simulator.advance(toMs: min(end, simulator.nowMs + intervalMs))
-            for result in SimulatorSource.scrapes(of: simulator, parsers: &parsers) {
+            for result in scraper.scrapes(of: simulator) {
                 try recorder.record(result)
                 scrapes += 1
             }
