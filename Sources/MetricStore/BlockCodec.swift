@@ -12,12 +12,14 @@
 /// themselves change less than they are large — a counter growing at a steady rate, a histogram bucket of
 /// a steady load — the block stores the first delta and then the zig-zag changes between deltas (delta of
 /// delta, as Gorilla stores timestamps), whichever of the two takes fewer words. Blocks with other values
-/// (fractions, sums in seconds, NaN) keep the raw 64-bit patterns. Absent points (the series was missing
-/// from a scrape) cost nothing but a presence bitmap.
+/// (fractions, sums in seconds, NaN) are XOR-packed (`XORFloats`), or keep the raw 64-bit patterns where that
+/// does not save a word. Absent points (the series was missing from a scrape) cost nothing but a presence
+/// bitmap.
 ///
 /// Layout: `meta` word (count, width, kind, scale, hasMissing), optional presence bitmap, then
 /// `first scaled integer, packed deltas…` (kind 1), `first scaled integer, first delta, packed changes of
-/// delta…` (kind 2) or `raw values…` (kind 0).
+/// delta…` (kind 2), `first raw value, XOR stream…` (kind 3, the width field holding the stream's words) or
+/// `raw values…` (kind 0).
 enum BlockCodec {
     /// Points per sealed block, and raw slots per series in `RecentSlab`. 32, not 64: the raw slots are
     /// 8 bytes a point, so at 64 GPUs (11 k series) 64 slots held 5.6 MiB of the dashboard's RSS; at 32 the
@@ -59,6 +61,12 @@ enum BlockCodec {
             } else {
                 pack(differences.deltas, width: differences.deltasWidth, into: &words)
             }
+        } else if let stream = XORFloats.encode(present) {
+            // The width field holds the stream's length in words: fewer than the 63 raw values it replaces.
+            words.append(meta(count: values.count, width: stream.count, kind: 3, scale: 0, hasMissing: hasMissing))
+            if hasMissing { words.append(presence) }
+            words.append(present[0].bitPattern)
+            words.append(contentsOf: stream)
         } else {
             words.append(meta(count: values.count, width: 64, kind: 0, scale: 0, hasMissing: hasMissing))
             if hasMissing { words.append(presence) }
@@ -78,6 +86,7 @@ enum BlockCodec {
         switch info.kind {
         case 1: return length + min(present, 1) + (max(0, present - 1) * info.width + 63) / 64
         case 2: return length + min(present, 2) + (max(0, present - 2) * info.width + 63) / 64
+        case 3: return length + 1 + info.width
         default: return length + present
         }
     }
@@ -92,7 +101,15 @@ enum BlockCodec {
             cursor += 1
         }
         var result = [Double](repeating: absent, count: info.count)
-        if info.kind != 0 {
+        if info.kind == 3 {
+            let first = Double(bitPattern: words[cursor])
+            let values = [first] + XORFloats.decode(presence.nonzeroBitCount - 1, after: first, from: words, at: cursor + 1)
+            var next = 0
+            for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
+                result[slot] = values[next]
+                next += 1
+            }
+        } else if info.kind != 0 {
             guard presence != 0 else { return result }
             let divisor = powersOfTen[info.scale]
             let ofDeltas = info.kind == 2

@@ -79,4 +79,41 @@ import Testing
             #expect(same(roundTrip(values), values), "round \(round): \(values)")
         }
     }
+
+    @Test func floatsThatAreNotDecimalsAreXORPacked() {
+        var generator = SplitMix(seed: 3)
+        let usage = 0.6702733887082829
+        let constant = [Double](repeating: usage, count: 32)
+        var words: [UInt64] = []
+        BlockCodec.encode(constant[...], into: &words)
+        // meta + the first value + 31 one-bit "unchanged" marks.
+        #expect(words.count == 3)
+        #expect(same(BlockCodec.decode(words, at: 0), constant))
+
+        // A sum of seconds growing by a few tenths a scrape changes only its low bits.
+        let sum = (0..<32).reduce(into: [Double]()) { list, _ in
+            list.append((list.last ?? 12_345.678901234567) + Double(generator.next() % 1000) / 3000)
+        }
+        words = []
+        BlockCodec.encode(sum[...], into: &words)
+        #expect(words.count < 1 + 32)
+        #expect(same(BlockCodec.decode(words, at: 0), sum))
+
+        for round in 0..<300 {
+            let count = 2 + Int(generator.next() % 63)
+            var values = (0..<count).map { _ in
+                switch generator.next() % 6 {
+                case 0: return usage
+                case 1: return Double(generator.next() % 1_000_000_007) / 1_000_000_007
+                case 2:
+                    return [Double.nan, .infinity, -.infinity, -0.0, 1e-300, .leastNonzeroMagnitude][Int(generator.next() % 6)]
+                default: return usage + Double(generator.next() % 100) * 1e-12
+                }
+            }
+            if round % 3 == 0 {
+                for slot in values.indices where generator.next() % 4 == 0 { values[slot] = BlockCodec.absent }
+            }
+            #expect(same(roundTrip(values), values), "round \(round): \(values)")
+        }
+    }
 }
