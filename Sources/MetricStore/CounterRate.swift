@@ -47,25 +47,9 @@ package struct CounterRate: Sendable, Hashable {
         last: (timeMs: Int64, value: Double), windowStartMs: Int64,
         windowEndMs: Int64, isCounter: Bool = true, reset: Bool
     ) -> CounterRate? {
-        guard count >= 2, last.timeMs > first.timeMs, windowEndMs > windowStartMs else { return nil }
-        var durationToStart = Double(first.timeMs - windowStartMs) / 1000
-        let durationToEnd = Double(windowEndMs - last.timeMs) / 1000
-        let sampledInterval = Double(last.timeMs - first.timeMs) / 1000
-        let averageInterval = sampledInterval / Double(count - 1)
-        if isCounter && increase > 0 && first.value >= 0 {
-            // A counter cannot go below zero: do not extrapolate past the point where it would be zero.
-            let durationToZero = sampledInterval * (first.value / increase)
-            if durationToZero < durationToStart { durationToStart = durationToZero }
-        }
-        // Extrapolate to an edge only when a sample would be expected there (10 % allowance for jitter).
-        let threshold = averageInterval * 1.1
-        var extrapolateTo = sampledInterval
-        extrapolateTo += durationToStart < threshold ? durationToStart : averageInterval / 2
-        extrapolateTo += durationToEnd < threshold ? durationToEnd : averageInterval / 2
-        let extrapolated = increase * (extrapolateTo / sampledInterval)
-        let windowSeconds = Double(windowEndMs - windowStartMs) / 1000
-        let perSecond = extrapolated / windowSeconds
-        guard extrapolated.isFinite, perSecond.isFinite else { return nil }
-        return CounterRate(increase: extrapolated, perSecond: perSecond, reset: reset)
+        Extrapolation(
+            count: count, firstMs: first.timeMs, lastMs: last.timeMs, windowStartMs: windowStartMs,
+            windowEndMs: windowEndMs
+        )?.rate(increase: increase, firstValue: first.value, isCounter: isCounter, reset: reset)
     }
 }

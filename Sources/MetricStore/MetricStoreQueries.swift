@@ -75,9 +75,14 @@ extension MetricStore {
         while last >= state.oldestScrape && state.time(of: last) > end { last -= 1 }
         var first = last + 1
         while first - 1 >= state.oldestScrape && state.time(of: first - 1) >= start { first -= 1 }
+        let firstTimeMs = first <= last ? state.time(of: first) : 0
+        let lastTimeMs = first <= last ? state.time(of: last) : 0
         return ScrapeWindow(
             target: t, first: first, last: last, newest: state.newestScrape, startMs: start, endMs: end,
-            firstTimeMs: first <= last ? state.time(of: first) : 0, lastTimeMs: first <= last ? state.time(of: last) : 0)
+            firstTimeMs: firstTimeMs, lastTimeMs: lastTimeMs,
+            extrapolation: Extrapolation(
+                count: last - first + 1, firstMs: firstTimeMs, lastMs: lastTimeMs, windowStartMs: start,
+                windowEndMs: end))
     }
 
     /// The rate of a counter-like series over `window`, Prometheus style, counting only the points after the
@@ -95,6 +100,13 @@ extension MetricStore {
         let isCounter = record.counterLike
         if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
             // Nothing unusual inside: the first and last points say it all.
+            if low == window.first && high == window.last, let extrapolation = window.extrapolation {
+                // Present at every scrape of the window, as most series are: the window's own extrapolation.
+                let first = value(index, at: low, newest: newest)
+                return extrapolation.rate(
+                    increase: value(index, at: high, newest: newest) - first, firstValue: first, isCounter: isCounter,
+                    reset: false)
+            }
             let first = (
                 timeMs: low == window.first ? window.firstTimeMs : time(t, low), value: value(index, at: low, newest: newest)
             )

@@ -12,6 +12,9 @@ package struct ScrapeWindow: Sendable, Hashable {
     package let endMs: Int64
     let firstTimeMs: Int64
     let lastTimeMs: Int64
+    /// The extrapolation of a series present at every scrape of the window (nil when it has fewer than two), so
+    /// that the rates of a target's series share its arithmetic.
+    let extrapolation: Extrapolation?
 
     /// The number of scrapes inside.
     package var scrapeCount: Int { max(0, last - first + 1) }
