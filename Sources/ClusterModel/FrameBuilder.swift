@@ -97,37 +97,38 @@ struct FrameBuilder {
         return .nan
     }
 
-    mutating func addGPU(_ plan: GPUPlan, target: Int, store: MetricStore) {
+    mutating func addGPU(_ plan: UnsafePointer<GPUPlan>, target: Int, store: MetricStore) {
         var anyField = false
         func read(_ metric: GPUMetric) -> Double? {
-            guard let ref = plan.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
+            guard let ref = plan.pointee.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
             anyField = true  // a sentinel still shows the exporter reports the GPU
-            guard !(value >= plan.missingAbove) else { return nil }  // NaN is not a sentinel: it is checked below
+            guard !(value >= plan.pointee.missingAbove) else { return nil }  // NaN is not a sentinel: it is checked below
             return checked(value, ref, metric.validRange, target: target, store: store)
         }
         let used = read(.vramUsed)
         let free = read(.vramFree)
         var total = read(.vramTotal)
         if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
-        if let used, let total, used > total * 1.000_001, let ref = plan.fields[GPUMetric.vramUsed.rawValue] {
+        if let used, let total, used > total * 1.000_001, let ref = plan.pointee.fields[GPUMetric.vramUsed.rawValue] {
             flag(
                 target,
                 "\(store.info(ref.id).name) = \(DataQualityNote.number(used / ref.scale)), more than the GPU's "
                     + "\(DataQualityNote.number(total / ref.scale)) in all")
         }
         var gpu = GPU(
-            id: plan.id, node: plan.node, index: plan.index, uuid: plan.uuid, modelName: plan.modelName,
+            id: plan.pointee.id, node: plan.pointee.node, index: plan.pointee.index, uuid: plan.pointee.uuid,
+            modelName: plan.pointee.modelName,
             vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
             temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
-            smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.migProfile,
+            smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.pointee.migProfile,
             instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
         gpu.stale = !anyField  // after every read above
-        gpu.pod = plan.pod
+        gpu.pod = plan.pointee.pod
         gpus.append(gpu)
     }
 
     mutating func addInstance(
-        _ plan: InstancePlan, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
+        _ plan: UnsafePointer<InstancePlan>, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
         store: MetricStore, histograms: inout FrameHistograms
     ) {
         // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
@@ -135,7 +136,7 @@ struct FrameBuilder {
         let window = up ? scrapeWindow : nil
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
-            for ref in plan.scalars[metric.rawValue] {
+            for ref in plan.pointee.scalars[metric.rawValue] {
                 if let value = store.latest(ref.id) {
                     sum = (sum ?? 0) + checked(value, ref, metric.validRange, target: target, store: store)
                 }
@@ -145,7 +146,7 @@ struct FrameBuilder {
         func rate(_ metric: InstanceMetric) -> Double? {
             guard let window else { return nil }
             var sum: Double?
-            for ref in plan.scalars[metric.rawValue] {
+            for ref in plan.pointee.scalars[metric.rawValue] {
                 // A counter below zero is not a count; one that went down is a restart (a reset, as Prometheus reads it).
                 if let latest = store.latest(ref.id), !(latest >= 0) {
                     flag(target, DataQualityNote.negativeCounter(series: store.info(ref.id).name, value: latest))
@@ -169,12 +170,12 @@ struct FrameBuilder {
         }
         histograms.appendInstance()
         func quantiles(_ metric: InstanceMetric) -> Quantiles {
-            let parts = plan.histograms[metric.rawValue]
+            let parts = plan.pointee.histograms[metric.rawValue]
             if let window, !parts.isEmpty {
                 // The parts (vLLM `engine`s, …) of one instance merge by adding bucket rates.
                 for p in parts.indices where store.rates(parts[p].ids, in: window, into: &partRates) {
                     guard histograms.add(partRates, bounds: parts[p].boundsID, to: metric) else {
-                        notes.append("\(plan.id): \(metric) parts have different bucket boundaries; not merged")
+                        notes.append("\(plan.pointee.id): \(metric) parts have different bucket boundaries; not merged")
                         histograms.clear(metric)
                         return .none
                     }
@@ -183,7 +184,7 @@ struct FrameBuilder {
             }
             // Summaries carry their own quantiles, read as they are.
             var levels: [Double: Double] = [:]
-            for entry in plan.summaries[metric.rawValue] {
+            for entry in plan.pointee.summaries[metric.rawValue] {
                 // A summary with no observations in its window reports NaN: no quantile, not a bad one.
                 guard let value = store.latest(entry.ref.id), !value.isNaN else { continue }
                 let seconds = checked(value, entry.ref, metric.validRange, target: target, store: store)
@@ -198,7 +199,8 @@ struct FrameBuilder {
         /// The rate of a counter that is the product of two series, from their points inside the window: llama.cpp's
         /// decode calls × its lifetime mean of busy slots per call, i.e. the tokens decoded per second.
         func productRate(_ a: InstanceMetric, _ b: InstanceMetric) -> Double? {
-            guard let window, let x = plan.scalars[a.rawValue].first, let y = plan.scalars[b.rawValue].first else { return nil }
+            guard let window, let x = plan.pointee.scalars[a.rawValue].first, let y = plan.pointee.scalars[b.rawValue].first
+            else { return nil }
             var second: [Int64: Double] = [:]
             for point in store.points(y.id, fromMs: window.startMs, toMs: window.endMs) { second[point.timeMs] = point.value }
             let products = store.points(x.id, fromMs: window.startMs, toMs: window.endMs).compactMap { point in
@@ -232,7 +234,8 @@ struct FrameBuilder {
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
         var result = EngineInstance(
-            id: plan.id, target: plan.target, engine: plan.engine, model: plan.model, node: plan.node,
+            id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
+            node: plan.pointee.node,
             running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
             ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
             promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
@@ -250,7 +253,9 @@ struct FrameBuilder {
         /// gauge × time-added steps. An interval whose gauge reads 0 while time was added had its gauge reset by
         /// another scraper in between; it is left out rather than counted as no steps.
         func meanPerStep(_ time: InstanceMetric, speed: InstanceMetric) -> Double? {
-            guard let window, let t = plan.scalars[time.rawValue].first, let g = plan.scalars[speed.rawValue].first else {
+            guard let window, let t = plan.pointee.scalars[time.rawValue].first,
+                let g = plan.pointee.scalars[speed.rawValue].first
+            else {
                 return nil
             }
             var speeds: [Int64: Double] = [:]
@@ -281,16 +286,16 @@ struct FrameBuilder {
         result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
         let restartedAt = Self.restartMs(of: plan, in: store)
         result.restartedAtMs = restartedAt
-        result.pod = plan.pod
+        result.pod = plan.pointee.pod
         result.state = !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
         instances.append(result)
     }
 
     /// When the instance's process last restarted, as its series show it: a counter lower than before (inside the
     /// rate window, or across a gap in the scrapes, where no rate joins the points), or a new process start time.
-    static func restartMs(of plan: InstancePlan, in store: MetricStore) -> Int64? {
-        var latest = plan.processStart.flatMap { store.restartMs($0.id) }
-        for refs in plan.scalars {
+    static func restartMs(of plan: UnsafePointer<InstancePlan>, in store: MetricStore) -> Int64? {
+        var latest = plan.pointee.processStart.flatMap { store.restartMs($0.id) }
+        for refs in plan.pointee.scalars {
             for ref in refs { if let time = store.restartMs(ref.id) { latest = max(latest ?? time, time) } }
         }
         return latest
