@@ -92,6 +92,12 @@ extension MetricStore {
         let record = records[index]  // plain data: a copy costs no reference counting
         guard record.alive, record.target == window.target else { return nil }
         if record.givenRate { return givenRate(index, in: window) }
+        if spansWindow(record, window), let extrapolation = window.extrapolation {
+            let first = value(index, at: window.first, newest: window.newest)
+            return extrapolation.rate(
+                increase: value(index, at: window.last, newest: window.newest) - first, firstValue: first,
+                isCounter: record.counterLike, reset: false)
+        }
         let low = max(window.first, record.segmentStart, record.firstScrape)
         let high = min(window.last, record.lastPresentScrape)
         guard high > low else { return nil }
@@ -100,13 +106,6 @@ extension MetricStore {
         let isCounter = record.counterLike
         if record.lastAbsentScrape < low && (record.lastResetScrape <= low || !isCounter) {
             // Nothing unusual inside: the first and last points say it all.
-            if low == window.first && high == window.last, let extrapolation = window.extrapolation {
-                // Present at every scrape of the window, as most series are: the window's own extrapolation.
-                let first = value(index, at: low, newest: newest)
-                return extrapolation.rate(
-                    increase: value(index, at: high, newest: newest) - first, firstValue: first, isCounter: isCounter,
-                    reset: false)
-            }
             let first = (
                 timeMs: low == window.first ? window.firstTimeMs : time(t, low), value: value(index, at: low, newest: newest)
             )
@@ -126,6 +125,14 @@ extension MetricStore {
         return CounterRate.compute(
             points, windowStartMs: window.startMs, windowEndMs: window.endMs,
             isCounter: isCounter)
+    }
+
+    /// True when the series (alive, of the window's target, not a given rate) is present at every scrape of the
+    /// window, with no gap and, for a counter, no reset inside: as most series are, so its rate is its two end values
+    /// and the window's extrapolation.
+    @inline(__always) private func spansWindow(_ record: SeriesRecord, _ window: ScrapeWindow) -> Bool {
+        record.firstScrape <= window.first && record.segmentStart <= window.first && record.lastPresentScrape >= window.last
+            && record.lastAbsentScrape < window.first && (record.lastResetScrape <= window.first || !record.counterLike)
     }
 
     /// A rate the sender computed: its value at the window's end (absent there, none; a server's answer that
@@ -175,11 +182,30 @@ extension MetricStore {
     /// partial histogram.
     package func rates(_ ids: [SeriesID], in window: ScrapeWindow, into result: inout [Double]) -> Bool {
         result.removeAll(keepingCapacity: true)
-        for id in ids {
-            guard let rate = rate(id, in: window) else { return false }
-            result.append(rate.perSecond)
+        // Runs for every bucket of every histogram of a frame. When the window's ends are in the raw slots (the live
+        // dashboard's case), a series that spans the window is read through pointers, its two values side by side in
+        // the slab; any other goes through `rate`.
+        let newest = window.newest
+        let ends =
+            recent.holds(window.first, newest: newest) && recent.holds(window.last, newest: newest) ? window.extrapolation : nil
+        return records.withUnsafeBufferPointer { records in
+            for id in ids {
+                let index = Int(id.raw)
+                if let ends, records.indices.contains(index), records[index].alive, records[index].target == window.target,
+                    !records[index].givenRate, spansWindow(records[index], window)
+                {
+                    let (first, last) = recent.values(series: index, window.first, window.last)
+                    let isCounter = records[index].counterLike
+                    guard let rate = ends.rate(increase: last - first, firstValue: first, isCounter: isCounter, reset: false)
+                    else { return false }
+                    result.append(rate.perSecond)
+                } else {
+                    guard let rate = rate(id, in: window) else { return false }
+                    result.append(rate.perSecond)
+                }
+            }
+            return true
         }
-        return true
     }
 
     /// The stored points of a series between two times (inclusive), oldest first; absent scrapes are left out.

@@ -26,6 +26,13 @@ struct RecentSlab: Sendable {
         chunks[series &>> Self.chunkShift][offset(series: series, scrape: scrape)]
     }
 
+    /// The values of `series` at two scrapes (a window's first and last), from its chunk found once.
+    @inline(__always) func values(series: Int, _ a: Int, _ b: Int) -> (Double, Double) {
+        chunks[series &>> Self.chunkShift].withUnsafeBufferPointer {
+            ($0[offset(series: series, scrape: a)], $0[offset(series: series, scrape: b)])
+        }
+    }
+
     @inline(__always) mutating func set(_ value: Double, series: Int, scrape: Int) {
         chunks[series &>> Self.chunkShift][offset(series: series, scrape: scrape)] = value
     }
