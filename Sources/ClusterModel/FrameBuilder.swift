@@ -99,8 +99,10 @@ struct FrameBuilder {
 
     mutating func addGPU(_ plan: UnsafePointer<GPUPlan>, target: Int, store: MetricStore) {
         var anyField = false
+        // Held once: read through the pointer at each use, the array would be retained and released each time.
+        let fields = plan.pointee.fields
         func read(_ metric: GPUMetric) -> Double? {
-            guard let ref = plan.pointee.fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
+            guard let ref = fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
             anyField = true  // a sentinel still shows the exporter reports the GPU
             guard !(value >= plan.pointee.missingAbove) else { return nil }  // NaN is not a sentinel: it is checked below
             return checked(value, ref, metric.validRange, target: target, store: store)
@@ -109,22 +111,28 @@ struct FrameBuilder {
         let free = read(.vramFree)
         var total = read(.vramTotal)
         if total == nil, let used, let free { total = used + free + (read(.vramReserved) ?? 0) }
-        if let used, let total, used > total * 1.000_001, let ref = plan.pointee.fields[GPUMetric.vramUsed.rawValue] {
+        if let used, let total, used > total * 1.000_001, let ref = fields[GPUMetric.vramUsed.rawValue] {
             flag(
                 target,
                 "\(store.info(ref.id).name) = \(DataQualityNote.number(used / ref.scale)), more than the GPU's "
                     + "\(DataQualityNote.number(total / ref.scale)) in all")
         }
-        var gpu = GPU(
-            id: plan.pointee.id, node: plan.pointee.node, index: plan.pointee.index, uuid: plan.pointee.uuid,
-            modelName: plan.pointee.modelName,
-            vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total, utilization: read(.utilization),
-            temperatureC: read(.temperature), powerWatts: read(.power), powerLimitWatts: read(.powerLimit),
-            smClockMHz: read(.smClock), memClockMHz: read(.memClock), migProfile: plan.pointee.migProfile,
-            instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [])
-        gpu.stale = !anyField  // after every read above
-        gpu.pod = plan.pointee.pod
-        gpus.append(gpu)
+        let utilization = read(.utilization)
+        let temperature = read(.temperature)
+        let power = read(.power)
+        let powerLimit = read(.powerLimit)
+        let smClock = read(.smClock)
+        let memClock = read(.memClock)
+        // Made in place: a GPU made apart and appended was copied (its strings retained again) and destroyed.
+        gpus.append(
+            GPU(
+                id: plan.pointee.id, node: plan.pointee.node, index: plan.pointee.index, uuid: plan.pointee.uuid,
+                modelName: plan.pointee.modelName, vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total,
+                utilization: utilization, temperatureC: temperature, powerWatts: power, powerLimitWatts: powerLimit,
+                smClockMHz: smClock, memClockMHz: memClock, migProfile: plan.pointee.migProfile,
+                instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : []))
+        gpus[gpus.count - 1].stale = !anyField  // after every read above
+        gpus[gpus.count - 1].pod = plan.pointee.pod
     }
 
     mutating func addInstance(
@@ -134,9 +142,10 @@ struct FrameBuilder {
         // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
         // them, so its rates and quantiles are absent like its gauges, not the last ones computed.
         let window = up ? scrapeWindow : nil
+        let scalars = plan.pointee.scalars  // held once, as `fields` in `addGPU`
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
-            for ref in plan.pointee.scalars[metric.rawValue] {
+            for ref in scalars[metric.rawValue] {
                 if let value = store.latest(ref.id) {
                     sum = (sum ?? 0) + checked(value, ref, metric.validRange, target: target, store: store)
                 }
@@ -146,7 +155,7 @@ struct FrameBuilder {
         func rate(_ metric: InstanceMetric) -> Double? {
             guard let window else { return nil }
             var sum: Double?
-            for ref in plan.pointee.scalars[metric.rawValue] {
+            for ref in scalars[metric.rawValue] {
                 // A counter below zero is not a count; one that went down is a restart (a reset, as Prometheus reads it).
                 if let latest = store.latest(ref.id), !(latest >= 0) {
                     flag(target, DataQualityNote.negativeCounter(series: store.info(ref.id).name, value: latest))
@@ -199,7 +208,7 @@ struct FrameBuilder {
         /// The rate of a counter that is the product of two series, from their points inside the window: llama.cpp's
         /// decode calls × its lifetime mean of busy slots per call, i.e. the tokens decoded per second.
         func productRate(_ a: InstanceMetric, _ b: InstanceMetric) -> Double? {
-            guard let window, let x = plan.pointee.scalars[a.rawValue].first, let y = plan.pointee.scalars[b.rawValue].first
+            guard let window, let x = scalars[a.rawValue].first, let y = scalars[b.rawValue].first
             else { return nil }
             var second: [Int64: Double] = [:]
             for point in store.points(y.id, fromMs: window.startMs, toMs: window.endMs) { second[point.timeMs] = point.value }
@@ -253,8 +262,8 @@ struct FrameBuilder {
         /// gauge × time-added steps. An interval whose gauge reads 0 while time was added had its gauge reset by
         /// another scraper in between; it is left out rather than counted as no steps.
         func meanPerStep(_ time: InstanceMetric, speed: InstanceMetric) -> Double? {
-            guard let window, let t = plan.pointee.scalars[time.rawValue].first,
-                let g = plan.pointee.scalars[speed.rawValue].first
+            guard let window, let t = scalars[time.rawValue].first,
+                let g = scalars[speed.rawValue].first
             else {
                 return nil
             }
