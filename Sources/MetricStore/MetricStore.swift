@@ -256,9 +256,8 @@ package struct MetricStore: Sendable {
             return nil
         }
         var record = SeriesRecord(
-            target: t, name: name, family: family, labelSet: labelSet, type: type,
-            counterLike: counterLike, givenRate: givenRate, firstScrape: scrape,
-            lastPresentScrape: -1, lastValue: 0, segmentStart: scrape, seenStamp: -1)
+            target: t, name: name, family: family, labelSet: labelSet, firstScrape: scrape, lastPresentScrape: -1,
+            lastValue: 0, segmentStart: scrape, seenStamp: -1, type: type, counterLike: counterLike, givenRate: givenRate)
         record.marksProcessStart = sample.name == Self.processStartName
         // Back after it was dropped (a server that answered empty pages while it loaded again): lower than it was,
         // or a new start time, is a restart all the same.
