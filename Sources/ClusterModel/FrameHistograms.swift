@@ -91,7 +91,10 @@ struct FrameHistograms: Sendable {
                 bounds = entry.bounds
                 sum.append(contentsOf: part)
             } else if entry.bounds == bounds {
-                for k in sum.indices { sum[k] += part[start + k] }
+                // Through pointers: a merge adds every bucket of every member, thousands per frame.
+                rates.withUnsafeBufferPointer { rates in
+                    sum.withUnsafeMutableBufferPointer { sum in for k in sum.indices { sum[k] += rates[start + k] } }
+                }
             } else if let index = others.firstIndex(where: { $0.bounds == entry.bounds }) {
                 for k in others[index].sum.indices { others[index].sum[k] += part[start + k] }
             } else {

@@ -149,14 +149,18 @@ package enum HistogramQuantile {
     /// `counts` made monotonic into `result` (rates of buckets scraped at slightly different times can make
     /// cumulative counts dip); false on a NaN count.
     private static func monotonic(_ counts: UnsafeBufferPointer<Double>, into result: inout [Double]) -> Bool {
+        // Copied, then raised in place: appending one by one checked capacity and uniqueness at every count.
         result.removeAll(keepingCapacity: true)
-        var maximum = -Double.infinity
-        for count in counts {
-            if count.isNaN { return false }
-            maximum = max(maximum, count)
-            result.append(maximum)
+        result.append(contentsOf: counts)
+        return result.withUnsafeMutableBufferPointer { result in
+            var maximum = -Double.infinity
+            for index in result.indices {
+                if result[index].isNaN { return false }
+                maximum = max(maximum, result[index])
+                result[index] = maximum
+            }
+            return true
         }
-        return true
     }
 
     /// Sorted by bound, equal bounds added, cumulative counts made monotonic; nil without a `+Inf` bucket,
