@@ -3,93 +3,94 @@
 /// Pages repeat the same names, label values and whole label blocks thousands of times; building each
 /// once and sharing it keeps parsing fast and the parsed page small. Keys point into the page buffer, so
 /// an interner lives only for one parse.
+///
+/// Laid out for the cache: a probe reads one word per slot (32 bits of the hash and the entry's index,
+/// eight slots to a cache line), and only a slot whose hash bits match leads to the entry (its full hash,
+/// its byte range and the value), which sit densely in insertion order.
 struct ByteInterner<Value> {
-    private var hashes: [UInt64]
-    private var starts: [Int]
-    private var lengths: [Int32]
-    private var values: [Value?]
+    private struct Entry {
+        var hash: UInt64
+        var start: Int
+        var length: Int
+        var value: Value
+    }
+
+    /// 0 for an empty slot, else the high 32 bits of the hash above the entry's index plus one.
+    private var slots: [UInt64]
+    private var entries: [Entry] = []
     private var mask: Int
-    private var count = 0
     private let base: UnsafePointer<UInt8>
+    /// Slot words keep an entry index in 32 bits; past that many entries new values are built but not kept.
+    private static var maxEntries: Int { Int(UInt32.max) - 1 }
 
     init(base: UnsafePointer<UInt8>, capacity: Int = 1024) {
         var size = 64
         while size < capacity * 2 { size <<= 1 }
         self.base = base
-        hashes = Array(repeating: 0, count: size)
-        starts = Array(repeating: 0, count: size)
-        lengths = Array(repeating: -1, count: size)
-        values = Array(repeating: nil, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
     /// The value stored for the bytes `[start, start+length)`, building and storing it on first sight.
     @inline(__always)
     mutating func value(start: Int, length: Int, hash: UInt64, build: () -> Value) -> Value {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while lengths[slot] >= 0 {
-            if hashes[slot] == hash && Int(lengths[slot]) == length
-                && memoryEqual(base + starts[slot], base + start, length)
-            {
-                return values[slot]!
-            }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = find(start: start, length: length, hash: hash)
+        if let found { return entries[found].value }
         let built = build()
-        hashes[slot] = hash
-        starts[slot] = start
-        lengths[slot] = Int32(length)
-        values[slot] = built
-        count += 1
-        if count * 2 > mask { grow() }
+        store(at: slot, Entry(hash: hash, start: start, length: length, value: built))
         return built
     }
 
     /// The value for the bytes if already stored.
     @inline(__always)
     func lookup(start: Int, length: Int, hash: UInt64) -> Value? {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while lengths[slot] >= 0 {
-            if hashes[slot] == hash && Int(lengths[slot]) == length
-                && memoryEqual(base + starts[slot], base + start, length)
-            {
-                return values[slot]
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
+        guard let found = find(start: start, length: length, hash: hash).entry else { return nil }
+        return entries[found].value
     }
 
     /// Stores a value for bytes known not to be present yet.
     mutating func insert(start: Int, length: Int, hash: UInt64, value: Value) {
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while lengths[slot] >= 0 { slot = (slot + 1) & mask }
-        hashes[slot] = hash
-        starts[slot] = start
-        lengths[slot] = Int32(length)
-        values[slot] = value
-        count += 1
-        if count * 2 > mask { grow() }
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        store(at: slot, Entry(hash: hash, start: start, length: length, value: value))
+    }
+
+    /// The entry holding the bytes, or the empty slot where they would go.
+    @inline(__always)
+    private func find(start: Int, length: Int, hash: UInt64) -> (slot: Int, entry: Int?) {
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let word = slots[slot]
+            if word == 0 { return (slot, nil) }
+            if word >> 32 == tag {
+                let index = Int(truncatingIfNeeded: word & 0xFFFF_FFFF) - 1
+                if entries[index].hash == hash && entries[index].length == length
+                    && memoryEqual(base + entries[index].start, base + start, length)
+                {
+                    return (slot, index)
+                }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func store(at slot: Int, _ entry: Entry) {
+        guard entries.count < Self.maxEntries else { return }
+        entries.append(entry)
+        slots[slot] = (entry.hash >> 32) << 32 | UInt64(entries.count)
+        if entries.count * 2 > mask { grow() }
     }
 
     private mutating func grow() {
-        let oldHashes = hashes
-        let oldStarts = starts
-        let oldLengths = lengths
-        let oldValues = values
         let size = (mask + 1) * 2
-        hashes = Array(repeating: 0, count: size)
-        starts = Array(repeating: 0, count: size)
-        lengths = Array(repeating: -1, count: size)
-        values = Array(repeating: nil, count: size)
+        slots = Array(repeating: 0, count: size)
         mask = size - 1
-        for index in oldLengths.indices where oldLengths[index] >= 0 {
-            var slot = Int(truncatingIfNeeded: oldHashes[index]) & mask
-            while lengths[slot] >= 0 { slot = (slot + 1) & mask }
-            hashes[slot] = oldHashes[index]
-            starts[slot] = oldStarts[index]
-            lengths[slot] = oldLengths[index]
-            values[slot] = oldValues[index]
+        for index in entries.indices {
+            let hash = entries[index].hash
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash >> 32) << 32 | UInt64(index + 1)
         }
     }
 
