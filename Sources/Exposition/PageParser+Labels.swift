@@ -13,7 +13,7 @@ extension PageParser {
         guard let close = findBlockEnd(open) else {
             // Unclosed: parse up to the end of the line for the precise error (an open quote, a missing comma).
             var j = open + 1
-            _ = try parseLabels(&j, close: lineEnd, nameGiven: nameGiven)
+            _ = try parseLabels(&j, open: open, close: lineEnd, nameGiven: nameGiven)
             throw LineError(
                 offset: lineEnd, message: "expected '}' to close the labels that start at column \(column(ofOffset: open))")
         }
@@ -23,11 +23,37 @@ extension PageParser {
             i = close + 1
             return known
         }
-        var j = open + 1
-        let block = try parseLabels(&j, close: close, nameGiven: nameGiven)
+        let reused = nameGiven ? reusableLabels(open: open, length: length) : 0
+        var j = reused > 0 ? open + lastParsedCommas[reused - 1] + 1 : open + 1
+        let block = try parseLabels(&j, open: open, close: close, nameGiven: nameGiven, reusing: reused)
         labelBlocks.insert(start: open, length: length, hash: hash, value: block)
+        if nameGiven && block.metricName == nil {
+            lastParsedOpen = open
+            lastParsedLength = length
+            lastParsedLabels = block.labels
+            swap(&lastParsedCommas, &commaScratch)
+        }
         i = close + 1
         return block
+    }
+
+    /// How many leading labels the block at `open` shares, byte for byte, with the last block parsed in full:
+    /// the labels before a ',' that both blocks have at the same offset after identical bytes.
+    func reusableLabels(open: Int, length: Int) -> Int {
+        guard !lastParsedCommas.isEmpty else { return 0 }
+        let limit = min(length, lastParsedLength)
+        let a = UnsafeRawPointer(p + open)
+        let b = UnsafeRawPointer(p + lastParsedOpen)
+        var same = 0
+        while same + 8 <= limit
+            && a.loadUnaligned(fromByteOffset: same, as: UInt64.self) == b.loadUnaligned(fromByteOffset: same, as: UInt64.self)
+        {
+            same += 8
+        }
+        while same < limit && p[open + same] == p[lastParsedOpen + same] { same += 1 }
+        var count = lastParsedCommas.count
+        while count > 0 && lastParsedCommas[count - 1] >= same { count -= 1 }
+        return count
     }
 
     /// The offset of the '}' that closes the block at `open`, skipping quoted strings; nil if unclosed.
@@ -57,10 +83,19 @@ extension PageParser {
         return nil
     }
 
-    mutating func parseLabels(_ i: inout Int, close: Int, nameGiven: Bool) throws(LineError) -> LabelBlock {
-        var pairs: [Label] = []
+    /// Parses the items of the block at `open` from `i`; the first `reused` labels (and their commas) are
+    /// those of the last block parsed in full, and `i` is past them.
+    mutating func parseLabels(
+        _ i: inout Int, open: Int, close: Int, nameGiven: Bool, reusing reused: Int = 0
+    ) throws(LineError) -> LabelBlock {
+        labelScratch.removeAll(keepingCapacity: true)
+        commaScratch.removeAll(keepingCapacity: true)
+        for index in 0..<reused {
+            labelScratch.append(lastParsedLabels[index])
+            commaScratch.append(lastParsedCommas[index])
+        }
         var metricName: String?
-        var first = true
+        var first = reused == 0
         while true {
             skipBlanks(&i)
             if i == close { break }
@@ -99,10 +134,10 @@ extension PageParser {
                     message: "expected '\"' to start the value of label \"\(printable(labelName))\" but found \(describe(i))")
             }
             let value = try readQuoted(&i, what: "label value")
-            if pairs.contains(where: { $0.name == labelName }) {
+            if labelScratch.contains(where: { $0.name == labelName }) {
                 throw LineError(offset: itemStart, message: "label \"\(printable(labelName))\" appears twice")
             }
-            pairs.append(Label(labelName, value))
+            labelScratch.append(Label(labelName, value))
             skipBlanks(&i)
             if i == close { break }
             guard p[i] == 0x2C else {
@@ -110,12 +145,18 @@ extension PageParser {
                     offset: i,
                     message: "expected ',' or '}' after the value of label \"\(printable(labelName))\" but found \(describe(i))")
             }
+            commaScratch.append(i - open)
             i += 1
         }
         if metricName == nil && !nameGiven {
             throw LineError(
                 offset: lineStart, message: "expected a metric name: a quoted name must be the first item inside '{…}'")
         }
+        // An exact copy: the scratch keeps its storage for the next block, the page gets no spare capacity.
+        // (`init(unsafeUninitializedCapacity:)` would look up the array's generic metadata on every call.)
+        var pairs: [Label] = []
+        pairs.reserveCapacity(labelScratch.count)
+        pairs.append(contentsOf: labelScratch)
         return LabelBlock(metricName: metricName, labels: Labels(pairs))
     }
 

@@ -13,6 +13,16 @@ struct PageParser {
     var droppedErrors = 0
     var strings: ByteInterner<String>
     var labelBlocks: ByteInterner<LabelBlock>
+    /// The labels of the block being parsed, kept between blocks so their storage is reused.
+    var labelScratch: [Label] = []
+    /// The offset from the block's '{' of the ',' after each label of `labelScratch`.
+    var commaScratch: [Int] = []
+    /// The last block parsed in full (a sample's, not found in `labelBlocks`): a histogram's next bucket or a
+    /// summary's next quantile repeats all its labels but the last, so those are taken from here.
+    var lastParsedOpen = 0
+    var lastParsedLength = 0
+    var lastParsedLabels = Labels()
+    var lastParsedCommas: [Int] = []
     var lineNumber = 0
     var lineStart = 0
     var lineEnd = 0

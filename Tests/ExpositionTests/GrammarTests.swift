@@ -38,6 +38,36 @@ import Testing
         #expect(samples[2].labels["b"] == "x")
     }
 
+    /// Consecutive blocks that share leading bytes (a histogram's buckets) reuse the labels already read; each
+    /// must still come out exactly as if read alone, duplicates and all.
+    @Test func blocksSharingLeadingLabelsAreReadWhole() {
+        let page = ExpositionParser.parse(
+            #"""
+            m_bucket{a="1",b="x\"y",le="0.1"} 1
+            m_bucket{a="1",b="x\"y",le="+Inf"} 2
+            m_bucket{a="1",b="x\"y"  ,le="1"} 3
+            m_bucket{a="1",b="x\"yz",le="1"} 4
+            m_bucket{a="1",b="x\"y",a="2"} 5
+            m_bucket{a="1",b="x\"y",le="2",c="3"} 6
+            m_bucket{a="1\",b=\"2"} 7
+            m_bucket{a="1\",b=\"3"} 8
+            m_bucket{a="1",b="x\"y"} 9
+            """#)
+        #expect(page.errors.map { [$0.line, $0.column] } == [[5, 25]])
+        #expect(page.errors.first?.message.contains("label \"a\" appears twice") == true)
+        #expect(
+            page.samples.map(\.labels.pairs) == [
+                [Label("a", "1"), Label("b", "x\"y"), Label("le", "0.1")],
+                [Label("a", "1"), Label("b", "x\"y"), Label("le", "+Inf")],
+                [Label("a", "1"), Label("b", "x\"y"), Label("le", "1")],
+                [Label("a", "1"), Label("b", "x\"yz"), Label("le", "1")],
+                [Label("a", "1"), Label("b", "x\"y"), Label("le", "2"), Label("c", "3")],
+                [Label("a", "1\",b=\"2")],
+                [Label("a", "1\",b=\"3")],
+                [Label("a", "1"), Label("b", "x\"y")],
+            ])
+    }
+
     @Test func unknownEscapesAreKeptAsWritten() {
         let page = ExpositionParser.parse(#"m{path="C:\temp"} 1"#)
         #expect(page.errors == [])
