@@ -23,6 +23,10 @@ struct PageParser {
     var lastParsedLength = 0
     var lastParsedLabels = Labels()
     var lastParsedCommas: [Int] = []
+    /// The last bare sample name: a family's lines repeat it, so its bytes are compared before any hashing.
+    var lastNameStart = 0
+    var lastNameLength = -1
+    var lastName = ""
     var lineNumber = 0
     var lineStart = 0
     var lineEnd = 0
@@ -280,7 +284,7 @@ struct PageParser {
             let nameStart = i
             i += 1
             while i < lineEnd && MetricName.isNameContinue(p[i]) { i += 1 }
-            name = internASCII(nameStart, i)
+            name = sampleName(nameStart, i)
             var afterBlanks = i
             skipBlanks(&afterBlanks)
             if afterBlanks < lineEnd && p[afterBlanks] == 0x7B { i = afterBlanks }
@@ -325,6 +329,17 @@ struct PageParser {
             exemplar = try parseExemplar(&i)
         }
         builder.append(Sample(name: metricName, labels: labels, value: value, timestampMs: timestampMs, exemplar: exemplar))
+    }
+
+    /// The bare sample name `[start, end)`, the previous line's when the bytes are the same.
+    @inline(__always)
+    mutating func sampleName(_ start: Int, _ end: Int) -> String {
+        let length = end - start
+        if length == lastNameLength && memoryEqual(p + start, p + lastNameStart, length) { return lastName }
+        lastName = internASCII(start, end)
+        lastNameStart = start
+        lastNameLength = length
+        return lastName
     }
 
     func parseTimestamp(_ start: Int, _ end: Int) throws(LineError) -> Int64 {
