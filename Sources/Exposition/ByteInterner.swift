@@ -29,6 +29,9 @@ struct ByteInterner<Value> {
         self.base = base
         slots = Array(repeating: 0, count: size)
         mask = size - 1
+        // Reserved, not filled: pages of it that the parse never reaches are never touched, and the entries
+        // are not copied over and over while they grow.
+        entries.reserveCapacity(capacity)
     }
 
     /// The value stored for the bytes `[start, start+length)`, building and storing it on first sight.
