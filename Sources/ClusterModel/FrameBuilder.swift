@@ -242,6 +242,17 @@ struct FrameBuilder {
         let decoded = productRate(.decodeCalls, .busySlotsPerDecode)
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
+        var result = EngineInstance(
+            id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
+            node: plan.pointee.node,
+            running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
+            ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
+            promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
+            generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
+            requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
+            abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
+            lengthLimitedPerSecond: rate(.lengthLimited),
+            gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
@@ -274,36 +285,19 @@ struct FrameBuilder {
             guard steps > 0 else { return nil }
             return spent / steps
         }
-        // Made by a function and appended as its result: a local appended was copied (every string retained again)
-        // and then destroyed.
-        func made() -> EngineInstance {
-            var result = EngineInstance(
-                id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
-                node: plan.pointee.node,
-                running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
-                ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
-                promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
-                generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
-                requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
-                abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
-                lengthLimitedPerSecond: rate(.lengthLimited),
-                gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
-            result.itlMean = meanPerStep(.itlTime, speed: .generationStepsPerSecond) ?? mean(.itlTime, per: .itlCount)
-            result.e2eMean = mean(.e2eTime, per: .e2eCount)
-            result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
-            result.batchSize = ratio(decoded, rate(.decodeCalls))
-            result.prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
-            result.maxSequenceTokens = gauge(.maxSequenceTokens)
-            result.speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
-            result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
-            let restartedAt = Self.restartMs(of: plan, in: store)
-            result.restartedAtMs = restartedAt
-            result.pod = plan.pointee.pod
-            result.state = !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
-            return result
-        }
-        let instance = made()
-        instances.append(instance)
+        result.itlMean = meanPerStep(.itlTime, speed: .generationStepsPerSecond) ?? mean(.itlTime, per: .itlCount)
+        result.e2eMean = mean(.e2eTime, per: .e2eCount)
+        result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
+        result.batchSize = ratio(decoded, rate(.decodeCalls))
+        result.prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
+        result.maxSequenceTokens = gauge(.maxSequenceTokens)
+        result.speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
+        result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
+        let restartedAt = Self.restartMs(of: plan, in: store)
+        result.restartedAtMs = restartedAt
+        result.pod = plan.pointee.pod
+        result.state = !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
+        instances.append(result)
     }
 
     /// When the instance's process last restarted, as its series show it: a counter lower than before (inside the
