@@ -102,8 +102,8 @@ enum BlockCodec {
         }
         var result = [Double](repeating: absent, count: info.count)
         if info.kind == 3 {
-            let first = Double(bitPattern: words[cursor])
-            let values = [first] + XORFloats.decode(presence.nonzeroBitCount - 1, after: first, from: words, at: cursor + 1)
+            let values = XORFloats.decode(
+                presence.nonzeroBitCount, first: Double(bitPattern: words[cursor]), from: words, at: cursor + 1)
             var next = 0
             for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
                 result[slot] = values[next]
@@ -218,7 +218,7 @@ enum BlockCodec {
         return nil
     }
 
-    fileprivate static func zigzagEncode(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
+    private static func zigzagEncode(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
     private static func zigzagDecode(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
     private static func pack(_ values: [UInt64], width: Int, into words: inout [UInt64]) {
@@ -235,7 +235,9 @@ enum BlockCodec {
         }
     }
 
-    private static func unpack(_ words: [UInt64], base: Int, bit: Int, width: Int) -> UInt64 {
+    /// The `width` bits at bit `bit` of the words from `base`, least significant first (as `pack` and
+    /// `XORFloats` write them).
+    static func unpack(_ words: [UInt64], base: Int, bit: Int, width: Int) -> UInt64 {
         guard width > 0 else { return 0 }
         let word = base + bit / 64
         let shift = bit % 64

@@ -38,21 +38,25 @@ enum XORFloats {
         return stream.words
     }
 
-    /// The `count` values after `first`, read from the stream at `words[start...]`.
-    static func decode(_ count: Int, after first: Double, from words: [UInt64], at start: Int) -> [Double] {
-        var reader = BitReader(words: words, base: start)
+    /// The `count` values of a block: `first`, then the values the stream at `words[start...]` holds after it.
+    static func decode(_ count: Int, first: Double, from words: [UInt64], at start: Int) -> [Double] {
+        var bit = 0
+        func read(width: Int) -> UInt64 {
+            defer { bit += width }
+            return BlockCodec.unpack(words, base: start, bit: bit, width: width)
+        }
         var previous = first.bitPattern
         var frame = (leading: 0, trailing: 0)
-        var result: [Double] = []
+        var result = [first]
         result.reserveCapacity(count)
-        for _ in 0..<count {
-            if reader.read(width: 1) == 1 {
-                if reader.read(width: 1) == 1 {
-                    let leading = Int(reader.read(width: 5))
-                    let length = Int(reader.read(width: 6)) + 1
+        for _ in 1..<max(count, 1) {
+            if read(width: 1) == 1 {
+                if read(width: 1) == 1 {
+                    let leading = Int(read(width: 5))
+                    let length = Int(read(width: 6)) + 1
                     frame = (leading, 64 - leading - length)
                 }
-                previous ^= reader.read(width: 64 - frame.leading - frame.trailing) << UInt64(frame.trailing)
+                previous ^= read(width: 64 - frame.leading - frame.trailing) << UInt64(frame.trailing)
             }
             result.append(Double(bitPattern: previous))
         }
@@ -71,22 +75,6 @@ enum XORFloats {
             words[words.count - 1] |= value << UInt64(shift)
             if shift + width > 64 { words.append(value >> UInt64(64 - shift)) }
             bit += width
-        }
-    }
-
-    private struct BitReader {
-        let words: [UInt64]
-        let base: Int
-        var bit = 0
-
-        mutating func read(width: Int) -> UInt64 {
-            guard width > 0 else { return 0 }
-            let word = base + bit / 64
-            let shift = bit % 64
-            var value = words[word] >> UInt64(shift)
-            if shift + width > 64 { value |= words[word + 1] << UInt64(64 - shift) }
-            bit += width
-            return width == 64 ? value : value & ((1 << UInt64(width)) - 1)
         }
     }
 }
