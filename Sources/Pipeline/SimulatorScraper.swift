@@ -26,13 +26,14 @@ package struct SimulatorScraper: Sendable {
     private static func scrape(
         of target: SimTarget, in simulator: ClusterSimulator, parser: inout RepeatingPageParser
     ) -> ScrapeResult {
-        let status = simulator.status(of: target)
         var result: ScrapeResult
         if let bytes = simulator.page(for: target) {
             result = ScrapeResult.reading(
                 bytes, target: target.id, timeMs: simulator.nowMs, durationSeconds: 0.002, parser: &parser)
             result.node = target.node
         } else {
+            // `page(for:)` answered nothing: why is the target's status.
+            let status = simulator.status(of: target)
             switch status {
             case .loading, .starting:
                 result = ScrapeResult(
