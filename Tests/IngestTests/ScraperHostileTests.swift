@@ -14,6 +14,8 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 struct ScraperHostileTests {
     static let cases = [
         HostileCase(mode: "silent", expected: "timeout"),
+        // The head arrives at once and the body never ends: the timeout covers the body too.
+        HostileCase(mode: "trickle", expected: "timeout"),
         HostileCase(mode: "reset", expected: "reset"),
         HostileCase(mode: "junk", expected: "binary data"),
         HostileCase(mode: "endless", expected: "256.0KiB cap"),

@@ -16,6 +16,7 @@ Modes:
   reset     reads the request, then resets the connection (RST)
   junk      200 with seeded binary junk
   endless   200 text/plain, streams sample lines without end
+  trickle   200 text/plain at once, then one sample line every 0.2 s without end (a body that never finishes)
   404, 500  that status
   bearer    serves --page only with 'Authorization: Bearer TOKEN', else 401
   basic     serves --page only with HTTP basic auth of --basic USER:PASSWORD, else 401 (and records the
@@ -153,6 +154,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             try:
                 while True:
                     self.wfile.write(line)
+            except OSError:
+                pass
+            self.close_connection = True
+        elif mode == "trickle":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; version=0.0.4")
+            self.send_header("Connection", "close")
+            self.end_headers()
+            try:
+                while True:
+                    self.wfile.write(b"trickle_metric 1\n")
+                    self.wfile.flush()
+                    time.sleep(0.2)
             except OSError:
                 pass
             self.close_connection = True
