@@ -4,6 +4,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
+import NIOPosix
 import NIOSSL
 import Synchronization
 
@@ -74,8 +75,12 @@ package final class HTTPFetcher: Sendable {
                 connect: .milliseconds(Int64(configuration.timeoutSeconds * 1000)),
                 read: .milliseconds(Int64(configuration.timeoutSeconds * 1000))),
             decompression: .enabled(limit: .size(configuration.bodyLimitBytes)))
-        // Each target keeps its keep-alive connection between scrapes; allow one per target and then some.
-        http.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 8)
+        // Each target keeps its keep-alive connection between scrapes, also where many share one host and port
+        // (a served simulator, an exporter behind one address): as many kept as scrapes may run at once, since a
+        // connection over the limit is closed after its request and the next scrape connects again.
+        http.connectionPool = .init(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, min(configuration.concurrency, 1024)))
         // A refused connection is the answer, not a reason to try again: the pool would otherwise retry with
         // back-off until the scrape's deadline, so every down target held a scrape slot for the whole timeout
         // (1,000 down targets took 32 s a round at 64 slots). The next scrape tries again anyway.
@@ -102,6 +107,19 @@ package final class HTTPFetcher: Sendable {
             }
         }
         return tls
+    }
+
+    /// An executor on the next of the client's event loops, for a task that fetches and reads on one thread
+    /// (`EventLoopExecutor`); successive calls spread tasks over the loops.
+    package func makeExecutor() -> EventLoopExecutor {
+        EventLoopExecutor(loop: client.eventLoopGroup.next())
+    }
+
+    /// The client's loop this code runs on, if any: a request made there keeps its connection and its answer
+    /// on that loop.
+    private var currentLoop: (any EventLoop)? {
+        guard let loop = MultiThreadedEventLoopGroup.currentEventLoop else { return nil }
+        return client.eventLoopGroup.makeIterator().contains { $0 === loop } ? loop : nil
     }
 
     /// Closes the client's connections; call once when ingest stops.
@@ -153,7 +171,7 @@ package final class HTTPFetcher: Sendable {
             let collector = BodyCollector(bodyLimit: bodyLimit, anyStatus: anyStatus, secrets: secrets)
             let task = client.execute(
                 request: request, delegate: collector,
-                eventLoop: .indifferent,
+                eventLoop: currentLoop.map { .delegate(on: $0) } ?? .indifferent,
                 deadline: deadline, logger: logger)
             return try await withTaskCancellationHandler {
                 try await task.futureResult.get()

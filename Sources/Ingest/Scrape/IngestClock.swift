@@ -24,7 +24,7 @@ package struct IngestClock: Sendable {
         let origin = clock.now
         return IngestClock(
             now: { clock.now - origin },
-            sleep: { duration in if duration > .zero { try await Task.sleep(for: duration) } },
+            sleep: { duration in try await EventLoopExecutor.sleep(for: duration) },
             wallMs: { Int64((Date().timeIntervalSince1970 * 1000).rounded()) })
     }()
 }

@@ -98,7 +98,8 @@ package actor Scraper {
         let node = configuration.node(of: target)
         let seriesLimit = configuration.seriesLimit
         let (clock, sink, limiter, fetcher) = (self.clock, self.sink, self.limiter, self.fetcher)
-        return Task {
+        // The target's timer, request, answer and parse follow each other on one of the client's threads.
+        return Task(executorPreference: fetcher.makeExecutor()) {
             var generator = SeededGenerator(seed: seed)
             // The target's pages repeat their names and labels from scrape to scrape: parse only what changed.
             var parser = RepeatingPageParser()
