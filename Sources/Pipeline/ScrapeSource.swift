@@ -20,29 +20,23 @@ package struct ScrapeSource: ClusterSource {
     package var intervalSeconds: Double? { configuration.intervalSeconds }
 
     package func run(driver: PipelineDriver, commands: AsyncStream<FeedCommand>?) async throws {
-        let (scraper, results) = try Scraper.stream(configuration: configuration)
+        let (scraper, inbox) = try Scraper.inbox(configuration: configuration)
         await scraper.start()
         let interval = Duration.milliseconds(Int64(max(configuration.intervalSeconds, 0.05) * 1000))
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await result in results { await driver.deliver([result]) }
-            }
-            group.addTask {
-                while !Task.isCancelled {
-                    do { try await Task.sleep(for: interval) } catch { return }
-                    await driver.publish()
-                }
-            }
-            await waitForCancellation()
-            group.cancelAll()
+        // Once an interval: whatever arrived goes into the store together, then a frame is taken.
+        while !Task.isCancelled {
+            do { try await Task.sleep(for: interval) } catch { break }
+            let (results, dropped) = inbox.take()
+            await driver.deliver(results)
+            await driver.report(
+                dropped == 0
+                    ? nil
+                    : SourceHealth(warnings: [
+                        "\(dropped) scrape results were dropped unread: the dashboard fell behind its targets; "
+                            + "give it fewer targets or a longer --interval"
+                    ]))
+            await driver.publish()
         }
         await scraper.stop()
-    }
-}
-
-/// Suspends until the current task is cancelled.
-func waitForCancellation() async {
-    while !Task.isCancelled {
-        try? await Task.sleep(for: .seconds(3600))
     }
 }

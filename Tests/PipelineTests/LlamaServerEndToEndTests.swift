@@ -55,10 +55,8 @@ import Testing
             targets: [try ScrapeTarget(address: url.absoluteString)], intervalSeconds: 1,
             timeoutSeconds: 3)
         let watch = Watch(configuration: configuration)
-        let (scraper, results) = try Scraper.stream(configuration: configuration)
-        let consumer = Task { for await result in results { await watch.add(result) } }
+        let scraper = try Scraper(configuration: configuration) { await watch.add($0) }
         await scraper.start()
-        defer { consumer.cancel() }
         do {
             let value = try await body(watch)
             await scraper.stop()

@@ -31,14 +31,14 @@ package actor Scraper {
         self.limiter = ConcurrencyLimiter(limit: configuration.concurrency)
     }
 
-    /// A scraper whose results arrive on an `AsyncStream` (buffering the newest 4096).
-    package static func stream(
+    /// A scraper whose results wait in an inbox until taken (`ScrapeInbox`).
+    package static func inbox(
         configuration: IngestConfiguration, fetcher: HTTPFetcher? = nil,
         clock: IngestClock = .live
-    ) throws -> (Scraper, AsyncStream<ScrapeResult>) {
-        let (stream, continuation) = AsyncStream.makeStream(of: ScrapeResult.self, bufferingPolicy: .bufferingNewest(4096))
-        let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock) { continuation.yield($0) }
-        return (scraper, stream)
+    ) throws -> (Scraper, ScrapeInbox) {
+        let inbox = ScrapeInbox()
+        let scraper = try Scraper(configuration: configuration, fetcher: fetcher, clock: clock) { inbox.put($0) }
+        return (scraper, inbox)
     }
 
     /// Starts reading the configured targets, and watching the `file_sd` files if any.
