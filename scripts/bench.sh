@@ -19,7 +19,7 @@ for arg in "$@"; do
     *) echo "scripts/bench.sh: unknown option '$arg'; usage: scripts/bench.sh [--quick] [--check]" >&2; exit 64 ;;
   esac
 done
-for tool in prometheus go tmux btop python3; do
+for tool in prometheus go tmux btop python3 curl; do
   command -v "$tool" >/dev/null || {
     echo "scripts/bench.sh: $tool is not installed; run scripts/setup.sh --tests (btop: apt-get install btop)" >&2; exit 1; }
 done
@@ -37,11 +37,11 @@ page="$work/cluster-10MB.prom"
 python3 Tests/Fixtures/bench/gen_exposition.py --size 10MB --out "$page" >/dev/null 2>&1
 
 if $quick; then
-  mode=quick parse_rounds=3 parse_repeat=5 frames=20 history=120 scrapes=120 cpu_seconds=30 rec_seconds=600 seeks=100 \
-    launches=5
+  mode=quick parse_rounds=3 parse_repeat=5 frames=20 history=120 scrapes=120 cpu_seconds=30 scrape_seconds=20 \
+    rec_seconds=600 seeks=100 launches=5
 else
-  mode=full parse_rounds=5 parse_repeat=10 frames=30 history=900 scrapes=900 cpu_seconds=60 rec_seconds=3600 seeks=200 \
-    launches=10
+  mode=full parse_rounds=5 parse_repeat=10 frames=30 history=900 scrapes=900 cpu_seconds=60 scrape_seconds=60 \
+    rec_seconds=3600 seeks=200 launches=10
 fi
 b="$bin/infertop-bench"
 # name | what | goal | command (run from the repository root; $page, $b and $bin as above)
@@ -49,6 +49,7 @@ rows=(
   "parse|parse the 10 MB cluster page, against Go's expfmt|≥ 10×|$b parse --peer $work/go-expfmt --rounds $parse_rounds --repeat $parse_repeat $page"
   "frame|derived values per frame, 10 MB cluster (median thread CPU)|≤ 2 ms|$b model --frames $frames --history $history"
   "cpu|dashboard CPU at 1 Hz, 200×50, 64 GPUs, against btop|≤ 0.5×|env HISTORY=no scripts/compare-cpu-btop.sh $bin/infertop $cpu_seconds"
+  "scrape|dashboard CPU, 64 GPUs read over HTTP, against Prometheus|≤ 1×|scripts/compare-cpu-prometheus.sh $bin/infertop $scrape_seconds"
   "memory|hold every series of the 10 MB cluster, $scrapes scrapes, against Prometheus|≤ 0.25×|$b memory --scrapes $scrapes"
   "replay|replay: scan $((rec_seconds / 60)) min of a 64-GPU recording|≥ 3,600×|$b recording --seconds $rec_seconds --seeks $seeks"
   "seek|replay: seek to any moment (p99)|≤ 50 ms|(the replay row's run)"
