@@ -51,14 +51,14 @@ package struct ClusterSimulator: Sendable {
             nodeGPUs.append(indices)
             for (slot, plan) in node.instances.enumerated() {
                 let slug = plan.engine.rawValue + "-" + String(slot)
+                // Already serving when the story starts (no start time): started an hour before, counters from zero.
+                let serving = plan.startAtMs == nil
                 var instance = EngineInstance(
                     node: nodeIndex, slug: slug, plan: plan,
                     gpuIndices: plan.gpuIndices.map { indices[$0] }, gpu: node.gpu,
-                    workload: workload)
-                if plan.startAtMs == nil {
-                    // Already serving when the story starts: started an hour before, counters from zero.
+                    workload: workload, processStartMs: serving ? nowMs - 3_600_000 : 0)
+                if serving {
                     instance.phase = .ready
-                    instance.processStartMs = nowMs - 3_600_000
                     instance.clockMs = Double(nowMs)
                 }
                 let target = SimTarget(

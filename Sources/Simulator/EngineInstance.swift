@@ -76,8 +76,13 @@ struct EngineInstance: Sendable {
     var generationThroughput = 0.0
     var cacheHitRate = 0.0
 
-    init(node: Int, slug: String, plan: InstancePlan, gpuIndices: [Int], gpu: GPUSpec, workload: Workload) {
+    /// `processStartMs` is given here, not set after, where each change lays the page out again.
+    init(
+        node: Int, slug: String, plan: InstancePlan, gpuIndices: [Int], gpu: GPUSpec, workload: Workload,
+        processStartMs: Int64 = 0
+    ) {
         self.node = node
+        self.processStartMs = processStartMs
         self.slug = slug
         self.plan = plan
         self.gpuIndices = gpuIndices
