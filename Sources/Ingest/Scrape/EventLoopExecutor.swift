@@ -12,6 +12,9 @@ package final class EventLoopExecutor: TaskExecutor, @unchecked Sendable {
         self.loop = loop
     }
 
+    /// Whether the caller runs on this executor's loop.
+    package var isCurrent: Bool { loop.inEventLoop }
+
     package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
