@@ -8,6 +8,7 @@
 # infertop uses more CPU than btop or either peak is above 40 MiB. Needs tmux and btop (Debian packages tmux, btop).
 # Also prints a `RESULT name=cpu …` line for scripts/bench.sh. HISTORY=no skips the 15-minute run (and its check).
 set -euo pipefail
+. "$(dirname "$0")/cpu-window.sh"
 BIN=$(realpath "$1"); SECS=${2:-60}; shift; shift || true
 ARGS=("$@"); [ ${#ARGS[@]} -gt 0 ] || ARGS=(--nodes 8 --gpus-per-node 8)
 S=infertop-cpu-$$
@@ -39,14 +40,8 @@ until "${T[@]}" capture-pane -t "$S" -p | grep -qE 'GPUs [1-9]'; do
 done
 sleep 5   # past start-up (first scrapes, allocation of the history)
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 rss_kib() { awk -v k="$2" '$1 == k":" { print $2 }' "/proc/$1/status"; }
-HZ=$(getconf CLK_TCK)
-d0=$(ticks "$DASH"); b0=$(ticks "$BTOP"); t0=$(date +%s.%N)
-sleep "$SECS"
-d1=$(ticks "$DASH"); b1=$(ticks "$BTOP"); t1=$(date +%s.%N)
-cpu() { awk -v a="$1" -v b="$2" -v hz="$HZ" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.2f", (b - a) / hz / (t1 - t0) * 100 }'; }
-dcpu=$(cpu "$d0" "$d1"); bcpu=$(cpu "$b0" "$b1")
+read -r dcpu bcpu < <(cpu_window "$SECS" "$DASH" "$BTOP")
 drss=$(rss_kib "$DASH" VmRSS); dpeak=$(rss_kib "$DASH" VmHWM); brss=$(rss_kib "$BTOP" VmRSS)
 echo "window ${SECS}s, 200x50 panes, 1 Hz: $(basename "$BIN") ${ARGS[*]}"
 echo "infertop: CPU ${dcpu}%  RSS $((drss / 1024)) MiB (peak $((dpeak / 1024)) MiB)"

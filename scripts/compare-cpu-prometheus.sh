@@ -8,6 +8,7 @@
 # all threads) is taken over the same window. The simulator's own CPU is in neither. Prints a `RESULT name=scrape …`
 # line for scripts/bench.sh. Needs tmux, prometheus and curl (scripts/setup.sh --tests).
 set -euo pipefail
+. "$(dirname "$0")/cpu-window.sh"
 BIN=$(realpath "$1"); SECS=${2:-30}
 S=infertop-scrape-$$
 T=(tmux -L "$S")
@@ -63,13 +64,7 @@ dash_up() { "${T[@]}" capture-pane -t "$S" -p | grep -qE "targets $targets up"; 
 until_ok 60 "the dashboard did not show all $targets targets up" dash_up
 sleep 5   # past start-up: both have scraped every target a few times
 
-ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-HZ=$(getconf CLK_TCK)
-d0=$(ticks "$DASH"); p0=$(ticks "$PROM_PID"); t0=$(date +%s.%N)
-sleep "$SECS"
-d1=$(ticks "$DASH"); p1=$(ticks "$PROM_PID"); t1=$(date +%s.%N)
-cpu() { awk -v a="$1" -v b="$2" -v hz="$HZ" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.2f", (b - a) / hz / (t1 - t0) * 100 }'; }
-dcpu=$(cpu "$d0" "$d1"); pcpu=$(cpu "$p0" "$p1")
+read -r dcpu pcpu < <(cpu_window "$SECS" "$DASH" "$PROM_PID")
 echo "window ${SECS}s, $targets targets of a served simulator (64 GPUs), both at 1 s"
 echo "infertop (dashboard, 200x50): CPU ${dcpu}%"
 echo "prometheus (scrape and store): CPU ${pcpu}%"
