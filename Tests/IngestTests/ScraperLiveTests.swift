@@ -61,24 +61,6 @@ struct ScraperLiveTests {
         #expect(await log.results(for: target).allSatisfy(\.isUp))
     }
 
-    @Test("LiveIngest streams the configured targets' results and carries the --insecure warning")
-    func liveIngest() async throws {
-        let servers = try await PythonServers(["vllm"])
-        defer { servers.stop() }
-        var configuration = IngestConfiguration(targets: [try ScrapeTarget(address: servers.url("vllm"))], intervalSeconds: 0.2)
-        configuration.tls.insecure = true
-        let (ingest, stream) = try await LiveIngest.stream(configuration: configuration)
-        var received: [ScrapeResult] = []
-        for await result in stream {
-            received.append(result)
-            if received.count == 3 { break }
-        }
-        await ingest.stop()
-        #expect(received.allSatisfy { $0.isUp })
-        #expect(received.map(\.timeMs) == received.map(\.timeMs).sorted())
-        #expect(ingest.warnings.count == 1)
-    }
-
     @Test("targets listed in a file_sd file are scraped, and a target added to the file joins")
     func fileSD() async throws {
         let servers = try await PythonServers(["vllm", "page"], page: Fixtures.realScrape("dcgm-exporter-kops-l4.prom"))
