@@ -20,5 +20,10 @@ struct ScrapeInboxTests {
         #expect(second.results.map(\.target) == ["f"])
         #expect(second.dropped == 0)
         #expect(inbox.take().results.isEmpty)
+        // Far over the capacity: still the newest three, every other one counted.
+        for index in 0..<20 { inbox.put(result("r\(index)")) }
+        let third = inbox.take()
+        #expect(third.results.map(\.target) == ["r17", "r18", "r19"])
+        #expect(third.dropped == 17)
     }
 }
