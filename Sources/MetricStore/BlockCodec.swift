@@ -11,15 +11,18 @@
 /// tens per second costs a few bits per point; a gauge that does not move costs none. Where the deltas
 /// themselves change less than they are large — a counter growing at a steady rate, a histogram bucket of
 /// a steady load — the block stores the first delta and then the zig-zag changes between deltas (delta of
-/// delta, as Gorilla stores timestamps), whichever of the two takes fewer words. Blocks with other values
+/// delta, as Gorilla stores timestamps), whichever of the two takes fewer bits. Blocks with other values
 /// (fractions, sums in seconds, NaN) are XOR-packed (`XORFloats`), or keep the raw 64-bit patterns where that
 /// does not save a word. Absent points (the series was missing from a scrape) cost nothing but a presence
 /// bitmap.
 ///
-/// Layout: `meta` word (count, width, kind, scale, hasMissing), optional presence bitmap, then
-/// `first scaled integer, packed deltas…` (kind 1), `first scaled integer, first delta, packed changes of
-/// delta…` (kind 2), `first raw value, XOR stream…` (kind 3, the width field holding the stream's words) or
-/// `raw values…` (kind 0).
+/// A block is one `BitStream`, padded to whole words: a 32-bit header (`Header`), the presence bitmap (`count`
+/// bits) when a point is absent, then the points: the first scaled integer at its own width and the packed
+/// deltas (`Kind.deltas`); the first integer, the first delta at its own width and the packed changes of delta
+/// (`Kind.deltasOfDeltas`); the first raw value and the XOR stream (`Kind.xor`); or the raw values (`Kind.raw`).
+/// The first value and delta take only the bits they need, not a word each: most series' blocks are headers and
+/// first values (a bucket that stays at 0, a counter at a steady rate), and at 62 k series × 15 minutes a word
+/// per block is 13 MiB.
 enum BlockCodec {
     /// Points per sealed block, and raw slots per series in `RecentSlab`. 32, not 64: the raw slots are
     /// 8 bytes a point, so at 64 GPUs (11 k series) 64 slots held 5.6 MiB of the dashboard's RSS; at 32 the
@@ -36,6 +39,63 @@ enum BlockCodec {
 
     static func isAbsent(_ value: Double) -> Bool { value.bitPattern == absent.bitPattern }
 
+    enum Kind: Int {
+        case raw = 0, deltas, deltasOfDeltas, xor
+    }
+
+    /// The first 32 bits of a block: `count - 1` (6 bits), kind (2), whether a point is absent (1), the decimal
+    /// scale (3), then 18 bits that depend on the kind: for integers the widths of the packed values, the first
+    /// integer and the first delta (6 each: zig-zag integers below 2^53 and their differences need at most 56);
+    /// for an XOR block the stream's length in bits (12: at most 62 words, as `XORFloats` gives up beyond).
+    struct Header {
+        static let bits = 32
+        var count: Int
+        var kind: Kind
+        var hasMissing: Bool
+        var scale = 0
+        var width = 0
+        var firstWidth = 0
+        var deltaWidth = 0
+        var streamBits = 0
+
+        init(count: Int, kind: Kind, hasMissing: Bool) {
+            self.count = count
+            self.kind = kind
+            self.hasMissing = hasMissing
+        }
+
+        init(_ word: UInt64) {
+            count = Int(word & 0x3f) + 1
+            kind = Kind(rawValue: Int((word >> 6) & 3))!
+            hasMissing = (word >> 8) & 1 == 1
+            scale = Int((word >> 9) & 7)
+            if kind == .xor {
+                streamBits = Int((word >> 12) & 0xfff)
+            } else {
+                width = Int((word >> 12) & 0x3f)
+                firstWidth = Int((word >> 18) & 0x3f)
+                deltaWidth = Int((word >> 24) & 0x3f)
+            }
+        }
+
+        var word: UInt64 {
+            precondition(width < 64 && firstWidth < 64 && deltaWidth < 64 && streamBits < 4096 && scale <= maxScale)
+            let specific = kind == .xor ? UInt64(streamBits) : UInt64(width) | UInt64(firstWidth) << 6 | UInt64(deltaWidth) << 12
+            return UInt64(count - 1) | UInt64(kind.rawValue) << 6 | (hasMissing ? 1 << 8 : 0) | UInt64(scale) << 9
+                | specific << 12
+        }
+
+        /// The bits of the points after the header and the presence bitmap, for `present` points.
+        func pointBits(present: Int) -> Int {
+            switch kind {
+            case .raw: return present * 64
+            case .deltas: return present == 0 ? 0 : firstWidth + (present - 1) * width
+            case .deltasOfDeltas: return firstWidth + (present >= 2 ? deltaWidth + (present - 2) * width : 0)
+            case .xor: return 64 + streamBits
+            }
+        }
+    }
+
     /// Encodes `values` (1…64 slots, absent slots marked) and appends the words to `words`.
     static func encode(_ values: ArraySlice<Double>, into words: inout [UInt64]) {
         precondition(!values.isEmpty && values.count <= maxCount)
@@ -47,96 +107,93 @@ enum BlockCodec {
             present.append(value)
         }
         let hasMissing = present.count != values.count
+        var stream = BitStream()
+        func start(_ header: Header) {
+            stream.write(header.word, width: Header.bits)
+            if hasMissing { stream.write(presence, width: values.count) }
+        }
         if let (scale, integers) = scaledIntegers(present), let differences = Differences(integers) {
             let ofDeltas = differences.ofDeltasAreSmaller
-            words.append(
-                meta(
-                    count: values.count, width: ofDeltas ? differences.ofDeltasWidth : differences.deltasWidth,
-                    kind: ofDeltas ? 2 : 1, scale: scale, hasMissing: hasMissing))
-            if hasMissing { words.append(presence) }
-            if let first = integers.first { words.append(UInt64(bitPattern: first)) }
-            if ofDeltas {
-                words.append(UInt64(bitPattern: differences.firstDelta))
-                pack(differences.ofDeltas, width: differences.ofDeltasWidth, into: &words)
-            } else {
-                pack(differences.deltas, width: differences.deltasWidth, into: &words)
-            }
-        } else if let stream = XORFloats.encode(present) {
-            // The width field holds the stream's length in words: fewer than the 63 raw values it replaces.
-            words.append(meta(count: values.count, width: stream.count, kind: 3, scale: 0, hasMissing: hasMissing))
-            if hasMissing { words.append(presence) }
-            words.append(present[0].bitPattern)
-            words.append(contentsOf: stream)
+            var header = Header(count: values.count, kind: ofDeltas ? .deltasOfDeltas : .deltas, hasMissing: hasMissing)
+            header.scale = scale
+            let first = zigzagEncode(integers[0])
+            let firstDelta = zigzagEncode(differences.firstDelta)
+            header.firstWidth = bitWidth(first)
+            header.width = ofDeltas ? differences.ofDeltasWidth : differences.deltasWidth
+            header.deltaWidth = ofDeltas ? bitWidth(firstDelta) : 0
+            start(header)
+            stream.write(first, width: header.firstWidth)
+            if ofDeltas { stream.write(firstDelta, width: header.deltaWidth) }
+            for value in ofDeltas ? differences.ofDeltas : differences.deltas { stream.write(value, width: header.width) }
+        } else if let xor = XORFloats.encode(present) {
+            var header = Header(count: values.count, kind: .xor, hasMissing: hasMissing)
+            header.streamBits = xor.bit
+            start(header)
+            stream.write(present[0].bitPattern, width: 64)
+            stream.append(xor)
         } else {
-            words.append(meta(count: values.count, width: 64, kind: 0, scale: 0, hasMissing: hasMissing))
-            if hasMissing { words.append(presence) }
-            for value in present { words.append(value.bitPattern) }
+            start(Header(count: values.count, kind: .raw, hasMissing: hasMissing))
+            for value in present { stream.write(value.bitPattern, width: 64) }
         }
+        words.append(contentsOf: stream.words)
     }
 
     /// The number of words the block starting at `start` occupies.
     static func length(of words: [UInt64], at start: Int) -> Int {
-        let info = Meta(words[start])
-        var length = 1
-        var present = info.count
-        if info.hasMissing {
-            present = words[start + 1].nonzeroBitCount
-            length += 1
+        let header = Header(words[start])
+        var present = header.count
+        var bits = Header.bits
+        if header.hasMissing {
+            var reader = BitReader(words: words, base: start, bit: Header.bits)
+            present = reader.read(header.count).nonzeroBitCount
+            bits += header.count
         }
-        switch info.kind {
-        case 1: return length + min(present, 1) + (max(0, present - 1) * info.width + 63) / 64
-        case 2: return length + min(present, 2) + (max(0, present - 2) * info.width + 63) / 64
-        case 3: return length + 1 + info.width
-        default: return length + present
-        }
+        bits += header.pointBits(present: present)
+        return (bits + 63) / 64
     }
 
     /// Decodes the block starting at `start`: one value per slot, absent slots marked.
     static func decode(_ words: [UInt64], at start: Int) -> [Double] {
-        let info = Meta(words[start])
-        var cursor = start + 1
-        var presence = info.count == 64 ? UInt64.max : (UInt64(1) << UInt64(info.count)) - 1
-        if info.hasMissing {
-            presence = words[cursor]
-            cursor += 1
+        let header = Header(words[start])
+        var reader = BitReader(words: words, base: start, bit: Header.bits)
+        let presence = header.hasMissing ? reader.read(header.count) : UInt64.max >> UInt64(64 - header.count)
+        var result = [Double](repeating: absent, count: header.count)
+        guard presence != 0 else { return result }
+        var values: [Double] = []
+        switch header.kind {
+        case .raw:
+            values = (0..<presence.nonzeroBitCount).map { _ in Double(bitPattern: reader.read(64)) }
+        case .xor:
+            let first = Double(bitPattern: reader.read(64))
+            values = XORFloats.decode(presence.nonzeroBitCount, first: first, from: &reader)
+        case .deltas, .deltasOfDeltas:
+            values = integers(presence.nonzeroBitCount, header, &reader)
         }
-        var result = [Double](repeating: absent, count: info.count)
-        if info.kind == 3 {
-            let values = XORFloats.decode(
-                presence.nonzeroBitCount, first: Double(bitPattern: words[cursor]), from: words, at: cursor + 1)
-            var next = 0
-            for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
-                result[slot] = values[next]
-                next += 1
+        var next = 0
+        for slot in 0..<header.count where presence & (1 << UInt64(slot)) != 0 {
+            result[slot] = values[next]
+            next += 1
+        }
+        return result
+    }
+
+    /// The `count` values of an integer block, from its first integer on.
+    private static func integers(_ count: Int, _ header: Header, _ reader: inout BitReader) -> [Double] {
+        let divisor = powersOfTen[header.scale]
+        let ofDeltas = header.kind == .deltasOfDeltas
+        var integer = zigzagDecode(reader.read(header.firstWidth))
+        var delta: Int64 = 0
+        var result: [Double] = []
+        result.reserveCapacity(count)
+        for point in 0..<count {
+            if point == 1 && ofDeltas {
+                delta = zigzagDecode(reader.read(header.deltaWidth))
+            } else if point > 0 {
+                let change = zigzagDecode(reader.read(header.width))
+                delta = ofDeltas ? delta &+ change : change
             }
-        } else if info.kind != 0 {
-            guard presence != 0 else { return result }
-            let divisor = powersOfTen[info.scale]
-            let ofDeltas = info.kind == 2
-            var integer = Int64(bitPattern: words[cursor])
-            cursor += 1
-            // With changes of delta stored, the first delta is a word of its own (read at the second point).
-            var delta: Int64 = 0
-            let packed = ofDeltas && presence.nonzeroBitCount > 1 ? cursor + 1 : cursor
-            var bit = 0
-            var point = 0
-            for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
-                if point == 1 && ofDeltas {
-                    delta = Int64(bitPattern: words[cursor])
-                } else if point > 0 {
-                    let change = zigzagDecode(unpack(words, base: packed, bit: bit, width: info.width))
-                    bit += info.width
-                    delta = ofDeltas ? delta &+ change : change
-                }
-                integer = integer &+ delta
-                point += 1
-                result[slot] = info.scale == 0 ? Double(integer) : Double(integer) / divisor
-            }
-        } else {
-            for slot in 0..<info.count where presence & (1 << UInt64(slot)) != 0 {
-                result[slot] = Double(bitPattern: words[cursor])
-                cursor += 1
-            }
+            integer = integer &+ delta
+            result.append(header.scale == 0 ? Double(integer) : Double(integer) / divisor)
         }
         return result
     }
@@ -162,11 +219,11 @@ enum BlockCodec {
                 let delta = integer &- previous
                 let zigzag = BlockCodec.zigzagEncode(delta)
                 deltas.append(zigzag)
-                deltasWidth = max(deltasWidth, 64 - zigzag.leadingZeroBitCount)
+                deltasWidth = max(deltasWidth, BlockCodec.bitWidth(zigzag))
                 if let before = previousDelta {
                     let change = BlockCodec.zigzagEncode(delta &- before)
                     ofDeltas.append(change)
-                    ofDeltasWidth = max(ofDeltasWidth, 64 - change.leadingZeroBitCount)
+                    ofDeltasWidth = max(ofDeltasWidth, BlockCodec.bitWidth(change))
                 } else {
                     firstDelta = delta
                 }
@@ -175,27 +232,11 @@ enum BlockCodec {
             }
         }
 
-        /// Whether the changes of delta, with the first delta in a word of its own, take fewer words.
+        /// Whether the changes of delta, with the first delta at its own width, take fewer bits.
         var ofDeltasAreSmaller: Bool {
             guard deltas.count >= 2 else { return false }
-            let asDeltas = (deltas.count * deltasWidth + 63) / 64
-            return 1 + (ofDeltas.count * ofDeltasWidth + 63) / 64 < asDeltas
+            return BlockCodec.bitWidth(deltas[0]) + ofDeltas.count * ofDeltasWidth < deltas.count * deltasWidth
         }
-    }
-
-    struct Meta {
-        let count: Int, width: Int, kind: Int, scale: Int, hasMissing: Bool
-        init(_ word: UInt64) {
-            count = Int(word & 0x7f)
-            width = Int((word >> 8) & 0x7f)
-            kind = Int((word >> 16) & 0xf)
-            scale = Int((word >> 20) & 0xf)
-            hasMissing = (word >> 24) & 1 == 1
-        }
-    }
-
-    private static func meta(count: Int, width: Int, kind: Int, scale: Int, hasMissing: Bool) -> UInt64 {
-        UInt64(count) | UInt64(width) << 8 | UInt64(kind) << 16 | UInt64(scale) << 20 | (hasMissing ? 1 << 24 : 0)
     }
 
     /// The smallest decimal scale at which every value is an integer that converts back exactly, or nil.
@@ -221,28 +262,6 @@ enum BlockCodec {
     private static func zigzagEncode(_ value: Int64) -> UInt64 { UInt64(bitPattern: (value << 1) ^ (value >> 63)) }
     private static func zigzagDecode(_ value: UInt64) -> Int64 { Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1) }
 
-    private static func pack(_ values: [UInt64], width: Int, into words: inout [UInt64]) {
-        guard width > 0, !values.isEmpty else { return }
-        let base = words.count
-        words.append(contentsOf: repeatElement(0, count: (values.count * width + 63) / 64))
-        var bit = 0
-        for value in values {
-            let word = base + bit / 64
-            let shift = bit % 64
-            words[word] |= value << UInt64(shift)
-            if shift + width > 64 { words[word + 1] |= value >> UInt64(64 - shift) }
-            bit += width
-        }
-    }
-
-    /// The `width` bits at bit `bit` of the words from `base`, least significant first (as `pack` and
-    /// `XORFloats` write them).
-    static func unpack(_ words: [UInt64], base: Int, bit: Int, width: Int) -> UInt64 {
-        guard width > 0 else { return 0 }
-        let word = base + bit / 64
-        let shift = bit % 64
-        var value = words[word] >> UInt64(shift)
-        if shift + width > 64 { value |= words[word + 1] << UInt64(64 - shift) }
-        return width == 64 ? value : value & ((1 << UInt64(width)) - 1)
-    }
+    /// The bits `value` needs (0 for 0).
+    private static func bitWidth(_ value: UInt64) -> Int { 64 - value.leadingZeroBitCount }
 }

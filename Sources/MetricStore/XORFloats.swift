@@ -4,11 +4,10 @@
 /// count of leading zero bits and its length, or by the previous frame when they fit inside it. A constant
 /// gauge costs 1 bit a point instead of 64, a slowly moving sum about half.
 ///
-/// The stream is written least significant bit first into whole words; the first value is not in it (the
-/// block keeps it raw).
+/// The stream is a `BitStream`; the first value is not in it (the block keeps it raw).
 enum XORFloats {
     /// The stream for `values` after the first; nil when it would take as many words as the raw values.
-    static func encode(_ values: [Double]) -> [UInt64]? {
+    static func encode(_ values: [Double]) -> BitStream? {
         guard values.count > 1 else { return nil }
         var stream = BitStream()
         var previous = values[0].bitPattern
@@ -35,46 +34,26 @@ enum XORFloats {
             }
             if stream.words.count >= values.count - 1 { return nil }
         }
-        return stream.words
+        return stream
     }
 
-    /// The `count` values of a block: `first`, then the values the stream at `words[start...]` holds after it.
-    static func decode(_ count: Int, first: Double, from words: [UInt64], at start: Int) -> [Double] {
-        var bit = 0
-        func read(width: Int) -> UInt64 {
-            defer { bit += width }
-            return BlockCodec.unpack(words, base: start, bit: bit, width: width)
-        }
+    /// The `count` values of a block: `first`, then the values the stream at `reader` holds after it.
+    static func decode(_ count: Int, first: Double, from reader: inout BitReader) -> [Double] {
         var previous = first.bitPattern
         var frame = (leading: 0, trailing: 0)
         var result = [first]
         result.reserveCapacity(count)
         for _ in 1..<max(count, 1) {
-            if read(width: 1) == 1 {
-                if read(width: 1) == 1 {
-                    let leading = Int(read(width: 5))
-                    let length = Int(read(width: 6)) + 1
+            if reader.read(1) == 1 {
+                if reader.read(1) == 1 {
+                    let leading = Int(reader.read(5))
+                    let length = Int(reader.read(6)) + 1
                     frame = (leading, 64 - leading - length)
                 }
-                previous ^= read(width: 64 - frame.leading - frame.trailing) << UInt64(frame.trailing)
+                previous ^= reader.read(64 - frame.leading - frame.trailing) << UInt64(frame.trailing)
             }
             result.append(Double(bitPattern: previous))
         }
         return result
-    }
-
-    /// Bits appended least significant first.
-    private struct BitStream {
-        var words: [UInt64] = []
-        var bit = 0
-
-        mutating func write(_ value: UInt64, width: Int) {
-            guard width > 0 else { return }
-            let shift = bit % 64
-            if shift == 0 { words.append(0) }
-            words[words.count - 1] |= value << UInt64(shift)
-            if shift + width > 64 { words.append(value >> UInt64(64 - shift)) }
-            bit += width
-        }
     }
 }

@@ -47,9 +47,10 @@ import Testing
         }
         var words: [UInt64] = []
         BlockCodec.encode(values[...], into: &words)
-        // Deltas of 0…14 (zig-zag ≤ 28, 5 bits) beat their changes (−14…14, zig-zag ≤ 28, and one word more):
-        // meta + first value + 63 × 5 bits = 2 + 5 words, against 64 raw words.
-        #expect(words.count == 7)
+        // Deltas of 0…14 (zig-zag ≤ 28, 5 bits) beat their changes (−14…14, zig-zag ≤ 28, and the first delta
+        // besides): a 32-bit header + the first value (zig-zag 2,000,000: 21 bits) + 63 × 5 bits = 368 bits, 6
+        // words, against 64 raw words.
+        #expect(words.count == 6)
         #expect(same(BlockCodec.decode(words, at: 0), values))
     }
 
@@ -57,9 +58,46 @@ import Testing
         let values = (0..<64).map { 1_000_000 + Double($0 * 7) }
         var words: [UInt64] = []
         BlockCodec.encode(values[...], into: &words)
-        // meta + first value + first delta; every change of delta is 0 bits.
-        #expect(words.count == 3)
+        // A 32-bit header + the first value (21 bits) + the first delta (zig-zag 14: 4 bits); every change of delta
+        // is 0 bits. One word for 64 points.
+        #expect(words.count == 1)
         #expect(same(BlockCodec.decode(words, at: 0), values))
+    }
+
+    @Test func aBucketThatStaysAtZeroTakesOneWord() {
+        // Most of a histogram's buckets, most of the time: the header alone (the first value 0 needs no bits).
+        var words: [UInt64] = []
+        BlockCodec.encode([Double](repeating: 0, count: 32)[...], into: &words)
+        #expect(words.count == 1)
+        #expect(same(BlockCodec.decode(words, at: 0), [Double](repeating: 0, count: 32)))
+    }
+
+    @Test func blocksOfEveryKindFollowOneAnother() {
+        // A column walks block lengths to find its k-th block: every kind, with and without absent points.
+        var generator = SplitMix(seed: 9)
+        var blocks: [[Double]] = []
+        for round in 0..<200 {
+            let count = 1 + Int(generator.next() % 64)
+            var values: [Double] =
+                switch round % 4 {
+                case 0: (0..<count).map { Double($0 * 5) + 123_456 }
+                case 1: (0..<count).map { _ in Double(generator.next() % 1_000_000_007) / 1_000_000_007 }
+                case 2: (0..<count).map { _ in Double(bitPattern: generator.next()) }
+                default: (0..<count).map { _ in Double(generator.next() % 100) }
+                }
+            if round % 3 == 0 {
+                for slot in values.indices where generator.next() % 4 == 0 { values[slot] = BlockCodec.absent }
+            }
+            blocks.append(values)
+        }
+        var words: [UInt64] = []
+        for block in blocks { BlockCodec.encode(block[...], into: &words) }
+        var offset = 0
+        for (index, block) in blocks.enumerated() {
+            #expect(same(BlockCodec.decode(words, at: offset), block), "block \(index)")
+            offset += BlockCodec.length(of: words, at: offset)
+        }
+        #expect(offset == words.count)
     }
 
     @Test func changesOfDeltaRoundTripWithGapsAndWrapAround() {
@@ -86,8 +124,8 @@ import Testing
         let constant = [Double](repeating: usage, count: 32)
         var words: [UInt64] = []
         BlockCodec.encode(constant[...], into: &words)
-        // meta + the first value + 31 one-bit "unchanged" marks.
-        #expect(words.count == 3)
+        // A 32-bit header + the first value + 31 one-bit "unchanged" marks: 127 bits.
+        #expect(words.count == 2)
         #expect(same(BlockCodec.decode(words, at: 0), constant))
 
         // A sum of seconds growing by a few tenths a scrape changes only its low bits.
