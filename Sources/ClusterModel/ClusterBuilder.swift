@@ -116,12 +116,7 @@ package struct ClusterBuilder: Sendable {
         boundsTable = BucketBoundsTable()
         for t in plans.indices {
             for i in plans[t].instances.indices {
-                for m in plans[t].instances[i].histograms.indices {
-                    for p in plans[t].instances[i].histograms[m].indices {
-                        plans[t].instances[i].histograms[m][p].boundsID = boundsTable.id(
-                            of: plans[t].instances[i].histograms[m][p].bounds)
-                    }
-                }
+                plans[t].instances[i].histograms.modifyEach { $0.boundsID = boundsTable.id(of: $0.bounds) }
             }
         }
         var gpuKeys: [(key: (String, Int, String), entry: (target: Int, index: Int))] = []

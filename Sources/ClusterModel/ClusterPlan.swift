@@ -12,7 +12,8 @@ struct SeriesRef: Sendable {
 struct HistogramPart: Sendable {
     /// Strictly increasing, ending in `+Inf` (duplicates from odd pages are dropped when planning).
     var bounds: [Double]
-    var ids: [SeriesID]
+    /// In `le` order; a slice of one buffer shared by the instance's parts (`sharingIDs`), read every frame.
+    var ids: ArraySlice<SeriesID>
     /// `bounds` numbered in the builder's `BucketBoundsTable` (set when the plans are built).
     var boundsID: Int32 = -1
 
@@ -24,7 +25,19 @@ struct HistogramPart: Sendable {
             ids.append(bucket.id)
         }
         self.bounds = bounds
-        self.ids = ids
+        self.ids = ids[...]
+    }
+
+    /// `parts` with their ids moved into one buffer, in order.
+    static func sharingIDs(_ parts: [HistogramPart]) -> [HistogramPart] {
+        let all = parts.flatMap(\.ids)
+        var start = 0
+        return parts.map { part in
+            var shared = part
+            shared.ids = all[start..<start + part.ids.count]
+            start += part.ids.count
+            return shared
+        }
     }
 }
 
@@ -38,8 +51,9 @@ struct InstancePlan: Sendable {
     var node: String?
     var pod: PodReference?
     /// Gauge and counter sources, by `InstanceMetric.rawValue`.
-    var scalars: [[SeriesRef]]
-    var histograms: [[HistogramPart]]
+    var scalars: Grouped<SeriesRef>
+    /// Histogram parts, by `InstanceMetric.rawValue`.
+    var histograms: Grouped<HistogramPart>
     /// Summary quantiles (level, series) by metric.
     var summaries: [[(level: Double, ref: SeriesRef)]]
     /// The target's process start time, when its page has one (`process_start_time_seconds`): a new value is a
@@ -57,7 +71,11 @@ struct GPUPlan: Sendable {
     var migProfile: String?
     /// The pod using it, from DCGM's pod labels.
     var pod: PodReference?
-    var fields: [SeriesRef?]
+    /// By `GPUMetric.rawValue`, held inline rather than in an array of their own: a frame reads every GPU's fields,
+    /// and an array per GPU was a cache miss per GPU.
+    var fields: Fields
+    /// One per `GPUMetric` case (a test checks the count).
+    typealias Fields = InlineArray<10, SeriesRef?>
     var missingAbove: Double
 }
 
@@ -137,7 +155,7 @@ enum ClusterPlan {
                             labels.first(of:), podLabels: dialect.podLabels,
                             namespaceLabels: dialect.namespaceLabels,
                             containerLabels: dialect.containerLabels),
-                        fields: Array(repeating: nil, count: GPUMetric.allCases.count),
+                        fields: InlineArray(repeating: nil),
                         missingAbove: dialect.missingAbove)
                 } else if gpus[id]?.pod == nil {
                     gpus[id]?.pod = PodReference.from(
@@ -217,13 +235,14 @@ enum ClusterPlan {
                 id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
                 node: draft.node,
                 pod: explicitPod ?? draft.pod,
-                scalars: Array(repeating: [], count: count), histograms: Array(repeating: [], count: count),
+                scalars: Grouped(groups: count), histograms: Grouped(groups: count),
                 summaries: Array(repeating: [], count: count))
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
-            for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs }
+            for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs[...] }
             for (metric, value) in draft.histograms {
-                plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(value.parts[$0]!) }
+                plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(value.parts[$0]!) }[...]
             }
+            plan.histograms.replaceElements(HistogramPart.sharingIDs)
             for (metric, value) in draft.summaries { plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level } }
             return plan
         }

@@ -99,8 +99,7 @@ struct FrameBuilder {
 
     mutating func addGPU(_ plan: UnsafePointer<GPUPlan>, target: Int, store: MetricStore) {
         var anyField = false
-        // Held once: read through the pointer at each use, the array would be retained and released each time.
-        let fields = plan.pointee.fields
+        let fields = plan.pointee.fields  // inline values: a copy retains nothing
         func read(_ metric: GPUMetric) -> Double? {
             guard let ref = fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
             anyField = true  // a sentinel still shows the exporter reports the GPU
@@ -142,7 +141,8 @@ struct FrameBuilder {
         // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
         // them, so its rates and quantiles are absent like its gauges, not the last ones computed.
         let window = up ? scrapeWindow : nil
-        let scalars = plan.pointee.scalars  // held once, as `fields` in `addGPU`
+        // Held once: read through the pointer at each use, the buffer would be retained and released each time.
+        let scalars = plan.pointee.scalars
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
             for ref in scalars[metric.rawValue] {
@@ -304,8 +304,8 @@ struct FrameBuilder {
     /// rate window, or across a gap in the scrapes, where no rate joins the points), or a new process start time.
     static func restartMs(of plan: UnsafePointer<InstancePlan>, in store: MetricStore) -> Int64? {
         var latest = plan.pointee.processStart.flatMap { store.restartMs($0.id) }
-        for refs in plan.pointee.scalars {
-            for ref in refs { if let time = store.restartMs(ref.id) { latest = max(latest ?? time, time) } }
+        for ref in plan.pointee.scalars.elements {
+            if let time = store.restartMs(ref.id) { latest = max(latest ?? time, time) }
         }
         return latest
     }

@@ -180,7 +180,7 @@ extension MetricStore {
     /// The per-second rates of several series over one window (e.g. the buckets of a histogram, in `le`
     /// order), written into `into`; false when any has no rate, so a quantile is never computed from a
     /// partial histogram.
-    package func rates(_ ids: [SeriesID], in window: ScrapeWindow, into result: inout [Double]) -> Bool {
+    package func rates(_ ids: ArraySlice<SeriesID>, in window: ScrapeWindow, into result: inout [Double]) -> Bool {
         result.removeAll(keepingCapacity: true)
         // Runs for every bucket of every histogram of a frame. When the window's ends are in the raw slots (the live
         // dashboard's case), a series that spans the window is read through pointers, its two values side by side in
