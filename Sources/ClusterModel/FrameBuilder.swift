@@ -242,17 +242,19 @@ struct FrameBuilder {
         let decoded = productRate(.decodeCalls, .busySlotsPerDecode)
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
-        var result = EngineInstance(
-            id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
-            node: plan.pointee.node,
-            running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
-            ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
-            promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
-            generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
-            requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
-            abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
-            lengthLimitedPerSecond: rate(.lengthLimited),
-            gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : [])
+        // Made in place, as in `addGPU`, and completed there below.
+        instances.append(
+            EngineInstance(
+                id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
+                node: plan.pointee.node,
+                running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
+                ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
+                promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
+                generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
+                requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
+                abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
+                lengthLimitedPerSecond: rate(.lengthLimited),
+                gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
@@ -285,19 +287,27 @@ struct FrameBuilder {
             guard steps > 0 else { return nil }
             return spent / steps
         }
-        result.itlMean = meanPerStep(.itlTime, speed: .generationStepsPerSecond) ?? mean(.itlTime, per: .itlCount)
-        result.e2eMean = mean(.e2eTime, per: .e2eCount)
-        result.queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
-        result.batchSize = ratio(decoded, rate(.decodeCalls))
-        result.prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
-        result.maxSequenceTokens = gauge(.maxSequenceTokens)
-        result.speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
-        result.rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
+        let itlMean = meanPerStep(.itlTime, speed: .generationStepsPerSecond) ?? mean(.itlTime, per: .itlCount)
+        let e2eMean = mean(.e2eTime, per: .e2eCount)
+        let queueTimeMean = mean(.queueTimeTotal, per: .queueCount)
+        let batchSize = ratio(decoded, rate(.decodeCalls))
+        let prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
+        let maxSequenceTokens = gauge(.maxSequenceTokens)
+        let speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
         let restartedAt = Self.restartMs(of: plan, in: store)
-        result.restartedAtMs = restartedAt
-        result.pod = plan.pointee.pod
-        result.state = !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
-        instances.append(result)
+        let last = instances.count - 1
+        instances[last].itlMean = itlMean
+        instances[last].e2eMean = e2eMean
+        instances[last].queueTimeMean = queueTimeMean
+        instances[last].batchSize = batchSize
+        instances[last].prefillTokensPerSecond = prefillTokensPerSecond
+        instances[last].maxSequenceTokens = maxSequenceTokens
+        instances[last].speculativeAcceptance = speculativeAcceptance
+        instances[last].rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
+        instances[last].restartedAtMs = restartedAt
+        instances[last].pod = plan.pointee.pod
+        instances[last].state =
+            !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
     }
 
     /// When the instance's process last restarted, as its series show it: a counter lower than before (inside the
