@@ -242,7 +242,7 @@ struct FrameBuilder {
         let decoded = productRate(.decodeCalls, .busySlotsPerDecode)
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
-        // Made in place, as in `addGPU`, and completed there below.
+        // Made in place, as in `addGPU`, and completed below.
         instances.append(
             EngineInstance(
                 id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,

@@ -117,13 +117,13 @@ enum BlockCodec {
             var header = Header(count: values.count, kind: ofDeltas ? .deltasOfDeltas : .deltas, hasMissing: hasMissing)
             header.scale = scale
             let first = zigzagEncode(integers[0])
-            let firstDelta = zigzagEncode(differences.firstDelta)
             header.firstWidth = bitWidth(first)
             header.width = ofDeltas ? differences.ofDeltasWidth : differences.deltasWidth
-            header.deltaWidth = ofDeltas ? bitWidth(firstDelta) : 0
+            // With changes of delta, the first delta (the first of the zig-zag deltas) comes at its own width.
+            header.deltaWidth = ofDeltas ? bitWidth(differences.deltas[0]) : 0
             start(header)
             stream.write(first, width: header.firstWidth)
-            if ofDeltas { stream.write(firstDelta, width: header.deltaWidth) }
+            if ofDeltas { stream.write(differences.deltas[0], width: header.deltaWidth) }
             for value in ofDeltas ? differences.ofDeltas : differences.deltas { stream.write(value, width: header.width) }
         } else if let xor = XORFloats.encode(present) {
             var header = Header(count: values.count, kind: .xor, hasMissing: hasMissing)
@@ -205,7 +205,6 @@ enum BlockCodec {
     struct Differences {
         var deltas: [UInt64] = []
         var deltasWidth = 0
-        var firstDelta: Int64 = 0
         var ofDeltas: [UInt64] = []
         var ofDeltasWidth = 0
 
@@ -224,8 +223,6 @@ enum BlockCodec {
                     let change = BlockCodec.zigzagEncode(delta &- before)
                     ofDeltas.append(change)
                     ofDeltasWidth = max(ofDeltasWidth, BlockCodec.bitWidth(change))
-                } else {
-                    firstDelta = delta
                 }
                 previousDelta = delta
                 previous = integer
