@@ -23,6 +23,9 @@ struct PageParser {
     var lastParsedLength = 0
     var lastParsedLabels = Labels()
     var lastParsedCommas: [Int] = []
+    /// When the last block parsed in full ends with a bucket's `le` (or a quantile), where its value starts,
+    /// from the '{'; else 0.
+    var lastParsedBucketValue = 0
     /// The last bare sample name: a family's lines repeat it, so its bytes are compared before any hashing.
     var lastNameStart = 0
     var lastNameLength = -1
@@ -52,10 +55,10 @@ struct PageParser {
         self.p = pointer
         self.count = count
         self.format = format
-        // Sized from the page (about one distinct string per 400 bytes, one label block per 200) so big pages
-        // do not rehash their tables over and over while they fill.
+        // Sized from the page (about one distinct string per 400 bytes, one kept label block per 1,000 or more:
+        // buckets are not kept) so big pages do not rehash their tables over and over while they fill.
         strings = ByteInterner(base: pointer, capacity: max(1024, count / 400))
-        labelBlocks = ByteInterner(base: pointer, capacity: max(1024, count / 200))
+        labelBlocks = ByteInterner(base: pointer, capacity: max(1024, count / 1000))
     }
 
     mutating func run() -> ExpositionPage {
