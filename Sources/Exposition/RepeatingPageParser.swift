@@ -74,20 +74,24 @@ package struct RepeatingPageParser: Sendable {
                 var offset = 0
                 for index in moved.indices {
                     let line = moved[index]
-                    guard offset < new.count else { return nil }
-                    let end = Self.lineEnd(n, from: offset, count: new.count)
+                    // The bytes before the value (a comment or blank line: the whole line) first, then the value up
+                    // to the line's end: a value is a few bytes, so the line's end is found without a scan of it.
                     let fixed = Int(line.valueStart - line.start)
-                    guard end - offset >= fixed, memcmp(n + offset, o + Int(line.start), fixed) == 0 else { return nil }
+                    guard offset < new.count, fixed <= new.count - offset, memcmp(n + offset, o + Int(line.start), fixed) == 0
+                    else { return nil }
+                    let end: Int
                     if line.sample < 0 {
-                        guard end - offset == Int(line.end - line.start) else { return nil }
+                        end = offset + fixed
+                        guard end == new.count || n[end] == 0x0A else { return nil }
                     } else {
-                        var valueEnd = end
-                        if valueEnd > offset + fixed && n[valueEnd - 1] == 0x0D { valueEnd -= 1 }
                         let valueStart = offset + fixed
                         var i = valueStart
-                        while i < valueEnd && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
+                        while i < new.count && n[i] != 0x0A && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
+                        end = i
                         // A timestamp, an exemplar or trailing blanks: the full parser decides.
-                        guard i == valueEnd, i > valueStart, let value = NumberParser.parseDouble(n, valueStart, i) else {
+                        guard end == new.count || n[end] == 0x0A else { return nil }
+                        let valueEnd = end > valueStart && n[end - 1] == 0x0D ? end - 1 : end
+                        guard valueEnd > valueStart, let value = NumberParser.parseDouble(n, valueStart, valueEnd) else {
                             return nil
                         }
                         values.append(value)
