@@ -24,6 +24,9 @@ package struct ClusterHistory: Sendable {
     private var freeColumns: [Int] = []
     /// A ring of blocks covering the newest `capacity` frames.
     private var blocks: [Block]
+    /// Whether no frame was appended with a time before the previous frame's: then the frames within a window
+    /// of the newest are the newest few, and a reader of a minute of 15 minutes' history reads a minute.
+    private var timesAscending = true
 
     private struct Block: Sendable {
         /// The frame of row 0; -1 for a block not yet used.
@@ -56,6 +59,7 @@ package struct ClusterHistory: Sendable {
     /// Appends one frame: the snapshot's per-GPU, per-instance, per-model and cluster values.
     package mutating func append(_ snapshot: ClusterSnapshot) {
         let frame = frameCount
+        if let latest = latestTimeMs, snapshot.timeMs < latest { timesAscending = false }
         times[frame % capacity] = snapshot.timeMs
         frameCount += 1
         if frame % Self.blockFrames == 0 {
@@ -98,15 +102,64 @@ package struct ClusterHistory: Sendable {
         return points
     }
 
-    /// The same points, handed to `body` one by one (time, value) instead of gathered in an array: the
-    /// dashboard reads a window of every visible row's key each frame.
+    /// The same points, handed to `body` one by one (time, value) instead of gathered in an array.
     package func forEachValue(_ key: HistoryKey, window: Duration, _ body: (Int64, Double?) -> Void) {
-        guard let place = columns[key], let latest = latestTimeMs else { return }
+        guard let place = columns[key] else { return }
         let windowMs = window.components.seconds * 1000 + window.components.attoseconds / 1_000_000_000_000_000
-        for frame in max(0, frameCount - capacity)..<frameCount {
-            let time = times[frame % capacity]
-            guard latest - time <= windowMs else { continue }
-            body(time, value(place, frame: frame))
+        walk(place, windowMs: windowMs) { time, stored in body(time, stored.isNaN ? nil : Double(stored)) }
+    }
+
+    /// The mean of `key`'s values in each of `slices` equal parts of the `windowMs` before the newest frame, oldest
+    /// first (nil where a part has no value; a frame at the window's start falls in the first part, one at its end in
+    /// the last), or nil for an unknown key. What a chart or sparkline of the key draws: the dashboard asks it of
+    /// every visible row's keys on every frame, so the points are summed where they lie, not handed out one by one.
+    package func means(of key: HistoryKey, windowMs: Int64, slices: Int) -> [Double?]? {
+        guard let place = columns[key], let latest = latestTimeMs else { return nil }
+        let slices = max(1, slices)
+        let start = latest - windowMs
+        let span = max(1, windowMs)
+        var sums = [Double](repeating: 0, count: slices)
+        var counts = [Int](repeating: 0, count: slices)
+        walk(place, windowMs: windowMs) { time, stored in
+            guard !stored.isNaN else { return }
+            let slice = min(slices - 1, max(0, Int((time - start) * Int64(slices) / span)))
+            sums[slice] += Double(stored)
+            counts[slice] += 1
+        }
+        return (0..<slices).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+    }
+
+    /// Hands `body` the time and stored value (NaN: absent) of each frame within `windowMs` of the newest, oldest
+    /// first.
+    @inline(__always)
+    private func walk(_ place: (column: Int, firstFrame: Int), windowMs: Int64, _ body: (Int64, Float) -> Void) {
+        guard let latest = latestTimeMs else { return }
+        let oldest = max(0, frameCount - capacity)
+        var first = oldest
+        if timesAscending {
+            // The frames within the window are the newest ones: walk back to the first of them, not over all.
+            first = frameCount
+            while first > oldest && latest - times[(first - 1) % capacity] <= windowMs { first -= 1 }
+        }
+        // Block by block: each block's values are reached once, not once a frame (with a retain and a release).
+        var frame = first
+        while frame < frameCount {
+            let blockStart = frame - frame % Self.blockFrames
+            let stop = min(frameCount, blockStart + Self.blockFrames)
+            let block = blocks[blockIndex(of: frame)]
+            let holdsKey = block.firstFrame == blockStart && place.column < block.width
+            block.values.withUnsafeBufferPointer { values in
+                while frame < stop {
+                    let time = times[frame % capacity]
+                    if latest - time <= windowMs {
+                        let stored =
+                            holdsKey && frame >= place.firstFrame
+                            ? values[(frame - blockStart) * block.width + place.column] : .nan
+                        body(time, stored)
+                    }
+                    frame += 1
+                }
+            }
         }
     }
 

@@ -18,6 +18,25 @@ import Testing
         #expect(history.latest(.cluster(.generationTPS)) == 5)
     }
 
+    /// A window is the newest frames within it, after the ring has wrapped, with gaps in time, and (should a
+    /// frame ever come with an earlier time than the one before) still exactly the frames within it.
+    @Test func windowsAfterWrapsGapsAndTimesOutOfOrder() {
+        var history = ClusterHistory(capacity: 50)
+        let seconds = Array(1...70) + [75, 90, 91]
+        for second in seconds { history.append(Self.snapshot(at: Int64(second) * 1000, vram: Double(second))) }
+        #expect(history.values(.gpu("n/0", .vramUsed), window: .seconds(16)).map(\.value) == [75, 90, 91])
+        #expect(
+            history.values(.gpu("n/0", .vramUsed), window: .seconds(30)).map(\.value) == [
+                61, 62, 63, 64, 65, 66, 67, 68, 69, 70, 75, 90, 91,
+            ])
+        #expect(history.values(.gpu("n/0", .vramUsed), window: .seconds(1000)).count == 50)
+
+        history.append(Self.snapshot(at: 80_000, vram: 80))
+        // Within 10 s of the newest frame's time, as ever: the later times before it too.
+        #expect(history.values(.gpu("n/0", .vramUsed), window: .seconds(10)).map(\.value) == [70, 75, 90, 91, 80])
+        #expect(history.values(.gpu("n/0", .vramUsed), window: .seconds(0)).map(\.value) == [90, 91, 80])
+    }
+
     @Test func absentValuesAndMissedFramesAreGaps() {
         var history = ClusterHistory(capacity: 10)
         history.append(Self.snapshot(at: 1000, vram: 1))

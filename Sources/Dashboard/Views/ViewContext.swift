@@ -28,23 +28,10 @@ package struct ViewContext: Sendable {
     /// scrape interval, at most 600 slices). Slices with no frame are nil, so a chart whose history is shorter
     /// than its window starts where the data starts instead of stretching it over the whole width.
     package func history(_ key: HistoryKey) -> [Double?] {
-        guard let latest = frame.history.latestTimeMs else { return [] }
         let windowMs = Int64(state.chartWindowSeconds) * 1000
         let intervalMs = max(1, Int64((frame.intervalSeconds ?? 1) * 1000))
         let slices = Int(min(600, max(1, windowMs / intervalMs)))
-        let start = latest - windowMs
-        var sums = [Double](repeating: 0, count: slices)
-        var counts = [Int](repeating: 0, count: slices)
-        var any = false
-        frame.history.forEachValue(key, window: chartWindow) { timeMs, value in
-            any = true
-            guard let value else { return }
-            let slice = min(slices - 1, max(0, Int((timeMs - start) * Int64(slices) / max(1, windowMs))))
-            sums[slice] += value
-            counts[slice] += 1
-        }
-        guard any else { return [] }
-        return (0..<slices).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+        return frame.history.means(of: key, windowMs: windowMs, slices: slices) ?? []
     }
 
     /// Network text made safe to draw, or `absent`.
