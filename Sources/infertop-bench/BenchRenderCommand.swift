@@ -31,7 +31,7 @@ struct BenchRenderCommand: ParsableCommand {
         transform: FlagValue.int(Self.historyRange)) var history = 300
 
     func run() throws {
-        let frame = Self.syntheticFrame(gpus: gpus, instances: instances, frames: history)
+        let (frame, appendTimes) = Self.syntheticFrame(gpus: gpus, instances: instances, frames: history)
         let size = Size(width: width, height: height)
         var cases: [(String, UIState)] = [("overview, grouped by node", UIState())]
         var sorted = UIState()
@@ -48,6 +48,13 @@ struct BenchRenderCommand: ParsableCommand {
         print(
             "render \(width)x\(height): \(gpus) GPUs, \(instances) instances, \(history) frames of history, \(frames) frames each"
         )
+        // Each frame the pipeline also appends its snapshot to the history the charts draw from.
+        let appendMs = appendTimes.sorted()
+        if !appendMs.isEmpty {
+            print(
+                "  history append: p50 \(Format.fixed(appendMs[appendMs.count / 2], 3)) ms, "
+                    + "p99 \(Format.fixed(appendMs[appendMs.count * 99 / 100], 3)) ms per frame")
+        }
         for (name, state) in cases {
             var timings: [Double] = []
             let clock = ContinuousClock()
@@ -68,10 +75,13 @@ struct BenchRenderCommand: ParsableCommand {
     }
 
     /// A deterministic cluster: values are formulas of the indices and the frame number, VRAM from 20 % to 99 %.
-    static func syntheticFrame(gpus gpuCount: Int, instances instanceCount: Int, frames: Int) -> DashboardFrame {
+    /// The frame, and the time each snapshot took to append to the history.
+    static func syntheticFrame(gpus gpuCount: Int, instances instanceCount: Int, frames: Int) -> (DashboardFrame, [Double]) {
         let gib = 1_073_741_824.0
         let nodes = max(1, (gpuCount + 7) / 8)
         var history = ClusterHistory(capacity: max(1, frames))
+        let clock = ContinuousClock()
+        var appendMs: [Double] = []
         var snapshot = ClusterSnapshot.empty
         for f in 0..<max(1, frames) {
             let gpus = (0..<gpuCount).map { k -> GPU in
@@ -110,8 +120,12 @@ struct BenchRenderCommand: ParsableCommand {
             snapshot = ClusterSnapshot(
                 timeMs: 1_764_000_000_000 + Int64(f) * 1000, gpus: gpus, instances: instances,
                 targets: targets, totals: totals)
+            let start = clock.now
             history.append(snapshot)
+            appendMs.append((clock.now - start).milliseconds)
         }
-        return DashboardFrame(snapshot: snapshot, history: history, source: "synthetic", intervalSeconds: 1, generation: frames)
+        let frame = DashboardFrame(
+            snapshot: snapshot, history: history, source: "synthetic", intervalSeconds: 1, generation: frames)
+        return (frame, appendMs)
     }
 }
