@@ -24,6 +24,11 @@ package struct ClusterHistory: Sendable {
     private var freeColumns: [Int] = []
     /// A ring of blocks covering the newest `capacity` frames.
     private var blocks: [Block]
+    /// The keys of the newest frame in the order it recorded them, and their columns: a frame nearly always has the
+    /// same GPUs, instances and models in the same order as the one before, so each key is checked against its place
+    /// here (equal strings, the same objects) instead of hashed (17 k keys a frame at 2,352 GPUs).
+    private var recentKeys: [HistoryKey] = []
+    private var recentColumns: [Int] = []
     /// Whether no frame was appended with a time before the previous frame's: then the frames within a window
     /// of the newest are the newest few, and a reader of a minute of 15 minutes' history reads a minute.
     private var timesAscending = true
@@ -67,24 +72,27 @@ package struct ClusterHistory: Sendable {
                 firstFrame: frame, width: lastSeen.count,
                 values: Array(repeating: .nan, count: Self.blockFrames * lastSeen.count))
         }
+        var order = 0
         for gpu in snapshot.gpus {
             for series in HistoryKey.GPUSeries.allCases {
-                record(.gpu(gpu.id, series), series.value(of: gpu), frame: frame)
+                record(.gpu(gpu.id, series), series.value(of: gpu), frame: frame, order: &order)
             }
         }
         for instance in snapshot.instances {
             for series in HistoryKey.InstanceSeries.allCases {
-                record(.instance(instance.id, series), series.value(of: instance), frame: frame)
+                record(.instance(instance.id, series), series.value(of: instance), frame: frame, order: &order)
             }
         }
         for model in snapshot.byModel {
             for series in HistoryKey.InstanceSeries.allCases {
-                record(.model(model.model, series), series.value(of: model), frame: frame)
+                record(.model(model.model, series), series.value(of: model), frame: frame, order: &order)
             }
         }
         for series in HistoryKey.ClusterSeries.allCases {
-            record(.cluster(series), series.value(of: snapshot.totals), frame: frame)
+            record(.cluster(series), series.value(of: snapshot.totals), frame: frame, order: &order)
         }
+        recentKeys.removeLast(recentKeys.count - order)
+        recentColumns.removeLast(recentColumns.count - order)
         // A sweep per `capacity / 4` frames keeps the cost of forgetting vanished keys off most frames.
         if frame % max(1, capacity / 4) == 0 {
             for (key, place) in columns where frame - lastSeen[place.column] >= capacity {
@@ -178,15 +186,24 @@ package struct ClusterHistory: Sendable {
         return stored.isNaN ? nil : Double(stored)
     }
 
-    private mutating func record(_ key: HistoryKey, _ value: Double?, frame: Int) {
+    /// Records `key`, the `order`th key of this frame.
+    private mutating func record(_ key: HistoryKey, _ value: Double?, frame: Int, order: inout Int) {
         let column: Int
-        if let place = columns[key] {
-            column = place.column
+        if order < recentKeys.count && recentKeys[order] == key {
+            // In the frame before at the same place: its column is still its own (only keys unseen for `capacity`
+            // frames are swept).
+            column = recentColumns[order]
         } else {
-            column = freeColumns.popLast() ?? lastSeen.count
-            if column == lastSeen.count { lastSeen.append(frame) }
-            columns[key] = (column, frame)
+            column = self.column(of: key, frame: frame)
+            if order < recentKeys.count {
+                recentKeys[order] = key
+                recentColumns[order] = column
+            } else {
+                recentKeys.append(key)
+                recentColumns.append(column)
+            }
         }
+        order += 1
         lastSeen[column] = frame
         guard let value else { return }
         let b = blockIndex(of: frame)
@@ -195,6 +212,15 @@ package struct ClusterHistory: Sendable {
     }
 
     /// Makes room in the newest block for columns added since it started (new GPUs or instances).
+    /// The column of `key`, given one when it has none.
+    private mutating func column(of key: HistoryKey, frame: Int) -> Int {
+        if let place = columns[key] { return place.column }
+        let column = freeColumns.popLast() ?? lastSeen.count
+        if column == lastSeen.count { lastSeen.append(frame) }
+        columns[key] = (column, frame)
+        return column
+    }
+
     private mutating func widen(block b: Int, to width: Int) {
         let old = blocks[b]
         let wider = max(width, old.width + old.width / 2)

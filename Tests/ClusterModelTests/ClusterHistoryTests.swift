@@ -50,6 +50,37 @@ import Testing
 
     /// Keys that appear in the middle of a block of frames get a column there; a vanished key's column goes to
     /// a new key, whose frames before it arrived read as absent, not as the old key's values.
+    /// A frame's keys are matched against the frame before by place; GPUs that change places, vanish, come back, appear
+    /// twice or take a swept key's column still keep their own values.
+    @Test func gpusThatMoveOrVanishKeepTheirOwnValues() {
+        var history = ClusterHistory(capacity: 4)
+        func frame(_ second: Int, _ gpus: [String]) {
+            history.append(
+                ClusterSnapshot(
+                    timeMs: Int64(second) * 1000,
+                    gpus: gpus.map {
+                        GPU(id: $0, node: "n", index: 0, vramUsedBytes: Double(second * 10 + Int($0.utf8.first! - 96)))
+                    }))
+        }
+        frame(1, ["a", "b", "c"])
+        frame(2, ["b", "a", "c"])
+        frame(3, ["a", "c"])
+        frame(4, ["a", "c", "b", "d"])
+        frame(5, ["d", "d", "a"])
+        func values(_ id: String) -> [Double?] { history.values(.gpu(id, .vramUsed), window: .seconds(60)).map(\.value) }
+        // Four frames kept: seconds 2 to 5.
+        #expect(values("a") == [21, 31, 41, 51])
+        #expect(values("b") == [22, nil, 42, nil])
+        #expect(values("c") == [23, 33, 43, nil])
+        #expect(values("d") == [nil, nil, 44, 54])
+        // "b" and "c" unseen for the capacity are swept (every frame at capacity 4); "e" may take a freed column.
+        for second in 6...10 { frame(second, ["a"]) }
+        frame(11, ["e", "a"])
+        #expect(values("e") == [nil, nil, nil, 115])
+        #expect(values("a") == [81, 91, 101, 111])
+        #expect(!history.keys.contains(.gpu("b", .vramUsed)))
+    }
+
     @Test func keysAddedMidBlockAndReusedColumnsKeepTheirOwnValues() {
         var history = ClusterHistory(capacity: 100)
         func frame(_ second: Int, _ gpus: [(String, Double)]) {
