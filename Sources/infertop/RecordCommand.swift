@@ -18,7 +18,8 @@ struct RecordCommand: AsyncParsableCommand {
     var out: String
     @Option(
         help: ArgumentHelp(
-            "Stop after this long (90s, 30m, 1h; \(FlagRange.recordDuration.text)); default: until Ctrl-C.",
+            "Stop after this long in real time (90s, 30m, 1h; \(FlagRange.recordDuration.text)); the simulator at "
+                + "--speed N records N times as much of its own time; default: until Ctrl-C.",
             valueName: "duration"), transform: FlagValue.seconds(FlagRange.recordDuration))
     var duration: Double?
     @OptionGroup var source: SourceOptions
