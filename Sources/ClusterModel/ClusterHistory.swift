@@ -211,7 +211,6 @@ package struct ClusterHistory: Sendable {
         blocks[b].values[(frame - blocks[b].firstFrame) * blocks[b].width + column] = Float(value)
     }
 
-    /// Makes room in the newest block for columns added since it started (new GPUs or instances).
     /// The column of `key`, given one when it has none.
     private mutating func column(of key: HistoryKey, frame: Int) -> Int {
         if let place = columns[key] { return place.column }
@@ -221,6 +220,7 @@ package struct ClusterHistory: Sendable {
         return column
     }
 
+    /// Makes room in the newest block for columns added since it started (new GPUs or instances).
     private mutating func widen(block b: Int, to width: Int) {
         let old = blocks[b]
         let wider = max(width, old.width + old.width / 2)
