@@ -149,24 +149,19 @@ package struct ClusterHistory: Sendable {
             first = frameCount
             while first > oldest && latest - times[(first - 1) % capacity] <= windowMs { first -= 1 }
         }
-        // Block by block: each block's values are reached once, not once a frame (with a retain and a release).
+        // Block by block: each block is fetched once, not once a frame (with a retain and a release).
         var frame = first
         while frame < frameCount {
             let blockStart = frame - frame % Self.blockFrames
             let stop = min(frameCount, blockStart + Self.blockFrames)
             let block = blocks[blockIndex(of: frame)]
-            let holdsKey = block.firstFrame == blockStart && place.column < block.width
-            block.values.withUnsafeBufferPointer { values in
-                while frame < stop {
-                    let time = times[frame % capacity]
-                    if latest - time <= windowMs {
-                        let stored =
-                            holdsKey && frame >= place.firstFrame
-                            ? values[(frame - blockStart) * block.width + place.column] : .nan
-                        body(time, stored)
-                    }
-                    frame += 1
+            let current = block.firstFrame == blockStart
+            while frame < stop {
+                let time = times[frame % capacity]
+                if latest - time <= windowMs {
+                    body(time, current && frame >= place.firstFrame ? block[frame, place.column] : .nan)
                 }
+                frame += 1
             }
         }
     }
