@@ -67,13 +67,15 @@ package struct MetricStore: Sendable {
             page.layout != nil && page.layout == targets[Int(t)].layout
             && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
-        if !(repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)) {
+        let byPosition = repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)
+        if !byPosition {
             (newSeries, refused) = recordByLabels(
                 target: t, page: page, scrape: scrape, atMs: atMs,
                 ratesGiven: givenRateWindowMs != nil)
         }
         targets[Int(t)].layout = refused == 0 ? page.layout : nil
-        markMissing(target: t, scrape: scrape)
+        // A page stored by position with as many samples as the target lists carried every one of them.
+        if !(byPosition && sampleCount == targets[Int(t)].series.count) { markMissing(target: t, scrape: scrape) }
         var status = targets[Int(t)].status
         status.up = true
         status.lastScrapeMs = atMs
@@ -107,20 +109,37 @@ package struct MetricStore: Sendable {
     /// that matters changed, when a listed series is gone; the caller then matches by labels.
     private mutating func recordByPosition(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64) -> Bool {
         let listed = targets[Int(t)].series
-        var position = 0
-        for family in page.families {
-            let complete = family.samples.withUnsafeBufferPointer { samples -> Bool in
-                for sample in samples.indices {
-                    let id = listed[position]
-                    guard records[Int(id.raw)].alive else { return false }
-                    record(samples[sample].value, for: id, scrape: scrape, atMs: atMs)
-                    position += 1
+        let count = page.sampleCount
+        let gapMs = configuration.gapMs
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { values in
+            // The records first, through one buffer each (a sample costs no reference counting or uniqueness
+            // check), then the values into the slab, a chunk at a time.
+            let complete = targets[Int(t)].times.withUnsafeBufferPointer { times in
+                records.withUnsafeMutableBufferPointer { records in
+                    page.families.withUnsafeBufferPointer { families in
+                        var position = 0
+                        for family in families.indices {
+                            let complete = families[family].samples.withUnsafeBufferPointer { samples -> Bool in
+                                for sample in samples.indices {
+                                    let index = Int(listed[position].raw)
+                                    guard records[index].alive else { return false }
+                                    let value = samples[sample].value
+                                    records[index].take(value, scrape: scrape, atMs: atMs, times: times, gapMs: gapMs)
+                                    values[position] = value
+                                    position += 1
+                                }
+                                return true
+                            }
+                            if !complete { return false }
+                        }
+                        return true
+                    }
                 }
-                return true
             }
-            if !complete { return false }
+            guard complete else { return false }
+            listed.withUnsafeBufferPointer { recent.set(UnsafeBufferPointer(values), series: $0, scrape: scrape) }
+            return true
         }
-        return true
     }
 
     /// Records a page by matching each sample to its series: at its position when it is the same sample as
@@ -287,20 +306,10 @@ package struct MetricStore: Sendable {
     private mutating func record(_ value: Double, for id: SeriesID, scrape: Int, atMs: Int64) {
         let index = Int(id.raw)
         recent.set(value, series: index, scrape: scrape)
-        let lastPresent = records[index].lastPresentScrape
-        if lastPresent >= 0 {
-            let lastTime = targets[Int(records[index].target)].time(of: lastPresent)
-            if atMs - lastTime > configuration.gapMs { records[index].segmentStart = scrape }
-            if records[index].counterLike && value < records[index].lastValue {
-                records[index].lastResetScrape = scrape
-                records[index].lastRestartMs = atMs
-            } else if records[index].marksProcessStart && value != records[index].lastValue && !value.isNaN {
-                records[index].lastRestartMs = atMs
-            }
+        let gapMs = configuration.gapMs
+        targets[Int(records[index].target)].times.withUnsafeBufferPointer { times in
+            records[index].take(value, scrape: scrape, atMs: atMs, times: times, gapMs: gapMs)
         }
-        records[index].lastPresentScrape = scrape
-        records[index].lastValue = value
-        records[index].seenStamp = scrape
     }
 
     /// Series of the target that the page did not carry: absent at this scrape; dropped after the retention.

@@ -37,6 +37,23 @@ struct RecentSlab: Sendable {
         chunks[series &>> Self.chunkShift][offset(series: series, scrape: scrape)] = value
     }
 
+    /// Sets `values[i]` as the value of `series[i]` at `scrape`, finding a chunk once for each run of series in it
+    /// (a target's series are mostly numbered in a row), not once per value.
+    mutating func set(_ values: UnsafeBufferPointer<Double>, series: UnsafeBufferPointer<SeriesID>, scrape: Int) {
+        let slot = (scrape & (slots - 1)) &* Self.seriesPerChunk
+        var next = 0
+        let count = min(values.count, series.count)
+        while next < count {
+            let chunk = Int(series[next].raw) &>> Self.chunkShift
+            chunks[chunk].withUnsafeMutableBufferPointer { slab in
+                while next < count, Int(series[next].raw) &>> Self.chunkShift == chunk {
+                    slab[slot &+ (Int(series[next].raw) & (Self.seriesPerChunk - 1))] = values[next]
+                    next += 1
+                }
+            }
+        }
+    }
+
     /// Whether `scrape` is still in the slots, given the target's newest scrape.
     @inline(__always) func holds(_ scrape: Int, newest: Int) -> Bool { scrape > newest - slots && scrape <= newest }
 

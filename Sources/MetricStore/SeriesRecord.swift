@@ -36,3 +36,25 @@ struct SeriesRecord: Sendable {
     var marksProcessStart = false
     var alive = true
 }
+
+extension SeriesRecord {
+    /// Takes the series' value from the page of `scrape`, taken at `atMs`: a gap since the scrape that last
+    /// carried it starts a new segment, and a drop (or a new process start time) marks a restart. `times` is
+    /// its target's ring of scrape times.
+    @inline(__always) mutating func take(
+        _ value: Double, scrape: Int, atMs: Int64, times: UnsafeBufferPointer<Int64>, gapMs: Int64
+    ) {
+        if lastPresentScrape >= 0 {
+            if atMs - times[lastPresentScrape % times.count] > gapMs { segmentStart = scrape }
+            if counterLike && value < lastValue {
+                lastResetScrape = scrape
+                lastRestartMs = atMs
+            } else if marksProcessStart && value != lastValue && !value.isNaN {
+                lastRestartMs = atMs
+            }
+        }
+        lastPresentScrape = scrape
+        lastValue = value
+        seenStamp = scrape
+    }
+}
