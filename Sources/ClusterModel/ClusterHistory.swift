@@ -5,8 +5,10 @@
 /// 900 frames); an absent value is stored as NaN and read back as nil. A key not seen for `capacity`
 /// frames (a GPU or instance that went away) is dropped.
 ///
-/// Laid out frame by frame: each key has a column, and blocks of `blockFrames` frames hold one row of
-/// columns per frame. The dashboard's feed holds a copy of the history while the next frame is appended, so
+/// Laid out key by key: each key has a column, and blocks of `blockFrames` frames hold each column's frames side
+/// by side, so a sparkline's or chart's read of one key over minutes walks memory in order (laid out frame by
+/// frame, each point was a cache miss of its own: a key's next point lay a whole row of keys further on). The
+/// dashboard's feed holds a copy of the history while the next frame is appended, so
 /// the append copies what it writes (copy on write): here that is the newest block, one allocation, where
 /// one ring per key copied a chunk and its array of chunks for every key (1,500 allocations a frame at 64
 /// GPUs, and as many frees when the feed let go of the copy).
@@ -40,7 +42,7 @@ package struct ClusterHistory: Sendable {
         var values: [Float] = []
 
         subscript(frame: Int, column: Int) -> Float {
-            column < width ? values[(frame - firstFrame) * width + column] : .nan
+            column < width ? values[column * ClusterHistory.blockFrames + frame - firstFrame] : .nan
         }
     }
 
@@ -203,7 +205,7 @@ package struct ClusterHistory: Sendable {
         guard let value else { return }
         let b = blockIndex(of: frame)
         if column >= blocks[b].width { widen(block: b, to: lastSeen.count) }
-        blocks[b].values[(frame - blocks[b].firstFrame) * blocks[b].width + column] = Float(value)
+        blocks[b].values[column * Self.blockFrames + frame - blocks[b].firstFrame] = Float(value)
     }
 
     /// The column of `key`, given one when it has none.
@@ -217,12 +219,8 @@ package struct ClusterHistory: Sendable {
 
     /// Makes room in the newest block for columns added since it started (new GPUs or instances).
     private mutating func widen(block b: Int, to width: Int) {
-        let old = blocks[b]
-        let wider = max(width, old.width + old.width / 2)
-        var values = [Float](repeating: .nan, count: Self.blockFrames * wider)
-        for row in 0..<Self.blockFrames {
-            for column in 0..<old.width { values[row * wider + column] = old.values[row * old.width + column] }
-        }
-        blocks[b] = Block(firstFrame: old.firstFrame, width: wider, values: values)
+        let wider = max(width, blocks[b].width + blocks[b].width / 2)
+        blocks[b].values.append(contentsOf: repeatElement(.nan, count: Self.blockFrames * (wider - blocks[b].width)))
+        blocks[b].width = wider
     }
 }
