@@ -44,12 +44,19 @@ struct HistogramPart: Sendable {
 /// What to read each frame for one engine instance: which series feed which value. Built by `ClusterPlan`
 /// when the store's series change, so a frame does no label work at all.
 struct InstancePlan: Sendable {
-    var id: String
-    var target: String
-    var engine: EngineKind
-    var model: String?
-    var node: String?
-    var pod: PodReference?
+    /// Its names, made once and shared by every frame's instance.
+    var identity: SharedValue<InstanceIdentity>
+    var id: String {
+        get { identity.value.id }
+        set { identity.value.id = newValue }
+    }
+    var engine: EngineKind { identity.value.engine }
+    var model: String? { identity.value.model }
+    var node: String? {
+        get { identity.value.node }
+        set { identity.value.node = newValue }
+    }
+    var pod: PodReference? { identity.value.pod }
     /// Gauge and counter sources, by `InstanceMetric.rawValue`.
     var scalars: Grouped<SeriesRef>
     /// Histogram parts, by `InstanceMetric.rawValue`.
@@ -63,14 +70,12 @@ struct InstancePlan: Sendable {
 
 /// What to read each frame for one GPU.
 struct GPUPlan: Sendable {
-    var id: String
-    var node: String
-    var index: Int
-    var uuid: String?
-    var modelName: String?
-    var migProfile: String?
-    /// The pod using it, from DCGM's pod labels.
-    var pod: PodReference?
+    /// Its names and the pod using it (from DCGM's pod labels), made once and shared by every frame's GPU.
+    var identity: SharedValue<GPUIdentity>
+    var id: String { identity.value.id }
+    var node: String { identity.value.node }
+    var index: Int { identity.value.index }
+    var pod: PodReference? { identity.value.pod }
     /// By `GPUMetric.rawValue`, held inline rather than in an array of their own: a frame reads every GPU's fields,
     /// and an array per GPU was a cache miss per GPU.
     var fields: Fields
@@ -147,18 +152,19 @@ enum ClusterPlan {
                 }
                 if gpus[id] == nil {
                     order.append(id)
-                    gpus[id] = GPUPlan(
+                    let identity = GPUIdentity(
                         id: id, node: node, index: index ?? 0, uuid: uuid,
                         modelName: labels.first(of: dialect.modelLabels),
                         migProfile: labels.first(of: dialect.migProfileLabels),
                         pod: PodReference.from(
                             labels.first(of:), podLabels: dialect.podLabels,
                             namespaceLabels: dialect.namespaceLabels,
-                            containerLabels: dialect.containerLabels),
-                        fields: InlineArray(repeating: nil),
+                            containerLabels: dialect.containerLabels))
+                    gpus[id] = GPUPlan(
+                        identity: SharedValue(identity), fields: InlineArray(repeating: nil),
                         missingAbove: dialect.missingAbove)
                 } else if gpus[id]?.pod == nil {
-                    gpus[id]?.pod = PodReference.from(
+                    gpus[id]?.identity.value.pod = PodReference.from(
                         labels.first(of:), podLabels: dialect.podLabels,
                         namespaceLabels: dialect.namespaceLabels,
                         containerLabels: dialect.containerLabels)
@@ -232,9 +238,10 @@ enum ClusterPlan {
             // A model asked of the server names the instance but is not part of its identity, which stays what
             // the page alone gives (so an instance keeps its history and alerts when the answer arrives).
             var plan = InstancePlan(
-                id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
-                node: draft.node,
-                pod: explicitPod ?? draft.pod,
+                identity: SharedValue(
+                    InstanceIdentity(
+                        id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
+                        node: draft.node, pod: explicitPod ?? draft.pod)),
                 scalars: Grouped(groups: count), histograms: Grouped(groups: count),
                 summaries: Array(repeating: [], count: count))
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")

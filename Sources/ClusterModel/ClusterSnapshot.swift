@@ -1,6 +1,6 @@
 /// The whole cluster at one moment, normalized across servers and exporters: what every view draws from.
 /// A plain value: build it once per frame, hand it to any number of readers.
-package struct ClusterSnapshot: Sendable, Hashable, Codable {
+package struct ClusterSnapshot: Sendable, Hashable {
     /// The frame's time, ms since the epoch (the newest scrape it includes).
     package var timeMs: Int64
     package var nodes: [Node]

@@ -1,28 +1,46 @@
 /// One serving engine (a vLLM server, an SGLang server, a TGI router, a Triton model, …) as the dashboard
 /// shows it: queue, batch, KV cache, latency quantiles and throughput. Rates are per second over the
 /// store's rate window; absent values are nil, never 0.
-package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
+package struct EngineInstance: Sendable, Hashable, Identifiable {
+    /// What names it, which does not change from frame to frame: made once by the cluster model's plan and shared
+    /// by every frame's copy (see `SharedValue`); read and changed through the properties below.
+    package var identity: SharedValue<InstanceIdentity>
     /// Stable identity: the target, plus the model when one target serves several (Triton).
-    package var id: String
+    package var id: String {
+        get { identity.value.id }
+        set { identity.value.id = newValue }
+    }
     /// The scrape target (URL or source name) it came from.
-    package var target: String
-    package var engine: EngineKind
-    package var model: String?
+    package var target: String {
+        get { identity.value.target }
+        set { identity.value.target = newValue }
+    }
+    package var engine: EngineKind {
+        get { identity.value.engine }
+        set { identity.value.engine = newValue }
+    }
+    package var model: String? {
+        get { identity.value.model }
+        set { identity.value.model = newValue }
+    }
     /// The node (host) it runs on, when known.
-    package var node: String?
-    package var state: InstanceState
+    package var node: String? {
+        get { identity.value.node }
+        set { identity.value.node = newValue }
+    }
+    package var state: InstanceState = .ready
     /// Requests in the running batch (batch size).
     package var running: Double?
     /// Requests waiting in the queue (queue depth).
     package var waiting: Double?
     /// KV-cache use, 0–1.
     package var kvCacheUsage: Double?
-    package var ttft: Quantiles
+    package var ttft: Quantiles = .none
     /// Inter-token latency (time per output token).
-    package var itl: Quantiles
+    package var itl: Quantiles = .none
     /// End-to-end request latency.
-    package var e2e: Quantiles
-    package var queueTime: Quantiles
+    package var e2e: Quantiles = .none
+    package var queueTime: Quantiles = .none
     /// Mean latencies over the window, in seconds, from servers that count time instead of keeping a
     /// histogram (llama.cpp's inter-token time, Triton's request and queue time); nil elsewhere.
     package var itlMean: Double?
@@ -42,9 +60,12 @@ package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
     package var lengthLimitedPerSecond: Double?
     /// Its Kubernetes pod (from the configuration or its own labels), which joins it to the GPUs DCGM says
     /// the pod uses.
-    package var pod: PodReference?
+    package var pod: PodReference? {
+        get { identity.value.pod }
+        set { identity.value.pod = newValue }
+    }
     /// GPUs of its node it was joined to.
-    package var gpuIDs: [String]
+    package var gpuIDs: [String] = []
     /// How `gpuIDs` was found: named by the configuration, by its pod on DCGM's series, or all of its node's (the
     /// cluster model sets it; an instance built with its GPUs given counts as named).
     package var gpuJoin: GPUJoin = .configuration
@@ -81,11 +102,7 @@ package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
         abortedPerSecond: Double? = nil, failedPerSecond: Double? = nil, stoppedPerSecond: Double? = nil,
         lengthLimitedPerSecond: Double? = nil, gpuIDs: [String] = [], restartedAtMs: Int64? = nil
     ) {
-        self.id = id
-        self.target = target
-        self.engine = engine
-        self.model = model
-        self.node = node
+        self.init(identity: SharedValue(InstanceIdentity(id: id, target: target, engine: engine, model: model, node: node)))
         self.state = state
         self.running = running
         self.waiting = waiting
@@ -105,5 +122,32 @@ package struct EngineInstance: Sendable, Hashable, Codable, Identifiable {
         self.lengthLimitedPerSecond = lengthLimitedPerSecond
         self.gpuIDs = gpuIDs
         self.restartedAtMs = restartedAtMs
+    }
+
+    /// A ready instance of a known identity (a plan's), shared rather than made anew, with no values yet.
+    package init(identity: SharedValue<InstanceIdentity>) {
+        self.identity = identity
+    }
+}
+
+/// What names an engine instance: the same in every frame while its target serves it.
+package struct InstanceIdentity: Sendable, Hashable {
+    package var id: String
+    package var target: String
+    package var engine: EngineKind
+    package var model: String?
+    package var node: String?
+    package var pod: PodReference?
+
+    package init(
+        id: String, target: String, engine: EngineKind, model: String? = nil, node: String? = nil,
+        pod: PodReference? = nil
+    ) {
+        self.id = id
+        self.target = target
+        self.engine = engine
+        self.model = model
+        self.node = node
+        self.pod = pod
     }
 }

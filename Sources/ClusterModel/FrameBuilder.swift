@@ -125,13 +125,11 @@ struct FrameBuilder {
         // Made in place: a GPU made apart and appended was copied (its strings retained again) and destroyed.
         gpus.append(
             GPU(
-                id: plan.pointee.id, node: plan.pointee.node, index: plan.pointee.index, uuid: plan.pointee.uuid,
-                modelName: plan.pointee.modelName, vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total,
+                identity: plan.pointee.identity, vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total,
                 utilization: utilization, temperatureC: temperature, powerWatts: power, powerLimitWatts: powerLimit,
-                smClockMHz: smClock, memClockMHz: memClock, migProfile: plan.pointee.migProfile,
-                instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : []))
-        gpus[gpus.count - 1].stale = !anyField  // after every read above
-        gpus[gpus.count - 1].pod = plan.pointee.pod
+                smClockMHz: smClock, memClockMHz: memClock,
+                instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [],
+                stale: !anyField))  // a sentinel still shows the exporter reports the GPU
     }
 
     mutating func addInstance(
@@ -242,19 +240,26 @@ struct FrameBuilder {
         let decoded = productRate(.decodeCalls, .busySlotsPerDecode)
         // Hits beyond queries is a page that contradicts itself, not a hit rate above 100 %.
         if let rate = hitRate, !ValidRange.fraction.accepts(rate) { hitRate = .nan }
-        // Made in place, as in `addGPU`, and completed below.
-        instances.append(
-            EngineInstance(
-                id: plan.pointee.id, target: plan.pointee.target, engine: plan.pointee.engine, model: plan.pointee.model,
-                node: plan.pointee.node,
-                running: gauge(.running), waiting: gauge(.waiting), kvCacheUsage: gauge(.kvCacheUsage),
-                ttft: quantiles(.ttft), itl: quantiles(.itl), e2e: quantiles(.e2e), queueTime: quantiles(.queueTime),
-                promptTokensPerSecond: promptTokens ?? gauge(.promptThroughput),
-                generationTokensPerSecond: decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput),
-                requestsPerSecond: rate(.requests), preemptionsPerSecond: rate(.preemptions), prefixCacheHitRate: hitRate,
-                abortedPerSecond: rate(.aborted), failedPerSecond: rate(.failed), stoppedPerSecond: rate(.stopped),
-                lengthLimitedPerSecond: rate(.lengthLimited),
-                gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
+        // Made in place with the plan's identity, then given its values (a value made apart and appended was copied).
+        instances.append(EngineInstance(identity: plan.pointee.identity))
+        let last = instances.count - 1
+        instances[last].running = gauge(.running)
+        instances[last].waiting = gauge(.waiting)
+        instances[last].kvCacheUsage = gauge(.kvCacheUsage)
+        instances[last].ttft = quantiles(.ttft)
+        instances[last].itl = quantiles(.itl)
+        instances[last].e2e = quantiles(.e2e)
+        instances[last].queueTime = quantiles(.queueTime)
+        instances[last].promptTokensPerSecond = promptTokens ?? gauge(.promptThroughput)
+        instances[last].generationTokensPerSecond = decoded ?? rate(.generationTokens) ?? gauge(.generationThroughput)
+        instances[last].requestsPerSecond = rate(.requests)
+        instances[last].preemptionsPerSecond = rate(.preemptions)
+        instances[last].prefixCacheHitRate = hitRate
+        instances[last].abortedPerSecond = rate(.aborted)
+        instances[last].failedPerSecond = rate(.failed)
+        instances[last].stoppedPerSecond = rate(.stopped)
+        instances[last].lengthLimitedPerSecond = rate(.lengthLimited)
+        instances[last].gpuIDs = last < gpuIDsOfInstance.count ? gpuIDsOfInstance[last] : []
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
@@ -295,7 +300,6 @@ struct FrameBuilder {
         let maxSequenceTokens = gauge(.maxSequenceTokens)
         let speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
         let restartedAt = Self.restartMs(of: plan, in: store)
-        let last = instances.count - 1
         instances[last].itlMean = itlMean
         instances[last].e2eMean = e2eMean
         instances[last].queueTimeMean = queueTimeMean
@@ -305,7 +309,6 @@ struct FrameBuilder {
         instances[last].speculativeAcceptance = speculativeAcceptance
         instances[last].rateWindowSeconds = window.map { Double($0.endMs - $0.startMs) / 1000 }
         instances[last].restartedAtMs = restartedAt
-        instances[last].pod = plan.pointee.pod
         instances[last].state =
             !up ? .unreachable : restartedAt.map { $0 >= (window?.startMs ?? .max) } == true ? .restarted : .ready
     }

@@ -1,16 +1,34 @@
 /// One GPU (or one MIG instance of a GPU) as the exporters describe it, units normalized:
 /// bytes, 0–1 fractions, degrees Celsius, watts, MHz. Absent fields are nil, never 0.
-package struct GPU: Sendable, Hashable, Codable, Identifiable {
+package struct GPU: Sendable, Hashable, Identifiable {
+    /// What names it, which does not change from frame to frame: made once by the cluster model's plan and shared
+    /// by every frame's copy (see `SharedValue`); read and changed through the properties below.
+    package var identity: SharedValue<GPUIdentity>
     /// Stable identity across frames: `"node/index"` for a whole GPU (or its UUID when no node is known),
     /// `"UUID/GPU_I_ID"` for a MIG instance.
-    package var id: String
+    package var id: String {
+        get { identity.value.id }
+        set { identity.value.id = newValue }
+    }
     /// The node (host) it belongs to.
-    package var node: String
+    package var node: String {
+        get { identity.value.node }
+        set { identity.value.node = newValue }
+    }
     /// The device index on its node (DCGM `gpu`, Triton order).
-    package var index: Int
-    package var uuid: String?
+    package var index: Int {
+        get { identity.value.index }
+        set { identity.value.index = newValue }
+    }
+    package var uuid: String? {
+        get { identity.value.uuid }
+        set { identity.value.uuid = newValue }
+    }
     /// e.g. `NVIDIA L4`, `GRID A100-40C`.
-    package var modelName: String?
+    package var modelName: String? {
+        get { identity.value.modelName }
+        set { identity.value.modelName = newValue }
+    }
     package var vramUsedBytes: Double?
     package var vramFreeBytes: Double?
     package var vramTotalBytes: Double?
@@ -22,9 +40,15 @@ package struct GPU: Sendable, Hashable, Codable, Identifiable {
     package var smClockMHz: Double?
     package var memClockMHz: Double?
     /// The MIG profile (`GPU_I_PROFILE`, e.g. `1g.10gb`) when this is a MIG instance.
-    package var migProfile: String?
+    package var migProfile: String? {
+        get { identity.value.migProfile }
+        set { identity.value.migProfile = newValue }
+    }
     /// The Kubernetes pod using it (DCGM's pod labels), when the exporter reports one.
-    package var pod: PodReference?
+    package var pod: PodReference? {
+        get { identity.value.pod }
+        set { identity.value.pod = newValue }
+    }
     /// Engine instances joined to this GPU.
     package var instanceIDs: [String]
     /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).
@@ -37,11 +61,22 @@ package struct GPU: Sendable, Hashable, Codable, Identifiable {
         powerLimitWatts: Double? = nil, smClockMHz: Double? = nil, memClockMHz: Double? = nil,
         migProfile: String? = nil, instanceIDs: [String] = [], stale: Bool = false
     ) {
-        self.id = id
-        self.node = node
-        self.index = index
-        self.uuid = uuid
-        self.modelName = modelName
+        self.init(
+            identity: SharedValue(
+                GPUIdentity(id: id, node: node, index: index, uuid: uuid, modelName: modelName, migProfile: migProfile)),
+            vramUsedBytes: vramUsedBytes, vramFreeBytes: vramFreeBytes, vramTotalBytes: vramTotalBytes,
+            utilization: utilization, temperatureC: temperatureC, powerWatts: powerWatts,
+            powerLimitWatts: powerLimitWatts, smClockMHz: smClockMHz, memClockMHz: memClockMHz,
+            instanceIDs: instanceIDs, stale: stale)
+    }
+
+    /// A GPU of a known identity (a plan's), shared rather than made anew.
+    package init(
+        identity: SharedValue<GPUIdentity>, vramUsedBytes: Double?, vramFreeBytes: Double?, vramTotalBytes: Double?,
+        utilization: Double?, temperatureC: Double?, powerWatts: Double?, powerLimitWatts: Double?,
+        smClockMHz: Double?, memClockMHz: Double?, instanceIDs: [String], stale: Bool
+    ) {
+        self.identity = identity
         self.vramUsedBytes = vramUsedBytes
         self.vramFreeBytes = vramFreeBytes
         self.vramTotalBytes = vramTotalBytes
@@ -51,7 +86,6 @@ package struct GPU: Sendable, Hashable, Codable, Identifiable {
         self.powerLimitWatts = powerLimitWatts
         self.smClockMHz = smClockMHz
         self.memClockMHz = memClockMHz
-        self.migProfile = migProfile
         self.instanceIDs = instanceIDs
         self.stale = stale
     }
@@ -64,5 +98,29 @@ package struct GPU: Sendable, Hashable, Codable, Identifiable {
         guard total > 0 else { return nil }
         let fraction = used / total
         return fraction <= 1.000_001 ? fraction : .nan
+    }
+}
+
+/// What names a GPU: the same in every frame while its exporter reports it.
+package struct GPUIdentity: Sendable, Hashable {
+    package var id: String
+    package var node: String
+    package var index: Int
+    package var uuid: String?
+    package var modelName: String?
+    package var migProfile: String?
+    package var pod: PodReference?
+
+    package init(
+        id: String, node: String, index: Int, uuid: String? = nil, modelName: String? = nil, migProfile: String? = nil,
+        pod: PodReference? = nil
+    ) {
+        self.id = id
+        self.node = node
+        self.index = index
+        self.uuid = uuid
+        self.modelName = modelName
+        self.migProfile = migProfile
+        self.pod = pod
     }
 }
