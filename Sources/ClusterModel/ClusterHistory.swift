@@ -42,8 +42,11 @@ package struct ClusterHistory: Sendable {
         var values: [Float] = []
 
         subscript(frame: Int, column: Int) -> Float {
-            column < width ? values[column * ClusterHistory.blockFrames + frame - firstFrame] : .nan
+            column < width ? values[offset(frame: frame, column: column)] : .nan
         }
+
+        /// Where `frame`'s value of `column` lies in `values`: a column's frames side by side.
+        func offset(frame: Int, column: Int) -> Int { column * ClusterHistory.blockFrames + frame - firstFrame }
     }
 
     static let blockFrames = 32
@@ -205,7 +208,7 @@ package struct ClusterHistory: Sendable {
         guard let value else { return }
         let b = blockIndex(of: frame)
         if column >= blocks[b].width { widen(block: b, to: lastSeen.count) }
-        blocks[b].values[column * Self.blockFrames + frame - blocks[b].firstFrame] = Float(value)
+        blocks[b].values[blocks[b].offset(frame: frame, column: column)] = Float(value)
     }
 
     /// The column of `key`, given one when it has none.

@@ -29,6 +29,11 @@ struct FrameBuilder {
         instances.reserveCapacity(instanceCount)
     }
 
+    /// The joins of the GPU or instance at `position`, or none when the builder was not given them.
+    private static func joins(_ lists: [[String]], _ position: Int) -> [String] {
+        position < lists.count ? lists[position] : []
+    }
+
     static func placeholderNode(_ target: String, _ configuration: ModelConfiguration) -> String? {
         configuration.targetNodes[target] ?? TargetHost.host(of: target)
     }
@@ -64,7 +69,7 @@ struct FrameBuilder {
                 id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
                 node: Self.placeholderNode(target, configuration),
                 state: status.up ? .loading : .unreachable,
-                gpuIDs: instances.count < gpuIDsOfInstance.count ? gpuIDsOfInstance[instances.count] : []))
+                gpuIDs: Self.joins(gpuIDsOfInstance, instances.count)))
         histograms.appendInstance()
         if status.up && (status.samples ?? 0) > 0 && status.refusedSeries == 0 {
             notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
@@ -128,7 +133,7 @@ struct FrameBuilder {
                 identity: plan.pointee.identity, vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total,
                 utilization: utilization, temperatureC: temperature, powerWatts: power, powerLimitWatts: powerLimit,
                 smClockMHz: smClock, memClockMHz: memClock,
-                instanceIDs: gpus.count < instanceIDsOfGPU.count ? instanceIDsOfGPU[gpus.count] : [],
+                instanceIDs: Self.joins(instanceIDsOfGPU, gpus.count),
                 stale: !anyField))  // a sentinel still shows the exporter reports the GPU
     }
 
@@ -259,7 +264,7 @@ struct FrameBuilder {
         instances[last].failedPerSecond = rate(.failed)
         instances[last].stoppedPerSecond = rate(.stopped)
         instances[last].lengthLimitedPerSecond = rate(.lengthLimited)
-        instances[last].gpuIDs = last < gpuIDsOfInstance.count ? gpuIDsOfInstance[last] : []
+        instances[last].gpuIDs = Self.joins(gpuIDsOfInstance, last)
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count

@@ -67,7 +67,8 @@ package struct MetricStore: Sendable {
             page.layout != nil && page.layout == targets[Int(t)].layout
             && targets[Int(t)].series.count >= sampleCount
         var (newSeries, refused) = (0, 0)
-        let byPosition = repeated && recordByPosition(target: t, page: page, scrape: scrape, atMs: atMs)
+        let byPosition =
+            repeated && recordByPosition(target: t, page: page, sampleCount: sampleCount, scrape: scrape, atMs: atMs)
         if !byPosition {
             (newSeries, refused) = recordByLabels(
                 target: t, page: page, scrape: scrape, atMs: atMs,
@@ -107,11 +108,12 @@ package struct MetricStore: Sendable {
     /// Records a page of the target's last layout: its samples are, position by position, the series listed
     /// first for the target, so only the values are read (no name or label is touched). False, with nothing
     /// that matters changed, when a listed series is gone; the caller then matches by labels.
-    private mutating func recordByPosition(target t: Int32, page: ExpositionPage, scrape: Int, atMs: Int64) -> Bool {
+    private mutating func recordByPosition(
+        target t: Int32, page: ExpositionPage, sampleCount: Int, scrape: Int, atMs: Int64
+    ) -> Bool {
         let listed = targets[Int(t)].series
-        let count = page.sampleCount
         let gapMs = configuration.gapMs
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: count) { values in
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: sampleCount) { values in
             // The records first, through one buffer each (a sample costs no reference counting or uniqueness
             // check), then the values into the slab, a chunk at a time.
             let complete = targets[Int(t)].times.withUnsafeBufferPointer { times in

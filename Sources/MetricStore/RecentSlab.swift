@@ -40,14 +40,14 @@ struct RecentSlab: Sendable {
     /// Sets `values[i]` as the value of `series[i]` at `scrape`, finding a chunk once for each run of series in it
     /// (a target's series are mostly numbered in a row), not once per value.
     mutating func set(_ values: UnsafeBufferPointer<Double>, series: UnsafeBufferPointer<SeriesID>, scrape: Int) {
-        let slot = (scrape & (slots - 1)) &* Self.seriesPerChunk
+        let slots = slots
         var next = 0
         let count = min(values.count, series.count)
         while next < count {
             let chunk = Int(series[next].raw) &>> Self.chunkShift
             chunks[chunk].withUnsafeMutableBufferPointer { slab in
                 while next < count, Int(series[next].raw) &>> Self.chunkShift == chunk {
-                    slab[slot &+ (Int(series[next].raw) & (Self.seriesPerChunk - 1))] = values[next]
+                    slab[Self.offset(series: Int(series[next].raw), scrape: scrape, slots: slots)] = values[next]
                     next += 1
                 }
             }
@@ -58,7 +58,12 @@ struct RecentSlab: Sendable {
     @inline(__always) func holds(_ scrape: Int, newest: Int) -> Bool { scrape > newest - slots && scrape <= newest }
 
     @inline(__always) private func offset(series: Int, scrape: Int) -> Int {
-        (scrape & (slots - 1)) &* Self.seriesPerChunk &+ (series & (Self.seriesPerChunk - 1))
+        Self.offset(series: series, scrape: scrape, slots: slots)
+    }
+
+    /// Where a series' value at `scrape` lies in its chunk: slot by slot, 512 series a slot.
+    @inline(__always) private static func offset(series: Int, scrape: Int, slots: Int) -> Int {
+        (scrape & (slots - 1)) &* seriesPerChunk &+ (series & (seriesPerChunk - 1))
     }
 
     /// Makes room for series `index`, and marks all its slots absent (a reused slot forgets its old series).
