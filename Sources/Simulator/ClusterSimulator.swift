@@ -57,6 +57,7 @@ package struct ClusterSimulator: Sendable {
                     node: nodeIndex, slug: slug, plan: plan,
                     gpuIndices: plan.gpuIndices.map { indices[$0] }, gpu: node.gpu,
                     workload: workload, processStartMs: serving ? nowMs - 3_600_000 : 0)
+                instance.keepsCohort = options.keepsDecodeCohort
                 if serving {
                     instance.phase = .ready
                     instance.clockMs = Double(nowMs)

@@ -1,7 +1,8 @@
 /// A shortcut through runs of identical decode steps: while every running request is decoding, nothing waits
 /// and no request arrives, each step adds one token per request and only the growing context changes the
-/// step's price. Those steps are priced one by one but applied to the batch once, which is what makes an
-/// hour of a busy cluster cheap to simulate. The result is the same as stepping one at a time.
+/// step's price. Those steps are priced one by one but applied to the batch once, through the decode cohort
+/// (`DecodeCohort`), which is what makes an hour of a busy cluster cheap to simulate. The result is the same as
+/// stepping one at a time.
 extension EngineInstance {
     /// The most steps applied at once; bounds the error of a horizon that moves (none today) and the loop below.
     static let maxDecodeRun = 64
@@ -10,9 +11,9 @@ extension EngineInstance {
     /// apply (the caller then takes one ordinary step).
     mutating func decodeRun(horizon: Double) -> Bool {
         guard waitingCount == 0, !running.isEmpty else { return false }
-        var remaining = Int.max
-        var context = 0
-        for request in running {
+        var remaining = cohort.nextFinish == .max ? Int.max : cohort.nextFinish - cohort.clock
+        var context = cohort.computedTokens
+        for request in running[cohort.count...] {
             guard request.generated > 0, request.pendingTokens == 1 else { return false }
             remaining = min(remaining, request.outputTokens - request.generated)
             context += request.computedTokens
@@ -31,8 +32,8 @@ extension EngineInstance {
         }
         let count = steps.count
         guard count >= 2 else { return false }
-        var needed = 0
-        for request in running {
+        var needed = cohort.blocksNeeded(steps: count)
+        for request in running[cohort.count...] {
             needed += Self.blocks(for: request.computedTokens + count) - request.blocks
         }
         guard needed <= freeBlocks else { return false }
@@ -46,18 +47,10 @@ extension EngineInstance {
         tickGenerated += tokens
         metrics.iterationTokens.observe(Double(width), times: Double(count))
         for stepMs in steps { metrics.interTokenLatency.observe(stepMs / 1000, times: Double(width)) }
-        var batch = running
-        running = []
-        for index in batch.indices {
-            let blocks = Self.blocks(for: batch[index].computedTokens + count)
-            usedBlocks += blocks - batch[index].blocks
-            batch[index].blocks = blocks
-            batch[index].computedTokens += count
-            batch[index].generated += count
-            batch[index].lastTokenMs = clockMs
-        }
-        retireFinished(&batch)
-        running = batch
+        usedBlocks += needed
+        enlistAllRunning()
+        cohort.advance(steps: count, endingAtMs: clockMs)
+        retireFinished()
         return true
     }
 }

@@ -17,7 +17,10 @@ extension EngineInstance {
                 continue
             }
             let horizon = inboxHead < inbox.count ? min(end, inbox[inboxHead].arrivalMs) : end
-            if decodeRun(horizon: horizon) { continue }
+            if decodeRun(horizon: horizon) {
+                if !keepsCohort { dissolveCohort() }
+                continue
+            }
             if !step() {
                 // Nothing fits (a request larger than the whole cache): wait for the next tick.
                 clockMs = end
@@ -45,16 +48,22 @@ extension EngineInstance {
         }
     }
 
-    /// One engine step; false when nothing could be scheduled.
+    /// One engine step; false when nothing could be scheduled. The decode cohort's members are scheduled as one
+    /// (one token each, in their order, before the requests after them) when the step fits them all; otherwise
+    /// the cohort dissolves and every request is scheduled on its own.
     private mutating func step() -> Bool {
         var budget = plan.maxNumBatchedTokens
-        var scheduled = 0
-        var context = 0
+        if cohort.count > 0 && !cohortStepFits(budget: budget) { dissolveCohort() }
+        let members = cohort.count
+        var scheduled = members
+        var context = cohort.computedTokens
         var preempted = false
+        usedBlocks += cohort.blocksNeeded(steps: 1)
+        budget -= members
         stepTokens.removeAll(keepingCapacity: true)
-        stepTokens.append(contentsOf: repeatElement(0, count: running.count))
+        stepTokens.append(contentsOf: repeatElement(0, count: running.count - members))
 
-        var index = 0
+        var index = members
         while index < running.count && budget > 0 {
             let tokens = min(running[index].pendingTokens, budget)
             let needed = Self.blocks(for: running[index].computedTokens + tokens) - running[index].blocks
@@ -72,7 +81,7 @@ extension EngineInstance {
             running[index].blocks += needed
             usedBlocks += needed
             context += running[index].computedTokens
-            stepTokens[index] = tokens
+            stepTokens[index - members] = tokens
             budget -= tokens
             scheduled += tokens
             index += 1
@@ -114,15 +123,19 @@ extension EngineInstance {
         return true
     }
 
-    /// Applies a step's computed tokens: samples tokens, records latencies, retires finished requests.
+    /// Applies a step's computed tokens: samples tokens, records latencies, retires finished requests, and takes
+    /// the requests that now only decode into the cohort.
     private mutating func finishStep(startedAt stepStart: Double, stepMs: Double) {
+        // The cohort's members each decoded one token, their last one at the step's start.
+        let members = cohort.count
+        cohort.advance(steps: 1, endingAtMs: clockMs)
         // Work on the batch outside `self`, so the loop touches a uniquely held array.
         var batch = running
         running = []
-        var decoded = 0.0
-        var sampled = 0.0
-        for index in batch.indices {
-            let tokens = stepTokens[index]
+        var decoded = Double(members)
+        var sampled = Double(members)
+        for index in members..<batch.count {
+            let tokens = stepTokens[index - members]
             if tokens > 0 {
                 batch[index].computedTokens += tokens
                 if batch[index].pendingTokens == 0 {
@@ -139,8 +152,9 @@ extension EngineInstance {
                 }
             }
         }
-        retireFinished(&batch)
-        running = batch
+        running = consume batch
+        retireFinished()
+        joinCohort()
         metrics.generationTokens += sampled
         tickGenerated += sampled
         if decoded > 0 { metrics.interTokenLatency.observe(stepMs / 1000, times: decoded) }
@@ -156,18 +170,42 @@ extension EngineInstance {
         if request.prefixGroup >= 0 { prefixWarm[request.prefixGroup] = true }
     }
 
-    /// Retires the requests of `batch` that have all their tokens, keeping the others in order.
-    mutating func retireFinished(_ batch: inout [SimRequest]) {
-        var kept = 0
-        for index in batch.indices {
-            if batch[index].generated >= batch[index].outputTokens {
-                retire(batch[index])
-            } else {
-                if kept != index { batch[kept] = batch[index] }
-                kept += 1
+    /// Retires the running requests that have all their tokens (the cohort's members first, as they come first),
+    /// keeping the others in order.
+    mutating func retireFinished() {
+        // Work on the batch outside `self`, so the loop touches a uniquely held array.
+        var batch = running
+        running = []
+        let members = cohort.count
+        var kept = members
+        // Through the buffer: a subscript of the array checks its uniqueness at every copy.
+        batch.withUnsafeMutableBufferPointer { requests in
+            if cohort.nextFinish <= cohort.clock {
+                kept = 0
+                var nextFinish = Int.max
+                for index in 0..<members {
+                    if requests[index].cohortFinish <= cohort.clock {
+                        cohort.release(requests[index])
+                        retire(cohort.caughtUp(requests[index]))
+                    } else {
+                        nextFinish = min(nextFinish, requests[index].cohortFinish)
+                        if kept != index { requests[kept] = requests[index] }
+                        kept += 1
+                    }
+                }
+                cohort.nextFinish = nextFinish
+            }
+            for index in members..<requests.count {
+                if requests[index].generated >= requests[index].outputTokens {
+                    retire(requests[index])
+                } else {
+                    if kept != index { requests[kept] = requests[index] }
+                    kept += 1
+                }
             }
         }
         batch.removeLast(batch.count - kept)
+        running = consume batch
     }
 
     private mutating func retire(_ request: SimRequest) {
@@ -187,6 +225,7 @@ extension EngineInstance {
 
     /// The newest running request goes back to the front of the queue; its KV is dropped and recomputed later.
     private mutating func preemptLast() {
+        assert(running.count > cohort.count, "a step that preempts dissolves the cohort first")
         var victim = running.removeLast()
         stepTokens.removeLast()
         usedBlocks -= victim.blocks

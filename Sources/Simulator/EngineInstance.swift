@@ -56,7 +56,12 @@ struct EngineInstance: Sendable {
     var waitingHead = 0
     /// Preempted requests, resumed before new ones (last preempted first, as vLLM prepends them).
     var resumed: [SimRequest] = []
+    /// In admission order; the first `cohort.count` are the decode cohort, whose fields lag (see `DecodeCohort`).
     var running: [SimRequest] = []
+    var cohort = DecodeCohort()
+    /// Whether the cohort outlives a decode run (see `SimulationOptions.keepsDecodeCohort`).
+    var keepsCohort = true
+    /// The tokens the current step gives each running request after the cohort.
     var stepTokens: [Int] = []
     var usedBlocks = 0
     var clockMs = 0.0
@@ -164,6 +169,7 @@ struct EngineInstance: Sendable {
         waitingHead = 0
         resumed.removeAll(keepingCapacity: true)
         running.removeAll(keepingCapacity: true)
+        cohort = DecodeCohort()
         stepTokens.removeAll(keepingCapacity: true)
         usedBlocks = 0
     }

@@ -17,6 +17,10 @@ struct SimRequest: Sendable {
     var firstScheduledMs = -1.0
     var firstTokenMs = -1.0
     var lastTokenMs = -1.0
+    /// While it is in its engine's decode cohort: the cohort's clock when its fields were last brought up to
+    /// date, and the clock at which it has all its tokens (see `DecodeCohort`).
+    var cohortBase = 0
+    var cohortFinish = 0
 
     init(arrivalMs: Double, promptTokens: Int, outputTokens: Int, stopsAtLength: Bool, prefixGroup: Int) {
         self.arrivalMs = arrivalMs

@@ -14,10 +14,13 @@ package struct SimulationOptions: Sendable, Hashable {
     package var stepMs: Int64
     /// Multiplies the scenario's load curve (1 = as the scenario describes it).
     package var loadScale: Double
+    /// Whether engines keep their decoding requests in a cohort stepped as one (`DecodeCohort`); false visits
+    /// every request at every ordinary step: slower, and the reference the cohort is tested against (same pages).
+    package var keepsDecodeCohort: Bool
 
     package init(
         scenario: Scenario = .steady, seed: UInt64 = 1, nodes: Int? = nil, gpusPerNode: Int? = nil,
-        speed: Double = 1, stepMs: Int64 = 100, loadScale: Double = 1
+        speed: Double = 1, stepMs: Int64 = 100, loadScale: Double = 1, keepsDecodeCohort: Bool = true
     ) {
         self.scenario = scenario
         self.seed = seed
@@ -26,6 +29,7 @@ package struct SimulationOptions: Sendable, Hashable {
         self.speed = speed
         self.stepMs = stepMs
         self.loadScale = loadScale
+        self.keepsDecodeCohort = keepsDecodeCohort
     }
 
     package var resolvedNodes: Int { max(1, nodes ?? scenario.defaultNodes) }
