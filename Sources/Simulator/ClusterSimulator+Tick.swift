@@ -1,5 +1,8 @@
 /// One tick of virtual time: faults and recoveries, then arrivals, then every instance, then every GPU.
 extension ClusterSimulator {
+    /// The fewest instances whose tick is spread over the machine's cores.
+    static let sideBySideInstances = 128
+
     mutating func tick(lengthMs: Int64) {
         let start = nowMs
         let end = nowMs + lengthMs
@@ -11,8 +14,14 @@ extension ClusterSimulator {
             instances[index].throttle = instances[index].gpuIndices.map { gpus[$0].throttle }.min() ?? 1
         }
         // The instances are independent within a tick (their arrivals are routed, their clocks their own), so
-        // they run side by side on the machine's cores.
-        _ = SideBySide.map(&instances) { _, instance in instance.advance(fromMs: Double(start), toMs: Double(end)) }
+        // a large cluster's run side by side on the machine's cores. A small one's tick is cheaper than waking
+        // the other cores (64 GPUs: ~60 µs of work a tick; the dashboard at 1 Hz used 0.50 % of a core serial,
+        // 0.53-0.57 % side by side, for the same first frame).
+        if instances.count < Self.sideBySideInstances {
+            for index in instances.indices { instances[index].advance(fromMs: Double(start), toMs: Double(end)) }
+        } else {
+            _ = SideBySide.map(&instances) { _, instance in instance.advance(fromMs: Double(start), toMs: Double(end)) }
+        }
         updateGPUs(tickMs: Double(lengthMs))
         nowMs = end
     }
