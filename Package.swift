@@ -37,6 +37,8 @@ let package = Package(
         .systemLibrary(name: "CNCurses", path: "Sources/CNCurses"),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(name: "Exposition"),
+        // Work spread over the machine's cores, results in order: the simulator's ticks and pages, the model's plans.
+        .target(name: "Parallel"),
         // The C library's wcwidth under a private UTF-8 locale (Formatting's display width).
         .target(name: "CWidth"),
         // How numbers and text are written and measured for people: one total number formatter, the display
@@ -44,11 +46,11 @@ let package = Package(
         // screens write every figure the same way.
         .target(name: "Formatting", dependencies: ["CWidth"]),
         .target(name: "MetricStore", dependencies: ["Exposition"]),
-        .target(name: "ClusterModel", dependencies: ["MetricStore", "Exposition", "Formatting"]),
+        .target(name: "ClusterModel", dependencies: ["MetricStore", "Exposition", "Formatting", "Parallel"]),
         .target(
             name: "Simulator",
             dependencies: [
-                "Exposition",
+                "Exposition", "Parallel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -77,7 +79,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard",
+                "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard", "Parallel",
             ]),
         // What both executables' command lines share: flag ranges, scenario names, the version, start and exit.
         .target(
@@ -111,6 +113,7 @@ let package = Package(
         // Shared helpers for the test targets: fixture paths, bounded polling, loopback servers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(
             name: "ExpositionTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import Exposition
 import Ingest
+import Parallel
 import Simulator
 
 /// Reads every simulated target's page in process, as a scrape round would fetch it: each target's page read by

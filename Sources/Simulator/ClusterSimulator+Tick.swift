@@ -1,3 +1,5 @@
+import Parallel
+
 /// One tick of virtual time: faults and recoveries, then arrivals, then every instance, then every GPU.
 extension ClusterSimulator {
     /// The fewest instances whose tick is spread over the machine's cores.

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Simulator
+@testable import Parallel
 
 /// Work spread over the cores comes back as if done in a loop: every element changed once, results in order.
 @Suite struct SideBySideTests {
@@ -12,6 +12,11 @@ import Testing
         }
         #expect(results == (0..<1_000).map { "\($0):\($0)" })
         #expect(counters == (0..<1_000).map { [$0, $0 * 2] })
+    }
+
+    @Test func indicesMapInOrder() {
+        #expect(SideBySide.map(count: 500) { $0 * $0 } == (0..<500).map { $0 * $0 })
+        #expect(SideBySide.map(count: 0) { $0 }.isEmpty)
     }
 
     @Test func anEmptyArrayGivesNoResults() {
