@@ -74,6 +74,15 @@ import Testing
         #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 16) == "gpu-node…al:8000")
     }
 
+    @Test func instanceNamesKeepTheTargetAndALabelThatIsNoEngine() {
+        #expect(DisplayName.instance(id: "sim://node-00/vllm-0|vllm|meta-llama/Llama-3.1-8B-Instruct") == "node-00/vllm-0")
+        #expect(DisplayName.instance(id: "http://10.0.0.5:8000/metrics|worker-3|vllm|m") == "10.0.0.5:8000 worker-3")
+        #expect(DisplayName.instance(id: "http://10.0.0.5:8000/metrics||vllm|m") == "10.0.0.5:8000")
+        #expect(DisplayName.instance(id: "http://10.0.0.5:8000/metrics|worker-3") == "10.0.0.5:8000")
+        #expect(DisplayName.instance(id: "http://10.0.0.5:8000/metrics") == "10.0.0.5:8000")
+        #expect(DisplayName.instance(id: "") == "")
+    }
+
     @Test func tablePagesKeepTheSelectionVisible() {
         #expect(TableText.firstRow(selected: 0, visibleRows: 10, rowCount: 100) == 0)
         #expect(TableText.firstRow(selected: 9, visibleRows: 10, rowCount: 100) == 0)

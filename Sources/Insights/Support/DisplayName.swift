@@ -16,13 +16,16 @@ package enum DisplayName {
 
     /// An instance's short target, plus the instance label the page gave it when there is one (several
     /// instances behind one target); the engine and model parts of the id are left out.
+    /// Asked for every GPU row of every frame (the "used by" column), so the id is scanned for its bars, not split.
     package static func instance(id: String) -> String {
-        let parts = id.split(separator: "|", omittingEmptySubsequences: false)
-        guard let first = parts.first else { return id }
-        let name = target(String(first))
-        if parts.count >= 3, EngineKind(rawValue: String(parts[1])) == nil, !parts[1].isEmpty {
-            return name + " " + parts[1]
-        }
+        let bar = UInt8(ascii: "|")
+        guard let first = id.utf8.firstIndex(of: bar) else { return target(id) }
+        let name = target(String(id[..<first]))
+        let rest = id[id.utf8.index(after: first)...]
+        // The label is the second of three parts or more; with two, the second is the engine.
+        guard let second = rest.utf8.firstIndex(of: bar) else { return name }
+        let label = rest[..<second]
+        if !label.isEmpty, EngineKind(rawValue: String(label)) == nil { return name + " " + label }
         return name
     }
 
