@@ -70,7 +70,9 @@ package struct Table<Row> {
     package func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, focused: Bool = true) -> Range<Int> {
         guard rect.height >= 1, rect.width >= 1 else { return 0..<0 }
         let shown = shownRows(visibleRows: rect.height - 1)
-        let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
+        // A cell that cannot change the widths waits until its column is known to be shown (a 200-column GPUs
+        // panel hides two of its three histories).
+        let cells = shown.map { row in columns.map { $0.cellsDecideWidth ? $0.cell(rows, row, ctx) : undecidedCell } }
         let titles = self.titles(glyphs: ctx.glyphs)
         let widths = self.widths(cells: cells, titles: titles, width: rect.width, absent: ctx.absent)
         var x = rect.x
@@ -94,7 +96,7 @@ package struct Table<Row> {
             let y = rect.y + 1 + offset
             for p in positions {
                 let column = columns[p.index]
-                switch cells[offset][p.index] {
+                switch column.cellsDecideWidth ? cells[offset][p.index] : column.cell(rows, row, ctx) {
                 case .text(let text, let role):
                     let kind: NameKind
                     if case .name(_, _, let nameKind) = column.width { kind = nameKind } else { kind = .plain }
@@ -143,3 +145,6 @@ package struct Table<Row> {
         }
     }
 }
+
+/// The stand-in for a cell made only when its column is drawn (`Column.cellsDecideWidth`).
+private let undecidedCell = TableCell.sparkline(values: [], maximum: nil, role: .muted)
