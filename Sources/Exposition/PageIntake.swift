@@ -39,6 +39,9 @@ package enum PageIntake {
     /// Why `bytes` is plainly not exposition text, or holds more series than a target may send, if it does.
     private static func refusal(_ bytes: [UInt8], seriesLimit: Int) -> PageRefusal? {
         if let refusal = refusal(bytes) { return refusal }
+        // A line that counts takes two bytes at least (one and its newline), so a body too short to hold more
+        // lines than the limit is not counted: counting every 40 KB page was 2.7 % of the dashboard's CPU.
+        guard (bytes.count + 1) / 2 > seriesLimit else { return nil }
         // Counted before parsing, so a target answering a million series costs one pass over its bytes, not a
         // million samples in memory (Prometheus' sample_limit refuses the scrape the same way).
         let samples = sampleLines(bytes, stoppingAbove: seriesLimit)

@@ -22,6 +22,19 @@ import Testing
         #expect(error.description.hasPrefix("over series limit (1001 > 1000)"))
     }
 
+    @Test func theShortestLinesThatCountAreCountedToo() {
+        // One byte and a newline a line: the shortest body that can go over the limit is still counted.
+        let lines = [UInt8](repeating: 0, count: 1001).flatMap { _ in Array("x\n".utf8) }
+        guard case .failure(let error) = PageIntake.read(lines, contentType: nil, seriesLimit: 1000) else {
+            Issue.record("a page over the limit was read")
+            return
+        }
+        #expect(error == .overSeriesLimit(count: 1001, limit: 1000))
+        if case .failure(.overSeriesLimit) = PageIntake.read(Array(lines.dropLast(2)), contentType: nil, seriesLimit: 1000) {
+            Issue.record("a page at the limit was refused for its series")
+        }
+    }
+
     @Test func aPageAtTheLimitIsRead() throws {
         let page = try PageIntake.read(Self.page(series: 1000), contentType: nil, seriesLimit: 1000).get()
         #expect(page.sampleCount == 1000)
