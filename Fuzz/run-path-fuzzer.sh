@@ -39,12 +39,13 @@ build() {   # build MODULE SOURCES...: a static library and its module, instrume
   build Formatting "$root"/Sources/Formatting/*.swift
   build Exposition "$root"/Sources/Exposition/*.swift
   build MetricStore $(find "$root/Sources/MetricStore" -name '*.swift')
+  build Parallel $(find "$root/Sources/Parallel" -name '*.swift')
   build ClusterModel $(find "$root/Sources/ClusterModel" -name '*.swift')
   build Insights $(find "$root/Sources/Insights" -name '*.swift')
   build Dashboard $(find "$root/Sources/Dashboard" -name '*.swift')
   swiftc "${flags[@]}" -module-name WholePathFuzz "$root/Fuzz/WholePathFuzzTarget.swift" \
     -Xcc -fmodule-map-file="$root/Sources/CWidth/include/module.modulemap" -I "$root/Sources/CWidth/include" \
-    "$work/modules/cwidth.o" -L "$work/modules" -lDashboard -lInsights -lClusterModel -lMetricStore -lExposition \
+    "$work/modules/cwidth.o" -L "$work/modules" -lDashboard -lInsights -lClusterModel -lParallel -lMetricStore -lExposition \
     -lFormatting -o "$work/path-fuzzer"
 } 2>"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
 options=(-max_total_time="$seconds" -runs="$runs" -max_len=8192 -timeout=10 -rss_limit_mb=4096
