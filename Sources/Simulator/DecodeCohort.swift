@@ -39,14 +39,13 @@ struct DecodeCohort: Sendable {
     /// Takes `request` in at the current clock (its fields up to date).
     mutating func enlist(_ request: inout SimRequest) {
         request.cohortBase = clock
-        request.cohortFinish = clock + request.outputTokens - request.generated
         residues[Self.residue(of: request)] += 1
         computedTokens += request.computedTokens
         nextFinish = min(nextFinish, request.cohortFinish)
         count += 1
     }
 
-    /// Lets `request` go (before it is retired, or the group dissolves); the caller recomputes `nextFinish`.
+    /// Lets `request` go (before it is retired); the caller recomputes `nextFinish`.
     mutating func release(_ request: SimRequest) {
         residues[Self.residue(of: request)] -= 1
         computedTokens -= caughtUp(request).computedTokens

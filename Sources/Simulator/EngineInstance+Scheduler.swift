@@ -185,8 +185,9 @@ extension EngineInstance {
                 var nextFinish = Int.max
                 for index in 0..<members {
                     if requests[index].cohortFinish <= cohort.clock {
-                        cohort.release(requests[index])
-                        retire(cohort.caughtUp(requests[index]))
+                        let done = cohort.caughtUp(requests[index])
+                        cohort.release(done)
+                        retire(done)
                     } else {
                         nextFinish = min(nextFinish, requests[index].cohortFinish)
                         if kept != index { requests[kept] = requests[index] }

@@ -18,9 +18,8 @@ struct SimRequest: Sendable {
     var firstTokenMs = -1.0
     var lastTokenMs = -1.0
     /// While it is in its engine's decode cohort: the cohort's clock when its fields were last brought up to
-    /// date, and the clock at which it has all its tokens (see `DecodeCohort`).
+    /// date (see `DecodeCohort`).
     var cohortBase = 0
-    var cohortFinish = 0
 
     init(arrivalMs: Double, promptTokens: Int, outputTokens: Int, stopsAtLength: Bool, prefixGroup: Int) {
         self.arrivalMs = arrivalMs
@@ -32,4 +31,8 @@ struct SimRequest: Sendable {
 
     /// Tokens still to compute before the next token can be sampled (1 while decoding).
     var pendingTokens: Int { promptTokens + generated - computedTokens }
+
+    /// While it is in a decode cohort: the cohort's clock at which it has all its tokens (a token a step from its
+    /// base, so the same whether or not its fields have been brought up to date).
+    var cohortFinish: Int { cohortBase + outputTokens - generated }
 }
