@@ -33,7 +33,7 @@ extension EngineInstance {
         var index = cohort.count
         while index < running.count && budget > 0 {
             let tokens = min(running[index].pendingTokens, budget)
-            needed += Self.blocks(for: running[index].computedTokens + tokens) - running[index].blocks
+            needed += running[index].blocksToCompute(tokens)
             budget -= tokens
             index += 1
         }

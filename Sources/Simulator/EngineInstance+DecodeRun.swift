@@ -34,7 +34,7 @@ extension EngineInstance {
         guard count >= 2 else { return false }
         var needed = cohort.blocksNeeded(steps: count)
         for request in running[cohort.count...] {
-            needed += Self.blocks(for: request.computedTokens + count) - request.blocks
+            needed += request.blocksToCompute(count)
         }
         guard needed <= freeBlocks else { return false }
 

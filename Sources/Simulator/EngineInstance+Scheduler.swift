@@ -66,7 +66,7 @@ extension EngineInstance {
         var index = members
         while index < running.count && budget > 0 {
             let tokens = min(running[index].pendingTokens, budget)
-            let needed = Self.blocks(for: running[index].computedTokens + tokens) - running[index].blocks
+            let needed = running[index].blocksToCompute(tokens)
             var selfPreempted = false
             while needed > freeBlocks {
                 let victim = running.count - 1

@@ -32,6 +32,9 @@ struct SimRequest: Sendable {
     /// Tokens still to compute before the next token can be sampled (1 while decoding).
     var pendingTokens: Int { promptTokens + generated - computedTokens }
 
+    /// The KV blocks it needs beyond those it holds to compute `tokens` more.
+    func blocksToCompute(_ tokens: Int) -> Int { EngineInstance.blocks(for: computedTokens + tokens) - blocks }
+
     /// While it is in a decode cohort: the cohort's clock at which it has all its tokens (a token a step from its
     /// base, so the same whether or not its fields have been brought up to date).
     var cohortFinish: Int { cohortBase + outputTokens - generated }
