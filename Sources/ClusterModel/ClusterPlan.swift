@@ -178,10 +178,17 @@ enum ClusterPlan {
                 gpus[id]?.fields[slot] = SeriesRef(id: entry.id, scale: source.scale)
             }
         }
-        let gpuPlans = order.compactMap { gpus[$0] }
+        var gpuPlans = order.compactMap { gpus[$0] }
         // A server that reports GPUs on its own page (Triton) runs on the machine of those GPUs.
         if let gpuNode = gpuPlans.first?.node {
             for index in instances.indices where instances[index].node == nil { instances[index].node = gpuNode }
+        }
+        // The target's names side by side in one object each, which every frame's copies retain (see `SharedValue`).
+        for (index, identity) in SharedValue.together(gpuPlans.map(\.identity.value)).enumerated() {
+            gpuPlans[index].identity = identity
+        }
+        for (index, identity) in SharedValue.together(instances.map(\.identity.value)).enumerated() {
+            instances[index].identity = identity
         }
         return TargetPlan(name: target, instances: instances, gpus: gpuPlans, recognised: !instances.isEmpty || !gpuPlans.isEmpty)
     }

@@ -65,7 +65,12 @@ package struct EngineInstance: Sendable, Hashable, Identifiable {
         set { identity.value.pod = newValue }
     }
     /// GPUs of its node it was joined to.
-    package var gpuIDs: [String] = []
+    package var gpuIDs: [String] {
+        get { joinedGPUs.value }
+        set { joinedGPUs.value = newValue }
+    }
+    /// `gpuIDs` held by reference: the frame layout's list, shared by every frame (see `SharedValue`).
+    package var joinedGPUs: SharedValue<[String]> = .none
     /// How `gpuIDs` was found: named by the configuration, by its pod on DCGM's series, or all of its node's (the
     /// cluster model sets it; an instance built with its GPUs given counts as named).
     package var gpuJoin: GPUJoin = .configuration
@@ -120,7 +125,7 @@ package struct EngineInstance: Sendable, Hashable, Identifiable {
         self.failedPerSecond = failedPerSecond
         self.stoppedPerSecond = stoppedPerSecond
         self.lengthLimitedPerSecond = lengthLimitedPerSecond
-        self.gpuIDs = gpuIDs
+        if !gpuIDs.isEmpty { self.gpuIDs = gpuIDs }
         self.restartedAtMs = restartedAtMs
     }
 

@@ -7,8 +7,8 @@ struct FrameBuilder {
     let boundsTable: BucketBoundsTable
     /// The joins, when the builder knows them already (the usual case): each GPU and instance is then made
     /// with them, rather than copied to add them afterwards. Empty when not known.
-    private let instanceIDsOfGPU: [[String]]
-    private let gpuIDsOfInstance: [[String]]
+    private let instanceIDsOfGPU: [SharedValue<[String]>]
+    private let gpuIDsOfInstance: [SharedValue<[String]>]
     var timeMs: Int64 = 0
     var gpus: [GPU] = []
     var instances: [EngineInstance] = []
@@ -30,8 +30,8 @@ struct FrameBuilder {
     }
 
     /// The joins of the GPU or instance at `position`, or none when the builder was not given them.
-    private static func joins(_ lists: [[String]], _ position: Int) -> [String] {
-        position < lists.count ? lists[position] : []
+    private static func joins(_ lists: [SharedValue<[String]>], _ position: Int) -> SharedValue<[String]> {
+        position < lists.count ? lists[position] : .none
     }
 
     static func placeholderNode(_ target: String, _ configuration: ModelConfiguration) -> String? {
@@ -68,8 +68,8 @@ struct FrameBuilder {
             EngineInstance(
                 id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
                 node: Self.placeholderNode(target, configuration),
-                state: status.up ? .loading : .unreachable,
-                gpuIDs: Self.joins(gpuIDsOfInstance, instances.count)))
+                state: status.up ? .loading : .unreachable))
+        instances[instances.count - 1].joinedGPUs = Self.joins(gpuIDsOfInstance, instances.count - 1)
         histograms.appendInstance()
         if status.up && (status.samples ?? 0) > 0 && status.refusedSeries == 0 {
             notes.append("\(target): no known server or exporter metrics on the page (\(status.samples ?? 0) samples)")
@@ -133,7 +133,7 @@ struct FrameBuilder {
                 identity: plan.pointee.identity, vramUsedBytes: used, vramFreeBytes: free, vramTotalBytes: total,
                 utilization: utilization, temperatureC: temperature, powerWatts: power, powerLimitWatts: powerLimit,
                 smClockMHz: smClock, memClockMHz: memClock,
-                instanceIDs: Self.joins(instanceIDsOfGPU, gpus.count),
+                joinedInstances: Self.joins(instanceIDsOfGPU, gpus.count),
                 stale: !anyField))  // a sentinel still shows the exporter reports the GPU
     }
 
@@ -264,7 +264,7 @@ struct FrameBuilder {
         instances[last].failedPerSecond = rate(.failed)
         instances[last].stoppedPerSecond = rate(.stopped)
         instances[last].lengthLimitedPerSecond = rate(.lengthLimited)
-        instances[last].gpuIDs = Self.joins(gpuIDsOfInstance, last)
+        instances[last].joinedGPUs = Self.joins(gpuIDsOfInstance, last)
         func mean(_ time: InstanceMetric, per count: InstanceMetric) -> Double? {
             guard let time = rate(time), let count = rate(count), count > 0 else { return nil }
             return time / count
@@ -332,8 +332,8 @@ struct FrameBuilder {
     /// (whose joins are then added to the GPUs and instances).
     consuming func finish(layout: FrameLayout, histograms: inout FrameHistograms) -> ClusterSnapshot {
         if instanceIDsOfGPU.count != gpus.count || gpuIDsOfInstance.count != instances.count {
-            for index in gpus.indices { gpus[index].instanceIDs = layout.instanceIDsOfGPU[index] }
-            for index in instances.indices { instances[index].gpuIDs = layout.gpuIDsOfInstance[index] }
+            for index in gpus.indices { gpus[index].joinedInstances = layout.instanceIDsOfGPU[index] }
+            for index in instances.indices { instances[index].joinedGPUs = layout.gpuIDsOfInstance[index] }
         }
         for index in instances.indices { instances[index].gpuJoin = layout.gpuJoins[index] }
         let frame = ClusterAggregator.Frame(timeMs: timeMs, gpus: gpus, instances: instances, targets: targets, notes: notes)

@@ -10,10 +10,10 @@ struct FrameLayout: Sendable {
 
     var key: Key
     /// Per GPU (display order): its instances, as ids and as positions in the instance list.
-    var instanceIDsOfGPU: [[String]]
+    var instanceIDsOfGPU: [SharedValue<[String]>]
     var gpuInstances: [[Int]]
     /// Per instance: its GPUs, as ids and as positions in the GPU list.
-    var gpuIDsOfInstance: [[String]]
+    var gpuIDsOfInstance: [SharedValue<[String]>]
     var instanceGPUs: [[Int]]
     /// Per instance: how its GPUs were found.
     var gpuJoins: [GPUJoin]
@@ -81,12 +81,10 @@ struct FrameLayout: Sendable {
             let (inserted, list) = lists.insert(gpuInstances[index])
             if !inserted { gpuInstances[index] = list }
         }
-        // Members of one node share one array (every GPU of a node has the same instances): the frame then
-        // retains a few hundred arrays rather than thousands of cold ones, each a cache miss.
-        var shared: [[Int]: [String]] = [:]
-        gpuIDsOfInstance = instanceGPUs.map { list in Self.shared(list, in: &shared) { gpus[$0].id } }
-        shared = [:]
-        instanceIDsOfGPU = gpuInstances.map { list in Self.shared(list, in: &shared) { instances[$0].id } }
+        // The lists of ids side by side in one object, which every frame's GPUs and instances retain (see
+        // `SharedValue`); members of one node share one list (every GPU of a node has the same instances).
+        gpuIDsOfInstance = Self.shared(instanceGPUs) { gpus[$0].id }
+        instanceIDsOfGPU = Self.shared(gpuInstances) { instances[$0].id }
 
         var nodeGPUs: [String: [Int]] = [:]
         var nodeInstances: [String: [Int]] = [:]
@@ -113,10 +111,17 @@ struct FrameLayout: Sendable {
         gpuTypes = types.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    private static func shared(_ positions: [Int], in table: inout [[Int]: [String]], id: (Int) -> String) -> [String] {
-        if let known = table[positions] { return known }
-        let ids = positions.map(id)
-        table[positions] = ids
-        return ids
+    /// The ids of each list of positions, equal lists made once.
+    private static func shared(_ lists: [[Int]], id: (Int) -> String) -> [SharedValue<[String]>] {
+        var numbers: [[Int]: Int] = [:]
+        var distinct: [[String]] = []
+        let slots = lists.map { positions in
+            if let known = numbers[positions] { return known }
+            numbers[positions] = distinct.count
+            distinct.append(positions.map(id))
+            return distinct.count - 1
+        }
+        let ids = SharedValue.together(distinct)
+        return slots.map { ids[$0] }
     }
 }

@@ -50,7 +50,12 @@ package struct GPU: Sendable, Hashable, Identifiable {
         set { identity.value.pod = newValue }
     }
     /// Engine instances joined to this GPU.
-    package var instanceIDs: [String]
+    package var instanceIDs: [String] {
+        get { joinedInstances.value }
+        set { joinedInstances.value = newValue }
+    }
+    /// `instanceIDs` held by reference: the frame layout's list, shared by every frame (see `SharedValue`).
+    package var joinedInstances: SharedValue<[String]>
     /// True when the GPU's exporter stopped reporting it (values are the last ones seen, or nil).
     package var stale: Bool
 
@@ -67,14 +72,14 @@ package struct GPU: Sendable, Hashable, Identifiable {
             vramUsedBytes: vramUsedBytes, vramFreeBytes: vramFreeBytes, vramTotalBytes: vramTotalBytes,
             utilization: utilization, temperatureC: temperatureC, powerWatts: powerWatts,
             powerLimitWatts: powerLimitWatts, smClockMHz: smClockMHz, memClockMHz: memClockMHz,
-            instanceIDs: instanceIDs, stale: stale)
+            joinedInstances: instanceIDs.isEmpty ? .none : SharedValue(instanceIDs), stale: stale)
     }
 
     /// A GPU of a known identity (a plan's), shared rather than made anew.
     package init(
         identity: SharedValue<GPUIdentity>, vramUsedBytes: Double?, vramFreeBytes: Double?, vramTotalBytes: Double?,
         utilization: Double?, temperatureC: Double?, powerWatts: Double?, powerLimitWatts: Double?,
-        smClockMHz: Double?, memClockMHz: Double?, instanceIDs: [String], stale: Bool
+        smClockMHz: Double?, memClockMHz: Double?, joinedInstances: SharedValue<[String]>, stale: Bool
     ) {
         self.identity = identity
         self.vramUsedBytes = vramUsedBytes
@@ -86,7 +91,7 @@ package struct GPU: Sendable, Hashable, Identifiable {
         self.powerLimitWatts = powerLimitWatts
         self.smClockMHz = smClockMHz
         self.memClockMHz = memClockMHz
-        self.instanceIDs = instanceIDs
+        self.joinedInstances = joinedInstances
         self.stale = stale
     }
 

@@ -8,7 +8,7 @@ import Testing
         let plan = SharedValue(GPUIdentity(id: "node-0/0", node: "node-0", index: 0, uuid: "GPU-a", modelName: "H100"))
         let first = GPU(
             identity: plan, vramUsedBytes: 1, vramFreeBytes: 2, vramTotalBytes: 3, utilization: nil, temperatureC: nil,
-            powerWatts: nil, powerLimitWatts: nil, smClockMHz: nil, memClockMHz: nil, instanceIDs: [], stale: false)
+            powerWatts: nil, powerLimitWatts: nil, smClockMHz: nil, memClockMHz: nil, joinedInstances: .none, stale: false)
         var second = first
         second.modelName = "H200"
         second.pod = PodReference(namespace: "serving", name: "vllm-0")
@@ -23,7 +23,7 @@ import Testing
         var planned = GPU(
             identity: SharedValue(GPUIdentity(id: "n/1", node: "n", index: 1, uuid: "GPU-b", modelName: "L4")),
             vramUsedBytes: 5, vramFreeBytes: nil, vramTotalBytes: nil, utilization: nil, temperatureC: nil,
-            powerWatts: nil, powerLimitWatts: nil, smClockMHz: nil, memClockMHz: nil, instanceIDs: [], stale: false)
+            powerWatts: nil, powerLimitWatts: nil, smClockMHz: nil, memClockMHz: nil, joinedInstances: .none, stale: false)
         #expect(made == planned)
         #expect(Set([made, planned]).count == 1)
         planned.index = 2
@@ -36,5 +36,26 @@ import Testing
         var renamed = shared
         renamed.node = "node-9"
         #expect(shared.node == nil && renamed.node == "node-9" && renamed != shared)
+    }
+
+    @Test func valuesMadeTogetherStayApart() {
+        let names = SharedValue.together([["a", "b"], ["c"], []])
+        var changed = names[1]
+        changed.value.append("d")
+        #expect(names.map(\.value) == [["a", "b"], ["c"], []])
+        #expect(changed.value == ["c", "d"])
+        #expect(changed != names[1] && names[0] != names[1])
+        #expect(names[2] == SharedValue<[String]>.none && names[0] == SharedValue(["a", "b"]))
+        var empty = SharedValue<[String]>.none
+        empty.value = ["e"]
+        #expect(SharedValue<[String]>.none.value.isEmpty && empty.value == ["e"])
+
+        var gpu = GPU(id: "n/0", node: "n", index: 0, instanceIDs: ["t|vllm"])
+        let copy = gpu
+        gpu.instanceIDs.append("t2|vllm")
+        #expect(copy.instanceIDs == ["t|vllm"] && gpu.instanceIDs == ["t|vllm", "t2|vllm"])
+        var instance = EngineInstance(id: "t|vllm", target: "t", engine: .vllm)
+        instance.joinedGPUs = names[0]
+        #expect(instance.gpuIDs == ["a", "b"])
     }
 }
