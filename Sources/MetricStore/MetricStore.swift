@@ -12,6 +12,8 @@ package struct MetricStore: Sendable {
     var targets: [TargetState] = []
     var targetIndex: [String: Int32] = [:]
     var records: [SeriesRecord] = []
+    /// `records[i]`'s target and kind, apart (see `SeriesTag`).
+    var tags: [SeriesTag] = []
     /// The compressed older points of `records[i]`, kept apart so the records stay free of references.
     var columns: [SeriesColumn] = []
     /// The raw newest points of every series.
@@ -116,6 +118,7 @@ package struct MetricStore: Sendable {
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: sampleCount) { values in
             // The records first, through one buffer each (a sample costs no reference counting or uniqueness
             // check), then the values into the slab, a chunk at a time.
+            var broken = false
             let complete = targets[Int(t)].times.withUnsafeBufferPointer { times in
                 records.withUnsafeMutableBufferPointer { records in
                     page.families.withUnsafeBufferPointer { families in
@@ -126,7 +129,9 @@ package struct MetricStore: Sendable {
                                     let index = Int(listed[position].raw)
                                     guard records[index].alive else { return false }
                                     let value = samples[sample].value
-                                    records[index].take(value, scrape: scrape, atMs: atMs, times: times, gapMs: gapMs)
+                                    if records[index].take(value, scrape: scrape, atMs: atMs, times: times, gapMs: gapMs) {
+                                        broken = true
+                                    }
                                     values[position] = value
                                     position += 1
                                 }
@@ -138,6 +143,7 @@ package struct MetricStore: Sendable {
                     }
                 }
             }
+            if broken { targets[Int(t)].unsteady(from: scrape) }
             guard complete else { return false }
             listed.withUnsafeBufferPointer { recent.set(UnsafeBufferPointer(values), series: $0, scrape: scrape) }
             return true
@@ -287,14 +293,18 @@ package struct MetricStore: Sendable {
         {
             record.lastRestartMs = atMs
         }
+        let tag = SeriesTag(target: t, counterLike: counterLike)
+        targets[Int(t)].unsteady(from: givenRate ? .max : scrape)
         let id: SeriesID
         if let free = freeIDs.popLast() {
             records[Int(free)] = record
+            tags[Int(free)] = tag
             columns[Int(free)] = SeriesColumn(firstScrape: scrape)
             recent.prepare(series: Int(free))
             id = SeriesID(raw: free)
         } else {
             records.append(record)
+            tags.append(tag)
             columns.append(SeriesColumn(firstScrape: scrape))
             recent.prepare(series: records.count - 1)
             id = SeriesID(raw: Int32(records.count - 1))
@@ -309,9 +319,11 @@ package struct MetricStore: Sendable {
         let index = Int(id.raw)
         recent.set(value, series: index, scrape: scrape)
         let gapMs = configuration.gapMs
-        targets[Int(records[index].target)].times.withUnsafeBufferPointer { times in
+        let t = Int(records[index].target)
+        let broken = targets[t].times.withUnsafeBufferPointer { times in
             records[index].take(value, scrape: scrape, atMs: atMs, times: times, gapMs: gapMs)
         }
+        if broken { targets[t].unsteady(from: scrape) }
     }
 
     /// Series of the target that the page did not carry: absent at this scrape; dropped after the retention.
@@ -322,6 +334,7 @@ package struct MetricStore: Sendable {
             guard records[index].alive, records[index].seenStamp != scrape else { continue }
             recent.set(BlockCodec.absent, series: index, scrape: scrape)
             records[index].lastAbsentScrape = scrape
+            targets[Int(t)].unsteady(from: scrape + 1)
             let lastSeen = max(records[index].lastPresentScrape, records[index].firstScrape)
             if scrape - lastSeen >= configuration.capacity {
                 drop(id)
@@ -343,6 +356,7 @@ package struct MetricStore: Sendable {
             targets[Int(record.target)].remember(departed: key, value: record.lastValue)
         }
         records[index].alive = false
+        tags[index] = .dropped
         columns[index] = SeriesColumn(firstScrape: 0)
         freeIDs.append(id.raw)
         layoutGeneration += 1

@@ -183,19 +183,20 @@ extension MetricStore {
     package func rates(_ ids: ArraySlice<SeriesID>, in window: ScrapeWindow, into result: inout [Double]) -> Bool {
         result.removeAll(keepingCapacity: true)
         // Runs for every bucket of every histogram of a frame. When the window's ends are in the raw slots (the live
-        // dashboard's case), a series that spans the window is read through pointers, its two values side by side in
-        // the slab; any other goes through `rate`.
+        // dashboard's case) and every series of the target spans the window (it is steady since), a series of the
+        // target is read through pointers, its tag and its two values side by side in the slab, no record touched;
+        // any other goes through `rate`.
         let newest = window.newest
-        let ends =
-            recent.holds(window.first, newest: newest) && recent.holds(window.last, newest: newest) ? window.extrapolation : nil
-        return records.withUnsafeBufferPointer { records in
+        let steady =
+            recent.holds(window.first, newest: newest) && recent.holds(window.last, newest: newest)
+            && targets[Int(window.target)].steadyFrom <= window.first
+        let ends = steady ? window.extrapolation : nil
+        return tags.withUnsafeBufferPointer { tags in
             for id in ids {
                 let index = Int(id.raw)
-                if let ends, records.indices.contains(index), records[index].alive, records[index].target == window.target,
-                    !records[index].givenRate, spansWindow(records[index], window)
-                {
+                if let ends, tags.indices.contains(index), tags[index].target == window.target {
                     let (first, last) = recent.values(series: index, window.first, window.last)
-                    let isCounter = records[index].counterLike
+                    let isCounter = tags[index].counterLike
                     guard let rate = ends.rate(increase: last - first, firstValue: first, isCounter: isCounter, reset: false)
                     else { return false }
                     result.append(rate.perSecond)
@@ -242,7 +243,8 @@ extension MetricStore {
     /// Where the store's memory goes, in bytes (capacities, not just counts: what malloc holds).
     package var memory: StoreMemory {
         var result = StoreMemory()
-        result.records = records.capacity * MemoryLayout<SeriesRecord>.stride
+        result.records =
+            records.capacity * MemoryLayout<SeriesRecord>.stride + tags.capacity * MemoryLayout<SeriesTag>.stride
         result.recentSlots = recent.bytes
         for (index, column) in columns.enumerated() where records[index].alive {
             result.blocks += column.words.capacity * 8 + 32

@@ -18,6 +18,10 @@ struct TargetState: Sendable {
     /// restart. Bounded: forgotten all at once beyond `departedLimit` entries.
     var departed: [SeriesKey: Double] = [:]
     static let departedLimit = 65_536
+    /// The first scrape from which every series of the target has been present at every scrape, with no gap and
+    /// no counter reset: a rate over a window that starts there or later is its two end values (`rates`). `.max`
+    /// once the target has a series of given rates, which are read, not differenced.
+    var steadyFrom = 0
 
     init(name: String, timeCapacity: Int) {
         self.name = name
@@ -26,6 +30,10 @@ struct TargetState: Sendable {
     }
 
     var newestScrape: Int { scrapeCount - 1 }
+
+    /// A series of the target began, broke its run or was missing at `scrape`: rates over windows that start
+    /// before it look at each series.
+    mutating func unsteady(from scrape: Int) { steadyFrom = max(steadyFrom, scrape) }
 
     mutating func remember(departed key: SeriesKey, value: Double) {
         if departed.count >= Self.departedLimit { departed.removeAll() }
