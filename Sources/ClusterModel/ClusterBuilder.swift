@@ -17,6 +17,8 @@ package struct ClusterBuilder: Sendable {
     private var gpuOrder: [(target: Int, index: Int)] = []
     private var instanceOrder: [(target: Int, index: Int)] = []
     private var boundsTable = BucketBoundsTable()
+    /// What each instance reads, in `instanceOrder`.
+    private var columns = InstanceColumns()
     /// GPUs of engines joined through their pod, by instance id (see `ClusterPlan.joinPods`).
     private var podGPUs: [String: [String]] = [:]
     private var layout: FrameLayout?
@@ -68,7 +70,7 @@ package struct ClusterBuilder: Sendable {
         // would then get a copy whose arrays are shared, copying every instance to set its joins.
         let frame = plans.withUnsafeBufferPointer { plans in
             var frame = FrameBuilder(
-                configuration: configuration, boundsTable: boundsTable, layout: known,
+                configuration: configuration, boundsTable: boundsTable, columns: columns, layout: known,
                 gpuCount: gpuOrder.count, instanceCount: instanceOrder.count)
             for status in statuses { frame.add(status) }
             // Plans are handed on by address: passed by value, each would be copied with its strings and arrays
@@ -82,7 +84,8 @@ package struct ClusterBuilder: Sendable {
                 if entry.index >= 0 {
                     plans[entry.target].instances.withUnsafeBufferPointer {
                         frame.addInstance(
-                            $0.baseAddress! + entry.index, target: entry.target, up: statuses[entry.target].up,
+                            $0.baseAddress! + entry.index, position: position, target: entry.target,
+                            up: statuses[entry.target].up,
                             window: windows[entry.target],
                             store: store, histograms: &histograms)
                     }
@@ -147,5 +150,6 @@ package struct ClusterBuilder: Sendable {
         }
         gpuOrder = gpuKeys.sorted { $0.key < $1.key }.map(\.entry)
         instanceOrder = instanceKeys.sorted { $0.key < $1.key }.map(\.entry)
+        columns = InstanceColumns(plans: plans, order: instanceOrder)
     }
 }

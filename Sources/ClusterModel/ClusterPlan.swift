@@ -62,7 +62,7 @@ struct InstancePlan: Sendable {
     /// Histogram parts, by `InstanceMetric.rawValue`.
     var histograms: Grouped<HistogramPart>
     /// Summary quantiles (level, series) by metric.
-    var summaries: [[(level: Double, ref: SeriesRef)]]
+    var summaries: Grouped<(level: Double, ref: SeriesRef)>
     /// The target's process start time, when its page has one (`process_start_time_seconds`): a new value is a
     /// restart even when no counter went down.
     var processStart: SeriesRef?
@@ -250,14 +250,16 @@ enum ClusterPlan {
                         id: "", target: target, engine: draft.engine, model: draft.model ?? explicitModel,
                         node: draft.node, pod: explicitPod ?? draft.pod)),
                 scalars: Grouped(groups: count), histograms: Grouped(groups: count),
-                summaries: Array(repeating: [], count: count))
+                summaries: Grouped(groups: count))
             plan.id = [target, draft.instanceLabel, draft.engine.rawValue, draft.model].compactMap { $0 }.joined(separator: "|")
             for (metric, value) in draft.scalars { plan.scalars[metric] = value.refs[...] }
             for (metric, value) in draft.histograms {
                 plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(value.parts[$0]!) }[...]
             }
             plan.histograms.replaceElements(HistogramPart.sharingIDs)
-            for (metric, value) in draft.summaries { plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level } }
+            for (metric, value) in draft.summaries {
+                plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level }[...]
+            }
             return plan
         }
     }

@@ -5,6 +5,8 @@ import MetricStore
 struct FrameBuilder {
     let configuration: ModelConfiguration
     let boundsTable: BucketBoundsTable
+    /// The instances' sources, in display order.
+    private let columns: InstanceColumns
     /// The joins, when the builder knows them already (the usual case): each GPU and instance is then made
     /// with them, rather than copied to add them afterwards. Empty when not known.
     private let instanceIDsOfGPU: [SharedValue<[String]>]
@@ -18,11 +20,12 @@ struct FrameBuilder {
     private var partRates: [Double] = []
 
     init(
-        configuration: ModelConfiguration, boundsTable: BucketBoundsTable, layout: FrameLayout?, gpuCount: Int,
-        instanceCount: Int
+        configuration: ModelConfiguration, boundsTable: BucketBoundsTable, columns: InstanceColumns,
+        layout: FrameLayout?, gpuCount: Int, instanceCount: Int
     ) {
         self.configuration = configuration
         self.boundsTable = boundsTable
+        self.columns = columns
         instanceIDsOfGPU = layout?.instanceIDsOfGPU ?? []
         gpuIDsOfInstance = layout?.gpuIDsOfInstance ?? []
         gpus.reserveCapacity(gpuCount)
@@ -137,18 +140,19 @@ struct FrameBuilder {
                 stale: !anyField))  // a sentinel still shows the exporter reports the GPU
     }
 
+    /// The instance of `plan`, at `position` in display order.
     mutating func addInstance(
-        _ plan: UnsafePointer<InstancePlan>, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
+        _ plan: UnsafePointer<InstancePlan>, position: Int, target: Int, up: Bool, window scrapeWindow: ScrapeWindow?,
         store: MetricStore, histograms: inout FrameHistograms
     ) {
         // A target whose last scrape failed has no current values: its series are stale at once, as Prometheus marks
         // them, so its rates and quantiles are absent like its gauges, not the last ones computed.
         let window = up ? scrapeWindow : nil
-        // Held once: read through the pointer at each use, the buffer would be retained and released each time.
-        let scalars = plan.pointee.scalars
+        let columns = columns
+        func scalars(_ metric: InstanceMetric) -> ArraySlice<SeriesRef> { columns.scalars(position, metric) }
         func gauge(_ metric: InstanceMetric) -> Double? {
             var sum: Double?
-            for ref in scalars[metric.rawValue] {
+            for ref in scalars(metric) {
                 if let value = store.latest(ref.id) {
                     sum = (sum ?? 0) + checked(value, ref, metric.validRange, target: target, store: store)
                 }
@@ -158,7 +162,7 @@ struct FrameBuilder {
         func rate(_ metric: InstanceMetric) -> Double? {
             guard let window else { return nil }
             var sum: Double?
-            for ref in scalars[metric.rawValue] {
+            for ref in scalars(metric) {
                 // A counter below zero is not a count; one that went down is a restart (a reset, as Prometheus reads it).
                 if let latest = store.latest(ref.id), !(latest >= 0) {
                     flag(target, DataQualityNote.negativeCounter(series: store.info(ref.id).name, value: latest))
@@ -182,7 +186,7 @@ struct FrameBuilder {
         }
         histograms.appendInstance()
         func quantiles(_ metric: InstanceMetric) -> Quantiles {
-            let parts = plan.pointee.histograms[metric.rawValue]
+            let parts = columns.histograms(position, metric)
             if let window, !parts.isEmpty {
                 // The parts (vLLM `engine`s, …) of one instance merge by adding bucket rates.
                 for p in parts.indices where store.rates(parts[p].ids, in: window, into: &partRates) {
@@ -196,7 +200,7 @@ struct FrameBuilder {
             }
             // Summaries carry their own quantiles, read as they are.
             var levels: [Double: Double] = [:]
-            for entry in plan.pointee.summaries[metric.rawValue] {
+            for entry in columns.summaries(position, metric) {
                 // A summary with no observations in its window reports NaN: no quantile, not a bad one.
                 guard let value = store.latest(entry.ref.id), !value.isNaN else { continue }
                 let seconds = checked(value, entry.ref, metric.validRange, target: target, store: store)
@@ -211,7 +215,7 @@ struct FrameBuilder {
         /// The rate of a counter that is the product of two series, from their points inside the window: llama.cpp's
         /// decode calls × its lifetime mean of busy slots per call, i.e. the tokens decoded per second.
         func productRate(_ a: InstanceMetric, _ b: InstanceMetric) -> Double? {
-            guard let window, let x = scalars[a.rawValue].first, let y = scalars[b.rawValue].first
+            guard let window, let x = scalars(a).first, let y = scalars(b).first
             else { return nil }
             var second: [Int64: Double] = [:]
             for point in store.points(y.id, fromMs: window.startMs, toMs: window.endMs) { second[point.timeMs] = point.value }
@@ -274,8 +278,8 @@ struct FrameBuilder {
         /// gauge × time-added steps. An interval whose gauge reads 0 while time was added had its gauge reset by
         /// another scraper in between; it is left out rather than counted as no steps.
         func meanPerStep(_ time: InstanceMetric, speed: InstanceMetric) -> Double? {
-            guard let window, let t = scalars[time.rawValue].first,
-                let g = scalars[speed.rawValue].first
+            guard let window, let t = scalars(time).first,
+                let g = scalars(speed).first
             else {
                 return nil
             }
@@ -304,7 +308,7 @@ struct FrameBuilder {
         let prefillTokensPerSecond = ratio(promptTokens, rate(.promptTime))
         let maxSequenceTokens = gauge(.maxSequenceTokens)
         let speculativeAcceptance = ratio(rate(.acceptedTokens), rate(.draftTokens))
-        let restartedAt = Self.restartMs(of: plan, in: store)
+        let restartedAt = Self.restartMs(of: plan.pointee.processStart, columns.allScalars(position), in: store)
         instances[last].itlMean = itlMean
         instances[last].e2eMean = e2eMean
         instances[last].queueTimeMean = queueTimeMean
@@ -320,9 +324,9 @@ struct FrameBuilder {
 
     /// When the instance's process last restarted, as its series show it: a counter lower than before (inside the
     /// rate window, or across a gap in the scrapes, where no rate joins the points), or a new process start time.
-    static func restartMs(of plan: UnsafePointer<InstancePlan>, in store: MetricStore) -> Int64? {
-        var latest = plan.pointee.processStart.flatMap { store.restartMs($0.id) }
-        for ref in plan.pointee.scalars.elements {
+    static func restartMs(of processStart: SeriesRef?, _ scalars: ArraySlice<SeriesRef>, in store: MetricStore) -> Int64? {
+        var latest = processStart.flatMap { store.restartMs($0.id) }
+        for ref in scalars {
             if let time = store.restartMs(ref.id) { latest = max(latest ?? time, time) }
         }
         return latest

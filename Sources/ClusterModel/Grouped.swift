@@ -10,6 +10,23 @@ struct Grouped<Element: Sendable>: Sendable {
         starts = Array(repeating: 0, count: groups + 1)
     }
 
+    /// Every element of groups `range`, in order.
+    func elements(ofGroups range: Range<Int>) -> ArraySlice<Element> {
+        elements[Int(starts[range.lowerBound])..<Int(starts[range.upperBound])]
+    }
+
+    /// Adds `other`'s groups after these, in order.
+    mutating func append(groupsOf other: Grouped) {
+        let base = Int32(elements.count)
+        elements.append(contentsOf: other.elements)
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + base })
+    }
+
+    /// Adds `count` empty groups.
+    mutating func appendEmptyGroups(_ count: Int) {
+        starts.append(contentsOf: repeatElement(Int32(elements.count), count: count))
+    }
+
     var count: Int { starts.count - 1 }
     var indices: Range<Int> { 0..<count }
 

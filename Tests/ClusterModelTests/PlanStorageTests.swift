@@ -32,4 +32,40 @@ import Testing
         #expect(shared.map { Array($0.ids) } == [[6, 7, 8].map(SeriesID.init(raw:)), [20, 21].map(SeriesID.init(raw:))])
         #expect(shared.map(\.bounds) == [[0.1, 0.5, .infinity], [1, .infinity]])
     }
+
+    @Test func groupsAppendedAfterOthersKeepTheirPlaces() {
+        var first = Grouped<Int>(groups: 2)
+        first[1] = [10, 11]
+        var second = Grouped<Int>(groups: 2)
+        second[0] = [20]
+        var all = Grouped<Int>(groups: 0)
+        all.append(groupsOf: first)
+        all.appendEmptyGroups(2)
+        all.append(groupsOf: second)
+        #expect(all.indices.map { Array(all[$0]) } == [[], [10, 11], [], [], [20], []])
+        #expect(Array(all.elements(ofGroups: 1..<5)) == [10, 11, 20])
+    }
+
+    /// The display-ordered columns give each instance its own plan's sources, whatever order the plans are in.
+    @Test func columnsFollowTheDisplayOrder() {
+        func plan(_ id: Int32) -> InstancePlan {
+            var plan = InstancePlan(
+                identity: SharedValue(InstanceIdentity(id: "i\(id)", target: "t", engine: .vllm)),
+                scalars: Grouped(groups: InstanceMetric.allCases.count),
+                histograms: Grouped(groups: InstanceMetric.allCases.count),
+                summaries: Grouped(groups: InstanceMetric.allCases.count))
+            plan.scalars[InstanceMetric.running.rawValue] = [SeriesRef(id: SeriesID(raw: id), scale: 1)]
+            plan.histograms[InstanceMetric.ttft.rawValue] = [
+                HistogramPart([(1, SeriesID(raw: id * 10)), (.infinity, SeriesID(raw: id * 10 + 1))])
+            ]
+            return plan
+        }
+        let plans = [TargetPlan(name: "t", instances: [plan(1), plan(2)], gpus: [], recognised: true)]
+        let columns = InstanceColumns(plans: plans, order: [(0, 1), (0, -1), (0, 0)])
+        #expect(columns.scalars(0, .running).map(\.id.raw) == [2] && columns.scalars(2, .running).map(\.id.raw) == [1])
+        #expect(columns.allScalars(1).isEmpty && columns.histograms(1, .ttft).isEmpty)
+        #expect(columns.histograms(2, .ttft).map { $0.ids.map(\.raw) } == [[10, 11]])
+        #expect(columns.histograms(0, .ttft).map { $0.ids.map(\.raw) } == [[20, 21]])
+        #expect(columns.summaries(0, .ttft).isEmpty)
+    }
 }
