@@ -16,8 +16,7 @@ enum DCGMPage {
         Field(name: "DCGM_FI_DEV_SM_CLOCK", type: .gauge, help: "SM clock frequency (in MHz).") { $0.smClock },
         Field(name: "DCGM_FI_DEV_MEM_CLOCK", type: .gauge, help: "Memory clock frequency (in MHz).") { $0.memClock },
         Field(name: "DCGM_FI_DEV_MEMORY_TEMP", type: .gauge, help: "Memory temperature (in C).") {
-            // HBM parts report their memory temperature; GDDR parts read 0, as in the L4 and L40S scrapes.
-            $0.spec.modelName.contains("HBM") || $0.spec.modelName.contains("SXM") ? ($0.temperature + 4).rounded() : 0
+            $0.reportsMemoryTemperature ? ($0.temperature + 4).rounded() : 0
         },
         Field(name: "DCGM_FI_DEV_GPU_TEMP", type: .gauge, help: "GPU temperature (in C).") { $0.temperature.rounded() },
         Field(name: "DCGM_FI_DEV_POWER_USAGE", type: .gauge, help: "Power draw (in W).") {
@@ -85,10 +84,18 @@ enum DCGMPage {
         _ gpus: [GPUDevice], _ indices: [Int], hostname: String,
         _ page: inout Page
     ) {
-        for field in fields {
+        // Each device read once, a field after the other: `field.value(gpus[index])` in the loop below would copy
+        // the device (and retain its strings) once a field.
+        let columns = indices.count
+        var values = [Double](repeating: 0, count: fields.count * columns)
+        for (column, index) in indices.enumerated() {
+            let gpu = gpus[index]
+            for (row, field) in fields.enumerated() { values[row * columns + column] = field.value(gpu) }
+        }
+        for (row, field) in fields.enumerated() {
             page.header(field.name, field.type, field.help)
-            for index in indices {
-                page.sample(field.name, labels(gpus[index], hostname: hostname), field.value(gpus[index]))
+            for (column, index) in indices.enumerated() {
+                page.sample(field.name, labels(gpus[index], hostname: hostname), values[row * columns + column])
             }
         }
     }

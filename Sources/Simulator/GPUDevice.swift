@@ -11,6 +11,9 @@ struct GPUDevice: Sendable {
     let localIndex: Int
     let uuid: String
     let pciBusId: String
+    /// Whether DCGM reads its memory temperature: HBM parts report one; GDDR parts read 0, as in the L4 and
+    /// L40S scrapes.
+    let reportsMemoryTemperature: Bool
     /// The pod and container of the engine using the GPU, as dcgm-exporter's Kubernetes mode labels it.
     var pod: (name: String, container: String)?
 
@@ -35,6 +38,7 @@ struct GPUDevice: Sendable {
         var random = SimRandom(seed: seed, stream: stream)
         self.spec = spec
         self.localIndex = localIndex
+        self.reportsMemoryTemperature = spec.modelName.contains("HBM") || spec.modelName.contains("SXM")
         self.uuid =
             "GPU-" + random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4) + "-"
             + random.hex(12)
