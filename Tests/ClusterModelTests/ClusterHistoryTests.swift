@@ -1,4 +1,5 @@
 import ClusterModel
+import TestSupport
 import Testing
 
 /// The history the charts draw from: bounded, aligned on frames, absent values kept as gaps.
@@ -106,6 +107,42 @@ import Testing
         #expect(new.last?.value == 5)
         #expect(new.dropLast().allSatisfy { $0.value == nil })
         #expect(history.latest(.gpu("a", .vramUsed)) == 131)
+    }
+
+    /// A sparkline's means are each point's value in part ⌊(time − start) × slices ÷ window⌋, averaged: after the
+    /// ring has wrapped, with uneven gaps, absent values, several frames in one part, parts with none, windows
+    /// longer than the history and of zero length, and (the slower way) times out of order.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func meansAverageEachPointInItsPart(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        for ordered in [true, false] {
+            var history = ClusterHistory(capacity: 50)
+            var time: Int64 = 10_000
+            for frame in 0..<130 {
+                time += [0, 1, 250, 1000, 1000, 1000, 3000][random.below(7)]
+                let stamp = !ordered && frame == 90 ? time - 5000 : time
+                history.append(Self.snapshot(at: stamp, vram: random.below(5) == 0 ? nil : Double(random.below(1000))))
+            }
+            for windowMs in [0, 1, 999, 1000, 7_000, 30_000, 59_999, 400_000] as [Int64] {
+                for slices in [1, 2, 7, 30, 300] {
+                    let key = HistoryKey.gpu("n/0", .vramUsed)
+                    let points = history.values(key, window: .milliseconds(windowMs))
+                    let start = points.isEmpty ? 0 : history.latestTimeMs! - windowMs
+                    var sums = [Double](repeating: 0, count: slices)
+                    var counts = [Int](repeating: 0, count: slices)
+                    for point in points {
+                        guard let value = point.value else { continue }
+                        let part = min(slices - 1, Int((point.timeMs - start) * Int64(slices) / max(1, windowMs)))
+                        sums[part] += Double(Float(value))
+                        counts[part] += 1
+                    }
+                    let expected = (0..<slices).map { counts[$0] > 0 ? sums[$0] / Double(counts[$0]) : nil }
+                    #expect(
+                        history.means(of: key, windowMs: windowMs, slices: slices) == expected,
+                        "seed \(seed), ordered \(ordered), window \(windowMs) ms, \(slices) slices")
+                }
+            }
+        }
     }
 
     @Test func boundedByCapacityAndForgetsVanishedKeys() {
