@@ -99,11 +99,13 @@ enum ClusterPlan {
 
     static func plan(target: String, store: MetricStore, configuration: ModelConfiguration) -> TargetPlan {
         let infos = store.series(of: target).map { (id: $0, info: store.info($0)) }
+        // The names apart, read by every dialect: a map over `infos` copied each series' entry once a dialect.
+        let names = infos.indices.map { infos[$0].info.name }
         let host = configuration.targetNodes[target] ?? TargetHost.host(of: target)
         var instances: [InstancePlan] = []
         var fillers: [InstancePlan] = []
         for (dialect, table) in engineTables {
-            let stripped = infos.map { dialect.strip($0.info.name) }
+            let stripped = names.map { dialect.strip($0) }
             guard stripped.contains(where: { $0.map { dialect.markers.contains(String($0)) } ?? false }) else { continue }
             let planned = planInstances(
                 dialect: dialect, table: table, infos: infos, stripped: stripped,
@@ -133,8 +135,11 @@ enum ClusterPlan {
         var priorities: [String: [Int]] = [:]
         var order: [String] = []
         for (dialect, table) in gpuTables {
-            for entry in infos {
-                guard let (priority, source) = table[entry.info.name] else { continue }
+            // By index, and the entry copied only once its name is in the table: a copy of each series' entry for
+            // each dialect (its strings and labels retained) was a fifth of the planning.
+            for position in infos.indices {
+                guard let (priority, source) = table[infos[position].info.name] else { continue }
+                let entry = infos[position]
                 let labels = entry.info.labels
                 let uuid = labels.first(of: dialect.uuidLabels)
                 let migID = labels.first(of: dialect.migInstanceLabels)
@@ -193,6 +198,24 @@ enum ClusterPlan {
         return TargetPlan(name: target, instances: instances, gpus: gpuPlans, recognised: !instances.isEmpty || !gpuPlans.isEmpty)
     }
 
+    /// A histogram part's key: its labels but `le`, as `name=value` joined by commas (parts sort by it).
+    private static func partKey(_ labels: Labels) -> String {
+        var key = ""
+        for label in labels.pairs where label.name != "le" {
+            if !key.isEmpty { key += "," }
+            key += label.name
+            key += "="
+            key += label.value
+        }
+        return key
+    }
+
+    /// Which draft a series belongs to: an instance is told apart by its instance label and model.
+    private struct DraftKey: Hashable {
+        var instanceLabel: String
+        var model: String
+    }
+
     private struct Draft {
         var engine: EngineKind
         var model: String?
@@ -211,36 +234,42 @@ enum ClusterPlan {
         host: String?, explicitNode: String?, explicitPod: PodReference?,
         explicitModel: String?
     ) -> [InstancePlan] {
-        var drafts: [String: Draft] = [:]
-        var order: [String] = []
-        for (index, entry) in infos.enumerated() {
+        // In the order first seen, found by instance label and model once a series (not once a use).
+        var drafts: [Draft] = []
+        var places: [DraftKey: Int] = [:]
+        for index in infos.indices {
             guard let name = stripped[index], let rows = table[String(name)] else { continue }
+            let entry = infos[index]
             let labels = entry.info.labels
             if dialect.rankFilters.contains(where: { labels[$0.label] != nil && !$0.accepts(labels[$0.label]) }) { continue }
             let model = labels.first(of: dialect.modelLabels)
             let instanceLabel = labels.first(of: dialect.instanceLabels)
-            let key = [instanceLabel ?? "", model ?? ""].joined(separator: "\u{1}")
-            if drafts[key] == nil {
-                order.append(key)
+            let key = DraftKey(instanceLabel: instanceLabel ?? "", model: model ?? "")
+            let place: Int
+            if let known = places[key] {
+                place = known
+            } else {
+                place = drafts.count
+                places[key] = place
                 let labelHost = instanceLabel.flatMap { TargetHost.host(of: "http://" + $0) ?? $0 }
-                drafts[key] = Draft(
-                    engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
-                    instanceLabel: instanceLabel)
+                drafts.append(
+                    Draft(
+                        engine: dialect.engine, model: model, node: explicitNode ?? labelHost ?? host,
+                        instanceLabel: instanceLabel))
             }
-            if drafts[key]?.pod == nil {
-                drafts[key]?.pod = PodReference.from(
+            if drafts[place].pod == nil {
+                drafts[place].pod = PodReference.from(
                     labels.first(of:), podLabels: PodReference.enginePodLabels,
                     namespaceLabels: PodReference.engineNamespaceLabels,
                     containerLabels: PodReference.engineContainerLabels)
             }
             for (priority, source) in rows {
                 if let filter = source.filter, !filter.accepts(labels[filter.label]) { continue }
-                if let engine = source.engine { drafts[key]?.engine = engine }
-                add(entry, labels: labels, source: source, priority: priority, to: &drafts[key]!)
+                if let engine = source.engine { drafts[place].engine = engine }
+                add(entry, labels: labels, source: source, priority: priority, to: &drafts[place])
             }
         }
-        return order.compactMap { key in
-            guard let draft = drafts[key] else { return nil }
+        return drafts.map { draft in
             let count = InstanceMetric.allCases.count
             // A model asked of the server names the instance but is not part of its identity, which stays what
             // the page alone gives (so an instance keeps its history and alerts when the answer arrives).
@@ -282,7 +311,7 @@ enum ClusterPlan {
             guard let le = labels["le"], let bound = HistogramBucket.parseBound(le) else { return }
             if let existing = draft.histograms[metric], existing.priority < priority { return }
             if draft.histograms[metric]?.priority != priority { draft.histograms[metric] = (priority, [:]) }
-            let part = labels.removing(["le"]).pairs.map { "\($0.name)=\($0.value)" }.joined(separator: ",")
+            let part = partKey(labels)
             let scaled = bound == .infinity ? bound : bound * source.scale
             draft.histograms[metric]?.parts[part, default: []].append((scaled, entry.id))
         case .summary:
