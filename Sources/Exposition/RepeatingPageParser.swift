@@ -101,11 +101,16 @@ package struct RepeatingPageParser: Sendable {
                     offset = end < new.count ? end + 1 : end
                 }
                 guard offset >= new.count, new.count < Int(Int32.max) else { return nil }
-                var next = 0
-                page.families.withUnsafeMutableBufferPointer { families in
-                    for line in lines where line.sample >= 0 {
-                        families[Int(line.sample >> 32)].samples[Int(line.sample & 0xFFFF_FFFF)].value = values[next]
-                        next += 1
+                // The sample lines map in order onto the families' samples (`lineTable` checks it), so the values
+                // go in family by family: one uniqueness check a family, not one a sample.
+                guard page.families.reduce(0, { $0 + $1.samples.count }) == values.count else { return nil }
+                values.withUnsafeBufferPointer { values in
+                    var next = 0
+                    for family in page.families.indices {
+                        page.families[family].samples.withUnsafeMutableBufferPointer { samples in
+                            for sample in samples.indices { samples[sample].value = values[next + sample] }
+                            next += samples.count
+                        }
                     }
                 }
                 return moved
