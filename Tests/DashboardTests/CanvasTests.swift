@@ -1,4 +1,5 @@
 import Formatting
+import TestSupport
 import Testing
 
 @testable import Dashboard
@@ -12,6 +13,36 @@ import Testing
         canvas.write("zz", x: -1, y: 1, role: .text)
         canvas.write("far", x: 0, y: 7, role: .text)
         #expect(canvas.plainText == " hell\nz")
+    }
+
+    /// Printable ASCII takes a shortcut past `put`: the same cells and the same width as putting each character,
+    /// wherever the text starts, however it is clipped, and over wide characters already drawn.
+    @Test func asciiTextLandsAsEachCharacterPutWould() {
+        var random = SplitMix(seed: 7)
+        let alphabet = Array("ab ~!0|{}")
+        for _ in 0..<2000 {
+            var base = Canvas(size: Size(width: 9, height: 3))
+            base.write("日本語", x: random.below(6) - 1, y: random.below(3), role: .accent)
+            let text = String((0..<random.below(12)).map { _ in alphabet[random.below(alphabet.count)] })
+            let (x, y) = (random.below(14) - 3, random.below(5) - 1)
+            let maxWidth = [Int.max, random.below(12)][random.below(2)]
+            let clip: Rect? =
+                random.below(2) == 0
+                ? nil : Rect(x: random.below(6) - 1, y: random.below(3), width: random.below(8), height: random.below(3))
+            var fast = base
+            let written = fast.write(text, x: x, y: y, role: .text, maxWidth: maxWidth, clip: clip)
+            var slow = base
+            var column = x
+            if y >= 0, y < slow.height, x < slow.width, maxWidth > 0 {
+                let limit = min(x + min(maxWidth, 1 << 30), (clip?.intersection(slow.bounds) ?? slow.bounds).maxX)
+                for character in text where column + 1 <= limit {
+                    slow.put(character, x: column, y: y, role: .text, clip: clip)
+                    column += 1
+                }
+            }
+            #expect(fast == slow, "\(text) at (\(x), \(y)), width \(maxWidth), clip \(String(describing: clip))")
+            #expect(written == column - x)
+        }
     }
 
     @Test func wideCharactersTakeTwoCellsAndNeverSplit() {

@@ -53,7 +53,18 @@ package struct Canvas: Equatable, Sendable {
         guard y >= 0, y < height, x < width, maxWidth > 0 else { return 0 }
         var column = x
         // Stop at the right edge (of the clip or the canvas) so the returned width is what is really on screen.
-        let limit = min(x + min(maxWidth, 1 << 30), (clip?.intersection(bounds) ?? bounds).maxX)
+        let area = clip?.intersection(bounds) ?? bounds
+        let limit = min(x + min(maxWidth, 1 << 30), area.maxX)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII, nearly all the text a frame writes: a byte is a column and draws as itself, so the
+            // bytes go in without breaking the text into characters and measuring each (what `put` does).
+            let count = max(0, min(text.utf8.count, limit - x))
+            guard y >= area.y, y < area.maxY else { return count }
+            for (offset, byte) in text.utf8.prefix(count).enumerated() where x + offset >= area.x {
+                set(x + offset, y, Cell(Character(Unicode.Scalar(byte)), role))
+            }
+            return count
+        }
         for character in text {
             let w = DisplayWidth.of(character) ?? 1  // drawn as `?`
             if w == 0 { continue }
