@@ -15,6 +15,9 @@ struct RecentSlab: Sendable {
     static let seriesPerChunk = 512
     private static let chunkShift = 9
     private(set) var chunks: [[Double]] = []
+    /// Series numbered from here on were never prepared: their slots are still the absent values their chunk was
+    /// made with.
+    private var unused = 0
 
     init(capacity: Int) {
         var slots = 2
@@ -66,10 +69,15 @@ struct RecentSlab: Sendable {
         (scrape & (slots - 1)) &* seriesPerChunk &+ (series & (seriesPerChunk - 1))
     }
 
-    /// Makes room for series `index`, and marks all its slots absent (a reused slot forgets its old series).
+    /// Makes room for series `index`, and marks all its slots absent (a reused slot forgets its old series; a new
+    /// one, the first scrape's thousands, has nothing to forget).
     mutating func prepare(series index: Int) {
         while index &>> Self.chunkShift >= chunks.count {
             chunks.append([Double](repeating: BlockCodec.absent, count: Self.seriesPerChunk * slots))
+        }
+        guard index < unused else {
+            unused = index + 1
+            return
         }
         for slot in 0..<slots { set(BlockCodec.absent, series: index, scrape: slot) }
     }
