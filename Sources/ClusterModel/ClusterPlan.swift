@@ -12,7 +12,8 @@ struct SeriesRef: Sendable {
 struct HistogramPart: Sendable {
     /// Strictly increasing, ending in `+Inf` (duplicates from odd pages are dropped when planning).
     var bounds: [Double]
-    /// In `le` order; a slice of one buffer shared by the instance's parts (`sharingIDs`), read every frame.
+    /// In `le` order; in the frame's `InstanceColumns`, a slice of one buffer shared by every instance's parts
+    /// (`sharingIDs`), read every frame.
     var ids: ArraySlice<SeriesID>
     /// `bounds` numbered in the builder's `BucketBoundsTable` (set when the plans are built).
     var boundsID: Int32 = -1
@@ -285,7 +286,6 @@ enum ClusterPlan {
             for (metric, value) in draft.histograms {
                 plan.histograms[metric] = value.parts.keys.sorted().map { HistogramPart(value.parts[$0]!) }[...]
             }
-            plan.histograms.replaceElements(HistogramPart.sharingIDs)
             for (metric, value) in draft.summaries {
                 plan.summaries[metric] = value.quantiles.sorted { $0.level < $1.level }[...]
             }
