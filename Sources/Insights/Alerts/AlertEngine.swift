@@ -61,21 +61,22 @@ package struct AlertEngine: Sendable {
         queue.observe(snapshot, windowSeconds: configuration.queueTrendWindowSeconds)
         let signals = AlertSignals(
             snapshot: snapshot, index: index, configuration: configuration, loads: loads,
-            queue: queue
-        ).compute()
+            queue: queue)
         var changes: [AlertTransition] = []
         var seen = Set<Key>(minimumCapacity: tracked.count)
-        for signal in signals {
+        // Only subjects with a breach, or with a machine already running, are kept: thousands of healthy GPUs cost
+        // no memory, and no bookkeeping beyond this check (no lookup at all for a rule that tracks nothing).
+        let trackingRules = Set(tracked.keys.map(\.rule))
+        for signal in signals.compute() {
             guard let rule = configuration.rule(signal.kind) else { continue }
-            let key = Key(rule: signal.kind, kind: signal.subject.kind, id: signal.subject.id)
-            // Only subjects with a breach, or with a machine already running, are kept: thousands of healthy
-            // GPUs cost no memory, and no bookkeeping beyond this check.
-            if tracked[key] == nil {
-                guard let value = signal.value, rule.breaches(value) else { continue }
-                tracked[key] = Tracked(subject: signal.subject)
-            }
+            let breach = signal.value.map { rule.breaches($0) } ?? false
+            if !breach && !trackingRules.contains(signal.kind) { continue }
+            let key = Key(rule: signal.kind, kind: signal.subjectKind, id: signal.id)
+            if tracked[key] == nil && !breach { continue }
+            let subject = signals.subject(of: signal)
+            if tracked[key] == nil { tracked[key] = Tracked(subject: subject) }
             seen.insert(key)
-            tracked[key]?.subject = signal.subject
+            tracked[key]?.subject = subject
             step(key, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
         }
         for key in tracked.keys where !seen.contains(key) {

@@ -2,10 +2,17 @@ import ClusterModel
 
 /// The value each enabled rule tests, for each subject of a snapshot. Pure: the stateful inputs (load
 /// starts, queue trends) are passed in.
+///
+/// A signal names its subject by kind, id and place in the snapshot; the subject's names (node, model, GPU type)
+/// are looked up only for the few signals the engine keeps (`subject(of:)`): most subjects are healthy and
+/// tracked by no rule, and finding a GPU's model costs a lookup per instance on it, every tick.
 struct AlertSignals {
     struct Signal {
         var kind: AlertRuleKind
-        var subject: AlertSubject
+        var subjectKind: AlertSubject.Kind
+        var id: String
+        /// Where the subject is in the snapshot's GPUs, instances or targets (by `subjectKind`).
+        var position: Int
         var value: Double?
     }
 
@@ -21,22 +28,34 @@ struct AlertSignals {
         gpuSignals(into: &signals)
         instanceSignals(into: &signals)
         if configuration.rule(.targetDown) != nil {
-            // A target has no node of its own; an engine's target takes its instance's, so the event log's node
-            // column and a node filter find it.
-            var instanceOfTarget: [String: EngineInstance] = [:]
-            for instance in snapshot.instances where instanceOfTarget[instance.target] == nil {
-                instanceOfTarget[instance.target] = instance
-            }
-            for target in snapshot.targets {
-                let instance = instanceOfTarget[target.id]
-                let subject = AlertSubject(kind: .target, id: target.id, node: instance?.node, model: instance?.model)
+            for (position, target) in snapshot.targets.enumerated() {
                 signals.append(
                     Signal(
-                        kind: .targetDown, subject: subject,
+                        kind: .targetDown, subjectKind: .target, id: target.id, position: position,
                         value: target.up ? 0 : Double(max(1, target.consecutiveFailures))))
             }
         }
         return signals
+    }
+
+    /// The subject of a signal `compute` made, with the names a person and a filter know it by.
+    func subject(of signal: Signal) -> AlertSubject {
+        switch signal.subjectKind {
+        case .gpu:
+            let gpu = snapshot.gpus[signal.position]
+            return AlertSubject(
+                kind: .gpu, id: gpu.id, node: gpu.node, model: index.model(of: gpu), gpuType: gpu.modelName)
+        case .instance:
+            let instance = snapshot.instances[signal.position]
+            return AlertSubject(
+                kind: .instance, id: instance.id, node: instance.node, model: instance.model,
+                gpuType: index.gpuType(of: instance))
+        case .target:
+            // A target has no node of its own; an engine's target takes its (first) instance's, so the event
+            // log's node column and a node filter find it.
+            let instance = snapshot.instances.first { $0.target == signal.id }
+            return AlertSubject(kind: .target, id: signal.id, node: instance?.node, model: instance?.model)
+        }
     }
 
     private func gpuSignals(into signals: inout [Signal]) {
@@ -44,10 +63,7 @@ struct AlertSignals {
             .filter { configuration.rule($0) != nil }
         guard !rules.isEmpty else { return }
         let peers = PeerMedians(snapshot.gpus, minimumUtilization: configuration.throttleMinimumUtilization)
-        for gpu in snapshot.gpus {
-            let subject = AlertSubject(
-                kind: .gpu, id: gpu.id, node: gpu.node, model: index.model(of: gpu),
-                gpuType: gpu.modelName)
+        for (position, gpu) in snapshot.gpus.enumerated() {
             // A stale GPU's values are the last ones seen: nothing says the condition still holds.
             let live = !gpu.stale
             for kind in rules {
@@ -64,7 +80,7 @@ struct AlertSignals {
                             minimumUtilization: configuration.throttleMinimumUtilization)
                     }
                 }
-                signals.append(Signal(kind: kind, subject: subject, value: value))
+                signals.append(Signal(kind: kind, subjectKind: .gpu, id: gpu.id, position: position, value: value))
             }
         }
     }
@@ -74,10 +90,7 @@ struct AlertSignals {
             .filter { configuration.rule($0) != nil }
         guard !rules.isEmpty else { return }
         let now = snapshot.timeMs
-        for instance in snapshot.instances {
-            let subject = AlertSubject(
-                kind: .instance, id: instance.id, node: instance.node, model: instance.model,
-                gpuType: index.gpuType(of: instance))
+        for (position, instance) in snapshot.instances.enumerated() {
             let reachable = instance.state != .unreachable
             for kind in rules {
                 var value: Double? = nil
@@ -94,7 +107,8 @@ struct AlertSignals {
                 default:
                     value = loads.loadingSince(instance.id).map { Double(now - $0) / 1000 } ?? 0
                 }
-                signals.append(Signal(kind: kind, subject: subject, value: value))
+                signals.append(
+                    Signal(kind: kind, subjectKind: .instance, id: instance.id, position: position, value: value))
             }
         }
     }
