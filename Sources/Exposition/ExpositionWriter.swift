@@ -97,6 +97,38 @@ package struct ExpositionWriter: Sendable {
         bytes.append(0x0A)
     }
 
+    /// Writes value slots for a histogram's bucket lines (samples named `name`, the family's `…_bucket`), whose
+    /// labels are `before`, then `le` (each of `leTexts` in turn), then `after`: the same bytes as a
+    /// `writeValueSlot` per bucket, with the name and labels checked and escaped once, not once a bucket.
+    package mutating func writeBucketSlots(name: String, before: [Label], leTexts: [String], after: [Label]) {
+        guard let firstLE = leTexts.first else { return }
+        let lineStart = bytes.count
+        var first = openLabels(name)
+        for label in before { appendLabel(label, first: &first) }
+        if !first { bytes.append(0x2C) }
+        append("le=\"")
+        let prefixEnd = bytes.count
+        appendEscaped(firstLE, quotes: true)
+        let suffixStart = bytes.count
+        bytes.append(0x22)
+        first = false
+        for label in after { appendLabel(label, first: &first) }
+        bytes.append(0x7D)
+        bytes.append(0x20)
+        // Copied out: appending a slice of `bytes` to itself would copy the whole page each time.
+        let prefix = Array(bytes[lineStart..<prefixEnd])
+        let suffix = Array(bytes[suffixStart...])
+        valueSlots.append(bytes.count)
+        bytes.append(0x0A)
+        for le in leTexts.dropFirst() {
+            bytes.append(contentsOf: prefix)
+            appendEscaped(le, quotes: true)
+            bytes.append(contentsOf: suffix)
+            valueSlots.append(bytes.count)
+            bytes.append(0x0A)
+        }
+    }
+
     /// What has been written so far, as a template whose slots are the `writeValueSlot` lines.
     package var template: ExpositionTemplate { ExpositionTemplate(text: bytes, slots: valueSlots) }
 
@@ -163,18 +195,34 @@ package struct ExpositionWriter: Sendable {
             appendQuoted(leadingName)
             first = false
         }
-        for label in labels {
-            if !first { bytes.append(0x2C) }
-            first = false
-            if isLegacyLabelName(label.name) {
-                append(label.name)
-            } else {
-                appendQuoted(label.name)
-            }
-            bytes.append(0x3D)
-            appendQuoted(label.value)
-        }
+        for label in labels { appendLabel(label, first: &first) }
         bytes.append(0x7D)
+    }
+
+    /// Opens the label block of a sample named `name` whose labels follow: `name{`, or `{"name"` for a name
+    /// that must be quoted. Returns whether the next label is the block's first.
+    private mutating func openLabels(_ name: String) -> Bool {
+        if isLegacyMetricName(name) {
+            append(name)
+            bytes.append(0x7B)
+            return true
+        }
+        bytes.append(0x7B)
+        appendQuoted(name)
+        return false
+    }
+
+    /// `name="value"` within a label block, after a comma unless it is the block's first.
+    private mutating func appendLabel(_ label: Label, first: inout Bool) {
+        if !first { bytes.append(0x2C) }
+        first = false
+        if isLegacyLabelName(label.name) {
+            append(label.name)
+        } else {
+            appendQuoted(label.name)
+        }
+        bytes.append(0x3D)
+        appendQuoted(label.value)
     }
 
     /// Escapes `\` and newline always, and `"` inside quoted strings (HELP text keeps its quotes).

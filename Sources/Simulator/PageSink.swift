@@ -13,6 +13,12 @@ protocol PageSink {
     mutating func header(_ name: @autoclosure () -> String, _ type: MetricType, _ help: @autoclosure () -> String)
     /// One sample line.
     mutating func sample(_ name: @autoclosure () -> String, _ labels: @autoclosure () -> Labels, _ value: Double)
+    /// A histogram whose bucket labels are `before`, then `le`, then `after`: its header, a line per bucket,
+    /// then `_count` and `_sum`.
+    mutating func histogram(
+        _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
+        before: @autoclosure () -> [Label], after: @autoclosure () -> [Label],
+        _ histogram: BucketHistogram)
 }
 
 extension PageSink {
@@ -33,7 +39,7 @@ extension PageSink {
         sample(name(), labels(), value)
     }
 
-    /// A histogram whose bucket labels are `before`, then `le`, then `after`.
+    /// Line by line, through `sample`.
     mutating func histogram(
         _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
         before: @autoclosure () -> [Label], after: @autoclosure () -> [Label],
@@ -60,6 +66,20 @@ extension ExpositionWriter: PageSink {
 
     mutating func sample(_ name: @autoclosure () -> String, _ labels: @autoclosure () -> Labels, _ value: Double) {
         writeValueSlot(name: name(), labels: labels())
+    }
+
+    /// The bucket lines differ only in `le`: their labels are written once (a vLLM page has eleven histograms).
+    mutating func histogram(
+        _ name: @autoclosure () -> String, _ help: @autoclosure () -> String,
+        before: @autoclosure () -> [Label], after: @autoclosure () -> [Label],
+        _ histogram: BucketHistogram
+    ) {
+        let name = name()
+        let (before, after) = (before(), after())
+        writeHeader(name: name, type: .histogram, help: help())
+        writeBucketSlots(name: name + "_bucket", before: before, leTexts: histogram.leTexts, after: after)
+        writeValueSlot(name: name + "_count", labels: Labels(before + after))
+        writeValueSlot(name: name + "_sum", labels: Labels(before + after))
     }
 }
 

@@ -126,6 +126,29 @@ import Testing
         }
     }
 
+    /// A histogram's bucket slots written at once are the lines written bucket by bucket: legacy and quoted
+    /// names, labels before and after `le` or none, values that need escaping.
+    @Test func bucketSlotsEqualTheSlotsWrittenOneByOne() {
+        var rng = Xoshiro(seed: (17, 18, 19, 20))
+        for round in 0..<200 {
+            let name = (round % 3 == 0 ? Self.utf8Name : Self.bareName).run(using: &rng) + "_bucket"
+            let labelNames = round % 2 == 0 ? Self.labelName : Self.utf8Name
+            let before = labelNames.array(of: 0...2).run(using: &rng).map { Label($0, Self.text.run(using: &rng)) }
+            let after = Self.labelName.array(of: 0...2).run(using: &rng).map { Label($0, Self.text.run(using: &rng)) }
+            let leTexts = Self.text.array(of: 1...5).run(using: &rng) + ["+Inf"]
+            var atOnce = ExpositionWriter()
+            var oneByOne = ExpositionWriter()
+            atOnce.writeBucketSlots(name: name, before: before, leTexts: leTexts, after: after)
+            for le in leTexts {
+                oneByOne.writeValueSlot(name: name, labels: Labels(before + [Label("le", le)] + after))
+            }
+            #expect(atOnce.bytes == oneByOne.bytes, "\(name) \(before) \(leTexts) \(after)")
+            let values = leTexts.indices.map(Double.init)
+            let fill = { (filler: inout ExpositionTemplate.Filler) in for value in values { filler.append(value) } }
+            #expect(atOnce.template.render(fill) == oneByOne.template.render(fill))
+        }
+    }
+
     /// Integral values are written digit by digit, everything else as `formatValue` spells it.
     @Test func valuesAreSpelledAsFormatValueSpellsThem() {
         var rng = Xoshiro(seed: (13, 14, 15, 16))
