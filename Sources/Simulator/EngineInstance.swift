@@ -77,6 +77,11 @@ struct EngineInstance: Sendable {
     var tickPreemptions = 0.0
     var tickPrefixQueries = 0.0
     var tickPrefixHits = 0.0
+    /// Work of a step that ran past a tick's end, owed to the ticks it ran into (busy, memory- and compute-bound
+    /// milliseconds): a long prefill keeps the GPU busy across a tick boundary, and DCGM counts it where it ran.
+    var carriedBusyMs = 0.0
+    var carriedMemoryMs = 0.0
+    var carriedComputeMs = 0.0
     /// Smoothed generation throughput and last prefill hit rate (SGLang reports both as gauges).
     var generationThroughput = 0.0
     var cacheHitRate = 0.0
@@ -206,12 +211,43 @@ struct EngineInstance: Sendable {
             if end >= phaseUntilMs { start(atMs: end) }
         case .ready:
             clockMs = max(clockMs, tickStart)
+            takeCarriedWork(tickMs: end - tickStart)
             abandonStaleRequests(now: tickStart)
+            let stepsStart = clockMs
             runSteps(until: end)
+            carryWork(pastMs: max(end, stepsStart))
         }
+        if phase != .ready { (carriedBusyMs, carriedMemoryMs, carriedComputeMs) = (0, 0, 0) }
         let seconds = (end - tickStart) / 1000
         generationThroughput += 0.3 * (tickGenerated / seconds - generationThroughput)
         if tickPrefixQueries > 0 { cacheHitRate = tickPrefixHits / tickPrefixQueries }
+    }
+
+    /// The part of the work carried from the ticks before that falls in this one (at most all of it).
+    private mutating func takeCarriedWork(tickMs: Double) {
+        guard carriedBusyMs > 0 else { return }
+        let taken = min(carriedBusyMs, tickMs)
+        let share = taken / carriedBusyMs
+        tickBusyMs += taken
+        tickMemoryMs += carriedMemoryMs * share
+        tickComputeMs += carriedComputeMs * share
+        carriedBusyMs -= taken
+        carriedMemoryMs -= carriedMemoryMs * share
+        carriedComputeMs -= carriedComputeMs * share
+    }
+
+    /// Moves the time this tick's last step ran past `boundary` (the tick's end, or where its steps began when
+    /// that is later) to the ticks after, with its share of memory- and compute-bound time.
+    private mutating func carryWork(pastMs boundary: Double) {
+        let overshoot = min(clockMs - boundary, tickBusyMs)
+        guard overshoot > 0 else { return }
+        let share = overshoot / tickBusyMs
+        carriedBusyMs += overshoot
+        carriedMemoryMs += tickMemoryMs * share
+        carriedComputeMs += tickComputeMs * share
+        tickBusyMs -= overshoot
+        tickMemoryMs -= tickMemoryMs * share
+        tickComputeMs -= tickComputeMs * share
     }
 
     /// Waiting requests (oldest first) whose clients have given up are aborted, so an overloaded instance's

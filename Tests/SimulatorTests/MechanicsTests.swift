@@ -54,6 +54,27 @@ import Testing
         #expect(h100.step(tokens: 8, contextTokens: 8000, throttle: 0.5).totalMs > small.totalMs)
     }
 
+    /// A GPU whose engine has requests queued all through a tick was busy for all of it, even where a step (a
+    /// long prefill under KV pressure) ran past the tick's end: the time past the end counts in the ticks it
+    /// ran into, as DCGM counts it. Counted in the tick it began, the GPU read 100 % then 0 % at idle power.
+    @Test func aGPUWhoseEngineHasWorkQueuedAllTickLongIsBusyAllTick() {
+        var simulator = ClusterSimulator(
+            options: SimulationOptions(scenario: .kvPressure, seed: 1, nodes: 2, gpusPerNode: 4))
+        simulator.advance(byMs: 60_000)
+        var checked = 0
+        for _ in 0..<300 {
+            let queued = simulator.instances.map { $0.phase == .ready && $0.waitingCount > 0 }
+            simulator.advance(byMs: simulator.options.stepMs)
+            for (index, instance) in simulator.instances.enumerated() where queued[index] && instance.waitingCount > 0 {
+                for gpu in instance.gpuIndices {
+                    #expect(simulator.gpus[gpu].utilization == 100, "GPU \(gpu) at \(simulator.nowMs)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+
     @Test func kvUseNeverExceedsOneAndPreemptionsComeOnlyUnderPressure() async {
         let pressure = await SimulatorRun.make(
             SimulationOptions(scenario: .kvPressure, seed: 2, nodes: 2, gpusPerNode: 2),
