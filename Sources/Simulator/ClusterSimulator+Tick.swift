@@ -65,9 +65,9 @@ extension ClusterSimulator {
                 ? EngineInstance.loadBytesPerSecond / Double(instances[index].plan.tensorParallel) : 0
             let memory = instances[index].memoryPerGPU
             for gpu in instances[index].gpuIndices {
-                loads[gpu].busyMs += instances[index].tickBusyMs
-                loads[gpu].memoryMs += instances[index].tickMemoryMs
-                loads[gpu].computeMs += instances[index].tickComputeMs
+                loads[gpu].busyMs += instances[index].tickTime.busyMs
+                loads[gpu].memoryMs += instances[index].tickTime.memoryMs
+                loads[gpu].computeMs += instances[index].tickTime.computeMs
                 loads[gpu].usedBytes += memory
                 loads[gpu].loadingBytesPerSecond += loading
             }

@@ -39,9 +39,7 @@ extension EngineInstance {
         guard needed <= freeBlocks else { return false }
 
         clockMs += total
-        tickBusyMs += total
-        tickMemoryMs += memory
-        tickComputeMs += compute
+        tickTime += StepTime(busyMs: total, memoryMs: memory, computeMs: compute)
         let tokens = Double(count * width)
         metrics.generationTokens += tokens
         tickGenerated += tokens

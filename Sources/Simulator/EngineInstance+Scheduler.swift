@@ -111,9 +111,7 @@ extension EngineInstance {
         let stepStart = clockMs
         let price = cost.step(tokens: scheduled, contextTokens: context, throttle: throttle)
         clockMs += price.totalMs
-        tickBusyMs += price.totalMs
-        tickMemoryMs += price.memoryMs
-        tickComputeMs += price.computeMs
+        tickTime += StepTime(busyMs: price.totalMs, memoryMs: price.memoryMs, computeMs: price.computeMs)
         metrics.iterationTokens.observe(Double(scheduled))
         finishStep(startedAt: stepStart, stepMs: price.totalMs)
         if kvUsage > 0.97 {

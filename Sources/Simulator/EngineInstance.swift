@@ -69,19 +69,15 @@ struct EngineInstance: Sendable {
     /// The slowest of its GPUs' throttle factors (1 = full speed).
     var throttle = 1.0
 
-    /// Work done in the current tick, for the GPU model: busy, memory-bound and compute-bound milliseconds.
-    var tickBusyMs = 0.0
-    var tickMemoryMs = 0.0
-    var tickComputeMs = 0.0
+    /// GPU time of the current tick, for the GPU model.
+    var tickTime = StepTime()
     var tickGenerated = 0.0
     var tickPreemptions = 0.0
     var tickPrefixQueries = 0.0
     var tickPrefixHits = 0.0
-    /// Work of a step that ran past a tick's end, owed to the ticks it ran into (busy, memory- and compute-bound
-    /// milliseconds): a long prefill keeps the GPU busy across a tick boundary, and DCGM counts it where it ran.
-    var carriedBusyMs = 0.0
-    var carriedMemoryMs = 0.0
-    var carriedComputeMs = 0.0
+    /// GPU time of a step that ran past a tick's end, owed to the ticks it ran into: a long prefill keeps the GPU
+    /// busy across a tick boundary, and DCGM counts it where it ran.
+    var carriedTime = StepTime()
     /// Smoothed generation throughput and last prefill hit rate (SGLang reports both as gauges).
     var generationThroughput = 0.0
     var cacheHitRate = 0.0
@@ -186,9 +182,7 @@ struct EngineInstance: Sendable {
 
     /// Moves the lifecycle and the scheduler forward over one tick.
     mutating func advance(fromMs tickStart: Double, toMs end: Double) {
-        tickBusyMs = 0
-        tickMemoryMs = 0
-        tickComputeMs = 0
+        tickTime = StepTime()
         tickGenerated = 0
         tickPreemptions = 0
         tickPrefixQueries = 0
@@ -217,37 +211,24 @@ struct EngineInstance: Sendable {
             runSteps(until: end)
             carryWork(pastMs: max(end, stepsStart))
         }
-        if phase != .ready { (carriedBusyMs, carriedMemoryMs, carriedComputeMs) = (0, 0, 0) }
+        if phase != .ready { carriedTime = StepTime() }
         let seconds = (end - tickStart) / 1000
         generationThroughput += 0.3 * (tickGenerated / seconds - generationThroughput)
         if tickPrefixQueries > 0 { cacheHitRate = tickPrefixHits / tickPrefixQueries }
     }
 
-    /// The part of the work carried from the ticks before that falls in this one (at most all of it).
+    /// The part of the time carried from the ticks before that falls in this one (at most all of it).
     private mutating func takeCarriedWork(tickMs: Double) {
-        guard carriedBusyMs > 0 else { return }
-        let taken = min(carriedBusyMs, tickMs)
-        let share = taken / carriedBusyMs
-        tickBusyMs += taken
-        tickMemoryMs += carriedMemoryMs * share
-        tickComputeMs += carriedComputeMs * share
-        carriedBusyMs -= taken
-        carriedMemoryMs -= carriedMemoryMs * share
-        carriedComputeMs -= carriedComputeMs * share
+        guard carriedTime.busyMs > 0 else { return }
+        tickTime += carriedTime.split(min(1, tickMs / carriedTime.busyMs))
     }
 
     /// Moves the time this tick's last step ran past `boundary` (the tick's end, or where its steps began when
     /// that is later) to the ticks after, with its share of memory- and compute-bound time.
     private mutating func carryWork(pastMs boundary: Double) {
-        let overshoot = min(clockMs - boundary, tickBusyMs)
+        let overshoot = min(clockMs - boundary, tickTime.busyMs)
         guard overshoot > 0 else { return }
-        let share = overshoot / tickBusyMs
-        carriedBusyMs += overshoot
-        carriedMemoryMs += tickMemoryMs * share
-        carriedComputeMs += tickComputeMs * share
-        tickBusyMs -= overshoot
-        tickMemoryMs -= tickMemoryMs * share
-        tickComputeMs -= tickComputeMs * share
+        carriedTime += tickTime.split(overshoot / tickTime.busyMs)
     }
 
     /// Waiting requests (oldest first) whose clients have given up are aborted, so an overloaded instance's
