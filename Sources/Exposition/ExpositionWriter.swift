@@ -77,7 +77,7 @@ package struct ExpositionWriter: Sendable {
         }
         if let exemplar, format == .openMetrics {
             append(" # ")
-            appendLabels(exemplar.labels, leadingName: nil, emptyBraces: true)
+            appendLabelBlock(exemplar.labels)
             bytes.append(0x20)
             appendValue(exemplar.value)
             if let timestamp = exemplar.timestamp {
@@ -93,8 +93,7 @@ package struct ExpositionWriter: Sendable {
     package mutating func writeValueSlot(name: String, labels: Labels = Labels()) {
         appendNameAndLabels(name, labels)
         bytes.append(0x20)
-        valueSlots.append(bytes.count)
-        bytes.append(0x0A)
+        endValueSlotLine()
     }
 
     /// Writes value slots for a histogram's bucket lines (samples named `name`, the family's `…_bucket`), whose
@@ -118,15 +117,19 @@ package struct ExpositionWriter: Sendable {
         // Copied out: appending a slice of `bytes` to itself would copy the whole page each time.
         let prefix = Array(bytes[lineStart..<prefixEnd])
         let suffix = Array(bytes[suffixStart...])
-        valueSlots.append(bytes.count)
-        bytes.append(0x0A)
+        endValueSlotLine()
         for le in leTexts.dropFirst() {
             bytes.append(contentsOf: prefix)
             appendEscaped(le, quotes: true)
             bytes.append(contentsOf: suffix)
-            valueSlots.append(bytes.count)
-            bytes.append(0x0A)
+            endValueSlotLine()
         }
+    }
+
+    /// Marks the value's place at the end of a sample line laid out so far, and ends the line.
+    private mutating func endValueSlotLine() {
+        valueSlots.append(bytes.count)
+        bytes.append(0x0A)
     }
 
     /// What has been written so far, as a template whose slots are the `writeValueSlot` lines.
@@ -165,12 +168,13 @@ package struct ExpositionWriter: Sendable {
     }
 
     private mutating func appendNameAndLabels(_ name: String, _ labels: Labels) {
-        if isLegacyMetricName(name) {
+        if labels.isEmpty && isLegacyMetricName(name) {
             append(name)
-            if !labels.isEmpty { appendLabels(labels, leadingName: nil) }
-        } else {
-            appendLabels(labels, leadingName: name)
+            return
         }
+        var first = openLabels(name)
+        for label in labels { appendLabel(label, first: &first) }
+        bytes.append(0x7D)
     }
 
     private mutating func appendMetricNameInComment(_ name: String) {
@@ -187,14 +191,10 @@ package struct ExpositionWriter: Sendable {
         bytes.append(0x22)
     }
 
-    private mutating func appendLabels(_ labels: Labels, leadingName: String?, emptyBraces: Bool = false) {
-        if labels.isEmpty && leadingName == nil && !emptyBraces { return }
+    /// `{labels}`, braced even when there are none (an exemplar's label set).
+    private mutating func appendLabelBlock(_ labels: Labels) {
         bytes.append(0x7B)
         var first = true
-        if let leadingName {
-            appendQuoted(leadingName)
-            first = false
-        }
         for label in labels { appendLabel(label, first: &first) }
         bytes.append(0x7D)
     }
