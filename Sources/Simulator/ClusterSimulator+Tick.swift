@@ -65,9 +65,7 @@ extension ClusterSimulator {
                 ? EngineInstance.loadBytesPerSecond / Double(instances[index].plan.tensorParallel) : 0
             let memory = instances[index].memoryPerGPU
             for gpu in instances[index].gpuIndices {
-                loads[gpu].busyMs += instances[index].tickTime.busyMs
-                loads[gpu].memoryMs += instances[index].tickTime.memoryMs
-                loads[gpu].computeMs += instances[index].tickTime.computeMs
+                loads[gpu].time += instances[index].tickTime
                 loads[gpu].usedBytes += memory
                 loads[gpu].loadingBytesPerSecond += loading
             }

@@ -51,17 +51,16 @@ struct GPUDevice: Sendable {
 
     /// The work of one tick: milliseconds busy, memory-bound and compute-bound, bytes held, bytes loading.
     struct Load {
-        var busyMs = 0.0
-        var memoryMs = 0.0
-        var computeMs = 0.0
+        /// The GPU time of the instances on it this tick.
+        var time = StepTime()
         var usedBytes = 0.0
         var loadingBytesPerSecond = 0.0
     }
 
     mutating func update(tickMs: Double, load: Load) {
-        let busy = min(1, load.busyMs / tickMs)
-        let memory = min(1, load.memoryMs / tickMs)
-        let compute = min(1, load.computeMs / tickMs)
+        let busy = min(1, load.time.busyMs / tickMs)
+        let memory = min(1, load.time.memoryMs / tickMs)
+        let compute = min(1, load.time.computeMs / tickMs)
         let jitter = 1 + 0.02 * (noise.unit() - 0.5)
         utilization = (busy * 100).rounded()
         memoryCopyUtilization = (memory * busy * 85).rounded()
