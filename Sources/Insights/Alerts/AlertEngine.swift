@@ -72,11 +72,10 @@ package struct AlertEngine: Sendable {
             let breach = signal.value.map { rule.breaches($0) } ?? false
             if !breach && !trackingRules.contains(signal.kind) { continue }
             let key = Key(rule: signal.kind, kind: signal.subjectKind, id: signal.id)
-            if tracked[key] == nil && !breach { continue }
+            if !breach && tracked[key] == nil { continue }
             let subject = signals.subject(of: signal)
-            if tracked[key] == nil { tracked[key] = Tracked(subject: subject) }
+            tracked[key, default: Tracked(subject: subject)].subject = subject
             seen.insert(key)
-            tracked[key]?.subject = subject
             step(key, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
         }
         for key in tracked.keys where !seen.contains(key) {
