@@ -1,3 +1,4 @@
+import ClusterModel
 import Formatting
 import Insights
 import Testing
@@ -105,6 +106,33 @@ import Testing
         #expect(canvas.roles(row: 2).allSatisfy { $0 == .selection })
         #expect(canvas.roles(row: 0)[0] == .header)
         #expect(TableText.truncate("meta-llama/Llama", to: 6, ellipsis: "…") == "meta-…")
+    }
+
+    /// A history column draws, at whatever width the table gives it, one mean per equal part of the chart window:
+    /// five minutes of a GPU's utilization at 1 s, idle until 180 s and busy from then on, in ten
+    /// columns of 30 s are six idle columns and four busy ones, whatever the scrape interval's own slicing.
+    @Test func aHistoryColumnDrawsOneMeanPerColumnOfItsWidth() {
+        var history = ClusterHistory(capacity: 900)
+        for second in 1...300 {
+            let gpu = GPU(id: "n/0", node: "n", index: 0, utilization: second < 180 ? 0 : 1)
+            history.append(ClusterSnapshot(timeMs: Int64(second) * 1000, gpus: [gpu]))
+        }
+        let frame = DashboardFrame(
+            snapshot: ClusterSnapshot(timeMs: 300_000, gpus: [GPU(id: "n/0", node: "n", index: 0)]), history: history,
+            source: "test", intervalSeconds: 1, generation: 1)
+        let ctx = ViewContext(frame: frame, state: UIState(), glyphs: .braille)
+        #expect(ctx.state.chartWindowSeconds == 300)
+        for width in [10, 5] {
+            let columns: [Column<Int>] = [
+                Column("util", .sparkline(minimum: width, preferred: width), priority: 100) { _, _, _ in
+                    .sparkline(.gpu("n/0", .utilization), maximum: 1, role: .text)
+                }
+            ]
+            var canvas = Canvas(size: Size(width: width, height: 2))
+            Table(columns: columns, rows: [0]).draw(&canvas, canvas.bounds, ctx)
+            let busy = width * 2 / 5
+            #expect(canvas.line(1) == String(repeating: "▁", count: width - busy) + String(repeating: "█", count: busy))
+        }
     }
 
     @Test func lineChartDrawsAxesAndDots() {

@@ -43,17 +43,14 @@ package enum GPUPanel {
                 ctx.thresholds.power(gpus[i].powerWatts, limit: gpus[i].powerLimitWatts))
         },
         Column("VRAM history", short: "VRAM hist", .sparkline(minimum: 9, preferred: 14), priority: 20) { gpus, i, ctx in
-            .sparkline(
-                values: ctx.history(.gpu(gpus[i].id, .vramFraction)), maximum: 1,
-                role: ctx.thresholds.vram(gpus[i].vramFraction))
+            .sparkline(.gpu(gpus[i].id, .vramFraction), maximum: 1, role: ctx.thresholds.vram(gpus[i].vramFraction))
         },
         Column("util history", short: "util hist", .sparkline(minimum: 9, preferred: 12), priority: 15) { gpus, i, ctx in
-            .sparkline(values: ctx.history(.gpu(gpus[i].id, .utilization)), maximum: 1, role: .series(0))
+            .sparkline(.gpu(gpus[i].id, .utilization), maximum: 1, role: .series(0))
         },
         Column("temp history", short: "temp hist", .sparkline(minimum: 9, preferred: 12), priority: 10) { gpus, i, ctx in
             .sparkline(
-                values: ctx.history(.gpu(gpus[i].id, .temperature)), maximum: 100,
-                role: ctx.thresholds.temperature(gpus[i].temperatureC))
+                .gpu(gpus[i].id, .temperature), maximum: 100, role: ctx.thresholds.temperature(gpus[i].temperatureC))
         },
     ]
 

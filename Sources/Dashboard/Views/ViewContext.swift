@@ -25,12 +25,13 @@ package struct ViewContext: Sendable {
     package var chartWindow: Duration { .seconds(state.chartWindowSeconds) }
 
     /// History values of `key` over the chart window, oldest first, one per equal slice of the window (the
-    /// scrape interval, at most 600 slices). Slices with no frame are nil, so a chart whose history is shorter
-    /// than its window starts where the data starts instead of stretching it over the whole width.
-    package func history(_ key: HistoryKey) -> [Double?] {
+    /// scrape interval, at most 600 slices, and at most `columns` when the caller draws that many). Slices with no
+    /// frame are nil, so a chart whose history is shorter than its window starts where the data starts instead of
+    /// stretching it over the whole width.
+    package func history(_ key: HistoryKey, columns: Int = 600) -> [Double?] {
         let windowMs = Int64(state.chartWindowSeconds) * 1000
         let intervalMs = max(1, Int64((frame.intervalSeconds ?? 1) * 1000))
-        let slices = Int(min(600, max(1, windowMs / intervalMs)))
+        let slices = Int(min(Int64(min(600, max(1, columns))), max(1, windowMs / intervalMs)))
         return frame.history.means(of: key, windowMs: windowMs, slices: slices) ?? []
     }
 

@@ -43,13 +43,6 @@ package struct Column<Row>: @unchecked Sendable {
         self.cell = cell
     }
 
-    /// Whether the column's cells can change the widths: a sparkline's width is its own, so its cells (a
-    /// history to read, the dearest cells of a frame) are made only once the column is known to be shown.
-    var cellsDecideWidth: Bool {
-        if case .sparkline = width { return hidesWhenEmpty }
-        return true
-    }
-
     /// Whether a first press of `s` on this column puts the largest values first.
     package var sortsDescendingFirst: Bool {
         if case .number = sort { return true }

@@ -70,9 +70,7 @@ package struct Table<Row> {
     package func draw(_ canvas: inout Canvas, _ rect: Rect, _ ctx: ViewContext, focused: Bool = true) -> Range<Int> {
         guard rect.height >= 1, rect.width >= 1 else { return 0..<0 }
         let shown = shownRows(visibleRows: rect.height - 1)
-        // A cell that cannot change the widths waits until its column is known to be shown (a 200-column GPUs
-        // panel hides two of its three histories).
-        let cells = shown.map { row in columns.map { $0.cellsDecideWidth ? $0.cell(rows, row, ctx) : undecidedCell } }
+        let cells = shown.map { row in columns.map { $0.cell(rows, row, ctx) } }
         let titles = self.titles(glyphs: ctx.glyphs)
         let widths = self.widths(cells: cells, titles: titles, width: rect.width, absent: ctx.absent)
         var x = rect.x
@@ -96,7 +94,7 @@ package struct Table<Row> {
             let y = rect.y + 1 + offset
             for p in positions {
                 let column = columns[p.index]
-                switch column.cellsDecideWidth ? cells[offset][p.index] : column.cell(rows, row, ctx) {
+                switch cells[offset][p.index] {
                 case .text(let text, let role):
                     let kind: NameKind
                     if case .name(_, _, let nameKind) = column.width { kind = nameKind } else { kind = .plain }
@@ -108,10 +106,10 @@ package struct Table<Row> {
                     BarGauge.draw(
                         &canvas, x: p.x, y: y, width: p.width, fraction: fraction, label: label, role: role,
                         glyphs: ctx.glyphs)
-                case .sparkline(let values, let maximum, let role):
+                case .sparkline(let key, let maximum, let role):
                     Sparkline.draw(
-                        &canvas, x: p.x, y: y, width: p.width, values: values, maximum: maximum, role: role,
-                        glyphs: ctx.glyphs)
+                        &canvas, x: p.x, y: y, width: p.width, values: ctx.history(key, columns: p.width),
+                        maximum: maximum, role: role, glyphs: ctx.glyphs)
                 }
             }
             if focused, row == selected {
@@ -145,6 +143,3 @@ package struct Table<Row> {
         }
     }
 }
-
-/// The stand-in for a cell made only when its column is drawn (`Column.cellsDecideWidth`).
-private let undecidedCell = TableCell.sparkline(values: [], maximum: nil, role: .muted)
