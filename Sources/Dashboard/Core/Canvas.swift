@@ -60,8 +60,20 @@ package struct Canvas: Equatable, Sendable {
             // bytes go in without breaking the text into characters and measuring each (what `put` does).
             let count = max(0, min(text.utf8.count, limit - x))
             guard y >= area.y, y < area.maxY else { return count }
-            for (offset, byte) in text.utf8.prefix(count).enumerated() where x + offset >= area.x {
-                set(x + offset, y, Cell(Character(Unicode.Scalar(byte)), role))
+            let first = max(x, area.x)
+            let end = x + count
+            guard first < end else { return count }
+            // The cells between the run's ends are all overwritten, so only its two ends can cut a wide character
+            // (what `set` checks at every cell).
+            let row = y * width
+            if first > 0, cells[row + first].isContinuation { cells[row + first - 1].character = " " }
+            if end < width, cells[row + end].isContinuation { cells[row + end].character = " " }
+            cells.withUnsafeMutableBufferPointer { cells in
+                var column = x
+                for byte in text.utf8.prefix(count) {
+                    if column >= first { cells[row + column] = Cell(Canvas.asciiCharacters[Int(byte)], role) }
+                    column += 1
+                }
             }
             return count
         }
@@ -121,6 +133,9 @@ package struct Canvas: Equatable, Sendable {
             }
         }
     }
+
+    /// Every ASCII byte as a `Character`, made once rather than for every cell of every frame.
+    private static let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     static let asciiFold: [Character: Character] = [
         "—": "-", "–": "-", "·": ".", "µ": "u", "×": "x", "…": "~", "▲": "^", "▼": "v", "°": "o", "←": "<", "→": ">",
