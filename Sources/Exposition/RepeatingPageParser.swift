@@ -37,10 +37,14 @@ package struct RepeatingPageParser: Sendable {
     package mutating func parse(_ bytes: [UInt8], format: ExpositionFormat? = nil) -> ExpositionPage {
         let detected = format ?? bytes.withUnsafeBufferPointer { ExpositionParser.detectFormat($0) }
         if var reused = page, reused.format == detected, lines.count > 0 {
-            page = nil  // drop our reference so the values below are written in place, not copied
-            if let moved = rereadValues(bytes, into: &reused) {
+            // Drop our references so the values and the line table below are written in place, not copied. Should
+            // the page not repeat the previous one, both are rebuilt by the full parse anyway.
+            page = nil
+            var table = lines
+            lines = []
+            if rereadValues(bytes, into: &reused, lines: &table) {
                 previous = bytes
-                lines = moved
+                lines = table
                 page = reused
                 reusedPages += 1
                 return reused
@@ -61,16 +65,16 @@ package struct RepeatingPageParser: Sendable {
 
     // MARK: - Reuse
 
-    /// Walks `bytes` line by line beside the remembered lines. When every line repeats the previous page up to
-    /// its value and every value (and nothing after it) parses, writes the values into `page` and returns the
-    /// lines' places in `bytes` (values of another width move the lines after them); nil otherwise.
-    private func rereadValues(_ bytes: [UInt8], into page: inout ExpositionPage) -> [Line]? {
-        bytes.withUnsafeBufferPointer { new -> [Line]? in
-            previous.withUnsafeBufferPointer { old -> [Line]? in
-                guard let n = new.baseAddress, let o = old.baseAddress else { return nil }
+    /// Walks `bytes` line by line beside the remembered `lines`. When every line repeats the previous page up to
+    /// its value and every value (and nothing after it) parses, writes the values into `page`, moves `lines` to
+    /// their places in `bytes` (values of another width move the lines after them) and returns true; otherwise
+    /// returns false, with `lines` partly moved.
+    private func rereadValues(_ bytes: [UInt8], into page: inout ExpositionPage, lines moved: inout [Line]) -> Bool {
+        bytes.withUnsafeBufferPointer { new -> Bool in
+            previous.withUnsafeBufferPointer { old -> Bool in
+                guard let n = new.baseAddress, let o = old.baseAddress else { return false }
                 var values: [Double] = []
-                values.reserveCapacity(lines.count)
-                var moved = lines
+                values.reserveCapacity(moved.count)
                 var offset = 0
                 for index in moved.indices {
                     let line = moved[index]
@@ -78,21 +82,21 @@ package struct RepeatingPageParser: Sendable {
                     // to the line's end: a value is a few bytes, so the line's end is found without a scan of it.
                     let fixed = Int(line.valueStart - line.start)
                     guard offset < new.count, fixed <= new.count - offset, memcmp(n + offset, o + Int(line.start), fixed) == 0
-                    else { return nil }
+                    else { return false }
                     let end: Int
                     if line.sample < 0 {
                         end = offset + fixed
-                        guard end == new.count || n[end] == 0x0A else { return nil }
+                        guard end == new.count || n[end] == 0x0A else { return false }
                     } else {
                         let valueStart = offset + fixed
                         var i = valueStart
                         while i < new.count && n[i] != 0x0A && n[i] != 0x20 && n[i] != 0x09 { i += 1 }
                         end = i
                         // A timestamp, an exemplar or trailing blanks: the full parser decides.
-                        guard end == new.count || n[end] == 0x0A else { return nil }
+                        guard end == new.count || n[end] == 0x0A else { return false }
                         let valueEnd = end > valueStart && n[end - 1] == 0x0D ? end - 1 : end
                         guard valueEnd > valueStart, let value = NumberParser.parseDouble(n, valueStart, valueEnd) else {
-                            return nil
+                            return false
                         }
                         values.append(value)
                     }
@@ -100,20 +104,20 @@ package struct RepeatingPageParser: Sendable {
                         start: Int32(offset), valueStart: Int32(offset + fixed), end: Int32(end), sample: line.sample)
                     offset = end < new.count ? end + 1 : end
                 }
-                guard offset >= new.count, new.count < Int(Int32.max) else { return nil }
+                guard offset >= new.count, new.count < Int(Int32.max) else { return false }
                 // The sample lines map in order onto the families' samples (`lineTable` checks it), so the values
                 // go in family by family: one uniqueness check a family, not one a sample.
-                guard page.families.reduce(0, { $0 + $1.samples.count }) == values.count else { return nil }
+                guard page.families.reduce(0, { $0 + $1.samples.count }) == values.count else { return false }
                 values.withUnsafeBufferPointer { values in
                     var next = 0
                     for family in page.families.indices {
                         page.families[family].samples.withUnsafeMutableBufferPointer { samples in
-                            for sample in samples.indices { samples[sample].value = values[next + sample] }
+                            for sample in 0..<samples.count { samples[sample].value = values[next + sample] }
                             next += samples.count
                         }
                     }
                 }
-                return moved
+                return true
             }
         }
     }
