@@ -1,6 +1,7 @@
 import ClusterModel
 import Formatting
 import Insights
+import TestSupport
 import Testing
 
 @testable import Dashboard
@@ -73,6 +74,19 @@ import Testing
             DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 40)
                 == "gpu-node-17.cluster.local:8000")
         #expect(DisplayName.fit("http://gpu-node-17.cluster.local:8000/metrics", kind: .target, width: 16) == "gpu-node…al:8000")
+    }
+
+    /// A model's last path component, found from the name's end, is the last of its `/`-separated parts (empty parts
+    /// left out), whatever the name holds: doubled and trailing slashes, only slashes, a slash with a combining mark
+    /// (one character, not a separator), wide and multi-byte characters.
+    @Test func aModelsLastComponentIsTheLastOfItsParts() {
+        var random = SplitMix(seed: 11)
+        let pieces = ["/", "/", "a", "Llama-3", "é", "/\u{301}", "日本", "-8B", " "]
+        for _ in 0..<3000 {
+            let name = (0..<random.below(8)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let parts = name.split(separator: "/")
+            #expect(DisplayName.model(name) == (parts.last.map(String.init) ?? name), "\(name.debugDescription)")
+        }
     }
 
     @Test func instanceNamesKeepTheTargetAndALabelThatIsNoEngine() {

@@ -37,9 +37,15 @@ package enum DisplayName {
         return name
     }
 
-    /// The last path component of a model name: `meta-llama/Llama-3.1-8B-Instruct` → `Llama-3.1-8B-Instruct`.
+    /// The last path component of a model name: `meta-llama/Llama-3.1-8B-Instruct` → `Llama-3.1-8B-Instruct`
+    /// (trailing slashes ignored; a name of slashes only stays as it is). Asked for every instance row of every
+    /// frame, so the name is searched from its end, not split.
     package static func model(_ model: String) -> String {
-        model.split(separator: "/").last.map(String.init) ?? model
+        var end = model.endIndex
+        while end > model.startIndex, model[model.index(before: end)] == "/" { end = model.index(before: end) }
+        guard end > model.startIndex else { return model }
+        let start = model[..<end].lastIndex(of: "/").map { model.index(after: $0) } ?? model.startIndex
+        return start == model.startIndex && end == model.endIndex ? model : String(model[start..<end])
     }
 }
 
@@ -66,7 +72,11 @@ extension DisplayName {
         if DisplayWidth.of(name) <= width { return name }
         let candidates: [String]
         switch kind {
-        case .model: candidates = modelCandidates(name, ellipsis: ellipsis)
+        case .model:
+            // The name without its organisation nearly always fits: the shorter forms are made only when it does not.
+            let bare = model(name)
+            if !bare.isEmpty, DisplayWidth.of(bare) <= width { return bare }
+            candidates = modelCandidates(bare, ellipsis: ellipsis)
         case .target: candidates = [target(name)]
         case .gpuModel: candidates = gpuModelCandidates(name)
         case .node, .plain: candidates = []
@@ -80,9 +90,8 @@ extension DisplayName {
         }
     }
 
-    /// Shorter and shorter forms of a model name, each still naming the model.
-    private static func modelCandidates(_ name: String, ellipsis: Character) -> [String] {
-        let bare = model(name)
+    /// Shorter and shorter forms of a model name without its organisation (`bare`), each still naming the model.
+    private static func modelCandidates(_ bare: String, ellipsis: Character) -> [String] {
         var forms = [bare]
         let parts = bare.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         // The size (`70B`, `0.5B`, `8x7B`, `1.5b`) is what tells two models of one family apart.
