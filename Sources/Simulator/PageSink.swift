@@ -78,8 +78,9 @@ extension ExpositionWriter: PageSink {
         let (before, after) = (before(), after())
         writeHeader(name: name, type: .histogram, help: help())
         writeBucketSlots(name: name + "_bucket", before: before, leTexts: histogram.leTexts, after: after)
-        writeValueSlot(name: name + "_count", labels: Labels(before + after))
-        writeValueSlot(name: name + "_sum", labels: Labels(before + after))
+        let labels = Labels(before + after)
+        writeValueSlot(name: name + "_count", labels: labels)
+        writeValueSlot(name: name + "_sum", labels: labels)
     }
 }
 
