@@ -28,10 +28,10 @@ package struct ViewContext: Sendable {
     /// scrape interval, at most 600 slices, and at most `columns` when the caller draws that many). Slices with no
     /// frame are nil, so a chart whose history is shorter than its window starts where the data starts instead of
     /// stretching it over the whole width.
-    package func history(_ key: HistoryKey, columns: Int = 600) -> [Double?] {
+    package func history(_ key: HistoryKey, columns: Int = .max) -> [Double?] {
         let windowMs = Int64(state.chartWindowSeconds) * 1000
         let intervalMs = max(1, Int64((frame.intervalSeconds ?? 1) * 1000))
-        let slices = Int(min(Int64(min(600, max(1, columns))), max(1, windowMs / intervalMs)))
+        let slices = Int(max(1, min(600, Int64(columns), windowMs / intervalMs)))
         return frame.history.means(of: key, windowMs: windowMs, slices: slices) ?? []
     }
 
