@@ -221,6 +221,9 @@ extension PageParser {
         let end = i
         i += 1
         if !escaped { return try makeString(start, end) }
+        // An escape never makes a NUL acceptable: `\` then NUL would come out as a string with a NUL in it, which
+        // every other way into a name or value refuses.
+        try rejectNUL(start, end)
         var bytes = [UInt8]()
         bytes.reserveCapacity(end - start)
         var k = start
@@ -302,13 +305,18 @@ extension PageParser {
                 offset: firstInvalidUTF8(start, end) ?? start,
                 message: "invalid UTF-8 (byte 0x\(hex(p[firstInvalidUTF8(start, end) ?? start])))")
         }
-        if let nul = memchr(p + start, 0, length) {
+        try rejectNUL(start, end)
+        strings.insert(start: start, length: length, hash: hash, value: string)
+        return string
+    }
+
+    /// Throws at the first NUL byte of `[start, end)`: no name or value may hold one.
+    func rejectNUL(_ start: Int, _ end: Int) throws(LineError) {
+        if let nul = memchr(p + start, 0, end - start) {
             throw LineError(
                 offset: UnsafeRawPointer(nul) - UnsafeRawPointer(p),
                 message: "unexpected NUL byte (0x00): this does not look like exposition text")
         }
-        strings.insert(start: start, length: length, hash: hash, value: string)
-        return string
     }
 
     func firstInvalidUTF8(_ start: Int, _ end: Int) -> Int? {
