@@ -82,7 +82,8 @@ struct GPUPlan: Sendable {
     var fields: Fields
     /// One per `GPUMetric` case (a test checks the count).
     typealias Fields = InlineArray<10, SeriesRef?>
-    var missingAbove: Double
+    /// The dialect's blank codes (`GPUDialect.blankCodes`).
+    var blankCodes: [ClosedRange<Double>]
 }
 
 /// The plan of one target: its instances and GPUs.
@@ -168,7 +169,7 @@ enum ClusterPlan {
                             containerLabels: dialect.containerLabels))
                     gpus[id] = GPUPlan(
                         identity: SharedValue(identity), fields: InlineArray(repeating: nil),
-                        missingAbove: dialect.missingAbove)
+                        blankCodes: dialect.blankCodes)
                 } else if gpus[id]?.pod == nil {
                     gpus[id]?.identity.value.pod = PodReference.from(
                         labels.first(of:), podLabels: dialect.podLabels,

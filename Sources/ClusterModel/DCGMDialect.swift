@@ -1,7 +1,7 @@
 /// NVIDIA's DCGM exporter: `DCGM_FI_DEV_*` per GPU (framebuffer values in MiB, utilization in percent),
 /// `Hostname` (before dcgm-exporter PR #655) or `hostname`, `UUID` or `uuid` (`--use-old-namespace`), MIG
-/// instances by `GPU_I_ID`. On vGPU guests some fields are simply absent. Blank readings can leak as
-/// sentinels near 2^63, which are read as absent.
+/// instances by `GPU_I_ID`. On vGPU guests some fields are simply absent. Blank readings can leak as DCGM's
+/// blank codes (`9223372036854775794` in dcgm-exporter's README), which are read as absent.
 extension GPUDialect {
     static let mebibyte = 1_048_576.0
 
@@ -18,7 +18,7 @@ extension GPUDialect {
         podLabels: ["exported_pod", "pod", "pod_name"],
         namespaceLabels: ["exported_namespace", "namespace", "pod_namespace"],
         containerLabels: ["exported_container", "container", "container_name"],
-        missingAbove: 9.2e18,
+        blankCodes: dcgmBlankCodes,
         sources: [
             GPUSource("DCGM_FI_DEV_FB_USED", .vramUsed, scale: mebibyte),
             GPUSource("DCGM_FI_DEV_FB_FREE", .vramFree, scale: mebibyte),
@@ -32,4 +32,13 @@ extension GPUDialect {
             GPUSource("DCGM_FI_DEV_SM_CLOCK", .smClock),
             GPUSource("DCGM_FI_DEV_MEM_CLOCK", .memClock),
         ])
+
+    /// dcgm_structs.h: `DCGM_INT32_BLANK`, `DCGM_INT64_BLANK` and `DCGM_FP64_BLANK`, each the first of 16 codes (blank,
+    /// not found, not supported, not permitted, …). The int64 codes all read as 2^63 once parsed into a Double. Only
+    /// these values are blanks: `+Inf` or `1e300` is a reading out of range, shown as invalid with a note.
+    static let dcgmBlankCodes: [ClosedRange<Double>] = [
+        2_147_483_632...2_147_483_647,
+        Double(Int64(0x7fff_ffff_ffff_fff0))...Double(Int64.max),
+        140_737_488_355_328...140_737_488_355_343,
+    ]
 }

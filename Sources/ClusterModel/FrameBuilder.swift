@@ -110,8 +110,8 @@ struct FrameBuilder {
         let fields = plan.pointee.fields  // inline values: a copy retains nothing
         func read(_ metric: GPUMetric) -> Double? {
             guard let ref = fields[metric.rawValue], let value = store.latest(ref.id) else { return nil }
-            anyField = true  // a sentinel still shows the exporter reports the GPU
-            guard !(value >= plan.pointee.missingAbove) else { return nil }  // NaN is not a sentinel: it is checked below
+            anyField = true  // a blank still shows the exporter reports the GPU
+            guard !plan.pointee.blankCodes.contains(where: { $0.contains(value) }) else { return nil }
             return checked(value, ref, metric.validRange, target: target, store: store)
         }
         let used = read(.vramUsed)
@@ -137,7 +137,7 @@ struct FrameBuilder {
                 utilization: utilization, temperatureC: temperature, powerWatts: power, powerLimitWatts: powerLimit,
                 smClockMHz: smClock, memClockMHz: memClock,
                 joinedInstances: Self.joins(instanceIDsOfGPU, gpus.count),
-                stale: !anyField))  // a sentinel still shows the exporter reports the GPU
+                stale: !anyField))  // a blank still shows the exporter reports the GPU
     }
 
     /// The instance of `plan`, at `position` in display order.

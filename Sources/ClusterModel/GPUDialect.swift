@@ -43,8 +43,9 @@ struct GPUDialect: Sendable {
     var podLabels: [String] = []
     var namespaceLabels: [String] = []
     var containerLabels: [String] = []
-    /// Values at or above this are exporter sentinels for "blank", not readings.
-    var missingAbove = Double.infinity
+    /// The exporter's codes for "blank": a value in one of these is no reading, so the field is absent. Any other
+    /// value is a reading, checked against its metric's range.
+    var blankCodes: [ClosedRange<Double>] = []
     /// For one metric, earlier rows win.
     var sources: [GPUSource]
 

@@ -74,15 +74,33 @@ import Testing
         let good = try #require(snapshot.gpu(id: "n1/0"))
         #expect(good.vramUsedBytes == 1000 * 1_048_576 && good.utilization == 0.5)
         let bad = try #require(snapshot.gpu(id: "n1/1"))
-        if value == "1e300" || value == "+Inf" {
-            #expect(bad.vramUsedBytes == nil)  // at or above DCGM's 9.2e18 sentinel: blank, not a reading
+        #expect(bad.vramUsedBytes?.isNaN == true)
+        #expect(bad.vramFraction?.isNaN == true)
+        #expect(snapshot.targets.first?.dataQuality.first?.hasPrefix("DCGM_FI_DEV_FB_USED = ") == true)
+        // The cluster's VRAM total is the good GPU's, not "?".
+        let total = try #require(snapshot.totals.vramUsedBytes)
+        #expect(total == 1000 * 1_048_576, "\(total - 1000 * 1_048_576)")
+    }
+
+    /// dcgm_structs.h's blank codes, as dcgm-exporter prints them: no reading, so the field is absent and no note is
+    /// made. Values just beside them are readings, out of range.
+    @Test(arguments: [
+        ("9223372036854775794", true), ("9223372036854775807", true), ("2147483634", true),
+        ("140737488355329.000000", true), ("9.3e18", false), ("9.2e18", false), ("2147483631", false),
+        ("140737488355344.000000", false),
+    ])
+    func onlyDCGMsBlankCodesAreReadAsAbsent(value: String, blank: Bool) throws {
+        let page = Self.dcgmGood + "DCGM_FI_DEV_FB_USED{gpu=\"1\",Hostname=\"n1\"} \(value)\n"
+        let snapshot = Self.load(page)
+        let gpu = try #require(snapshot.gpu(id: "n1/1"))
+        #expect(!gpu.stale)  // the exporter still reports the GPU
+        let notes = snapshot.targets.first?.dataQuality ?? []
+        if blank {
+            #expect(gpu.vramUsedBytes == nil)
+            #expect(notes.isEmpty)
         } else {
-            #expect(bad.vramUsedBytes?.isNaN == true)
-            #expect(bad.vramFraction?.isNaN == true)
-            #expect(snapshot.targets.first?.dataQuality.first?.hasPrefix("DCGM_FI_DEV_FB_USED = ") == true)
-            // The cluster's VRAM total is the good GPU's, not "?".
-            let total = try #require(snapshot.totals.vramUsedBytes)
-            #expect(total == 1000 * 1_048_576, "\(total - 1000 * 1_048_576)")
+            #expect(gpu.vramUsedBytes?.isNaN == true)
+            #expect(notes.first?.hasPrefix("DCGM_FI_DEV_FB_USED = ") == true)
         }
     }
 
