@@ -134,8 +134,6 @@ enum NumberParser {
 
     /// Hex floats, long mantissas, huge exponents: the standard library rounds them correctly.
     private static func fallback(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
-        let text = String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
-        if text.contains("_") { return nil }
-        return Double(text)
+        Double(String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self))
     }
 }

@@ -106,8 +106,19 @@ import Testing
         #expect(page.samples.first?.value.isNaN == true)
     }
 
+    /// Go's `ParseFloat`, which Prometheus uses, takes no digit separators in a decimal; nor does the fallback.
+    @Test(arguments: ["1_000", "1_000.5", "12345678901234567890_1", "0.30000000000000004_"])
+    func digitSeparatorsAreNotANumber(text: String) {
+        let page = ExpositionParser.parse("m \(text)\n")
+        #expect(page.samples.isEmpty)
+        #expect(page.errors.count == 1)
+    }
+
     @Test func decimalsMatchTheStandardLibrary() {
-        for text in ["0.3", "2.675", "1.7976931348623157e308", "5e-324", "9007199254740993", "0.000001234", "12345.6789e-3"] {
+        for text in [
+            "0.3", "2.675", "1.7976931348623157e308", "5e-324", "9007199254740993", "0.000001234", "12345.6789e-3",
+            "0.30000000000000004", "1234.5678901234567",
+        ] {
             let page = ExpositionParser.parse("m \(text)")
             #expect(page.samples.first?.value == Double(text), "\(text)")
         }
