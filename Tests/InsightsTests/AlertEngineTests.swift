@@ -157,6 +157,36 @@ import Testing
         #expect(fired == ["gpu_hotter_than_peers n1/3", "gpu_temperature n2/0", "gpu_throttling n1/3"])
     }
 
+    /// Cold start: two GPUs serve while two load their weights. The busy ones run 28 °C above the idle ones, as busy
+    /// GPUs do; they are compared with each other, and nothing fires.
+    @Test func busyGPUsBesideIdleOnesAreNotHotterThanTheirPeers() {
+        var engine = AlertEngine()
+        for t in 0...120 {
+            let gpus = [
+                B.gpu("n1", 0, util: 1, temp: 63), B.gpu("n1", 1, util: 0.9, temp: 62), B.gpu("n1", 2, util: 1, temp: 63),
+                B.gpu("n1", 3, util: 0, temp: 35), B.gpu("n1", 4, util: 0, temp: 35), B.gpu("n1", 5, util: 0, temp: 36),
+            ]
+            _ = engine.evaluate(B.snapshot(Double(t), gpus: gpus))
+        }
+        #expect(engine.log.events.isEmpty, "\(engine.log.events.map { "\($0.rule) \($0.subject.id)" })")
+    }
+
+    /// A GPU that runs hot at its peers' load fires, and a peer's idle second (its utilization reads 0 now and
+    /// then) does not take its peers away: one event, still going. An idle GPU hotter than its busy peers fires too.
+    @Test func aHotGPUAtItsPeersLoadFiresOnceThoughAPeerIdlesASecond() {
+        var engine = AlertEngine()
+        for t in 0...120 {
+            let gpus = [
+                B.gpu("n1", 0, util: 0.9, temp: 80), B.gpu("n1", 1, util: t % 7 == 0 ? 0 : 0.8, temp: 61),
+                B.gpu("n1", 2, util: t % 5 == 0 ? 0 : 0.9, temp: 62), B.gpu("n1", 3, util: 1, temp: 61),
+                B.gpu("n2", 0, util: 0.02, temp: 82), B.gpu("n2", 1, temp: 60), B.gpu("n2", 2, temp: 61),
+            ]
+            _ = engine.evaluate(B.snapshot(Double(t), gpus: gpus))
+        }
+        let events = engine.log.events.map { "\($0.rule.rawValue) \($0.subject.id) \($0.endMs == nil ? "ongoing" : "ended")" }
+        #expect(events.sorted() == ["gpu_hotter_than_peers n1/0 ongoing", "gpu_hotter_than_peers n2/0 ongoing"])
+    }
+
     @Test func aVanishedOrStaleSubjectEndsItsAlert() {
         var engine = AlertEngine()
         _ = engine.evaluate(B.snapshot(0, gpus: [B.gpu("n1", 0, vram: 0.99), B.gpu("n1", 1, vram: 0.99)]))

@@ -13,6 +13,7 @@ package struct AlertEngine: Sendable {
     package private(set) var lastTimeMs: Int64?
     private var tracked: [Key: Tracked] = [:]
     private var queue = QueueTrend()
+    private var thermal = ThermalLoad()
 
     private struct Key: Hashable, Sendable {
         var rule: AlertRuleKind
@@ -59,9 +60,10 @@ package struct AlertEngine: Sendable {
         let index = SnapshotIndex(snapshot)
         loads.observe(snapshot, index: index)
         queue.observe(snapshot, windowSeconds: configuration.queueTrendWindowSeconds)
+        thermal.observe(snapshot)
         let signals = AlertSignals(
             snapshot: snapshot, index: index, configuration: configuration, loads: loads,
-            queue: queue)
+            queue: queue, thermal: thermal)
         var changes: [AlertTransition] = []
         var seen = Set<Key>(minimumCapacity: tracked.count)
         // Only subjects with a breach, or with a machine already running, are kept: thousands of healthy GPUs cost

@@ -1,7 +1,7 @@
 import ClusterModel
 
 /// The value each enabled rule tests, for each subject of a snapshot. Pure: the stateful inputs (load
-/// starts, queue trends) are passed in.
+/// starts, queue trends, GPUs' recent loads) are passed in.
 ///
 /// A signal names its subject by kind, id and place in the snapshot; the subject's names (node, model, GPU type)
 /// are looked up only for the few signals the engine keeps (`subject(of:)`): most subjects are healthy and
@@ -21,6 +21,7 @@ struct AlertSignals {
     let configuration: AlertRuleConfiguration
     let loads: LoadTracker
     let queue: QueueTrend
+    let thermal: ThermalLoad
 
     func compute() -> [Signal] {
         var signals: [Signal] = []
@@ -62,7 +63,8 @@ struct AlertSignals {
         let rules = [AlertRuleKind.vram, .gpuTemperature, .gpuHotterThanPeers, .gpuThrottling]
             .filter { configuration.rule($0) != nil }
         guard !rules.isEmpty else { return }
-        let peers = PeerMedians(snapshot.gpus, minimumUtilization: configuration.throttleMinimumUtilization)
+        let peers = PeerMedians(
+            snapshot.gpus, minimumUtilization: configuration.throttleMinimumUtilization, thermal: thermal)
         for (position, gpu) in snapshot.gpus.enumerated() {
             // A stale GPU's values are the last ones seen: nothing says the condition still holds.
             let live = !gpu.stale
@@ -75,9 +77,7 @@ struct AlertSignals {
                     case .gpuHotterThanPeers:
                         value = peers.temperatureExcess(gpu, minimumPeers: configuration.minimumPeers)
                     default:
-                        value = peers.clockRatio(
-                            gpu, minimumPeers: configuration.minimumPeers,
-                            minimumUtilization: configuration.throttleMinimumUtilization)
+                        value = peers.clockRatio(gpu, minimumPeers: configuration.minimumPeers)
                     }
                 }
                 signals.append(Signal(kind: kind, subjectKind: .gpu, id: gpu.id, position: position, value: value))

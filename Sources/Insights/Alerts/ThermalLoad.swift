@@ -1,0 +1,48 @@
+import ClusterModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How hard each GPU has worked lately, as its temperature knows it: its utilization averaged exponentially over
+/// about a minute, the time a GPU takes to heat or cool. A serving GPU's idle second leaves it working; a GPU that
+/// loads weights for minutes, or waits for traffic, idles. The hotter-than-peers rule compares GPUs by it.
+struct ThermalLoad: Sendable {
+    static let timeConstantSeconds = 60.0
+
+    private struct Average: Sendable {
+        var timeMs: Int64
+        var utilization: Double
+    }
+
+    private var averages: [String: Average] = [:]
+
+    /// Folds in the snapshot's utilizations and forgets GPUs gone from it. A GPU that is stale or has no valid
+    /// reading keeps its average, unchanged, until it has one.
+    mutating func observe(_ snapshot: ClusterSnapshot) {
+        for gpu in snapshot.gpus where !gpu.stale {
+            guard let utilization = gpu.utilization, utilization.isFinite else { continue }
+            guard let before = averages[gpu.id], snapshot.timeMs > before.timeMs else {
+                if averages[gpu.id] == nil {
+                    averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
+                }
+                continue
+            }
+            let seconds = Double(snapshot.timeMs - before.timeMs) / 1000
+            let weight = 1 - exp(-seconds / Self.timeConstantSeconds)
+            averages[gpu.id] = Average(
+                timeMs: snapshot.timeMs, utilization: before.utilization + weight * (utilization - before.utilization))
+        }
+        if averages.count > snapshot.gpus.count {
+            let present = Set(snapshot.gpus.map(\.id))
+            averages = averages.filter { present.contains($0.key) }
+        }
+    }
+
+    /// The GPU's averaged utilization (0–1), or nil before it has had a valid reading.
+    func utilization(of gpuID: String) -> Double? {
+        averages[gpuID]?.utilization
+    }
+}
