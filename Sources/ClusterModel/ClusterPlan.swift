@@ -327,7 +327,9 @@ enum ClusterPlan {
 extension ClusterPlan {
     /// Engines whose pod DCGM names on GPU series are joined to exactly those GPUs, and — unless the
     /// configuration names their node — placed on those GPUs' node (in Kubernetes a target's host is a pod
-    /// IP, not the machine). Returns the GPU ids by instance id.
+    /// IP, not the machine). A target with no instance on its page (down, or loading its model) is shown as a
+    /// placeholder whose id is the target's: it is joined through the pod its service discovery names, so that it
+    /// claims its own GPUs, not every GPU of its node. Returns the GPU ids by instance id.
     static func joinPods(_ plans: inout [TargetPlan], configuration: ModelConfiguration) -> [String: [String]] {
         var gpusByPod: [String: [(pod: PodReference, id: String, node: String)]] = [:]
         for plan in plans {
@@ -336,6 +338,10 @@ extension ClusterPlan {
         guard !gpusByPod.isEmpty else { return [:] }
         var joined: [String: [String]] = [:]
         for t in plans.indices {
+            if plans[t].instances.isEmpty, let pod = configuration.targetPods[plans[t].name] {
+                let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }
+                if !matches.isEmpty { joined[plans[t].name] = matches.map(\.id) }
+            }
             for i in plans[t].instances.indices {
                 guard let pod = plans[t].instances[i].pod else { continue }
                 let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }

@@ -76,6 +76,19 @@ import Testing
         try Self.expectJoinedToTheFirstGPU(try Self.snapshot(vllm: page))
     }
 
+    /// A target that answers with no metrics (loading its model) is shown as a placeholder; its pod, from the
+    /// configuration, joins it to its own GPU, not to every GPU of its node.
+    @Test func aTargetWithoutMetricsIsJoinedThroughItsPod() throws {
+        let snapshot = try Self.snapshot(vllm: [], pods: [Self.vllmTarget: Self.pod])
+        let placeholder = try #require(snapshot.instances.first { $0.target == Self.vllmTarget })
+        #expect(placeholder.state == .loading)
+        #expect(placeholder.gpuJoin == .pod)
+        let used = try #require(snapshot.gpus.first { $0.uuid != "GPU-second" })
+        #expect(placeholder.gpuIDs == [used.id])
+        #expect(used.instanceIDs == [placeholder.id])
+        #expect(snapshot.gpus.first { $0.uuid == "GPU-second" }?.instanceIDs == [])
+    }
+
     @Test func aPodOfAnotherNamespaceIsNotJoined() throws {
         let snapshot = try Self.snapshot(
             vllm: try Self.vllmPage(),

@@ -8,10 +8,12 @@ import Testing
 /// engine on each GPU, and service discovery gives each engine its pod, so every engine is joined to exactly its
 /// own GPUs (not to all of its node's), live, through file_sd, and in the configuration's `instance_gpus`.
 @Suite struct SimulatedPodJoinTests {
-    static func pipeline(configuration: ModelConfiguration = ModelConfiguration()) -> ClusterPipeline {
-        var simulator = ClusterSimulator(options: SimulationOptions(scenario: .steady, seed: 3))
+    static func pipeline(
+        configuration: ModelConfiguration = ModelConfiguration(), scenario: Scenario = .steady, seconds: Int = 3
+    ) -> ClusterPipeline {
+        var simulator = ClusterSimulator(options: SimulationOptions(scenario: scenario, seed: 3))
         var pipeline = ClusterPipeline(model: configuration)
-        for _ in 0..<3 {
+        for _ in 0..<seconds {
             simulator.advance(byMs: 1000)
             for result in SimulatorSource.scrapes(of: simulator) { pipeline.ingest(result) }
             pipeline.frame()
@@ -31,6 +33,19 @@ import Testing
         let used = Set(snapshot.instances.flatMap(\.gpuIDs))
         #expect(snapshot.gpus.allSatisfy { used.contains($0.id) == !$0.instanceIDs.isEmpty })
         #expect(snapshot.gpus.allSatisfy { $0.instanceIDs.count <= 1 })
+    }
+
+    /// Cold start: engines still loading (answering with no metrics) or not yet started (refusing connections)
+    /// are shown by their targets, and joined through their pods like the serving ones: each GPU has only its own
+    /// engine, not every engine of its node.
+    @Test func enginesThatDoNotServeYetAreJoinedToTheGPUsOfTheirPods() throws {
+        let snapshot = Self.pipeline(scenario: .coldStart, seconds: 70).latest
+        let waiting = snapshot.instances.filter { $0.state == .unreachable || $0.state == .loading }
+        #expect(waiting.contains { $0.state == .unreachable } && waiting.contains { $0.state == .loading })
+        for instance in snapshot.instances {
+            #expect(instance.gpuJoin == .pod, "\(instance.id) (\(instance.state)) joined by \(instance.gpuJoin)")
+        }
+        #expect(snapshot.gpus.allSatisfy { $0.instanceIDs.count == 1 }, "\(snapshot.gpus.map(\.instanceIDs))")
     }
 
     @Test func theFileSDListingGivesEachEngineItsPod() throws {
