@@ -19,8 +19,8 @@ package struct ClusterBuilder: Sendable {
     private var boundsTable = BucketBoundsTable()
     /// What each instance reads, in `instanceOrder`.
     private var columns = InstanceColumns()
-    /// GPUs of engines joined through their pod, by instance id (see `ClusterPlan.joinPods`).
-    private var podGPUs: [String: [String]] = [:]
+    /// GPUs of engines joined through their pod, and nodes of targets shown by themselves (`ClusterPlan.joinPods`).
+    private var podJoins = PodJoins()
     private var layout: FrameLayout?
     /// Reused from frame to frame.
     private var histograms = FrameHistograms()
@@ -71,7 +71,7 @@ package struct ClusterBuilder: Sendable {
         let frame = plans.withUnsafeBufferPointer { plans in
             var frame = FrameBuilder(
                 configuration: configuration, boundsTable: boundsTable, columns: columns, layout: known,
-                gpuCount: gpuOrder.count, instanceCount: instanceOrder.count)
+                podJoins: podJoins, gpuCount: gpuOrder.count, instanceCount: instanceOrder.count)
             for status in statuses { frame.add(status) }
             // Plans are handed on by address: passed by value, each would be copied with its strings and arrays
             // (the compiler cannot tell that the frame's work leaves them alone), ≈ 10 % of the frame, measured.
@@ -100,7 +100,7 @@ package struct ClusterBuilder: Sendable {
         let current =
             known
             ?? FrameLayout(
-                key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podGPUs,
+                key: key, gpus: frame.gpus, instances: frame.instances, podGPUs: podJoins.gpusOfInstance,
                 configuration: configuration)
         layout = current
         var snapshot = frame.finish(layout: current, histograms: &histograms)
@@ -118,7 +118,7 @@ package struct ClusterBuilder: Sendable {
         plans = SideBySide.map(count: names.count) {
             ClusterPlan.plan(target: names[$0], store: store, configuration: configuration)
         }
-        podGPUs = ClusterPlan.joinPods(&plans, configuration: configuration)
+        podJoins = ClusterPlan.joinPods(&plans, configuration: configuration)
         plannedGeneration = store.layoutGeneration
         plannedConfiguration = configuration
         planVersion += 1
@@ -142,7 +142,7 @@ package struct ClusterBuilder: Sendable {
                 instanceKeys.append(
                     (
                         (
-                            FrameBuilder.placeholderNode(plan.name, configuration) ?? "", plan.name,
+                            FrameBuilder.placeholderNode(plan.name, configuration, podJoins) ?? "", plan.name,
                             lastServed[plan.name]?.model ?? "", plan.name
                         ), (t, -1)
                     ))

@@ -329,28 +329,42 @@ extension ClusterPlan {
     /// configuration names their node — placed on those GPUs' node (in Kubernetes a target's host is a pod
     /// IP, not the machine). A target with no instance on its page (down, or loading its model) is shown as a
     /// placeholder whose id is the target's: it is joined through the pod its service discovery names, so that it
-    /// claims its own GPUs, not every GPU of its node. Returns the GPU ids by instance id.
-    static func joinPods(_ plans: inout [TargetPlan], configuration: ModelConfiguration) -> [String: [String]] {
+    /// claims its own GPUs, not every GPU of its node, and is placed on their node like the others.
+    static func joinPods(_ plans: inout [TargetPlan], configuration: ModelConfiguration) -> PodJoins {
         var gpusByPod: [String: [(pod: PodReference, id: String, node: String)]] = [:]
         for plan in plans {
             for gpu in plan.gpus { if let pod = gpu.pod { gpusByPod[pod.name, default: []].append((pod, gpu.id, gpu.node)) } }
         }
-        guard !gpusByPod.isEmpty else { return [:] }
-        var joined: [String: [String]] = [:]
+        var joins = PodJoins()
+        guard !gpusByPod.isEmpty else { return joins }
+        /// The GPUs of `pod`, and their node unless the configuration names the target's or they span several.
+        func gpus(of pod: PodReference, target: String) -> (ids: [String], node: String?)? {
+            let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }
+            guard !matches.isEmpty else { return nil }
+            let nodes = Set(matches.map(\.node))
+            return (matches.map(\.id), configuration.targetNodes[target] == nil && nodes.count == 1 ? nodes.first : nil)
+        }
         for t in plans.indices {
-            if plans[t].instances.isEmpty, let pod = configuration.targetPods[plans[t].name] {
-                let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }
-                if !matches.isEmpty { joined[plans[t].name] = matches.map(\.id) }
+            let target = plans[t].name
+            if plans[t].instances.isEmpty, let pod = configuration.targetPods[target],
+                let (ids, node) = gpus(of: pod, target: target)
+            {
+                joins.gpusOfInstance[target] = ids
+                joins.nodeOfPlaceholder[target] = node
             }
             for i in plans[t].instances.indices {
-                guard let pod = plans[t].instances[i].pod else { continue }
-                let matches = (gpusByPod[pod.name] ?? []).filter { $0.pod.matches(pod) }
-                guard !matches.isEmpty else { continue }
-                joined[plans[t].instances[i].id] = matches.map(\.id)
-                let nodes = Set(matches.map(\.node))
-                if configuration.targetNodes[plans[t].name] == nil, nodes.count == 1 { plans[t].instances[i].node = nodes.first }
+                guard let pod = plans[t].instances[i].pod, let (ids, node) = gpus(of: pod, target: target) else { continue }
+                joins.gpusOfInstance[plans[t].instances[i].id] = ids
+                if let node { plans[t].instances[i].node = node }
             }
         }
-        return joined
+        return joins
     }
+}
+
+/// What `ClusterPlan.joinPods` found: the GPUs of each engine joined through its pod (by instance id, which for a
+/// target shown by itself is the target's), and the node of each such target.
+struct PodJoins: Sendable {
+    var gpusOfInstance: [String: [String]] = [:]
+    var nodeOfPlaceholder: [String: String] = [:]
 }

@@ -11,6 +11,7 @@ struct FrameBuilder {
     /// with them, rather than copied to add them afterwards. Empty when not known.
     private let instanceIDsOfGPU: [SharedValue<[String]>]
     private let gpuIDsOfInstance: [SharedValue<[String]>]
+    private let podJoins: PodJoins
     var timeMs: Int64 = 0
     var gpus: [GPU] = []
     var instances: [EngineInstance] = []
@@ -21,9 +22,10 @@ struct FrameBuilder {
 
     init(
         configuration: ModelConfiguration, boundsTable: BucketBoundsTable, columns: InstanceColumns,
-        layout: FrameLayout?, gpuCount: Int, instanceCount: Int
+        layout: FrameLayout?, podJoins: PodJoins, gpuCount: Int, instanceCount: Int
     ) {
         self.configuration = configuration
+        self.podJoins = podJoins
         self.boundsTable = boundsTable
         self.columns = columns
         instanceIDsOfGPU = layout?.instanceIDsOfGPU ?? []
@@ -37,8 +39,9 @@ struct FrameBuilder {
         position < lists.count ? lists[position] : .none
     }
 
-    static func placeholderNode(_ target: String, _ configuration: ModelConfiguration) -> String? {
-        configuration.targetNodes[target] ?? TargetHost.host(of: target)
+    /// The node of a target shown by itself: the configured or learnt one, else that of its pod's GPUs, else its host.
+    static func placeholderNode(_ target: String, _ configuration: ModelConfiguration, _ podJoins: PodJoins) -> String? {
+        configuration.targetNodes[target] ?? podJoins.nodeOfPlaceholder[target] ?? TargetHost.host(of: target)
     }
 
     /// A target with neither instances nor GPUs is shown by itself unless its page failed to parse (then it
@@ -70,7 +73,7 @@ struct FrameBuilder {
         instances.append(
             EngineInstance(
                 id: target, target: target, engine: served?.engine ?? .unknown, model: served?.model,
-                node: Self.placeholderNode(target, configuration),
+                node: Self.placeholderNode(target, configuration, podJoins),
                 state: status.up ? .loading : .unreachable))
         instances[instances.count - 1].joinedGPUs = Self.joins(gpuIDsOfInstance, instances.count - 1)
         histograms.appendInstance()

@@ -77,7 +77,8 @@ import Testing
     }
 
     /// A target that answers with no metrics (loading its model) is shown as a placeholder; its pod, from the
-    /// configuration, joins it to its own GPU, not to every GPU of its node.
+    /// configuration, joins it to its own GPU, not to every GPU of its node, and places it on that GPU's machine
+    /// rather than on the host of its pod IP.
     @Test func aTargetWithoutMetricsIsJoinedThroughItsPod() throws {
         let snapshot = try Self.snapshot(vllm: [], pods: [Self.vllmTarget: Self.pod])
         let placeholder = try #require(snapshot.instances.first { $0.target == Self.vllmTarget })
@@ -86,6 +87,7 @@ import Testing
         let used = try #require(snapshot.gpus.first { $0.uuid != "GPU-second" })
         #expect(placeholder.gpuIDs == [used.id])
         #expect(used.instanceIDs == [placeholder.id])
+        #expect(placeholder.node == used.node)
         #expect(snapshot.gpus.first { $0.uuid == "GPU-second" }?.instanceIDs == [])
     }
 
