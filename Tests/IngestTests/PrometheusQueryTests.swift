@@ -93,6 +93,11 @@ struct PrometheusQueryTests {
                     distinctLabels: ["sim_target"])
             ])
         #expect(PrometheusIdentity.folds(up, identity: PrometheusIdentity(labels: ["instance", "sim_target"])).isEmpty)
+        #expect(
+            folds.first?.warning(identity: .default)
+                == "3 scrape targets share instance=\"h:1\" and fold into one: their series add up; tell them apart "
+                + "with --instance-labels instance,sim_target (or relabel instance in the server's scrape configuration, "
+                + "docs/CONFIG.md)")
     }
 
     @Test("pages: one per identity, only the labels read, exported_instance restored, buckets in order, rates marked")

@@ -60,5 +60,19 @@ package struct PrometheusIdentity: Sendable, Hashable {
         var differingLabels: [String]
         /// The differing labels with a different value on every target: each would tell them apart.
         var distinctLabels: [String]
+
+        /// The warning a status shows: what folds, and the flag (or relabelling) that tells the targets apart.
+        func warning(identity: PrometheusIdentity) -> String {
+            let names = identity.labels.joined(separator: ",")
+            var text = "\(targets) scrape targets share \(names)=\"\(self.identity)\" and fold into one: their series add up"
+            if let label = distinctLabels.first {
+                text +=
+                    "; tell them apart with --instance-labels \(names),\(label) (or relabel \(identity.labels[0]) "
+                    + "in the server's scrape configuration, docs/CONFIG.md)"
+            } else if !differingLabels.isEmpty {
+                text += " (they differ in \(differingLabels.joined(separator: ", ")))"
+            }
+            return text
+        }
     }
 }

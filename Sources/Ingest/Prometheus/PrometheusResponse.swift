@@ -14,6 +14,26 @@ struct PrometheusResponse: Sendable {
     var series: [Series]
     var warnings: [String]
 
+    /// A JSON `{"status":"success","data":["a","b"]}` list of strings.
+    static func strings(_ bytes: [UInt8]) -> [String]? {
+        var scanner = JSONScanner(bytes)
+        var list: [String]?
+        do {
+            try scanner.object { scanner, key in
+                if key == "data", scanner.peek() == UInt8(ascii: "[") {
+                    var found: [String] = []
+                    try scanner.array { found.append(try $0.string()) }
+                    list = found
+                } else {
+                    try scanner.skip()
+                }
+            }
+        } catch {
+            return nil
+        }
+        return list
+    }
+
     /// Decodes an answer; a `"status":"error"` body, a non-JSON body or a failing HTTP status throws a
     /// message that says what the server said.
     static func decode(_ bytes: [UInt8], status: Int) throws(PrometheusQueryError) -> PrometheusResponse {

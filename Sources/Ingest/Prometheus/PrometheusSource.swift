@@ -248,7 +248,7 @@ package actor PrometheusSource {
             if let instance = labels["instance"] { addresses[key] = instance }
         }
         for fold in PrometheusIdentity.folds(up.map { $0.filter { $0.key != "__up" } }, identity: identity) {
-            status.warnings.append(Self.describe(fold, identity: identity))
+            status.warnings.append(fold.warning(identity: identity))
         }
         for answer in answers {
             for (labels, _) in answer.values {
@@ -315,19 +315,6 @@ package actor PrometheusSource {
         return host.isEmpty ? address : host
     }
 
-    private static func describe(_ fold: PrometheusIdentity.Fold, identity: PrometheusIdentity) -> String {
-        let names = identity.labels.joined(separator: ",")
-        var text = "\(fold.targets) scrape targets share \(names)=\"\(fold.identity)\" and fold into one: their series add up"
-        if let label = fold.distinctLabels.first {
-            text +=
-                "; tell them apart with --instance-labels \(names),\(label) (or relabel \(identity.labels[0]) "
-                + "in the server's scrape configuration, docs/CONFIG.md)"
-        } else if !fold.differingLabels.isEmpty {
-            text += " (they differ in \(fold.differingLabels.joined(separator: ", ")))"
-        }
-        return text
-    }
-
     // MARK: - Discovery
 
     /// Asks which metric names the server has (so only those are queried) and how often it scrapes (for the
@@ -340,7 +327,7 @@ package actor PrometheusSource {
         case .failure(let error):
             return "cannot list the server's metric names: \(error.message)"
         case .success(let bytes):
-            guard let list = Self.strings(bytes) else {
+            guard let list = PrometheusResponse.strings(bytes) else {
                 return "cannot list the server's metric names: not a Prometheus API answer"
             }
             presentNames = Set(list)
@@ -372,26 +359,6 @@ package actor PrometheusSource {
             }
         }
         return nil
-    }
-
-    /// A JSON `{"status":"success","data":["a","b"]}` list of strings.
-    private static func strings(_ bytes: [UInt8]) -> [String]? {
-        var scanner = JSONScanner(bytes)
-        var list: [String]?
-        do {
-            try scanner.object { scanner, key in
-                if key == "data", scanner.peek() == UInt8(ascii: "[") {
-                    var found: [String] = []
-                    try scanner.array { found.append(try $0.string()) }
-                    list = found
-                } else {
-                    try scanner.skip()
-                }
-            }
-        } catch {
-            return nil
-        }
-        return list
     }
 
     // MARK: - Sending
