@@ -75,7 +75,7 @@ struct AlertSignals {
                     case .vram: value = gpu.vramFraction
                     case .gpuTemperature: value = gpu.temperatureC
                     case .gpuHotterThanPeers:
-                        value = peers.temperatureExcess(gpu, minimumPeers: configuration.minimumPeers)
+                        value = peers.temperatureExcess(gpu, at: position, minimumPeers: configuration.minimumPeers)
                     default:
                         value = peers.clockRatio(gpu, minimumPeers: configuration.minimumPeers)
                     }

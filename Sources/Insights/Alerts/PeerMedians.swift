@@ -16,15 +16,20 @@ struct PeerMedians {
     private var workingTemperaturesByNode: [String: [Double]] = [:]
     private var clocksByType: [String: [Double]] = [:]
     private let minimumUtilization: Double
-    private let thermal: ThermalLoad
+    /// By GPU position: whether it has worked over the last minute.
+    private var working: [Bool] = []
 
     init(_ gpus: [GPU], minimumUtilization: Double, thermal: ThermalLoad) {
         self.minimumUtilization = minimumUtilization
-        self.thermal = thermal
-        for gpu in gpus where !gpu.stale {
+        working = gpus.map { gpu in
+            // With no valid reading yet, working: nothing says it idles.
+            guard let utilization = thermal.utilization(of: gpu.id) else { return true }
+            return utilization >= Self.thermalIdleUtilization
+        }
+        for (position, gpu) in gpus.enumerated() where !gpu.stale {
             if let temperature = gpu.temperatureC, temperature.isFinite {
                 temperaturesByNode[gpu.node, default: []].append(temperature)
-                if working(gpu) { workingTemperaturesByNode[gpu.node, default: []].append(temperature) }
+                if working[position] { workingTemperaturesByNode[gpu.node, default: []].append(temperature) }
             }
             if let clock = gpu.smClockMHz, clock.isFinite, gpu.migProfile == nil,
                 let type = gpu.modelName, Self.busy(gpu, minimumUtilization)
@@ -43,16 +48,10 @@ struct PeerMedians {
         return utilization >= minimum
     }
 
-    /// Working over the last minute, for the temperature rule; with no valid reading yet, working.
-    private func working(_ gpu: GPU) -> Bool {
-        guard let utilization = thermal.utilization(of: gpu.id) else { return true }
-        return utilization >= Self.thermalIdleUtilization
-    }
-
     /// Degrees above the median of the other GPUs of the node that work at least as hard: the working ones for a
-    /// working GPU, all of them for an idle one.
-    func temperatureExcess(_ gpu: GPU, minimumPeers: Int) -> Double? {
-        let peerTemperatures = working(gpu) ? workingTemperaturesByNode : temperaturesByNode
+    /// working GPU, all of them for an idle one. `position` is the GPU's in the snapshot.
+    func temperatureExcess(_ gpu: GPU, at position: Int, minimumPeers: Int) -> Double? {
+        let peerTemperatures = working[position] ? workingTemperaturesByNode : temperaturesByNode
         guard let temperature = gpu.temperatureC, let sorted = peerTemperatures[gpu.node],
             let peers = median(sorted: sorted, excludingOne: temperature, minimumOthers: minimumPeers)
         else { return nil }
