@@ -68,8 +68,8 @@ import Testing
         var seeking = ReplayPlayer(source: source, intervalMs: source.intervalMs)
         seeking.seek(toMs: source.startTimeMs + 545_000)
         let late = log(seeking)
-        // Ongoing since 3:29, before the five minutes a rebuild replays.
-        #expect(late.contains { $0.hasPrefix("gpuHotterThanPeers node-03/0 209000–ongoing") }, "\(late)")
+        // Ongoing since 3:22, before the five minutes a rebuild replays.
+        #expect(late.contains { $0.hasPrefix("gpuHotterThanPeers node-03/0 202000–ongoing") }, "\(late)")
         #expect(late == played(toS: 545))
         seeking.seek(toMs: source.startTimeMs + 330_000)
         #expect(log(seeking) == played(toS: 330))
