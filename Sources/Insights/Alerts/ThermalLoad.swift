@@ -24,12 +24,11 @@ struct ThermalLoad: Sendable {
     mutating func observe(_ snapshot: ClusterSnapshot) {
         for gpu in snapshot.gpus where !gpu.stale {
             guard let utilization = gpu.utilization, utilization.isFinite else { continue }
-            guard let before = averages[gpu.id], snapshot.timeMs > before.timeMs else {
-                if averages[gpu.id] == nil {
-                    averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
-                }
+            guard let before = averages[gpu.id] else {
+                averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
                 continue
             }
+            guard snapshot.timeMs > before.timeMs else { continue }
             let seconds = Double(snapshot.timeMs - before.timeMs) / 1000
             let weight = 1 - exp(-seconds / Self.timeConstantSeconds)
             averages[gpu.id] = Average(
