@@ -230,4 +230,15 @@ import Testing
         #expect(ExpositionFormat(contentType: "application/openmetrics-text; version=1.0.0") == .openMetrics)
         #expect(ExpositionFormat(contentType: "text/plain; version=0.0.4") == .text)
     }
+
+    @Test func contentTypesAreComparedWithoutCaseAndOnlyAsASCII() {
+        #expect(ExpositionFormat(contentType: "Application/OpenMetrics-Text; version=1.0.0") == .openMetrics)
+        #expect(ExpositionFormat(contentType: "TEXT/PLAIN") == .text)
+        #expect(ExpositionFormat(contentType: " text/plain;charset=utf-8") == .text)
+        #expect(ExpositionFormat(contentType: "text/plai") == nil)
+        #expect(ExpositionFormat(contentType: "") == nil)
+        #expect(ExpositionFormat(contentType: "application/json") == nil)
+        // Only A-Z are folded: a byte that is a letter's bit pattern less 0x20 is not the letter.
+        #expect(ExpositionFormat(contentType: "text\u{0F}plain") == nil)
+    }
 }
