@@ -71,6 +71,20 @@ struct PerTargetCredentialTests {
         let fetcher = try HTTPFetcher(configuration: configuration, environment: ["SHARED_TOKEN": token])
         let round = try ScrapeRound(configuration: configuration, fetcher: fetcher)
         let results = await round.read()
+        // GETs are built once and kept: the request kept for one target's URL is not sent for another target
+        // asking that URL, nor the other way round.
+        let ownURL = try #require(URL(string: own))
+        func status(as target: String) async -> String {
+            do {
+                return "HTTP \(try await fetcher.fetch(ownURL, timeout: .seconds(5), target: target).status)"
+            } catch {
+                return error.description
+            }
+        }
+        for _ in 0..<2 {
+            #expect(await status(as: own) == "HTTP 200")
+            #expect(await status(as: wrong).contains("HTTP 401"))
+        }
         await round.shutdown()
 
         #expect(results.map(\.target) == configuration.targets.map(\.id), "one result per target, in order")

@@ -30,11 +30,16 @@ package final class HTTPFetcher: Sendable {
     /// Targets with their own `auth` or `tls` (by target id): their credential and certificate checks.
     private let credentialsByTarget: [String: Credential]
     private let tlsByTarget: [String: TLSConfiguration]
+    /// The secrets to scrub from any text built from a server's reply (read once: every fetch passes them on).
+    let secrets: [String]
     private let bodyLimit: Int
     private let maxRedirects: Int
     private let logger: Logger
     /// The latest TLS diagnosis per server, with when it was made.
     private let tlsFindings = Mutex<[String: (at: ContinuousClock.Instant, text: String)]>([:])
+    /// The GETs built so far (`prepared`), and how many are kept at most.
+    private let preparedGets = Mutex<[PreparedKey: HTTPClient.Request]>([:])
+    private static let preparedLimit = 4096
 
     /// Builds the client from the configuration: reads the credential now (so a bad token file fails at
     /// start, not on every scrape) and loads the CA file.
@@ -64,6 +69,7 @@ package final class HTTPFetcher: Sendable {
         }
         credentialsByTarget = credentials
         tlsByTarget = tlsConfigurations
+        secrets = (credential?.secrets ?? []) + credentials.values.flatMap(\.secrets)
         bodyLimit = configuration.bodyLimitBytes
         maxRedirects = configuration.maxRedirects
         self.logger = logger
@@ -127,9 +133,6 @@ package final class HTTPFetcher: Sendable {
         try? await client.shutdown()
     }
 
-    /// The secrets to scrub from any text built from a server's reply.
-    var secrets: [String] { (credential?.secrets ?? []) + credentialsByTarget.values.flatMap(\.secrets) }
-
     /// Fetches `url` within `timeout`; the auth header is added when configured. A `user:password@` in the URL
     /// is sent as basic auth (the target's own credential, over the shared one), never in the request line.
     /// With `anyStatus`, a non-2xx answer is returned (for APIs whose error bodies explain the failure)
@@ -141,8 +144,43 @@ package final class HTTPFetcher: Sendable {
         anyStatus: Bool = false, target: String? = nil,
         form: [(String, String)]? = nil, body: [UInt8]? = nil
     ) async throws(ScrapeError) -> Fetched {
+        // The whole exchange, body included, is bounded by the client's deadline.
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
+        do {
+            let request = try prepared(url, accept: accept, timeout: timeout, target: target, form: form, body: body)
+            let collector = BodyCollector(bodyLimit: bodyLimit, anyStatus: anyStatus, secrets: secrets)
+            let task = client.execute(
+                request: request, delegate: collector,
+                eventLoop: currentLoop.map { .delegate(on: $0) } ?? .indifferent,
+                deadline: deadline, logger: logger)
+            return try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
+            }
+        } catch {
+            let failure = classify(error, timeout: timeout)
+            let requestURL = Credential.fromUserInfo(of: url)?.url ?? url
+            guard case .tls = failure, let host = requestURL.host else { throw failure }
+            // The client says only that the handshake failed; find out why, once a minute per server at most.
+            let mismatch = (error as? NIOSSLExtraError) == .failedToValidateHostname
+            throw .tls(
+                await tlsFinding(
+                    host: host, port: requestURL.port ?? 443, hostnameMismatch: mismatch,
+                    timeout: timeout))
+        }
+    }
+
+    /// The request `fetch` sends. A GET is built once and kept: a target asks the same thing every scrape, and
+    /// building it (the URL parsed twice, the headers, the timeout written out) was 5 % of the dashboard's CPU
+    /// while it read 46 targets a second. The kept requests are dropped all at once past `preparedLimit`, so
+    /// targets that come and go (service discovery) do not grow it without bound.
+    private func prepared(
+        _ url: URL, accept: String, timeout: Duration, target: String?, form: [(String, String)]?, body: [UInt8]?
+    ) throws -> HTTPClient.Request {
+        let key = form == nil && body == nil ? PreparedKey(url: url, accept: accept, timeout: timeout, target: target) : nil
+        if let key, let known = preparedGets.withLock({ $0[key] }) { return known }
         let fromURL = Credential.fromUserInfo(of: url)
-        let requestURL = fromURL?.url ?? url
         var headers = HTTPHeaders()
         var requestBody: HTTPClient.Body?
         var method = HTTPMethod.GET
@@ -162,32 +200,24 @@ package final class HTTPFetcher: Sendable {
         if let credential = target.flatMap({ credentialsByTarget[$0] }) ?? fromURL?.credential ?? credential {
             headers.add(name: "Authorization", value: credential.headerValue)
         }
-        // The whole exchange, body included, is bounded by the client's deadline.
-        let deadline = NIODeadline.now() + .nanoseconds(Int64(timeout.seconds * 1e9))
-        do {
-            let request = try HTTPClient.Request(
-                url: requestURL, method: method, headers: headers, body: requestBody,
-                tlsConfiguration: target.flatMap { tlsByTarget[$0] })
-            let collector = BodyCollector(bodyLimit: bodyLimit, anyStatus: anyStatus, secrets: secrets)
-            let task = client.execute(
-                request: request, delegate: collector,
-                eventLoop: currentLoop.map { .delegate(on: $0) } ?? .indifferent,
-                deadline: deadline, logger: logger)
-            return try await withTaskCancellationHandler {
-                try await task.futureResult.get()
-            } onCancel: {
-                task.cancel()
+        let request = try HTTPClient.Request(
+            url: fromURL?.url ?? url, method: method, headers: headers, body: requestBody,
+            tlsConfiguration: target.flatMap { tlsByTarget[$0] })
+        if let key {
+            preparedGets.withLock { kept in
+                if kept.count >= Self.preparedLimit { kept.removeAll() }
+                kept[key] = request
             }
-        } catch {
-            let failure = classify(error, timeout: timeout)
-            guard case .tls = failure, let host = requestURL.host else { throw failure }
-            // The client says only that the handshake failed; find out why, once a minute per server at most.
-            let mismatch = (error as? NIOSSLExtraError) == .failedToValidateHostname
-            throw .tls(
-                await tlsFinding(
-                    host: host, port: requestURL.port ?? 443, hostnameMismatch: mismatch,
-                    timeout: timeout))
         }
+        return request
+    }
+
+    /// What makes two GETs the same request.
+    private struct PreparedKey: Hashable {
+        var url: URL
+        var accept: String
+        var timeout: Duration
+        var target: String?
     }
 
     /// `a=1&b=x%2By`: every byte but unreserved ones percent-encoded (a `+` would read as a space).
