@@ -103,8 +103,8 @@ let package = Package(
         .executableTarget(
             name: "infertop-bench",
             dependencies: [
-                "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Dashboard", "Formatting",
-                "CommandSupport", "Harness",
+                "Exposition", "MetricStore", "ClusterModel", "Simulator", "Ingest", "Insights", "Dashboard",
+                "Formatting", "CommandSupport", "Harness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], linkerSettings: releaseLinking),
         // Build-time sources: the theme files as Swift strings, and the commit a binary is built from (`--version`).

@@ -4,6 +4,7 @@ import CommandSupport
 import Exposition
 import Foundation
 import Ingest
+import Insights
 import MetricStore
 
 #if canImport(Glibc)
@@ -12,7 +13,7 @@ import MetricStore
 
 /// `infertop-bench model`: the cost of the store and the cluster model on the large generated cluster —
 /// per-frame derived values (every counter rate, p50/p90/p95/p99 of every histogram per instance and
-/// merged, every GPU gauge) and the memory of 15 minutes of 1-second history.
+/// merged, every GPU gauge), the alert rules over each frame, and the memory of 15 minutes of 1-second history.
 struct BenchModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "model",
@@ -87,6 +88,12 @@ struct BenchModelCommand: ParsableCommand {
         let planMs = (clock.now - planStart).milliseconds
         var timings: [Double] = []
         var cpuTimings: [Double] = []
+        // The alert rules run on every frame the pipeline publishes, after the snapshot; timed apart, as they are
+        // not derived values, from a first evaluation that starts their trends.
+        var alerts = AlertEngine()
+        _ = alerts.evaluate(snapshot)
+        var alertTimings: [Double] = []
+        var transitions = 0
         for _ in 0..<frames {
             ingestNext()
             let start = clock.now
@@ -94,9 +101,13 @@ struct BenchModelCommand: ParsableCommand {
             snapshot = builder.snapshot(from: store)
             cpuTimings.append(Self.threadCPUMilliseconds() - cpuStart)
             timings.append((clock.now - start).milliseconds)
+            let alertStart = Self.threadCPUMilliseconds()
+            transitions += alerts.evaluate(snapshot).count
+            alertTimings.append(Self.threadCPUMilliseconds() - alertStart)
         }
         timings.sort()
         cpuTimings.sort()
+        alertTimings.sort()
         ingest.sort()
         let histograms = snapshot.instances.reduce(0) { count, instance in
             count + [instance.ttft, instance.itl, instance.e2e, instance.queueTime].filter { !$0.isEmpty }.count
@@ -110,6 +121,9 @@ struct BenchModelCommand: ParsableCommand {
                 + "\(Self.fixed(cpuTimings[cpuTimings.count / 2])) ms thread CPU; p90 \(Self.fixed(timings[timings.count * 9 / 10])) ms "
                 + "wall, \(Self.fixed(cpuTimings[cpuTimings.count * 9 / 10])) ms CPU; over \(frames) frames (goal ≤ 2 ms); "
                 + "plan build once \(Self.fixed(planMs)) ms")
+        print(
+            "alert rules per frame: median \(Self.fixed(alertTimings[alertTimings.count / 2])) ms thread CPU, p90 "
+                + "\(Self.fixed(alertTimings[alertTimings.count * 9 / 10])) ms; \(transitions) transitions over \(frames) frames")
         print(
             "ingest of one parsed page: median \(Self.fixed(ingest[ingest.count / 2])) ms, "
                 + "max \(Self.fixed(ingest.last!)) ms (when the scrape seals a block of every series)")
