@@ -74,24 +74,27 @@ package struct AlertEngine: Sendable {
             let breach = signal.value.map { rule.breaches($0) } ?? false
             if !breach && !trackingRules.contains(signal.kind) { continue }
             let key = Key(rule: signal.kind, kind: signal.subjectKind, id: signal.id)
-            if !breach && tracked[key] == nil { continue }
+            let known = tracked[key]
+            if !breach && known == nil { continue }
             let subject = signals.subject(of: signal)
-            tracked[key, default: Tracked(subject: subject)].subject = subject
+            var entry = known ?? Tracked(subject: subject)
+            entry.subject = subject
             seen.insert(key)
-            step(key, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
+            step(key, entry, value: signal.value, rule: rule, timeMs: snapshot.timeMs, into: &changes)
         }
-        for key in tracked.keys where !seen.contains(key) {
+        for (key, entry) in tracked where !seen.contains(key) {
             let rule = configuration.rules[key.rule] ?? AlertRuleConfiguration.defaultRules[key.rule]!
-            step(key, value: nil, rule: rule, timeMs: snapshot.timeMs, into: &changes)
+            step(key, entry, value: nil, rule: rule, timeMs: snapshot.timeMs, into: &changes)
         }
         return changes
     }
 
+    /// Steps `entry`, the subject's tracked state (new or kept), and keeps it unless its machine went idle.
     private mutating func step(
-        _ key: Key, value: Double?, rule: AlertRule, timeMs: Int64,
+        _ key: Key, _ entry: Tracked, value: Double?, rule: AlertRule, timeMs: Int64,
         into changes: inout [AlertTransition]
     ) {
-        guard var entry = tracked[key] else { return }
+        var entry = entry
         let before = alert(key, entry)
         let change = entry.machine.step(timeMs: timeMs, value: value, rule: rule)
         switch change {

@@ -19,13 +19,13 @@ struct PeerMedians {
     /// By GPU position: whether it has worked over the last minute.
     private var working: [Bool] = []
 
+    /// `thermal` must have observed the snapshot `gpus` come from last: its averages are read by position.
     init(_ gpus: [GPU], minimumUtilization: Double, thermal: ThermalLoad) {
         self.minimumUtilization = minimumUtilization
-        working = gpus.map { gpu in
-            // With no valid reading yet, working: nothing says it idles.
-            guard let utilization = thermal.utilization(of: gpu.id) else { return true }
-            return utilization >= Self.thermalIdleUtilization
-        }
+        let averages = thermal.byPosition
+        precondition(averages.count == gpus.count, "PeerMedians needs the ThermalLoad of the same snapshot")
+        // With no valid reading yet, working: nothing says it idles.
+        working = averages.map { $0.map { $0 >= Self.thermalIdleUtilization } ?? true }
         for (position, gpu) in gpus.enumerated() where !gpu.stale {
             if let temperature = gpu.temperatureC, temperature.isFinite {
                 temperaturesByNode[gpu.node, default: []].append(temperature)

@@ -18,30 +18,39 @@ struct ThermalLoad: Sendable {
     }
 
     private var averages: [String: Average] = [:]
+    /// The averaged utilization (0–1) of each GPU of the snapshot observed last, by its position there; nil for a GPU
+    /// that has had no valid reading yet. The peers' medians read it by position, not by id.
+    private(set) var byPosition: [Double?] = []
 
     /// Folds in the snapshot's utilizations and forgets GPUs gone from it. A GPU that is stale or has no valid
     /// reading keeps its average, unchanged, until it has one.
     mutating func observe(_ snapshot: ClusterSnapshot) {
-        for gpu in snapshot.gpus where !gpu.stale {
-            guard let utilization = gpu.utilization, utilization.isFinite else { continue }
-            guard let before = averages[gpu.id] else {
-                averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
+        byPosition.removeAll(keepingCapacity: true)
+        for gpu in snapshot.gpus {
+            let before = averages[gpu.id]
+            guard !gpu.stale, let utilization = gpu.utilization, utilization.isFinite else {
+                byPosition.append(before?.utilization)
                 continue
             }
-            guard snapshot.timeMs > before.timeMs else { continue }
+            guard let before else {
+                averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
+                byPosition.append(utilization)
+                continue
+            }
+            guard snapshot.timeMs > before.timeMs else {
+                byPosition.append(before.utilization)
+                continue
+            }
             let seconds = Double(snapshot.timeMs - before.timeMs) / 1000
             let weight = 1 - exp(-seconds / Self.timeConstantSeconds)
-            averages[gpu.id] = Average(
+            let after = Average(
                 timeMs: snapshot.timeMs, utilization: before.utilization + weight * (utilization - before.utilization))
+            averages[gpu.id] = after
+            byPosition.append(after.utilization)
         }
         if averages.count > snapshot.gpus.count {
             let present = Set(snapshot.gpus.map(\.id))
             averages = averages.filter { present.contains($0.key) }
         }
-    }
-
-    /// The GPU's averaged utilization (0–1), or nil before it has had a valid reading.
-    func utilization(of gpuID: String) -> Double? {
-        averages[gpuID]?.utilization
     }
 }

@@ -12,8 +12,9 @@ package struct SnapshotIndex: Sendable {
         init(_ elements: [Element], id: (Element) -> String) {
             self.elements = elements
             var positions = [String: Int](minimumCapacity: elements.count)
-            for (offset, element) in elements.enumerated() where positions[id(element)] == nil {
-                positions[id(element)] = offset
+            // Backwards, so that the first of equal ids is written last and wins, with one hash of each id.
+            for offset in elements.indices.reversed() {
+                positions[id(elements[offset])] = offset
             }
             self.positions = positions
         }
