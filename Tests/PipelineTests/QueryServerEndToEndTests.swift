@@ -116,13 +116,20 @@ import Testing
         let fromFolded = try await snapshot(folded.url, "folded")
         let unfolded = try await snapshot(folded.url, "unfolded", ["--instance-labels", "instance,sim_target"])
         let fromTargets = try SnapshotReading(json: direct.output)
+        // And directly once more: each server's last scrape lies between the two direct reads.
+        let directAfter = try InfertopProcess(
+            ["snapshot", "--file-sd", listing.path, "--rounds", "2", "--format", "json"],
+            name: "direct-after", folder: folder)
+        #expect(await directAfter.finish(within: .seconds(30)) == 0, "snapshot --file-sd failed: \(directAfter.errors)")
+        let fromTargetsAfter = try SnapshotReading(json: directAfter.output)
 
         for (name, reading) in [
             ("Prometheus", fromPrometheus), ("VictoriaMetrics", fromVictoria),
             ("VictoriaMetrics over its series limit", fromLimited),
             ("VictoriaMetrics with --instance-labels", unfolded),
         ] {
-            SnapshotEndToEndTests.compare(reading, fromTargets, targetCount: targetCount, server: name)
+            SnapshotEndToEndTests.compare(
+                reading, fromTargets, after: fromTargetsAfter, targetCount: targetCount, server: name)
             #expect(reading.warnings.isEmpty, "\(name): \(reading.warnings)")
             // Fresh data despite the latency offset: samples of the last scrape, a second apart at most.
             #expect((reading.dataAgeSeconds ?? 99) < 3, "\(name): data \(String(describing: reading.dataAgeSeconds)) s old")
