@@ -24,10 +24,7 @@ package enum ExpositionFormat: String, Sendable, Hashable {
         let bytes = Array(header.utf8)
         guard bytes.count >= pattern.count else { return false }
         return (0...(bytes.count - pattern.count)).contains { start in
-            pattern.indices.allSatisfy { offset in
-                let byte = bytes[start + offset]
-                return (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == pattern[offset]
-            }
+            pattern.indices.allSatisfy { bytes[start + $0].asciiLowercased == pattern[$0] }
         }
     }
 }

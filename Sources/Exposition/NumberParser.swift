@@ -125,10 +125,7 @@ enum NumberParser {
     private static func lowercased(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> String {
         var bytes = [UInt8]()
         bytes.reserveCapacity(end - start)
-        for index in start..<end {
-            let byte = p[index]
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-        }
+        for index in start..<end { bytes.append(p[index].asciiLowercased) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
