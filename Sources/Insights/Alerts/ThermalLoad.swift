@@ -26,31 +26,26 @@ struct ThermalLoad: Sendable {
     /// reading keeps its average, unchanged, until it has one.
     mutating func observe(_ snapshot: ClusterSnapshot) {
         byPosition.removeAll(keepingCapacity: true)
-        for gpu in snapshot.gpus {
-            let before = averages[gpu.id]
-            guard !gpu.stale, let utilization = gpu.utilization, utilization.isFinite else {
-                byPosition.append(before?.utilization)
-                continue
-            }
-            guard let before else {
-                averages[gpu.id] = Average(timeMs: snapshot.timeMs, utilization: utilization)
-                byPosition.append(utilization)
-                continue
-            }
-            guard snapshot.timeMs > before.timeMs else {
-                byPosition.append(before.utilization)
-                continue
-            }
-            let seconds = Double(snapshot.timeMs - before.timeMs) / 1000
-            let weight = 1 - exp(-seconds / Self.timeConstantSeconds)
-            let after = Average(
-                timeMs: snapshot.timeMs, utilization: before.utilization + weight * (utilization - before.utilization))
-            averages[gpu.id] = after
-            byPosition.append(after.utilization)
-        }
+        for gpu in snapshot.gpus { byPosition.append(fold(gpu, at: snapshot.timeMs)) }
         if averages.count > snapshot.gpus.count {
             let present = Set(snapshot.gpus.map(\.id))
             averages = averages.filter { present.contains($0.key) }
         }
+    }
+
+    /// Folds the GPU's reading at `timeMs` into its average and returns the average, or nil before a valid reading.
+    private mutating func fold(_ gpu: GPU, at timeMs: Int64) -> Double? {
+        let before = averages[gpu.id]
+        guard !gpu.stale, let utilization = gpu.utilization, utilization.isFinite else { return before?.utilization }
+        guard let before else {
+            averages[gpu.id] = Average(timeMs: timeMs, utilization: utilization)
+            return utilization
+        }
+        guard timeMs > before.timeMs else { return before.utilization }
+        let seconds = Double(timeMs - before.timeMs) / 1000
+        let weight = 1 - exp(-seconds / Self.timeConstantSeconds)
+        let after = before.utilization + weight * (utilization - before.utilization)
+        averages[gpu.id] = Average(timeMs: timeMs, utilization: after)
+        return after
     }
 }
