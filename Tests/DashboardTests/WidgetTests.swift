@@ -89,6 +89,20 @@ import Testing
         }
     }
 
+    /// A target loses what comes up to its first `://` and a trailing `/metrics`, as `firstRange(of:)` and
+    /// `hasSuffix` find them, for targets made of colons, slashes, letters and multi-byte characters.
+    @Test func aTargetLosesItsSchemeAndMetricsPath() {
+        var random = SplitMix(seed: 12)
+        let pieces = [":", "/", "//", "://", "a", "metrics", "/metrics", "é", "日本", ":8000"]
+        for _ in 0..<3000 {
+            let target = (0..<random.below(7)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            var name = Substring(target)
+            if let scheme = name.firstRange(of: "://") { name = name[scheme.upperBound...] }
+            if name.hasSuffix("/metrics") { name = name.dropLast("/metrics".count) }
+            #expect(DisplayName.target(target) == (name.isEmpty ? target : String(name)), "\(target.debugDescription)")
+        }
+    }
+
     @Test func instanceNamesKeepTheTargetAndALabelThatIsNoEngine() {
         #expect(DisplayName.instance(id: "sim://node-00/vllm-0|vllm|meta-llama/Llama-3.1-8B-Instruct") == "node-00/vllm-0")
         #expect(DisplayName.instance(id: "http://10.0.0.5:8000/metrics|worker-3|vllm|m") == "10.0.0.5:8000 worker-3")
