@@ -103,19 +103,35 @@ extension DisplayName {
     }
 
     /// Shorter and shorter forms of a model name without its organisation (`bare`), each still naming the model.
+    /// Made for every instance row of every frame whose model does not fit whole, so the forms are cut from `bare`
+    /// and its parts stay substrings.
     private static func modelCandidates(_ bare: String, ellipsis: Character) -> [String] {
         var forms = [bare]
-        let parts = bare.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        let parts = bare.split(separator: "-", omittingEmptySubsequences: false)
         // The size (`70B`, `0.5B`, `8x7B`, `1.5b`) is what tells two models of one family apart.
         if let size = parts.lastIndex(where: isSize) {
-            forms.append(parts[...size].joined(separator: "-"))
-            forms.append(String(ellipsis) + parts[size...].joined(separator: "-"))
+            forms.append(String(bare[..<parts[size].endIndex]))
+            forms.append(String(ellipsis) + bare[parts[size].startIndex...])
             forms.append(String(ellipsis) + parts[size])
         }
         return forms
     }
 
-    private static func isSize(_ part: String) -> Bool {
+    /// A number, then `b`, `m` or `t` in either case; the number may hold `.` and `x` (`8x7B`).
+    private static func isSize(_ part: Substring) -> Bool {
+        let bytes = part.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isSizeByCharacter(part) }
+        guard bytes.count >= 2, let first = bytes.first, let last = bytes.last else { return false }
+        // `| 0x20` lowers an ASCII letter; of all bytes only the letter's two cases lower to it.
+        let unit = last | 0x20
+        guard unit == UInt8(ascii: "b") || unit == UInt8(ascii: "m") || unit == UInt8(ascii: "t") else { return false }
+        let isDigit = { (byte: UInt8) in byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        return isDigit(first)
+            && bytes.dropLast().allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "x") }
+    }
+
+    /// `isSize` for a part beyond ASCII, where a digit may be any numeric character.
+    private static func isSizeByCharacter(_ part: Substring) -> Bool {
         let lower = part.lowercased()
         guard let last = lower.last, last == "b" || last == "m" || last == "t", lower.count >= 2 else { return false }
         return lower.dropLast().allSatisfy { $0.isNumber || $0 == "." || $0 == "x" } && lower.first!.isNumber
