@@ -65,12 +65,10 @@ package actor PipelineDriver {
         feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, health: health)
     }
 
-    /// Swaps in a pipeline built elsewhere (a replay's, after a seek) and publishes it with the replay's status.
-    package func replace(with pipeline: ClusterPipeline, status: ReplayStatus?) {
-        self.pipeline = pipeline
+    /// Publishes the frame of a pipeline that is run elsewhere (a replay's) with the replay's status. The pipeline
+    /// is not kept: a copy held here made its owner's next page copy the store's arrays (every series' record, a
+    /// megabyte at 64 GPUs) once a frame.
+    package func show(_ pipeline: ClusterPipeline, status: ReplayStatus?) {
         feed?.publish(pipeline, source: source, intervalSeconds: intervalSeconds, replay: status)
     }
-
-    /// The newest picture.
-    package var latest: ClusterSnapshot { pipeline.latest }
 }

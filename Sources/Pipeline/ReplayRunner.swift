@@ -39,7 +39,7 @@ package struct ReplayRunner: ClusterSource {
         var state = ReplayState(speed: initialSpeed)
         let events = source.healthChangeTimesMs
         player.seek(toMs: startAtMs ?? player.startTimeMs)
-        await driver.replace(with: player.pipeline, status: state.status(player, events: events))
+        await driver.show(player.pipeline, status: state.status(player, events: events))
         let inbox = CommandInbox(commands)
         var last = now()
         while !Task.isCancelled {
@@ -57,7 +57,7 @@ package struct ReplayRunner: ClusterSource {
             }
             if moved || state.changed {
                 state.changed = false
-                await driver.replace(with: player.pipeline, status: state.status(player, events: events))
+                await driver.show(player.pipeline, status: state.status(player, events: events))
             }
         }
     }
