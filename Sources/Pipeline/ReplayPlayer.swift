@@ -116,6 +116,15 @@ package struct ReplayPlayer {
         positionMs = target
     }
 
+    /// The recording time at which playing on next changes the picture: the end of the round of scrapes under way
+    /// (its last scrape is not known before the next one is read), or the next scrape's time when no round is;
+    /// nil once every event has been played. A player woken then, not on a fixed tick, wakes about once a round.
+    package mutating func nextChangeMs() -> Int64? {
+        guard let event = peek() else { return nil }
+        guard deliveredSinceFrame, let last = lastSlot else { return event.timeMs }
+        return startTimeMs + (last + 1) * intervalMs
+    }
+
     /// One scrape interval forward.
     package mutating func stepForward() {
         play(toMs: min(positionMs + intervalMs, max(endTimeMs, positionMs)))

@@ -10,6 +10,8 @@ package struct ReplayRunner: ClusterSource {
     package let intervalMs: Int64
     package let initialSpeed: Double
     package let startAtMs: Int64?
+    /// The shortest sleep between two wakes. The loop sleeps until the picture next changes (about once a round
+    /// of scrapes) or a command comes: woken every 50 ms, a 64-GPU replay at 1x spent half its CPU waking.
     private let tick: Duration
     private let now: @Sendable () -> ContinuousClock.Instant
 
@@ -42,8 +44,9 @@ package struct ReplayRunner: ClusterSource {
         await driver.show(player.pipeline, status: state.status(player, events: events))
         let inbox = CommandInbox(commands)
         var last = now()
+        var wait = tick
         while !Task.isCancelled {
-            try await Task.sleep(for: tick)
+            try await inbox.wait(upTo: wait)
             let current = now()
             let elapsed = current - last
             last = current
@@ -59,6 +62,7 @@ package struct ReplayRunner: ClusterSource {
                 state.changed = false
                 await driver.show(player.pipeline, status: state.status(player, events: events))
             }
+            wait = state.wait(untilMs: player.nextChangeMs(), from: player, tick: tick)
         }
     }
 }
@@ -91,6 +95,18 @@ struct ReplayState {
             return true
         }
         return false
+    }
+
+    /// The longest a loop waiting for commands sleeps: paused, at the end, or between rounds far apart.
+    static let idleWait = Duration.seconds(1)
+
+    /// How long to sleep before the picture next changes at `dueMs` (recording time; nil: never), at least `tick`
+    /// (at high speed several rounds are played at one wake, as the screen shows only the newest).
+    func wait(untilMs dueMs: Int64?, from player: ReplayPlayer, tick: Duration) -> Duration {
+        guard !paused, !player.atEnd, let dueMs else { return Self.idleWait }
+        let playhead = max(playheadMs ?? player.positionMs, player.positionMs)
+        let wait = Duration.milliseconds(Double(max(0, dueMs - playhead)) / speed)
+        return min(max(wait, tick), Self.idleWait)
     }
 
     func status(_ player: ReplayPlayer, events: [Int64]) -> ReplayStatus {
