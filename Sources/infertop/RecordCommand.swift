@@ -26,6 +26,8 @@ struct RecordCommand: AsyncParsableCommand {
     @OptionGroup(title: "Simulator (when no target is given)") var simulator: SimulatorArguments
 
     mutating func run() async throws {
+        // Before the recording exists, so that a signal which finds it finds it closed cleanly.
+        let stop = InterruptSignal()
         let configuration = try source.ingestConfiguration()
         let chosen = try SourceChoice.make(source: source, configuration: configuration, simulator: simulator.options)
         let recorder = ScrapeRecorder(
@@ -37,14 +39,9 @@ struct RecordCommand: AsyncParsableCommand {
                 model: configuration.modelConfiguration),
             feed: nil, recorder: recorder, source: chosen.description,
             intervalSeconds: chosen.intervalSeconds)
-        let stop = InterruptSignal()
         let task = Task { try await chosen.run(driver: driver, commands: nil) }
         let limit = duration.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
-        let clock = ContinuousClock()
-        let deadline = limit.map { clock.now.advanced(by: $0) }
-        while !stop.received, deadline.map({ clock.now < $0 }) ?? true {
-            try? await Task.sleep(for: .milliseconds(100))
-        }
+        await stop.wait(until: limit.map { ContinuousClock.now.advanced(by: $0) })
         task.cancel()
         _ = await task.result
         try recorder.close()
