@@ -7,23 +7,13 @@ import Formatting
 package enum DisplayName {
     /// The target without its scheme and without a trailing `/metrics`: `sim://node-00/vllm-0` → `node-00/vllm-0`,
     /// `http://10.0.0.5:8000/metrics` → `10.0.0.5:8000`.
-    /// Asked for every GPU row of every frame, through `instance(id:)`: the scheme is found in the bytes, since
-    /// `firstRange(of:)` searches by `Character` (a tenth of drawing the GPUs panel).
+    /// Asked for every GPU row of every frame, through `instance(id:)`: the scheme is found in the UTF-8 view, since
+    /// the string's own `firstRange(of:)` searches by `Character` (a tenth of drawing the GPUs panel).
     package static func target(_ target: String) -> String {
         var name = Substring(target)
-        if let host = afterScheme(name.utf8) { name = name[host...] }
+        if let scheme = name.utf8.firstRange(of: "://".utf8) { name = name[scheme.upperBound...] }
         if name.hasSuffix("/metrics") { name = name.dropLast("/metrics".count) }
         return name.isEmpty ? target : String(name)
-    }
-
-    /// Where the part after the first `://` begins, or nil when there is none.
-    private static func afterScheme(_ utf8: Substring.UTF8View) -> Substring.UTF8View.Index? {
-        var from = utf8.startIndex
-        while let colon = utf8[from...].firstIndex(of: UInt8(ascii: ":")) {
-            if utf8[colon...].starts(with: "://".utf8) { return utf8.index(colon, offsetBy: 3) }
-            from = utf8.index(after: colon)
-        }
-        return nil
     }
 
     /// An instance's short target, plus the instance label the page gave it when there is one (several
